@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The composition root: parse the command line and hand over to the mode it asks for.
+#include "commandline.h"
+#include "desktopapplication.h"
+#include "serverrunner.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const Opbox::CommandLine cl = Opbox::CommandLine::parse(arguments);
+    const bool gui = cl.error.isEmpty() && cl.mode == Opbox::CommandLine::Mode::Gui;
+
+    std::unique_ptr<QCoreApplication> app;
+    if (gui)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(u"opbox-pipelines"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPBOX_VERSION));
+
+    if (!cl.error.isEmpty()) {
+        std::fprintf(stderr, "opbox-pipelines: %s\nTry 'opbox-pipelines --help'.\n", qPrintable(cl.error));
+        return 2;
+    }
+    switch (cl.mode) {
+    case Opbox::CommandLine::Mode::Help:
+        std::fprintf(stdout, "%s", qPrintable(cl.helpText));
+        return 0;
+    case Opbox::CommandLine::Mode::Version:
+        std::fprintf(stdout, "opbox-pipelines %s\n", OPBOX_VERSION);
+        return 0;
+    case Opbox::CommandLine::Mode::TokenCreate:
+        return Opbox::ServerRunner::runTokenCreate(cl);
+    case Opbox::CommandLine::Mode::Server:
+        return Opbox::ServerRunner::runServer(cl);
+    case Opbox::CommandLine::Mode::Gui:
+        return Opbox::DesktopApplication::run(cl.resolvedDataDir(), cl.listenAddress, cl.listenPort);
+    }
+    return 0;
+}

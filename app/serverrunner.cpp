@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverrunner.h"
+#include "apiserver.h"
+#include "caller.h"
+#include "commandline.h"
+#include "engine.h"
+#include "identityservice.h"
+#include "secretstore.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+#include <QSocketNotifier>
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+int g_signalFds[2] = {-1, -1};
+
+void onUnixSignal(int sig)
+{
+    const char c = char(sig);
+    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &c, 1);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "opbox-pipelines: %s\n", qPrintable(message));
+    return 1;
+}
+} // namespace
+
+UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
+    : QObject(parent)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, [this] {
+        char c = 0;
+        if (::read(g_signalFds[1], &c, 1) == 1)
+            Q_EMIT terminationRequested(int(c));
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onUnixSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+UnixSignalWatcher::~UnixSignalWatcher()
+{
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+}
+
+int ServerRunner::runTokenCreate(const CommandLine &cl)
+{
+    Engine engine(cl.resolvedDataDir());
+    if (auto ok = engine.open(); !ok)
+        return fail(ok.error().message);
+    auto user = engine.identity()->ensureUser(cl.user, cl.name);
+    if (!user)
+        return fail(user.error().message);
+    auto workspace = engine.identity()->ensureWorkspace(cl.workspace);
+    if (!workspace)
+        return fail(workspace.error().message);
+    if (auto ok = engine.identity()->setMembership(*user, *workspace, parseRole(cl.role).value_or(Role::Owner)); !ok)
+        return fail(ok.error().message);
+    auto token = engine.identity()->createToken(*user, cl.name.isEmpty() ? u"cli"_s : cl.name);
+    if (!token)
+        return fail(token.error().message);
+    std::fprintf(stdout, "%s\n", qPrintable(*token));
+    std::fflush(stdout);
+    return 0;
+}
+
+int ServerRunner::runServer(const CommandLine &cl)
+{
+    Engine engine(cl.resolvedDataDir());
+    if (auto ok = engine.open(); !ok)
+        return fail(ok.error().message);
+    KeychainSecretStore keychain;
+    auto unlocked = QCoro::waitFor(engine.unlock(&keychain));
+    if (!unlocked)
+        return fail(unlocked.error().message);
+
+    ApiServer api(&engine);
+    if (!cl.publicUrl.isEmpty())
+        api.setPublicUrl(cl.publicUrl);
+    auto port = api.start(cl.listenAddress, cl.listenPort);
+    if (!port)
+        return fail(port.error().message);
+    const QString host = cl.listenAddress.protocol() == QAbstractSocket::IPv6Protocol ? u"["_s + cl.listenHost + u"]"_s
+                                                                                      : cl.listenHost;
+    std::fprintf(stdout, "listening on http://%s:%u\n", qPrintable(host), unsigned(*port));
+    std::fflush(stdout);
+
+    UnixSignalWatcher signals;
+    QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, qApp, [](int) { QCoreApplication::quit(); });
+    const int rc = QCoreApplication::exec();
+    // Shutdown order: stop accepting requests, then let the engine finish (runs are checkpointed
+    // by their workers), then the databases close with the engine.
+    api.stop();
+    return rc;
+}
+
+} // namespace Opbox

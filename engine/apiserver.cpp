@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apiserver.h"
+#include "engine.h"
+#include "enginelogging.h"
+#include "foundationcontroller.h"
+#include "httpserveradapter.h"
+#include "identityservice.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+ApiServer::ApiServer(Engine *engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+{
+    m_router.setAuthenticator([engine](const HttpRequest &req) {
+        return engine->identity()->authenticate(req.header("Authorization"),
+                                                QString::fromUtf8(req.header("X-Workspace-Id")).trimmed(),
+                                                req.remoteAddress);
+    });
+    FoundationController::registerRoutes(m_router, *engine);
+    ConnectionsController::registerRoutes(m_router, *engine);
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+}
+
+Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
+{
+    if (m_thread)
+        return Error::conflict(QCoreApplication::translate("ApiServer", "the API server is already running"));
+    m_thread = new QThread;
+    m_thread->setObjectName(u"opbox-api"_s);
+    m_thread->start();
+    quint16 bound = 0;
+    const ApiRouter *router = &m_router;
+    // Create the adapter on the API thread so that its sockets live there.
+    auto *context = new QObject;
+    context->moveToThread(m_thread);
+    QMetaObject::invokeMethod(
+        context,
+        [this, router, address, port, &bound] {
+            m_adapter = new HttpServerAdapter([router](HttpRequest request, HttpReply reply) {
+                router->dispatch(std::move(request), std::move(reply));
+            });
+            bound = m_adapter->listen(address, port);
+            if (bound == 0) {
+                delete m_adapter;
+                m_adapter = nullptr;
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    context->deleteLater();
+    if (bound == 0) {
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+        return Error{Error::Kind::Unavailable, u"LISTEN_FAILED"_s,
+                     QCoreApplication::translate("ApiServer", "cannot listen on %1:%2 (address in use or not available)")
+                         .arg(address.toString())
+                         .arg(port),
+                     {}};
+    }
+    m_port = bound;
+    if (m_publicUrl.isEmpty()) {
+        QUrl url;
+        url.setScheme(u"http"_s);
+        url.setHost(address.toString());
+        url.setPort(bound);
+        m_publicUrl = url;
+    }
+    qCInfo(lcApi) << "API server listening on" << address.toString() << bound;
+    return bound;
+}
+
+void ApiServer::stop()
+{
+    if (!m_thread)
+        return;
+    if (m_adapter) {
+        HttpServerAdapter *adapter = m_adapter;
+        m_adapter = nullptr;
+        QMetaObject::invokeMethod(adapter, [adapter] { delete adapter; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_port = 0;
+}
+
+} // namespace Opbox

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine.h"
+#include "auditlog.h"
+#include "connectionservice.h"
+#include "database.h"
+#include "enginelogging.h"
+#include "identityservice.h"
+#include "schema.h"
+#include "settingsstore.h"
+#include "vault.h"
+#include "workspacedatastore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+Engine::Engine(QString dataDir, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(QDir(dataDir).absolutePath())
+{
+}
+
+Engine::~Engine()
+{
+    // Services reference the databases: delete them first.
+    delete m_connections;
+    delete m_identity;
+    delete m_audit;
+}
+
+Result<void> Engine::open()
+{
+    if (!QDir().mkpath(m_dataDir))
+        return Error::internal(QCoreApplication::translate("Engine", "cannot create the data directory %1").arg(m_dataDir));
+    m_metadata = std::make_unique<Database>(m_dataDir + u"/opbox.db"_s, Schema::metadataMigrations(), u"metadata"_s);
+    if (auto ok = m_metadata->open(); !ok)
+        return ok;
+    m_workspaceData = std::make_unique<WorkspaceDataStore>(m_dataDir);
+    m_settings = std::make_unique<SettingsStore>(m_metadata.get());
+    m_audit = new AuditLog(m_metadata.get());
+    m_identity = new IdentityService(m_metadata.get(), m_workspaceData.get());
+    return {};
+}
+
+QCoro::Task<Result<void>> Engine::unlock(SecretStore *keychain)
+{
+    MasterKeyLoader loader(m_dataDir, m_metadata.get(), keychain);
+    auto key = co_await loader.load();
+    if (!key)
+        co_return key.error();
+    m_vault = std::make_unique<Vault>(key->key);
+    m_keySource = key->source;
+    startSecretServices();
+    co_return Result<void>();
+}
+
+Result<void> Engine::unlockWithKey(const QByteArray &key)
+{
+    if (key.size() != Vault::KeySize)
+        return Error::internal(u"the master key must be 32 bytes"_s);
+    m_vault = std::make_unique<Vault>(key);
+    m_keySource = MasterKey::Source::Environment;
+    startSecretServices();
+    return {};
+}
+
+void Engine::startSecretServices()
+{
+    m_connections = new ConnectionService(m_metadata.get(), m_vault.get(), m_identity, m_audit);
+    Q_EMIT unlocked();
+}
+
+QString Engine::keyStoreDescription() const
+{
+    if (!m_keySource)
+        return QCoreApplication::translate("Engine", "locked");
+    switch (*m_keySource) {
+    case MasterKey::Source::Environment:
+        return QCoreApplication::translate("Engine", "environment variable OPBOX_MASTER_KEY");
+    case MasterKey::Source::Keychain:
+        return QCoreApplication::translate("Engine", "system keychain");
+    case MasterKey::Source::File:
+        return QCoreApplication::translate("Engine", "file %1/master.key").arg(m_dataDir);
+    }
+    return {};
+}
+
+} // namespace Opbox

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "masterkeyloader.h"
+#include "result.h"
+
+#include <QCoroTask>
+#include <QObject>
+#include <memory>
+
+namespace Opbox {
+
+class AuditLog;
+class ConnectionService;
+class Database;
+class IdentityService;
+class SecretStore;
+class SettingsStore;
+class Vault;
+class WorkspaceDataStore;
+
+/**
+ * The engine's composition: the data directory's databases, the vault and the services built on
+ * them. Shared by the GUI, the headless server, the CLI and the tests, so all of them run the same
+ * code. Services are safe to call from any thread (each thread gets its own database connection).
+ */
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Engine(QString dataDir, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /** Opens `opbox.db` (migrations) and the services that need no secrets (identity, audit). */
+    [[nodiscard]] Result<void> open();
+    /** Loads or creates the master key (env, keychain, file) and starts the services that need it. */
+    [[nodiscard]] QCoro::Task<Result<void>> unlock(SecretStore *keychain);
+    /** Starts the secret-holding services with a known key (tests, tools). */
+    [[nodiscard]] Result<void> unlockWithKey(const QByteArray &key);
+
+    [[nodiscard]] QString dataDir() const { return m_dataDir; }
+    [[nodiscard]] bool isUnlocked() const { return m_vault != nullptr; }
+    [[nodiscard]] const MasterKey::Source *keySource() const { return m_keySource ? &*m_keySource : nullptr; }
+    [[nodiscard]] QString keyStoreDescription() const;
+
+    [[nodiscard]] Database *metadata() const { return m_metadata.get(); }
+    [[nodiscard]] WorkspaceDataStore *workspaceData() const { return m_workspaceData.get(); }
+    [[nodiscard]] SettingsStore *settings() const { return m_settings.get(); }
+    [[nodiscard]] IdentityService *identity() const { return m_identity; }
+    [[nodiscard]] AuditLog *audit() const { return m_audit; }
+    [[nodiscard]] const Vault *vault() const { return m_vault.get(); }
+    [[nodiscard]] ConnectionService *connections() const { return m_connections; }
+
+Q_SIGNALS:
+    /** The vault is open and every service exists; later layers attach here. */
+    void unlocked();
+
+private:
+    void startSecretServices();
+
+    QString m_dataDir;
+    std::unique_ptr<Database> m_metadata;
+    std::unique_ptr<WorkspaceDataStore> m_workspaceData;
+    std::unique_ptr<SettingsStore> m_settings;
+    std::unique_ptr<Vault> m_vault;
+    std::optional<MasterKey::Source> m_keySource;
+    IdentityService *m_identity = nullptr;
+    AuditLog *m_audit = nullptr;
+    ConnectionService *m_connections = nullptr;
+};
+
+} // namespace Opbox

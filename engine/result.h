@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace Opbox {
+
+/** Why an engine operation refused or failed; the API maps `kind` to an HTTP status. */
+struct Error {
+    enum class Kind {
+        Invalid,       // 400: a field is wrong; message names it
+        Unauthorized,  // 401
+        Forbidden,     // 403
+        NotFound,      // 404
+        Conflict,      // 409
+        TooLarge,      // 413
+        RateLimited,   // 429
+        Unavailable,   // 503: a dependency (provider, disk) is not there right now
+        Internal,      // 500: our fault; the message is generic, details go to the log
+    };
+    Kind kind = Kind::Internal;
+    QString code;     // machine code, e.g. VALIDATION_ERROR
+    QString message;  // human-readable, never a secret, never SQL
+    QJsonObject extra; // extra members for the error body (e.g. runId)
+
+    [[nodiscard]] static Error invalid(const QString &message, const QString &code = QStringLiteral("VALIDATION_ERROR"))
+    { return {Kind::Invalid, code, message, {}}; }
+    [[nodiscard]] static Error forbidden(const QString &message)
+    { return {Kind::Forbidden, QStringLiteral("FORBIDDEN"), message, {}}; }
+    [[nodiscard]] static Error notFound(const QString &message)
+    { return {Kind::NotFound, QStringLiteral("NOT_FOUND"), message, {}}; }
+    [[nodiscard]] static Error conflict(const QString &message, const QString &code = QStringLiteral("CONFLICT"))
+    { return {Kind::Conflict, code, message, {}}; }
+    [[nodiscard]] static Error internal(const QString &message = QStringLiteral("internal error"))
+    { return {Kind::Internal, QStringLiteral("INTERNAL"), message, {}}; }
+};
+
+/** A value or an Error; the engine's return type wherever something can be refused. */
+template<typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
+    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+
+    [[nodiscard]] bool ok() const { return m_data.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] T &value() & { return std::get<0>(m_data); }
+    [[nodiscard]] const T &value() const & { return std::get<0>(m_data); }
+    [[nodiscard]] T &&value() && { return std::get<0>(std::move(m_data)); }
+    [[nodiscard]] const Error &error() const { return std::get<1>(m_data); }
+    T *operator->() { return &value(); }
+    const T *operator->() const { return &value(); }
+    T &operator*() { return value(); }
+    const T &operator*() const { return value(); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+/** The value-less Result: success or an Error. */
+template<>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error)) {}
+    [[nodiscard]] bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
+};
+
+} // namespace Opbox

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspacedatastore.h"
+#include "enginelogging.h"
+#include "ids.h"
+#include "schema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+WorkspaceDataStore::WorkspaceDataStore(QString dataDir)
+    : m_dataDir(std::move(dataDir))
+{
+}
+
+WorkspaceDataStore::~WorkspaceDataStore() = default;
+
+QString WorkspaceDataStore::pathFor(const QString &workspaceId) const
+{
+    return m_dataDir + u"/tables/"_s + workspaceId + u".db"_s;
+}
+
+Database *WorkspaceDataStore::database(const QString &workspaceId)
+{
+    // The id becomes a file name: accept only our own id shape.
+    if (!Ids::looksLikeId(workspaceId))
+        return nullptr;
+    QMutexLocker lock(&m_mutex);
+    if (auto it = m_databases.constFind(workspaceId); it != m_databases.constEnd())
+        return it->get();
+    auto db = std::make_shared<Database>(pathFor(workspaceId), Schema::workspaceMigrations(), u"workspace data"_s);
+    if (auto ok = db->open(); !ok) {
+        qCCritical(lcEngine).noquote() << ok.error().message;
+        return nullptr;
+    }
+    m_databases.insert(workspaceId, db);
+    return db.get();
+}
+
+} // namespace Opbox

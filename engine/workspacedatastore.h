@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "database.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QString>
+#include <memory>
+
+namespace Opbox {
+
+/**
+ * Owns the per-workspace data files `<data-dir>/tables/<workspace-id>.db` (Opbox tables, their
+ * catalog and every stream's sync state); opens and migrates each on first use.
+ */
+class WorkspaceDataStore
+{
+public:
+    explicit WorkspaceDataStore(QString dataDir);
+    ~WorkspaceDataStore();
+
+    /** The workspace's data file, opened and migrated; nullptr (and a logged reason) on failure. */
+    [[nodiscard]] Database *database(const QString &workspaceId);
+    [[nodiscard]] QString pathFor(const QString &workspaceId) const;
+
+private:
+    QString m_dataDir;
+    QMutex m_mutex;
+    QHash<QString, std::shared_ptr<Database>> m_databases;
+};
+
+} // namespace Opbox

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testengine.h"
+#include "identityservice.h"
+#include "vault.h"
+
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox::Test {
+
+void pinEnvironment()
+{
+    qputenv("TZ", "UTC");
+    qputenv("LC_ALL", "C.UTF-8");
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+TestEngine::TestEngine(bool withApi)
+{
+    m_engine = std::make_unique<Engine>(m_dir.path());
+    if (!m_engine->open())
+        return;
+    if (!m_engine->unlockWithKey(Vault::generateKey()))
+        return;
+    m_api = std::make_unique<ApiServer>(m_engine.get());
+    m_ok = true;
+    if (withApi)
+        m_ok = startApi();
+}
+
+TestEngine::~TestEngine()
+{
+    if (m_api)
+        m_api->stop();
+}
+
+bool TestEngine::startApi()
+{
+    auto port = m_api->start(QHostAddress(QHostAddress::LocalHost), 0);
+    if (!port)
+        return false;
+    m_port = *port;
+    return true;
+}
+
+QUrl TestEngine::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(m_port);
+    return url;
+}
+
+QString TestEngine::addUser(const QString &email, Role role, const QString &workspace)
+{
+    auto *identity = m_engine->identity();
+    auto user = identity->ensureUser(email);
+    auto ws = identity->ensureWorkspace(workspace);
+    if (!user || !ws)
+        return {};
+    if (!identity->setMembership(*user, *ws, role))
+        return {};
+    auto token = identity->createToken(*user, u"test"_s);
+    return token ? *token : QString();
+}
+
+QString TestEngine::userId(const QString &email)
+{
+    auto user = m_engine->identity()->ensureUser(email);
+    return user ? *user : QString();
+}
+
+QString TestEngine::workspaceId(const QString &workspace)
+{
+    auto ws = m_engine->identity()->ensureWorkspace(workspace);
+    return ws ? *ws : QString();
+}
+
+std::unique_ptr<HttpClient> TestEngine::client(const QString &token) const
+{
+    auto c = std::make_unique<HttpClient>(baseUrl());
+    c->setToken(token);
+    return c;
+}
+
+} // namespace Opbox::Test

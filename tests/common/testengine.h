@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apiserver.h"
+#include "caller.h"
+#include "engine.h"
+#include "httpclient.h"
+
+#include <QTemporaryDir>
+#include <memory>
+
+namespace Opbox::Test {
+
+/** Pins the environment every test relies on (locale, time zone, test-mode paths). */
+void pinEnvironment();
+
+/**
+ * An engine in a temporary data directory, unlocked with a random key, optionally with the API
+ * server on 127.0.0.1:<ephemeral>. Users are created with `addUser`, which returns an API token.
+ */
+class TestEngine
+{
+public:
+    explicit TestEngine(bool withApi = true);
+    ~TestEngine();
+
+    [[nodiscard]] bool ok() const { return m_ok; }
+    [[nodiscard]] Engine &engine() { return *m_engine; }
+    [[nodiscard]] ApiServer *api() { return m_api.get(); }
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QUrl baseUrl() const;
+    [[nodiscard]] QString dataDir() const { return m_dir.path(); }
+
+    /** Creates (or reuses) a user with a membership in `workspace` and returns a new token. */
+    QString addUser(const QString &email, Role role, const QString &workspace = QStringLiteral("Default"));
+    [[nodiscard]] QString userId(const QString &email);
+    [[nodiscard]] QString workspaceId(const QString &workspace = QStringLiteral("Default"));
+    /** A client already carrying the token. */
+    [[nodiscard]] std::unique_ptr<HttpClient> client(const QString &token = {}) const;
+
+    /** Starts the API server (when constructed without it, after adding routes). */
+    bool startApi();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<ApiServer> m_api;
+    quint16 m_port = 0;
+    bool m_ok = false;
+};
+
+} // namespace Opbox::Test
