@@ -44,6 +44,8 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
+    /** An empty result is an error until assigned (QCoro::waitFor needs a default constructor). */
+    Result() : m_data(std::in_place_index<1>, Error::internal(QStringLiteral("no result"))) {}
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
 

@@ -2,6 +2,7 @@
 #include "httpclient.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkReply>
 #include <QTcpSocket>

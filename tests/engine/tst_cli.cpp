@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpclient.h"
+#include "testengine.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+namespace {
+QString binary()
+{
+    return QStringLiteral(OPBOX_BIN_DIR) + u"/opbox-pipelines"_s;
+}
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList &args, const QString &dataDir = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    if (!dataDir.isEmpty())
+        env.insert(u"OPBOX_DATA_DIR"_s, dataDir);
+    p.setProcessEnvironment(env);
+    p.start(binary(), args);
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+} // namespace
+
+/** The command line of DESIGN §4: exit codes, `token create`, and the server's start and clean stop. */
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Test::pinEnvironment();
+        QVERIFY2(QFile::exists(binary()), qPrintable(binary()));
+    }
+
+    void version()
+    {
+        const Run r = run({u"--version"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("opbox-pipelines " OPBOX_VERSION));
+        const Run h = run({u"--help"_s});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY(h.out.contains("token create"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("mentions");
+        QTest::newRow("--listen junk") << QStringList{u"--server"_s, u"--listen"_s, u"junk"_s} << QByteArray("--listen");
+        QTest::newRow("--listen bad port") << QStringList{u"--server"_s, u"--listen"_s, u"127.0.0.1:99999"_s} << QByteArray("--listen");
+        QTest::newRow("--listen no host") << QStringList{u"--server"_s, u"--listen"_s, u":80"_s} << QByteArray("--listen");
+        QTest::newRow("--workers 0") << QStringList{u"--server"_s, u"--workers"_s, u"0"_s} << QByteArray("--workers");
+        QTest::newRow("--workers abc") << QStringList{u"--server"_s, u"--workers"_s, u"abc"_s} << QByteArray("--workers");
+        QTest::newRow("--public-url ftp") << QStringList{u"--server"_s, u"--public-url"_s, u"ftp://x"_s} << QByteArray("--public-url");
+        QTest::newRow("unknown option") << QStringList{u"--bogus"_s} << QByteArray("bogus");
+        QTest::newRow("stray argument") << QStringList{u"--server"_s, u"extra"_s} << QByteArray("extra");
+        QTest::newRow("token without create") << QStringList{u"token"_s} << QByteArray("token");
+        QTest::newRow("token frob") << QStringList{u"token"_s, u"frob"_s} << QByteArray("token");
+        QTest::newRow("token create without --user") << QStringList{u"token"_s, u"create"_s} << QByteArray("--user");
+        QTest::newRow("--role junk") << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--role"_s, u"junk"_s}
+                                     << QByteArray("--role");
+        QTest::newRow("--user not an email") << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"bob"_s} << QByteArray("--user");
+        QTest::newRow("server option on token") << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--listen"_s, u"x"_s}
+                                                << QByteArray("listen");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, mentions);
+        QTemporaryDir dir;
+        const Run r = run(args, dir.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(mentions), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        // A usage error touches nothing on disk.
+        QVERIFY(!QFile::exists(dir.filePath(u"opbox.db"_s)));
+    }
+
+    void tokenCreate()
+    {
+        QTemporaryDir dir;
+        const Run r = run({u"token"_s, u"create"_s, u"--user"_s, u"ada@example.com"_s, u"--name"_s, u"Ada"_s,
+                           u"--data-dir"_s, dir.path()});
+        QCOMPARE(r.exitCode, 0);
+        static const QRegularExpression tokenRe(u"^opb_[A-Za-z0-9_-]{43}\n$"_s);
+        QVERIFY2(tokenRe.match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
+        // Only the hash is stored.
+        QFile db(dir.filePath(u"opbox.db"_s));
+        QVERIFY(db.exists());
+        const Run again = run({u"token"_s, u"create"_s, u"--user"_s, u"ada@example.com"_s, u"--role"_s, u"viewer"_s,
+                               u"--workspace"_s, u"Ops"_s, u"--data-dir"_s, dir.path()});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out != r.out);
+
+        {
+            auto sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+            sql.setDatabaseName(dir.filePath(u"opbox.db"_s));
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(u"SELECT COUNT(*) FROM users"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            QVERIFY(q.exec(u"SELECT w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id ORDER BY w.name"_s));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), u"Default"_s);
+            QCOMPARE(q.value(1).toString(), u"OWNER"_s);
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), u"Ops"_s);
+            QCOMPARE(q.value(1).toString(), u"VIEWER"_s);
+            QVERIFY(q.exec(u"SELECT COUNT(*) FROM api_tokens WHERE token_hash = ?"_s.replace(u"?"_s, u"'x'"_s)) && q.next());
+        }
+        QSqlDatabase::removeDatabase(u"check"_s);
+        QFile raw(dir.filePath(u"opbox.db"_s));
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(!raw.readAll().contains(r.out.trimmed()));
+        QFile wal(dir.filePath(u"opbox.db-wal"_s));
+        if (wal.open(QIODevice::ReadOnly))
+            QVERIFY(!wal.readAll().contains(r.out.trimmed()));
+    }
+
+    void serverStartsServesAndStopsCleanly_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+    void serverStartsServesAndStopsCleanly()
+    {
+        QFETCH(int, signal);
+        QTemporaryDir dir;
+        const Run t = run({u"token"_s, u"create"_s, u"--user"_s, u"ops@example.com"_s, u"--data-dir"_s, dir.path()});
+        QCOMPARE(t.exitCode, 0);
+        QProcess server;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"OPBOX_MASTER_KEY"_s, QString::fromLatin1(QByteArray(32, 'k').toBase64()));
+        server.setProcessEnvironment(env);
+        server.start(binary(), {u"--server"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, dir.path()});
+        QVERIFY(server.waitForStarted());
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (!out.contains('\n') && clock.elapsed() < 20000) {
+            server.waitForReadyRead(500);
+            out += server.readAllStandardOutput();
+        }
+        static const QRegularExpression listening(u"^listening on http://127\\.0\\.0\\.1:(\\d+)\n"_s);
+        const auto m = listening.match(QString::fromUtf8(out));
+        QVERIFY2(m.hasMatch(), out.constData());
+        const quint16 port = quint16(m.captured(1).toUInt());
+        QVERIFY(port > 0);
+        QUrl base(u"http://127.0.0.1"_s);
+        base.setPort(port);
+        Test::HttpClient client(base);
+        client.setToken(QString::fromUtf8(t.out.trimmed()));
+        const auto me = client.get(u"/api/me"_s);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json().value(u"user"_s).toObject().value(u"email"_s).toString(), u"ops@example.com"_s);
+        ::kill(pid_t(server.processId()), signal);
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
+        QCOMPARE(client.get(u"/api/health"_s).status, 0); // nothing listens any more
+    }
+
+    void serverOnBusyPortFails()
+    {
+        QTcpServer busy;
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir dir;
+        QProcess server;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"OPBOX_MASTER_KEY"_s, QString::fromLatin1(QByteArray(32, 'k').toBase64()));
+        server.setProcessEnvironment(env);
+        server.start(binary(), {u"--server"_s, u"--listen"_s, u"127.0.0.1:"_s + QString::number(busy.serverPort()),
+                                u"--data-dir"_s, dir.path()});
+        QVERIFY(server.waitForFinished(20000));
+        QCOMPARE(server.exitCode(), 1);
+        QVERIFY(server.readAllStandardError().contains("cannot listen"));
+    }
+
+    void newerSchemaRefusesToStart()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(run({u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--data-dir"_s, dir.path()}).exitCode, 0);
+        {
+            auto sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bump"_s);
+            sql.setDatabaseName(dir.filePath(u"opbox.db"_s));
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(u"INSERT INTO schema_version(version, applied_at) VALUES(4242, 'future')"_s));
+        }
+        QSqlDatabase::removeDatabase(u"bump"_s);
+        const Run r = run({u"--server"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("4242"), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one clear line
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+#include "schema.h"
+#include "testengine.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+/** Store: numbered migrations from empty, idempotent re-open, refusal of a newer schema, pragmas. */
+class TestStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { Test::pinEnvironment(); }
+
+    void migratesFromEmpty_data()
+    {
+        QTest::addColumn<bool>("metadata");
+        QTest::newRow("opbox.db") << true;
+        QTest::newRow("tables/<workspace>.db") << false;
+    }
+    void migratesFromEmpty()
+    {
+        QFETCH(bool, metadata);
+        QTemporaryDir dir;
+        const auto migrations = metadata ? Schema::metadataMigrations() : Schema::workspaceMigrations();
+        Database db(dir.filePath(u"x.db"_s), migrations, u"test"_s);
+        QVERIFY(db.open().ok());
+        QCOMPARE(db.schemaVersion(), db.latestVersion());
+        QVERIFY(db.latestVersion() >= 1);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"wal"_s);
+        QVERIFY(q.exec(u"PRAGMA foreign_keys"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(q.exec(u"SELECT COUNT(*) FROM schema_version"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), migrations.size());
+    }
+
+    void reopenIsIdempotent()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"opbox.db"_s);
+        {
+            Database db(path, Schema::metadataMigrations(), u"test"_s);
+            QVERIFY(db.open().ok());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(u"INSERT INTO settings(key, value) VALUES('k', 'v')"_s));
+        }
+        for (int i = 0; i < 3; ++i) {
+            Database db(path, Schema::metadataMigrations(), u"test"_s);
+            QVERIFY(db.open().ok());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(u"SELECT COUNT(*) FROM schema_version"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), Schema::metadataMigrations().size());
+            QVERIFY(q.exec(u"SELECT value FROM settings WHERE key = 'k'"_s) && q.next());
+            QCOMPARE(q.value(0).toString(), u"v"_s);
+        }
+    }
+
+    void upgradesAnOldSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"opbox.db"_s);
+        {
+            Database v1(path, Schema::upTo(Schema::metadataMigrations(), 1), u"test"_s);
+            QVERIFY(v1.open().ok());
+            QCOMPARE(v1.schemaVersion(), 1);
+        }
+        Database db(path, Schema::metadataMigrations(), u"test"_s);
+        QVERIFY(db.open().ok());
+        QCOMPARE(db.schemaVersion(), db.latestVersion());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(u"SELECT webhook_token_hash FROM connections"_s));
+    }
+
+    void refusesANewerSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"opbox.db"_s);
+        {
+            Database db(path, Schema::metadataMigrations(), u"test"_s);
+            QVERIFY(db.open().ok());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(u"INSERT INTO schema_version(version, applied_at) VALUES(999, 'later')"_s));
+        }
+        Database db(path, Schema::metadataMigrations(), u"test"_s);
+        const auto result = db.open();
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, u"SCHEMA_TOO_NEW"_s);
+        QVERIFY2(result.error().message.contains(u"999"_s), qPrintable(result.error().message));
+    }
+
+    void failedMigrationRollsBack()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"x.db"_s);
+        QList<Migration> migrations{Migration{1, {u"CREATE TABLE a (x INTEGER)"_s}, {}},
+                                    Migration{2, {u"CREATE TABLE b (x INTEGER)"_s, u"THIS IS NOT SQL"_s}, {}}};
+        Database db(path, migrations, u"test"_s);
+        QVERIFY(!db.open().ok());
+        QCOMPARE(db.schemaVersion(), 1);
+        QSqlQuery q(db.connection());
+        QVERIFY(!q.exec(u"SELECT * FROM b"_s)); // half of migration 2 was rolled back
+    }
+
+    void connectionPerThread()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(u"x.db"_s), Schema::metadataMigrations(), u"test"_s);
+        QVERIFY(db.open().ok());
+        const QString mainName = db.connection().connectionName();
+        QString otherName;
+        bool otherOk = false;
+        std::thread t([&] {
+            auto c = db.connection();
+            otherName = c.connectionName();
+            QSqlQuery q(c);
+            otherOk = q.exec(u"SELECT COUNT(*) FROM users"_s) && q.next();
+        });
+        t.join();
+        QVERIFY(otherOk);
+        QVERIFY(mainName != otherName);
+    }
+
+    void auditLogIsAppendOnly()
+    {
+        Test::TestEngine t(false);
+        QVERIFY(t.ok());
+        QSqlQuery q(t.engine().metadata()->connection());
+        QVERIFY(q.exec(u"INSERT INTO audit_log(id, at, action) VALUES('a', 'now', 'X')"_s));
+        QVERIFY(!q.exec(u"UPDATE audit_log SET action = 'Y'"_s));
+        QVERIFY(!q.exec(u"DELETE FROM audit_log"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
