@@ -209,11 +209,26 @@ package)
       fail "dependency $dep is not an installed package here"
   done
 
+  # lintian is not a build dependency; where it is installed, its errors fail the test.
+  if command -v lintian >/dev/null; then
+    if out="$(lintian --fail-on error "$deb" 2>&1)"; then
+      pass "lintian: no errors"
+    else
+      fail "lintian: $out"
+    fi
+  fi
+
   root="$work/deb-root"
   dpkg-deb -x "$deb" "$root" || fail "dpkg-deb -x failed"
   check_tree "$root" /usr /usr/bin
   [ -f "$root/usr/share/man/man1/opbox-pipelines.1.gz" ] || fail "man page is not gzipped in the .deb"
   [ -f "$root/usr/share/doc/opbox-pipelines/copyright" ] || fail "no /usr/share/doc/opbox-pipelines/copyright"
+  if [ -f "$root/usr/share/doc/opbox-pipelines/changelog.gz" ]; then
+    zcat "$root/usr/share/doc/opbox-pipelines/changelog.gz" | head -n1 | grep -qF "opbox-pipelines ($version)" ||
+      fail "changelog.gz does not start with version $version"
+  else
+    fail "no /usr/share/doc/opbox-pipelines/changelog.gz"
+  fi
   if file -b "$root/usr/bin/opbox-pipelines" | grep -q 'not stripped'; then
     fail "binary in the .deb is not stripped"
   fi
