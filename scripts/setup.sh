@@ -26,6 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -q >/dev/null
   "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# scripts/package.sh wants the packages only: it configures and builds its own release tree.
+if [ "${1:-}" = "--packages-only" ]; then
+  exit 0
+fi
 
 preset="${OPBOX_PRESET:-dev}"
 if [ ! -f build/CMakeCache.txt ]; then
