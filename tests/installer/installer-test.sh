@@ -28,9 +28,9 @@ trap 'rm -rf "$work"' EXIT
 # the .deb (Debian policy 12.1), so its name is given without the suffix and matched with both.
 installed_files=(
   bin/opbox-pipelines
-  share/applications/$app_id.desktop
-  share/metainfo/$app_id.metainfo.xml
-  share/icons/hicolor/scalable/apps/$app_id.svg
+  "share/applications/$app_id.desktop"
+  "share/metainfo/$app_id.metainfo.xml"
+  "share/icons/hicolor/scalable/apps/$app_id.svg"
   share/man/man1/opbox-pipelines.1
   lib/systemd/user/opbox-pipelines.service
 )
@@ -185,9 +185,10 @@ package)
     fail "files not owned by root/root"
   fi
 
-  # Depends names the package of every library the binary links, and the SQLite driver plugin.
+  # Depends names the package of every library the binary links, and those of the plugins Qt
+  # loads at run time (SQLite driver, SVG icon engine, xcb/offscreen platforms).
   depends="$(dpkg-deb --field "$deb" Depends)"
-  dep_names="$(tr ',|' '\n\n' <<<"$depends" | sed 's/(.*)//; s/^ *//; s/ *$//' | sort -u)"
+  dep_names="$(tr ',|' '\n' <<<"$depends" | sed 's/(.*)//; s/^ *//; s/ *$//' | sort -u)"
   for needed in $(objdump -p "$build/bin/opbox-pipelines" | awk '$1 == "NEEDED" { print $2 }'); do
     path="$(ldconfig -p | awk -v lib="$needed" '$1 == lib { print $NF; exit }')"
     owner="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n1 | cut -d: -f1)"
@@ -200,7 +201,7 @@ package)
       fail "Depends lacks $owner, which ships $needed"
     fi
   done
-  for plugin_package in libqt6sql6-sqlite; do
+  for plugin_package in libqt6sql6-sqlite libqt6svg6 libqt6gui6; do
     grep -qx "$plugin_package" <<<"$dep_names" || fail "Depends lacks $plugin_package"
   done
   # Every dependency exists: on the build machine each one is installed already.
