@@ -73,6 +73,7 @@ int HttpResponse::statusFor(Error::Kind kind)
     case Error::Kind::TooLarge: return 413;
     case Error::Kind::RateLimited: return 429;
     case Error::Kind::Unavailable: return 503;
+    case Error::Kind::Upstream: return 502;
     case Error::Kind::Internal: return 500;
     }
     return 500;

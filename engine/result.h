@@ -20,6 +20,7 @@ struct Error {
         TooLarge,      // 413
         RateLimited,   // 429
         Unavailable,   // 503: a dependency (provider, disk) is not there right now
+        Upstream,      // 502: the provider answered with an error we pass on
         Internal,      // 500: our fault; the message is generic, details go to the log
     };
     Kind kind = Kind::Internal;
