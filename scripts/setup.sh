@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build needs (only what is missing), then configures and builds into build/.
+# Installs what the build needs (only what is missing), then configures and builds (build/ for the
+# default dev preset; OPBOX_PRESET=release|asan picks another).
 # Shared by scripts/run.sh and scripts/test.sh; safe to run again and again.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,8 +32,13 @@ if [ "${1:-}" = "--packages-only" ]; then
   exit 0
 fi
 
+# The preset decides the build folder: dev → build/, release → build-release/, asan → build-asan/.
 preset="${OPBOX_PRESET:-dev}"
-if [ ! -f build/CMakeCache.txt ]; then
+case "$preset" in
+  dev) dir=build ;;
+  *) dir="build-$preset" ;;
+esac
+if [ ! -f "$dir/CMakeCache.txt" ]; then
   cmake --preset "$preset" >/dev/null
 fi
-cmake --build build -j"${OPBOX_JOBS:-2}"
+cmake --build --preset "$preset" -j"${OPBOX_JOBS:-2}"
