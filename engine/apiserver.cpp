@@ -5,6 +5,7 @@
 #include "foundationcontroller.h"
 #include "httpserveradapter.h"
 #include "identityservice.h"
+#include "runscontroller.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -24,6 +25,7 @@ ApiServer::ApiServer(Engine *engine, QObject *parent)
     });
     FoundationController::registerRoutes(m_router, *engine);
     ConnectionsController::registerRoutes(m_router, *engine);
+    RunsController::registerRoutes(m_router, *engine);
 }
 
 ApiServer::~ApiServer()

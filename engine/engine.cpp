@@ -5,8 +5,11 @@
 #include "database.h"
 #include "enginelogging.h"
 #include "identityservice.h"
+#include "notificationservice.h"
+#include "runservice.h"
 #include "schema.h"
 #include "settingsstore.h"
+#include "syncworkerpool.h"
 #include "vault.h"
 #include "workspacedatastore.h"
 
@@ -25,7 +28,11 @@ Engine::Engine(QString dataDir, QObject *parent)
 
 Engine::~Engine()
 {
-    // Services reference the databases: delete them first.
+    // Services reference the databases: delete them first. Workers first of all: they use the
+    // services until their current page is committed.
+    delete m_syncWorkers;
+    delete m_runs;
+    delete m_notifications;
     delete m_connections;
     delete m_identity;
     delete m_audit;
@@ -70,6 +77,15 @@ Result<void> Engine::unlockWithKey(const QByteArray &key)
 void Engine::startSecretServices()
 {
     m_connections = new ConnectionService(m_metadata.get(), m_vault.get(), m_identity, m_audit);
+    m_notifications = new NotificationService(m_metadata.get(), m_identity);
+    m_runs = new RunService(m_metadata.get(), m_workspaceData.get(), m_connections, m_identity, m_audit, m_notifications);
+    // Runs a dead process left behind are over; their streams resume from the last checkpoint.
+    m_runs->recoverInterrupted();
+    RunService *runs = m_runs;
+    m_connections->addDecorator([runs](const ConnectionRecord &record, QJsonObject &object) {
+        object.insert(QStringLiteral("lastRun"), runs->lastRunJson(record.id));
+    });
+    m_syncWorkers = new SyncWorkerPool(m_runs);
     Q_EMIT unlocked();
 }
 

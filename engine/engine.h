@@ -14,8 +14,11 @@ class AuditLog;
 class ConnectionService;
 class Database;
 class IdentityService;
+class NotificationService;
+class RunService;
 class SecretStore;
 class SettingsStore;
+class SyncWorkerPool;
 class Vault;
 class WorkspaceDataStore;
 
@@ -50,6 +53,11 @@ public:
     [[nodiscard]] AuditLog *audit() const { return m_audit; }
     [[nodiscard]] const Vault *vault() const { return m_vault.get(); }
     [[nodiscard]] ConnectionService *connections() const { return m_connections; }
+    /** Sync runs: trigger, stop, list, cursor reset (null until unlocked). */
+    [[nodiscard]] RunService *runs() const { return m_runs; }
+    [[nodiscard]] NotificationService *notifications() const { return m_notifications; }
+    /** The sync runners; created unlocked but idle: the server or GUI calls `start(workers)`. */
+    [[nodiscard]] SyncWorkerPool *syncWorkers() const { return m_syncWorkers; }
 
 Q_SIGNALS:
     /** The vault is open and every service exists; later layers attach here. */
@@ -67,6 +75,9 @@ private:
     IdentityService *m_identity = nullptr;
     AuditLog *m_audit = nullptr;
     ConnectionService *m_connections = nullptr;
+    NotificationService *m_notifications = nullptr;
+    RunService *m_runs = nullptr;
+    SyncWorkerPool *m_syncWorkers = nullptr;
 };
 
 } // namespace Opbox

@@ -107,7 +107,16 @@ QList<Migration> workspaceMigrations()
         " column_name TEXT NOT NULL, change TEXT NOT NULL CHECK (change IN ('ADDED','WIDENED')), from_type TEXT, to_type TEXT NOT NULL,"
         " run_id TEXT, at TEXT NOT NULL)"_s,
     };
-    return {v1};
+
+    Migration v2;
+    v2.version = 2;
+    v2.statements = {
+        // When the open full-refresh generation of a stream began: a resumed refresh keeps it, so
+        // that rows written before the crash are not soft-deleted when the refresh completes.
+        u"ALTER TABLE opbox_sync_state ADD COLUMN refresh_started_at TEXT"_s,
+        u"CREATE INDEX opbox_column_history_by_table ON opbox_column_history(table_name, id)"_s,
+    };
+    return {v1, v2};
 }
 
 QList<Migration> upTo(const QList<Migration> &all, int version)

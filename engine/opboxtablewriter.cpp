@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "opboxtablewriter.h"
+#include "enginelogging.h"
+#include "ids.h"
+#include "tablenamingpolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+constexpr int SystemParamCount = 5; // connection, variant, run, synced at, deleted at
+
+/** A prepared statement that finalizes itself; for the catalog queries off the hot path. */
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const QString &sql)
+    {
+        const QByteArray utf8 = sql.toUtf8();
+        m_rc = sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr);
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    [[nodiscard]] bool ok() const { return m_rc == SQLITE_OK && m_stmt; }
+    Statement &bind(const QString &text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        sqlite3_bind_text(m_stmt, ++m_index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement &bindNull()
+    {
+        sqlite3_bind_null(m_stmt, ++m_index);
+        return *this;
+    }
+    Statement &bind(qint64 v)
+    {
+        sqlite3_bind_int64(m_stmt, ++m_index, v);
+        return *this;
+    }
+    /** SQLITE_ROW, SQLITE_DONE or an error code. */
+    int step() { return ok() ? sqlite3_step(m_stmt) : m_rc; }
+    [[nodiscard]] QString text(int column) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column)) : QString();
+    }
+    [[nodiscard]] qint64 integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+    int m_rc = SQLITE_ERROR;
+    int m_index = 0;
+};
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("OpboxTableWriter", s);
+}
+
+QJsonValue fieldValue(const QJsonObject &record, const QString &field)
+{
+    const qsizetype dot = field.indexOf(u'.');
+    if (dot < 0)
+        return record.value(field);
+    return record.value(field.left(dot)).toObject().value(field.mid(dot + 1));
+}
+
+bool isIntegral(const QJsonValue &v, qint64 *out)
+{
+    const double d = v.toDouble();
+    const qint64 i = v.toInteger(std::numeric_limits<qint64>::min());
+    if (i != std::numeric_limits<qint64>::min() && double(i) == d) {
+        *out = i;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+const QStringList &OpboxTableWriter::systemColumns()
+{
+    static const QStringList columns{u"_opbox_connection_id"_s, u"_opbox_variant"_s, u"_opbox_run_id"_s,
+                                     u"_opbox_synced_at"_s, u"_opbox_deleted_at"_s};
+    return columns;
+}
+
+OpboxTableWriter::OpboxTableWriter(sqlite3 *db, QString tableName, QString base, QString stream, QStringList primaryKey,
+                                   QString connectionId, QString variantLabel)
+    : m_db(db)
+    , m_table(std::move(tableName))
+    , m_base(std::move(base))
+    , m_stream(std::move(stream))
+    , m_primaryKey(std::move(primaryKey))
+    , m_connectionId(std::move(connectionId))
+    , m_variant(std::move(variantLabel))
+    , m_connectionIdUtf8(m_connectionId.toUtf8())
+    , m_variantUtf8(m_variant.toUtf8())
+{
+}
+
+OpboxTableWriter::~OpboxTableWriter()
+{
+    finalizeStatements();
+}
+
+void OpboxTableWriter::finalizeStatements()
+{
+    sqlite3_finalize(m_insert);
+    sqlite3_finalize(m_update);
+    m_insert = nullptr;
+    m_update = nullptr;
+    m_statementsDirty = true;
+}
+
+void OpboxTableWriter::invalidate()
+{
+    m_dataVersion = -1;
+    m_ownerRecorded = false;
+    finalizeStatements();
+}
+
+Error OpboxTableWriter::sqlError(const char *what)
+{
+    const int code = sqlite3_errcode(m_db);
+    m_lastError = QString::fromUtf8(sqlite3_errmsg(m_db));
+    qCWarning(lcEngine) << "table" << m_table << what << "failed:" << m_lastError;
+    // sqlite3_errstr() is the generic text of the code ("database or disk is full"): no SQL, no data.
+    return Error{Error::Kind::Internal, u"TABLE_WRITE_FAILED"_s,
+                 tr("writing the table %1 failed: %2").arg(m_table, QString::fromUtf8(sqlite3_errstr(code))), {}};
+}
+
+bool OpboxTableWriter::exec(const QString &sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        m_lastError = QString::fromUtf8(err ? err : sqlite3_errstr(rc));
+        sqlite3_free(err);
+        return false;
+    }
+    return true;
+}
+
+bool OpboxTableWriter::loadCatalog()
+{
+    finalizeStatements();
+    m_columns.clear();
+    m_fields.clear();
+    m_keyColumns.clear();
+    m_taken = QSet<QString>(systemColumns().begin(), systemColumns().end());
+    m_exists = false;
+
+    Statement table(m_db, u"SELECT primary_key FROM opbox_tables WHERE table_name = ?"_s);
+    table.bind(m_table);
+    int rc = table.step();
+    if (rc == SQLITE_ROW) {
+        m_exists = true;
+        // The first sync fixed the key; a later variant of the same stream uses it as it is.
+        const QJsonArray key = QJsonDocument::fromJson(table.text(0).toUtf8()).array();
+        m_primaryKey.clear();
+        for (const auto &k : key)
+            m_primaryKey.append(k.toString());
+    } else if (rc != SQLITE_DONE) {
+        return false;
+    }
+
+    Statement columns(m_db, u"SELECT column_name, field_name, logical_type FROM opbox_columns WHERE table_name = ?"
+                            " ORDER BY position"_s);
+    columns.bind(m_table);
+    while ((rc = columns.step()) == SQLITE_ROW) {
+        Column c{columns.text(0), columns.text(1), ColumnTypePolicy::parse(columns.text(2)).value_or(LogicalType::Text)};
+        const int index = int(m_columns.size());
+        const qsizetype dot = c.field.indexOf(u'.');
+        if (dot < 0)
+            m_fields[c.field].column = index;
+        else
+            m_fields[c.field.left(dot)].children.insert(c.field.mid(dot + 1), index);
+        m_taken.insert(c.name);
+        m_columns.push_back(std::move(c));
+    }
+    if (rc != SQLITE_DONE)
+        return false;
+    for (const auto &key : std::as_const(m_primaryKey)) {
+        for (int i = 0; i < int(m_columns.size()); ++i) {
+            if (m_columns[size_t(i)].field == key)
+                m_keyColumns.append(i);
+        }
+    }
+    m_slots.assign(m_columns.size(), QJsonValue(QJsonValue::Undefined));
+    m_text.assign(m_columns.size(), QByteArray());
+    return true;
+}
+
+bool OpboxTableWriter::ensureTable(const QJsonArray &records, const QString &runId)
+{
+    QStringList defs;
+    defs << u"\"_opbox_connection_id\" TEXT NOT NULL"_s << u"\"_opbox_variant\" TEXT"_s
+         << u"\"_opbox_run_id\" TEXT NOT NULL"_s << u"\"_opbox_synced_at\" TEXT NOT NULL"_s << u"\"_opbox_deleted_at\" TEXT"_s;
+    // Columns carry no declared SQLite type: values keep the storage class they are bound with,
+    // and the logical type lives in the catalog, so widening never needs a table rebuild.
+    if (!exec(u"CREATE TABLE IF NOT EXISTS "_s + TableNamingPolicy::quote(m_table) + u" ("_s + defs.join(u", "_s) + u')'))
+        return false;
+    Statement table(m_db, u"INSERT OR IGNORE INTO opbox_tables(table_name, base, stream, primary_key, created_at, created_by_run)"
+                          " VALUES(?, ?, ?, ?, ?, ?)"_s);
+    table.bind(m_table).bind(m_base).bind(m_stream)
+        .bind(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m_primaryKey)).toJson(QJsonDocument::Compact)))
+        .bind(Ids::isoNow()).bind(runId);
+    if (table.step() != SQLITE_DONE)
+        return false;
+    m_exists = true;
+
+    // Key columns exist from the start, because the upsert index needs them.
+    QStringList keyNames;
+    for (const auto &key : std::as_const(m_primaryKey)) {
+        std::optional<LogicalType> type;
+        for (const auto &record : records) {
+            type = ColumnTypePolicy::infer(fieldValue(record.toObject(), key));
+            if (type)
+                break;
+        }
+        const int column = addColumn(key, type.value_or(LogicalType::Text), runId);
+        if (column < 0)
+            return false;
+        m_keyColumns.append(column);
+        keyNames.append(TableNamingPolicy::quote(m_columns[size_t(column)].name));
+    }
+    if (!keyNames.isEmpty()) {
+        if (!exec(u"CREATE UNIQUE INDEX IF NOT EXISTS "_s + TableNamingPolicy::quote(m_table + u"__opbox_key"_s) + u" ON "_s
+                  + TableNamingPolicy::quote(m_table) + u" (\"_opbox_connection_id\", "_s + keyNames.join(u", "_s) + u')'))
+            return false;
+    } else {
+        if (!exec(u"CREATE INDEX IF NOT EXISTS "_s + TableNamingPolicy::quote(m_table + u"__opbox_connection"_s) + u" ON "_s
+                  + TableNamingPolicy::quote(m_table) + u" (\"_opbox_connection_id\")"_s))
+            return false;
+    }
+    return true;
+}
+
+int OpboxTableWriter::addColumn(const QString &field, LogicalType type, const QString &runId)
+{
+    finalizeStatements();
+    const QString name = TableNamingPolicy::deduplicate(TableNamingPolicy::columnName(field), m_taken);
+    if (!exec(u"ALTER TABLE "_s + TableNamingPolicy::quote(m_table) + u" ADD COLUMN "_s + TableNamingPolicy::quote(name)))
+        return -1;
+    const QString now = Ids::isoNow();
+    const int index = int(m_columns.size());
+    Statement column(m_db, u"INSERT INTO opbox_columns(table_name, column_name, field_name, logical_type, position, created_at,"
+                           " created_by_run) VALUES(?, ?, ?, ?, ?, ?, ?)"_s);
+    column.bind(m_table).bind(name).bind(field).bind(ColumnTypePolicy::name(type)).bind(qint64(index)).bind(now).bind(runId);
+    if (column.step() != SQLITE_DONE)
+        return -1;
+    Statement history(m_db, u"INSERT INTO opbox_column_history(table_name, column_name, change, from_type, to_type, run_id, at)"
+                            " VALUES(?, ?, 'ADDED', NULL, ?, ?, ?)"_s);
+    history.bind(m_table).bind(name).bind(ColumnTypePolicy::name(type)).bind(runId).bind(now);
+    if (history.step() != SQLITE_DONE)
+        return -1;
+    const qsizetype dot = field.indexOf(u'.');
+    if (dot < 0)
+        m_fields[field].column = index;
+    else
+        m_fields[field.left(dot)].children.insert(field.mid(dot + 1), index);
+    m_taken.insert(name);
+    m_columns.push_back(Column{name, field, type});
+    m_slots.resize(m_columns.size(), QJsonValue(QJsonValue::Undefined));
+    m_text.resize(m_columns.size());
+    qCDebug(lcEngine) << "table" << m_table << "added column" << name << ColumnTypePolicy::name(type);
+    return index;
+}
+
+bool OpboxTableWriter::widen(int column, LogicalType to, const QString &runId)
+{
+    Column &c = m_columns[size_t(column)];
+    const LogicalType from = c.type;
+    if (to == LogicalType::Text) {
+        // Stored values become the text they stand for, so that a TEXT column reads as text.
+        const QString col = TableNamingPolicy::quote(c.name);
+        QString sql;
+        if (from == LogicalType::Boolean) {
+            sql = u"UPDATE "_s + TableNamingPolicy::quote(m_table) + u" SET "_s + col + u" = CASE "_s + col
+                  + u" WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE "_s + col + u" END WHERE typeof("_s + col + u") = 'integer'"_s;
+        } else if (from == LogicalType::Integer || from == LogicalType::Real) {
+            sql = u"UPDATE "_s + TableNamingPolicy::quote(m_table) + u" SET "_s + col + u" = CAST("_s + col
+                  + u" AS TEXT) WHERE typeof("_s + col + u") IN ('integer', 'real')"_s;
+        }
+        if (!sql.isEmpty() && !exec(sql))
+            return false;
+    }
+    const QString now = Ids::isoNow();
+    Statement update(m_db, u"UPDATE opbox_columns SET logical_type = ? WHERE table_name = ? AND column_name = ?"_s);
+    update.bind(ColumnTypePolicy::name(to)).bind(m_table).bind(c.name);
+    if (update.step() != SQLITE_DONE)
+        return false;
+    Statement history(m_db, u"INSERT INTO opbox_column_history(table_name, column_name, change, from_type, to_type, run_id, at)"
+                            " VALUES(?, ?, 'WIDENED', ?, ?, ?, ?)"_s);
+    history.bind(m_table).bind(c.name).bind(ColumnTypePolicy::name(from)).bind(ColumnTypePolicy::name(to)).bind(runId).bind(now);
+    if (history.step() != SQLITE_DONE)
+        return false;
+    qCInfo(lcEngine) << "table" << m_table << "column" << c.name << "widened" << ColumnTypePolicy::name(from) << "->"
+                     << ColumnTypePolicy::name(to);
+    c.type = to;
+    return true;
+}
+
+bool OpboxTableWriter::prepareStatements()
+{
+    finalizeStatements();
+    QStringList names;
+    QStringList params;
+    int n = 0;
+    for (const auto &s : systemColumns()) {
+        names.append(TableNamingPolicy::quote(s));
+        params.append(u'?' + QString::number(++n));
+    }
+    for (const auto &c : m_columns) {
+        names.append(TableNamingPolicy::quote(c.name));
+        params.append(u'?' + QString::number(++n));
+    }
+    const QByteArray insert = (u"INSERT INTO "_s + TableNamingPolicy::quote(m_table) + u" ("_s + names.join(u", "_s)
+                               + u") VALUES ("_s + params.join(u", "_s) + u") ON CONFLICT DO NOTHING"_s).toUtf8();
+    if (sqlite3_prepare_v3(m_db, insert.constData(), int(insert.size()), SQLITE_PREPARE_PERSISTENT, &m_insert, nullptr) != SQLITE_OK)
+        return false;
+    if (!m_keyColumns.isEmpty()) {
+        QStringList sets{u"\"_opbox_variant\" = ?2"_s, u"\"_opbox_run_id\" = ?3"_s, u"\"_opbox_synced_at\" = ?4"_s,
+                         u"\"_opbox_deleted_at\" = NULL"_s};
+        for (int i = 0; i < int(m_columns.size()); ++i) {
+            if (!m_keyColumns.contains(i))
+                sets.append(TableNamingPolicy::quote(m_columns[size_t(i)].name) + u" = ?"_s
+                            + QString::number(SystemParamCount + 1 + i));
+        }
+        QStringList where{u"\"_opbox_connection_id\" = ?1"_s};
+        for (int k : std::as_const(m_keyColumns))
+            where.append(TableNamingPolicy::quote(m_columns[size_t(k)].name) + u" = ?"_s + QString::number(SystemParamCount + 1 + k));
+        const QByteArray update = (u"UPDATE "_s + TableNamingPolicy::quote(m_table) + u" SET "_s + sets.join(u", "_s)
+                                   + u" WHERE "_s + where.join(u" AND "_s)).toUtf8();
+        if (sqlite3_prepare_v3(m_db, update.constData(), int(update.size()), SQLITE_PREPARE_PERSISTENT, &m_update, nullptr)
+            != SQLITE_OK)
+            return false;
+    }
+    m_statementsDirty = false;
+    return true;
+}
+
+int OpboxTableWriter::columnFor(const QString &key, const QString *child, const QJsonValue &value, const QString &runId,
+                                bool *failed)
+{
+    int column = -1;
+    const auto it = m_fields.constFind(key);
+    if (it != m_fields.constEnd())
+        column = child ? it->children.value(*child, -1) : it->column;
+    const std::optional<LogicalType> type = ColumnTypePolicy::infer(value);
+    if (column < 0) {
+        // A field that has only been null so far gets no column yet: there is no evidence of its
+        // type, and a guessed one could only ever widen (as dlt does with all-null columns).
+        if (!type)
+            return -1;
+        column = addColumn(child ? key + u'.' + *child : key, *type, runId);
+        if (column < 0)
+            *failed = true;
+        return column;
+    }
+    if (type) {
+        const LogicalType current = m_columns[size_t(column)].type;
+        const LogicalType joined = ColumnTypePolicy::join(current, *type);
+        if (joined != current && !widen(column, joined, runId))
+            *failed = true;
+    }
+    return column;
+}
+
+void OpboxTableWriter::bindRow(sqlite3_stmt *stmt)
+{
+    sqlite3_bind_text(stmt, 1, m_connectionIdUtf8.constData(), int(m_connectionIdUtf8.size()), SQLITE_STATIC);
+    if (m_variant.isEmpty())
+        sqlite3_bind_null(stmt, 2);
+    else
+        sqlite3_bind_text(stmt, 2, m_variantUtf8.constData(), int(m_variantUtf8.size()), SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, m_runUtf8.constData(), int(m_runUtf8.size()), SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, m_syncedAtUtf8.constData(), int(m_syncedAtUtf8.size()), SQLITE_STATIC);
+    sqlite3_bind_null(stmt, 5);
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+        const int param = SystemParamCount + 1 + int(i);
+        const QJsonValue &v = m_slots[i];
+        if (v.isNull() || v.isUndefined()) {
+            sqlite3_bind_null(stmt, param);
+            continue;
+        }
+        QByteArray &text = m_text[i];
+        switch (m_columns[i].type) {
+        case LogicalType::Boolean:
+        case LogicalType::Integer:
+        case LogicalType::Real: {
+            qint64 integer = 0;
+            if (v.isBool())
+                sqlite3_bind_int64(stmt, param, v.toBool() ? 1 : 0);
+            else if (isIntegral(v, &integer))
+                sqlite3_bind_int64(stmt, param, integer);
+            else
+                sqlite3_bind_double(stmt, param, v.toDouble());
+            continue;
+        }
+        case LogicalType::Date:
+        case LogicalType::DateTime:
+        case LogicalType::Text:
+            text = v.isString() ? v.toString().toUtf8() : ColumnTypePolicy::toText(v).toUtf8();
+            break;
+        case LogicalType::Json:
+            text = ColumnTypePolicy::toText(v).toUtf8();
+            break;
+        }
+        sqlite3_bind_text(stmt, param, text.constData(), int(text.size()), SQLITE_STATIC);
+    }
+}
+
+Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const QJsonArray &records, const QString &runId,
+                                                         const QString &syncedAt)
+{
+    Counts counts;
+    if (records.isEmpty())
+        return counts;
+    {
+        Statement version(m_db, u"PRAGMA data_version"_s);
+        if (version.step() != SQLITE_ROW)
+            return sqlError("reading the data version");
+        const qint64 dv = version.integer(0);
+        if (dv != m_dataVersion) {
+            // Another connection committed since we last looked: it may have changed this catalog.
+            if (!loadCatalog())
+                return sqlError("loading the catalog");
+            m_dataVersion = dv;
+        }
+    }
+    if (!m_exists && !ensureTable(records, runId))
+        return sqlError("creating the table");
+    if (!m_ownerRecorded) {
+        Statement owner(m_db, u"INSERT OR IGNORE INTO opbox_table_owners(table_name, connection_id) VALUES(?, ?)"_s);
+        owner.bind(m_table).bind(m_connectionId);
+        if (owner.step() != SQLITE_DONE)
+            return sqlError("recording the table owner");
+        m_ownerRecorded = true;
+    }
+    m_runUtf8 = runId.toUtf8();
+    m_syncedAtUtf8 = syncedAt.toUtf8();
+
+    bool failed = false;
+    for (const auto &item : records) {
+        if (!item.isObject())
+            continue;
+        const QJsonObject record = item.toObject();
+        std::fill(m_slots.begin(), m_slots.end(), QJsonValue(QJsonValue::Undefined));
+        for (auto it = record.constBegin(); it != record.constEnd() && !failed; ++it) {
+            const QString key = it.key();
+            const QJsonValue value = it.value();
+            if (value.isObject()) {
+                const QJsonObject nested = value.toObject();
+                for (auto n = nested.constBegin(); n != nested.constEnd() && !failed; ++n) {
+                    const QString childKey = n.key();
+                    const QJsonValue childValue = n.value();
+                    const int column = columnFor(key, &childKey, childValue, runId, &failed);
+                    if (column >= 0)
+                        m_slots[size_t(column)] = childValue;
+                }
+            } else {
+                const int column = columnFor(key, nullptr, value, runId, &failed);
+                if (column >= 0)
+                    m_slots[size_t(column)] = value;
+            }
+        }
+        if (failed)
+            return sqlError("changing the columns");
+        if (m_statementsDirty && !prepareStatements())
+            return sqlError("preparing the upsert");
+        bindRow(m_insert);
+        int rc = sqlite3_step(m_insert);
+        sqlite3_reset(m_insert);
+        if (rc != SQLITE_DONE)
+            return sqlError("inserting a row");
+        if (sqlite3_changes(m_db) > 0) {
+            ++counts.created;
+            continue;
+        }
+        if (!m_update) {
+            ++counts.created;
+            continue;
+        }
+        bindRow(m_update);
+        rc = sqlite3_step(m_update);
+        sqlite3_reset(m_update);
+        if (rc != SQLITE_DONE)
+            return sqlError("updating a row");
+        ++counts.updated;
+    }
+    return counts;
+}
+
+Result<qint64> OpboxTableWriter::markMissingDeleted(const QString &generationStart, const QString &deletedAt)
+{
+    Statement exists(m_db, u"SELECT 1 FROM opbox_tables WHERE table_name = ?"_s);
+    exists.bind(m_table);
+    const int rc = exists.step();
+    if (rc == SQLITE_DONE)
+        return qint64(0);
+    if (rc != SQLITE_ROW)
+        return sqlError("reading the catalog");
+    Statement mark(m_db, u"UPDATE "_s + TableNamingPolicy::quote(m_table)
+                             + u" SET \"_opbox_deleted_at\" = ? WHERE \"_opbox_connection_id\" = ?"
+                               " AND \"_opbox_synced_at\" < ? AND \"_opbox_deleted_at\" IS NULL"_s);
+    mark.bind(deletedAt).bind(m_connectionId).bind(generationStart);
+    if (mark.step() != SQLITE_DONE)
+        return sqlError("marking deleted rows");
+    return qint64(sqlite3_changes(m_db));
+}
+
+} // namespace Opbox
