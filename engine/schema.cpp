@@ -85,7 +85,19 @@ QList<Migration> metadataMigrations()
         }
         return true;
     };
-    return {v1, v2};
+
+    Migration v3;
+    v3.version = 3;
+    v3.statements = {
+        // OAuth authorizations in flight (DESIGN §7): the signed state names a row; the PKCE verifier
+        // is encrypted with the row id as associated data; used_at makes every state single-use.
+        u"CREATE TABLE oauth_states (id TEXT PRIMARY KEY,"
+        " connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE, workspace_id TEXT NOT NULL,"
+        " connector_type TEXT NOT NULL, redirect_uri TEXT NOT NULL, verifier BLOB NOT NULL, created_by TEXT,"
+        " created_at TEXT NOT NULL, expires_at INTEGER NOT NULL, used_at TEXT)"_s,
+        u"CREATE INDEX oauth_states_by_connection ON oauth_states(connection_id, created_at)"_s,
+    };
+    return {v1, v2, v3};
 }
 
 QList<Migration> workspaceMigrations()
