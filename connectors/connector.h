@@ -128,8 +128,13 @@ public:
 class ConnectorFactory
 {
 public:
-    /** nullptr for an unknown type. */
+    /**
+     * nullptr for an unknown type or a type whose connector is not built yet. The connector uses
+     * `context.network` (or its own manager when null) and must outlive every task it returns.
+     */
     [[nodiscard]] static std::unique_ptr<Connector> create(ConnectorContext context);
+    /** True when `create` can build a connector of `type` (its manifest is embedded). */
+    [[nodiscard]] static bool isAvailable(const QString &type);
 };
 
 } // namespace Opbox

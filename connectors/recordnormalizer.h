@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectormanifest.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <memory>
+
+namespace Opbox {
+
+/**
+ * Checks and normalises the records of one stream before they leave the connector: every record is
+ * an object with its primary key, declared date-times become ISO-8601 UTC with milliseconds, and
+ * (when the manifest asks, as for HubSpot's all-string properties) declared numbers and booleans
+ * sent as text become JSON numbers and booleans. Records already in shape are not copied.
+ */
+class RecordNormalizer
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordNormalizer)
+public:
+    explicit RecordNormalizer(const ConnectorManifest::Stream &stream);
+
+    /** Normalises `record` in place; false with `error` when the record cannot be trusted. */
+    [[nodiscard]] bool normalize(QJsonObject &record, QString *error) const;
+
+private:
+    enum class Action { None, DateTime, Integer, Number, Boolean };
+    struct Node {
+        Action action = Action::None;
+        QString path;
+        QHash<QString, std::shared_ptr<Node>> children;
+    };
+    [[nodiscard]] bool apply(QJsonObject &object, const Node &node, bool *changed, QString *error) const;
+    [[nodiscard]] bool transform(const QJsonValue &in, const Node &leaf, QJsonValue *out, QString *error) const;
+
+    Node m_root;
+    QList<QStringList> m_primaryKey;
+};
+
+} // namespace Opbox

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakeservicesuite.h"
+
+#include "asanafakeserver.h"
+#include "calendlyfakeserver.h"
+#include "firefliesfakeserver.h"
+#include "githubfakeserver.h"
+#include "hubspotfakeserver.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox::Fakes {
+
+FakeServiceSuite::FakeServiceSuite(QObject *parent)
+    : FakeServiceSuite(Options(), parent)
+{
+}
+
+FakeServiceSuite::FakeServiceSuite(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    m_servers.push_back(std::make_unique<HubSpotFakeServer>());
+    m_servers.push_back(std::make_unique<AsanaFakeServer>());
+    m_servers.push_back(std::make_unique<CalendlyFakeServer>());
+    m_servers.push_back(std::make_unique<FirefliesFakeServer>());
+    m_servers.push_back(std::make_unique<GitHubFakeServer>());
+    for (auto &server : m_servers)
+        server->setToken(m_options.token);
+    seed();
+}
+
+FakeServiceSuite::~FakeServiceSuite()
+{
+    stop();
+}
+
+void FakeServiceSuite::seed()
+{
+    const int n = std::max(1, m_options.records);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto &server : m_servers) {
+        if (auto *hubspot = qobject_cast<HubSpotFakeServer *>(server.get())) {
+            hubspot->seed(u"contacts"_s, n);
+            hubspot->seed(u"companies"_s, n);
+            hubspot->seed(u"deals"_s, n);
+            hubspot->seed(u"owners"_s, std::max(1, n / 10));
+            if (m_options.generatedContacts > 0)
+                hubspot->setGeneratedContacts(m_options.generatedContacts);
+        } else if (auto *asana = qobject_cast<AsanaFakeServer *>(server.get())) {
+            asana->seed(2, 3, std::max(1, n / 6), 5);
+        } else if (auto *calendly = qobject_cast<CalendlyFakeServer *>(server.get())) {
+            // Half the meetings in the past, half ahead, one a day.
+            calendly->seed(5, n, 1, now.addDays(-n / 2));
+        } else if (auto *fireflies = qobject_cast<FirefliesFakeServer *>(server.get())) {
+            fireflies->seed(n, 4, now.addSecs(-qint64(n) * 3600));
+        } else if (auto *github = qobject_cast<GitHubFakeServer *>(server.get())) {
+            github->seed(3, std::max(1, n / 3), std::max(1, n / 10), std::max(1, n / 3));
+        }
+    }
+}
+
+bool FakeServiceSuite::start(QString *error)
+{
+    for (auto &server : m_servers) {
+        if (!server->start()) {
+            if (error)
+                *error = u"cannot listen on 127.0.0.1 for the %1 fake"_s.arg(server->serviceName());
+            stop();
+            return false;
+        }
+    }
+    return true;
+}
+
+void FakeServiceSuite::stop()
+{
+    for (auto &server : m_servers)
+        server->stop();
+}
+
+QList<FakeProviderServer *> FakeServiceSuite::servers() const
+{
+    QList<FakeProviderServer *> out;
+    for (const auto &server : m_servers)
+        out.append(server.get());
+    return out;
+}
+
+FakeProviderServer *FakeServiceSuite::server(const QString &connectorType) const
+{
+    for (const auto &server : m_servers) {
+        if (server->connectorType() == connectorType)
+            return server.get();
+    }
+    return nullptr;
+}
+
+QStringList FakeServiceSuite::describe() const
+{
+    QStringList lines;
+    for (const auto &server : m_servers)
+        lines.append(u"%1 %2 %3"_s.arg(server->connectorType(), server->serviceName(), server->baseUrl().toString()));
+    return lines;
+}
+
+} // namespace Opbox::Fakes

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fakeproviderserver.h"
+
+namespace Opbox::Fakes {
+
+/**
+ * GitHub REST as reference/provider-apis.md §10 describes it: top-level arrays paged by `page` and
+ * `per_page` (default 30, silently capped at 100) with an RFC 8288 `Link` header (absent when one
+ * page holds everything); issues that include pull requests (marked by `pull_request`) filtered by
+ * `since`; pulls without `since`; commits newest first with `since` and a 409 for an empty
+ * repository; a required User-Agent; x-ratelimit-* headers, 403 when the primary limit is spent
+ * (remaining 0, reset as epoch seconds) and secondary limits with retry-after.
+ */
+class GitHubFakeServer : public FakeProviderServer
+{
+    Q_OBJECT
+public:
+    explicit GitHubFakeServer(QObject *parent = nullptr);
+    ~GitHubFakeServer() override;
+
+    [[nodiscard]] QString connectorType() const override { return QStringLiteral("DEVELOPMENT"); }
+    [[nodiscard]] QString serviceName() const override { return QStringLiteral("github"); }
+    [[nodiscard]] QJsonObject credentials() const override;
+
+    /**
+     * Creates repositories acme/repo-<n>, each with issues, pull requests (which also appear in the
+     * issues feed) and commits, an hour apart from `start`.
+     */
+    void seed(int repositories, int issuesPerRepo, int pullsPerRepo, int commitsPerRepo,
+              const QDateTime &start = seedEpoch());
+    /** Adds a repository without commits (its commit list answers 409). */
+    void addEmptyRepository(const QString &name);
+    /** Moves issue or pull request `number` of `repository` (owner/name) to `when`; false if unknown. */
+    bool touchIssue(const QString &repository, int number, const QDateTime &when);
+    /** Adds a commit committed at `when`; returns its sha. */
+    QString addCommit(const QString &repository, const QDateTime &when);
+    [[nodiscard]] QStringList repositoryNames() const;
+    /** Issues of `repository` that are not pull requests. */
+    [[nodiscard]] int issueCount(const QString &repository) const;
+    [[nodiscard]] int pullCount(const QString &repository) const;
+    [[nodiscard]] int commitCount(const QString &repository) const;
+    /** The next `requests` answers are 403 "API rate limit exceeded" with remaining 0, reset in `resetInSeconds`. */
+    void exhaustPrimaryLimit(int requests, int resetInSeconds);
+
+protected:
+    [[nodiscard]] bool isAuthorized(const Request &request) const override;
+    [[nodiscard]] Response handle(const Request &request) override;
+    [[nodiscard]] Response unauthorized(const Request &request) const override;
+    [[nodiscard]] Response rateLimited(const Request &request, const QString &retryAfter) const override;
+    [[nodiscard]] QByteArray errorBody(int status, const QString &message) const override;
+
+private:
+    struct Repository {
+        QJsonObject record;
+        QList<QJsonObject> issues; // pull requests included, with "pull_request"
+        QList<QJsonObject> pulls;
+        QList<QJsonObject> commits; // oldest first; served newest first
+    };
+    [[nodiscard]] Response route(const Request &request);
+    [[nodiscard]] Response pageOf(const Request &request, const QList<QJsonObject> &records);
+    [[nodiscard]] Repository *find(const QString &fullName);
+    void rateHeaders(Response &response, bool exhausted);
+
+    QList<Repository> m_repositories;
+    int m_remaining = 5000;
+    int m_exhaustedRequests = 0;
+    int m_exhaustedResetIn = 0;
+    int m_nextId = 1;
+};
+
+} // namespace Opbox::Fakes
