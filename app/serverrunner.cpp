@@ -6,6 +6,7 @@
 #include "engine.h"
 #include "identityservice.h"
 #include "secretstore.h"
+#include "syncworkerpool.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -101,12 +102,16 @@ int ServerRunner::runServer(const CommandLine &cl)
                                                                                       : cl.listenHost;
     std::fprintf(stdout, "listening on http://%s:%u\n", qPrintable(host), unsigned(*port));
     std::fflush(stdout);
+    engine.syncWorkers()->start(cl.workers);
 
     UnixSignalWatcher signals;
     QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, qApp, [](int) { QCoreApplication::quit(); });
     const int rc = QCoreApplication::exec();
     // Shutdown order: stop accepting requests, then let the engine finish (runs are checkpointed
     // by their workers), then the databases close with the engine.
+    // No new runs; running ones end after the page they are committing and stay CANCELLED with
+    // "server shutdown" (their committed pages are their checkpoint).
+    engine.syncWorkers()->stop(u"server shutdown"_s);
     api.stop();
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <atomic>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +17,17 @@ namespace Opbox {
 namespace {
 
 constexpr int SystemParamCount = 5; // connection, variant, run, synced at, deleted at
+
+// Bumped by every catalog change in this process. SQLite's data_version reveals commits of other
+// connections only; two writers sharing one connection (one thread) see each other through this.
+std::atomic<quint64> g_catalogGeneration{0};
+
+void catalogChanged(quint64 *mine)
+{
+    const quint64 before = g_catalogGeneration.fetch_add(1);
+    if (before == *mine)
+        *mine = before + 1; // only our own change since we loaded: no reload needed
+}
 
 /** A prepared statement that finalizes itself; for the catalog queries off the hot path. */
 class Statement
@@ -273,6 +285,7 @@ int OpboxTableWriter::addColumn(const QString &field, LogicalType type, const QS
         m_fields[field.left(dot)].children.insert(field.mid(dot + 1), index);
     m_taken.insert(name);
     m_columns.push_back(Column{name, field, type});
+    catalogChanged(&m_generation);
     m_slots.resize(m_columns.size(), QJsonValue(QJsonValue::Undefined));
     m_text.resize(m_columns.size());
     qCDebug(lcEngine) << "table" << m_table << "added column" << name << ColumnTypePolicy::name(type);
@@ -310,6 +323,7 @@ bool OpboxTableWriter::widen(int column, LogicalType to, const QString &runId)
     qCInfo(lcEngine) << "table" << m_table << "column" << c.name << "widened" << ColumnTypePolicy::name(from) << "->"
                      << ColumnTypePolicy::name(to);
     c.type = to;
+    catalogChanged(&m_generation);
     return true;
 }
 
@@ -434,8 +448,9 @@ Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const QJsonArray &recor
         if (version.step() != SQLITE_ROW)
             return sqlError("reading the data version");
         const qint64 dv = version.integer(0);
-        if (dv != m_dataVersion) {
+        if (dv != m_dataVersion || g_catalogGeneration.load() != m_generation) {
             // Another connection committed since we last looked: it may have changed this catalog.
+            m_generation = g_catalogGeneration.load();
             if (!loadCatalog())
                 return sqlError("loading the catalog");
             m_dataVersion = dv;

@@ -96,6 +96,7 @@ private:
 
     bool m_exists = false;
     qint64 m_dataVersion = -1;
+    quint64 m_generation = 0;
     std::vector<Column> m_columns;
     QHash<QString, FieldEntry> m_fields;
     QSet<QString> m_taken;

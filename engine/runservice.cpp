@@ -436,7 +436,8 @@ QString RunService::resolveTableBase(const ConnectionRecord &connection)
                    u"SELECT id, name, table_base, config FROM connections WHERE variant_group_id = ?"
                    " ORDER BY (id = ?) DESC, created_at, id LIMIT 1"_s);
         q.bind(connection.variantGroupId).bind(connection.variantGroupId);
-        if (q.exec() && q.next()) {
+        const bool found = q.exec() && q.next();
+        if (found) {
             const QString sourceId = q.value(0).toString();
             const QString sourceBase = q.value(2).toString();
             const bool sourceOwn = QJsonDocument::fromJson(q.value(3).toString().toUtf8())
@@ -448,6 +449,7 @@ QString RunService::resolveTableBase(const ConnectionRecord &connection)
         } else {
             base = TableNamingPolicy::baseFromName(connection.name, true);
         }
+        q.raw().finish(); // no read transaction left open before the write below
     }
     SqlQuery set(m_metadata->connection(),
                  u"UPDATE connections SET table_base = ? WHERE id = ? AND (table_base IS NULL OR table_base = '')"_s);

@@ -155,11 +155,16 @@ std::optional<RunRecord> RunStore::claimNext()
     // Several workers may race for the same row: the status check in the UPDATE decides, and a
     // loser simply looks again.
     for (int attempt = 0; attempt < 8; ++attempt) {
-        SqlQuery next(m_metadata->connection(),
-                      u"SELECT id FROM runs WHERE status = 'PENDING' ORDER BY created_at, rowid LIMIT 1"_s);
-        if (!next.exec() || !next.next())
-            return std::nullopt;
-        const QString id = next.value(0).toString();
+        QString id;
+        {
+            // The SELECT must be finished before the UPDATE: a read transaction left open would
+            // turn the write into an immediate SQLITE_BUSY under WAL instead of a wait.
+            SqlQuery next(m_metadata->connection(),
+                          u"SELECT id FROM runs WHERE status = 'PENDING' ORDER BY created_at, rowid LIMIT 1"_s);
+            if (!next.exec() || !next.next())
+                return std::nullopt;
+            id = next.value(0).toString();
+        }
         SqlQuery claim(m_metadata->connection(),
                        u"UPDATE runs SET status = 'RUNNING', started_at = ? WHERE id = ? AND status = 'PENDING'"_s);
         claim.bind(Ids::isoNow()).bind(id);

@@ -40,7 +40,8 @@ void SyncWorker::poll()
         return;
     m_busy.store(true);
     Q_EMIT runStarted(run->id);
-    execute(std::move(*run));
+    // The task runs on this thread's event loop; dropping the handle detaches it (QCoro 0.8).
+    [[maybe_unused]] auto task = execute(std::move(*run));
 }
 
 QCoro::Task<void> SyncWorker::execute(RunRecord run)

@@ -123,7 +123,7 @@ std::function<std::unique_ptr<Connector>(ConnectorContext)> FakeProvider::maker(
 QJsonObject FakeProvider::record(const QString &prefix, int n)
 {
     const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
-    return QJsonObject{{u"id"_s, prefix + QString::number(n)},
+    return QJsonObject{{u"id"_s, QString(prefix + QString::number(n))},
                        {u"updatedAt"_s, base.addSecs(n).toString(Qt::ISODateWithMs)},
                        {u"n"_s, n},
                        {u"name"_s, u"Record %1"_s.arg(n)},

@@ -268,6 +268,12 @@ private Q_SLOTS:
                  0);
     }
 
+    void cleanup()
+    {
+        // A failed step must not leave its transaction open for the next one.
+        sqlite3_exec(handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+
     void rollbackInvalidatesCatalog()
     {
         OpboxTableWriter w(handle(), u"rb__items"_s, u"rb"_s, u"items"_s, {u"id"_s}, u"c1"_s, QString());

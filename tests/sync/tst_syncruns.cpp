@@ -240,8 +240,14 @@ private Q_SLOTS:
         for (const auto &runId : std::as_const(losersSay))
             QCOMPARE(runId, winner);
 
-        // The same race between threads calling the service directly.
+        // The same race between threads calling the service directly, on a run that cannot end
+        // before every thread has tried.
         waitForRun(id, winner, {u"COMPLETED"_s, u"FAILED"_s});
+        auto endless = std::make_shared<FakeProvider>();
+        endless->addStream(spec(u"contacts"_s, true), {});
+        endless->setEndless(u"contacts"_s, true);
+        endless->setPageDelay(20);
+        runs()->setConnectorMaker(FakeProvider::maker(endless));
         const Caller caller = Caller::system(m_t->workspaceId());
         std::atomic<int> wins{0};
         std::atomic<int> conflicts{0};
@@ -262,8 +268,10 @@ private Q_SLOTS:
         const auto active = runs()->activeRun(id);
         QVERIFY(active.has_value());
         QCOMPARE(active->trigger, u"SCHEDULE"_s);
-        waitForRun(id, active->id, {u"COMPLETED"_s, u"FAILED"_s});
+        QVERIFY(runs()->stop(caller, id, active->id).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->engine().syncWorkers()->busyCount() == 0, 5000);
         m_provider->setPageDelay(0);
+        runs()->setConnectorMaker(FakeProvider::maker(m_provider));
     }
 
     void stopWithinOnePage()
@@ -292,9 +300,9 @@ private Q_SLOTS:
         // The worker ends within one page and keeps what it committed.
         QTRY_VERIFY_WITH_TIMEOUT(!runs()->activeRun(id).has_value() && finished.size() >= 2, 5000);
         QTest::qWait(100);
-        const QJsonObject final = m_t->client(m_owner)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).json();
-        QCOMPARE(final.value(u"status"_s).toString(), u"CANCELLED"_s);
-        const int rows = final.value(u"rowsSynced"_s).toInt();
+        const QJsonObject ended = m_t->client(m_owner)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).json();
+        QCOMPARE(ended.value(u"status"_s).toString(), u"CANCELLED"_s);
+        const int rows = ended.value(u"rowsSynced"_s).toInt();
         QVERIFY2(rows - atStop <= 10, qPrintable(u"%1 rows after the stop"_s.arg(rows - atStop)));
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM stoppable__contacts"_s).toInt(), rows);
         // The cursor matches the committed data exactly.
@@ -370,22 +378,14 @@ private Q_SLOTS:
         const QString path = u"/api/pipelines/connections/"_s + id;
         auto r = client->patch(path, {{u"stream"_s, u"transcripts"_s}, {u"cursor"_s, u"2026-01-01T00:00:00.000Z"_s}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json(), QJsonDocument::fromJson(R"({
-            "success": true,
-            "syncState": { "version": 1, "streams": { "transcripts": { "cursor": "2026-01-01T00:00:00.000Z" } } },
-            "message": "Sync cursor set to 2026-01-01T00:00:00.000Z for stream \"transcripts\""
-        })").object());
+        QCOMPARE(r.json(), QJsonDocument::fromJson("{ \"success\": true, \"syncState\": { \"version\": 1, \"streams\": { \"transcripts\": { \"cursor\": \"2026-01-01T00:00:00.000Z\" } } }, \"message\": \"Sync cursor set to 2026-01-01T00:00:00.000Z for stream \\\"transcripts\\\"\" }").object());
         // The stream defaults to "transcripts".
         r = client->patch(path, {{u"cursor"_s, u"2026-02-01T00:00:00.000Z"_s}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(u"message"_s).toString(), u"Sync cursor set to 2026-02-01T00:00:00.000Z for stream \"transcripts\""_s);
         r = client->patch(path, {{u"stream"_s, u"transcripts"_s}, {u"cursor"_s, QJsonValue()}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json(), QJsonDocument::fromJson(R"({
-            "success": true,
-            "syncState": { "version": 1, "streams": {} },
-            "message": "Sync cursor cleared - next sync will be a full resync"
-        })").object());
+        QCOMPARE(r.json(), QJsonDocument::fromJson("{ \"success\": true, \"syncState\": { \"version\": 1, \"streams\": {} }, \"message\": \"Sync cursor cleared - next sync will be a full resync\" }").object());
 
         r = client->patch(path, {{u"stream"_s, u"meetings"_s}, {u"cursor"_s, u"2026-01-01T00:00:00.000Z"_s}});
         QCOMPARE(r.status, 400);
@@ -480,6 +480,7 @@ private Q_SLOTS:
         provider->addStream(spec(u"contacts"_s, true), FakeProvider::pagesOf(u"n"_s, 3, 2));
         provider->setFailAt(u"contacts"_s, 1);
         runs()->setConnectorMaker(FakeProvider::maker(provider));
+        QCOMPARE(m_t->client(m_owner)->patch(u"/api/pipelines/connections/"_s + id, {{u"cursor"_s, QJsonValue()}}).status, 200);
         const QString run2 = trigger(id, m_member);
         QCOMPARE(waitForRun(id, run2, {u"COMPLETED"_s, u"FAILED"_s}).value(u"status"_s).toString(), u"FAILED"_s);
         QTest::qWait(50);

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// opbox-bench sync --rows N [--workers W]: end-to-end sync throughput and its SQLite ceiling.
+#include "syncbenchmarkjob.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"opbox-bench"_s);
+    QLoggingCategory::setFilterRules(u"opbox.*.info=false\nopbox.*.debug=false"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Opbox Pipelines benchmarks. Command: sync"_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"command"_s, u"sync"_s);
+    parser.addOption({u"rows"_s, u"Number of HubSpot contacts to sync (default 200000)."_s, u"N"_s, u"200000"_s});
+    parser.addOption({u"workers"_s, u"Sync workers (default 1; one run uses one)."_s, u"W"_s, u"1"_s});
+    parser.process(app);
+    if (parser.positionalArguments().value(0) != u"sync"_s) {
+        std::fprintf(stderr, "usage: opbox-bench sync --rows N\n");
+        return 2;
+    }
+    bool ok = false;
+    const qint64 rows = parser.value(u"rows"_s).toLongLong(&ok);
+    if (!ok || rows <= 0) {
+        std::fprintf(stderr, "opbox-bench: --rows must be a positive number\n");
+        return 2;
+    }
+    Opbox::Bench::SyncBenchmarkJob job(rows, parser.value(u"workers"_s).toInt());
+    const auto r = job.run();
+    if (!r.error.isEmpty()) {
+        std::fprintf(stderr, "opbox-bench: %s\n", qPrintable(r.error));
+        return 1;
+    }
+    const double engineRate = double(r.engineRows) / r.engineSeconds;
+    const double ceilingRate = double(r.rows) / r.ceilingSeconds;
+    std::printf("opbox-bench sync: %lld HubSpot contacts, 100 per page, 20 fields\n", qlonglong(r.rows));
+    std::printf("  engine  (fake HubSpot -> connector -> worker -> Opbox table): %8.2f s  %9.0f rows/s  (%lld rows)\n",
+                r.engineSeconds, engineRate, qlonglong(r.engineRows));
+    std::printf("  ceiling (same rows, one prepared statement, 1000/tx):          %8.2f s  %9.0f rows/s\n",
+                r.ceilingSeconds, ceilingRate);
+    std::printf("  ratio: %.1f %% of the ceiling\n", 100.0 * engineRate / ceilingRate);
+    std::printf("  peak RSS: %.1f MB (after the sync: %.1f MB)\n", r.peakRssMb, r.rssAfterSyncMb);
+    return r.engineRows == r.rows ? 0 : 1;
+}

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncbenchmarkjob.h"
+#include "caller.h"
+#include "connectionservice.h"
+#include "engine.h"
+#include "hubspotfakeserver.h"
+#include "identityservice.h"
+#include "runservice.h"
+#include "syncworkerpool.h"
+#include "vault.h"
+#include "workspacedatastore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox::Bench {
+
+namespace {
+
+double currentRssMb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // Linux: kilobytes
+}
+
+bool exec(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+} // namespace
+
+SyncBenchmarkJob::SyncBenchmarkJob(qint64 rows, int workers)
+    : m_rows(rows)
+    , m_workers(workers)
+{
+}
+
+SyncBenchmarkResult SyncBenchmarkJob::run()
+{
+    SyncBenchmarkResult result;
+    result.rows = m_rows;
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        result.error = u"cannot create a temporary directory"_s;
+        return result;
+    }
+    Fakes::HubSpotFakeServer hubspot;
+    if (!hubspot.start()) {
+        result.error = u"the HubSpot fake did not start"_s;
+        return result;
+    }
+    hubspot.setGeneratedContacts(m_rows);
+
+    QString tablePath;
+    QString tableName;
+    {
+        Engine engine(dir.filePath(u"data"_s));
+        if (!engine.open() || !engine.unlockWithKey(Vault::generateKey())) {
+            result.error = u"the engine did not open"_s;
+            return result;
+        }
+        auto user = engine.identity()->ensureUser(u"bench@example.com"_s);
+        auto workspace = engine.identity()->ensureWorkspace(u"Bench"_s);
+        if (!user || !workspace || !engine.identity()->setMembership(*user, *workspace, Role::Owner)) {
+            result.error = u"cannot create the bench user"_s;
+            return result;
+        }
+        const Caller caller = *engine.identity()->callerFor(*user, *workspace);
+        auto connection = engine.connections()->create(caller, {{u"name"_s, u"Bench CRM"_s},
+                                                                {u"type"_s, u"CRM_PLATFORM"_s},
+                                                                {u"credentials"_s, hubspot.credentials()},
+                                                                {u"config"_s, hubspot.connectorConfig()}});
+        if (!connection) {
+            result.error = connection.error().message;
+            return result;
+        }
+        const QString connectionId = connection->value(u"id"_s).toString();
+        engine.syncWorkers()->start(m_workers);
+
+        QEventLoop loop;
+        QString finalStatus;
+        QObject::connect(engine.runs(), &RunService::runFinished, &loop,
+                         [&](const QString &, const QString &, const QString &, const QString &status) {
+                             finalStatus = status;
+                             loop.quit();
+                         });
+        QElapsedTimer timer;
+        timer.start();
+        auto run = engine.runs()->trigger(caller, connectionId, {u"contacts"_s}, RunTrigger::Manual);
+        if (!run) {
+            result.error = run.error().message;
+            return result;
+        }
+        QTimer progress;
+        QObject::connect(&progress, &QTimer::timeout, &loop, [&] {
+            const QJsonObject r = engine.runs()->lastRunJson(connectionId).toObject();
+            std::fprintf(stderr, "\r  %lld rows, RSS %.1f MB   ", qlonglong(r.value(u"rowsSynced"_s).toInteger()), currentRssMb());
+        });
+        progress.start(500);
+        loop.exec();
+        result.engineSeconds = double(timer.nsecsElapsed()) / 1e9;
+        std::fprintf(stderr, "\n");
+        result.rssAfterSyncMb = peakRssMb();
+        const auto stored = engine.runs()->store()->get(run->value(u"id"_s).toString());
+        result.engineRows = stored ? stored->rowsSynced : 0;
+        if (finalStatus != u"COMPLETED"_s) {
+            result.error = u"the run ended %1: %2"_s.arg(finalStatus, stored ? stored->error : QString());
+            return result;
+        }
+        tablePath = engine.workspaceData()->pathFor(*workspace);
+        tableName = engine.runs()->resolveTableBase(*engine.connections()->recordById(connectionId)) + u"__contacts"_s;
+        engine.syncWorkers()->stop(u"bench end"_s);
+    }
+    hubspot.stop();
+    if (!measureCeiling(tablePath, tableName, dir.filePath(u"ceiling.db"_s), result))
+        return result;
+    result.peakRssMb = peakRssMb();
+    return result;
+}
+
+bool SyncBenchmarkJob::measureCeiling(const QString &sourceDb, const QString &table, const QString &targetDb,
+                                      SyncBenchmarkResult &result)
+{
+    sqlite3 *source = nullptr;
+    sqlite3 *target = nullptr;
+    if (sqlite3_open_v2(sourceDb.toUtf8().constData(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK
+        || sqlite3_open(targetDb.toUtf8().constData(), &target) != SQLITE_OK) {
+        result.error = u"cannot open the ceiling databases"_s;
+        return false;
+    }
+    exec(target, "PRAGMA journal_mode=WAL");
+    exec(target, "PRAGMA synchronous=NORMAL");
+
+    // The same data columns the engine wrote (system columns left out: they are the engine's own).
+    sqlite3_stmt *select = nullptr;
+    const QByteArray selectSql = QString(u"SELECT * FROM \""_s + table + u'"').toUtf8();
+    if (sqlite3_prepare_v2(source, selectSql.constData(), -1, &select, nullptr) != SQLITE_OK) {
+        result.error = u"cannot read the synced table"_s;
+        return false;
+    }
+    const int columns = sqlite3_column_count(select);
+    QStringList names;
+    QStringList params;
+    QList<int> dataColumns;
+    for (int i = 0; i < columns; ++i) {
+        const QString name = QString::fromUtf8(sqlite3_column_name(select, i));
+        if (name.startsWith(u"_opbox_"_s))
+            continue;
+        dataColumns.append(i);
+        names.append(u'"' + name + u'"');
+        params.append(u"?"_s);
+    }
+    const QByteArray create = (u"CREATE TABLE ceiling ("_s + names.join(u", "_s) + u')').toUtf8();
+    const QByteArray insertSql = (u"INSERT INTO ceiling VALUES ("_s + params.join(u", "_s) + u')').toUtf8();
+    sqlite3_stmt *insert = nullptr;
+    if (!exec(target, create.constData())
+        || sqlite3_prepare_v2(target, insertSql.constData(), -1, &insert, nullptr) != SQLITE_OK) {
+        result.error = u"cannot prepare the ceiling table"_s;
+        return false;
+    }
+    // Rows are read in chunks (untimed) and inserted (timed) in transactions of 1000 rows.
+    constexpr int Chunk = 20000;
+    constexpr int Batch = 1000;
+    std::vector<std::vector<QByteArray>> rows;
+    std::vector<std::vector<int>> types;
+    qint64 elapsedNs = 0;
+    bool more = true;
+    while (more) {
+        rows.clear();
+        types.clear();
+        while (int(rows.size()) < Chunk) {
+            if (sqlite3_step(select) != SQLITE_ROW) {
+                more = false;
+                break;
+            }
+            std::vector<QByteArray> row;
+            std::vector<int> type;
+            for (int c : std::as_const(dataColumns)) {
+                type.push_back(sqlite3_column_type(select, c));
+                const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(select, c));
+                row.emplace_back(p ? QByteArray(p, sqlite3_column_bytes(select, c)) : QByteArray());
+            }
+            rows.push_back(std::move(row));
+            types.push_back(std::move(type));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        for (size_t r = 0; r < rows.size(); ++r) {
+            if (r % Batch == 0)
+                exec(target, "BEGIN");
+            for (size_t c = 0; c < rows[r].size(); ++c) {
+                const int param = int(c) + 1;
+                switch (types[r][c]) {
+                case SQLITE_NULL:
+                    sqlite3_bind_null(insert, param);
+                    break;
+                case SQLITE_INTEGER:
+                    sqlite3_bind_int64(insert, param, rows[r][c].toLongLong());
+                    break;
+                case SQLITE_FLOAT:
+                    sqlite3_bind_double(insert, param, rows[r][c].toDouble());
+                    break;
+                default:
+                    sqlite3_bind_text(insert, param, rows[r][c].constData(), int(rows[r][c].size()), SQLITE_STATIC);
+                }
+            }
+            sqlite3_step(insert);
+            sqlite3_reset(insert);
+            if (r % Batch == Batch - 1 || r + 1 == rows.size())
+                exec(target, "COMMIT");
+        }
+        elapsedNs += timer.nsecsElapsed();
+    }
+    sqlite3_finalize(select);
+    sqlite3_finalize(insert);
+    sqlite3_close(source);
+    sqlite3_close(target);
+    result.ceilingSeconds = double(elapsedNs) / 1e9;
+    return true;
+}
+
+} // namespace Opbox::Bench

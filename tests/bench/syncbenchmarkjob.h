@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Opbox::Bench {
+
+/** What one `opbox-bench sync` measured. */
+struct SyncBenchmarkResult {
+    qint64 rows = 0;
+    double engineSeconds = 0;
+    double ceilingSeconds = 0;
+    qint64 engineRows = 0;
+    double peakRssMb = 0;
+    double rssAfterSyncMb = 0;
+    QString error;
+};
+
+/**
+ * `opbox-bench sync --rows N`: N generated HubSpot contacts (20 mixed-type fields, 100 per page)
+ * from the loopback HubSpot fake through the real engine (connector, worker, Opbox table writer)
+ * into an Opbox table; then the same rows, read back, inserted straight into a fresh SQLite file
+ * with one prepared statement in batches (the ceiling). Times exclude setup.
+ */
+class SyncBenchmarkJob
+{
+public:
+    explicit SyncBenchmarkJob(qint64 rows, int workers = 1);
+    [[nodiscard]] SyncBenchmarkResult run();
+
+private:
+    [[nodiscard]] bool measureCeiling(const QString &sourceDb, const QString &table, const QString &targetDb,
+                                      SyncBenchmarkResult &result);
+
+    qint64 m_rows;
+    int m_workers;
+};
+
+} // namespace Opbox::Bench

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A sync that never ends, in its own process, for tst_synccrash to kill at random moments:
+// `opbox-sync-crashchild <data-dir> <base64 master key>`. Prints `rows N` as pages commit.
+#include "caller.h"
+#include "connectionservice.h"
+#include "engine.h"
+#include "fakeconnector.h"
+#include "identityservice.h"
+#include "runservice.h"
+#include "syncworkerpool.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QTimer>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 3) {
+        std::fprintf(stderr, "usage: opbox-sync-crashchild DATA_DIR KEY_BASE64\n");
+        return 2;
+    }
+    Engine engine(args.at(1));
+    if (!engine.open() || !engine.unlockWithKey(QByteArray::fromBase64(args.at(2).toLatin1())))
+        return 1;
+    auto provider = std::make_shared<Test::FakeProvider>();
+    StreamSpec spec;
+    spec.name = u"contacts"_s;
+    spec.primaryKey = {u"id"_s};
+    spec.cursorField = u"updatedAt"_s;
+    spec.supportedSyncModes = {u"full_refresh"_s, u"incremental"_s};
+    provider->addStream(spec, {});
+    provider->setEndless(u"contacts"_s, true);
+    engine.runs()->setConnectorMaker(Test::FakeProvider::maker(provider));
+
+    auto user = engine.identity()->ensureUser(u"crash@example.com"_s);
+    auto workspace = engine.identity()->ensureWorkspace(u"Default"_s);
+    if (!user || !workspace || !engine.identity()->setMembership(*user, *workspace, Role::Owner))
+        return 1;
+    auto caller = engine.identity()->callerFor(*user, *workspace);
+    if (!caller)
+        return 1;
+    QString connectionId;
+    const QStringList ids = engine.connections()->ids(*workspace);
+    if (!ids.isEmpty()) {
+        connectionId = ids.first();
+    } else {
+        auto created = engine.connections()->create(*caller, {{u"name"_s, u"Crash"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
+                                                              {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
+        if (!created)
+            return 1;
+        connectionId = created->value(u"id"_s).toString();
+    }
+    auto run = engine.runs()->trigger(*caller, connectionId, {}, RunTrigger::Manual);
+    if (!run)
+        return 1;
+    const QString runId = run->value(u"id"_s).toString();
+    engine.syncWorkers()->start(1);
+    std::fprintf(stdout, "started %s\n", qPrintable(runId));
+    std::fflush(stdout);
+    QTimer report;
+    QObject::connect(&report, &QTimer::timeout, &app, [&] {
+        const QJsonObject r = engine.runs()->lastRunJson(connectionId).toObject();
+        std::fprintf(stdout, "rows %d\n", r.value(u"rowsSynced"_s).toInt());
+        std::fflush(stdout);
+    });
+    report.start(10);
+    return app.exec();
+}

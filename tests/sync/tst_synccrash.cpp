@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Crash recovery: a child process syncs without end and is killed with SIGKILL at random moments;
+// each time the data file must open, hold no duplicate key, hold exactly the rows its stored cursor
+// covers, and the interrupted run must read FAILED "interrupted". The next run resumes there.
+#include "database.h"
+#include "engine.h"
+#include "fakeconnector.h"
+#include "runservice.h"
+#include "syncworkerpool.h"
+#include "testengine.h"
+#include "vault.h"
+#include "workspacedatastore.h"
+#include "identityservice.h"
+#include "connectionservice.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+class TestSyncCrash : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { Test::pinEnvironment(); }
+
+    void killAtRandomMoments()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray key = Vault::generateKey();
+        const QString child = QStringLiteral(OPBOX_BIN_DIR) + u"/opbox-sync-crashchild"_s;
+        QVERIFY(QFile::exists(child));
+        int previousRows = -1;
+        for (int round = 0; round < 6; ++round) {
+            QProcess process;
+            process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            process.start(child, {dir.path(), QString::fromLatin1(key.toBase64())});
+            QVERIFY(process.waitForStarted(5000));
+            // Let it commit some pages, then kill it at a random moment (mid-page with good odds).
+            QByteArray out;
+            QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("rows 2") || out.contains("rows 3")
+                                         || out.contains("rows 5") || out.contains("rows 1"),
+                                     15000);
+            QTest::qWait(int(QRandomGenerator::global()->bounded(20, 250)));
+            process.kill(); // SIGKILL
+            QVERIFY(process.waitForFinished(5000));
+
+            Engine engine(dir.path());
+            QVERIFY(engine.open().ok());
+            QVERIFY(engine.unlockWithKey(key).ok()); // marks the dead process's run
+            const QString workspace = *engine.identity()->ensureWorkspace(u"Default"_s);
+            const QString connectionId = engine.connections()->ids(workspace).value(0);
+            const auto run = engine.runs()->store()->lastRun(connectionId);
+            QVERIFY(run.has_value());
+            QCOMPARE(run->status, u"FAILED"_s);
+            QCOMPARE(run->error, u"interrupted"_s);
+
+            Database *db = engine.workspaceData()->database(workspace);
+            QVERIFY(db);
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+            QCOMPARE(q.value(0).toString(), u"ok"_s);
+            QVERIFY(q.exec(u"SELECT COUNT(*), COUNT(DISTINCT id) FROM crash__contacts"_s) && q.next());
+            const int rows = q.value(0).toInt();
+            QCOMPARE(q.value(1).toInt(), rows); // no duplicate key
+            QVERIFY(q.exec(u"SELECT state FROM opbox_sync_state WHERE connection_id = '%1' AND stream = 'contacts'"_s.arg(connectionId))
+                    && q.next());
+            const QJsonObject state = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+            // The cursor covers exactly the committed rows: never past them, never behind.
+            QCOMPARE(state.value(u"page"_s).toInt() * 10, rows);
+            QVERIFY(rows >= previousRows); // later runs resumed, nothing was lost
+            QVERIFY(q.exec(u"SELECT MAX(updated_at) FROM crash__contacts"_s) && q.next());
+            QCOMPARE(state.value(u"cursor"_s).toString(), q.value(0).toString());
+            previousRows = rows;
+            db->closeThisThread();
+        }
+
+        // In this process: the next run starts from the last checkpoint.
+        Engine engine(dir.path());
+        QVERIFY(engine.open().ok());
+        QVERIFY(engine.unlockWithKey(key).ok());
+        auto provider = std::make_shared<Test::FakeProvider>();
+        StreamSpec spec;
+        spec.name = u"contacts"_s;
+        spec.primaryKey = {u"id"_s};
+        spec.cursorField = u"updatedAt"_s;
+        spec.supportedSyncModes = {u"incremental"_s};
+        provider->addStream(spec, Test::FakeProvider::pagesOf(u"x"_s, 1, 1));
+        engine.runs()->setConnectorMaker(Test::FakeProvider::maker(provider));
+        const QString workspace = *engine.identity()->ensureWorkspace(u"Default"_s);
+        const QString connectionId = engine.connections()->ids(workspace).value(0);
+        auto run = engine.runs()->trigger(Caller::system(workspace), connectionId, {}, RunTrigger::Manual);
+        QVERIFY(run.ok());
+        engine.syncWorkers()->start(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.runs()->activeRun(connectionId).has_value(), 10000);
+        QCOMPARE(provider->starts().size(), 1);
+        QCOMPARE(provider->starts().at(0).second.value(u"page"_s).toInt() * 10, previousRows);
+        engine.syncWorkers()->stop(u"test end"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncCrash)
+#include "tst_synccrash.moc"
