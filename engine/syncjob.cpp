@@ -12,8 +12,10 @@
 #include "workspacedatastore.h"
 
 #include <QCoreApplication>
+#include <QCoroFuture>
+#include <QPromise>
 #include <QSqlDriver>
-#include <QThread>
+#include <QThreadPool>
 #include <exception>
 #include <sqlite3.h>
 
@@ -45,14 +47,19 @@ bool isIncremental(const StreamSpec &spec)
 
 } // namespace
 
-SyncJob::SyncJob(RunService *runs, RunRecord run, QNetworkAccessManager *network)
+SyncJob::SyncJob(RunService *runs, RunRecord run, QNetworkAccessManager *network, QThreadPool *writer)
     : m_runs(runs)
     , m_run(std::move(run))
     , m_network(network)
+    , m_writer(writer)
 {
 }
 
-SyncJob::~SyncJob() = default;
+SyncJob::~SyncJob()
+{
+    // Writers finalize their statements; the writer thread is idle by now (drain() ran).
+    m_contexts.clear();
+}
 
 QCoro::Task<void> SyncJob::execute()
 {
@@ -62,12 +69,52 @@ QCoro::Task<void> SyncJob::execute()
         co_await run();
     } catch (const std::exception &e) {
         qCCritical(lcEngine) << "run" << m_run.id << "threw:" << e.what();
-        if (m_db)
-            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         finish(u"FAILED"_s, tr("internal error while syncing"));
     }
     if (!m_finished)
         finish(u"FAILED"_s, tr("internal error while syncing"));
+}
+
+QFuture<SyncJob::PageOutcome> SyncJob::onWriter(std::function<PageOutcome()> work)
+{
+    auto promise = std::make_shared<QPromise<PageOutcome>>();
+    QFuture<PageOutcome> future = promise->future();
+    promise->start();
+    m_writer->start([promise, work = std::move(work)] {
+        PageOutcome outcome;
+        try {
+            outcome = work();
+        } catch (const std::exception &e) {
+            qCCritical(lcEngine) << "writing a page threw:" << e.what();
+            outcome.error = Error::internal(tr("internal error while writing"));
+        }
+        promise->addResult(std::move(outcome));
+        promise->finish();
+    });
+    return future;
+}
+
+QCoro::Task<void> SyncJob::drain()
+{
+    if (!m_pending)
+        co_return;
+    QFuture<PageOutcome> future = std::move(*m_pending);
+    m_pending.reset();
+    const PageOutcome outcome = co_await future;
+    if (outcome.error) {
+        if (!m_writeError)
+            m_writeError = outcome.error;
+        co_return;
+    }
+    m_run.rowsCreated += outcome.created;
+    m_run.rowsUpdated += outcome.updated;
+    m_run.rowsSynced = m_run.rowsCreated + m_run.rowsUpdated;
+    if (outcome.context) {
+        outcome.context->lastState = outcome.state;
+        outcome.context->wroteState = true;
+        if (outcome.lastPage)
+            outcome.context->sawLastPage = true;
+    }
 }
 
 QCoro::Task<void> SyncJob::run()
@@ -115,9 +162,7 @@ QCoro::Task<void> SyncJob::run()
     m_specs = connector->streams();
 
     m_workspace = m_runs->workspaceData()->database(m_connection.workspaceId);
-    if (m_workspace)
-        m_db = sqliteHandle(m_workspace->connection());
-    if (!m_db) {
+    if (!m_workspace) {
         finish(u"FAILED"_s, tr("the workspace's data file cannot be opened"));
         co_return;
     }
@@ -127,7 +172,7 @@ QCoro::Task<void> SyncJob::run()
     for (const QString &stream : std::as_const(m_run.streams)) {
         if (m_cancel->isCancelled())
             break;
-        StreamContext *ctx = contextFor(stream);
+        auto ctx = contextFor(stream);
         if (!ctx) {
             finish(u"FAILED"_s, tr("the connector no longer has the stream \"%1\"").arg(stream));
             co_return;
@@ -148,6 +193,7 @@ QCoro::Task<void> SyncJob::run()
         reportProgress(true);
         qCDebug(lcEngine) << "run" << m_run.id << "reads" << stream << (ctx->fullRefresh ? "(full refresh)" : "(incremental)");
         const ReadResult result = co_await connector->read(stream, stored->state, this);
+        co_await drain();
         if (m_writeError) {
             finish(u"FAILED"_s, m_writeError->message);
             co_return;
@@ -163,13 +209,21 @@ QCoro::Task<void> SyncJob::run()
         }
         if (ctx->fullRefresh && !ctx->sawLastPage) {
             // The read completed without flagging its last page: close the generation now.
-            if (auto ok = finishFullRefresh(*ctx, ctx->wroteState ? ctx->lastState : QJsonObject()); !ok) {
-                finish(u"FAILED"_s, ok.error().message);
+            const QJsonObject state = ctx->wroteState ? ctx->lastState : QJsonObject();
+            m_pending = onWriter([this, ctx, state] { return finishFullRefresh(ctx, state); });
+            co_await drain();
+            if (m_writeError) {
+                finish(u"FAILED"_s, m_writeError->message);
                 co_return;
             }
         }
         ++m_streamsDone;
         reportProgress(true);
+    }
+    co_await drain();
+    if (m_writeError) {
+        finish(u"FAILED"_s, m_writeError->message);
+        co_return;
     }
     if (m_cancel->isCancelled()) {
         finish(u"CANCELLED"_s, QString());
@@ -179,22 +233,34 @@ QCoro::Task<void> SyncJob::run()
     finish(u"COMPLETED"_s, QString());
 }
 
-SyncJob::StreamContext *SyncJob::contextFor(const QString &stream)
+std::shared_ptr<SyncJob::StreamContext> SyncJob::contextFor(const QString &stream)
 {
     if (auto it = m_contexts.constFind(stream); it != m_contexts.constEnd())
-        return it->get();
+        return *it;
     for (const auto &spec : std::as_const(m_specs)) {
         if (spec.name != stream)
             continue;
         auto ctx = std::make_shared<StreamContext>();
         ctx->spec = spec;
         ctx->fullRefresh = !isIncremental(spec);
-        ctx->writer = std::make_unique<OpboxTableWriter>(m_db, TableNamingPolicy::tableName(m_base, stream), m_base, stream,
-                                                         spec.primaryKey, m_connection.id, m_connection.variantLabel);
         m_contexts.insert(stream, ctx);
-        return ctx.get();
+        return ctx;
     }
     return nullptr;
+}
+
+std::optional<Error> SyncJob::openWriter(StreamContext &ctx)
+{
+    if (!m_db)
+        m_db = sqliteHandle(m_workspace->connection());
+    if (!m_db)
+        return Error::internal(tr("the workspace's data file cannot be opened"));
+    if (!ctx.writer) {
+        ctx.writer = std::make_unique<OpboxTableWriter>(m_db, TableNamingPolicy::tableName(m_base, ctx.spec.name), m_base,
+                                                        ctx.spec.name, ctx.spec.primaryKey, m_connection.id,
+                                                        m_connection.variantLabel);
+    }
+    return std::nullopt;
 }
 
 bool SyncJob::begin()
@@ -216,26 +282,38 @@ bool SyncJob::begin()
 void SyncJob::rollback(StreamContext &context)
 {
     sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    context.writer->invalidate();
+    if (context.writer)
+        context.writer->invalidate();
 }
 
-Result<void> SyncJob::commit(const RecordPage &page, StreamContext &ctx)
+SyncJob::PageOutcome SyncJob::commit(const RecordPage &page, const std::shared_ptr<StreamContext> &context)
 {
-    if (!begin())
-        return Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
-                     tr("the workspace's data file stayed locked by another writer"), {}};
+    PageOutcome out;
+    out.context = context;
+    StreamContext &ctx = *context;
+    if (auto error = openWriter(ctx)) {
+        out.error = error;
+        return out;
+    }
+    if (!begin()) {
+        out.error = Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
+                          tr("the workspace's data file stayed locked by another writer"), {}};
+        return out;
+    }
     const QString now = Ids::isoNow();
     auto counts = ctx.writer->write(page.records, m_run.id, now);
     if (!counts) {
         rollback(ctx);
-        return counts.error();
+        out.error = counts.error();
+        return out;
     }
     QString openGeneration = ctx.fullRefresh ? ctx.refreshStartedAt : QString();
     if (ctx.fullRefresh && page.lastPage) {
         auto deleted = ctx.writer->markMissingDeleted(ctx.refreshStartedAt, now);
         if (!deleted) {
             rollback(ctx);
-            return deleted.error();
+            out.error = deleted.error();
+            return out;
         }
         if (*deleted > 0)
             qCInfo(lcEngine) << "run" << m_run.id << "soft-deleted" << *deleted << "rows of" << ctx.writer->tableName();
@@ -246,40 +324,50 @@ Result<void> SyncJob::commit(const RecordPage &page, StreamContext &ctx)
     if (rc != SQLITE_OK) {
         qCWarning(lcEngine) << "saving the sync state failed:" << sqlite3_errmsg(m_db);
         rollback(ctx);
-        return Error::internal(tr("the sync state cannot be saved: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));
+        out.error = Error::internal(tr("the sync state cannot be saved: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));
+        return out;
     }
     if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         const QString reason = QString::fromUtf8(sqlite3_errstr(sqlite3_errcode(m_db)));
         rollback(ctx);
-        return Error::internal(tr("committing a page failed: %1").arg(reason));
+        out.error = Error::internal(tr("committing a page failed: %1").arg(reason));
+        return out;
     }
-    m_run.rowsCreated += counts->created;
-    m_run.rowsUpdated += counts->updated;
-    m_run.rowsSynced = m_run.rowsCreated + m_run.rowsUpdated;
-    ctx.lastState = page.stateAfter;
-    ctx.wroteState = true;
-    if (page.lastPage)
-        ctx.sawLastPage = true;
-    return {};
+    out.created = counts->created;
+    out.updated = counts->updated;
+    out.lastPage = page.lastPage;
+    out.state = page.stateAfter;
+    return out;
 }
 
-Result<void> SyncJob::finishFullRefresh(StreamContext &ctx, const QJsonObject &state)
+SyncJob::PageOutcome SyncJob::finishFullRefresh(const std::shared_ptr<StreamContext> &context, const QJsonObject &state)
 {
-    if (!begin())
-        return Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
-                     tr("the workspace's data file stayed locked by another writer"), {}};
+    PageOutcome out;
+    out.context = context;
+    out.state = state;
+    out.lastPage = true;
+    StreamContext &ctx = *context;
+    if (auto error = openWriter(ctx)) {
+        out.error = error;
+        return out;
+    }
+    if (!begin()) {
+        out.error = Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
+                          tr("the workspace's data file stayed locked by another writer"), {}};
+        return out;
+    }
     auto deleted = ctx.writer->markMissingDeleted(ctx.refreshStartedAt, Ids::isoNow());
     if (!deleted) {
         rollback(ctx);
-        return deleted.error();
+        out.error = deleted.error();
+        return out;
     }
     if (SyncStateStore::saveInTransaction(m_db, m_connection.id, ctx.spec.name, state, m_run.id, QString()) != SQLITE_OK
         || sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         rollback(ctx);
-        return Error::internal(tr("the sync state cannot be saved"));
+        out.error = Error::internal(tr("the sync state cannot be saved"));
     }
-    ctx.sawLastPage = true;
-    return {};
+    return out;
 }
 
 QCoro::Task<bool> SyncJob::accept(RecordPage page)
@@ -288,19 +376,23 @@ QCoro::Task<bool> SyncJob::accept(RecordPage page)
         co_return false;
     if (page.stream.isEmpty())
         page.stream = m_currentStream;
-    StreamContext *ctx = contextFor(page.stream);
+    auto ctx = contextFor(page.stream);
     if (!ctx) {
         m_writeError = Error::internal(tr("the connector sent a page of an unknown stream \"%1\"").arg(page.stream.left(64)));
         co_return false;
     }
     if (ctx->fullRefresh && ctx->refreshStartedAt.isEmpty())
         ctx->refreshStartedAt = Ids::isoNow();
-    if (auto ok = commit(page, *ctx); !ok) {
-        m_writeError = ok.error();
+    // One page in the writer at a time: wait for the previous one, then hand this one over and let
+    // the connector go on with the next while it is written.
+    co_await drain();
+    if (m_writeError)
         co_return false;
-    }
     reportProgress(false);
-    co_return !m_cancel->isCancelled();
+    if (m_cancel->isCancelled())
+        co_return false;
+    m_pending = onWriter([this, ctx, page = std::move(page)] { return commit(page, ctx); });
+    co_return true;
 }
 
 void SyncJob::reportProgress(bool force)
@@ -310,7 +402,7 @@ void SyncJob::reportProgress(bool force)
                                  {u"streamsTotal"_s, int(m_run.streams.size())},
                                  {u"rowsSynced"_s, m_run.rowsSynced}};
     m_runs->publishProgress(m_run);
-    // The live copy is exact per page; the stored copy and the notifications follow at a pace the
+    // The live copy follows every page; the stored copy and the notifications follow at a pace the
     // metadata database and the GUI can take.
     if (force || m_sincePersist.elapsed() >= 500) {
         m_sincePersist.restart();
@@ -328,6 +420,11 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
     if (m_finished)
         return;
     m_finished = true;
+    if (m_pending) {
+        // Only reached on an exception path: the page being written must end before the job does.
+        m_pending->waitForFinished();
+        m_pending.reset();
+    }
     RunStore *store = m_runs->store();
     m_run.progress = QJsonObject{{u"stream"_s, m_currentStream.isEmpty() ? QJsonValue() : QJsonValue(m_currentStream)},
                                  {u"streamsDone"_s, m_streamsDone},

@@ -8,12 +8,14 @@
 
 #include <QCoroTask>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHash>
 #include <QString>
 #include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
+class QThreadPool;
 struct sqlite3;
 
 namespace Opbox {
@@ -28,11 +30,15 @@ class RunService;
  * from its stored state, and — as the connector's PageSink — commits each page's rows and the
  * stream's new state in one transaction of the workspace's data file. Stops within one page when
  * the run is cancelled, keeping what was committed.
+ *
+ * Writing is pipelined: `accept` hands a page to the worker's writer thread and returns, so the
+ * connector parses the next page while this one is written (DESIGN §11 guidance); at most one page
+ * waits, so memory stays bounded. All SQLite work on the data file happens on the writer thread.
  */
 class SyncJob : public PageSink
 {
 public:
-    SyncJob(RunService *runs, RunRecord run, QNetworkAccessManager *network);
+    SyncJob(RunService *runs, RunRecord run, QNetworkAccessManager *network, QThreadPool *writer);
     ~SyncJob() override;
 
     /** Runs the whole sync and records its outcome; never throws. */
@@ -51,10 +57,25 @@ private:
         std::unique_ptr<OpboxTableWriter> writer;
     };
 
+    /** What the writer thread reports back about one page. */
+    struct PageOutcome {
+        std::optional<Error> error;
+        qint64 created = 0;
+        qint64 updated = 0;
+        bool lastPage = false;
+        QJsonObject state;
+        std::shared_ptr<StreamContext> context;
+    };
+
     [[nodiscard]] QCoro::Task<void> run();
-    [[nodiscard]] StreamContext *contextFor(const QString &stream);
-    [[nodiscard]] Result<void> commit(const RecordPage &page, StreamContext &context);
-    [[nodiscard]] Result<void> finishFullRefresh(StreamContext &context, const QJsonObject &state);
+    [[nodiscard]] std::shared_ptr<StreamContext> contextFor(const QString &stream);
+    /** Waits for the page being written and applies its outcome (counters, errors) on this thread. */
+    [[nodiscard]] QCoro::Task<void> drain();
+    [[nodiscard]] QFuture<PageOutcome> onWriter(std::function<PageOutcome()> work);
+    // On the writer thread:
+    [[nodiscard]] PageOutcome commit(const RecordPage &page, const std::shared_ptr<StreamContext> &context);
+    [[nodiscard]] PageOutcome finishFullRefresh(const std::shared_ptr<StreamContext> &context, const QJsonObject &state);
+    [[nodiscard]] std::optional<Error> openWriter(StreamContext &context);
     [[nodiscard]] bool begin();
     void rollback(StreamContext &context);
     void reportProgress(bool force);
@@ -64,9 +85,11 @@ private:
     RunRecord m_run;
     ConnectionRecord m_connection;
     QNetworkAccessManager *m_network;
+    QThreadPool *m_writer;
+    std::optional<QFuture<PageOutcome>> m_pending;
     std::shared_ptr<CancelToken> m_cancel;
     Database *m_workspace = nullptr;
-    sqlite3 *m_db = nullptr;
+    sqlite3 *m_db = nullptr; // the writer thread's connection; touched on that thread only
     QString m_base;
     QList<StreamSpec> m_specs;
     QHash<QString, std::shared_ptr<StreamContext>> m_contexts;

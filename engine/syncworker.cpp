@@ -6,6 +6,7 @@
 
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QThreadPool>
 #include <QThread>
 #include <QTimer>
 
@@ -22,6 +23,9 @@ SyncWorker::~SyncWorker() = default;
 void SyncWorker::initialise()
 {
     m_network = new QNetworkAccessManager(this);
+    m_writer = new QThreadPool(this);
+    m_writer->setMaxThreadCount(1);
+    m_writer->setExpiryTimeout(-1); // keep the thread, and with it its SQLite connections
     // Runs are announced by RunService::runQueued; the timer only catches runs enqueued by another
     // process on the same data directory, or a wake-up lost while this worker was busy.
     m_timer = new QTimer(this);
@@ -49,7 +53,7 @@ QCoro::Task<void> SyncWorker::execute(RunRecord run)
     QPointer<SyncWorker> self(this);
     const QString id = run.id;
     {
-        SyncJob job(m_runs, std::move(run), m_network);
+        SyncJob job(m_runs, std::move(run), m_network, m_writer);
         co_await job.execute();
     }
     if (!self)

@@ -8,6 +8,7 @@
 #include <atomic>
 
 class QNetworkAccessManager;
+class QThreadPool;
 class QTimer;
 
 namespace Opbox {
@@ -44,6 +45,7 @@ private:
 
     RunService *m_runs;
     QNetworkAccessManager *m_network = nullptr;
+    QThreadPool *m_writer = nullptr; // one thread: every page of this worker's runs is written there
     QTimer *m_timer = nullptr;
     std::atomic<bool> m_busy{false};
     bool m_stopping = false;
