@@ -7,6 +7,7 @@
 #include "identityservice.h"
 #include "secretstore.h"
 #include "syncworkerpool.h"
+#include "triggerservice.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -103,6 +104,7 @@ int ServerRunner::runServer(const CommandLine &cl)
     std::fprintf(stdout, "listening on http://%s:%u\n", qPrintable(host), unsigned(*port));
     std::fflush(stdout);
     engine.syncWorkers()->start(cl.workers);
+    engine.triggers()->startScheduler();
 
     UnixSignalWatcher signals;
     QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, qApp, [](int) { QCoreApplication::quit(); });
@@ -111,6 +113,7 @@ int ServerRunner::runServer(const CommandLine &cl)
     // by their workers), then the databases close with the engine.
     // No new runs; running ones end after the page they are committing and stay CANCELLED with
     // "server shutdown" (their committed pages are their checkpoint).
+    engine.triggers()->stopScheduler();
     engine.syncWorkers()->stop(u"server shutdown"_s);
     api.stop();
     return rc;

@@ -6,6 +6,7 @@
 #include "httpserveradapter.h"
 #include "identityservice.h"
 #include "runscontroller.h"
+#include "triggerscontroller.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -26,6 +27,7 @@ ApiServer::ApiServer(Engine *engine, QObject *parent)
     FoundationController::registerRoutes(m_router, *engine);
     ConnectionsController::registerRoutes(m_router, *engine);
     RunsController::registerRoutes(m_router, *engine);
+    TriggersController::registerRoutes(m_router, *engine, *this);
 }
 
 ApiServer::~ApiServer()

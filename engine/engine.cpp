@@ -10,7 +10,10 @@
 #include "schema.h"
 #include "settingsstore.h"
 #include "syncworkerpool.h"
+#include "triggerservice.h"
+#include "variantservice.h"
 #include "vault.h"
+#include "webhookservice.h"
 #include "workspacedatastore.h"
 
 #include <QCoreApplication>
@@ -30,6 +33,9 @@ Engine::~Engine()
 {
     // Services reference the databases: delete them first. Workers first of all: they use the
     // services until their current page is committed.
+    delete m_triggers; // stops the scheduler before the services it calls go
+    delete m_variants;
+    delete m_webhooks;
     delete m_syncWorkers;
     delete m_runs;
     delete m_notifications;
@@ -86,6 +92,9 @@ void Engine::startSecretServices()
         object.insert(QStringLiteral("lastRun"), runs->lastRunJson(record.id));
     });
     m_syncWorkers = new SyncWorkerPool(m_runs);
+    m_webhooks = new WebhookService(m_metadata.get(), m_vault.get(), m_connections, m_runs, m_audit);
+    m_variants = new VariantService(m_metadata.get(), m_connections, m_webhooks, m_audit);
+    m_triggers = new TriggerService(m_metadata.get(), m_connections, m_runs, m_audit);
     Q_EMIT unlocked();
 }
 

@@ -19,6 +19,9 @@ class RunService;
 class SecretStore;
 class SettingsStore;
 class SyncWorkerPool;
+class TriggerService;
+class VariantService;
+class WebhookService;
 class Vault;
 class WorkspaceDataStore;
 
@@ -58,6 +61,12 @@ public:
     [[nodiscard]] NotificationService *notifications() const { return m_notifications; }
     /** The sync runners; created unlocked but idle: the server or GUI calls `start(workers)`. */
     [[nodiscard]] SyncWorkerPool *syncWorkers() const { return m_syncWorkers; }
+    /** Schedules (cron and the minute timer) and run-all (null until unlocked). */
+    [[nodiscard]] TriggerService *triggers() const { return m_triggers; }
+    /** Webhook triggers and the reveal of webhook URLs (null until unlocked). */
+    [[nodiscard]] WebhookService *webhooks() const { return m_webhooks; }
+    /** Connection variants (null until unlocked). */
+    [[nodiscard]] VariantService *variants() const { return m_variants; }
 
 Q_SIGNALS:
     /** The vault is open and every service exists; later layers attach here. */
@@ -78,6 +87,9 @@ private:
     NotificationService *m_notifications = nullptr;
     RunService *m_runs = nullptr;
     SyncWorkerPool *m_syncWorkers = nullptr;
+    TriggerService *m_triggers = nullptr;
+    WebhookService *m_webhooks = nullptr;
+    VariantService *m_variants = nullptr;
 };
 
 } // namespace Opbox

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "triggerscontroller.h"
+#include "apirouter.h"
+#include "apiserver.h"
+#include "engine.h"
+#include "ids.h"
+#include "settingsstore.h"
+#include "triggerservice.h"
+#include "variantservice.h"
+#include "webhookservice.h"
+
+#include <QCoreApplication>
+#include <openssl/crypto.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("TriggersController", s);
+}
+
+HttpResponse respond(const Result<QJsonObject> &result, int status)
+{
+    if (!result)
+        return HttpResponse::fromError(result.error());
+    return HttpResponse::json(result.value(), status);
+}
+
+HttpResponse locked()
+{
+    return HttpResponse::error(503, u"LOCKED"_s, tr("the engine is locked; unlock it first"));
+}
+
+/** Compares the bearer credential with the cron secret without leaking how much of it matched. */
+bool cronSecretMatches(const QByteArray &authorization, const QString &secret)
+{
+    static const QByteArray scheme = "bearer ";
+    QByteArray given;
+    if (authorization.size() > scheme.size() && authorization.left(scheme.size()).toLower() == scheme)
+        given = authorization.mid(scheme.size()).trimmed();
+    // Hashing both first makes the comparison fixed-length whatever was sent.
+    const QByteArray a = Ids::sha256(given);
+    const QByteArray b = Ids::sha256(secret.toUtf8());
+    const bool same = CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+    return same && !given.isEmpty() && !secret.isEmpty();
+}
+
+} // namespace
+
+void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const ApiServer &server)
+{
+    router.addPublic("GET", u"/api/pipelines/cron"_s,
+                     {u"Trigger scheduled syncs (Authorization: Bearer <cron secret>)"_s, u"triggers"_s, {200, 401}},
+                     ApiRouter::SyncPublicHandler([&engine](const HttpRequest &req) {
+                         if (!engine.triggers())
+                             return locked();
+                         if (!cronSecretMatches(req.header("Authorization"), engine.settings()->cronSecret()))
+                             return HttpResponse::error(401, u"UNAUTHORIZED"_s,
+                                                        tr("the cron endpoint needs Authorization: Bearer <cron secret>"));
+                         return respond(engine.triggers()->runDue(), 200);
+                     }));
+
+    router.add("POST", u"/api/pipelines/run-all"_s,
+               {u"Trigger a sync of every enabled connection in the workspace (ADMIN+)"_s, u"triggers"_s, {201, 403}},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
+                   if (!engine.triggers())
+                       return locked();
+                   return respond(engine.triggers()->runAll(caller), 201);
+               }));
+
+    router.addPublic("POST", u"/api/pipelines/webhook/:token"_s,
+                     {u"Trigger a sync of the token's connection (no authentication: the token is the credential)"_s,
+                      u"triggers"_s, {202, 404, 409, 429}},
+                     ApiRouter::SyncPublicHandler([&engine](const HttpRequest &req) {
+                         if (!engine.webhooks())
+                             return locked();
+                         auto result = engine.webhooks()->trigger(req.param(u"token"_s), req.remoteAddress);
+                         HttpResponse response = respond(result, 202);
+                         if (!result && result.error().kind == Error::Kind::RateLimited)
+                             response.withHeader("Retry-After",
+                                                 QByteArray::number(result.error().extra.value(u"retryAfter"_s).toInt()));
+                         return response;
+                     }));
+
+    router.add("POST", u"/api/pipelines/connections/:id/webhook-url"_s,
+               {u"Reveal the webhook URL (ADMIN+, audit-logged as VIEW_SECRET)"_s, u"triggers"_s, {200, 403, 404}},
+               ApiRouter::SyncUserHandler([&engine, &server](const HttpRequest &req, const Caller &caller) {
+                   if (!engine.webhooks())
+                       return locked();
+                   HttpResponse response =
+                       respond(engine.webhooks()->reveal(caller, req.param(u"id"_s), server.publicUrl()), 200);
+                   // The URL is a credential: no cache along the way may keep it.
+                   response.withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
+                   return response;
+               }));
+
+    router.add("POST", u"/api/pipelines/connections/:id/variants"_s,
+               {u"Create a variant connection (ADMIN+)"_s, u"connections"_s, {201, 400, 403, 404, 409}, true},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   if (!engine.variants())
+                       return locked();
+                   if (auto ok = caller.require(Role::Admin); !ok)
+                       return HttpResponse::fromError(ok.error());
+                   auto body = ApiRouter::jsonObject(req, true);
+                   if (!body)
+                       return HttpResponse::fromError(body.error());
+                   HttpResponse response = respond(engine.variants()->create(caller, req.param(u"id"_s), *body), 201);
+                   response.withHeader("Cache-Control", "no-store");
+                   return response;
+               }));
+}
+
+} // namespace Opbox
