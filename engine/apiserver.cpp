@@ -5,6 +5,7 @@
 #include "foundationcontroller.h"
 #include "httpserveradapter.h"
 #include "identityservice.h"
+#include "oauthcontroller.h"
 #include "runscontroller.h"
 #include "triggerscontroller.h"
 
@@ -28,6 +29,7 @@ ApiServer::ApiServer(Engine *engine, QObject *parent)
     ConnectionsController::registerRoutes(m_router, *engine);
     RunsController::registerRoutes(m_router, *engine);
     TriggersController::registerRoutes(m_router, *engine, *this);
+    OAuthController::registerRoutes(m_router, *engine, *this);
 }
 
 ApiServer::~ApiServer()

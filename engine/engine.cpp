@@ -6,6 +6,7 @@
 #include "enginelogging.h"
 #include "identityservice.h"
 #include "notificationservice.h"
+#include "oauthservice.h"
 #include "runservice.h"
 #include "schema.h"
 #include "settingsstore.h"
@@ -36,6 +37,7 @@ Engine::~Engine()
     delete m_triggers; // stops the scheduler before the services it calls go
     delete m_variants;
     delete m_webhooks;
+    delete m_oauth;
     delete m_syncWorkers;
     delete m_runs;
     delete m_notifications;
@@ -95,6 +97,7 @@ void Engine::startSecretServices()
     m_webhooks = new WebhookService(m_metadata.get(), m_vault.get(), m_connections, m_runs, m_audit);
     m_variants = new VariantService(m_metadata.get(), m_connections, m_webhooks, m_audit);
     m_triggers = new TriggerService(m_metadata.get(), m_connections, m_runs, m_audit);
+    m_oauth = new OAuthService(m_metadata.get(), m_vault.get(), m_connections, m_audit);
     Q_EMIT unlocked();
 }
 

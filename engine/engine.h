@@ -15,6 +15,7 @@ class ConnectionService;
 class Database;
 class IdentityService;
 class NotificationService;
+class OAuthService;
 class RunService;
 class SecretStore;
 class SettingsStore;
@@ -67,6 +68,8 @@ public:
     [[nodiscard]] WebhookService *webhooks() const { return m_webhooks; }
     /** Connection variants (null until unlocked). */
     [[nodiscard]] VariantService *variants() const { return m_variants; }
+    /** The OAuth authorization flow of the OAuth connector types (null until unlocked). */
+    [[nodiscard]] OAuthService *oauth() const { return m_oauth; }
 
 Q_SIGNALS:
     /** The vault is open and every service exists; later layers attach here. */
@@ -90,6 +93,7 @@ private:
     TriggerService *m_triggers = nullptr;
     WebhookService *m_webhooks = nullptr;
     VariantService *m_variants = nullptr;
+    OAuthService *m_oauth = nullptr;
 };
 
 } // namespace Opbox
