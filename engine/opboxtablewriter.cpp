@@ -373,6 +373,9 @@ int OpboxTableWriter::columnFor(const QString &key, const QString *child, const 
     const auto it = m_fields.constFind(key);
     if (it != m_fields.constEnd())
         column = child ? it->children.value(*child, -1) : it->column;
+    // TEXT is the top of the lattice: nothing can widen it, so there is nothing to infer.
+    if (column >= 0 && m_columns[size_t(column)].type == LogicalType::Text)
+        return column;
     const std::optional<LogicalType> type = ColumnTypePolicy::infer(value);
     if (column < 0) {
         // A field that has only been null so far gets no column yet: there is no evidence of its

@@ -42,7 +42,7 @@ int main(int argc, char **argv)
     std::printf("opbox-bench sync: %lld HubSpot contacts, 100 per page, 20 fields\n", qlonglong(r.rows));
     std::printf("  engine  (fake HubSpot -> connector -> worker -> Opbox table): %8.2f s  %9.0f rows/s  (%lld rows)\n",
                 r.engineSeconds, engineRate, qlonglong(r.engineRows));
-    std::printf("  ceiling (same rows, one prepared statement, 1000/tx):          %8.2f s  %9.0f rows/s\n",
+    std::printf("  ceiling (same rows, one prepared statement, 100/tx):           %8.2f s  %9.0f rows/s\n",
                 r.ceilingSeconds, ceilingRate);
     std::printf("  ratio: %.1f %% of the ceiling\n", 100.0 * engineRate / ceilingRate);
     std::printf("  peak RSS: %.1f MB (after the sync: %.1f MB)\n", r.peakRssMb, r.rssAfterSyncMb);

@@ -154,7 +154,7 @@ bool SyncBenchmarkJob::measureCeiling(const QString &sourceDb, const QString &ta
     exec(target, "PRAGMA journal_mode=WAL");
     exec(target, "PRAGMA synchronous=NORMAL");
 
-    // The same data columns the engine wrote (system columns left out: they are the engine's own).
+    // The same rows as the engine stored them, every column included.
     sqlite3_stmt *select = nullptr;
     const QByteArray selectSql = QString(u"SELECT * FROM \""_s + table + u'"').toUtf8();
     if (sqlite3_prepare_v2(source, selectSql.constData(), -1, &select, nullptr) != SQLITE_OK) {
@@ -167,8 +167,6 @@ bool SyncBenchmarkJob::measureCeiling(const QString &sourceDb, const QString &ta
     QList<int> dataColumns;
     for (int i = 0; i < columns; ++i) {
         const QString name = QString::fromUtf8(sqlite3_column_name(select, i));
-        if (name.startsWith(u"_opbox_"_s))
-            continue;
         dataColumns.append(i);
         names.append(u'"' + name + u'"');
         params.append(u"?"_s);
@@ -181,9 +179,10 @@ bool SyncBenchmarkJob::measureCeiling(const QString &sourceDb, const QString &ta
         result.error = u"cannot prepare the ceiling table"_s;
         return false;
     }
-    // Rows are read in chunks (untimed) and inserted (timed) in transactions of 1000 rows.
+    // Rows are read in chunks (untimed) and inserted (timed) one transaction per 100 rows: the
+    // engine must commit every page of 100 with its cursor, so the ceiling commits as often.
     constexpr int Chunk = 20000;
-    constexpr int Batch = 1000;
+    constexpr int Batch = 100;
     std::vector<std::vector<QByteArray>> rows;
     std::vector<std::vector<int>> types;
     qint64 elapsedNs = 0;
