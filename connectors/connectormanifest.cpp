@@ -238,8 +238,8 @@ public:
     {
         ConnectorManifest::Request r;
         onlyKeys(o, where,
-                 {"method", "path", "query", "body", "recordsPath", "single", "pagination", "emptyStatuses",
-                  "minIntervalMs", "order"});
+                 {"method", "path", "query", "headers", "body", "recordsPath", "recordsOptional", "single",
+                  "pagination", "emptyStatuses", "minIntervalMs", "order"});
         const QString method = string(o, "method", where);
         if (!method.isEmpty()) {
             if (method != u"GET" && method != u"POST")
@@ -250,6 +250,7 @@ public:
         if (!r.path.isEmpty() && !r.path.startsWith(u'/'))
             fail(where, u"path must start with '/'"_s);
         r.query = stringMap(o, "query", where);
+        r.headers = stringMap(o, "headers", where);
         r.body = o.value(u"body"_s);
         if (!r.body.isUndefined() && !r.body.isObject())
             fail(where, u"'body' must be an object"_s);
@@ -257,6 +258,7 @@ public:
             fail(where, u"a GET request cannot have a body"_s);
         r.recordsPath = JsonPath::split(string(o, "recordsPath", where));
         r.single = boolean(o, "single", where);
+        r.recordsOptional = boolean(o, "recordsOptional", where);
         r.pagination = pagination(object(o, "pagination", where), where + u".pagination"_s);
         if (r.pagination.kind == ConnectorManifest::Pagination::Kind::Cursor && !r.pagination.tokenBodyPath.isEmpty()
             && r.method == "GET")

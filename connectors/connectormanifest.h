@@ -68,9 +68,11 @@ public:
         QByteArray method = QByteArrayLiteral("GET");
         QString path;
         QJsonObject query;       // name -> template string
+        QJsonObject headers;     // name -> template string; left out when it refers to an absent value
         QJsonValue body;         // Undefined when the request has no body
         QStringList recordsPath; // empty: the body itself is the array (or the object when `single`)
         bool single = false;
+        bool recordsOptional = false; // a missing records path means "no records" (DocuSign's empty pages)
         Pagination pagination;
         QList<int> emptyStatuses; // statuses that mean "no records here" (GitHub's 409 on an empty repository)
         int minIntervalMs = 0;    // proactive throttle between requests of this kind

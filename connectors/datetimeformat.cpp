@@ -2,6 +2,7 @@
 #include "datetimeformat.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 
@@ -188,6 +189,15 @@ std::optional<QDateTime> DateTimeFormat::parse(const QJsonValue &value)
     const QString text = value.toString();
     if (!text.isEmpty() && std::all_of(text.cbegin(), text.cend(), isDigit))
         return fromEpoch(text.toDouble());
+    if (text.startsWith(u"/Date(") || text.startsWith(u"\\/Date(")) {
+        // Xero's .NET JSON dates: /Date(1573755038314)/ or /Date(1539993600000+0000)/ (slashes maybe
+        // escaped). The milliseconds are UTC already; the offset only says where the value was entered.
+        static const QRegularExpression dotNet(u"^\\\\?/Date\\((-?[0-9]{1,15})([+-][0-9]{4})?\\)\\\\?/$"_s);
+        const auto match = dotNet.match(text);
+        if (!match.hasMatch())
+            return std::nullopt;
+        return QDateTime::fromMSecsSinceEpoch(match.captured(1).toLongLong(), Qt::UTC);
+    }
     return parseIso(text);
 }
 

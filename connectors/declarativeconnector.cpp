@@ -3,6 +3,8 @@
 
 #include "connectorslogging.h"
 #include "jsonpath.h"
+#include "oauthprofile.h"
+#include "oauthtokenprovider.h"
 #include "streamreadjob.h"
 
 #include <QJsonDocument>
@@ -44,6 +46,12 @@ DeclarativeConnector::DeclarativeConnector(std::shared_ptr<const ConnectorManife
     , m_client(m_manifest, m_context.credentials, m_context.config,
                m_context.network ? m_context.network : m_ownNetwork.get(), m_context.cancel)
 {
+    // OAuth connector types get their bearer token from a provider that refreshes and persists it.
+    if (auto profile = OAuthProfile::forType(m_context.type)) {
+        m_client.setTokenProvider(std::make_shared<OAuthTokenProvider>(
+            std::move(profile), m_context.credentials, m_context.config,
+            m_context.network ? m_context.network : m_ownNetwork.get(), m_context.updateCredentials));
+    }
 }
 
 DeclarativeConnector::~DeclarativeConnector() = default;
@@ -106,6 +114,15 @@ std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest:
     };
     if (!addQuery(request.query) || !addQuery(extraQuery))
         return std::nullopt;
+    for (auto it = request.headers.begin(); it != request.headers.end(); ++it) {
+        const auto e = RequestTemplate::expand(it->toString(), scope, RequestTemplate::Target::Query);
+        if (!e.ok) {
+            *error = e.error;
+            return std::nullopt;
+        }
+        if (!e.missing)
+            call.headers.append({it.key().toLatin1(), e.value.toUtf8()});
+    }
     if (paginator)
         paginator->inject(cursor, query, body);
 

@@ -3,6 +3,7 @@
 
 #include "connectorslogging.h"
 #include "jsonpath.h"
+#include "oauthtokenprovider.h"
 
 #include <QCoroNetworkReply>
 #include <QCoroTimer>
@@ -92,13 +93,27 @@ ProviderHttpClient::ProviderHttpClient(std::shared_ptr<const ConnectorManifest> 
     while (base.endsWith(u'/'))
         base.chop(1);
     m_baseUrl = QUrl(base, QUrl::StrictMode);
-    for (auto it = m_credentials.begin(); it != m_credentials.end(); ++it) {
-        const QString value = it->toString();
-        if (value.size() >= 4)
+    QStringList secrets;
+    for (auto it = m_credentials.begin(); it != m_credentials.end(); ++it)
+        secrets.append(it->toString());
+    addSecrets(secrets);
+}
+
+void ProviderHttpClient::addSecrets(const QStringList &secrets)
+{
+    for (const QString &value : secrets) {
+        if (value.size() >= 4 && !m_secrets.contains(value))
             m_secrets.append(value);
     }
     // Longest first so that a secret containing another one is scrubbed whole.
     std::sort(m_secrets.begin(), m_secrets.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+}
+
+void ProviderHttpClient::setTokenProvider(std::shared_ptr<OAuthTokenProvider> tokens)
+{
+    m_tokens = std::move(tokens);
+    if (m_tokens)
+        addSecrets(m_tokens->secrets());
 }
 
 QUrl ProviderHttpClient::urlFor(const QString &encodedPath, const QString &encodedQuery) const
@@ -193,10 +208,14 @@ QNetworkRequest ProviderHttpClient::buildRequest(const HttpCall &call) const
     request.setRawHeader("Accept", "application/json");
     for (const auto &[name, value] : m_manifest->headers)
         request.setRawHeader(name, value);
+    for (const auto &[name, value] : call.headers)
+        request.setRawHeader(name, value);
     switch (auth.kind) {
-    case ConnectorManifest::Auth::Kind::Bearer:
-        request.setRawHeader("Authorization", "Bearer " + m_credentials.value(auth.credential).toString().toUtf8());
+    case ConnectorManifest::Auth::Kind::Bearer: {
+        const QString token = m_tokens ? m_tokens->accessToken() : m_credentials.value(auth.credential).toString();
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         break;
+    }
     case ConnectorManifest::Auth::Kind::Basic: {
         const QString user = m_credentials.value(auth.username).toString() + auth.usernameSuffix;
         const QString password = auth.password.isEmpty() ? QString() : m_credentials.value(auth.password).toString();
@@ -272,6 +291,7 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
     QString lastProblem;
     HttpExchange result;
     result.url = call.url;
+    bool refreshedAfter401 = false;
 
     for (int attempt = 0;; ++attempt) {
         if (stopped(stop))
@@ -300,6 +320,16 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
             m_lastThrottledAtMs = m_sinceThrottled.elapsed();
         }
 
+        if (m_tokens && m_tokens->needsRefresh()) {
+            auto refreshing = m_tokens->refresh(m_tokens->accessToken());
+            const std::optional<ConnectorError> refreshError = co_await refreshing;
+            addSecrets(m_tokens->secrets());
+            if (refreshError) {
+                result.error = {refreshError->kind, scrub(refreshError->message)};
+                co_return result;
+            }
+        }
+        const QString sentToken = m_tokens ? m_tokens->accessToken() : QString();
         const QNetworkRequest request = buildRequest(call);
         std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply;
         if (call.method == "GET")
@@ -355,6 +385,19 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
                 lastProblem = statusText(exchange.status, message);
                 if (const auto wait = providerWaitMs(exchange))
                     waitMs = *wait;
+            } else if (exchange.status == 401 && m_tokens && !refreshedAfter401) {
+                // The provider no longer takes this access token (revoked, or expired early): refresh, retry once.
+                refreshedAfter401 = true;
+                auto refreshing = m_tokens->refresh(sentToken);
+                const std::optional<ConnectorError> refreshError = co_await refreshing;
+                addSecrets(m_tokens->secrets());
+                if (refreshError) {
+                    result.status = exchange.status;
+                    result.error = {refreshError->kind, scrub(refreshError->message)};
+                    co_return result;
+                }
+                qCInfo(lcConnectors).noquote() << provider << what << "answered 401; retrying with a refreshed token";
+                continue;
             } else if (exchange.status == 401 || exchange.status == 403) {
                 result.status = exchange.status;
                 result.error = {ConnectorError::Kind::Config,

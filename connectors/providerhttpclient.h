@@ -18,11 +18,14 @@ class QNetworkAccessManager;
 
 namespace Opbox {
 
+class OAuthTokenProvider;
+
 /** One HTTP request as the runtime wants it sent. */
 struct HttpCall {
     QByteArray method = QByteArrayLiteral("GET");
     QUrl url;
     QByteArray body;           // JSON; empty for GET
+    QList<QPair<QByteArray, QByteArray>> headers; // request-specific (If-Modified-Since, a tenant id)
     QList<int> acceptStatuses; // non-2xx statuses the caller handles itself
     int minIntervalMs = 0;
     int maxRetries = -1;       // -1: the connection's setting
@@ -63,6 +66,8 @@ public:
                        QJsonObject config, QNetworkAccessManager *network, std::shared_ptr<CancelToken> cancel);
 
     void setInspector(Inspector inspector) { m_inspector = std::move(inspector); }
+    /** OAuth connections: bearer tokens come from `tokens`, refreshed before expiry and once after a 401. */
+    void setTokenProvider(std::shared_ptr<OAuthTokenProvider> tokens);
     [[nodiscard]] const HttpRetryPolicy &policy() const { return m_policy; }
 
     /** The API root: config.baseUrl or the manifest's, without a trailing slash. */
@@ -90,6 +95,7 @@ private:
     [[nodiscard]] bool isThrottled(const HttpExchange &exchange) const;
     [[nodiscard]] std::optional<qint64> providerWaitMs(const HttpExchange &exchange) const;
     void notePause(const HttpExchange &exchange);
+    void addSecrets(const QStringList &secrets);
 
     std::shared_ptr<const ConnectorManifest> m_manifest;
     QJsonObject m_credentials;
@@ -99,6 +105,7 @@ private:
     HttpRetryPolicy m_policy;
     QUrl m_baseUrl;
     Inspector m_inspector;
+    std::shared_ptr<OAuthTokenProvider> m_tokens;
     QStringList m_secrets;
     QDateTime m_pausedUntil;       // the provider said "0 requests left until …"
     QElapsedTimer m_sinceThrottled; // for minIntervalMs

@@ -454,6 +454,8 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
         fetch.records.append(records);
     } else if (records.isArray()) {
         fetch.records = records.toArray();
+    } else if (records.isUndefined() && request->recordsOptional) {
+        // Some providers leave the list out of an empty page instead of sending [].
     } else {
         fetch.error = m_connector.malformed(
             call->method, url,
