@@ -493,19 +493,39 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
     std::optional<QString> queryMax; // for restarting a capped query from where it got to
     PageCursor pageCursor;
 
+    // Records are needed before the next request only to restart a capped query or to stop at the
+    // cursor; otherwise the next page is requested before this one is normalised and handed over.
+    const bool nextNeedsRecords = request->pagination.maxResults > 0 || (inc && inc->stopWhenOlder && requestCursor);
+
     QCoro::Task<PageFetch> pending = fetchPage(stream, request, scope, extraQuery, &paginator, pageCursor);
     for (;;) {
         PageFetch fetch = co_await pending;
         if (!fetch.ok)
             co_return failed(fetch.error);
 
+        Paginator::Step step;
+        if (fetch.empty)
+            step.done = true;
+        else
+            step = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
+        if (!step.error.isEmpty())
+            co_return failed(m_connector.malformed(request->method, fetch.exchange.url, tr("bad pagination: %1").arg(step.error)));
+        bool prefetching = false;
+        if (!step.done && !nextNeedsRecords && !cancelled()) {
+            pageCursor = step.next;
+            pending = fetchPage(stream, request, scope, extraQuery, &paginator, pageCursor);
+            prefetching = true;
+        }
+
         PageData page;
         bool olderSeen = false;
+        std::optional<ConnectorError> recordError;
         for (qsizetype i = 0; i < fetch.records.size(); ++i) {
             const QJsonValue value = fetch.records.at(i);
             if (!value.isObject()) {
-                co_return failed(m_connector.malformed(request->method, fetch.exchange.url,
-                                                       tr("record %1 should be an object but is %2").arg(i).arg(describeKind(value))));
+                recordError = m_connector.malformed(request->method, fetch.exchange.url,
+                                                    tr("record %1 should be an object but is %2").arg(i).arg(describeKind(value)));
+                break;
             }
             QJsonObject record = value.toObject();
             for (const auto &[field, text] : stream->addFields) {
@@ -515,8 +535,8 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
             }
             QString problem;
             if (!normalizer.normalize(record, &problem)) {
-                co_return failed(m_connector.malformed(request->method, fetch.exchange.url,
-                                                       tr("record %1: %2").arg(i).arg(problem)));
+                recordError = m_connector.malformed(request->method, fetch.exchange.url, tr("record %1: %2").arg(i).arg(problem));
+                break;
             }
             if (!keepRecord(stream, record))
                 continue;
@@ -536,44 +556,48 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
             }
             page.records.append(record);
         }
+        fetch = PageFetch(); // the parsed document is no longer needed while the sink works
+        if (recordError) {
+            if (prefetching) {
+                // Let the prefetch end (it sees the stop token within a poll interval) before this frame goes.
+                m_stop->cancel();
+                (void)co_await pending;
+            }
+            co_return failed(*recordError);
+        }
         if (!page.maxCursor.isEmpty())
             queryMax = maxOf(queryMax, page.maxCursor);
 
-        Paginator::Step step;
-        if (fetch.empty)
-            step.done = true;
-        else
-            step = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
-        if (!step.error.isEmpty())
-            co_return failed(m_connector.malformed(request->method, fetch.exchange.url, tr("bad pagination: %1").arg(step.error)));
-        fetch = PageFetch(); // the parsed document is no longer needed while the sink works
-
-        const bool more = !step.done && !olderSeen;
-        if (more && step.capReached) {
-            // The provider caps one query (HubSpot search: 10,000 results). Records arrive in cursor
-            // order, so a new query from the newest cursor seen continues where this one stopped.
-            if (!queryMax || (scope.cursor && DateTimeFormat::toIso(*scope.cursor) >= *queryMax)) {
-                co_return failed({ConnectorError::Kind::Provider,
-                                  tr("%1: more than %2 records of stream %3 share one modification time; cannot page past "
-                                     "the provider's limit")
-                                      .arg(m_connector.manifest().provider)
-                                      .arg(request->pagination.maxResults)
-                                      .arg(stream->name)});
+        bool more = prefetching;
+        if (!prefetching) {
+            more = !step.done && !olderSeen;
+            if (more && step.capReached) {
+                // The provider caps one query (HubSpot search: 10,000 results). Records arrive in cursor
+                // order, so a new query from the newest cursor seen continues where this one stopped.
+                if (!queryMax || (scope.cursor && DateTimeFormat::toIso(*scope.cursor) >= *queryMax)) {
+                    co_return failed({ConnectorError::Kind::Provider,
+                                      tr("%1: more than %2 records of stream %3 share one modification time; cannot page "
+                                         "past the provider's limit")
+                                          .arg(m_connector.manifest().provider)
+                                          .arg(request->pagination.maxResults)
+                                          .arg(stream->name)});
+                }
+                scope.cursor = DateTimeFormat::parseIso(*queryMax);
+                pageCursor = PageCursor();
+            } else {
+                pageCursor = step.next;
             }
-            scope.cursor = DateTimeFormat::parseIso(*queryMax);
-            pageCursor = PageCursor();
-        } else {
-            pageCursor = step.next;
+            if (more && !cancelled()) {
+                pending = fetchPage(stream, request, scope, extraQuery, &paginator, pageCursor);
+                prefetching = true;
+            }
         }
-        if (more && !cancelled())
-            pending = fetchPage(stream, request, scope, extraQuery, &paginator, pageCursor);
 
         page.lastOfSlice = !more;
         auto handling = handler->handle(std::move(page));
         const Status status = co_await handling;
-        if (!status.proceed() || (more && cancelled())) {
-            if (more) {
-                // Let the prefetch end (it sees the stop token within a poll interval) before this frame goes.
+        if (!status.proceed() || (more && cancelled()) || (more && !prefetching)) {
+            if (prefetching) {
                 m_stop->cancel();
                 (void)co_await pending;
             }

@@ -313,6 +313,11 @@ void FakeProviderServer::applyMalformation(Response &response, Malformation kind
 
 void FakeProviderServer::serve(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
 {
+    // QtHttpServer writes the head and the body separately: without TCP_NODELAY, Nagle's algorithm
+    // and the client's delayed ACK add ~40 ms to every answer, which would make a fake slower than
+    // the provider it stands in for.
+    if (QTcpSocket *socket = responder.socket())
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     Request request;
     request.method = methodName(httpRequest.method());
     request.url = httpRequest.url();
