@@ -66,6 +66,14 @@ RunService::RunService(Database *metadata, WorkspaceDataStore *workspaceData, Co
     , m_store(metadata)
     , m_maker([](ConnectorContext context) { return ConnectorFactory::create(std::move(context)); })
 {
+    // A deleted connection's runs go with it (ON DELETE CASCADE); its worker stops at the next page.
+    connect(m_connections, &ConnectionService::connectionRemoved, this, [this](const QString &, const QString &connectionId) {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_live.begin(); it != m_live.end(); ++it) {
+            if (it->connectionId == connectionId && it->cancel)
+                it->cancel->cancel();
+        }
+    }, Qt::DirectConnection);
 }
 
 RunService::~RunService() = default;
@@ -377,6 +385,7 @@ std::shared_ptr<CancelToken> RunService::beginExecution(const RunRecord &run)
     {
         QMutexLocker lock(&m_mutex);
         LiveRun live;
+        live.connectionId = run.connectionId;
         live.cancel = token;
         live.progress = run.progress;
         m_live.insert(run.id, live);

@@ -116,6 +116,7 @@ Q_SIGNALS:
 
 private:
     struct LiveRun {
+        QString connectionId;
         std::shared_ptr<CancelToken> cancel;
         QJsonObject progress;
         qint64 rowsSynced = 0;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -196,10 +197,17 @@ bool RunStore::updateProgress(const QString &runId, const QJsonObject &progress,
 
 bool RunStore::finish(const QString &runId, const QString &status, const QString &error)
 {
-    SqlQuery q(m_metadata->connection(),
-               u"UPDATE runs SET status = ?, error = ?, completed_at = ? WHERE id = ? AND status = 'RUNNING'"_s);
-    q.bind(status).bind(error.isEmpty() ? QVariant() : QVariant(error)).bind(Ids::isoNow()).bind(runId);
-    return q.exec() && q.numRowsAffected() == 1;
+    // A run must never stay RUNNING because one write met a locked database: try a few times.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        SqlQuery q(m_metadata->connection(),
+                   u"UPDATE runs SET status = ?, error = ?, completed_at = ? WHERE id = ? AND status = 'RUNNING'"_s);
+        q.bind(status).bind(error.isEmpty() ? QVariant() : QVariant(error)).bind(Ids::isoNow()).bind(runId);
+        if (q.exec())
+            return q.numRowsAffected() == 1;
+        QThread::msleep(50u << attempt);
+    }
+    qCCritical(lcEngine) << "run" << runId << "could not be marked" << status;
+    return false;
 }
 
 QStringList RunStore::endAllActive(const QString &status, const QString &error)
