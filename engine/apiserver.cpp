@@ -27,6 +27,7 @@ ApiServer::ApiServer(Engine *engine, QObject *parent)
     });
     FoundationController::registerRoutes(m_router, *engine);
     ConnectionsController::registerRoutes(m_router, *engine);
+    ConnectorOperationsController::registerRoutes(m_router, *engine);
     RunsController::registerRoutes(m_router, *engine);
     TriggersController::registerRoutes(m_router, *engine, *this);
     OAuthController::registerRoutes(m_router, *engine, *this);

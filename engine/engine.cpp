@@ -2,6 +2,7 @@
 #include "engine.h"
 #include "auditlog.h"
 #include "connectionservice.h"
+#include "connectorservice.h"
 #include "database.h"
 #include "enginelogging.h"
 #include "identityservice.h"
@@ -41,6 +42,7 @@ Engine::~Engine()
     delete m_syncWorkers;
     delete m_runs;
     delete m_notifications;
+    delete m_connectorService;
     delete m_connections;
     delete m_identity;
     delete m_audit;
@@ -85,6 +87,7 @@ Result<void> Engine::unlockWithKey(const QByteArray &key)
 void Engine::startSecretServices()
 {
     m_connections = new ConnectionService(m_metadata.get(), m_vault.get(), m_identity, m_audit);
+    m_connectorService = new ConnectorService(m_connections, m_audit);
     m_notifications = new NotificationService(m_metadata.get(), m_identity);
     m_runs = new RunService(m_metadata.get(), m_workspaceData.get(), m_connections, m_identity, m_audit, m_notifications);
     // Runs a dead process left behind are over; their streams resume from the last checkpoint.

@@ -12,6 +12,7 @@ namespace Opbox {
 
 class AuditLog;
 class ConnectionService;
+class ConnectorService;
 class Database;
 class IdentityService;
 class NotificationService;
@@ -57,6 +58,8 @@ public:
     [[nodiscard]] AuditLog *audit() const { return m_audit; }
     [[nodiscard]] const Vault *vault() const { return m_vault.get(); }
     [[nodiscard]] ConnectionService *connections() const { return m_connections; }
+    /** Test, check and discover against the provider, off the calling thread. */
+    [[nodiscard]] ConnectorService *connectorService() const { return m_connectorService; }
     /** Sync runs: trigger, stop, list, cursor reset (null until unlocked). */
     [[nodiscard]] RunService *runs() const { return m_runs; }
     [[nodiscard]] NotificationService *notifications() const { return m_notifications; }
@@ -87,6 +90,7 @@ private:
     IdentityService *m_identity = nullptr;
     AuditLog *m_audit = nullptr;
     ConnectionService *m_connections = nullptr;
+    ConnectorService *m_connectorService = nullptr;
     NotificationService *m_notifications = nullptr;
     RunService *m_runs = nullptr;
     SyncWorkerPool *m_syncWorkers = nullptr;

@@ -4,6 +4,7 @@
 #include "auditlog.h"
 #include "connectionservice.h"
 #include "connectortyperegistry.h"
+#include "connectorservice.h"
 #include "engine.h"
 #include "identityservice.h"
 
@@ -124,6 +125,34 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
                {u"Delete a connection (ADMIN+)"_s, u"connections"_s, {204, 404}},
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
                    return respond(engine.connections()->remove(caller, req.param(u"id"_s)));
+               }));
+}
+
+void ConnectorOperationsController::registerRoutes(ApiRouter &router, Engine &engine)
+{
+    // Provider calls take seconds: the handlers reply later, from the connector thread.
+    auto replyWith = [](HttpReply reply) {
+        return [reply = std::move(reply)](Result<QJsonObject> result) { reply(respond(result)); };
+    };
+    router.add("POST", u"/api/pipelines/connections/test"_s,
+               {u"Test connection credentials without saving (ADMIN+)"_s, u"connections"_s, {200, 400}, true},
+               ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+                   if (auto ok = caller.require(Role::Admin); !ok)
+                       return reply(HttpResponse::fromError(ok.error()));
+                   auto body = ApiRouter::jsonObject(req);
+                   if (!body)
+                       return reply(HttpResponse::fromError(body.error()));
+                   engine.connectorService()->test(caller, *body, nullptr, replyWith(std::move(reply)));
+               }));
+    router.add("POST", u"/api/pipelines/connections/:id/check"_s,
+               {u"Check connection health; updates its status (ADMIN+)"_s, u"connections"_s, {200, 404}},
+               ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+                   engine.connectorService()->check(caller, req.param(u"id"_s), nullptr, replyWith(std::move(reply)));
+               }));
+    router.add("POST", u"/api/pipelines/connections/:id/discover"_s,
+               {u"Discover available data streams (ADMIN+)"_s, u"connections"_s, {200, 404, 502}},
+               ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+                   engine.connectorService()->discover(caller, req.param(u"id"_s), nullptr, replyWith(std::move(reply)));
                }));
 }
 

@@ -20,4 +20,11 @@ public:
     static void registerRoutes(ApiRouter &router, Engine &engine);
 };
 
+/** REST routes that reach the provider: test credentials, check a connection, discover its streams. */
+class ConnectorOperationsController
+{
+public:
+    static void registerRoutes(ApiRouter &router, Engine &engine);
+};
+
 } // namespace Opbox
