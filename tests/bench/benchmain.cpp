@@ -20,6 +20,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(u"command"_s, u"sync"_s);
     parser.addOption({u"rows"_s, u"Number of HubSpot contacts to sync (default 200000)."_s, u"N"_s, u"200000"_s});
     parser.addOption({u"workers"_s, u"Sync workers (default 1; one run uses one)."_s, u"W"_s, u"1"_s});
+    parser.addOption({u"read-only"_s, u"Only measure the read: fake HubSpot -> connector -> a sink that drops the pages."_s});
     parser.process(app);
     if (parser.positionalArguments().value(0) != u"sync"_s) {
         std::fprintf(stderr, "usage: opbox-bench sync --rows N\n");
@@ -32,6 +33,18 @@ int main(int argc, char **argv)
         return 2;
     }
     Opbox::Bench::SyncBenchmarkJob job(rows, parser.value(u"workers"_s).toInt());
+    if (parser.isSet(u"read-only"_s)) {
+        qint64 records = 0;
+        QString error;
+        const double seconds = job.readOnlySeconds(&records, &error);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "opbox-bench: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("opbox-bench sync --read-only: %lld records in %.2f s, %.0f records/s (fake HubSpot -> connector, pages dropped)\n",
+                    qlonglong(records), seconds, double(records) / seconds);
+        return records == rows ? 0 : 1;
+    }
     const auto r = job.run();
     if (!r.error.isEmpty()) {
         std::fprintf(stderr, "opbox-bench: %s\n", qPrintable(r.error));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncbenchmarkjob.h"
 #include "caller.h"
+#include "connector.h"
 #include "connectionservice.h"
 #include "engine.h"
 #include "hubspotfakeserver.h"
@@ -11,6 +12,8 @@
 #include "workspacedatastore.h"
 
 #include <QCoreApplication>
+#include <QCoroTask>
+#include <QNetworkAccessManager>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -50,7 +53,50 @@ bool exec(sqlite3 *db, const char *sql)
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
+/** Drops every page: what the connector alone costs. */
+class DiscardingSink : public PageSink
+{
+public:
+    qint64 records = 0;
+    QCoro::Task<bool> accept(RecordPage page) override
+    {
+        records += page.records.size();
+        co_return true;
+    }
+};
+
 } // namespace
+
+double SyncBenchmarkJob::readOnlySeconds(qint64 *records, QString *error)
+{
+    Fakes::HubSpotFakeServer hubspot;
+    if (!hubspot.start()) {
+        *error = u"the HubSpot fake did not start"_s;
+        return 0;
+    }
+    hubspot.setGeneratedContacts(m_rows);
+    QNetworkAccessManager network;
+    ConnectorContext context;
+    context.type = u"CRM_PLATFORM"_s;
+    context.credentials = hubspot.credentials();
+    context.config = hubspot.connectorConfig();
+    context.network = &network;
+    context.cancel = std::make_shared<CancelToken>();
+    auto connector = ConnectorFactory::create(context);
+    if (!connector) {
+        *error = u"no CRM_PLATFORM connector"_s;
+        return 0;
+    }
+    DiscardingSink sink;
+    QElapsedTimer timer;
+    timer.start();
+    const ReadResult result = QCoro::waitFor(connector->read(u"contacts"_s, QJsonObject(), &sink));
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!result.ok)
+        *error = result.error.message;
+    *records = sink.records;
+    return seconds;
+}
 
 SyncBenchmarkJob::SyncBenchmarkJob(qint64 rows, int workers)
     : m_rows(rows)

@@ -28,6 +28,8 @@ class SyncBenchmarkJob
 public:
     explicit SyncBenchmarkJob(qint64 rows, int workers = 1);
     [[nodiscard]] SyncBenchmarkResult run();
+    /** Only the read: the same rows from the fake through the connector into a sink that drops them. */
+    [[nodiscard]] double readOnlySeconds(qint64 *records, QString *error);
 
 private:
     [[nodiscard]] bool measureCeiling(const QString &sourceDb, const QString &table, const QString &targetDb,
