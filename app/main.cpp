@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -42,8 +43,19 @@ int main(int argc, char *argv[])
         return Opbox::ServerRunner::runTokenCreate(cl);
     case Opbox::CommandLine::Mode::Server:
         return Opbox::ServerRunner::runServer(cl);
-    case Opbox::CommandLine::Mode::Gui:
-        return Opbox::DesktopApplication::run(cl.resolvedDataDir(), cl.listenAddress, cl.listenPort);
+    case Opbox::CommandLine::Mode::Gui: {
+        Opbox::DesktopApplication::Options options;
+        options.dataDir = cl.resolvedDataDir();
+        options.apiAddress = cl.listenAddress;
+        options.apiPort = cl.listenPort;
+        options.apiPortGiven = cl.listenGiven;
+        options.publicUrl = cl.publicUrl;
+        options.workers = cl.workers;
+        options.workersGiven = std::any_of(arguments.cbegin(), arguments.cend(),
+                                           [](const QString &a) { return a.startsWith(u"--workers"_s); });
+        options.demo = cl.demo;
+        return Opbox::DesktopApplication::run(options);
+    }
     }
     return 0;
 }

@@ -2,30 +2,103 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QAction;
 class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTreeView;
 
 namespace Opbox {
 
-class ApiServer;
+class ApiServerController;
+class ConnectionDetailWidget;
+class ConnectionListModel;
 class Engine;
+class MemberListModel;
+class OwnerSession;
 
-/** The application's main window: connections, their runs and tables, notifications and settings. */
+/**
+ * The application's main window: the connection list beside the selected connection's details,
+ * with the toolbar and menus for everything an admin does (DESIGN §17). It talks to the engine
+ * only through models/ and the services' Caller-checked calls, never over HTTP.
+ */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Engine *engine, ApiServer *api, QWidget *parent = nullptr);
+    explicit MainWindow(Engine *engine, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    /** Empty when the API server runs, else why it does not (the app keeps working without it). */
-    void setApiServerState(const QString &problem);
-    /** Called once the vault is open and every service exists. */
-    void engineReady();
+    void setApiServerController(ApiServerController *api);
+    /** Called once the vault is open and the owner's session exists: builds the models and views. */
+    void attachSession(OwnerSession *session);
+    /** Shows why the engine could not start (the window stays, so the message can be read). */
+    void showStartupError(const QString &message);
+    /** When true (a tray icon exists), closing the window hides it and syncing goes on. */
+    void setCloseToTray(bool on) { m_closeToTray = on; }
+
+    [[nodiscard]] OwnerSession *session() const { return m_session; }
+    [[nodiscard]] ConnectionListModel *connectionModel() const { return m_connections; }
+    [[nodiscard]] QTreeView *connectionView() const { return m_list; }
+    [[nodiscard]] ConnectionDetailWidget *detail() const { return m_detail; }
+    [[nodiscard]] QString currentConnectionId() const;
+    void selectConnection(const QString &connectionId);
+
+public Q_SLOTS:
+    void newConnection(const QString &type = {});
+    void deleteConnection();
+    void showSettings();
+    void showAuditLog();
+    void showAbout();
+    void showError(const QString &message);
+
+Q_SIGNALS:
+    /** A dialog or wizard was opened (tests and the tray use it). */
+    void dialogOpened(QWidget *dialog);
+    void quitRequested();
+    /** The window was closed while a tray icon keeps the app (and its syncs) running. */
+    void hiddenToTray();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
+    void createMenus();
+    QWidget *createWelcome();
+    void updateActions();
+    void updateView();
+    void updateApiState();
+
     Engine *m_engine;
-    ApiServer *m_api;
+    QPointer<ApiServerController> m_api;
+    OwnerSession *m_session = nullptr;
+    ConnectionListModel *m_connections = nullptr;
+    MemberListModel *m_members = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    bool m_closeToTray = false;
+
+    QStackedWidget *m_stack;
+    QLabel *m_startup;
+    QWidget *m_welcome = nullptr;
+    QWidget *m_workspace = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTreeView *m_list = nullptr;
+    ConnectionDetailWidget *m_detail = nullptr;
+    QStackedWidget *m_detailStack = nullptr;
+    QLabel *m_noSelection = nullptr;
     QLabel *m_apiState;
+    QLabel *m_keyState;
+
+    QAction *m_newConnection = nullptr;
+    QAction *m_delete = nullptr;
+    QAction *m_auditLog = nullptr;
+    QAction *m_settings = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_quit = nullptr;
 };
 
 } // namespace Opbox

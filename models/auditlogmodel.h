@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QJsonObject>
+#include <QList>
+
+namespace Opbox {
+
+class OwnerSession;
+
+/**
+ * The workspace's audit log (DESIGN §16), newest first, fetched a page at a time as the view
+ * scrolls; new events appear at the top as the engine records them.
+ */
+class AuditLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, ActorColumn, ActionColumn, TargetColumn, DetailsColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role { IdRole = Qt::UserRole + 1, ActionRole, TargetIdRole, EventRole };
+    Q_ENUM(Role)
+
+    static constexpr int PageSize = 100;
+
+    explicit AuditLogModel(OwnerSession *session, QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    /** Only events with this action code (empty: all). */
+    void setActionFilter(const QString &action);
+    [[nodiscard]] QString actionFilter() const { return m_action; }
+    /** The total number of events matching the filter, as of the last fetch. */
+    [[nodiscard]] qint64 total() const { return m_total; }
+    /** Empty when the log could be read, else why not (e.g. a role below ADMIN). */
+    [[nodiscard]] QString errorString() const { return m_error; }
+
+    void reload();
+
+private:
+    void fetchNewest();
+
+    OwnerSession *m_session;
+    QList<QJsonObject> m_events;
+    QString m_action;
+    qint64 m_total = 0;
+    QString m_error;
+    bool m_inserting = false;
+};
+
+} // namespace Opbox

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionlistmodel.h"
+#include "connectionservice.h"
+#include "connectortyperegistry.h"
+#include "displayformat.h"
+#include "engine.h"
+#include "iconlibrary.h"
+#include "modelslogging.h"
+#include "ownersession.h"
+
+#include <QFont>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+QString str(const QJsonObject &o, const QString &key)
+{
+    return o.value(key).toString();
+}
+
+QJsonObject lastRun(const QJsonObject &c)
+{
+    return c.value(u"lastRun"_s).toObject();
+}
+
+QString categoryOf(const QString &type)
+{
+    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(type);
+    return info ? info->category : QString();
+}
+
+QString typeNameOf(const QString &type)
+{
+    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(type);
+    return info ? DisplayFormat::typeName(info->name) : type;
+}
+
+} // namespace
+
+ConnectionListModel::ConnectionListModel(OwnerSession *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+    ConnectionService *service = session->engine()->connections();
+    // Signals may come from the API thread or a sync worker: the context object makes them queued.
+    connect(service, &ConnectionService::connectionChanged, this, &ConnectionListModel::onChanged);
+    connect(service, &ConnectionService::connectionRemoved, this, &ConnectionListModel::onRemoved);
+    reload();
+}
+
+void ConnectionListModel::reload()
+{
+    auto list = m_session->engine()->connections()->list(m_session->caller());
+    beginResetModel();
+    m_rows.clear();
+    if (list) {
+        for (const auto &v : *list)
+            m_rows.append(v.toObject());
+    } else {
+        qCWarning(lcModels) << "cannot list connections:" << list.error().message;
+    }
+    endResetModel();
+}
+
+int ConnectionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ConnectionListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int ConnectionListModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (str(m_rows.at(i), u"id"_s) == id)
+            return i;
+    }
+    return -1;
+}
+
+QJsonObject ConnectionListModel::connection(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : QJsonObject();
+}
+
+QJsonObject ConnectionListModel::connection(const QString &id) const
+{
+    return connection(rowOf(id));
+}
+
+QStringList ConnectionListModel::ids() const
+{
+    QStringList out;
+    for (const auto &c : m_rows)
+        out.append(str(c, u"id"_s));
+    return out;
+}
+
+QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &c = m_rows.at(index.row());
+    const QJsonObject run = lastRun(c);
+    const QJsonObject schedule = c.value(u"schedule"_s).toObject();
+    const bool scheduled = schedule.value(u"enabled"_s).toBool();
+    const QDateTime nextRunAt = DisplayFormat::parse(str(c, u"nextRunAt"_s));
+    const QString runStatus = str(run, u"status"_s);
+
+    switch (role) {
+    case IdRole:
+        return str(c, u"id"_s);
+    case TypeRole:
+        return str(c, u"type"_s);
+    case CategoryRole:
+        return categoryOf(str(c, u"type"_s));
+    case StatusRole:
+        return str(c, u"status"_s);
+    case StatusMessageRole:
+        return str(c, u"statusMessage"_s);
+    case EnabledRole:
+        return c.value(u"enabled"_s).toBool(true);
+    case VariantGroupIdRole:
+        return str(c, u"variantGroupId"_s);
+    case VariantLabelRole:
+        return str(c, u"variantLabel"_s);
+    case ScheduleEnabledRole:
+        return scheduled;
+    case FrequencyRole:
+        return str(schedule, u"frequency"_s);
+    case LastRunStatusRole:
+        return runStatus;
+    case LastRunAtRole:
+        return DisplayFormat::parse(str(run, u"startedAt"_s));
+    case NextRunAtRole:
+        return nextRunAt;
+    case ConnectionRole:
+        return c;
+    default:
+        break;
+    }
+
+    switch (index.column()) {
+    case NameColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::EditRole:
+            return str(c, u"name"_s);
+        case SortRole:
+            return str(c, u"name"_s).toLower();
+        case Qt::DecorationRole:
+            return IconLibrary::connectorType(str(c, u"type"_s));
+        case Qt::ToolTipRole:
+            return tr("%1 — %2").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
+        case Qt::AccessibleTextRole:
+            return tr("%1, %2 connection").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
+        case Qt::FontRole:
+            if (!c.value(u"enabled"_s).toBool(true)) {
+                QFont f;
+                f.setItalic(true);
+                return f;
+            }
+            return {};
+        default:
+            return {};
+        }
+    case VariantColumn:
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::AccessibleTextRole)
+            return str(c, u"variantLabel"_s);
+        return {};
+    case StatusColumn: {
+        const bool running = runStatus == u"RUNNING"_s || runStatus == u"PENDING"_s;
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            if (running)
+                return DisplayFormat::runStatus(runStatus);
+            if (!c.value(u"enabled"_s).toBool(true))
+                return tr("Disabled");
+            return DisplayFormat::connectionStatus(str(c, u"status"_s));
+        case SortRole:
+            return running ? u"0"_s : str(c, u"status"_s);
+        case Qt::DecorationRole:
+            return running ? IconLibrary::runStatus(runStatus) : IconLibrary::connectionStatus(str(c, u"status"_s));
+        case Qt::ToolTipRole:
+            return str(c, u"statusMessage"_s);
+        default:
+            return {};
+        }
+    }
+    case LastRunColumn: {
+        const QDateTime at = DisplayFormat::parse(str(run, u"startedAt"_s));
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            if (run.isEmpty())
+                return tr("Never");
+            return tr("%1, %2").arg(DisplayFormat::runStatus(runStatus), DisplayFormat::dateTime(at));
+        case SortRole:
+            return at.isValid() ? at.toMSecsSinceEpoch() : qint64(0);
+        case Qt::DecorationRole:
+            return run.isEmpty() ? QVariant() : QVariant(IconLibrary::runStatus(runStatus));
+        case Qt::ToolTipRole:
+            return str(run, u"error"_s);
+        default:
+            return {};
+        }
+    }
+    case NextRunColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            if (!scheduled || !c.value(u"enabled"_s).toBool(true))
+                return tr("Not scheduled");
+            if (nextRunAt.isValid())
+                return DisplayFormat::dateTime(nextRunAt);
+            return DisplayFormat::frequency(str(schedule, u"frequency"_s));
+        case SortRole:
+            return nextRunAt.isValid() ? nextRunAt.toMSecsSinceEpoch() : (scheduled ? qint64(1) : qint64(0));
+        case Qt::ToolTipRole:
+            return scheduled ? DisplayFormat::schedule(true, str(schedule, u"frequency"_s)) : QString();
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case VariantColumn:
+        return tr("Variant");
+    case StatusColumn:
+        return tr("Status");
+    case LastRunColumn:
+        return tr("Last run");
+    case NextRunColumn:
+        return tr("Next run");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConnectionListModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "connectionId");
+    names.insert(TypeRole, "type");
+    names.insert(CategoryRole, "category");
+    names.insert(StatusRole, "status");
+    names.insert(StatusMessageRole, "statusMessage");
+    names.insert(EnabledRole, "enabled");
+    names.insert(VariantGroupIdRole, "variantGroupId");
+    names.insert(VariantLabelRole, "variantLabel");
+    names.insert(ScheduleEnabledRole, "scheduleEnabled");
+    names.insert(FrequencyRole, "frequency");
+    names.insert(LastRunStatusRole, "lastRunStatus");
+    names.insert(LastRunAtRole, "lastRunAt");
+    names.insert(NextRunAtRole, "nextRunAt");
+    names.insert(ConnectionRole, "connection");
+    names.insert(SortRole, "sortValue");
+    return names;
+}
+
+void ConnectionListModel::onChanged(const QString &workspaceId, const QString &connectionId)
+{
+    if (workspaceId == m_session->workspaceId())
+        refresh(connectionId);
+}
+
+void ConnectionListModel::onRemoved(const QString &workspaceId, const QString &connectionId)
+{
+    if (workspaceId != m_session->workspaceId())
+        return;
+    const int row = rowOf(connectionId);
+    if (row >= 0)
+        removeRow(row);
+}
+
+void ConnectionListModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void ConnectionListModel::refresh(const QString &connectionId)
+{
+    auto object = m_session->engine()->connections()->get(m_session->caller(), connectionId);
+    const int row = rowOf(connectionId);
+    if (!object) {
+        if (row >= 0 && object.error().kind == Error::Kind::NotFound)
+            removeRow(row);
+        return;
+    }
+    if (row < 0) {
+        // New connections appear where list() would put them: at the end (ordered by creation).
+        const int at = int(m_rows.size());
+        beginInsertRows({}, at, at);
+        m_rows.append(*object);
+        endInsertRows();
+    } else {
+        if (m_rows.at(row) == *object)
+            return;
+        m_rows[row] = *object;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    Q_EMIT connectionUpdated(connectionId);
+}
+
+} // namespace Opbox

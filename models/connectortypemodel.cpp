@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectortypemodel.h"
+#include "connectortyperegistry.h"
+#include "displayformat.h"
+#include "iconlibrary.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+// Category rows carry this in internalId; type rows carry their category's row + 1.
+constexpr quintptr CategoryMarker = 0;
+} // namespace
+
+ConnectorTypeModel::ConnectorTypeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+    for (const ConnectorTypeInfo &info : ConnectorTypeRegistry::all()) {
+        auto it = std::find_if(m_categories.begin(), m_categories.end(),
+                               [&](const Category &c) { return c.name == info.category; });
+        if (it == m_categories.end()) {
+            m_categories.append(Category{info.category, {}});
+            it = std::prev(m_categories.end());
+        }
+        it->types.append(&info);
+    }
+}
+
+QModelIndex ConnectorTypeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    if (!parent.isValid())
+        return row < m_categories.size() ? createIndex(row, column, CategoryMarker) : QModelIndex();
+    if (parent.internalId() != CategoryMarker || parent.row() >= m_categories.size())
+        return {};
+    if (row >= m_categories.at(parent.row()).types.size())
+        return {};
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex ConnectorTypeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == CategoryMarker)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, CategoryMarker);
+}
+
+int ConnectorTypeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_categories.size());
+    if (parent.column() != 0 || parent.internalId() != CategoryMarker)
+        return 0;
+    return int(m_categories.at(parent.row()).types.size());
+}
+
+int ConnectorTypeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+const ConnectorTypeInfo *ConnectorTypeModel::typeAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalId() == CategoryMarker)
+        return nullptr;
+    return m_categories.at(int(index.internalId() - 1)).types.at(index.row());
+}
+
+QVariant ConnectorTypeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == CategoryMarker) {
+        const Category &c = m_categories.at(index.row());
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            return index.column() == NameColumn ? DisplayFormat::categoryName(c.name) : QVariant();
+        case Qt::FontRole: {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        case CategoryRole:
+            return c.name;
+        case IsCategoryRole:
+            return true;
+        case IsOAuthRole:
+            return false;
+        default:
+            return {};
+        }
+    }
+    const ConnectorTypeInfo *info = typeAt(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == NameColumn ? DisplayFormat::typeName(info->name) : info->service;
+    case Qt::AccessibleTextRole:
+        return tr("%1 (%2)").arg(DisplayFormat::typeName(info->name), info->service);
+    case Qt::ToolTipRole:
+        return tr("%1 — connects to %2 (%3)")
+            .arg(DisplayFormat::typeName(info->name), info->service, DisplayFormat::authType(info->authType));
+    case Qt::DecorationRole:
+        return index.column() == NameColumn ? QVariant(IconLibrary::category(info->category)) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == ServiceColumn ? QVariant(QGuiApplication::palette().brush(QPalette::PlaceholderText))
+                                               : QVariant();
+    case TypeRole:
+        return info->type;
+    case CategoryRole:
+        return info->category;
+    case ServiceRole:
+        return info->service;
+    case AuthTypeRole:
+        return info->authType;
+    case IsOAuthRole:
+        return info->isOAuth();
+    case IsCategoryRole:
+        return false;
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags ConnectorTypeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    // Categories group the types; only a type can be chosen.
+    if (index.internalId() == CategoryMarker)
+        return Qt::ItemIsEnabled;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> ConnectorTypeModel::roleNames() const
+{
+    auto names = QAbstractItemModel::roleNames();
+    names.insert(TypeRole, "type");
+    names.insert(CategoryRole, "category");
+    names.insert(ServiceRole, "service");
+    names.insert(AuthTypeRole, "authType");
+    names.insert(IsOAuthRole, "isOAuth");
+    names.insert(IsCategoryRole, "isCategory");
+    return names;
+}
+
+QModelIndex ConnectorTypeModel::indexOfType(const QString &type) const
+{
+    for (int c = 0; c < m_categories.size(); ++c) {
+        const auto &types = m_categories.at(c).types;
+        for (int t = 0; t < types.size(); ++t) {
+            if (types.at(t)->type == type)
+                return createIndex(t, NameColumn, quintptr(c + 1));
+        }
+    }
+    return {};
+}
+
+} // namespace Opbox

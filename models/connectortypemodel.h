@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QList>
+#include <QStringList>
+
+namespace Opbox {
+
+struct ConnectorTypeInfo;
+
+/**
+ * The connector types of the engine's registry as a two-level tree: categories, then the types
+ * in each (name, service). The new-connection wizard's first page shows it.
+ */
+class ConnectorTypeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        TypeRole = Qt::UserRole + 1, ///< CRM_PLATFORM …; empty on category rows
+        CategoryRole,                ///< the English category name
+        ServiceRole,                 ///< the real service ("HubSpot CRM v3")
+        AuthTypeRole,                ///< api_key | basic | oauth2
+        IsOAuthRole,
+        IsCategoryRole,
+    };
+    Q_ENUM(Role)
+    enum Column { NameColumn, ServiceColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    explicit ConnectorTypeModel(QObject *parent = nullptr);
+
+    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    /** The index of a type's row, invalid for an unknown type. */
+    [[nodiscard]] QModelIndex indexOfType(const QString &type) const;
+    /** The registry entry behind an index; nullptr on category rows. */
+    [[nodiscard]] const ConnectorTypeInfo *typeAt(const QModelIndex &index) const;
+
+private:
+    struct Category {
+        QString name;
+        QList<const ConnectorTypeInfo *> types;
+    };
+    QList<Category> m_categories;
+};
+
+} // namespace Opbox

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "displayformat.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+// Connector names and categories come from the engine's registry in English; these entries let
+// lupdate see them so that the German translation can carry them.
+const char *const KnownNames[] = {
+    QT_TRANSLATE_NOOP("DisplayFormat", "CRM Platform"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Accounting Software"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Project Management"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Scheduling Platform"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Document Signing"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Meeting Transcription"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Customer Support"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "WhatsApp Messaging"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Registry Service"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Development"),
+};
+
+const char *const KnownCategories[] = {
+    QT_TRANSLATE_NOOP("DisplayFormat", "CRM"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Accounting"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Project Management"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Scheduling"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Documents"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Meetings"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Support"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Messaging"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Registry"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Development"),
+};
+
+// The connector registry (connectors/, no Qt Linguist scan of its own) translates its field labels
+// with the context "ConnectorTypeRegistry"; these entries carry them into our .ts files.
+// tst_translations checks that every label of the registry is covered.
+[[maybe_unused]] const char *const RegistryTexts[] = {
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "API key"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "API token"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Access token"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Account ID (discovered)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Agent email"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "App secret (for inbound webhooks)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Client ID"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Client secret"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Company numbers"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Integration key (client ID)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Personal access token"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Private app token"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Repositories (owner/name; empty: all of the token's)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Secret key"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Subdomain (<subdomain>.zendesk.com)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "System-user access token"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Tenant ID (discovered)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Webhook verify token"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "WhatsApp Business Account ID"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Workspace GID (empty: every workspace)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "API base URL"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Leave empty for the provider's own API."),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "OAuth base URL"),
+};
+
+QString translateKnown(const QString &english, const char *const *table, size_t size)
+{
+    for (size_t i = 0; i < size; ++i) {
+        if (english == QLatin1String(table[i]))
+            return DisplayFormat::tr(table[i]);
+    }
+    return english;
+}
+
+} // namespace
+
+QDateTime DisplayFormat::parse(const QString &iso)
+{
+    if (iso.isEmpty())
+        return {};
+    QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(iso, Qt::ISODate);
+    return dt;
+}
+
+QString DisplayFormat::dateTime(const QString &iso)
+{
+    return dateTime(parse(iso));
+}
+
+QString DisplayFormat::dateTime(const QDateTime &dt)
+{
+    if (!dt.isValid())
+        return {};
+    return QLocale().toString(dt.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString DisplayFormat::relative(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return {};
+    const qint64 secs = now.secsTo(when);
+    const qint64 a = secs < 0 ? -secs : secs;
+    const bool past = secs < 0;
+    if (a < 45)
+        return past ? tr("just now") : tr("in a moment");
+    if (a < 3600) {
+        const int m = int((a + 30) / 60);
+        return past ? tr("%n minute(s) ago", nullptr, m) : tr("in %n minute(s)", nullptr, m);
+    }
+    if (a < 86400) {
+        const int h = int((a + 1800) / 3600);
+        return past ? tr("%n hour(s) ago", nullptr, h) : tr("in %n hour(s)", nullptr, h);
+    }
+    const int d = int((a + 43200) / 86400);
+    return past ? tr("%n day(s) ago", nullptr, d) : tr("in %n day(s)", nullptr, d);
+}
+
+QString DisplayFormat::duration(qint64 ms)
+{
+    if (ms < 0)
+        return {};
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    const qint64 s = ms / 1000;
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+QString DisplayFormat::connectionStatus(const QString &status)
+{
+    if (status == u"CONNECTED"_s)
+        return tr("Connected");
+    if (status == u"ERROR"_s)
+        return tr("Error");
+    if (status == u"DISCONNECTED"_s)
+        return tr("Not connected");
+    return status;
+}
+
+QString DisplayFormat::runStatus(const QString &status)
+{
+    if (status == u"PENDING"_s)
+        return tr("Waiting");
+    if (status == u"RUNNING"_s)
+        return tr("Running");
+    if (status == u"COMPLETED"_s)
+        return tr("Completed");
+    if (status == u"FAILED"_s)
+        return tr("Failed");
+    if (status == u"CANCELLED"_s)
+        return tr("Cancelled");
+    return status;
+}
+
+QString DisplayFormat::trigger(const QString &trigger)
+{
+    if (trigger == u"MANUAL"_s)
+        return tr("Manual");
+    if (trigger == u"SCHEDULE"_s)
+        return tr("Schedule");
+    if (trigger == u"WEBHOOK"_s)
+        return tr("Webhook");
+    if (trigger == u"RUN_ALL"_s)
+        return tr("Run all");
+    if (trigger == u"OAUTH"_s)
+        return tr("Authorization");
+    return trigger;
+}
+
+QString DisplayFormat::frequency(const QString &frequency)
+{
+    if (frequency == u"hourly"_s)
+        return tr("Hourly");
+    if (frequency == u"daily"_s)
+        return tr("Daily");
+    if (frequency == u"weekly"_s)
+        return tr("Weekly");
+    if (frequency == u"monthly"_s)
+        return tr("Monthly");
+    return frequency;
+}
+
+QString DisplayFormat::schedule(bool enabled, const QString &frequency)
+{
+    if (!enabled)
+        return tr("Manual only");
+    return DisplayFormat::frequency(frequency);
+}
+
+QString DisplayFormat::role(const QString &role)
+{
+    if (role == u"OWNER"_s)
+        return tr("Owner");
+    if (role == u"ADMIN"_s)
+        return tr("Admin");
+    if (role == u"MEMBER"_s)
+        return tr("Member");
+    if (role == u"VIEWER"_s)
+        return tr("Viewer");
+    return role;
+}
+
+QString DisplayFormat::typeName(const QString &englishName)
+{
+    return translateKnown(englishName, KnownNames, std::size(KnownNames));
+}
+
+QString DisplayFormat::categoryName(const QString &englishCategory)
+{
+    return translateKnown(englishCategory, KnownCategories, std::size(KnownCategories));
+}
+
+QString DisplayFormat::authType(const QString &authType)
+{
+    if (authType == u"api_key"_s)
+        return tr("API key or token");
+    if (authType == u"basic"_s)
+        return tr("User name and token");
+    if (authType == u"oauth2"_s)
+        return tr("OAuth 2.0 sign-in");
+    return authType;
+}
+
+QString DisplayFormat::fieldType(const QString &type)
+{
+    const QString t = type.toLower();
+    if (t == u"boolean"_s)
+        return tr("Yes/no");
+    if (t == u"integer"_s)
+        return tr("Whole number");
+    if (t == u"real"_s || t == u"number"_s)
+        return tr("Number");
+    if (t == u"date"_s)
+        return tr("Date");
+    if (t == u"datetime"_s)
+        return tr("Date and time");
+    if (t == u"text"_s || t == u"string"_s)
+        return tr("Text");
+    if (t == u"json"_s || t == u"object"_s)
+        return tr("JSON");
+    if (t == u"array"_s)
+        return tr("List (JSON)");
+    return type;
+}
+
+QString DisplayFormat::auditAction(const QString &action)
+{
+    static const struct {
+        const char *code;
+        const char *text;
+    } actions[] = {
+        {"CONNECTION_CREATE", QT_TRANSLATE_NOOP("DisplayFormat", "Connection created")},
+        {"CONNECTION_UPDATE", QT_TRANSLATE_NOOP("DisplayFormat", "Connection changed")},
+        {"CONNECTION_DELETE", QT_TRANSLATE_NOOP("DisplayFormat", "Connection deleted")},
+        {"CURSOR_RESET", QT_TRANSLATE_NOOP("DisplayFormat", "Cursor reset")},
+        {"VARIANT_CREATE", QT_TRANSLATE_NOOP("DisplayFormat", "Variant created")},
+        {"VIEW_SECRET", QT_TRANSLATE_NOOP("DisplayFormat", "Secret revealed")},
+        {"OAUTH_AUTHORIZE", QT_TRANSLATE_NOOP("DisplayFormat", "Authorization started")},
+        {"OAUTH_CONNECTED", QT_TRANSLATE_NOOP("DisplayFormat", "Authorization completed")},
+        {"RUN_TRIGGER", QT_TRANSLATE_NOOP("DisplayFormat", "Sync started")},
+        {"RUN_STOP", QT_TRANSLATE_NOOP("DisplayFormat", "Sync stopped")},
+        {"RUN_ALL", QT_TRANSLATE_NOOP("DisplayFormat", "All connections synced")},
+        {"TOKEN_CREATE", QT_TRANSLATE_NOOP("DisplayFormat", "API token created")},
+        {"MEMBERSHIP_SET", QT_TRANSLATE_NOOP("DisplayFormat", "Membership changed")},
+    };
+    for (const auto &a : actions) {
+        if (action == QLatin1String(a.code))
+            return tr(a.text);
+    }
+    return action;
+}
+
+QString DisplayFormat::count(qint64 value)
+{
+    return QLocale().toString(value);
+}
+
+} // namespace Opbox

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "memberlistmodel.h"
+#include "displayformat.h"
+#include "engine.h"
+#include "identityservice.h"
+#include "modelslogging.h"
+#include "ownersession.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+MemberListModel::MemberListModel(OwnerSession *session, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_session(session)
+{
+    connect(session->engine()->identity(), &IdentityService::membersChanged, this, [this](const QString &workspaceId) {
+        if (workspaceId == m_session->workspaceId())
+            reload();
+    });
+    reload();
+}
+
+void MemberListModel::reload()
+{
+    auto members = m_session->engine()->identity()->members(m_session->caller());
+    beginResetModel();
+    m_members.clear();
+    if (members) {
+        for (const auto &v : *members)
+            m_members.append(v.toObject());
+    } else {
+        qCWarning(lcModels) << "cannot list members:" << members.error().message;
+    }
+    // Someone who left the workspace can no longer be notified.
+    QSet<QString> present;
+    for (const auto &m : std::as_const(m_members))
+        present.insert(m.value(u"userId"_s).toString());
+    m_checked.intersect(present);
+    endResetModel();
+}
+
+int MemberListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_members.size());
+}
+
+QVariant MemberListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &m = m_members.at(index.row());
+    const QString id = m.value(u"userId"_s).toString();
+    const QString email = m.value(u"email"_s).toString();
+    const QString name = m.value(u"name"_s).toString();
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return name.isEmpty() || name == email ? tr("%1 (%2)").arg(email, DisplayFormat::role(m.value(u"role"_s).toString()))
+                                               : tr("%1 <%2> (%3)").arg(name, email, DisplayFormat::role(m.value(u"role"_s).toString()));
+    case Qt::CheckStateRole:
+        return m_checked.contains(id) ? Qt::Checked : Qt::Unchecked;
+    case UserIdRole:
+        return id;
+    case EmailRole:
+        return email;
+    case NameRole:
+        return name;
+    case RoleRole:
+        return m.value(u"role"_s).toString();
+    default:
+        return {};
+    }
+}
+
+bool MemberListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const QString id = m_members.at(index.row()).value(u"userId"_s).toString();
+    const bool checked = value.value<Qt::CheckState>() == Qt::Checked || value.toInt() == Qt::Checked;
+    if (checked == m_checked.contains(id))
+        return true;
+    if (checked)
+        m_checked.insert(id);
+    else
+        m_checked.remove(id);
+    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+    Q_EMIT checkedChanged();
+    return true;
+}
+
+Qt::ItemFlags MemberListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> MemberListModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert(UserIdRole, "userId");
+    names.insert(EmailRole, "email");
+    names.insert(NameRole, "name");
+    names.insert(RoleRole, "role");
+    return names;
+}
+
+QStringList MemberListModel::checkedUserIds() const
+{
+    QStringList out;
+    for (const auto &m : m_members) {
+        const QString id = m.value(u"userId"_s).toString();
+        if (m_checked.contains(id))
+            out.append(id);
+    }
+    return out;
+}
+
+void MemberListModel::setCheckedUserIds(const QStringList &userIds)
+{
+    const QSet<QString> wanted(userIds.begin(), userIds.end());
+    if (wanted == m_checked)
+        return;
+    m_checked = wanted;
+    if (!m_members.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_members.size()) - 1), {Qt::CheckStateRole});
+    Q_EMIT checkedChanged();
+}
+
+QString MemberListModel::displayName(const QString &userId) const
+{
+    for (const auto &m : m_members) {
+        if (m.value(u"userId"_s).toString() == userId) {
+            const QString name = m.value(u"name"_s).toString();
+            const QString email = m.value(u"email"_s).toString();
+            return name.isEmpty() || name == email ? email : tr("%1 <%2>").arg(name, email);
+        }
+    }
+    return userId;
+}
+
+} // namespace Opbox

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auditlogmodel.h"
+#include "connectionservice.h"
+#include "identityservice.h"
+#include "ownersession.h"
+#include "testengine.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+/** The audit log, newest first, paged, live. */
+class TestAuditLogModel : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<Test::TestEngine> m_t;
+    std::unique_ptr<OwnerSession> m_session;
+
+    QString create(const QString &name)
+    {
+        auto c = m_t->engine().connections()->create(
+            m_session->caller(), QJsonObject{{u"name"_s, name},
+                                             {u"type"_s, u"MEETINGS"_s},
+                                             {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
+        return c ? c->value(u"id"_s).toString() : QString();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        Test::pinEnvironment();
+        m_t = std::make_unique<Test::TestEngine>(false);
+        QVERIFY(m_t->ok());
+        auto session = OwnerSession::open(&m_t->engine(), u"Default"_s);
+        QVERIFY(session);
+        m_session = std::move(*session);
+    }
+
+    void cleanup()
+    {
+        m_session.reset();
+        m_t.reset();
+    }
+
+    void liveEvents()
+    {
+        AuditLogModel model(m_session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.errorString().isEmpty());
+        const int before = model.rowCount();
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        const QString id = create(u"Meetings"_s);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), before + 1);
+        const QModelIndex top = model.index(0, AuditLogModel::ActionColumn);
+        QCOMPARE(top.data(AuditLogModel::ActionRole).toString(), u"CONNECTION_CREATE"_s);
+        QCOMPARE(top.data().toString(), u"Connection created"_s);
+        QCOMPARE(model.index(0, AuditLogModel::TargetColumn).data().toString(), u"Meetings"_s);
+        QCOMPARE(model.index(0, AuditLogModel::ActorColumn).data().toString(), OwnerSession::ownerEmail());
+        QVERIFY(!model.index(0, AuditLogModel::DetailsColumn).data().toString().contains(u"\"k\""_s));
+
+        QVERIFY(m_t->engine().connections()->remove(m_session->caller(), id));
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(model.index(0, 0).data(AuditLogModel::ActionRole).toString(), u"CONNECTION_DELETE"_s);
+    }
+
+    void paging()
+    {
+        for (int i = 0; i < AuditLogModel::PageSize + 20; ++i)
+            QVERIFY(!create(u"Connection %1"_s.arg(i)).isEmpty());
+        AuditLogModel model(m_session.get());
+        QCOMPARE(model.rowCount(), AuditLogModel::PageSize);
+        QVERIFY(model.canFetchMore({}));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The tester already fetched the rest, as a view scrolling down would.
+        QCOMPARE(model.rowCount(), int(model.total()));
+        QCOMPARE(model.rowCount(), AuditLogModel::PageSize + 20);
+        QVERIFY(!model.canFetchMore({}));
+        // Newest first: the last connection created is on top, the first at the bottom.
+        QCOMPARE(model.index(0, AuditLogModel::TargetColumn).data().toString(), u"Connection %1"_s.arg(AuditLogModel::PageSize + 19));
+    }
+
+    void filter()
+    {
+        const QString id = create(u"One"_s);
+        QVERIFY(m_t->engine().connections()->update(m_session->caller(), id, QJsonObject{{u"name"_s, u"Two"_s}}));
+        AuditLogModel model(m_session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setActionFilter(u"CONNECTION_UPDATE"_s);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data(AuditLogModel::ActionRole).toString(), u"CONNECTION_UPDATE"_s);
+    }
+
+    void viewerIsRefused()
+    {
+        // The engine decides: a VIEWER may not read the audit log, and the model says why.
+        QVERIFY(m_t->engine().identity()->setMembership(m_session->userId(), m_session->workspaceId(), Role::Viewer));
+        QTRY_COMPARE(m_session->caller().role, Role::Viewer);
+        AuditLogModel model(m_session.get());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.errorString().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestAuditLogModel)
+#include "tst_auditlogmodel.moc"

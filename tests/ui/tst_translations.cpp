@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectortyperegistry.h"
+#include "mainwindow.h"
+#include "uitestsupport.h"
+
+#include <QAction>
+#include <QFile>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+namespace {
+
+struct Message {
+    QString context;
+    QString source;
+    QStringList translations; // one, or the numerus forms
+    QString type;             // "", "unfinished", "vanished", "obsolete"
+    bool numerus = false;
+};
+
+QList<Message> readTs(const QString &path, QString *language = nullptr)
+{
+    QList<Message> out;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const auto name = xml.name();
+        if (name == u"TS"_s && language)
+            *language = xml.attributes().value(u"language"_s).toString();
+        else if (name == u"name"_s)
+            context = xml.readElementText();
+        else if (name == u"message"_s)
+            current = Message{context, {}, {}, {}, xml.attributes().value(u"numerus"_s) == u"yes"_s};
+        else if (name == u"source"_s)
+            current.source = xml.readElementText();
+        else if (name == u"translation"_s) {
+            current.type = xml.attributes().value(u"type"_s).toString();
+            if (current.numerus) {
+                while (xml.readNextStartElement()) {
+                    if (xml.name() == u"numerusform"_s)
+                        current.translations.append(xml.readElementText());
+                    else
+                        xml.skipCurrentElement();
+                }
+            } else {
+                current.translations.append(xml.readElementText());
+            }
+            out.append(current);
+        }
+    }
+    return out;
+}
+
+QString tsPath(const QString &language)
+{
+    return QStringLiteral(OPBOX_SOURCE_DIR "/translations/opbox_%1.ts").arg(language);
+}
+
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression re(u"%(\\d+|n)"_s);
+    QStringList out;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        out.append(it.next().captured(0));
+    out.sort();
+    out.removeDuplicates();
+    return out;
+}
+
+} // namespace
+
+/** English and a complete German translation: nothing unfinished, placeholders kept, up to date with the sources. */
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { Test::pinEnvironment(); }
+
+    void complete_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << u"en"_s;
+        QTest::newRow("German") << u"de"_s;
+    }
+
+    void complete()
+    {
+        QFETCH(QString, language);
+        QString declared;
+        const QList<Message> messages = readTs(tsPath(language), &declared);
+        QVERIFY2(messages.size() > 100, "the .ts file is missing or nearly empty");
+        QCOMPARE(declared, language);
+        QStringList problems;
+        for (const Message &m : messages) {
+            const QString where = m.context + u": "_s + m.source;
+            if (m.type == u"vanished"_s || m.type == u"obsolete"_s)
+                continue;
+            if (m.type == u"unfinished"_s)
+                problems.append(u"unfinished: "_s + where);
+            if (m.translations.isEmpty() || std::any_of(m.translations.begin(), m.translations.end(),
+                                                        [](const QString &t) { return t.trimmed().isEmpty(); }))
+                problems.append(u"missing: "_s + where);
+            if (m.numerus && m.translations.size() != 2)
+                problems.append(u"needs 2 plural forms: "_s + where);
+            for (const QString &t : m.translations) {
+                if (placeholders(t) != placeholders(m.source))
+                    problems.append(u"placeholders differ: "_s + where + u" → "_s + t);
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    void upToDateWithSources()
+    {
+        // lupdate over the GUI's own sources: every string it finds must be in the committed files.
+        QTemporaryDir dir;
+        const QString fresh = dir.filePath(u"fresh.ts"_s);
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(OPBOX_LUPDATE),
+                      {QStringLiteral(OPBOX_SOURCE_DIR "/ui"), QStringLiteral(OPBOX_SOURCE_DIR "/models"), u"-silent"_s,
+                       u"-locations"_s, u"none"_s, u"-ts"_s, fresh});
+        QVERIFY(lupdate.waitForFinished(60000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        const QList<Message> found = readTs(fresh);
+        QVERIFY(found.size() > 100);
+        QSet<QString> committed;
+        for (const Message &m : readTs(tsPath(u"de"_s)))
+            committed.insert(m.context + u'\x1f' + m.source);
+        QStringList missing;
+        for (const Message &m : found) {
+            if (!committed.contains(m.context + u'\x1f' + m.source))
+                missing.append(m.context + u": "_s + m.source);
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(u"run the update_translations target and translate:\n"_s + missing.join(u'\n')));
+    }
+
+    void registryLabelsAreTranslated()
+    {
+        // The registry translates its own labels with the context "ConnectorTypeRegistry".
+        QSet<QString> german;
+        for (const Message &m : readTs(tsPath(u"de"_s))) {
+            if (m.context == u"ConnectorTypeRegistry"_s && m.type.isEmpty())
+                german.insert(m.source);
+        }
+        QStringList missing;
+        for (const auto &type : ConnectorTypeRegistry::all()) {
+            for (const auto &list : {type.credentials, type.config}) {
+                for (const auto &field : list) {
+                    if (!german.contains(field.label))
+                        missing.append(type.type + u"."_s + field.name + u": "_s + field.label);
+                }
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u'\n')));
+    }
+
+    void germanWindow()
+    {
+        QVERIFY(Test::installTranslation(QLocale::German));
+        Test::GuiFixture f;
+        QVERIFY(f.ok());
+        MainWindow window(&f.engine.engine());
+        window.attachSession(f.session.get());
+        auto *newConnection = window.findChild<QAction *>(u"actionNewConnection"_s);
+        QCOMPARE(newConnection->text(), u"&Neue Verbindung …"_s);
+        const auto menus = window.menuBar()->actions();
+        QCOMPARE(menus.first()->text(), u"&Datei"_s);
+        window.show();
+        Test::screenshot(&window, u"mainwindow-german"_s);
+        QVERIFY(Test::installTranslation(QLocale::English));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ownersession.h"
+#include "testengine.h"
+
+#include <QAccessible>
+#include <QAbstractButton>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTest>
+#include <QLocale>
+#include <QTranslator>
+#include <QWidget>
+#include <memory>
+
+namespace Opbox::Test {
+
+/** An engine with the local owner's session, as the desktop app has it after start-up. */
+struct GuiFixture {
+    explicit GuiFixture(bool withApi = false)
+        : engine(withApi)
+    {
+        if (!engine.ok())
+            return;
+        auto s = OwnerSession::open(&engine.engine(), QStringLiteral("Default"));
+        if (s)
+            session = std::move(*s);
+    }
+    [[nodiscard]] bool ok() const { return engine.ok() && session; }
+
+    TestEngine engine;
+    std::unique_ptr<OwnerSession> session;
+};
+
+/** Installs one of the app's translations (English carries the plural forms). */
+inline bool installTranslation(QLocale::Language language)
+{
+    static QTranslator *current = nullptr;
+    if (current) {
+        QCoreApplication::removeTranslator(current);
+        delete current;
+        current = nullptr;
+    }
+    auto *t = new QTranslator;
+    if (!t->load(QLocale(language), QStringLiteral("opbox"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        delete t;
+        return false;
+    }
+    QCoreApplication::installTranslator(t);
+    current = t;
+    return true;
+}
+
+/** Saves a picture of a widget when OPBOX_SCREENSHOT_DIR is set (to look at the windows). */
+inline void screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("OPBOX_SCREENSHOT_DIR");
+    if (dir.isEmpty() || !widget)
+        return;
+    QDir().mkpath(dir);
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+/**
+ * Visible widgets that take keyboard focus but have no accessible name (neither set, nor from a
+ * button text or a buddy label): a screen reader could not say what they are.
+ */
+inline QStringList unnamedControls(QWidget *root)
+{
+    QStringList out;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus || !w->isEnabled())
+            continue;
+        // Parts of composite widgets (a spin box's line edit, a view's viewport) are named by their owner.
+        if (w->parentWidget() && (w->parentWidget()->focusProxy() == w || w->parentWidget()->inherits("QAbstractSpinBox")
+                                  || w->parentWidget()->inherits("QComboBox")))
+            continue;
+        if (QString::fromLatin1(w->metaObject()->className()).startsWith(QStringLiteral("QtPrivate")))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        const QString name = iface ? iface->text(QAccessible::Name) : QString();
+        if (name.trimmed().isEmpty())
+            out.append(QStringLiteral("%1 '%2' in %3")
+                           .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                                QString::fromLatin1(w->parentWidget() ? w->parentWidget()->metaObject()->className() : "")));
+    }
+    return out;
+}
+
+/** Clicks a check box or radio button on its indicator (the middle of a wide one is not "on" it). */
+inline void clickButton(QAbstractButton *button)
+{
+    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
+}
+
+/** The first visible child of type T of `parent` within five seconds (dialogs open asynchronously). */
+template<typename T>
+T *waitForDialog(QObject *parent, int timeoutMs = 5000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    do {
+        const auto children = parent->findChildren<T *>();
+        for (T *child : children) {
+            if (child->isVisible())
+                return child;
+        }
+        QTest::qWait(10);
+    } while (timer.elapsed() < timeoutMs);
+    return nullptr;
+}
+
+} // namespace Opbox::Test

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace Opbox {
+
+class ConnectionListModel;
+class ConnectionOverviewWidget;
+class MemberListModel;
+class OwnerSession;
+
+/**
+ * The right-hand side of the main window: the selected connection's header and its tabs
+ * (Overview, Streams, Runs, Tables). It follows the connection list model, so changes made
+ * anywhere (REST API, a sync worker) show up here.
+ */
+class ConnectionDetailWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { OverviewTab, StreamsTab, RunsTab, TablesTab };
+    Q_ENUM(Tab)
+
+    ConnectionDetailWidget(OwnerSession *session, ConnectionListModel *connections, MemberListModel *members,
+                           QWidget *parent = nullptr);
+
+    void setConnectionId(const QString &connectionId);
+    [[nodiscard]] QString connectionId() const { return m_connectionId; }
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
+    [[nodiscard]] ConnectionOverviewWidget *overview() const { return m_overview; }
+    /** Shows a tab by role (a tab the engine does not support yet is skipped). */
+    void showTab(Tab tab);
+
+Q_SIGNALS:
+    void errorOccurred(const QString &message);
+
+private:
+    void reload();
+
+    OwnerSession *m_session;
+    ConnectionListModel *m_connections;
+    QString m_connectionId;
+
+    QLabel *m_icon;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QTabWidget *m_tabs;
+    ConnectionOverviewWidget *m_overview;
+};
+
+} // namespace Opbox

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionsummarypage.h"
+#include "connectionservice.h"
+#include "connectortyperegistry.h"
+#include "displayformat.h"
+#include "engine.h"
+#include "memberlistmodel.h"
+#include "newconnectionwizard.h"
+#include "ownersession.h"
+#include "uilogging.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+ConnectionSummaryPage::ConnectionSummaryPage(QWidget *parent)
+    : QWizardPage(parent)
+    , m_summary(new QLabel(this))
+    , m_error(new QLabel(this))
+{
+    setTitle(tr("Summary"));
+    setSubTitle(tr("Check the details, then create the connection."));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    m_summary->setAccessibleName(tr("Summary of the new connection"));
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Why the connection could not be created"));
+    QPalette p = m_error->palette();
+    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
+    m_error->setPalette(p);
+    m_error->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary, 1);
+    layout->addWidget(m_error);
+}
+
+void ConnectionSummaryPage::initializePage()
+{
+    auto *w = static_cast<NewConnectionWizard *>(wizard());
+    const ConnectorTypeInfo *type = w->connectorType();
+    if (!type)
+        return;
+    auto row = [](const QString &label, const QString &value) -> QString {
+        return u"<tr><td style='padding-right:16px'><b>"_s + label.toHtmlEscaped() + u"</b></td><td>"_s
+            + value.toHtmlEscaped().replace(u"\n"_s, u"<br>"_s) + u"</td></tr>"_s;
+    };
+    QStringList credentialNames;
+    for (const auto &f : type->credentials) {
+        if (w->credentials.contains(f.name))
+            credentialNames.append(f.label);
+    }
+    QStringList configLines;
+    for (const auto &f : type->config) {
+        const QJsonValue v = w->config.value(f.name);
+        if (v.isUndefined())
+            continue;
+        QString value = v.isArray() ? QString() : v.toVariant().toString();
+        if (v.isArray()) {
+            QStringList items;
+            for (const auto &item : v.toArray())
+                items.append(item.toString());
+            value = items.join(u", "_s);
+        }
+        configLines.append(tr("%1: %2").arg(f.label, value));
+    }
+    QString notify;
+    if (w->notifyUserIds.isEmpty()) {
+        notify = tr("All workspace members");
+    } else {
+        MemberListModel members(w->session());
+        QStringList names;
+        for (const auto &v : w->notifyUserIds)
+            names.append(members.displayName(v.toString()));
+        notify = names.join(u'\n');
+    }
+    QString streams = tr("All streams");
+    if (!w->selectedStreams.isEmpty() && w->selectedStreams.size() < w->availableStreams.size())
+        streams = w->selectedStreams.join(u", "_s);
+
+    QString html = u"<table cellspacing='6'>"_s;
+    html += row(tr("Name"), w->name);
+    html += row(tr("Service"), tr("%1 (%2)").arg(DisplayFormat::typeName(type->name), type->service));
+    html += row(tr("Credentials"), credentialNames.isEmpty() ? tr("None") : tr("%1 (stored encrypted)").arg(credentialNames.join(u", "_s)));
+    if (!configLines.isEmpty())
+        html += row(tr("Settings"), configLines.join(u'\n'));
+    html += row(tr("Streams"), streams);
+    const QJsonObject schedule = w->schedule;
+    html += row(tr("Schedule"), DisplayFormat::schedule(schedule.value(u"enabled"_s).toBool(),
+                                                         schedule.value(u"frequency"_s).toString(u"daily"_s)));
+    html += row(tr("Notify"), notify);
+    html += u"</table>"_s;
+    m_summary->setText(html);
+    m_error->hide();
+}
+
+bool ConnectionSummaryPage::validatePage()
+{
+    auto *w = static_cast<NewConnectionWizard *>(wizard());
+    if (!w->createdConnectionId().isEmpty())
+        return true;
+    OwnerSession *session = w->session();
+    auto created = session->engine()->connections()->create(session->caller(), w->createBody());
+    if (!created) {
+        m_error->setText(tr("The connection could not be created: %1").arg(created.error().message));
+        m_error->show();
+        return false;
+    }
+    w->setCreatedConnectionId(created->value(u"id"_s).toString());
+    w->credentials = QJsonObject();
+    qCInfo(lcUi) << "created connection" << w->createdConnectionId();
+    return true;
+}
+
+} // namespace Opbox

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWizardPage>
+
+class QLabel;
+
+namespace Opbox {
+
+/** New connection, last step: what will be created; Create saves it through the engine. */
+class ConnectionSummaryPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit ConnectionSummaryPage(QWidget *parent = nullptr);
+
+    void initializePage() override;
+    [[nodiscard]] bool validatePage() override;
+
+private:
+    QLabel *m_summary;
+    QLabel *m_error;
+};
+
+} // namespace Opbox

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QWizardPage>
+
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+
+namespace Opbox {
+
+struct ConnectorField;
+struct ConnectorTypeInfo;
+
+/**
+ * New connection, step 2: a form generated from the connector type's field spec — the name,
+ * every credential field (secrets masked, with a show toggle) and the configuration fields.
+ */
+class CredentialsPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit CredentialsPage(QWidget *parent = nullptr);
+
+    void initializePage() override;
+    [[nodiscard]] bool isComplete() const override;
+    [[nodiscard]] bool validatePage() override;
+    void cleanupPage() override;
+
+    /** The editor of a field: "name", "credential:<field>" or "config:<field>". */
+    [[nodiscard]] QWidget *editor(const QString &key) const { return m_editors.value(key); }
+
+private:
+    void rebuild(const ConnectorTypeInfo *type);
+    QWidget *addField(QFormLayout *form, const ConnectorField &field, const QString &key);
+    void showError(const QString &message, QWidget *focus);
+    [[nodiscard]] QString text(const QString &key) const;
+
+    const ConnectorTypeInfo *m_builtFor = nullptr;
+    QLineEdit *m_name;
+    QGroupBox *m_credentialsBox;
+    QFormLayout *m_credentialsForm;
+    QGroupBox *m_configBox;
+    QFormLayout *m_configForm;
+    QLabel *m_error;
+    QHash<QString, QWidget *> m_editors;
+};
+
+} // namespace Opbox

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QWizard>
+
+namespace Opbox {
+
+class OwnerSession;
+struct ConnectorTypeInfo;
+
+/**
+ * Creates a connection step by step (DESIGN §17): type → credentials form generated from the
+ * connector's field spec → test → streams → schedule → who is notified → summary. Each page
+ * validates before Next; the last one calls ConnectionService::create with the owner's Caller.
+ */
+class NewConnectionWizard : public QWizard
+{
+    Q_OBJECT
+public:
+    enum PageId { TypePageId = 10, CredentialsPageId = 20, TestPageId = 30, StreamsPageId = 40,
+                  SchedulePageId = 50, NotifyPageId = 60, SummaryPageId = 70 };
+    Q_ENUM(PageId)
+
+    explicit NewConnectionWizard(OwnerSession *session, QWidget *parent = nullptr);
+    ~NewConnectionWizard() override;
+
+    [[nodiscard]] OwnerSession *session() const { return m_session; }
+
+    /** The chosen connector type; nullptr before the first page is done. */
+    [[nodiscard]] const ConnectorTypeInfo *connectorType() const { return m_type; }
+    void setConnectorType(const ConnectorTypeInfo *type);
+    /** Preselects a type (e.g. from a "new CRM connection" shortcut). */
+    void preselectType(const QString &type);
+
+    // What the pages collected. Credentials stay in memory only until the wizard closes.
+    QString name;
+    QJsonObject credentials;
+    QJsonObject config;
+    QJsonObject schedule;
+    QJsonArray notifyUserIds;
+    QStringList selectedStreams;
+    QStringList availableStreams;
+
+    /** The request body for ConnectionService::create. */
+    [[nodiscard]] QJsonObject createBody() const;
+    /** The id of the connection the wizard created (empty until Finish succeeded). */
+    [[nodiscard]] QString createdConnectionId() const { return m_createdId; }
+    void setCreatedConnectionId(const QString &id) { m_createdId = id; }
+
+Q_SIGNALS:
+    void connectorTypeChanged();
+
+private:
+    OwnerSession *m_session;
+    const ConnectorTypeInfo *m_type = nullptr;
+    QString m_createdId;
+};
+
+} // namespace Opbox
