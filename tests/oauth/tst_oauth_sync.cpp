@@ -16,9 +16,15 @@
 #include "xerofakeserver.h"
 
 #include <QCoroTask>
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSqlQuery>
@@ -32,6 +38,20 @@ using namespace Opbox::Test;
 using namespace Opbox::Fakes;
 
 namespace {
+
+QMutex g_logMutex;
+QStringList g_log;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log.append(message);
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
 
 HttpResult browserGet(const QUrl &url)
 {
@@ -111,7 +131,16 @@ class TstOAuthSync : public QObject
         return started.json().value(u"connectionId"_s).toString();
     }
 
+    QStringList m_transcript; // run objects, notifications, audit entries: scanned for secrets at the end
+
     QJsonObject runToEnd(const QString &connectionId, int timeoutMs = 30000)
+    {
+        const QJsonObject run = waitRun(connectionId, timeoutMs);
+        m_transcript.append(QString::fromUtf8(QJsonDocument(run).toJson()));
+        return run;
+    }
+
+    QJsonObject waitRun(const QString &connectionId, int timeoutMs)
     {
         auto client = m_t->client(m_admin);
         const HttpResult r = client->post(u"/api/pipelines/connections/%1/runs"_s.arg(connectionId), {});
@@ -171,6 +200,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         pinEnvironment();
+        QLoggingCategory::setFilterRules(u"opbox.*=true\nqt.*=false"_s);
+        g_previousHandler = qInstallMessageHandler(captureMessage);
         m_t = std::make_unique<TestEngine>();
         QVERIFY(m_t->ok());
         m_t->engine().syncWorkers()->start(2);
@@ -185,6 +216,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        qInstallMessageHandler(g_previousHandler);
         m_t->engine().syncWorkers()->stop(u"test end"_s);
         m_xero.reset();
         m_docusign.reset();
@@ -424,6 +456,41 @@ private Q_SLOTS:
         const QString after = credentials(id).value(u"refresh_token"_s).toString();
         QVERIFY(after != before);
         QCOMPARE(after, m_docusign->authServer().currentRefreshToken());
+    }
+
+    void noTokenInLogsRunsNotificationsOrFiles()
+    {
+        QStringList secrets;
+        for (OAuthFakeServer *auth : {&m_xero->authServer(), &m_docusign->authServer()}) {
+            secrets.append(auth->credentials().value(u"client_secret"_s).toString());
+            secrets += auth->issuedAccessTokens();
+            secrets += auth->issuedRefreshTokens();
+        }
+        QVERIFY(secrets.size() > 20);
+        auto client = m_t->client(m_admin);
+        m_transcript.append(QString::fromUtf8(client->get(u"/api/notifications"_s).body));
+        m_transcript.append(QString::fromUtf8(client->get(u"/api/audit-log?limit=500"_s).body));
+        m_transcript.append(QString::fromUtf8(client->get(u"/api/pipelines/connections"_s).body));
+        QStringList log;
+        {
+            QMutexLocker lock(&g_logMutex);
+            log = g_log;
+        }
+        QVERIFY2(log.join(u'\n').contains(u"access token refreshed"_s), "no refresh was logged: the scan would prove nothing");
+        QByteArray files;
+        QDirIterator it(m_t->dataDir(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (f.open(QIODevice::ReadOnly))
+                files += f.readAll();
+        }
+        for (const QString &secret : std::as_const(secrets)) {
+            for (const QString &text : std::as_const(m_transcript))
+                QVERIFY2(!text.contains(secret), qPrintable(u"an API answer holds a secret: "_s + text.left(300)));
+            for (const QString &line : std::as_const(log))
+                QVERIFY2(!line.contains(secret), qPrintable(u"a log line holds a secret: "_s + line.left(300)));
+            QVERIFY2(!files.contains(secret.toUtf8()), "a data file holds a secret in plaintext");
+        }
     }
 };
 
