@@ -127,9 +127,13 @@ QStringList ConnectorService::streamNames(const QString &type)
 
 Result<ConnectorContext> ConnectorService::contextFor(const Caller &caller, const QString &connectionId) const
 {
+    if (auto ok = caller.require(Role::Admin); !ok)
+        return ok.error();
     auto record = m_connections->record(caller, connectionId);
     if (!record)
         return record.error();
+    if (!ConnectorFactory::isAvailable(record->type))
+        return notBuilt(record->type);
     auto credentials = m_connections->credentials(connectionId);
     if (!credentials)
         return Error::internal(tr("the stored credentials of this connection cannot be read"));
@@ -188,13 +192,9 @@ void ConnectorService::check(const Caller &caller, const QString &connectionId, 
 {
     const QPointer<QObject> ctx(context);
     const bool hadContext = context != nullptr;
-    if (auto ok = caller.require(Role::Admin); !ok)
-        return deliver(ctx, hadContext, done, ok.error());
     auto cc = contextFor(caller, connectionId);
     if (!cc)
         return deliver(ctx, hadContext, done, cc.error());
-    if (!ConnectorFactory::isAvailable(cc->type))
-        return deliver(ctx, hadContext, done, notBuilt(cc->type));
     ConnectionService *connections = m_connections;
     post([this, cc = std::move(cc).value(), ctx, hadContext, done, connections, connectionId]() mutable {
         cc.network = m_worker->network();
@@ -212,13 +212,9 @@ void ConnectorService::discover(const Caller &caller, const QString &connectionI
 {
     const QPointer<QObject> ctx(context);
     const bool hadContext = context != nullptr;
-    if (auto ok = caller.require(Role::Admin); !ok)
-        return deliver(ctx, hadContext, done, ok.error());
     auto cc = contextFor(caller, connectionId);
     if (!cc)
         return deliver(ctx, hadContext, done, cc.error());
-    if (!ConnectorFactory::isAvailable(cc->type))
-        return deliver(ctx, hadContext, done, notBuilt(cc->type));
     post([this, cc = std::move(cc).value(), ctx, hadContext, done]() mutable {
         cc.network = m_worker->network();
         auto connector = ConnectorFactory::create(std::move(cc));

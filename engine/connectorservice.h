@@ -46,6 +46,7 @@ public:
     [[nodiscard]] static QStringList streamNames(const QString &type);
 
 private:
+    /** ADMIN+, the caller's connection, a built connector: the context to run it with. */
     [[nodiscard]] Result<ConnectorContext> contextFor(const Caller &caller, const QString &connectionId) const;
     void post(std::function<void()> job);
 
