@@ -223,6 +223,14 @@ int FakeProviderServer::requestCount(const QString &pathContains) const
     return n;
 }
 
+void FakeProviderServer::setRequestLogLimit(int limit)
+{
+    QMutexLocker lock(&m_controlMutex);
+    m_requestLogLimit = std::max(0, limit);
+    if (m_requests.size() > m_requestLogLimit)
+        m_requests.remove(0, m_requests.size() - m_requestLogLimit);
+}
+
 void FakeProviderServer::clearRequests()
 {
     QMutexLocker lock(&m_controlMutex);
@@ -334,6 +342,9 @@ void FakeProviderServer::serve(const QHttpServerRequest &httpRequest, QHttpServe
         QMutexLocker lock(&m_controlMutex);
         request.path = path.startsWith(prefix) ? path.mid(prefix.size()) : path;
         m_requests.append(request);
+        // Trimmed in batches so that a long benchmark run does not shift the log on every request.
+        if (m_requests.size() > 2 * qsizetype(m_requestLogLimit))
+            m_requests.remove(0, m_requests.size() - m_requestLogLimit);
         delayMs = m_delayMs;
         // The first matching fault of each kind decides; delays add up with the others.
         for (auto it = m_faults.begin(); it != m_faults.end();) {

@@ -97,9 +97,12 @@ public:
     /** 2024-01-01T00:00:00Z: where seeded data starts unless a test says otherwise. */
     [[nodiscard]] static QDateTime seedEpoch();
 
+    /** The most recent requests (older ones are dropped, see setRequestLogLimit()). */
     [[nodiscard]] QList<Request> requests() const;
     [[nodiscard]] int requestCount(const QString &pathContains = {}) const;
     void clearRequests();
+    /** Keeps the last `limit` to 2×`limit` requests (default 1000), so that a benchmark's memory stays flat. */
+    void setRequestLogLimit(int limit);
 
 protected:
     /** What a handler answers. */
@@ -162,6 +165,7 @@ private:
     QList<Fault> m_faults;
     int m_delayMs = 0;
     QList<Request> m_requests;
+    int m_requestLogLimit = 1000;
 };
 
 } // namespace Opbox::Fakes
