@@ -390,6 +390,11 @@ std::shared_ptr<CancelToken> RunService::beginExecution(const RunRecord &run)
         live.progress = run.progress;
         m_live.insert(run.id, live);
     }
+    // A stop that came between the claim and this registration found no token to cancel, but it
+    // changed the row first: look at the row now that the token can be found.
+    const auto stored = m_store.get(run.id);
+    if (!stored || stored->status != u"RUNNING"_s)
+        token->cancel();
     Q_EMIT runChanged(run.workspaceId, run.connectionId, run.id);
     return token;
 }

@@ -10,6 +10,7 @@
 #include "notificationservice.h"
 #include "runservice.h"
 #include "syncworkerpool.h"
+#include "tablecatalogstore.h"
 #include "testengine.h"
 #include "workspacedatastore.h"
 
@@ -154,6 +155,35 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT address__city FROM production_crm__contacts WHERE id = 'c8'"_s).toString(), u"City 1"_s);
         QCOMPARE(scalar(u"SELECT _opbox_run_id FROM production_crm__contacts LIMIT 1"_s).toString(), done.value(u"id"_s).toString());
         QCOMPARE(m_provider->lastCredentials(), (QJsonObject{{u"apiKey"_s, u"k-secret"_s}}));
+
+        // The catalog as the GUI's table browser reads it.
+        TableCatalogStore catalog(m_t->engine().workspaceData());
+        const Caller viewer = Caller::system(m_t->workspaceId());
+        const auto tables = catalog.tables(viewer, id);
+        QVERIFY(tables.ok());
+        QCOMPARE(tables->size(), 2);
+        const QJsonObject contacts = tables->at(0).toObject();
+        QCOMPARE(contacts.value(u"table"_s).toString(), u"production_crm__contacts"_s);
+        QCOMPARE(contacts.value(u"base"_s).toString(), u"production_crm"_s);
+        QCOMPARE(contacts.value(u"rows"_s).toInt(), 100);
+        QCOMPARE(contacts.value(u"connectionIds"_s).toArray(), QJsonArray{id});
+        QCOMPARE(contacts.value(u"primaryKey"_s).toArray(), QJsonArray{u"id"_s});
+        const auto columns = catalog.columns(viewer, u"production_crm__contacts"_s);
+        QVERIFY(columns.ok());
+        bool flattened = false;
+        for (const auto &c : *columns) {
+            if (c.toObject().value(u"name"_s).toString() == u"address__city"_s) {
+                flattened = true;
+                QCOMPARE(c.toObject().value(u"field"_s).toString(), u"address.city"_s);
+                QCOMPARE(c.toObject().value(u"type"_s).toString(), u"TEXT"_s);
+            }
+        }
+        QVERIFY(flattened);
+        const auto history = catalog.history(viewer, u"production_crm__contacts"_s);
+        QVERIFY(history.ok());
+        QCOMPARE(history->size(), columns->size());
+        QCOMPARE(history->at(0).toObject().value(u"runId"_s).toString(), run.value(u"id"_s).toString());
+        QCOMPARE(catalog.columns(viewer, u"nope"_s).error().kind, Error::Kind::NotFound);
 
         // The connection: CONNECTED after a good run (it started DISCONNECTED), lastRun filled.
         const QJsonObject connection = m_t->client(m_viewer)->get(u"/api/pipelines/connections/"_s + id).json();
