@@ -99,10 +99,13 @@ OAuthService::OAuthService(Database *metadata, const Vault *vault, ConnectionSer
 
 OAuthService::~OAuthService()
 {
+    // The network manager goes on its own thread (its timers and sockets live there); requests still
+    // in flight end with it and their callers get no answer, which only happens at shutdown.
+    QNetworkAccessManager *network = m_network;
+    m_network = nullptr;
+    QMetaObject::invokeMethod(network, [network] { delete network; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
-    // The thread has ended, so its objects may be deleted from here.
-    delete m_network;
     delete m_thread;
 }
 
