@@ -117,7 +117,10 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
 
     bool keychainUsable = false;
     if (m_keychain) {
-        const SecretStoreResult found = co_await m_keychain->read(keychainKey());
+        // The task gets its own statement: GCC 12 destroys by-value arguments of a coroutine
+        // called inside a co_await expression twice.
+        auto reading = m_keychain->read(keychainKey());
+        const SecretStoreResult found = co_await reading;
         if (found.status == SecretStoreResult::Status::Ok) {
             if (auto ok = verify(found.data, tr("the keychain")); !ok)
                 co_return ok.error();
@@ -145,7 +148,8 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
 
     const QByteArray key = Vault::generateKey();
     if (keychainUsable) {
-        const SecretStoreResult written = co_await m_keychain->write(keychainKey(), key);
+        auto writing = m_keychain->write(keychainKey(), key);
+        const SecretStoreResult written = co_await writing;
         if (written.status == SecretStoreResult::Status::Ok) {
             if (auto ok = verify(key, tr("the keychain")); !ok)
                 co_return ok.error();
