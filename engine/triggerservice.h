@@ -71,7 +71,7 @@ public:
     [[nodiscard]] bool isSchedulerRunning() const;
 
 Q_SIGNALS:
-    /** A scheduler or cron check finished. */
+    /** A check of the internal scheduler finished (emitted on its worker thread). */
     void dueCheckFinished(int triggered, int skipped);
 
 private:

@@ -55,6 +55,7 @@ private:
     QByteArray m_otherBytes; // a second legacy connection that is never revealed
     QString m_connection;
     QString m_other;
+    QString m_tokenless; // a version-1 row that never had a token
     QString m_workspace;
 
 private Q_SLOTS:
@@ -67,6 +68,7 @@ private Q_SLOTS:
         m_otherBytes = Ids::randomBytes(32);
         m_connection = Ids::newId();
         m_other = Ids::newId();
+        m_tokenless = Ids::newId();
         m_workspace = Ids::newId();
 
         // An installation as schema version 1 left it.
@@ -84,6 +86,10 @@ private Q_SLOTS:
                            " VALUES(?, ?, ?, 'CRM_PLATFORM', '{\"enabled\":false,\"frequency\":\"daily\"}', ?, ?, ?)"_s);
                 QVERIFY(c.bind(id).bind(m_workspace).bind(name).bind(QString::fromLatin1(bytes.toHex())).bind(now).bind(now).exec());
             }
+            SqlQuery c(old.connection(),
+                       u"INSERT INTO connections(id, workspace_id, name, type, schedule, created_at, updated_at)"
+                       " VALUES(?, ?, 'Tokenless', 'CRM_PLATFORM', '{}', ?, ?)"_s);
+            QVERIFY(c.bind(m_tokenless).bind(m_workspace).bind(now).bind(now).exec());
         }
         old.closeThisThread();
         // The test can fail: the plaintext really is in the file before the upgrade.
@@ -183,6 +189,18 @@ private Q_SLOTS:
         QCOMPARE(other.status, 202);
         QCOMPARE(runCount(m_other), 1);
         stopAll(m_other);
+
+        // A row without any token gets one at its first reveal, and it works.
+        auto issued = owner.post(u"/api/pipelines/connections/"_s + m_tokenless + u"/webhook-url"_s, {});
+        QCOMPARE(issued.status, 200);
+        const QString issuedUrl = issued.json().value(u"webhookUrl"_s).toString();
+        const QString issuedToken = issuedUrl.mid(issuedUrl.lastIndexOf(u'/') + 1);
+        QVERIFY(issuedToken.startsWith(u"whk_"_s) && issuedToken != newToken);
+        QCOMPARE(owner.post(u"/api/pipelines/connections/"_s + m_tokenless + u"/webhook-url"_s, {})
+                     .json().value(u"webhookUrl"_s).toString(), issuedUrl);
+        QCOMPARE(anonymous.post(u"/api/pipelines/webhook/"_s + issuedToken, {}).status, 202);
+        QCOMPARE(runCount(m_tokenless), 1);
+        stopAll(m_tokenless);
 
         // While the engine is still running (WAL and all): the plaintext is gone from every file.
         QCOMPARE(filesContaining(m_dir.path(), m_hex.toLatin1()), QStringList());
