@@ -580,6 +580,48 @@ Result<QJsonObject> ConnectionService::credentials(const QString &connectionId) 
 
 Result<void> ConnectionService::storeCredentials(const QString &connectionId, const QJsonObject &credentials)
 {
+    const QString refreshKey = u"refresh_token"_s;
+    auto previous = this->credentials(connectionId);
+    auto db = m_metadata->connection();
+    Transaction tx(db);
+    if (auto ok = writeCredentials(connectionId, credentials); !ok)
+        return ok;
+    // Variants copy an OAuth connection's tokens. A provider that rotates refresh tokens (Xero does
+    // on every refresh) would leave the others of the group holding a dead one, so a rotation
+    // reaches every connection of the group that held the same refresh token.
+    const QString oldRefresh = previous ? previous->value(refreshKey).toString() : QString();
+    const QString newRefresh = credentials.value(refreshKey).toString();
+    if (!oldRefresh.isEmpty() && !newRefresh.isEmpty() && oldRefresh != newRefresh) {
+        auto record = recordById(connectionId);
+        if (record && !record->variantGroupId.isEmpty()) {
+            SqlQuery group(db, u"SELECT id FROM connections WHERE variant_group_id = ? AND id <> ?"_s);
+            group.bind(record->variantGroupId).bind(connectionId);
+            if (!group.exec())
+                return Error::internal();
+            QStringList others;
+            while (group.next())
+                others.append(group.value(0).toString());
+            for (const auto &other : std::as_const(others)) {
+                auto theirs = this->credentials(other);
+                if (!theirs || theirs->value(refreshKey).toString() != oldRefresh)
+                    continue;
+                QJsonObject updated = *theirs;
+                for (const auto &key : {u"access_token"_s, u"refresh_token"_s, u"expires_at"_s}) {
+                    if (credentials.contains(key))
+                        updated.insert(key, credentials.value(key));
+                }
+                if (auto ok = writeCredentials(other, updated); !ok)
+                    return ok;
+            }
+        }
+    }
+    if (!tx.commit())
+        return Error::internal();
+    return {};
+}
+
+Result<void> ConnectionService::writeCredentials(const QString &connectionId, const QJsonObject &credentials)
+{
     auto enc = m_vault->encryptJson(credentials, credentialsAad(connectionId));
     if (!enc)
         return Error::internal(tr("cannot encrypt the credentials"));

@@ -61,7 +61,10 @@ public:
     [[nodiscard]] Result<ConnectionRecord> recordById(const QString &id) const;
     /** Decrypted credentials, for connectors only; never to be put in a response, log or message. */
     [[nodiscard]] Result<QJsonObject> credentials(const QString &connectionId) const;
-    /** Replaces the stored credentials (rotated OAuth tokens, variants); keeps credentialFields in step. */
+    /**
+     * Replaces the stored credentials (rotated OAuth tokens, variants); keeps credentialFields in
+     * step, and passes a rotated refresh token on to the variants that shared the old one.
+     */
     [[nodiscard]] Result<void> storeCredentials(const QString &connectionId, const QJsonObject &credentials);
     /** Sets status (DISCONNECTED|CONNECTED|ERROR) and its message. */
     [[nodiscard]] Result<void> setStatus(const QString &connectionId, const QString &status, const QString &message);
@@ -93,6 +96,7 @@ Q_SIGNALS:
 private:
     [[nodiscard]] Result<QJsonArray> validateNotifyUserIds(const Caller &caller, const QJsonValue &value) const;
     [[nodiscard]] Result<ConnectionRecord> load(const QString &id, const QString &workspaceId) const;
+    [[nodiscard]] Result<void> writeCredentials(const QString &connectionId, const QJsonObject &credentials);
 
     Database *m_metadata;
     const Vault *m_vault;
