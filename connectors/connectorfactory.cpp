@@ -3,6 +3,8 @@
 #include "connectormanifest.h"
 #include "declarativeconnector.h"
 #include "firefliesconnector.h"
+#include "whatsappconnector.h"
+#include "zendeskconnector.h"
 
 #include <QtGlobal>
 #include <mutex>
@@ -24,6 +26,12 @@ std::unique_ptr<Connector> ConnectorFactory::create(ConnectorContext context)
         return nullptr;
     if (manifest->implementation == QLatin1StringView("fireflies"))
         return std::make_unique<FirefliesConnector>(std::move(manifest), std::move(context));
+    // Providers whose C++ part is chosen by type: the manifest format names only the declarative
+    // and fireflies implementations.
+    if (manifest->type == QLatin1StringView("SUPPORT"))
+        return std::make_unique<ZendeskConnector>(manifest, std::move(context));
+    if (manifest->type == QLatin1StringView("MESSAGING"))
+        return std::make_unique<WhatsAppConnector>(std::move(manifest), std::move(context));
     return std::make_unique<DeclarativeConnector>(std::move(manifest), std::move(context));
 }
 
