@@ -3,9 +3,12 @@
 
 #include "asanafakeserver.h"
 #include "calendlyfakeserver.h"
+#include "companieshousefakeserver.h"
 #include "firefliesfakeserver.h"
 #include "githubfakeserver.h"
 #include "hubspotfakeserver.h"
+#include "whatsappfakeserver.h"
+#include "zendeskfakeserver.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +28,9 @@ FakeServiceSuite::FakeServiceSuite(const Options &options, QObject *parent)
     m_servers.push_back(std::make_unique<CalendlyFakeServer>());
     m_servers.push_back(std::make_unique<FirefliesFakeServer>());
     m_servers.push_back(std::make_unique<GitHubFakeServer>());
+    m_servers.push_back(std::make_unique<ZendeskFakeServer>());
+    m_servers.push_back(std::make_unique<WhatsAppFakeServer>());
+    m_servers.push_back(std::make_unique<CompaniesHouseFakeServer>());
     for (auto &server : m_servers)
         server->setToken(m_options.token);
     seed();
@@ -56,6 +62,13 @@ void FakeServiceSuite::seed()
             fireflies->seed(n, 4, now.addSecs(-qint64(n) * 3600));
         } else if (auto *github = qobject_cast<GitHubFakeServer *>(server.get())) {
             github->seed(3, std::max(1, n / 3), std::max(1, n / 10), std::max(1, n / 3));
+        } else if (auto *zendesk = qobject_cast<ZendeskFakeServer *>(server.get())) {
+            zendesk->seed(n, std::max(1, n / 5), std::max(1, n / 10), 3);
+        } else if (auto *whatsapp = qobject_cast<WhatsAppFakeServer *>(server.get())) {
+            whatsapp->seed(std::max(1, n / 2), 3);
+        } else if (auto *registry = qobject_cast<CompaniesHouseFakeServer *>(server.get())) {
+            // A watched list of a few companies: a full read stays far below the 600-per-5-minutes limit.
+            registry->seed(3, std::max(1, n / 10), std::max(1, n / 2), 4);
         }
     }
 }

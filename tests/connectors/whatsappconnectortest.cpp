@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The MESSAGING connector against the WhatsApp Graph fake: templates and phone numbers through
+// Graph cursor paging (short pages before the end, stop only without paging.next), Graph error codes
+// inside HTTP 400 (rate limits retried, a refused token a configuration error), the webhook-only
+// streams reading nothing, and the decoding of signed webhook deliveries into records.
+#include "collectingpagesink.h"
+#include "connectortestharness.h"
+#include "whatsappconnector.h"
+#include "whatsappfakeserver.h"
+#include "whatsappwebhookdecoder.h"
+#include "whatsappwebhooksender.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Opbox::ConnectorError;
+using Opbox::HttpExchange;
+using Opbox::ProviderHttpClient;
+using Opbox::WhatsAppConnector;
+using Opbox::WhatsAppWebhookDecoder;
+using Opbox::Fakes::WhatsAppFakeServer;
+using Opbox::Fakes::WhatsAppWebhookSender;
+using Opbox::Tests::CollectingPageSink;
+using Opbox::Tests::ConnectorTestHarness;
+
+class WhatsAppConnectorTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<WhatsAppFakeServer> m_fake;
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_fake = std::make_unique<WhatsAppFakeServer>();
+        m_fake->seed(250, 3);
+        QVERIFY(m_fake->start());
+    }
+
+    void cleanup() { m_fake.reset(); }
+
+    void checkNamesTheAccount()
+    {
+        ConnectorTestHarness harness;
+        auto connector = harness.connect(*m_fake);
+        const auto check = ConnectorTestHarness::check(*connector);
+        QVERIFY2(check.success, qPrintable(check.message));
+        const auto request = m_fake->requests().last();
+        QCOMPARE(request.path, u"/"_s + WhatsAppFakeServer::wabaId());
+        QCOMPARE(request.header("authorization"), QByteArray("Bearer opbox-fake-token"));
+
+        auto wrongAccount = harness.connect(*m_fake, {{u"wabaId"_s, u"999"_s}});
+        const auto bad = ConnectorTestHarness::check(*wrongAccount);
+        QVERIFY(!bad.success);
+        QVERIFY2(bad.message.contains(u"does not exist"_s), qPrintable(bad.message));
+    }
+
+    void templatesFollowPagingNext()
+    {
+        ConnectorTestHarness harness;
+        auto connector = harness.connect(*m_fake);
+        CollectingPageSink sink;
+        const auto result = ConnectorTestHarness::read(*connector, u"message_templates"_s, {}, sink);
+        QVERIFY2(result.ok, qPrintable(result.error.message));
+        // Deleted templates are filtered out of each page: pages are short, yet paging goes on.
+        QCOMPARE(result.records, qint64(m_fake->listedTemplateCount()));
+        QCOMPARE(m_fake->requestCount(u"/message_templates"_s), 3);
+        for (const auto &page : sink.pages())
+            QVERIFY(page.records.size() < 100);
+        const auto first = m_fake->requests().first();
+        QCOMPARE(first.query.queryItemValue(u"limit"_s), u"100"_s);
+        QVERIFY(first.query.queryItemValue(u"fields"_s).contains(u"components"_s));
+        QSet<QString> ids;
+        for (const auto &record : sink.records()) {
+            QVERIFY(record.value(u"id"_s).isString());
+            ids.insert(record.value(u"id"_s).toString());
+        }
+        QCOMPARE(ids.size(), m_fake->listedTemplateCount());
+        QCOMPARE(sink.lastState(), QJsonObject());
+    }
+
+    void phoneNumbers()
+    {
+        ConnectorTestHarness harness;
+        auto connector = harness.connect(*m_fake);
+        CollectingPageSink sink;
+        const auto result = ConnectorTestHarness::read(*connector, u"phone_numbers"_s, {}, sink);
+        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QCOMPARE(result.records, qint64(3));
+        QCOMPARE(sink.records().first().value(u"id"_s).toString(), WhatsAppFakeServer::phoneNumberId());
+        QCOMPARE(sink.records().first().value(u"throughput"_s).toObject().value(u"level"_s).toString(), u"STANDARD"_s);
+    }
+
+    void webhookStreamsReadNothing_data()
+    {
+        QTest::addColumn<QString>("stream");
+        QTest::newRow("messages") << u"messages"_s;
+        QTest::newRow("message_statuses") << u"message_statuses"_s;
+    }
+
+    void webhookStreamsReadNothing()
+    {
+        QFETCH(QString, stream);
+        ConnectorTestHarness harness;
+        auto connector = harness.connect(*m_fake);
+        CollectingPageSink sink;
+        const auto result = ConnectorTestHarness::read(*connector, stream, {{u"cursor"_s, u"2024-06-01T00:00:00.000Z"_s}}, sink);
+        QVERIFY(result.ok);
+        QCOMPARE(result.records, qint64(0));
+        QCOMPARE(sink.pages().size(), 0); // the stored state stays as it is
+        QCOMPARE(m_fake->requestCount(), 0);
+        bool listed = false;
+        for (const auto &spec : connector->streams()) {
+            if (spec.name == stream) {
+                listed = true;
+                QCOMPARE(spec.cursorField, u"timestamp"_s);
+            }
+        }
+        QVERIFY(listed);
+    }
+
+    void rateLimitCodesAreRetried()
+    {
+        m_fake->rateLimitNext(2, u"1"_s, u"/message_templates"_s, 1);
+        ConnectorTestHarness harness;
+        auto connector = harness.connect(*m_fake);
+        CollectingPageSink sink;
+        const auto result = ConnectorTestHarness::read(*connector, u"message_templates"_s, {}, sink);
+        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QCOMPARE(result.records, qint64(m_fake->listedTemplateCount()));
+        QCOMPARE(m_fake->requestCount(u"/message_templates"_s), 5);
+    }
+
+    void refusedTokenIsAConfigurationError()
+    {
+        ConnectorTestHarness harness;
+        auto connector = harness.connect(*m_fake, {}, {{u"accessToken"_s, u"expired-token-value"_s}});
+        CollectingPageSink sink;
+        const auto result = ConnectorTestHarness::read(*connector, u"phone_numbers"_s, {}, sink);
+        QVERIFY(!result.ok);
+        QCOMPARE(result.error.kind, ConnectorError::Kind::Config);
+        QVERIFY2(result.error.message.contains(u"code 190"_s), qPrintable(result.error.message));
+        QVERIFY(!result.error.message.contains(u"expired-token-value"_s));
+    }
+
+    void inspect_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<int>("kind");
+        using V = ProviderHttpClient::Verdict::Kind;
+        QTest::newRow("ok") << 200 << QByteArray("{\"data\":[]}") << int(V::Pass) << 0;
+        QTest::newRow("80007") << 400 << QByteArray("{\"error\":{\"message\":\"(#80007) too many\",\"code\":80007}}") << int(V::Retry) << 0;
+        QTest::newRow("app limit 4") << 400 << QByteArray("{\"error\":{\"message\":\"(#4) limit\",\"code\":4}}") << int(V::Retry) << 0;
+        QTest::newRow("temporary 2") << 500 << QByteArray("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}")
+                                     << int(V::Retry) << 0;
+        QTest::newRow("token 190") << 400 << QByteArray("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}")
+                                   << int(V::Fail) << int(ConnectorError::Kind::Config);
+        QTest::newRow("permission 200") << 403 << QByteArray("{\"error\":{\"message\":\"(#200) Permissions error\",\"code\":200}}")
+                                        << int(V::Fail) << int(ConnectorError::Kind::Config);
+        QTest::newRow("parameter 100") << 400 << QByteArray("{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"GraphMethodException\",\"code\":100}}")
+                                       << int(V::Fail) << int(ConnectorError::Kind::Provider);
+        QTest::newRow("not graph") << 502 << QByteArray("<html>Bad gateway</html>") << int(V::Pass) << 0;
+    }
+
+    void inspect()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, verdict);
+        QFETCH(int, kind);
+        HttpExchange exchange;
+        exchange.status = status;
+        exchange.body = body;
+        exchange.url = QUrl(u"https://graph.facebook.com/v21.0/1/message_templates"_s);
+        const auto v = WhatsAppConnector::inspect(exchange, u"WhatsApp"_s);
+        QCOMPARE(int(v.kind), verdict);
+        if (v.kind == ProviderHttpClient::Verdict::Kind::Fail)
+            QCOMPARE(int(v.error.kind), kind);
+    }
+
+    void decodesADelivery()
+    {
+        const QDateTime when(QDate(2024, 6, 1), QTime(10, 0), Qt::UTC);
+        const QByteArray body = WhatsAppWebhookSender::payload(
+            u"102290129340398"_s, u"106540352242922"_s,
+            {{u"wamid.A1"_s, u"447700900123"_s, u"Ana"_s, when, u"Hi, is my order shipped?"_s},
+             {u"wamid.A2"_s, u"447700900456"_s, u"Ben"_s, when.addSecs(5), u"Hello"_s}},
+            {{u"wamid.OUT1"_s, u"delivered"_s, u"447700900123"_s, when.addSecs(9)}});
+        const auto decoded = WhatsAppWebhookDecoder::decode(body);
+        QVERIFY2(decoded.ok, qPrintable(decoded.error));
+        QCOMPARE(decoded.count(u"messages"_s), qsizetype(2));
+        QCOMPARE(decoded.count(u"message_statuses"_s), qsizetype(1));
+        const QJsonObject message = decoded.streams.at(0).records.at(0).toObject();
+        QCOMPARE(message.value(u"id"_s).toString(), u"wamid.A1"_s);
+        QCOMPARE(message.value(u"timestamp"_s).toString(), u"2024-06-01T10:00:00.000Z"_s);
+        QCOMPARE(message.value(u"contact_name"_s).toString(), u"Ana"_s);
+        QCOMPARE(message.value(u"waba_id"_s).toString(), u"102290129340398"_s);
+        QCOMPARE(message.value(u"phone_number_id"_s).toString(), u"106540352242922"_s);
+        QCOMPARE(message.value(u"text"_s).toObject().value(u"body"_s).toString(), u"Hi, is my order shipped?"_s);
+        QCOMPARE(decoded.streams.at(0).primaryKey, QStringList{u"id"_s});
+        const QJsonObject status = decoded.streams.at(1).records.at(0).toObject();
+        QCOMPARE(status.value(u"status"_s).toString(), u"delivered"_s);
+        QCOMPARE(status.value(u"timestamp"_s).toString(), u"2024-06-01T10:00:09.000Z"_s);
+        QCOMPARE(decoded.streams.at(1).primaryKey, (QStringList{u"id"_s, u"status"_s}));
+    }
+
+    void decodeRefusesWhatItCannotRead_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("records");
+        QTest::newRow("not JSON") << QByteArray("{\"object\":") << false << 0;
+        QTest::newRow("array") << QByteArray("[1]") << false << 0;
+        QTest::newRow("another object") << QByteArray("{\"object\":\"page\",\"entry\":[]}") << true << 0;
+        QTest::newRow("other field") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"APPROVED\"}}]}]}")
+                                     << true << 0;
+        QTest::newRow("message without id") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"from\":\"1\",\"timestamp\":\"1717236000\",\"type\":\"text\"}]}}]}]}")
+                                            << false << 0;
+        QTest::newRow("bad timestamp") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"yesterday\"}]}}]}]}")
+                                       << false << 0;
+        QTest::newRow("two entries") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"1717236000\"}]}}]},{\"id\":\"2\",\"changes\":[{\"field\":\"messages\",\"value\":{\"statuses\":[{\"id\":\"wamid.Y\",\"status\":\"read\",\"timestamp\":1717236001}]}}]}]}")
+                                     << true << 2;
+    }
+
+    void decodeRefusesWhatItCannotRead()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, ok);
+        QFETCH(int, records);
+        const auto decoded = WhatsAppWebhookDecoder::decode(body);
+        QCOMPARE(decoded.ok, ok);
+        QCOMPARE(int(decoded.count(u"messages"_s) + decoded.count(u"message_statuses"_s)), records);
+        if (!ok)
+            QVERIFY(!decoded.error.isEmpty());
+    }
+
+    void senderSignsLikeMeta()
+    {
+        // The documented example: HMAC-SHA256 of the exact bytes, hex, "sha256=" in front.
+        QCOMPARE(WhatsAppWebhookSender::signature("{\"a\":1}", u"secret"_s),
+                 QByteArray("sha256=") + QMessageAuthenticationCode::hash("{\"a\":1}", "secret", QCryptographicHash::Sha256).toHex());
+        QVERIFY(WhatsAppWebhookSender::signature("{\"a\":1}", u"secret"_s) != WhatsAppWebhookSender::signature("{\"a\": 1}", u"secret"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(WhatsAppConnectorTest)
+#include "whatsappconnectortest.moc"
