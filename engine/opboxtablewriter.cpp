@@ -129,9 +129,7 @@ OpboxTableWriter::~OpboxTableWriter()
 void OpboxTableWriter::finalizeStatements()
 {
     sqlite3_finalize(m_insert);
-    sqlite3_finalize(m_update);
     m_insert = nullptr;
-    m_update = nullptr;
     m_statementsDirty = true;
 }
 
@@ -210,8 +208,8 @@ bool OpboxTableWriter::loadCatalog()
                 m_keyColumns.append(i);
         }
     }
-    m_slots.assign(m_columns.size(), QJsonValue(QJsonValue::Undefined));
-    m_text.assign(m_columns.size(), QByteArray());
+    m_strings.assign(m_columns.size(), QString());
+    m_shape.clear();
     return true;
 }
 
@@ -286,8 +284,7 @@ int OpboxTableWriter::addColumn(const QString &field, LogicalType type, const QS
     m_taken.insert(name);
     m_columns.push_back(Column{name, field, type});
     catalogChanged(&m_generation);
-    m_slots.resize(m_columns.size(), QJsonValue(QJsonValue::Undefined));
-    m_text.resize(m_columns.size());
+    m_strings.resize(m_columns.size());
     qCDebug(lcEngine) << "table" << m_table << "added column" << name << ColumnTypePolicy::name(type);
     return index;
 }
@@ -333,46 +330,49 @@ bool OpboxTableWriter::prepareStatements()
     QStringList names;
     QStringList params;
     int n = 0;
-    for (const auto &s : systemColumns()) {
-        names.append(TableNamingPolicy::quote(s));
+    for (const auto &c : systemColumns()) {
+        names.append(TableNamingPolicy::quote(c));
         params.append(u'?' + QString::number(++n));
     }
     for (const auto &c : m_columns) {
         names.append(TableNamingPolicy::quote(c.name));
         params.append(u'?' + QString::number(++n));
     }
-    const QByteArray insert = (u"INSERT INTO "_s + TableNamingPolicy::quote(m_table) + u" ("_s + names.join(u", "_s)
-                               + u") VALUES ("_s + params.join(u", "_s) + u") ON CONFLICT DO NOTHING"_s).toUtf8();
-    if (sqlite3_prepare_v3(m_db, insert.constData(), int(insert.size()), SQLITE_PREPARE_PERSISTENT, &m_insert, nullptr) != SQLITE_OK)
-        return false;
+    QString sql = u"INSERT INTO "_s + TableNamingPolicy::quote(m_table) + u" ("_s + names.join(u", "_s) + u") VALUES ("_s
+                  + params.join(u", "_s) + u')';
     if (!m_keyColumns.isEmpty()) {
-        QStringList sets{u"\"_opbox_variant\" = ?2"_s, u"\"_opbox_run_id\" = ?3"_s, u"\"_opbox_synced_at\" = ?4"_s,
-                         u"\"_opbox_deleted_at\" = NULL"_s};
-        for (int i = 0; i < int(m_columns.size()); ++i) {
-            if (!m_keyColumns.contains(i))
-                sets.append(TableNamingPolicy::quote(m_columns[size_t(i)].name) + u" = ?"_s
-                            + QString::number(SystemParamCount + 1 + i));
-        }
-        QStringList where{u"\"_opbox_connection_id\" = ?1"_s};
+        // One statement per row whether the key is new or not; which of the two happened is told by
+        // the last insert rowid (an UPSERT's update leaves it alone).
+        QStringList target{u"\"_opbox_connection_id\""_s};
         for (int k : std::as_const(m_keyColumns))
-            where.append(TableNamingPolicy::quote(m_columns[size_t(k)].name) + u" = ?"_s + QString::number(SystemParamCount + 1 + k));
-        const QByteArray update = (u"UPDATE "_s + TableNamingPolicy::quote(m_table) + u" SET "_s + sets.join(u", "_s)
-                                   + u" WHERE "_s + where.join(u" AND "_s)).toUtf8();
-        if (sqlite3_prepare_v3(m_db, update.constData(), int(update.size()), SQLITE_PREPARE_PERSISTENT, &m_update, nullptr)
-            != SQLITE_OK)
-            return false;
+            target.append(TableNamingPolicy::quote(m_columns[size_t(k)].name));
+        QStringList sets{u"\"_opbox_variant\" = excluded.\"_opbox_variant\""_s, u"\"_opbox_run_id\" = excluded.\"_opbox_run_id\""_s,
+                         u"\"_opbox_synced_at\" = excluded.\"_opbox_synced_at\""_s, u"\"_opbox_deleted_at\" = NULL"_s};
+        for (int i = 0; i < int(m_columns.size()); ++i) {
+            if (!m_keyColumns.contains(i)) {
+                const QString q = TableNamingPolicy::quote(m_columns[size_t(i)].name);
+                sets.append(q + u" = excluded."_s + q);
+            }
+        }
+        sql += u" ON CONFLICT ("_s + target.join(u", "_s) + u") DO UPDATE SET "_s + sets.join(u", "_s);
     }
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_insert, nullptr) != SQLITE_OK)
+        return false;
     m_statementsDirty = false;
     return true;
 }
 
 int OpboxTableWriter::columnFor(const QString &key, const QString *child, const QJsonValue &value, const QString &runId,
-                                bool *failed)
+                                bool *failed, int known)
 {
-    int column = -1;
-    const auto it = m_fields.constFind(key);
-    if (it != m_fields.constEnd())
-        column = child ? it->children.value(*child, -1) : it->column;
+    int column = known;
+    if (column == Unknown) {
+        column = -1;
+        const auto it = m_fields.constFind(key);
+        if (it != m_fields.constEnd())
+            column = child ? it->children.value(*child, -1) : it->column;
+    }
     // TEXT is the top of the lattice: nothing can widen it, so there is nothing to infer.
     if (column >= 0 && m_columns[size_t(column)].type == LogicalType::Text)
         return column;
@@ -396,48 +396,115 @@ int OpboxTableWriter::columnFor(const QString &key, const QString *child, const 
     return column;
 }
 
-void OpboxTableWriter::bindRow(sqlite3_stmt *stmt)
+int OpboxTableWriter::cachedColumn(std::vector<ShapeSlot> &shape, size_t index, const QString &key, const QString *parent)
 {
+    // Records of one stream nearly always have the same keys in the same (sorted) order: comparing
+    // with the key seen at this position last time is much cheaper than hashing it.
+    if (index < shape.size() && shape[index].key == key)
+        return shape[index].column;
+    int column = -1;
+    const auto it = m_fields.constFind(parent ? *parent : key);
+    if (it != m_fields.constEnd())
+        column = parent ? it->children.value(key, -1) : it->column;
+    if (index >= shape.size())
+        shape.resize(index + 1);
+    shape[index].key = key;
+    shape[index].column = column;
+    return column;
+}
+
+void OpboxTableWriter::bindSystem()
+{
+    sqlite3_stmt *stmt = m_insert;
+    sqlite3_clear_bindings(stmt); // every column not bound below is NULL
     sqlite3_bind_text(stmt, 1, m_connectionIdUtf8.constData(), int(m_connectionIdUtf8.size()), SQLITE_STATIC);
-    if (m_variant.isEmpty())
-        sqlite3_bind_null(stmt, 2);
-    else
+    if (!m_variant.isEmpty())
         sqlite3_bind_text(stmt, 2, m_variantUtf8.constData(), int(m_variantUtf8.size()), SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, m_runUtf8.constData(), int(m_runUtf8.size()), SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, m_syncedAtUtf8.constData(), int(m_syncedAtUtf8.size()), SQLITE_STATIC);
-    sqlite3_bind_null(stmt, 5);
-    for (size_t i = 0; i < m_columns.size(); ++i) {
-        const int param = SystemParamCount + 1 + int(i);
-        const QJsonValue &v = m_slots[i];
-        if (v.isNull() || v.isUndefined()) {
-            sqlite3_bind_null(stmt, param);
-            continue;
-        }
-        QByteArray &text = m_text[i];
-        switch (m_columns[i].type) {
-        case LogicalType::Boolean:
-        case LogicalType::Integer:
-        case LogicalType::Real: {
-            qint64 integer = 0;
-            if (v.isBool())
-                sqlite3_bind_int64(stmt, param, v.toBool() ? 1 : 0);
-            else if (isIntegral(v, &integer))
-                sqlite3_bind_int64(stmt, param, integer);
-            else
-                sqlite3_bind_double(stmt, param, v.toDouble());
-            continue;
-        }
-        case LogicalType::Date:
-        case LogicalType::DateTime:
-        case LogicalType::Text:
-            text = v.isString() ? v.toString().toUtf8() : ColumnTypePolicy::toText(v).toUtf8();
-            break;
-        case LogicalType::Json:
-            text = ColumnTypePolicy::toText(v).toUtf8();
-            break;
-        }
-        sqlite3_bind_text(stmt, param, text.constData(), int(text.size()), SQLITE_STATIC);
+}
+
+void OpboxTableWriter::bindValue(int column, const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        return;
+    sqlite3_stmt *stmt = m_insert;
+    const int param = SystemParamCount + 1 + column;
+    QString &text = m_strings[size_t(column)];
+    switch (m_columns[size_t(column)].type) {
+    case LogicalType::Boolean:
+    case LogicalType::Integer:
+    case LogicalType::Real: {
+        qint64 integer = 0;
+        if (v.isBool())
+            sqlite3_bind_int64(stmt, param, v.toBool() ? 1 : 0);
+        else if (isIntegral(v, &integer))
+            sqlite3_bind_int64(stmt, param, integer);
+        else
+            sqlite3_bind_double(stmt, param, v.toDouble());
+        return;
     }
+    case LogicalType::Date:
+    case LogicalType::DateTime:
+    case LogicalType::Text:
+        text = v.isString() ? v.toString() : ColumnTypePolicy::toText(v);
+        break;
+    case LogicalType::Json:
+        text = ColumnTypePolicy::toText(v);
+        break;
+    }
+    // UTF-16 straight from the QString: no second conversion and allocation on our side.
+    sqlite3_bind_text16(stmt, param, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+}
+
+bool OpboxTableWriter::bindRecord(const QJsonObject &record, const QString &runId, bool *failed)
+{
+    // After a new column the statement is stale: the rest of the record is still walked, so that
+    // every new column of this record exists before it is bound again.
+    bool stale = m_statementsDirty;
+    if (!stale)
+        bindSystem();
+    size_t index = 0;
+    for (auto it = record.constBegin(); it != record.constEnd(); ++it, ++index) {
+        const QString key = it.key();
+        const QJsonValue value = it.value();
+        if (index >= m_shape.size())
+            m_shape.resize(index + 1);
+        if (value.isObject()) {
+            ShapeSlot &slot = m_shape[index];
+            if (slot.key != key) {
+                slot.key = key;
+                slot.column = -1;
+                slot.children.clear();
+            }
+            const QJsonObject nested = value.toObject();
+            size_t childIndex = 0;
+            for (auto n = nested.constBegin(); n != nested.constEnd(); ++n, ++childIndex) {
+                const QString childKey = n.key();
+                const QJsonValue childValue = n.value();
+                int known = cachedColumn(slot.children, childIndex, childKey, &key);
+                const int column = columnFor(key, &childKey, childValue, runId, failed, known < 0 ? Unknown : known);
+                if (*failed)
+                    return false;
+                if (known < 0 && column >= 0)
+                    slot.children[childIndex].column = column;
+                stale = stale || m_statementsDirty;
+                if (column >= 0 && !stale)
+                    bindValue(column, childValue);
+            }
+        } else {
+            const int known = cachedColumn(m_shape, index, key, nullptr);
+            const int column = columnFor(key, nullptr, value, runId, failed, known < 0 ? Unknown : known);
+            if (*failed)
+                return false;
+            if (known < 0 && column >= 0)
+                m_shape[index].column = column;
+            stale = stale || m_statementsDirty;
+            if (column >= 0 && !stale)
+                bindValue(column, value);
+        }
+    }
+    return !stale;
 }
 
 Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const QJsonArray &records, const QString &runId,
@@ -476,48 +543,27 @@ Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const QJsonArray &recor
         if (!item.isObject())
             continue;
         const QJsonObject record = item.toObject();
-        std::fill(m_slots.begin(), m_slots.end(), QJsonValue(QJsonValue::Undefined));
-        for (auto it = record.constBegin(); it != record.constEnd() && !failed; ++it) {
-            const QString key = it.key();
-            const QJsonValue value = it.value();
-            if (value.isObject()) {
-                const QJsonObject nested = value.toObject();
-                for (auto n = nested.constBegin(); n != nested.constEnd() && !failed; ++n) {
-                    const QString childKey = n.key();
-                    const QJsonValue childValue = n.value();
-                    const int column = columnFor(key, &childKey, childValue, runId, &failed);
-                    if (column >= 0)
-                        m_slots[size_t(column)] = childValue;
-                }
-            } else {
-                const int column = columnFor(key, nullptr, value, runId, &failed);
-                if (column >= 0)
-                    m_slots[size_t(column)] = value;
-            }
+        // A new column re-prepares the statement; the record is then bound again from the start
+        // (the second pass finds every column, so it cannot loop).
+        for (int pass = 0; pass < 3; ++pass) {
+            if (m_statementsDirty && !prepareStatements())
+                return sqlError("preparing the upsert");
+            if (bindRecord(record, runId, &failed))
+                break;
+            if (failed)
+                return sqlError("changing the columns");
         }
-        if (failed)
-            return sqlError("changing the columns");
-        if (m_statementsDirty && !prepareStatements())
-            return sqlError("preparing the upsert");
-        bindRow(m_insert);
-        int rc = sqlite3_step(m_insert);
+        if (m_statementsDirty)
+            return sqlError("binding a record");
+        sqlite3_set_last_insert_rowid(m_db, 0);
+        const int rc = sqlite3_step(m_insert);
         sqlite3_reset(m_insert);
         if (rc != SQLITE_DONE)
-            return sqlError("inserting a row");
-        if (sqlite3_changes(m_db) > 0) {
+            return sqlError("upserting a row");
+        if (sqlite3_last_insert_rowid(m_db) != 0)
             ++counts.created;
-            continue;
-        }
-        if (!m_update) {
-            ++counts.created;
-            continue;
-        }
-        bindRow(m_update);
-        rc = sqlite3_step(m_update);
-        sqlite3_reset(m_update);
-        if (rc != SQLITE_DONE)
-            return sqlError("updating a row");
-        ++counts.updated;
+        else
+            ++counts.updated;
     }
     return counts;
 }

@@ -67,6 +67,14 @@ public:
     [[nodiscard]] static const QStringList &systemColumns();
 
 private:
+    /** The key seen at one position of the previous record, and its column (-1: none yet). */
+    struct ShapeSlot {
+        QString key;
+        int column = -1;
+        std::vector<ShapeSlot> children;
+    };
+    static constexpr int Unknown = -2;
+
     struct FieldEntry {
         int column = -1;
         QHash<QString, int> children; // flattened `parent.child` fields
@@ -80,8 +88,12 @@ private:
     void finalizeStatements();
     [[nodiscard]] bool exec(const QString &sql);
     [[nodiscard]] int columnFor(const QString &key, const QString *child, const QJsonValue &value, const QString &runId,
-                                bool *failed);
-    void bindRow(sqlite3_stmt *stmt);
+                                bool *failed, int known = Unknown);
+    [[nodiscard]] int cachedColumn(std::vector<ShapeSlot> &shape, size_t index, const QString &key, const QString *parent);
+    void bindSystem();
+    void bindValue(int column, const QJsonValue &value);
+    /** Binds one record's fields; false when a new column made the statement stale (bind again). */
+    [[nodiscard]] bool bindRecord(const QJsonObject &record, const QString &runId, bool *failed);
     [[nodiscard]] Error sqlError(const char *what);
 
     sqlite3 *m_db;
@@ -104,14 +116,13 @@ private:
     QByteArray m_runUtf8;
     QByteArray m_syncedAtUtf8;
     QList<int> m_keyColumns;
-    sqlite3_stmt *m_insert = nullptr;
-    sqlite3_stmt *m_update = nullptr;
+    sqlite3_stmt *m_insert = nullptr; // an UPSERT when the table has a key
     bool m_statementsDirty = true;
     QString m_lastError;
 
-    // Per-row scratch space, kept between rows to avoid allocations.
-    std::vector<QJsonValue> m_slots;
-    std::vector<QByteArray> m_text;
+    // Text bound with SQLITE_STATIC lives here until the row is stepped.
+    std::vector<QString> m_strings;
+    std::vector<ShapeSlot> m_shape;
 };
 
 } // namespace Opbox

@@ -21,6 +21,7 @@ int main(int argc, char **argv)
     parser.addOption({u"rows"_s, u"Number of HubSpot contacts to sync (default 200000)."_s, u"N"_s, u"200000"_s});
     parser.addOption({u"workers"_s, u"Sync workers (default 1; one run uses one)."_s, u"W"_s, u"1"_s});
     parser.addOption({u"read-only"_s, u"Only measure the read: fake HubSpot -> connector -> a sink that drops the pages."_s});
+    parser.addOption({u"write-only"_s, u"Only measure the Opbox table writer on records already in memory."_s});
     parser.process(app);
     if (parser.positionalArguments().value(0) != u"sync"_s) {
         std::fprintf(stderr, "usage: opbox-bench sync --rows N\n");
@@ -33,6 +34,17 @@ int main(int argc, char **argv)
         return 2;
     }
     Opbox::Bench::SyncBenchmarkJob job(rows, parser.value(u"workers"_s).toInt());
+    if (parser.isSet(u"write-only"_s)) {
+        QString error;
+        const double seconds = job.writeOnlySeconds(&error);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "opbox-bench: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::printf("opbox-bench sync --write-only: %lld records in %.2f s, %.0f records/s (Opbox table writer, 100/tx)\n",
+                    qlonglong(rows), seconds, double(rows) / seconds);
+        return 0;
+    }
     if (parser.isSet(u"read-only"_s)) {
         qint64 records = 0;
         QString error;

@@ -5,7 +5,10 @@
 #include "connectionservice.h"
 #include "engine.h"
 #include "hubspotfakeserver.h"
+#include "database.h"
 #include "identityservice.h"
+#include "opboxtablewriter.h"
+#include "schema.h"
 #include "runservice.h"
 #include "syncworkerpool.h"
 #include "vault.h"
@@ -18,6 +21,8 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <sqlite3.h>
@@ -96,6 +101,54 @@ double SyncBenchmarkJob::readOnlySeconds(qint64 *records, QString *error)
         *error = result.error.message;
     *records = sink.records;
     return seconds;
+}
+
+double SyncBenchmarkJob::writeOnlySeconds(QString *error)
+{
+    QTemporaryDir dir;
+    Database db(dir.filePath(u"ws.db"_s), Schema::workspaceMigrations(), u"bench"_s);
+    if (!db.open()) {
+        *error = u"cannot open the data file"_s;
+        return 0;
+    }
+    const QVariant handle = db.connection().driver()->handle();
+    sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    OpboxTableWriter writer(sqlite, u"bench__contacts"_s, u"bench"_s, u"contacts"_s, {u"id"_s}, u"cbench"_s, QString());
+    // Pages of 100 records shaped like the fake's generated contacts, built once and reused with new ids.
+    auto page = [](qint64 first) {
+        QJsonArray records;
+        for (qint64 i = first; i < first + 100; ++i) {
+            const QString id = QString::number(100000 + i);
+            records.append(QJsonObject{
+                {u"id"_s, id}, {u"createdAt"_s, u"2024-01-01T00:00:00.000Z"_s}, {u"updatedAt"_s, u"2024-01-02T00:00:00.000Z"_s},
+                {u"archived"_s, false},
+                {u"properties"_s, QJsonObject{{u"email"_s, QString(u"user"_s + id + u"@example.com"_s)},
+                                             {u"firstname"_s, QString(u"First"_s + id)}, {u"lastname"_s, QString(u"Last"_s + id)},
+                                             {u"phone"_s, u"+44 20 7946 1234"_s}, {u"company"_s, u"Company 12"_s},
+                                             {u"jobtitle"_s, u"Engineer 3"_s}, {u"city"_s, u"Berlin"_s},
+                                             {u"lifecyclestage"_s, u"lead"_s}, {u"hs_lead_status"_s, u"OPEN"_s},
+                                             {u"hubspot_owner_id"_s, u"41629780"_s}, {u"numemployees"_s, qint64(i % 1000)},
+                                             {u"annualrevenue"_s, double(i % 1000) * 1250.5}, {u"hs_email_optout"_s, i % 3 == 0},
+                                             {u"createdate"_s, u"2024-01-01T00:00:00.000Z"_s},
+                                             {u"lastmodifieddate"_s, u"2024-01-02T00:00:00.000Z"_s}, {u"hs_object_id"_s, id}}}});
+        }
+        return records;
+    };
+    qint64 elapsed = 0;
+    for (qint64 first = 0; first < m_rows; first += 100) {
+        const QJsonArray records = page(first);
+        QElapsedTimer timer;
+        timer.start();
+        exec(sqlite, "BEGIN IMMEDIATE");
+        auto counts = writer.write(records, u"rbench"_s, u"2026-01-01T00:00:00.000Z"_s);
+        if (!counts) {
+            *error = counts.error().message;
+            return 0;
+        }
+        exec(sqlite, "COMMIT");
+        elapsed += timer.nsecsElapsed();
+    }
+    return double(elapsed) / 1e9;
 }
 
 SyncBenchmarkJob::SyncBenchmarkJob(qint64 rows, int workers)

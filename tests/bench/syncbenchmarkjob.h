@@ -30,6 +30,8 @@ public:
     [[nodiscard]] SyncBenchmarkResult run();
     /** Only the read: the same rows from the fake through the connector into a sink that drops them. */
     [[nodiscard]] double readOnlySeconds(qint64 *records, QString *error);
+    /** Only the write: HubSpot-shaped records already in memory through the Opbox table writer, 100 per transaction. */
+    [[nodiscard]] double writeOnlySeconds(QString *error);
 
 private:
     [[nodiscard]] bool measureCeiling(const QString &sourceDb, const QString &table, const QString &targetDb,
