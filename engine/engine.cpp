@@ -6,6 +6,7 @@
 #include "database.h"
 #include "enginelogging.h"
 #include "identityservice.h"
+#include "messagingwebhookservice.h"
 #include "notificationservice.h"
 #include "oauthservice.h"
 #include "runservice.h"
@@ -38,6 +39,7 @@ Engine::~Engine()
     delete m_triggers; // stops the scheduler before the services it calls go
     delete m_variants;
     delete m_webhooks;
+    delete m_messagingWebhooks; // waits for the deliveries it is writing
     delete m_oauth;
     delete m_syncWorkers;
     delete m_runs;
@@ -100,6 +102,7 @@ void Engine::startSecretServices()
     m_webhooks = new WebhookService(m_metadata.get(), m_vault.get(), m_connections, m_runs, m_audit);
     m_variants = new VariantService(m_metadata.get(), m_connections, m_webhooks, m_audit);
     m_triggers = new TriggerService(m_metadata.get(), m_connections, m_runs, m_audit);
+    m_messagingWebhooks = new MessagingWebhookService(m_connections, m_runs, m_workspaceData.get(), m_webhooks);
     m_oauth = new OAuthService(m_metadata.get(), m_vault.get(), m_connections, m_audit);
     Q_EMIT unlocked();
 }

@@ -15,6 +15,7 @@ class ConnectionService;
 class ConnectorService;
 class Database;
 class IdentityService;
+class MessagingWebhookService;
 class NotificationService;
 class OAuthService;
 class RunService;
@@ -71,6 +72,8 @@ public:
     [[nodiscard]] WebhookService *webhooks() const { return m_webhooks; }
     /** Connection variants (null until unlocked). */
     [[nodiscard]] VariantService *variants() const { return m_variants; }
+    /** Inbound messages on MESSAGING connections' webhook URLs (null until unlocked). */
+    [[nodiscard]] MessagingWebhookService *messagingWebhooks() const { return m_messagingWebhooks; }
     /** The OAuth authorization flow of the OAuth connector types (null until unlocked). */
     [[nodiscard]] OAuthService *oauth() const { return m_oauth; }
 
@@ -97,6 +100,7 @@ private:
     TriggerService *m_triggers = nullptr;
     WebhookService *m_webhooks = nullptr;
     VariantService *m_variants = nullptr;
+    MessagingWebhookService *m_messagingWebhooks = nullptr;
     OAuthService *m_oauth = nullptr;
 };
 

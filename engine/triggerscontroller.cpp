@@ -4,6 +4,7 @@
 #include "apiserver.h"
 #include "engine.h"
 #include "ids.h"
+#include "messagingwebhookservice.h"
 #include "settingsstore.h"
 #include "triggerservice.h"
 #include "variantservice.h"
@@ -28,6 +29,15 @@ HttpResponse respond(const Result<QJsonObject> &result, int status)
     if (!result)
         return HttpResponse::fromError(result.error());
     return HttpResponse::json(result.value(), status);
+}
+
+/** A 429 says when to come back. */
+template<typename T>
+HttpResponse withRetryAfter(HttpResponse response, const Result<T> &result)
+{
+    if (!result && result.error().kind == Error::Kind::RateLimited)
+        response.withHeader("Retry-After", QByteArray::number(result.error().extra.value(u"retryAfter"_s).toInt()));
+    return response;
 }
 
 HttpResponse locked()
@@ -73,16 +83,49 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                }));
 
     router.addPublic("POST", u"/api/pipelines/webhook/:token"_s,
-                     {u"Trigger a sync of the token's connection (no authentication: the token is the credential)"_s,
-                      u"triggers"_s, {202, 404, 409, 429}},
-                     ApiRouter::SyncPublicHandler([&engine](const HttpRequest &req) {
-                         if (!engine.webhooks())
-                             return locked();
+                     {u"Trigger a sync of the token's connection (no authentication: the token is the credential); "
+                      u"on a MESSAGING connection, store a signed WhatsApp delivery (200)"_s,
+                      u"triggers"_s, {200, 202, 400, 401, 404, 409, 429}},
+                     ApiRouter::PublicHandler([&engine](const HttpRequest &req, HttpReply reply) {
+                         if (!engine.webhooks()) {
+                             reply(locked());
+                             return;
+                         }
+                         // Inbound messages are data, not a trigger: written off this thread.
+                         if (MessagingWebhookService *inbound = engine.messagingWebhooks()) {
+                             if (auto connection = inbound->receivingConnection(req.param(u"token"_s))) {
+                                 inbound->receive(*connection, req.body, req.header("X-Hub-Signature-256"),
+                                                  [reply](Result<QJsonObject> result) {
+                                                      reply(withRetryAfter(respond(result, 200), result));
+                                                  });
+                                 return;
+                             }
+                         }
                          auto result = engine.webhooks()->trigger(req.param(u"token"_s), req.remoteAddress);
-                         HttpResponse response = respond(result, 202);
-                         if (!result && result.error().kind == Error::Kind::RateLimited)
-                             response.withHeader("Retry-After",
-                                                 QByteArray::number(result.error().extra.value(u"retryAfter"_s).toInt()));
+                         reply(withRetryAfter(respond(result, 202), result));
+                     }));
+
+    router.addPublic("GET", u"/api/pipelines/webhook/:token"_s,
+                     {u"WhatsApp webhook verification of a MESSAGING connection: answers hub.challenge as text when "
+                      u"hub.verify_token matches"_s,
+                      u"triggers"_s, {200, 403, 404, 405}},
+                     ApiRouter::SyncPublicHandler([&engine](const HttpRequest &req) {
+                         if (!engine.webhooks() || !engine.messagingWebhooks())
+                             return locked();
+                         const auto connection = engine.messagingWebhooks()->receivingConnection(req.param(u"token"_s));
+                         if (!connection) {
+                             // A trigger token (or none): this URL only takes POST then.
+                             if (!engine.webhooks()->connectionForToken(req.param(u"token"_s)))
+                                 return HttpResponse::error(404, u"NOT_FOUND"_s, tr("unknown webhook"));
+                             return HttpResponse::error(405, u"METHOD_NOT_ALLOWED"_s,
+                                                        tr("this webhook only takes POST"))
+                                 .withHeader("Allow", "POST");
+                         }
+                         auto challenge = engine.messagingWebhooks()->verify(*connection, req.query);
+                         if (!challenge)
+                             return withRetryAfter(HttpResponse::fromError(challenge.error()), challenge);
+                         HttpResponse response = HttpResponse::text(*challenge, 200);
+                         response.withHeader("Cache-Control", "no-store").withHeader("X-Content-Type-Options", "nosniff");
                          return response;
                      }));
 
