@@ -3,6 +3,7 @@
 #include "enginelogging.h"
 
 #include <QHttpServer>
+#include <QLoggingCategory>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMetaObject>
@@ -11,6 +12,7 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <atomic>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +87,20 @@ struct PendingReply {
     }
 };
 
+QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
+
+// QtHttpServer's own debug categories print whole request lines and headers: webhook tokens in
+// URLs and bearer tokens. They stay off whatever the logging rules say.
+void filterHttpServerCategories(QLoggingCategory *category)
+{
+    if (g_previousFilter)
+        g_previousFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0) {
+        category->setEnabled(QtDebugMsg, false);
+        category->setEnabled(QtInfoMsg, false);
+    }
+}
+
 } // namespace
 
 HttpServerAdapter::HttpServerAdapter(HttpHandler handler, QObject *parent)
@@ -92,6 +108,9 @@ HttpServerAdapter::HttpServerAdapter(HttpHandler handler, QObject *parent)
     , m_server(std::make_unique<QHttpServer>())
     , m_handler(std::move(handler))
 {
+    static std::once_flag filterInstalled;
+    std::call_once(filterInstalled, [] { g_previousFilter = QLoggingCategory::installFilter(filterHttpServerCategories); });
+
     // No routes are registered: every request reaches this one handler, and our own router
     // does matching, 405 + Allow and the JSON error envelope (6.4 offers neither).
     QPointer<HttpServerAdapter> self(this);

@@ -136,6 +136,9 @@ Result<Caller> IdentityService::authenticate(const QByteArray &authorization, co
         return unauthorized(tr("invalid API token"));
     const QString tokenId = q.value(0).toString();
     const QString userId = q.value(1).toString();
+    // Finish the read before writing: an open SELECT holds a read transaction that makes the
+    // UPDATE below wait for busy sync writers ("database is locked").
+    q.raw().finish();
 
     // Remember roughly when a token was last used, without a write on every request.
     const QString now = Ids::isoNow();

@@ -2,6 +2,7 @@
 #include "testengine.h"
 
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -164,6 +165,24 @@ private Q_SLOTS:
             QVERIFY2(status < 500, response.left(200).constData());
         }
         QCOMPARE(m_t->client(m_token)->get(u"/api/health"_s).status, 200);
+    }
+
+    void tokensNeverReachTheLog()
+    {
+        // Even with every logging category switched on, no request line or header is logged.
+        static QStringList captured;
+        captured.clear();
+        QLoggingCategory::setFilterRules(u"*.debug=true"_s);
+        auto previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &msg) {
+            captured.append(msg);
+        });
+        auto c = m_t->client(m_token);
+        (void)c->get(u"/api/me?probe=1"_s);
+        (void)c->post(u"/api/pipelines/connections"_s, QJsonObject{{u"name"_s, u"x"_s}});
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(u"*.debug=false"_s);
+        for (const auto &line : std::as_const(captured))
+            QVERIFY2(!line.contains(m_token) && !line.contains(u"probe=1"_s), qPrintable(line));
     }
 
     void abandonedRequestsDoNotCrash()
