@@ -5,7 +5,9 @@
 // list as no records, the 600-per-5-minutes limit paced or waited out without failing, and faults.
 #include "collectingpagesink.h"
 #include "companieshousefakeserver.h"
+#include "connectormanifest.h"
 #include "connectortestharness.h"
+#include "connectortyperegistry.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -37,6 +39,33 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_fake.reset(); }
+
+    void manifestMatchesTheContract()
+    {
+        // DESIGN §8: the stream names, and the credential and config fields the type registry asks for.
+        const auto manifest = Opbox::ConnectorManifest::forType(u"REGISTRY"_s);
+        QVERIFY(manifest);
+        QStringList names;
+        for (const auto &stream : manifest->streams)
+            names.append(stream.name);
+        QCOMPARE(names, (QStringList{u"companies"_s, u"officers"_s, u"filing_history"_s, u"persons_with_significant_control"_s}));
+        const Opbox::ConnectorTypeInfo *info = Opbox::ConnectorTypeRegistry::find(u"REGISTRY"_s);
+        QVERIFY(info);
+        QStringList credentialNames;
+        for (const auto &field : info->credentials)
+            credentialNames.append(field.name);
+        for (const QString &name : {u"apiKey"_s})
+            QVERIFY2(credentialNames.contains(name), qPrintable(name));
+        QStringList configNames;
+        for (const auto &field : info->config)
+            configNames.append(field.name);
+        for (const QString &name : {u"companyNumbers"_s, u"baseUrl"_s})
+            QVERIFY2(configNames.contains(name), qPrintable(name));
+        for (const auto &stream : manifest->streams) {
+            if (!stream.slices.config.isEmpty())
+                QVERIFY2(configNames.contains(stream.slices.config), qPrintable(stream.slices.config));
+        }
+    }
 
     void checkUsesTheKeyAsUserName()
     {

@@ -4,7 +4,9 @@
 // inside HTTP 400 (rate limits retried, a refused token a configuration error), the webhook-only
 // streams reading nothing, and the decoding of signed webhook deliveries into records.
 #include "collectingpagesink.h"
+#include "connectormanifest.h"
 #include "connectortestharness.h"
+#include "connectortyperegistry.h"
 #include "whatsappconnector.h"
 #include "whatsappfakeserver.h"
 #include "whatsappwebhookdecoder.h"
@@ -46,6 +48,33 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_fake.reset(); }
+
+    void manifestMatchesTheContract()
+    {
+        // DESIGN §8: the stream names, and the credential and config fields the type registry asks for.
+        const auto manifest = Opbox::ConnectorManifest::forType(u"MESSAGING"_s);
+        QVERIFY(manifest);
+        QStringList names;
+        for (const auto &stream : manifest->streams)
+            names.append(stream.name);
+        QCOMPARE(names, (QStringList{u"message_templates"_s, u"phone_numbers"_s, u"messages"_s, u"message_statuses"_s}));
+        const Opbox::ConnectorTypeInfo *info = Opbox::ConnectorTypeRegistry::find(u"MESSAGING"_s);
+        QVERIFY(info);
+        QStringList credentialNames;
+        for (const auto &field : info->credentials)
+            credentialNames.append(field.name);
+        for (const QString &name : {u"accessToken"_s, u"appSecret"_s, u"verifyToken"_s})
+            QVERIFY2(credentialNames.contains(name), qPrintable(name));
+        QStringList configNames;
+        for (const auto &field : info->config)
+            configNames.append(field.name);
+        for (const QString &name : {u"wabaId"_s, u"baseUrl"_s})
+            QVERIFY2(configNames.contains(name), qPrintable(name));
+        for (const auto &stream : manifest->streams) {
+            if (!stream.slices.config.isEmpty())
+                QVERIFY2(configNames.contains(stream.slices.config), qPrintable(stream.slices.config));
+        }
+    }
 
     void checkNamesTheAccount()
     {

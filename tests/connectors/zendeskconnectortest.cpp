@@ -5,7 +5,9 @@
 // export limit survived, organizations through links.next, ticket comments as children of the
 // tickets export, the subdomain, and faults.
 #include "collectingpagesink.h"
+#include "connectormanifest.h"
 #include "connectortestharness.h"
+#include "connectortyperegistry.h"
 #include "zendeskconnector.h"
 #include "zendeskfakeserver.h"
 
@@ -65,6 +67,33 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_fake.reset(); }
+
+    void manifestMatchesTheContract()
+    {
+        // DESIGN §8: the stream names, and the credential and config fields the type registry asks for.
+        const auto manifest = Opbox::ConnectorManifest::forType(u"SUPPORT"_s);
+        QVERIFY(manifest);
+        QStringList names;
+        for (const auto &stream : manifest->streams)
+            names.append(stream.name);
+        QCOMPARE(names, (QStringList{u"tickets"_s, u"users"_s, u"organizations"_s, u"ticket_comments"_s}));
+        const Opbox::ConnectorTypeInfo *info = Opbox::ConnectorTypeRegistry::find(u"SUPPORT"_s);
+        QVERIFY(info);
+        QStringList credentialNames;
+        for (const auto &field : info->credentials)
+            credentialNames.append(field.name);
+        for (const QString &name : {u"email"_s, u"apiToken"_s})
+            QVERIFY2(credentialNames.contains(name), qPrintable(name));
+        QStringList configNames;
+        for (const auto &field : info->config)
+            configNames.append(field.name);
+        for (const QString &name : {u"subdomain"_s, u"baseUrl"_s})
+            QVERIFY2(configNames.contains(name), qPrintable(name));
+        for (const auto &stream : manifest->streams) {
+            if (!stream.slices.config.isEmpty())
+                QVERIFY2(configNames.contains(stream.slices.config), qPrintable(stream.slices.config));
+        }
+    }
 
     void apiRootFromSubdomain_data()
     {
