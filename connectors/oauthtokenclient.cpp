@@ -73,7 +73,9 @@ QCoro::Task<OAuthTokenResult> OAuthTokenClient::exchangeCode(QString clientId, Q
     // Named first: GCC 12 miscompiles braced lists inside a co_await expression.
     QStringList secrets{clientSecret, code, codeVerifier};
     const QString what = tr("the authorization code");
-    co_return co_await post(std::move(form), clientId, clientSecret, what, std::move(secrets));
+    // Own statement: GCC 12 double-destroys by-value arguments of a coroutine called inside co_await.
+    auto posting = post(std::move(form), clientId, clientSecret, what, std::move(secrets));
+    co_return co_await posting;
 }
 
 QCoro::Task<OAuthTokenResult> OAuthTokenClient::refresh(QString clientId, QString clientSecret, QString refreshToken)
@@ -81,7 +83,9 @@ QCoro::Task<OAuthTokenResult> OAuthTokenClient::refresh(QString clientId, QStrin
     QList<QPair<QString, QString>> form{{u"grant_type"_s, u"refresh_token"_s}, {u"refresh_token"_s, refreshToken}};
     QStringList secrets{clientSecret, refreshToken};
     const QString what = tr("the refresh token");
-    co_return co_await post(std::move(form), clientId, clientSecret, what, std::move(secrets));
+    // Own statement: GCC 12 double-destroys by-value arguments of a coroutine called inside co_await.
+    auto posting = post(std::move(form), clientId, clientSecret, what, std::move(secrets));
+    co_return co_await posting;
 }
 
 QCoro::Task<OAuthTokenResult> OAuthTokenClient::post(QList<QPair<QString, QString>> form, QString clientId,

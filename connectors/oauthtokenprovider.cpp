@@ -67,7 +67,9 @@ QCoro::Task<std::optional<ConnectorError>> OAuthTokenProvider::doRefresh()
     OAuthTokenClient client(m_profile, m_config, m_network);
     const QString clientId = m_credentials.value(OAuthTokenClient::ClientId).toString();
     const QString clientSecret = m_credentials.value(OAuthTokenClient::ClientSecret).toString();
-    const OAuthTokenResult result = co_await client.refresh(clientId, clientSecret, refreshToken);
+    // Own statement: GCC 12 double-destroys by-value arguments of a coroutine called inside co_await.
+    auto refreshing = client.refresh(clientId, clientSecret, refreshToken);
+    const OAuthTokenResult result = co_await refreshing;
     switch (result.outcome) {
     case OAuthTokenResult::Outcome::Ok:
         break;

@@ -429,7 +429,10 @@ QCoro::Task<void> OAuthService::complete(Completion completion, QPointer<QObject
 {
     Result<QJsonObject> result;
     try {
-        result = co_await runCompletion(std::move(completion));
+        // Tasks get their own statement: GCC 12 destroys by-value arguments of a coroutine called
+        // inside a co_await expression twice.
+        auto running = runCompletion(std::move(completion));
+        result = co_await running;
     } catch (const std::exception &e) {
         qCWarning(lcEngine) << "OAuth completion failed unexpectedly:" << e.what();
         result = Error::internal(tr("the authorization failed unexpectedly"));
@@ -451,8 +454,8 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     const QString clientSecret = stored->value(OAuthTokenClient::ClientSecret).toString();
 
     OAuthTokenClient tokens(profile, record->config, m_network);
-    const OAuthTokenResult exchanged =
-        co_await tokens.exchangeCode(clientId, clientSecret, c.code, c.pending.redirectUri, c.pending.codeVerifier);
+    auto exchanging = tokens.exchangeCode(clientId, clientSecret, c.code, c.pending.redirectUri, c.pending.codeVerifier);
+    const OAuthTokenResult exchanged = co_await exchanging;
     if (!exchanged.ok()) {
         const QString reason = tr("the token exchange failed: %1").arg(exchanged.message);
         recordFailure(connectionId, reason);
@@ -469,8 +472,8 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
         co_return ok.error();
     }
 
-    const OAuthAccountResult account =
-        co_await OAuthAccountDiscovery::discover(profile, record->config, exchanged.tokens.accessToken, m_network);
+    auto discovering = OAuthAccountDiscovery::discover(profile, record->config, exchanged.tokens.accessToken, m_network);
+    const OAuthAccountResult account = co_await discovering;
     if (!account.ok) {
         const QString reason = tr("authorized, but the account could not be determined: %1").arg(account.message);
         if (!m_connections->setStatus(connectionId, u"ERROR"_s, reason))
