@@ -208,7 +208,7 @@ bool OpboxTableWriter::loadCatalog()
                 m_keyColumns.append(i);
         }
     }
-    m_strings.assign(m_columns.size(), QString());
+    m_utf8.assign(m_columns.size(), QByteArray());
     m_shape.clear();
     return true;
 }
@@ -284,7 +284,7 @@ int OpboxTableWriter::addColumn(const QString &field, LogicalType type, const QS
     m_taken.insert(name);
     m_columns.push_back(Column{name, field, type});
     catalogChanged(&m_generation);
-    m_strings.resize(m_columns.size());
+    m_utf8.resize(m_columns.size());
     qCDebug(lcEngine) << "table" << m_table << "added column" << name << ColumnTypePolicy::name(type);
     return index;
 }
@@ -430,7 +430,7 @@ void OpboxTableWriter::bindValue(int column, const QJsonValue &v)
         return;
     sqlite3_stmt *stmt = m_insert;
     const int param = SystemParamCount + 1 + column;
-    QString &text = m_strings[size_t(column)];
+    QString text;
     switch (m_columns[size_t(column)].type) {
     case LogicalType::Boolean:
     case LogicalType::Integer:
@@ -453,8 +453,12 @@ void OpboxTableWriter::bindValue(int column, const QJsonValue &v)
         text = ColumnTypePolicy::toText(v);
         break;
     }
-    // UTF-16 straight from the QString: no second conversion and allocation on our side.
-    sqlite3_bind_text16(stmt, param, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+    QByteArray &utf8 = m_utf8[size_t(column)];
+    const qsizetype need = m_encoder.requiredSpace(text.size());
+    if (utf8.size() < need)
+        utf8.resize(need);
+    const char *end = m_encoder.appendToBuffer(utf8.data(), text);
+    sqlite3_bind_text(stmt, param, utf8.constData(), int(end - utf8.constData()), SQLITE_STATIC);
 }
 
 bool OpboxTableWriter::bindRecord(const QJsonObject &record, const QString &runId, bool *failed)

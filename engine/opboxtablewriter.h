@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
+#include <QStringEncoder>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -120,8 +121,10 @@ private:
     bool m_statementsDirty = true;
     QString m_lastError;
 
-    // Text bound with SQLITE_STATIC lives here until the row is stepped.
-    std::vector<QString> m_strings;
+    // UTF-8 of the text bound with SQLITE_STATIC, one reused buffer per column (no allocation per
+    // value once the buffers have grown).
+    std::vector<QByteArray> m_utf8;
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     std::vector<ShapeSlot> m_shape;
 };
 
