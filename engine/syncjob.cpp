@@ -251,8 +251,16 @@ std::shared_ptr<SyncJob::StreamContext> SyncJob::contextFor(const QString &strea
 
 std::optional<Error> SyncJob::openWriter(StreamContext &ctx)
 {
-    if (!m_db)
+    if (!m_db) {
         m_db = sqliteHandle(m_workspace->connection());
+        if (m_db) {
+            // Bulk writes: checkpoint the WAL every ~40 MB instead of every 4 MB. Each checkpoint
+            // copies the hot B-tree pages again, and at the default it took a third of the writer's
+            // time; the WAL file is cut back to that size after each checkpoint.
+            sqlite3_exec(m_db, "PRAGMA wal_autocheckpoint=10000", nullptr, nullptr, nullptr);
+            sqlite3_exec(m_db, "PRAGMA journal_size_limit=41943040", nullptr, nullptr, nullptr);
+        }
+    }
     if (!m_db)
         return Error::internal(tr("the workspace's data file cannot be opened"));
     if (!ctx.writer) {

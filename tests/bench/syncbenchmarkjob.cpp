@@ -113,6 +113,7 @@ double SyncBenchmarkJob::writeOnlySeconds(QString *error)
     }
     const QVariant handle = db.connection().driver()->handle();
     sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    exec(sqlite, "PRAGMA wal_autocheckpoint=10000"); // as SyncJob sets it
     OpboxTableWriter writer(sqlite, u"bench__contacts"_s, u"bench"_s, u"contacts"_s, {u"id"_s}, u"cbench"_s, QString());
     // Pages of 100 records shaped like the fake's generated contacts, built once and reused with new ids.
     auto page = [](qint64 first) {
@@ -250,8 +251,11 @@ bool SyncBenchmarkJob::measureCeiling(const QString &sourceDb, const QString &ta
         result.error = u"cannot open the ceiling databases"_s;
         return false;
     }
+    // The pragmas of the engine's writer connection, so that the ratio compares like with like.
     exec(target, "PRAGMA journal_mode=WAL");
     exec(target, "PRAGMA synchronous=NORMAL");
+    exec(target, "PRAGMA wal_autocheckpoint=10000");
+    exec(target, "PRAGMA journal_size_limit=41943040");
 
     // The same rows as the engine stored them, every column included.
     sqlite3_stmt *select = nullptr;

@@ -20,7 +20,8 @@ struct SyncBenchmarkResult {
  * `opbox-bench sync --rows N`: N generated HubSpot contacts (20 mixed-type fields, 100 per page)
  * from the loopback HubSpot fake through the real engine (connector, worker, Opbox table writer)
  * into an Opbox table; then the same rows, read back, inserted straight into a fresh SQLite file
- * (WAL, synchronous=NORMAL, no index) with one prepared statement, one transaction per 100 rows as
+ * (WAL, synchronous=NORMAL, the engine writer's checkpoint interval, no index) with one prepared
+ * statement, one transaction per 100 rows as
  * the engine's per-page checkpoints require (the ceiling). Times exclude setup.
  */
 class SyncBenchmarkJob
