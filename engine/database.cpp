@@ -5,10 +5,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 #include <QThreadStorage>
 #include <QUuid>
+#include <atomic>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -219,24 +222,53 @@ bool SqlQuery::isConstraintViolation() const
     return ok && (code & 0xff) == 19;
 }
 
-Transaction::Transaction(QSqlDatabase db)
+Transaction::Transaction(QSqlDatabase db, Mode mode)
     : m_db(std::move(db))
 {
-    m_active = m_db.transaction();
+    sqlite3 *handle = nullptr;
+    const QVariant v = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        handle = *static_cast<sqlite3 *const *>(v.constData());
+    const bool inTransaction = handle && sqlite3_get_autocommit(handle) == 0;
+    if (inTransaction) {
+        static std::atomic<quint64> counter{0};
+        m_savepoint = u"opbox_sp_"_s + QString::number(counter.fetch_add(1));
+        m_active = exec(u"SAVEPOINT "_s + m_savepoint);
+    } else {
+        m_active = exec(mode == Mode::Immediate ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    }
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
-        m_db.rollback();
+    if (!m_active)
+        return;
+    if (m_savepoint.isEmpty()) {
+        (void)exec(u"ROLLBACK"_s);
+    } else {
+        (void)exec(u"ROLLBACK TO "_s + m_savepoint);
+        (void)exec(u"RELEASE "_s + m_savepoint);
+    }
+}
+
+bool Transaction::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(sql))
+        return true;
+    qCWarning(lcEngine) << "transaction statement failed:" << sql << q.lastError().text();
+    return false;
 }
 
 bool Transaction::commit()
 {
     if (!m_active)
         return false;
-    m_active = false;
-    return m_db.commit();
+    if (exec(m_savepoint.isEmpty() ? u"COMMIT"_s : u"RELEASE "_s + m_savepoint)) {
+        m_active = false;
+        return true;
+    }
+    return false; // still active: the destructor rolls back
 }
 
 } // namespace Opbox

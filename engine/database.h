@@ -73,17 +73,27 @@ private:
     bool m_prepared = false;
 };
 
-/** RAII transaction on one connection: commits on commit(), rolls back otherwise. */
+/**
+ * RAII transaction on one connection: commits on commit(), rolls back otherwise. Nests: inside an
+ * open transaction it becomes a savepoint, so a service that needs atomicity can call another
+ * that needs it too.
+ */
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db);
+    enum class Mode { Deferred, Immediate /* takes the write lock at once: read-then-write without upgrade failures */ };
+    explicit Transaction(QSqlDatabase db, Mode mode = Mode::Deferred);
     ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
     [[nodiscard]] bool active() const { return m_active; }
     [[nodiscard]] bool commit();
 
 private:
+    bool exec(const QString &sql);
+
     QSqlDatabase m_db;
+    QString m_savepoint; // empty for a top-level transaction
     bool m_active = false;
 };
 

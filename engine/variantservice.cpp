@@ -33,47 +33,6 @@ QString jsonText(const QJsonArray &a)
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
-/**
- * `BEGIN IMMEDIATE` on this thread's connection: the group's labels are read and the new label
- * written under one write lock, so two variants created at once cannot pick the same label.
- * Everything the same thread writes to the metadata file meanwhile (credentials) joins it.
- */
-class ImmediateTransaction
-{
-public:
-    explicit ImmediateTransaction(QSqlDatabase db)
-        : m_db(std::move(db))
-    {
-        QSqlQuery q(m_db);
-        m_active = q.exec(u"BEGIN IMMEDIATE"_s);
-    }
-    ~ImmediateTransaction()
-    {
-        if (m_active) {
-            QSqlQuery q(m_db);
-            (void)q.exec(u"ROLLBACK"_s);
-        }
-    }
-    ImmediateTransaction(const ImmediateTransaction &) = delete;
-    ImmediateTransaction &operator=(const ImmediateTransaction &) = delete;
-    [[nodiscard]] bool active() const { return m_active; }
-    [[nodiscard]] bool commit()
-    {
-        if (!m_active)
-            return false;
-        QSqlQuery q(m_db);
-        m_active = false;
-        if (q.exec(u"COMMIT"_s))
-            return true;
-        QSqlQuery rollback(m_db);
-        (void)rollback.exec(u"ROLLBACK"_s);
-        return false;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-};
 
 } // namespace
 
@@ -150,7 +109,7 @@ Result<QJsonObject> VariantService::create(const Caller &caller, const QString &
         return sealed.error();
 
     QSqlDatabase db = m_metadata->connection();
-    ImmediateTransaction tx(db);
+    Transaction tx(db, Transaction::Mode::Immediate);
     if (!tx.active())
         return Error::internal();
 

@@ -128,6 +128,43 @@ private Q_SLOTS:
         QVERIFY(mainName != otherName);
     }
 
+    void nestedTransactions()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(u"x.db"_s), {Migration{1, {u"CREATE TABLE t (v INTEGER)"_s}, {}}}, u"test"_s);
+        QVERIFY(db.open().ok());
+        auto c = db.connection();
+        auto count = [&c] {
+            QSqlQuery q(c);
+            return q.exec(u"SELECT COUNT(*) FROM t"_s) && q.next() ? q.value(0).toInt() : -1;
+        };
+        {
+            Transaction outer(c, Transaction::Mode::Immediate);
+            QVERIFY(outer.active());
+            QSqlQuery(c).exec(u"INSERT INTO t VALUES (1)"_s);
+            {
+                Transaction inner(c); // a savepoint inside the outer transaction
+                QVERIFY(inner.active());
+                QSqlQuery(c).exec(u"INSERT INTO t VALUES (2)"_s);
+            } // inner rolled back: only row 2 goes
+            {
+                Transaction inner(c);
+                QSqlQuery(c).exec(u"INSERT INTO t VALUES (3)"_s);
+                QVERIFY(inner.commit());
+            }
+            QCOMPARE(count(), 2);
+            QVERIFY(outer.commit());
+        }
+        QCOMPARE(count(), 2);
+        {
+            Transaction outer(c);
+            Transaction inner(c);
+            QSqlQuery(c).exec(u"INSERT INTO t VALUES (4)"_s);
+            QVERIFY(inner.commit());
+        } // the outer rollback takes the committed savepoint with it
+        QCOMPARE(count(), 2);
+    }
+
     void auditLogIsAppendOnly()
     {
         Test::TestEngine t(false);
