@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root: parse the command line and hand over to the mode it asks for.
 #include "commandline.h"
+#include "demosandbox.h"
 #include "desktopapplication.h"
+#include "ownersession.h"
 #include "serverrunner.h"
 
 #include <QApplication>
@@ -54,6 +56,18 @@ int main(int argc, char *argv[])
         options.workersGiven = std::any_of(arguments.cbegin(), arguments.cend(),
                                            [](const QString &a) { return a.startsWith(u"--workers"_s); });
         options.demo = cl.demo;
+        std::unique_ptr<Opbox::DemoSandbox> sandbox;
+        if (cl.demo) {
+            sandbox = std::make_unique<Opbox::DemoSandbox>();
+            QString error;
+            if (!sandbox->start(&error)) {
+                std::fprintf(stderr, "opbox-pipelines: the demo sandbox did not start: %s\n", qPrintable(error));
+                return 1;
+            }
+            options.onReady = [&sandbox](Opbox::Engine *engine, Opbox::OwnerSession *session) {
+                (void)sandbox->populate(engine, session->caller());
+            };
+        }
         return Opbox::DesktopApplication::run(options);
     }
     }

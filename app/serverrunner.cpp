@@ -3,6 +3,7 @@
 #include "apiserver.h"
 #include "caller.h"
 #include "commandline.h"
+#include "demosandbox.h"
 #include "engine.h"
 #include "identityservice.h"
 #include "secretstore.h"
@@ -14,6 +15,7 @@
 #include <QSocketNotifier>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -105,6 +107,23 @@ int ServerRunner::runServer(const CommandLine &cl)
     std::fflush(stdout);
     engine.syncWorkers()->start(cl.workers);
     engine.triggers()->startScheduler();
+    // --demo: the provider fakes as a sandbox and a "Demo" workspace of connections to them.
+    std::unique_ptr<DemoSandbox> sandbox;
+    if (cl.demo) {
+        sandbox = std::make_unique<DemoSandbox>();
+        QString error;
+        if (!sandbox->start(&error))
+            return fail(u"the demo sandbox did not start: %1"_s.arg(error));
+        auto workspace = engine.identity()->ensureWorkspace(DemoSandbox::workspaceName());
+        if (!workspace)
+            return fail(workspace.error().message);
+        if (auto made = sandbox->populate(&engine, Caller::system(*workspace)); !made)
+            return fail(made.error().message);
+        for (const QString &line : sandbox->describe())
+            std::fprintf(stderr, "demo: %s\n", qPrintable(line));
+        std::fprintf(stderr, "demo: workspace \"%s\"; get a token with: opbox-pipelines token create --user EMAIL --workspace %s\n",
+                     qPrintable(DemoSandbox::workspaceName()), qPrintable(DemoSandbox::workspaceName()));
+    }
 
     UnixSignalWatcher signals;
     QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, qApp, [](int) { QCoreApplication::quit(); });

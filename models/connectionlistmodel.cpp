@@ -7,9 +7,12 @@
 #include "iconlibrary.h"
 #include "modelslogging.h"
 #include "ownersession.h"
+#include "runservice.h"
 
 #include <QFont>
 #include <QJsonArray>
+#include <QTimer>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +52,31 @@ ConnectionListModel::ConnectionListModel(OwnerSession *session, QObject *parent)
     // Signals may come from the API thread or a sync worker: the context object makes them queued.
     connect(service, &ConnectionService::connectionChanged, this, &ConnectionListModel::onChanged);
     connect(service, &ConnectionService::connectionRemoved, this, &ConnectionListModel::onRemoved);
+    // A run's progress changes the "last run" column; many runs at once must not flood the GUI
+    // thread with re-reads, so changes are collected and applied a few times a second.
+    m_pending = new QTimer(this);
+    m_pending->setSingleShot(true);
+    m_pending->setInterval(250);
+    connect(m_pending, &QTimer::timeout, this, [this] {
+        const QSet<QString> ids = std::exchange(m_dirty, {});
+        for (const QString &id : ids)
+            refresh(id);
+    });
+    if (RunService *runs = session->engine()->runs()) {
+        auto mark = [this](const QString &workspaceId, const QString &connectionId) {
+            if (workspaceId != m_session->workspaceId())
+                return;
+            m_dirty.insert(connectionId);
+            if (!m_pending->isActive())
+                m_pending->start();
+        };
+        connect(runs, &RunService::runChanged, this,
+                [mark](const QString &ws, const QString &connectionId, const QString &) { mark(ws, connectionId); });
+        connect(runs, &RunService::runFinished, this,
+                [mark](const QString &ws, const QString &connectionId, const QString &, const QString &) {
+                    mark(ws, connectionId);
+                });
+    }
     reload();
 }
 
@@ -199,16 +227,24 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
         const QDateTime at = DisplayFormat::parse(str(run, u"startedAt"_s));
         switch (role) {
         case Qt::DisplayRole:
-        case Qt::AccessibleTextRole:
+            // The icon says how it went; the text says when (the list is narrow).
             if (run.isEmpty())
                 return tr("Never");
-            return tr("%1, %2").arg(DisplayFormat::runStatus(runStatus), DisplayFormat::dateTime(at));
+            return at.isValid() ? DisplayFormat::dateTime(at) : DisplayFormat::runStatus(runStatus);
+        case Qt::AccessibleTextRole:
+        case Qt::ToolTipRole: {
+            if (run.isEmpty())
+                return tr("Never");
+            QString text = tr("%1, %2").arg(DisplayFormat::runStatus(runStatus), DisplayFormat::dateTime(at));
+            const QString error = str(run, u"error"_s);
+            if (role == Qt::ToolTipRole && !error.isEmpty())
+                text = tr("%1: %2").arg(text, error);
+            return text;
+        }
         case SortRole:
             return at.isValid() ? at.toMSecsSinceEpoch() : qint64(0);
         case Qt::DecorationRole:
             return run.isEmpty() ? QVariant() : QVariant(IconLibrary::runStatus(runStatus));
-        case Qt::ToolTipRole:
-            return str(run, u"error"_s);
         default:
             return {};
         }

@@ -4,6 +4,9 @@
 #include <QAbstractTableModel>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
+
+class QTimer;
 
 namespace Opbox {
 
@@ -71,6 +74,8 @@ private:
 
     OwnerSession *m_session;
     QList<QJsonObject> m_rows;
+    QSet<QString> m_dirty;
+    QTimer *m_pending = nullptr;
 };
 
 } // namespace Opbox

@@ -97,7 +97,14 @@ QString DisplayFormat::dateTime(const QDateTime &dt)
 {
     if (!dt.isValid())
         return {};
-    return QLocale().toString(dt.toLocalTime(), QLocale::ShortFormat);
+    // The locale's short date and time, without seconds; today's times without the date.
+    const QLocale locale;
+    QString time = locale.timeFormat(QLocale::ShortFormat);
+    time.remove(u":ss"_s).remove(u".ss"_s);
+    const QDateTime local = dt.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), time);
+    return locale.toString(local, locale.dateFormat(QLocale::ShortFormat) + u' ' + time);
 }
 
 QString DisplayFormat::relative(const QDateTime &when, const QDateTime &now)

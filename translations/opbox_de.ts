@@ -554,6 +554,18 @@
             <source>%1 · variant %2</source>
             <translation>%1 · Variante %2</translation>
         </message>
+        <message>
+            <source>S&amp;treams</source>
+            <translation>S&amp;treams</translation>
+        </message>
+        <message>
+            <source>R&amp;uns</source>
+            <translation>L&amp;äufe</translation>
+        </message>
+        <message>
+            <source>T&amp;ables</source>
+            <translation>Ta&amp;bellen</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::ConnectionListModel</name>
@@ -600,6 +612,10 @@
         <message>
             <source>Next run</source>
             <translation>Nächster Lauf</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
     </context>
     <context>
@@ -748,6 +764,62 @@
             <source>Connection overview</source>
             <translation>Übersicht der Verbindung</translation>
         </message>
+        <message>
+            <source>Chec&amp;k Now</source>
+            <translation>Jetzt &amp;prüfen</translation>
+        </message>
+        <message>
+            <source>Check the connection with the provider</source>
+            <translation>Die Verbindung beim Anbieter prüfen</translation>
+        </message>
+        <message>
+            <source>Validate the stored credentials with one cheap call to the provider</source>
+            <translation>Prüft die gespeicherten Zugangsdaten mit einem einfachen Aufruf beim Anbieter</translation>
+        </message>
+        <message>
+            <source>&amp;Reveal Webhook URL</source>
+            <translation>Webhook-URL an&amp;zeigen</translation>
+        </message>
+        <message>
+            <source>Reveal the webhook URL</source>
+            <translation>Die Webhook-URL anzeigen</translation>
+        </message>
+        <message>
+            <source>Shows the secret URL that starts a sync of this connection; the reveal is audit-logged</source>
+            <translation>Zeigt die geheime URL, die eine Synchronisation dieser Verbindung startet; das Anzeigen wird protokolliert</translation>
+        </message>
+        <message>
+            <source>Webhook URL</source>
+            <translation>Webhook-URL</translation>
+        </message>
+        <message>
+            <source>Copy the webhook URL</source>
+            <translation>Die Webhook-URL kopieren</translation>
+        </message>
+        <message>
+            <source>Example call</source>
+            <translation>Beispielaufruf</translation>
+        </message>
+        <message>
+            <source>Webhook:</source>
+            <translation>Webhook:</translation>
+        </message>
+        <message>
+            <source>Webhook URL copied.</source>
+            <translation>Webhook-URL kopiert.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Wird geprüft …</translation>
+        </message>
+        <message>
+            <source>Connection works: %1</source>
+            <translation>Verbindung funktioniert: %1</translation>
+        </message>
+        <message>
+            <source>Connection check failed: %1</source>
+            <translation>Prüfung der Verbindung fehlgeschlagen: %1</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::ConnectionSummaryPage</name>
@@ -774,10 +846,6 @@
         <message>
             <source>All workspace members</source>
             <translation>Alle Mitglieder des Workspace</translation>
-        </message>
-        <message>
-            <source>All streams</source>
-            <translation>Alle Streams</translation>
         </message>
         <message>
             <source>Name</source>
@@ -822,6 +890,73 @@
         <message>
             <source>The connection could not be created: %1</source>
             <translation>Die Verbindung konnte nicht angelegt werden: %1</translation>
+        </message>
+        <message>
+            <source>Discovered after the sign-in</source>
+            <translation>Werden nach der Anmeldung ermittelt</translation>
+        </message>
+        <message>
+            <source>All streams; no sync until you start one or the schedule does</source>
+            <translation>Alle Streams; keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
+        </message>
+        <message>
+            <source>First sync now: %1</source>
+            <translation>Erste Synchronisation sofort: %1</translation>
+        </message>
+        <message>
+            <source>First sync now: all streams</source>
+            <translation>Erste Synchronisation sofort: alle Streams</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::ConnectionTestPage</name>
+        <message>
+            <source>Test &amp;Again</source>
+            <translation>Erneut &amp;testen</translation>
+        </message>
+        <message>
+            <source>&amp;Save the connection without a successful test</source>
+            <translation>Verbindung ohne erfolgreichen Test &amp;speichern</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Test</translation>
+        </message>
+        <message>
+            <source>Opbox Pipelines asks the provider whether these credentials work. Nothing is saved yet.</source>
+            <translation>Opbox Pipelines fragt den Anbieter, ob diese Zugangsdaten funktionieren. Noch wird nichts gespeichert.</translation>
+        </message>
+        <message>
+            <source>Test result</source>
+            <translation>Testergebnis</translation>
+        </message>
+        <message>
+            <source>Testing</source>
+            <translation>Test läuft</translation>
+        </message>
+        <message>
+            <source>Test the credentials again</source>
+            <translation>Die Zugangsdaten erneut testen</translation>
+        </message>
+        <message>
+            <source>Save the connection without a successful test</source>
+            <translation>Verbindung ohne erfolgreichen Test speichern</translation>
+        </message>
+        <message>
+            <source>For example when the provider cannot be reached from here right now.</source>
+            <translation>Zum Beispiel, wenn der Anbieter von hier aus gerade nicht erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>Asking %1…</source>
+            <translation>%1 wird gefragt …</translation>
+        </message>
+        <message>
+            <source>The credentials work. The provider says: %1</source>
+            <translation>Die Zugangsdaten funktionieren. Der Anbieter meldet: %1</translation>
+        </message>
+        <message>
+            <source>The test failed: %1</source>
+            <translation>Der Test ist fehlgeschlagen: %1</translation>
         </message>
     </context>
     <context>
@@ -947,6 +1082,98 @@
         <message>
             <source>Connection details form</source>
             <translation>Formular mit den Verbindungsdaten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::CursorChoicePage</name>
+        <message>
+            <source>Sync the checked streams again &amp;from:</source>
+            <translation>Die markierten Streams erneut synchronisieren &amp;ab:</translation>
+        </message>
+        <message>
+            <source>F&amp;ull resync: clear every stream's cursor</source>
+            <translation>&amp;Vollständig neu synchronisieren: alle Cursor löschen</translation>
+        </message>
+        <message>
+            <source>Reset Cursor</source>
+            <translation>Cursor zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Incremental streams continue where the last sync stopped. Move that point back to fetch older changes again, or start over.</source>
+            <translation>Inkrementelle Streams setzen dort fort, wo die letzte Synchronisation aufgehört hat. Verschieben Sie diesen Punkt zurück, um ältere Änderungen erneut zu holen, oder beginnen Sie von vorn.</translation>
+        </message>
+        <message>
+            <source>Streams with their current cursors</source>
+            <translation>Streams mit ihren aktuellen Cursorn</translation>
+        </message>
+        <message>
+            <source>Sync the checked streams again from a date</source>
+            <translation>Die markierten Streams ab einem Datum erneut synchronisieren</translation>
+        </message>
+        <message>
+            <source>Full resync of every stream</source>
+            <translation>Alle Streams vollständig neu synchronisieren</translation>
+        </message>
+        <message>
+            <source>Date and time to sync again from</source>
+            <translation>Datum und Uhrzeit, ab denen erneut synchronisiert wird</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::CursorConfirmPage</name>
+        <message>
+            <source>Confirm</source>
+            <translation>Bestätigen</translation>
+        </message>
+        <message>
+            <source>What the reset does</source>
+            <translation>Was das Zurücksetzen bewirkt</translation>
+        </message>
+        <message>
+            <source>Why the reset failed</source>
+            <translation>Warum das Zurücksetzen fehlschlug</translation>
+        </message>
+        <message>
+            <source>Every stream's cursor is cleared. The next sync reads all data again; existing rows are updated, none are duplicated.</source>
+            <translation>Die Cursor aller Streams werden gelöscht. Die nächste Synchronisation liest alle Daten erneut; vorhandene Zeilen werden aktualisiert, keine wird verdoppelt.</translation>
+        </message>
+        <message>
+            <source>The next sync fetches changes since %1 for:</source>
+            <translation>Die nächste Synchronisation holt Änderungen seit %1 für:</translation>
+        </message>
+        <message>
+            <source>• %1 (not synced yet)</source>
+            <translation>• %1 (noch nicht synchronisiert)</translation>
+        </message>
+        <message>
+            <source>• %1 (now at %2)</source>
+            <translation>• %1 (derzeit bei %2)</translation>
+        </message>
+        <message>
+            <source>The cursor was not reset: %1</source>
+            <translation>Der Cursor wurde nicht zurückgesetzt: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::CursorResetWizard</name>
+        <message>
+            <source>Reset Cursor</source>
+            <translation>Cursor zurücksetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>&amp;Zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Every cursor cleared: the next sync reads everything again.</source>
+            <translation>Alle Cursor gelöscht: Die nächste Synchronisation liest alles erneut.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stream(s) will sync again from %1.</source>
+            <translation>
+                <numerusform>%n Stream wird ab %1 erneut synchronisiert.</numerusform>
+                <numerusform>%n Streams werden ab %1 erneut synchronisiert.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1129,6 +1356,108 @@
             <source>&amp;OK</source>
             <translation>&amp;OK</translation>
         </message>
+        <message>
+            <source>&amp;Run Now</source>
+            <translation>&amp;Jetzt synchronisieren</translation>
+        </message>
+        <message>
+            <source>Sync the selected connection now</source>
+            <translation>Die ausgewählte Verbindung jetzt synchronisieren</translation>
+        </message>
+        <message>
+            <source>S&amp;top</source>
+            <translation>S&amp;toppen</translation>
+        </message>
+        <message>
+            <source>Stop the running sync of the selected connection</source>
+            <translation>Die laufende Synchronisation der ausgewählten Verbindung stoppen</translation>
+        </message>
+        <message>
+            <source>Run &amp;All</source>
+            <translation>&amp;Alle synchronisieren</translation>
+        </message>
+        <message>
+            <source>Sync every enabled connection</source>
+            <translation>Alle aktivierten Verbindungen synchronisieren</translation>
+        </message>
+        <message>
+            <source>New &amp;Variant…</source>
+            <translation>Neue &amp;Variante …</translation>
+        </message>
+        <message>
+            <source>A copy of the selected connection with its own label, schedule and cursors</source>
+            <translation>Eine Kopie der ausgewählten Verbindung mit eigener Bezeichnung, eigenem Zeitplan und eigenen Cursorn</translation>
+        </message>
+        <message>
+            <source>Reset &amp;Cursor…</source>
+            <translation>&amp;Cursor zurücksetzen …</translation>
+        </message>
+        <message>
+            <source>Re-sync from a date, or everything</source>
+            <translation>Ab einem Datum oder alles erneut synchronisieren</translation>
+        </message>
+        <message>
+            <source>Sign in to the provider again (OAuth connections)</source>
+            <translation>Erneut beim Anbieter anmelden (OAuth-Verbindungen)</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications</source>
+            <translation>Be&amp;nachrichtigungen</translation>
+        </message>
+        <message>
+            <source>Completed and failed syncs</source>
+            <translation>Abgeschlossene und fehlgeschlagene Synchronisationen</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications (%1)</source>
+            <translation>Be&amp;nachrichtigungen (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unread notification(s)</source>
+            <translation>
+                <numerusform>%n ungelesene Benachrichtigung</numerusform>
+                <numerusform>%n ungelesene Benachrichtigungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A sync of "%1" is already running.</source>
+            <translation>Eine Synchronisation von „%1“ läuft bereits.</translation>
+        </message>
+        <message>
+            <source>Sync of "%1" started.</source>
+            <translation>Synchronisation von „%1“ gestartet.</translation>
+        </message>
+        <message>
+            <source>No sync is running.</source>
+            <translation>Es läuft keine Synchronisation.</translation>
+        </message>
+        <message>
+            <source>Sync stopped; what it had saved is kept.</source>
+            <translation>Synchronisation gestoppt; bereits Gespeichertes bleibt erhalten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sync(s) started.</source>
+            <translation>
+                <numerusform>%n Synchronisation gestartet.</numerusform>
+                <numerusform>%n Synchronisationen gestartet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Others are disabled or already running.</source>
+            <translation>Andere sind deaktiviert oder laufen bereits.</translation>
+        </message>
+        <message>
+            <source>Variant created.</source>
+            <translation>Variante angelegt.</translation>
+        </message>
+        <message>
+            <source>Authorized.</source>
+            <translation>Autorisiert.</translation>
+        </message>
+        <message>
+            <source>A&amp;uthorize…</source>
+            <translation>A&amp;utorisieren …</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::MemberListModel</name>
@@ -1154,6 +1483,50 @@
         <message>
             <source>&amp;Create</source>
             <translation>&amp;Anlegen</translation>
+        </message>
+        <message>
+            <source>Create and &amp;Sign In &gt;</source>
+            <translation>Anlegen und an&amp;melden &gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::NotificationListModel</name>
+        <message>
+            <source>Sync completed: %1</source>
+            <translation>Synchronisation abgeschlossen: %1</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Synchronisation fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Syncing %1</source>
+            <translation>%1 wird synchronisiert</translation>
+        </message>
+        <message>
+            <source>%1
+%2</source>
+            <translation>%1
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::NotificationsDialog</name>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>No notifications. Completed and failed syncs are reported here.</source>
+            <translation>Keine Benachrichtigungen. Abgeschlossene und fehlgeschlagene Synchronisationen erscheinen hier.</translation>
+        </message>
+        <message>
+            <source>Mark &amp;all as read</source>
+            <translation>&amp;Alle als gelesen markieren</translation>
+        </message>
+        <message>
+            <source>Mark all as read</source>
+            <translation>Alle als gelesen markieren</translation>
         </message>
     </context>
     <context>
@@ -1199,6 +1572,322 @@
         <message>
             <source>Workspace members</source>
             <translation>Mitglieder des Workspace</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OAuthAuthorizePage</name>
+        <message>
+            <source>&amp;Open the Sign-in Page Again</source>
+            <translation>Anmeldeseite erneut ö&amp;ffnen</translation>
+        </message>
+        <message>
+            <source>&amp;Use Code</source>
+            <translation>Code &amp;verwenden</translation>
+        </message>
+        <message>
+            <source>&amp;Try Again</source>
+            <translation>Erneut &amp;versuchen</translation>
+        </message>
+        <message>
+            <source>Sign In</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>Allow Opbox Pipelines to read your data in the browser window that opens. This page continues by itself when the provider sends you back.</source>
+            <translation>Erlauben Sie Opbox Pipelines im sich öffnenden Browserfenster, Ihre Daten zu lesen. Diese Seite geht von selbst weiter, wenn der Anbieter Sie zurückschickt.</translation>
+        </message>
+        <message>
+            <source>Sign-in state</source>
+            <translation>Stand der Anmeldung</translation>
+        </message>
+        <message>
+            <source>Waiting for the sign-in</source>
+            <translation>Warten auf die Anmeldung</translation>
+        </message>
+        <message>
+            <source>Open the sign-in page again</source>
+            <translation>Die Anmeldeseite erneut öffnen</translation>
+        </message>
+        <message>
+            <source>Sign-in address</source>
+            <translation>Adresse der Anmeldung</translation>
+        </message>
+        <message>
+            <source>Authorization code</source>
+            <translation>Autorisierungscode</translation>
+        </message>
+        <message>
+            <source>Paste the code from the address the browser shows</source>
+            <translation>Fügen Sie den Code aus der Adresse ein, die der Browser zeigt</translation>
+        </message>
+        <message>
+            <source>Use the pasted code</source>
+            <translation>Den eingefügten Code verwenden</translation>
+        </message>
+        <message>
+            <source>Try the sign-in again</source>
+            <translation>Die Anmeldung erneut versuchen</translation>
+        </message>
+        <message>
+            <source>If the browser cannot reach this computer, copy the value of "code" from the address it ends on and paste it here:</source>
+            <translation>Wenn der Browser diesen Computer nicht erreicht, kopieren Sie den Wert von „code“ aus der Adresse, bei der er endet, und fügen Sie ihn hier ein:</translation>
+        </message>
+        <message>
+            <source>Connected. The streams were discovered; the connection is ready to sync.</source>
+            <translation>Verbunden. Die Streams wurden ermittelt; die Verbindung ist bereit zur Synchronisation.</translation>
+        </message>
+        <message>
+            <source>Connected. The connection is ready to sync.</source>
+            <translation>Verbunden. Die Verbindung ist bereit zur Synchronisation.</translation>
+        </message>
+        <message>
+            <source>The provider did not grant access: %1</source>
+            <translation>Der Anbieter hat den Zugriff nicht gewährt: %1</translation>
+        </message>
+        <message>
+            <source>Sign-in page: %1</source>
+            <translation>Anmeldeseite: %1</translation>
+        </message>
+        <message>
+            <source>Waiting for you to sign in in the browser…</source>
+            <translation>Warten, bis Sie sich im Browser anmelden …</translation>
+        </message>
+        <message>
+            <source>No browser could be opened. Open the address below yourself, then paste the code.</source>
+            <translation>Es konnte kein Browser geöffnet werden. Öffnen Sie die Adresse unten selbst und fügen Sie dann den Code ein.</translation>
+        </message>
+        <message>
+            <source>Exchanging the code…</source>
+            <translation>Der Code wird eingelöst …</translation>
+        </message>
+        <message>
+            <source>The code was not accepted: %1</source>
+            <translation>Der Code wurde nicht angenommen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OAuthClientPage</name>
+        <message>
+            <source>OAuth App</source>
+            <translation>OAuth-App</translation>
+        </message>
+        <message>
+            <source>Enter the client id and secret of the app you registered with the provider. Its redirect URI must point to this computer's API server.</source>
+            <translation>Geben Sie Client-ID und -Geheimnis der App ein, die Sie beim Anbieter registriert haben. Ihre Weiterleitungs-URI muss auf den API-Server dieses Computers zeigen.</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Connection name</source>
+            <translation>Name der Verbindung</translation>
+        </message>
+        <message>
+            <source>Client ID</source>
+            <translation>Client-ID</translation>
+        </message>
+        <message>
+            <source>Client secret</source>
+            <translation>Client-Geheimnis</translation>
+        </message>
+        <message>
+            <source>Show or hide the value</source>
+            <translation>Wert anzeigen oder verbergen</translation>
+        </message>
+        <message>
+            <source>Problem with the form</source>
+            <translation>Problem im Formular</translation>
+        </message>
+        <message>
+            <source>&amp;Service:</source>
+            <translation>&amp;Dienst:</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Client &amp;ID *:</source>
+            <translation>Client-&amp;ID *:</translation>
+        </message>
+        <message>
+            <source>Client s&amp;ecret *:</source>
+            <translation>Client-G&amp;eheimnis *:</translation>
+        </message>
+        <message>
+            <source>https://… (leave empty for the provider's own service)</source>
+            <translation>https://… (leer lassen für den Dienst des Anbieters)</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>Keep the stored client id</source>
+            <translation>Gespeicherte Client-ID behalten</translation>
+        </message>
+        <message>
+            <source>Keep the stored client secret</source>
+            <translation>Gespeichertes Client-Geheimnis behalten</translation>
+        </message>
+        <message>
+            <source>Sign in to %1 again. Leave the client fields empty to keep the stored ones.</source>
+            <translation>Erneut bei %1 anmelden. Lassen Sie die Client-Felder leer, um die gespeicherten zu behalten.</translation>
+        </message>
+        <message>
+            <source>"%1" must be an http:// or https:// address.</source>
+            <translation>„%1“ muss eine http://- oder https://-Adresse sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OAuthWizard</name>
+        <message>
+            <source>Sign In to a Service</source>
+            <translation>Bei einem Dienst anmelden</translation>
+        </message>
+        <message>
+            <source>&amp;Sign In &gt;</source>
+            <translation>An&amp;melden &gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OpboxTableListModel</name>
+        <message numerus="yes">
+            <source>Shared by %n connection(s) of a variant group</source>
+            <translation>
+                <numerusform>Geteilt von %n Verbindung einer Variantengruppe</numerusform>
+                <numerusform>Geteilt von %n Verbindungen einer Variantengruppe</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>Tabelle</translation>
+        </message>
+        <message>
+            <source>Stream</source>
+            <translation>Stream</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Angelegt</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::RunListModel</name>
+        <message>
+            <source>Waiting for a free worker</source>
+            <translation>Wartet auf einen freien Worker</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n Zeile</numerusform>
+                <numerusform>%n Zeilen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 streams · %3 rows</source>
+            <translation>%1 von %2 Streams · %3 Zeilen</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>Noch nicht</translation>
+        </message>
+        <message>
+            <source>%1 new, %2 updated</source>
+            <translation>%1 neu, %2 aktualisiert</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Started by</source>
+            <translation>Ausgelöst durch</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Gestartet</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <source>Progress or error</source>
+            <translation>Fortschritt oder Fehler</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::RunsWidget</name>
+        <message>
+            <source>No runs yet. Start one with Run Now.</source>
+            <translation>Noch keine Läufe. Starten Sie einen mit „Jetzt synchronisieren“.</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Läufe</translation>
+        </message>
+        <message>
+            <source>Run details</source>
+            <translation>Details des Laufs</translation>
+        </message>
+        <message>
+            <source>Select a run to see its details.</source>
+            <translation>Wählen Sie einen Lauf, um seine Details zu sehen.</translation>
+        </message>
+        <message>
+            <source>Run %1</source>
+            <translation>Lauf %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>Started by: %1</source>
+            <translation>Ausgelöst durch: %1</translation>
+        </message>
+        <message>
+            <source>Streams: %1</source>
+            <translation>Streams: %1</translation>
+        </message>
+        <message>
+            <source>Started: %1</source>
+            <translation>Gestartet: %1</translation>
+        </message>
+        <message>
+            <source>Finished: %1</source>
+            <translation>Beendet: %1</translation>
+        </message>
+        <message>
+            <source>Rows: %1 synced, %2 new, %3 updated</source>
+            <translation>Zeilen: %1 synchronisiert, %2 neu, %3 aktualisiert</translation>
+        </message>
+        <message>
+            <source>Progress: %1</source>
+            <translation>Fortschritt: %1</translation>
+        </message>
+        <message>
+            <source>Error: %1</source>
+            <translation>Fehler: %1</translation>
         </message>
     </context>
     <context>
@@ -1356,6 +2045,273 @@
         </message>
     </context>
     <context>
+        <name>Opbox::StreamListModel</name>
+        <message>
+            <source>No connector is available for %1.</source>
+            <translation>Für %1 ist kein Konnektor verfügbar.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stream(s) found.</source>
+            <translation>
+                <numerusform>%n Stream gefunden.</numerusform>
+                <numerusform>%n Streams gefunden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Read for each record of "%1"</source>
+            <translation>Wird für jeden Datensatz von „%1“ gelesen</translation>
+        </message>
+        <message>
+            <source>Incremental on %1</source>
+            <translation>Inkrementell nach %1</translation>
+        </message>
+        <message>
+            <source>Incremental</source>
+            <translation>Inkrementell</translation>
+        </message>
+        <message>
+            <source>Full refresh</source>
+            <translation>Vollständig neu</translation>
+        </message>
+        <message>
+            <source>Primary key: %1</source>
+            <translation>Primärschlüssel: %1</translation>
+        </message>
+        <message>
+            <source>Not synced yet</source>
+            <translation>Noch nicht synchronisiert</translation>
+        </message>
+        <message>
+            <source>Re-read every sync</source>
+            <translation>Bei jeder Synchronisation neu gelesen</translation>
+        </message>
+        <message>
+            <source>primary key</source>
+            <translation>Primärschlüssel</translation>
+        </message>
+        <message>
+            <source>cursor field</source>
+            <translation>Cursorfeld</translation>
+        </message>
+        <message>
+            <source>Stream or field</source>
+            <translation>Stream oder Feld</translation>
+        </message>
+        <message>
+            <source>Sync mode or type</source>
+            <translation>Synchronisationsart oder Typ</translation>
+        </message>
+        <message>
+            <source>Cursor</source>
+            <translation>Cursor</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::StreamSelectionPage</name>
+        <message>
+            <source>Start the &amp;first sync right away with the checked streams</source>
+            <translation>Die &amp;erste Synchronisation sofort mit den markierten Streams starten</translation>
+        </message>
+        <message>
+            <source>Streams</source>
+            <translation>Streams</translation>
+        </message>
+        <message>
+            <source>Each stream becomes an Opbox table. Expand a stream to see its fields and their types.</source>
+            <translation>Jeder Stream wird zu einer Opbox-Tabelle. Klappen Sie einen Stream auf, um seine Felder und deren Typen zu sehen.</translation>
+        </message>
+        <message>
+            <source>Streams of the connector</source>
+            <translation>Streams des Konnektors</translation>
+        </message>
+        <message>
+            <source>Start the first sync right away</source>
+            <translation>Die erste Synchronisation sofort starten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::StreamsWidget</name>
+        <message>
+            <source>&amp;Discover</source>
+            <translation>&amp;Ermitteln</translation>
+        </message>
+        <message>
+            <source>Streams and fields</source>
+            <translation>Streams und Felder</translation>
+        </message>
+        <message>
+            <source>Discover streams from the provider</source>
+            <translation>Streams beim Anbieter ermitteln</translation>
+        </message>
+        <message>
+            <source>Ask the provider which streams and fields this connection offers</source>
+            <translation>Den Anbieter fragen, welche Streams und Felder diese Verbindung bietet</translation>
+        </message>
+        <message>
+            <source>Discovering</source>
+            <translation>Ermittlung läuft</translation>
+        </message>
+        <message>
+            <source>Discovery result</source>
+            <translation>Ergebnis der Ermittlung</translation>
+        </message>
+        <message>
+            <source>Asking the provider…</source>
+            <translation>Der Anbieter wird gefragt …</translation>
+        </message>
+        <message>
+            <source>Discovery failed: %1</source>
+            <translation>Ermittlung fehlgeschlagen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::TableColumnModel</name>
+        <message>
+            <source>added %1</source>
+            <translation>hinzugefügt %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, widened %n time(s)</source>
+            <translation>
+                <numerusform>%1, %n-mal erweitert</numerusform>
+                <numerusform>%1, %n-mal erweitert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Widened</source>
+            <translation>Erweitert</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Hinzugefügt</translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>by run %1</source>
+            <translation>durch Lauf %1</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Spalte</translation>
+        </message>
+        <message>
+            <source>Field or when</source>
+            <translation>Feld oder Zeitpunkt</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::TableDataModel</name>
+        <message>
+            <source>empty</source>
+            <translation>leer</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::TablesWidget</name>
+        <message>
+            <source>E&amp;xport CSV…</source>
+            <translation>CSV e&amp;xportieren …</translation>
+        </message>
+        <message>
+            <source>No tables yet: the first sync creates one per stream.</source>
+            <translation>Noch keine Tabellen: Die erste Synchronisation legt eine pro Stream an.</translation>
+        </message>
+        <message>
+            <source>Opbox tables</source>
+            <translation>Opbox-Tabellen</translation>
+        </message>
+        <message>
+            <source>Columns and their history</source>
+            <translation>Spalten und ihr Verlauf</translation>
+        </message>
+        <message>
+            <source>Table rows</source>
+            <translation>Tabellenzeilen</translation>
+        </message>
+        <message>
+            <source>Filter rows (any column contains…)</source>
+            <translation>Zeilen filtern (eine Spalte enthält …)</translation>
+        </message>
+        <message>
+            <source>Filter rows</source>
+            <translation>Zeilen filtern</translation>
+        </message>
+        <message>
+            <source>Export the table to a CSV file</source>
+            <translation>Die Tabelle in eine CSV-Datei exportieren</translation>
+        </message>
+        <message>
+            <source>Table browser state</source>
+            <translation>Stand des Tabellenbrowsers</translation>
+        </message>
+        <message>
+            <source>Table details</source>
+            <translation>Tabellendetails</translation>
+        </message>
+        <message>
+            <source>&amp;Data</source>
+            <translation>&amp;Daten</translation>
+        </message>
+        <message>
+            <source>Co&amp;lumns</source>
+            <translation>Spa&amp;lten</translation>
+        </message>
+        <message>
+            <source>Cannot read the table: %1</source>
+            <translation>Die Tabelle kann nicht gelesen werden: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) shown</source>
+            <translation>
+                <numerusform>%n Zeile angezeigt</numerusform>
+                <numerusform>%n Zeilen angezeigt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · loading…</source>
+            <translation>%1 · wird geladen …</translation>
+        </message>
+        <message>
+            <source>%1 · scroll for more</source>
+            <translation>%1 · für mehr blättern</translation>
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation>%1 exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exporting… %1 rows written</source>
+            <translation>Export läuft … %1 Zeilen geschrieben</translation>
+        </message>
+        <message>
+            <source>%1 rows exported to %2</source>
+            <translation>%1 Zeilen nach %2 exportiert</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>Export fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Export läuft …</translation>
+        </message>
+    </context>
+    <context>
         <name>Opbox::TrayController</name>
         <message>
             <source>&amp;Show Opbox Pipelines</source>
@@ -1377,12 +2333,159 @@
             <source>The window is closed, but scheduled syncs go on. Use the tray icon to open it again or to quit.</source>
             <translation>Das Fenster ist geschlossen, geplante Synchronisationen laufen aber weiter. Über das Symbol im Infobereich öffnen Sie es wieder oder beenden die Anwendung.</translation>
         </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Synchronisation fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Sync completed: %1</source>
+            <translation>Synchronisation abgeschlossen: %1</translation>
+        </message>
+        <message>
+            <source>%1 rows synced (%2 new, %3 updated).</source>
+            <translation>%1 Zeilen synchronisiert (%2 neu, %3 aktualisiert).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::VariantConfirmPage</name>
+        <message>
+            <source>Create the Variant</source>
+            <translation>Variante anlegen</translation>
+        </message>
+        <message>
+            <source>Summary of the variant</source>
+            <translation>Zusammenfassung der Variante</translation>
+        </message>
+        <message>
+            <source>Why the variant could not be created</source>
+            <translation>Warum die Variante nicht angelegt werden konnte</translation>
+        </message>
+        <message>
+            <source>Name: %1</source>
+            <translation>Name: %1</translation>
+        </message>
+        <message>
+            <source>Label: %1</source>
+            <translation>Bezeichnung: %1</translation>
+        </message>
+        <message>
+            <source>the next free number</source>
+            <translation>die nächste freie Nummer</translation>
+        </message>
+        <message>
+            <source>Tables: its own</source>
+            <translation>Tabellen: eigene</translation>
+        </message>
+        <message>
+            <source>Tables: shared with its group, rows told apart by the label</source>
+            <translation>Tabellen: mit der Gruppe geteilt, Zeilen an der Bezeichnung unterschieden</translation>
+        </message>
+        <message>
+            <source>The credentials are copied (encrypted again for the variant). The variant has its own schedule, cursors and a new webhook URL.</source>
+            <translation>Die Zugangsdaten werden kopiert (für die Variante neu verschlüsselt). Die Variante hat einen eigenen Zeitplan, eigene Cursor und eine neue Webhook-URL.</translation>
+        </message>
+        <message>
+            <source>The variant could not be created: %1</source>
+            <translation>Die Variante konnte nicht angelegt werden: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::VariantDetailsPage</name>
+        <message>
+            <source>Variant</source>
+            <translation>Variante</translation>
+        </message>
+        <message>
+            <source>A variant syncs the same service with the same credentials under its own label, schedule, cursors and webhook.</source>
+            <translation>Eine Variante synchronisiert denselben Dienst mit denselben Zugangsdaten unter eigener Bezeichnung, mit eigenem Zeitplan, eigenen Cursorn und eigenem Webhook.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Label:</source>
+            <translation>&amp;Bezeichnung:</translation>
+        </message>
+        <message>
+            <source>Tables it writes:</source>
+            <translation>Tabellen, die sie schreibt:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::VariantWizard</name>
+        <message>
+            <source>Give the variant its &amp;own tables</source>
+            <translation>Der Variante &amp;eigene Tabellen geben</translation>
+        </message>
+        <message>
+            <source>New Variant</source>
+            <translation>Neue Variante</translation>
+        </message>
+        <message>
+            <source>Variant name</source>
+            <translation>Name der Variante</translation>
+        </message>
+        <message>
+            <source>Variant label</source>
+            <translation>Bezeichnung der Variante</translation>
+        </message>
+        <message>
+            <source>Empty: the next number in the group</source>
+            <translation>Leer: die nächste Nummer der Gruppe</translation>
+        </message>
+        <message>
+            <source>Give the variant its own tables</source>
+            <translation>Der Variante eigene Tabellen geben</translation>
+        </message>
+        <message>
+            <source>By default every variant of a group writes into the same tables.</source>
+            <translation>Standardmäßig schreiben alle Varianten einer Gruppe in dieselben Tabellen.</translation>
+        </message>
+        <message>
+            <source>Preview of the table names</source>
+            <translation>Vorschau der Tabellennamen</translation>
+        </message>
+        <message>
+            <source>&amp;Create</source>
+            <translation>&amp;Anlegen</translation>
+        </message>
+        <message>
+            <source>%1 (variant)</source>
+            <translation>%1 (Variante)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>(the connector's streams)</source>
+            <translation>(die Streams des Konnektors)</translation>
+        </message>
     </context>
     <context>
         <name>OwnerSession</name>
         <message>
             <source>The engine is not open.</source>
             <translation>Die Engine ist nicht geöffnet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableExportJob</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>the export was cancelled</source>
+            <translation>der Export wurde abgebrochen</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableRowReader</name>
+        <message>
+            <source>the workspace's data file cannot be opened</source>
+            <translation>die Datendatei des Workspace kann nicht geöffnet werden</translation>
         </message>
     </context>
     <context>

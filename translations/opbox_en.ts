@@ -554,6 +554,18 @@
             <source>%1 · variant %2</source>
             <translation>%1 · variant %2</translation>
         </message>
+        <message>
+            <source>S&amp;treams</source>
+            <translation>S&amp;treams</translation>
+        </message>
+        <message>
+            <source>R&amp;uns</source>
+            <translation>R&amp;uns</translation>
+        </message>
+        <message>
+            <source>T&amp;ables</source>
+            <translation>T&amp;ables</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::ConnectionListModel</name>
@@ -600,6 +612,10 @@
         <message>
             <source>Next run</source>
             <translation>Next run</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
     </context>
     <context>
@@ -748,6 +764,62 @@
             <source>Connection overview</source>
             <translation>Connection overview</translation>
         </message>
+        <message>
+            <source>Chec&amp;k Now</source>
+            <translation>Chec&amp;k Now</translation>
+        </message>
+        <message>
+            <source>Check the connection with the provider</source>
+            <translation>Check the connection with the provider</translation>
+        </message>
+        <message>
+            <source>Validate the stored credentials with one cheap call to the provider</source>
+            <translation>Validate the stored credentials with one cheap call to the provider</translation>
+        </message>
+        <message>
+            <source>&amp;Reveal Webhook URL</source>
+            <translation>&amp;Reveal Webhook URL</translation>
+        </message>
+        <message>
+            <source>Reveal the webhook URL</source>
+            <translation>Reveal the webhook URL</translation>
+        </message>
+        <message>
+            <source>Shows the secret URL that starts a sync of this connection; the reveal is audit-logged</source>
+            <translation>Shows the secret URL that starts a sync of this connection; the reveal is audit-logged</translation>
+        </message>
+        <message>
+            <source>Webhook URL</source>
+            <translation>Webhook URL</translation>
+        </message>
+        <message>
+            <source>Copy the webhook URL</source>
+            <translation>Copy the webhook URL</translation>
+        </message>
+        <message>
+            <source>Example call</source>
+            <translation>Example call</translation>
+        </message>
+        <message>
+            <source>Webhook:</source>
+            <translation>Webhook:</translation>
+        </message>
+        <message>
+            <source>Webhook URL copied.</source>
+            <translation>Webhook URL copied.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Connection works: %1</source>
+            <translation>Connection works: %1</translation>
+        </message>
+        <message>
+            <source>Connection check failed: %1</source>
+            <translation>Connection check failed: %1</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::ConnectionSummaryPage</name>
@@ -774,10 +846,6 @@
         <message>
             <source>All workspace members</source>
             <translation>All workspace members</translation>
-        </message>
-        <message>
-            <source>All streams</source>
-            <translation>All streams</translation>
         </message>
         <message>
             <source>Name</source>
@@ -822,6 +890,73 @@
         <message>
             <source>The connection could not be created: %1</source>
             <translation>The connection could not be created: %1</translation>
+        </message>
+        <message>
+            <source>Discovered after the sign-in</source>
+            <translation>Discovered after the sign-in</translation>
+        </message>
+        <message>
+            <source>All streams; no sync until you start one or the schedule does</source>
+            <translation>All streams; no sync until you start one or the schedule does</translation>
+        </message>
+        <message>
+            <source>First sync now: %1</source>
+            <translation>First sync now: %1</translation>
+        </message>
+        <message>
+            <source>First sync now: all streams</source>
+            <translation>First sync now: all streams</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::ConnectionTestPage</name>
+        <message>
+            <source>Test &amp;Again</source>
+            <translation>Test &amp;Again</translation>
+        </message>
+        <message>
+            <source>&amp;Save the connection without a successful test</source>
+            <translation>&amp;Save the connection without a successful test</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Test</translation>
+        </message>
+        <message>
+            <source>Opbox Pipelines asks the provider whether these credentials work. Nothing is saved yet.</source>
+            <translation>Opbox Pipelines asks the provider whether these credentials work. Nothing is saved yet.</translation>
+        </message>
+        <message>
+            <source>Test result</source>
+            <translation>Test result</translation>
+        </message>
+        <message>
+            <source>Testing</source>
+            <translation>Testing</translation>
+        </message>
+        <message>
+            <source>Test the credentials again</source>
+            <translation>Test the credentials again</translation>
+        </message>
+        <message>
+            <source>Save the connection without a successful test</source>
+            <translation>Save the connection without a successful test</translation>
+        </message>
+        <message>
+            <source>For example when the provider cannot be reached from here right now.</source>
+            <translation>For example when the provider cannot be reached from here right now.</translation>
+        </message>
+        <message>
+            <source>Asking %1…</source>
+            <translation>Asking %1…</translation>
+        </message>
+        <message>
+            <source>The credentials work. The provider says: %1</source>
+            <translation>The credentials work. The provider says: %1</translation>
+        </message>
+        <message>
+            <source>The test failed: %1</source>
+            <translation>The test failed: %1</translation>
         </message>
     </context>
     <context>
@@ -947,6 +1082,98 @@
         <message>
             <source>Connection details form</source>
             <translation>Connection details form</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::CursorChoicePage</name>
+        <message>
+            <source>Sync the checked streams again &amp;from:</source>
+            <translation>Sync the checked streams again &amp;from:</translation>
+        </message>
+        <message>
+            <source>F&amp;ull resync: clear every stream's cursor</source>
+            <translation>F&amp;ull resync: clear every stream's cursor</translation>
+        </message>
+        <message>
+            <source>Reset Cursor</source>
+            <translation>Reset Cursor</translation>
+        </message>
+        <message>
+            <source>Incremental streams continue where the last sync stopped. Move that point back to fetch older changes again, or start over.</source>
+            <translation>Incremental streams continue where the last sync stopped. Move that point back to fetch older changes again, or start over.</translation>
+        </message>
+        <message>
+            <source>Streams with their current cursors</source>
+            <translation>Streams with their current cursors</translation>
+        </message>
+        <message>
+            <source>Sync the checked streams again from a date</source>
+            <translation>Sync the checked streams again from a date</translation>
+        </message>
+        <message>
+            <source>Full resync of every stream</source>
+            <translation>Full resync of every stream</translation>
+        </message>
+        <message>
+            <source>Date and time to sync again from</source>
+            <translation>Date and time to sync again from</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::CursorConfirmPage</name>
+        <message>
+            <source>Confirm</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <source>What the reset does</source>
+            <translation>What the reset does</translation>
+        </message>
+        <message>
+            <source>Why the reset failed</source>
+            <translation>Why the reset failed</translation>
+        </message>
+        <message>
+            <source>Every stream's cursor is cleared. The next sync reads all data again; existing rows are updated, none are duplicated.</source>
+            <translation>Every stream's cursor is cleared. The next sync reads all data again; existing rows are updated, none are duplicated.</translation>
+        </message>
+        <message>
+            <source>The next sync fetches changes since %1 for:</source>
+            <translation>The next sync fetches changes since %1 for:</translation>
+        </message>
+        <message>
+            <source>• %1 (not synced yet)</source>
+            <translation>• %1 (not synced yet)</translation>
+        </message>
+        <message>
+            <source>• %1 (now at %2)</source>
+            <translation>• %1 (now at %2)</translation>
+        </message>
+        <message>
+            <source>The cursor was not reset: %1</source>
+            <translation>The cursor was not reset: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::CursorResetWizard</name>
+        <message>
+            <source>Reset Cursor</source>
+            <translation>Reset Cursor</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>&amp;Reset</translation>
+        </message>
+        <message>
+            <source>Every cursor cleared: the next sync reads everything again.</source>
+            <translation>Every cursor cleared: the next sync reads everything again.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stream(s) will sync again from %1.</source>
+            <translation>
+                <numerusform>%n stream will sync again from %1.</numerusform>
+                <numerusform>%n streams will sync again from %1.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1129,6 +1356,108 @@
             <source>&amp;OK</source>
             <translation>&amp;OK</translation>
         </message>
+        <message>
+            <source>&amp;Run Now</source>
+            <translation>&amp;Run Now</translation>
+        </message>
+        <message>
+            <source>Sync the selected connection now</source>
+            <translation>Sync the selected connection now</translation>
+        </message>
+        <message>
+            <source>S&amp;top</source>
+            <translation>S&amp;top</translation>
+        </message>
+        <message>
+            <source>Stop the running sync of the selected connection</source>
+            <translation>Stop the running sync of the selected connection</translation>
+        </message>
+        <message>
+            <source>Run &amp;All</source>
+            <translation>Run &amp;All</translation>
+        </message>
+        <message>
+            <source>Sync every enabled connection</source>
+            <translation>Sync every enabled connection</translation>
+        </message>
+        <message>
+            <source>New &amp;Variant…</source>
+            <translation>New &amp;Variant…</translation>
+        </message>
+        <message>
+            <source>A copy of the selected connection with its own label, schedule and cursors</source>
+            <translation>A copy of the selected connection with its own label, schedule and cursors</translation>
+        </message>
+        <message>
+            <source>Reset &amp;Cursor…</source>
+            <translation>Reset &amp;Cursor…</translation>
+        </message>
+        <message>
+            <source>Re-sync from a date, or everything</source>
+            <translation>Re-sync from a date, or everything</translation>
+        </message>
+        <message>
+            <source>Sign in to the provider again (OAuth connections)</source>
+            <translation>Sign in to the provider again (OAuth connections)</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications</source>
+            <translation>&amp;Notifications</translation>
+        </message>
+        <message>
+            <source>Completed and failed syncs</source>
+            <translation>Completed and failed syncs</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications (%1)</source>
+            <translation>&amp;Notifications (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unread notification(s)</source>
+            <translation>
+                <numerusform>%n unread notification</numerusform>
+                <numerusform>%n unread notifications</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A sync of "%1" is already running.</source>
+            <translation>A sync of "%1" is already running.</translation>
+        </message>
+        <message>
+            <source>Sync of "%1" started.</source>
+            <translation>Sync of "%1" started.</translation>
+        </message>
+        <message>
+            <source>No sync is running.</source>
+            <translation>No sync is running.</translation>
+        </message>
+        <message>
+            <source>Sync stopped; what it had saved is kept.</source>
+            <translation>Sync stopped; what it had saved is kept.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sync(s) started.</source>
+            <translation>
+                <numerusform>%n sync started.</numerusform>
+                <numerusform>%n syncs started.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Others are disabled or already running.</source>
+            <translation>Others are disabled or already running.</translation>
+        </message>
+        <message>
+            <source>Variant created.</source>
+            <translation>Variant created.</translation>
+        </message>
+        <message>
+            <source>Authorized.</source>
+            <translation>Authorized.</translation>
+        </message>
+        <message>
+            <source>A&amp;uthorize…</source>
+            <translation>A&amp;uthorize…</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::MemberListModel</name>
@@ -1154,6 +1483,50 @@
         <message>
             <source>&amp;Create</source>
             <translation>&amp;Create</translation>
+        </message>
+        <message>
+            <source>Create and &amp;Sign In &gt;</source>
+            <translation>Create and &amp;Sign In &gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::NotificationListModel</name>
+        <message>
+            <source>Sync completed: %1</source>
+            <translation>Sync completed: %1</translation>
+        </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Sync failed: %1</translation>
+        </message>
+        <message>
+            <source>Syncing %1</source>
+            <translation>Syncing %1</translation>
+        </message>
+        <message>
+            <source>%1
+%2</source>
+            <translation>%1
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::NotificationsDialog</name>
+        <message>
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <source>No notifications. Completed and failed syncs are reported here.</source>
+            <translation>No notifications. Completed and failed syncs are reported here.</translation>
+        </message>
+        <message>
+            <source>Mark &amp;all as read</source>
+            <translation>Mark &amp;all as read</translation>
+        </message>
+        <message>
+            <source>Mark all as read</source>
+            <translation>Mark all as read</translation>
         </message>
     </context>
     <context>
@@ -1199,6 +1572,322 @@
         <message>
             <source>Workspace members</source>
             <translation>Workspace members</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OAuthAuthorizePage</name>
+        <message>
+            <source>&amp;Open the Sign-in Page Again</source>
+            <translation>&amp;Open the Sign-in Page Again</translation>
+        </message>
+        <message>
+            <source>&amp;Use Code</source>
+            <translation>&amp;Use Code</translation>
+        </message>
+        <message>
+            <source>&amp;Try Again</source>
+            <translation>&amp;Try Again</translation>
+        </message>
+        <message>
+            <source>Sign In</source>
+            <translation>Sign In</translation>
+        </message>
+        <message>
+            <source>Allow Opbox Pipelines to read your data in the browser window that opens. This page continues by itself when the provider sends you back.</source>
+            <translation>Allow Opbox Pipelines to read your data in the browser window that opens. This page continues by itself when the provider sends you back.</translation>
+        </message>
+        <message>
+            <source>Sign-in state</source>
+            <translation>Sign-in state</translation>
+        </message>
+        <message>
+            <source>Waiting for the sign-in</source>
+            <translation>Waiting for the sign-in</translation>
+        </message>
+        <message>
+            <source>Open the sign-in page again</source>
+            <translation>Open the sign-in page again</translation>
+        </message>
+        <message>
+            <source>Sign-in address</source>
+            <translation>Sign-in address</translation>
+        </message>
+        <message>
+            <source>Authorization code</source>
+            <translation>Authorization code</translation>
+        </message>
+        <message>
+            <source>Paste the code from the address the browser shows</source>
+            <translation>Paste the code from the address the browser shows</translation>
+        </message>
+        <message>
+            <source>Use the pasted code</source>
+            <translation>Use the pasted code</translation>
+        </message>
+        <message>
+            <source>Try the sign-in again</source>
+            <translation>Try the sign-in again</translation>
+        </message>
+        <message>
+            <source>If the browser cannot reach this computer, copy the value of "code" from the address it ends on and paste it here:</source>
+            <translation>If the browser cannot reach this computer, copy the value of "code" from the address it ends on and paste it here:</translation>
+        </message>
+        <message>
+            <source>Connected. The streams were discovered; the connection is ready to sync.</source>
+            <translation>Connected. The streams were discovered; the connection is ready to sync.</translation>
+        </message>
+        <message>
+            <source>Connected. The connection is ready to sync.</source>
+            <translation>Connected. The connection is ready to sync.</translation>
+        </message>
+        <message>
+            <source>The provider did not grant access: %1</source>
+            <translation>The provider did not grant access: %1</translation>
+        </message>
+        <message>
+            <source>Sign-in page: %1</source>
+            <translation>Sign-in page: %1</translation>
+        </message>
+        <message>
+            <source>Waiting for you to sign in in the browser…</source>
+            <translation>Waiting for you to sign in in the browser…</translation>
+        </message>
+        <message>
+            <source>No browser could be opened. Open the address below yourself, then paste the code.</source>
+            <translation>No browser could be opened. Open the address below yourself, then paste the code.</translation>
+        </message>
+        <message>
+            <source>Exchanging the code…</source>
+            <translation>Exchanging the code…</translation>
+        </message>
+        <message>
+            <source>The code was not accepted: %1</source>
+            <translation>The code was not accepted: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OAuthClientPage</name>
+        <message>
+            <source>OAuth App</source>
+            <translation>OAuth App</translation>
+        </message>
+        <message>
+            <source>Enter the client id and secret of the app you registered with the provider. Its redirect URI must point to this computer's API server.</source>
+            <translation>Enter the client id and secret of the app you registered with the provider. Its redirect URI must point to this computer's API server.</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Connection name</source>
+            <translation>Connection name</translation>
+        </message>
+        <message>
+            <source>Client ID</source>
+            <translation>Client ID</translation>
+        </message>
+        <message>
+            <source>Client secret</source>
+            <translation>Client secret</translation>
+        </message>
+        <message>
+            <source>Show or hide the value</source>
+            <translation>Show or hide the value</translation>
+        </message>
+        <message>
+            <source>Problem with the form</source>
+            <translation>Problem with the form</translation>
+        </message>
+        <message>
+            <source>&amp;Service:</source>
+            <translation>&amp;Service:</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Client &amp;ID *:</source>
+            <translation>Client &amp;ID *:</translation>
+        </message>
+        <message>
+            <source>Client s&amp;ecret *:</source>
+            <translation>Client s&amp;ecret *:</translation>
+        </message>
+        <message>
+            <source>https://… (leave empty for the provider's own service)</source>
+            <translation>https://… (leave empty for the provider's own service)</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>Keep the stored client id</source>
+            <translation>Keep the stored client id</translation>
+        </message>
+        <message>
+            <source>Keep the stored client secret</source>
+            <translation>Keep the stored client secret</translation>
+        </message>
+        <message>
+            <source>Sign in to %1 again. Leave the client fields empty to keep the stored ones.</source>
+            <translation>Sign in to %1 again. Leave the client fields empty to keep the stored ones.</translation>
+        </message>
+        <message>
+            <source>"%1" must be an http:// or https:// address.</source>
+            <translation>"%1" must be an http:// or https:// address.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OAuthWizard</name>
+        <message>
+            <source>Sign In to a Service</source>
+            <translation>Sign In to a Service</translation>
+        </message>
+        <message>
+            <source>&amp;Sign In &gt;</source>
+            <translation>&amp;Sign In &gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::OpboxTableListModel</name>
+        <message numerus="yes">
+            <source>Shared by %n connection(s) of a variant group</source>
+            <translation>
+                <numerusform>Shared by %n connection of a variant group</numerusform>
+                <numerusform>Shared by %n connections of a variant group</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>Table</translation>
+        </message>
+        <message>
+            <source>Stream</source>
+            <translation>Stream</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::RunListModel</name>
+        <message>
+            <source>Waiting for a free worker</source>
+            <translation>Waiting for a free worker</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s)</source>
+            <translation>
+                <numerusform>%n row</numerusform>
+                <numerusform>%n rows</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 of %2 streams · %3 rows</source>
+            <translation>%1 of %2 streams · %3 rows</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>Not yet</translation>
+        </message>
+        <message>
+            <source>%1 new, %2 updated</source>
+            <translation>%1 new, %2 updated</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Started by</source>
+            <translation>Started by</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source>Progress or error</source>
+            <translation>Progress or error</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::RunsWidget</name>
+        <message>
+            <source>No runs yet. Start one with Run Now.</source>
+            <translation>No runs yet. Start one with Run Now.</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Runs</translation>
+        </message>
+        <message>
+            <source>Run details</source>
+            <translation>Run details</translation>
+        </message>
+        <message>
+            <source>Select a run to see its details.</source>
+            <translation>Select a run to see its details.</translation>
+        </message>
+        <message>
+            <source>Run %1</source>
+            <translation>Run %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>Started by: %1</source>
+            <translation>Started by: %1</translation>
+        </message>
+        <message>
+            <source>Streams: %1</source>
+            <translation>Streams: %1</translation>
+        </message>
+        <message>
+            <source>Started: %1</source>
+            <translation>Started: %1</translation>
+        </message>
+        <message>
+            <source>Finished: %1</source>
+            <translation>Finished: %1</translation>
+        </message>
+        <message>
+            <source>Rows: %1 synced, %2 new, %3 updated</source>
+            <translation>Rows: %1 synced, %2 new, %3 updated</translation>
+        </message>
+        <message>
+            <source>Progress: %1</source>
+            <translation>Progress: %1</translation>
+        </message>
+        <message>
+            <source>Error: %1</source>
+            <translation>Error: %1</translation>
         </message>
     </context>
     <context>
@@ -1356,6 +2045,273 @@
         </message>
     </context>
     <context>
+        <name>Opbox::StreamListModel</name>
+        <message>
+            <source>No connector is available for %1.</source>
+            <translation>No connector is available for %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stream(s) found.</source>
+            <translation>
+                <numerusform>%n stream found.</numerusform>
+                <numerusform>%n streams found.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Read for each record of "%1"</source>
+            <translation>Read for each record of "%1"</translation>
+        </message>
+        <message>
+            <source>Incremental on %1</source>
+            <translation>Incremental on %1</translation>
+        </message>
+        <message>
+            <source>Incremental</source>
+            <translation>Incremental</translation>
+        </message>
+        <message>
+            <source>Full refresh</source>
+            <translation>Full refresh</translation>
+        </message>
+        <message>
+            <source>Primary key: %1</source>
+            <translation>Primary key: %1</translation>
+        </message>
+        <message>
+            <source>Not synced yet</source>
+            <translation>Not synced yet</translation>
+        </message>
+        <message>
+            <source>Re-read every sync</source>
+            <translation>Re-read every sync</translation>
+        </message>
+        <message>
+            <source>primary key</source>
+            <translation>primary key</translation>
+        </message>
+        <message>
+            <source>cursor field</source>
+            <translation>cursor field</translation>
+        </message>
+        <message>
+            <source>Stream or field</source>
+            <translation>Stream or field</translation>
+        </message>
+        <message>
+            <source>Sync mode or type</source>
+            <translation>Sync mode or type</translation>
+        </message>
+        <message>
+            <source>Cursor</source>
+            <translation>Cursor</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::StreamSelectionPage</name>
+        <message>
+            <source>Start the &amp;first sync right away with the checked streams</source>
+            <translation>Start the &amp;first sync right away with the checked streams</translation>
+        </message>
+        <message>
+            <source>Streams</source>
+            <translation>Streams</translation>
+        </message>
+        <message>
+            <source>Each stream becomes an Opbox table. Expand a stream to see its fields and their types.</source>
+            <translation>Each stream becomes an Opbox table. Expand a stream to see its fields and their types.</translation>
+        </message>
+        <message>
+            <source>Streams of the connector</source>
+            <translation>Streams of the connector</translation>
+        </message>
+        <message>
+            <source>Start the first sync right away</source>
+            <translation>Start the first sync right away</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::StreamsWidget</name>
+        <message>
+            <source>&amp;Discover</source>
+            <translation>&amp;Discover</translation>
+        </message>
+        <message>
+            <source>Streams and fields</source>
+            <translation>Streams and fields</translation>
+        </message>
+        <message>
+            <source>Discover streams from the provider</source>
+            <translation>Discover streams from the provider</translation>
+        </message>
+        <message>
+            <source>Ask the provider which streams and fields this connection offers</source>
+            <translation>Ask the provider which streams and fields this connection offers</translation>
+        </message>
+        <message>
+            <source>Discovering</source>
+            <translation>Discovering</translation>
+        </message>
+        <message>
+            <source>Discovery result</source>
+            <translation>Discovery result</translation>
+        </message>
+        <message>
+            <source>Asking the provider…</source>
+            <translation>Asking the provider…</translation>
+        </message>
+        <message>
+            <source>Discovery failed: %1</source>
+            <translation>Discovery failed: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::TableColumnModel</name>
+        <message>
+            <source>added %1</source>
+            <translation>added %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, widened %n time(s)</source>
+            <translation>
+                <numerusform>%1, widened %n time</numerusform>
+                <numerusform>%1, widened %n times</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Widened</source>
+            <translation>Widened</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>by run %1</source>
+            <translation>by run %1</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>Field or when</source>
+            <translation>Field or when</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::TableDataModel</name>
+        <message>
+            <source>empty</source>
+            <translation>empty</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::TablesWidget</name>
+        <message>
+            <source>E&amp;xport CSV…</source>
+            <translation>E&amp;xport CSV…</translation>
+        </message>
+        <message>
+            <source>No tables yet: the first sync creates one per stream.</source>
+            <translation>No tables yet: the first sync creates one per stream.</translation>
+        </message>
+        <message>
+            <source>Opbox tables</source>
+            <translation>Opbox tables</translation>
+        </message>
+        <message>
+            <source>Columns and their history</source>
+            <translation>Columns and their history</translation>
+        </message>
+        <message>
+            <source>Table rows</source>
+            <translation>Table rows</translation>
+        </message>
+        <message>
+            <source>Filter rows (any column contains…)</source>
+            <translation>Filter rows (any column contains…)</translation>
+        </message>
+        <message>
+            <source>Filter rows</source>
+            <translation>Filter rows</translation>
+        </message>
+        <message>
+            <source>Export the table to a CSV file</source>
+            <translation>Export the table to a CSV file</translation>
+        </message>
+        <message>
+            <source>Table browser state</source>
+            <translation>Table browser state</translation>
+        </message>
+        <message>
+            <source>Table details</source>
+            <translation>Table details</translation>
+        </message>
+        <message>
+            <source>&amp;Data</source>
+            <translation>&amp;Data</translation>
+        </message>
+        <message>
+            <source>Co&amp;lumns</source>
+            <translation>Co&amp;lumns</translation>
+        </message>
+        <message>
+            <source>Cannot read the table: %1</source>
+            <translation>Cannot read the table: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) shown</source>
+            <translation>
+                <numerusform>%n row shown</numerusform>
+                <numerusform>%n rows shown</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · loading…</source>
+            <translation>%1 · loading…</translation>
+        </message>
+        <message>
+            <source>%1 · scroll for more</source>
+            <translation>%1 · scroll for more</translation>
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation>Export %1</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exporting… %1 rows written</source>
+            <translation>Exporting… %1 rows written</translation>
+        </message>
+        <message>
+            <source>%1 rows exported to %2</source>
+            <translation>%1 rows exported to %2</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>Export failed: %1</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+    </context>
+    <context>
         <name>Opbox::TrayController</name>
         <message>
             <source>&amp;Show Opbox Pipelines</source>
@@ -1377,12 +2333,159 @@
             <source>The window is closed, but scheduled syncs go on. Use the tray icon to open it again or to quit.</source>
             <translation>The window is closed, but scheduled syncs go on. Use the tray icon to open it again or to quit.</translation>
         </message>
+        <message>
+            <source>Sync failed: %1</source>
+            <translation>Sync failed: %1</translation>
+        </message>
+        <message>
+            <source>Sync completed: %1</source>
+            <translation>Sync completed: %1</translation>
+        </message>
+        <message>
+            <source>%1 rows synced (%2 new, %3 updated).</source>
+            <translation>%1 rows synced (%2 new, %3 updated).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::VariantConfirmPage</name>
+        <message>
+            <source>Create the Variant</source>
+            <translation>Create the Variant</translation>
+        </message>
+        <message>
+            <source>Summary of the variant</source>
+            <translation>Summary of the variant</translation>
+        </message>
+        <message>
+            <source>Why the variant could not be created</source>
+            <translation>Why the variant could not be created</translation>
+        </message>
+        <message>
+            <source>Name: %1</source>
+            <translation>Name: %1</translation>
+        </message>
+        <message>
+            <source>Label: %1</source>
+            <translation>Label: %1</translation>
+        </message>
+        <message>
+            <source>the next free number</source>
+            <translation>the next free number</translation>
+        </message>
+        <message>
+            <source>Tables: its own</source>
+            <translation>Tables: its own</translation>
+        </message>
+        <message>
+            <source>Tables: shared with its group, rows told apart by the label</source>
+            <translation>Tables: shared with its group, rows told apart by the label</translation>
+        </message>
+        <message>
+            <source>The credentials are copied (encrypted again for the variant). The variant has its own schedule, cursors and a new webhook URL.</source>
+            <translation>The credentials are copied (encrypted again for the variant). The variant has its own schedule, cursors and a new webhook URL.</translation>
+        </message>
+        <message>
+            <source>The variant could not be created: %1</source>
+            <translation>The variant could not be created: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::VariantDetailsPage</name>
+        <message>
+            <source>Variant</source>
+            <translation>Variant</translation>
+        </message>
+        <message>
+            <source>A variant syncs the same service with the same credentials under its own label, schedule, cursors and webhook.</source>
+            <translation>A variant syncs the same service with the same credentials under its own label, schedule, cursors and webhook.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Label:</source>
+            <translation>&amp;Label:</translation>
+        </message>
+        <message>
+            <source>Tables it writes:</source>
+            <translation>Tables it writes:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::VariantWizard</name>
+        <message>
+            <source>Give the variant its &amp;own tables</source>
+            <translation>Give the variant its &amp;own tables</translation>
+        </message>
+        <message>
+            <source>New Variant</source>
+            <translation>New Variant</translation>
+        </message>
+        <message>
+            <source>Variant name</source>
+            <translation>Variant name</translation>
+        </message>
+        <message>
+            <source>Variant label</source>
+            <translation>Variant label</translation>
+        </message>
+        <message>
+            <source>Empty: the next number in the group</source>
+            <translation>Empty: the next number in the group</translation>
+        </message>
+        <message>
+            <source>Give the variant its own tables</source>
+            <translation>Give the variant its own tables</translation>
+        </message>
+        <message>
+            <source>By default every variant of a group writes into the same tables.</source>
+            <translation>By default every variant of a group writes into the same tables.</translation>
+        </message>
+        <message>
+            <source>Preview of the table names</source>
+            <translation>Preview of the table names</translation>
+        </message>
+        <message>
+            <source>&amp;Create</source>
+            <translation>&amp;Create</translation>
+        </message>
+        <message>
+            <source>%1 (variant)</source>
+            <translation>%1 (variant)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>(the connector's streams)</source>
+            <translation>(the connector's streams)</translation>
+        </message>
     </context>
     <context>
         <name>OwnerSession</name>
         <message>
             <source>The engine is not open.</source>
             <translation>The engine is not open.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableExportJob</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>cannot write %1: %2</translation>
+        </message>
+        <message>
+            <source>the export was cancelled</source>
+            <translation>the export was cancelled</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableRowReader</name>
+        <message>
+            <source>the workspace's data file cannot be opened</source>
+            <translation>the workspace's data file cannot be opened</translation>
         </message>
     </context>
     <context>

@@ -6,6 +6,9 @@
 #include "displayformat.h"
 #include "iconlibrary.h"
 #include "ownersession.h"
+#include "runswidget.h"
+#include "streamswidget.h"
+#include "tableswidget.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -17,7 +20,7 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 ConnectionDetailWidget::ConnectionDetailWidget(OwnerSession *session, ConnectionListModel *connections,
-                                               MemberListModel *members, QWidget *parent)
+                                               MemberListModel *members, const Actions &actions, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_connections(connections)
@@ -26,6 +29,9 @@ ConnectionDetailWidget::ConnectionDetailWidget(OwnerSession *session, Connection
     , m_subtitle(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new ConnectionOverviewWidget(session, members, this))
+    , m_streams(new StreamsWidget(session, actions.resetCursor, this))
+    , m_runs(new RunsWidget(session, actions.runNow, actions.stop, this))
+    , m_tables(new TablesWidget(session, this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
@@ -48,6 +54,9 @@ ConnectionDetailWidget::ConnectionDetailWidget(OwnerSession *session, Connection
     m_tabs->setAccessibleName(tr("Connection details"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_overview, IconLibrary::action(u"about"_s), tr("&Overview"));
+    m_tabs->addTab(m_streams, IconLibrary::action(u"discover"_s), tr("S&treams"));
+    m_tabs->addTab(m_runs, IconLibrary::action(u"run"_s), tr("R&uns"));
+    m_tabs->addTab(m_tables, IconLibrary::action(u"table"_s), tr("T&ables"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -55,6 +64,11 @@ ConnectionDetailWidget::ConnectionDetailWidget(OwnerSession *session, Connection
     layout->addWidget(m_tabs, 1);
 
     connect(m_overview, &ConnectionOverviewWidget::errorOccurred, this, &ConnectionDetailWidget::errorOccurred);
+    connect(m_overview, &ConnectionOverviewWidget::statusMessage, this, &ConnectionDetailWidget::statusMessage);
+    connect(m_tables, &TablesWidget::statusMessage, this, &ConnectionDetailWidget::statusMessage);
+    // Tabs load their data when shown: a connection's run history or streams are not read for
+    // every click in the list.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { reload(); });
     connect(connections, &ConnectionListModel::connectionUpdated, this, [this](const QString &id) {
         if (id == m_connectionId)
             reload();
@@ -83,6 +97,18 @@ void ConnectionDetailWidget::reload()
     subtitle = tr("%1 · %2").arg(subtitle, DisplayFormat::connectionStatus(c.value(u"status"_s).toString()));
     m_subtitle->setText(subtitle);
     m_overview->setConnection(c);
+    QWidget *current = m_tabs->currentWidget();
+    if (current == m_streams)
+        m_streams->setConnectionId(m_connectionId);
+    else if (current == m_runs)
+        m_runs->setConnectionId(m_connectionId);
+    else if (current == m_tables)
+        m_tables->setConnectionId(m_connectionId);
+}
+
+void ConnectionDetailWidget::setPublicUrlProvider(const std::function<QUrl()> &provider)
+{
+    m_overview->setPublicUrlProvider(provider);
 }
 
 void ConnectionDetailWidget::showTab(Tab tab)
@@ -91,6 +117,15 @@ void ConnectionDetailWidget::showTab(Tab tab)
     switch (tab) {
     case OverviewTab:
         page = m_overview;
+        break;
+    case StreamsTab:
+        page = m_streams;
+        break;
+    case RunsTab:
+        page = m_runs;
+        break;
+    case TablesTab:
+        page = m_tables;
         break;
     default:
         break;

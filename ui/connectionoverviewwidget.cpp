@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionoverviewwidget.h"
 #include "connectionservice.h"
+#include "connectorservice.h"
 #include "connectortyperegistry.h"
 #include "displayformat.h"
 #include "engine.h"
@@ -8,10 +9,16 @@
 #include "memberlistmodel.h"
 #include "notifyrecipientsdialog.h"
 #include "ownersession.h"
+#include "webhookservice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QClipboard>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
@@ -68,8 +75,13 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
     m_statusIcon = new QLabel(statusRow);
     m_status = valueLabel(statusRow);
     m_status->setAccessibleName(tr("Connection status"));
+    m_check = new QPushButton(IconLibrary::action(u"test"_s), tr("Chec&k Now"), statusRow);
+    m_check->setAccessibleName(tr("Check the connection with the provider"));
+    m_check->setToolTip(tr("Validate the stored credentials with one cheap call to the provider"));
     statusLayout->addWidget(m_statusIcon);
     statusLayout->addWidget(m_status, 1);
+    statusLayout->addWidget(m_check);
+    connect(m_check, &QPushButton::clicked, this, &ConnectionOverviewWidget::checkConnection);
     m_form->addRow(tr("Status:"), statusRow);
 
     m_statusMessage = valueLabel(content, true);
@@ -135,6 +147,34 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
     m_config->setAccessibleName(tr("Configuration"));
     m_form->addRow(tr("Configuration:"), m_config);
 
+    auto *webhookRow = new QWidget(content);
+    auto *webhookLayout = new QGridLayout(webhookRow);
+    webhookLayout->setContentsMargins(0, 0, 0, 0);
+    m_reveal = new QPushButton(IconLibrary::action(u"reveal"_s), tr("&Reveal Webhook URL"), webhookRow);
+    m_reveal->setAccessibleName(tr("Reveal the webhook URL"));
+    m_reveal->setToolTip(tr("Shows the secret URL that starts a sync of this connection; the reveal is audit-logged"));
+    m_webhook = new QLineEdit(webhookRow);
+    m_webhook->setReadOnly(true);
+    m_webhook->setAccessibleName(tr("Webhook URL"));
+    m_copy = new QToolButton(webhookRow);
+    m_copy->setIcon(IconLibrary::action(u"copy"_s));
+    m_copy->setToolTip(tr("Copy the webhook URL"));
+    m_copy->setAccessibleName(tr("Copy the webhook URL"));
+    m_curl = valueLabel(webhookRow, true);
+    m_curl->setAccessibleName(tr("Example call"));
+    m_curl->setForegroundRole(QPalette::PlaceholderText);
+    webhookLayout->addWidget(m_reveal, 0, 0, 1, 2, Qt::AlignLeft);
+    webhookLayout->addWidget(m_webhook, 1, 0);
+    webhookLayout->addWidget(m_copy, 1, 1);
+    webhookLayout->addWidget(m_curl, 2, 0, 1, 2);
+    webhookLayout->setColumnStretch(0, 1);
+    m_form->addRow(tr("Webhook:"), webhookRow);
+    connect(m_reveal, &QPushButton::clicked, this, &ConnectionOverviewWidget::revealWebhook);
+    connect(m_copy, &QToolButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_webhook->text());
+        Q_EMIT statusMessage(tr("Webhook URL copied."));
+    });
+
     m_created = valueLabel(content);
     m_created->setAccessibleName(tr("Created and updated"));
     m_form->addRow(tr("Created:"), m_created);
@@ -151,6 +191,14 @@ QString ConnectionOverviewWidget::connectionId() const
 
 void ConnectionOverviewWidget::setConnection(const QJsonObject &c)
 {
+    // A revealed secret stays on screen only for the connection it belongs to.
+    if (c.value(u"id"_s).toString() != m_connection.value(u"id"_s).toString()) {
+        m_webhook->clear();
+        m_webhook->hide();
+        m_copy->hide();
+        m_curl->hide();
+        m_reveal->show();
+    }
     m_connection = c;
     m_updating = true;
     const QString status = c.value(u"status"_s).toString();
@@ -238,6 +286,50 @@ void ConnectionOverviewWidget::updateEditable()
     m_scheduled->setEnabled(canEdit);
     m_frequency->setEnabled(canEdit && m_scheduled->isChecked());
     m_notifyButton->setEnabled(canEdit);
+    m_check->setEnabled(canEdit && m_checkingId.isEmpty());
+    m_reveal->setEnabled(canEdit);
+}
+
+void ConnectionOverviewWidget::revealWebhook()
+{
+    const QString id = connectionId();
+    const QUrl base = m_publicUrl ? m_publicUrl() : QUrl();
+    auto revealed = m_session->engine()->webhooks()->reveal(m_session->caller(), id, base);
+    if (!revealed) {
+        Q_EMIT errorOccurred(revealed.error().message);
+        return;
+    }
+    m_webhook->setText(revealed->value(u"webhookUrl"_s).toString());
+    m_curl->setText(revealed->value(u"curlExample"_s).toString());
+    m_reveal->hide();
+    m_webhook->show();
+    m_copy->show();
+    m_curl->show();
+    m_webhook->setFocus();
+    m_webhook->selectAll();
+}
+
+void ConnectionOverviewWidget::checkConnection()
+{
+    const QString id = connectionId();
+    if (id.isEmpty() || !m_checkingId.isEmpty())
+        return;
+    m_checkingId = id;
+    updateEditable();
+    m_check->setText(tr("Checking…"));
+    // The provider is asked on the ConnectorService's thread; the window stays responsive.
+    m_session->engine()->connectorService()->check(m_session->caller(), id, this, [this, id](Result<QJsonObject> result) {
+        m_checkingId.clear();
+        m_check->setText(tr("Chec&k Now"));
+        updateEditable();
+        if (!result) {
+            Q_EMIT errorOccurred(result.error().message);
+            return;
+        }
+        const QString message = result->value(u"message"_s).toString();
+        Q_EMIT statusMessage(result->value(u"success"_s).toBool() ? tr("Connection works: %1").arg(message)
+                                                                  : tr("Connection check failed: %1").arg(message));
+    });
 }
 
 void ConnectionOverviewWidget::save(const QJsonObject &body)

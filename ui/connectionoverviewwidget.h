@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QUrl>
 #include <QWidget>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -31,13 +33,23 @@ public:
     /** Shows a connection object (as the engine returns it). */
     void setConnection(const QJsonObject &connection);
     [[nodiscard]] QString connectionId() const;
+    /** Where webhook URLs point (the API server's public URL). */
+    void setPublicUrlProvider(std::function<QUrl()> provider) { m_publicUrl = std::move(provider); }
+
+    [[nodiscard]] QPushButton *revealButton() const { return m_reveal; }
+    [[nodiscard]] QLineEdit *webhookEdit() const { return m_webhook; }
+    [[nodiscard]] QPushButton *checkButton() const { return m_check; }
 
 Q_SIGNALS:
     /** Something went wrong that the user should see (the main window shows it). */
     void errorOccurred(const QString &message);
+    /** A short confirmation for the status bar. */
+    void statusMessage(const QString &message);
 
 private:
     void save(const QJsonObject &body);
+    void revealWebhook();
+    void checkConnection();
     void chooseRecipients();
     void updateNotifyText();
     void updateEditable();
@@ -60,7 +72,14 @@ private:
     QLabel *m_credentials;
     QLabel *m_config;
     QLabel *m_created;
+    QPushButton *m_check;
+    QPushButton *m_reveal;
+    QLineEdit *m_webhook;
+    QToolButton *m_copy;
+    QLabel *m_curl;
     QFormLayout *m_form;
+    std::function<QUrl()> m_publicUrl;
+    QString m_checkingId;
 };
 
 } // namespace Opbox

@@ -7,6 +7,7 @@
 #include "memberlistmodel.h"
 #include "newconnectionwizard.h"
 #include "ownersession.h"
+#include "runservice.h"
 #include "uilogging.h"
 
 #include <QJsonArray>
@@ -40,12 +41,20 @@ ConnectionSummaryPage::ConnectionSummaryPage(QWidget *parent)
     layout->addWidget(m_error);
 }
 
+int ConnectionSummaryPage::nextId() const
+{
+    auto *w = static_cast<NewConnectionWizard *>(wizard());
+    return w && w->isOAuth() ? int(NewConnectionWizard::AuthorizePageId) : -1;
+}
+
 void ConnectionSummaryPage::initializePage()
 {
     auto *w = static_cast<NewConnectionWizard *>(wizard());
     const ConnectorTypeInfo *type = w->connectorType();
     if (!type)
         return;
+    // After the sign-in starts, the connection exists: there is no way back for OAuth types.
+    setCommitPage(w->isOAuth());
     auto row = [](const QString &label, const QString &value) -> QString {
         return u"<tr><td style='padding-right:16px'><b>"_s + label.toHtmlEscaped() + u"</b></td><td>"_s
             + value.toHtmlEscaped().replace(u"\n"_s, u"<br>"_s) + u"</td></tr>"_s;
@@ -79,9 +88,15 @@ void ConnectionSummaryPage::initializePage()
             names.append(members.displayName(v.toString()));
         notify = names.join(u'\n');
     }
-    QString streams = tr("All streams");
-    if (!w->selectedStreams.isEmpty() && w->selectedStreams.size() < w->availableStreams.size())
-        streams = w->selectedStreams.join(u", "_s);
+    QString streams;
+    if (w->isOAuth())
+        streams = tr("Discovered after the sign-in");
+    else if (!w->firstSync)
+        streams = tr("All streams; no sync until you start one or the schedule does");
+    else if (w->selectedStreams.size() < w->availableStreams.size())
+        streams = tr("First sync now: %1").arg(w->selectedStreams.join(u", "_s));
+    else
+        streams = tr("First sync now: all streams");
 
     QString html = u"<table cellspacing='6'>"_s;
     html += row(tr("Name"), w->name);
@@ -102,6 +117,8 @@ void ConnectionSummaryPage::initializePage()
 bool ConnectionSummaryPage::validatePage()
 {
     auto *w = static_cast<NewConnectionWizard *>(wizard());
+    if (w->isOAuth())
+        return true; // the sign-in page creates it through the OAuth service
     if (!w->createdConnectionId().isEmpty())
         return true;
     OwnerSession *session = w->session();
@@ -114,6 +131,13 @@ bool ConnectionSummaryPage::validatePage()
     w->setCreatedConnectionId(created->value(u"id"_s).toString());
     w->credentials = QJsonObject();
     qCInfo(lcUi) << "created connection" << w->createdConnectionId();
+    if (w->firstSync) {
+        // Every stream: no list, so the run reads whatever the connector offers (also new streams).
+        const QStringList streams = w->selectedStreams.size() < w->availableStreams.size() ? w->selectedStreams : QStringList();
+        auto run = session->engine()->runs()->trigger(session->caller(), w->createdConnectionId(), streams, RunTrigger::Manual);
+        if (!run)
+            qCWarning(lcUi) << "first sync not started:" << run.error().message;
+    }
     return true;
 }
 

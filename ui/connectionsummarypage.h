@@ -16,6 +16,7 @@ public:
 
     void initializePage() override;
     [[nodiscard]] bool validatePage() override;
+    [[nodiscard]] int nextId() const override;
 
 private:
     QLabel *m_summary;

@@ -184,6 +184,14 @@ QWidget *CredentialsPage::addField(QFormLayout *form, const ConnectorField &fiel
     return editor;
 }
 
+int CredentialsPage::nextId() const
+{
+    // An OAuth app's client id and secret cannot be tested before the user signs in.
+    if (m_builtFor && m_builtFor->isOAuth())
+        return NewConnectionWizard::SchedulePageId;
+    return NewConnectionWizard::TestPageId;
+}
+
 QString CredentialsPage::text(const QString &key) const
 {
     if (auto *line = qobject_cast<QLineEdit *>(m_editors.value(key)))

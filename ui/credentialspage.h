@@ -28,6 +28,7 @@ public:
     [[nodiscard]] bool isComplete() const override;
     [[nodiscard]] bool validatePage() override;
     void cleanupPage() override;
+    [[nodiscard]] int nextId() const override;
 
     /** The editor of a field: "name", "credential:<field>" or "config:<field>". */
     [[nodiscard]] QWidget *editor(const QString &key) const { return m_editors.value(key); }

@@ -7,6 +7,8 @@
 #include "mainwindow.h"
 #include "ownersession.h"
 #include "secretstore.h"
+#include "syncworkerpool.h"
+#include "triggerservice.h"
 #include "traycontroller.h"
 #include "uilogging.h"
 
@@ -27,6 +29,7 @@ DesktopApplication::DesktopApplication(Options options, QObject *parent)
 
 DesktopApplication::~DesktopApplication()
 {
+    shutdown();
     // The window and tray reference the session and engine: tear down from the top.
     m_tray.reset();
     m_window.reset();
@@ -98,12 +101,31 @@ void DesktopApplication::onUnlocked()
     }
     m_session = std::move(*session);
     m_window->attachSession(m_session.get());
+    m_tray->attachSession(m_session.get());
     m_apiController->start();
+    // Syncs run on the engine's worker threads; the minute scheduler checks on a pool thread.
+    m_engine->syncWorkers()->start(m_apiController->config().workers);
+    m_engine->triggers()->startScheduler();
+    if (m_options.onReady)
+        m_options.onReady(m_engine.get(), m_session.get());
     Q_EMIT ready();
+}
+
+void DesktopApplication::shutdown()
+{
+    if (!m_engine || !m_engine->isUnlocked() || m_shutDown)
+        return;
+    m_shutDown = true;
+    // No new runs; running ones stop after the page they are committing (that page is kept).
+    m_engine->triggers()->stopScheduler();
+    m_engine->syncWorkers()->stop(u"application closed"_s);
 }
 
 void DesktopApplication::quit()
 {
+    if (m_window)
+        m_window->hide();
+    shutdown();
     QCoreApplication::quit();
 }
 

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 class QLocale;
@@ -38,6 +39,8 @@ public:
         int workers = 4;
         bool workersGiven = false;
         bool demo = false;
+        /** Called once the owner's session exists (the composition root adds the demo sandbox here). */
+        std::function<void(Engine *, OwnerSession *)> onReady;
     };
 
     explicit DesktopApplication(Options options, QObject *parent = nullptr);
@@ -52,6 +55,9 @@ public:
     [[nodiscard]] bool start();
     [[nodiscard]] MainWindow *window() const { return m_window.get(); }
     [[nodiscard]] Engine *engine() const { return m_engine.get(); }
+    [[nodiscard]] OwnerSession *session() const { return m_session.get(); }
+    /** Stops the scheduler and the sync workers (running runs are checkpointed and cancelled). */
+    void shutdown();
 
 Q_SIGNALS:
     /** The owner's session exists and the window shows the workspace. */
@@ -69,6 +75,7 @@ private:
     std::unique_ptr<OwnerSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayController> m_tray;
+    bool m_shutDown = false;
 };
 
 } // namespace Opbox

@@ -5,11 +5,19 @@
 #include "connectiondetailwidget.h"
 #include "connectionlistmodel.h"
 #include "connectionservice.h"
+#include "connectortyperegistry.h"
+#include "cursorresetwizard.h"
 #include "engine.h"
 #include "iconlibrary.h"
 #include "memberlistmodel.h"
 #include "newconnectionwizard.h"
+#include "notificationlistmodel.h"
+#include "notificationsdialog.h"
+#include "oauthwizard.h"
 #include "ownersession.h"
+#include "runservice.h"
+#include "triggerservice.h"
+#include "variantwizard.h"
 #include "settingsdialog.h"
 #include "uilogging.h"
 
@@ -93,6 +101,35 @@ void MainWindow::createActions()
                           tr("Delete the selected connection"), QKeySequence::Delete);
     connect(m_delete, &QAction::triggered, this, &MainWindow::deleteConnection);
 
+    m_runNow = makeAction(this, u"actionRunNow"_s, u"run"_s, tr("&Run Now"), tr("Sync the selected connection now"),
+                          QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_runNow, &QAction::triggered, this, &MainWindow::runNow);
+
+    m_stop = makeAction(this, u"actionStop"_s, u"stop"_s, tr("S&top"), tr("Stop the running sync of the selected connection"),
+                        QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(m_stop, &QAction::triggered, this, &MainWindow::stopRun);
+
+    m_runAll = makeAction(this, u"actionRunAll"_s, u"run-all"_s, tr("Run &All"), tr("Sync every enabled connection"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_runAll, &QAction::triggered, this, &MainWindow::runAll);
+
+    m_newVariant = makeAction(this, u"actionNewVariant"_s, u"variant"_s, tr("New &Variant…"),
+                              tr("A copy of the selected connection with its own label, schedule and cursors"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(m_newVariant, &QAction::triggered, this, &MainWindow::newVariant);
+
+    m_resetCursor = makeAction(this, u"actionResetCursor"_s, u"reset-cursor"_s, tr("Reset &Cursor…"),
+                               tr("Re-sync from a date, or everything"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_resetCursor, &QAction::triggered, this, &MainWindow::resetCursor);
+
+    m_authorize = makeAction(this, u"actionAuthorize"_s, u"authorize"_s, tr("A&uthorize…"),
+                             tr("Sign in to the provider again (OAuth connections)"), QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_authorize, &QAction::triggered, this, &MainWindow::authorize);
+
+    m_notifications = makeAction(this, u"actionNotifications"_s, u"notifications"_s, tr("&Notifications"),
+                                 tr("Completed and failed syncs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_notifications, &QAction::triggered, this, &MainWindow::showNotifications);
+
     m_auditLog = makeAction(this, u"actionAuditLog"_s, u"audit-log"_s, tr("&Audit Log"),
                             tr("Who did what in this workspace"), QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_auditLog, &QAction::triggered, this, &MainWindow::showAuditLog);
@@ -124,9 +161,18 @@ void MainWindow::createMenus()
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     connection->setObjectName(u"menuConnection"_s);
+    connection->addAction(m_runNow);
+    connection->addAction(m_stop);
+    connection->addAction(m_runAll);
+    connection->addSeparator();
+    connection->addAction(m_newVariant);
+    connection->addAction(m_resetCursor);
+    connection->addAction(m_authorize);
+    connection->addSeparator();
     connection->addAction(m_delete);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_notifications);
     view->addAction(m_auditLog);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -140,10 +186,17 @@ void MainWindow::createMenus()
     toolbar->setIconSize(QSize(20, 20));
     toolbar->addAction(m_newConnection);
     toolbar->addSeparator();
+    toolbar->addAction(m_runNow);
+    toolbar->addAction(m_stop);
+    toolbar->addAction(m_runAll);
+    toolbar->addSeparator();
+    toolbar->addAction(m_newVariant);
+    toolbar->addAction(m_resetCursor);
     toolbar->addAction(m_delete);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
+    toolbar->addAction(m_notifications);
     toolbar->addAction(m_auditLog);
     toolbar->addAction(m_settings);
 }
@@ -243,29 +296,38 @@ void MainWindow::attachSession(OwnerSession *session)
     m_list->setIconSize(QSize(20, 20));
     m_list->setAccessibleName(tr("Connections"));
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_list->addAction(m_delete);
+    m_list->addActions({m_runNow, m_stop});
+    auto *separator = new QAction(m_list);
+    separator->setSeparator(true);
+    m_list->addActions({separator, m_newVariant, m_resetCursor, m_authorize});
+    auto *separator2 = new QAction(m_list);
+    separator2->setSeparator(true);
+    m_list->addActions({separator2, m_delete});
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(ConnectionListModel::NameColumn, QHeaderView::Stretch);
-    m_list->setColumnWidth(ConnectionListModel::VariantColumn, 64);
-    m_list->setColumnWidth(ConnectionListModel::StatusColumn, 120);
-    m_list->setColumnWidth(ConnectionListModel::LastRunColumn, 170);
-    m_list->setColumnWidth(ConnectionListModel::NextRunColumn, 130);
+    m_list->setColumnWidth(ConnectionListModel::VariantColumn, 56);
+    m_list->setColumnWidth(ConnectionListModel::StatusColumn, 112);
+    m_list->setColumnWidth(ConnectionListModel::LastRunColumn, 110);
+    m_list->setColumnWidth(ConnectionListModel::NextRunColumn, 100);
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_list, 1);
 
     m_detailStack = new QStackedWidget(splitter);
     m_noSelection = new QLabel(tr("Select a connection to see its details."), m_detailStack);
     m_noSelection->setAlignment(Qt::AlignCenter);
-    m_detail = new ConnectionDetailWidget(session, m_connections, m_members, m_detailStack);
+    m_detail = new ConnectionDetailWidget(session, m_connections, m_members,
+                                          ConnectionDetailWidget::Actions{m_runNow, m_stop, m_resetCursor}, m_detailStack);
+    m_detail->setPublicUrlProvider([this] { return publicUrl(); });
+    connect(m_detail, &ConnectionDetailWidget::statusMessage, this, &MainWindow::showStatus);
     m_detailStack->addWidget(m_noSelection);
     m_detailStack->addWidget(m_detail);
     connect(m_detail, &ConnectionDetailWidget::errorOccurred, this, &MainWindow::showError);
 
     splitter->addWidget(left);
     splitter->addWidget(m_detailStack);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({680, 600});
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({580, 700});
     auto *workspaceLayout = new QVBoxLayout(m_workspace);
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
     workspaceLayout->addWidget(splitter);
@@ -280,6 +342,10 @@ void MainWindow::attachSession(OwnerSession *session)
     connect(m_connections, &QAbstractItemModel::modelReset, this, &MainWindow::updateView);
     connect(m_connections, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(session, &OwnerSession::callerChanged, this, &MainWindow::updateActions);
+
+    m_notificationModel = new NotificationListModel(session, this);
+    connect(m_notificationModel, &NotificationListModel::unreadCountChanged, this, &MainWindow::updateNotificationCount);
+    updateNotificationCount(m_notificationModel->unreadCount());
 
     m_keyState->setText(tr("Master key: %1").arg(m_engine->keyStoreDescription()));
     setWindowTitle(tr("Opbox Pipelines — %1").arg(session->workspaceName()));
@@ -334,15 +400,179 @@ void MainWindow::updateView()
     updateActions();
 }
 
+QJsonObject MainWindow::currentConnection() const
+{
+    const QString id = currentConnectionId();
+    return id.isEmpty() || !m_connections ? QJsonObject() : m_connections->connection(id);
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+QUrl MainWindow::publicUrl() const
+{
+    if (m_api && m_api->isRunning())
+        return m_api->url();
+    if (m_api && !m_api->config().publicUrl.isEmpty())
+        return m_api->config().publicUrl;
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(m_api ? m_api->config().port : 8787);
+    return url;
+}
+
 void MainWindow::updateActions()
 {
     const bool ready = m_session != nullptr;
     const bool admin = ready && m_session->caller().atLeast(Role::Admin);
-    const bool selected = ready && !currentConnectionId().isEmpty();
+    const bool member = ready && m_session->caller().atLeast(Role::Member);
+    const QJsonObject c = ready ? currentConnection() : QJsonObject();
+    const bool selected = !c.isEmpty();
+    const QString runStatus = c.value(u"lastRun"_s).toObject().value(u"status"_s).toString();
+    const bool active = runStatus == u"PENDING"_s || runStatus == u"RUNNING"_s;
+    const ConnectorTypeInfo *type = selected ? ConnectorTypeRegistry::find(c.value(u"type"_s).toString()) : nullptr;
     m_newConnection->setEnabled(admin);
     m_delete->setEnabled(admin && selected);
+    m_runNow->setEnabled(member && selected && !active);
+    m_stop->setEnabled(member && selected && active);
+    m_runAll->setEnabled(admin && m_connections && m_connections->rowCount() > 0);
+    m_newVariant->setEnabled(admin && selected);
+    m_resetCursor->setEnabled(admin && selected && !active);
+    m_authorize->setEnabled(admin && selected && type && type->isOAuth());
     m_auditLog->setEnabled(admin);
+    m_notifications->setEnabled(ready);
     m_settings->setEnabled(ready);
+}
+
+void MainWindow::updateNotificationCount(int unread)
+{
+    m_notifications->setText(unread > 0 ? tr("&Notifications (%1)").arg(unread) : tr("&Notifications"));
+    m_notifications->setToolTip(tr("%n unread notification(s)", nullptr, unread));
+}
+
+void MainWindow::showStatus(const QString &message)
+{
+    statusBar()->showMessage(message, 8000);
+    Q_EMIT statusMessage(message);
+}
+
+void MainWindow::runNow()
+{
+    const QString id = currentConnectionId();
+    if (id.isEmpty() || !m_session)
+        return;
+    const QString name = m_connections->connection(id).value(u"name"_s).toString();
+    auto run = m_session->engine()->runs()->trigger(m_session->caller(), id, {}, RunTrigger::Manual);
+    if (!run) {
+        if (run.error().code == u"RUN_ACTIVE"_s)
+            showStatus(tr("A sync of \"%1\" is already running.").arg(name));
+        else
+            showError(run.error().message);
+        return;
+    }
+    showStatus(tr("Sync of \"%1\" started.").arg(name));
+    m_connections->refresh(id);
+    m_detail->showTab(ConnectionDetailWidget::RunsTab);
+}
+
+void MainWindow::stopRun()
+{
+    const QString id = currentConnectionId();
+    if (id.isEmpty() || !m_session)
+        return;
+    const auto active = m_session->engine()->runs()->activeRun(id);
+    if (!active) {
+        showStatus(tr("No sync is running."));
+        m_connections->refresh(id);
+        return;
+    }
+    auto stopped = m_session->engine()->runs()->stop(m_session->caller(), id, active->id);
+    if (!stopped) {
+        showError(stopped.error().message);
+        return;
+    }
+    showStatus(tr("Sync stopped; what it had saved is kept."));
+    m_connections->refresh(id);
+}
+
+void MainWindow::runAll()
+{
+    if (!m_session)
+        return;
+    auto result = m_session->engine()->triggers()->runAll(m_session->caller());
+    if (!result) {
+        showError(result.error().message);
+        return;
+    }
+    const int started = result->value(u"count"_s).toInt();
+    const int total = m_connections->rowCount();
+    QString message = tr("%n sync(s) started.", nullptr, started);
+    if (started < total)
+        message += u' ' + tr("Others are disabled or already running.");
+    showStatus(message);
+}
+
+void MainWindow::newVariant()
+{
+    const QString id = currentConnectionId();
+    if (id.isEmpty() || !m_session)
+        return;
+    auto *wizard = new VariantWizard(m_session, id, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        const QString created = wizard->createdConnectionId();
+        m_connections->refresh(created);
+        m_connections->refresh(wizard->sourceConnectionId());
+        selectConnection(created);
+        showStatus(tr("Variant created."));
+    });
+    wizard->open();
+    Q_EMIT dialogOpened(wizard);
+}
+
+void MainWindow::resetCursor()
+{
+    const QString id = currentConnectionId();
+    if (id.isEmpty() || !m_session)
+        return;
+    auto *wizard = new CursorResetWizard(m_session, id, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] { showStatus(wizard->resultMessage()); });
+    wizard->open();
+    Q_EMIT dialogOpened(wizard);
+}
+
+void MainWindow::authorize()
+{
+    const QJsonObject c = currentConnection();
+    if (c.isEmpty() || !m_session)
+        return;
+    auto *wizard = new OAuthWizard(m_session, [this] { return publicUrl(); }, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setExistingConnection(c.value(u"id"_s).toString());
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        m_connections->refresh(wizard->connectionId());
+        showStatus(tr("Authorized."));
+    });
+    wizard->open();
+    Q_EMIT dialogOpened(wizard);
+}
+
+void MainWindow::showNotifications()
+{
+    if (!m_session)
+        return;
+    auto *dialog = new NotificationsDialog(m_notificationModel, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NotificationsDialog::connectionRequested, this, [this](const QString &id) {
+        selectConnection(id);
+        m_detail->showTab(ConnectionDetailWidget::RunsTab);
+    });
+    dialog->show();
+    Q_EMIT dialogOpened(dialog);
 }
 
 void MainWindow::newConnection(const QString &type)
@@ -350,6 +580,7 @@ void MainWindow::newConnection(const QString &type)
     if (!m_session)
         return;
     auto *wizard = new NewConnectionWizard(m_session, this);
+    wizard->setPublicUrlProvider([this] { return publicUrl(); });
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (!type.isEmpty())
         wizard->preselectType(type);
@@ -358,7 +589,7 @@ void MainWindow::newConnection(const QString &type)
         // The model hears about the new row through the service's signal; make sure it is there now.
         m_connections->refresh(id);
         selectConnection(id);
-        statusBar()->showMessage(tr("Connection \"%1\" created.").arg(wizard->name), 5000);
+        showStatus(tr("Connection \"%1\" created.").arg(wizard->name));
     });
     wizard->open();
     Q_EMIT dialogOpened(wizard);
@@ -386,7 +617,7 @@ void MainWindow::deleteConnection()
             showError(removed.error().message);
             return;
         }
-        statusBar()->showMessage(tr("Connection \"%1\" deleted.").arg(name), 5000);
+        showStatus(tr("Connection \"%1\" deleted.").arg(name));
     });
     box->open();
     Q_EMIT dialogOpened(box);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
+#include <QUrl>
 
 class QAction;
 class QLabel;
@@ -18,6 +20,7 @@ class ConnectionDetailWidget;
 class ConnectionListModel;
 class Engine;
 class MemberListModel;
+class NotificationListModel;
 class OwnerSession;
 
 /**
@@ -44,21 +47,37 @@ public:
     [[nodiscard]] ConnectionListModel *connectionModel() const { return m_connections; }
     [[nodiscard]] QTreeView *connectionView() const { return m_list; }
     [[nodiscard]] ConnectionDetailWidget *detail() const { return m_detail; }
+    [[nodiscard]] NotificationListModel *notificationModel() const { return m_notificationModel; }
     [[nodiscard]] QString currentConnectionId() const;
     void selectConnection(const QString &connectionId);
+    /** The base of webhook and OAuth redirect URLs: the API server's public URL. */
+    [[nodiscard]] QUrl publicUrl() const;
+    /** Actions by object name, for the tray and tests ("actionRunAll" …). */
+    [[nodiscard]] QAction *action(const QString &objectName) const;
 
 public Q_SLOTS:
     void newConnection(const QString &type = {});
     void deleteConnection();
+    void runNow();
+    void stopRun();
+    void runAll();
+    void newVariant();
+    void resetCursor();
+    void authorize();
+    void showNotifications();
     void showSettings();
     void showAuditLog();
     void showAbout();
     void showError(const QString &message);
+    /** A short message in the status bar (also emitted as statusMessage). */
+    void showStatus(const QString &message);
 
 Q_SIGNALS:
     /** A dialog or wizard was opened (tests and the tray use it). */
     void dialogOpened(QWidget *dialog);
     void quitRequested();
+    /** A short message for the status bar and, when hidden, the tray. */
+    void statusMessage(const QString &message);
     /** The window was closed while a tray icon keeps the app (and its syncs) running. */
     void hiddenToTray();
 
@@ -72,6 +91,9 @@ private:
     void updateActions();
     void updateView();
     void updateApiState();
+    void updateNotificationCount(int unread);
+    /** The selected connection's object, or empty. */
+    [[nodiscard]] QJsonObject currentConnection() const;
 
     Engine *m_engine;
     QPointer<ApiServerController> m_api;
@@ -93,8 +115,17 @@ private:
     QLabel *m_apiState;
     QLabel *m_keyState;
 
+    NotificationListModel *m_notificationModel = nullptr;
+
     QAction *m_newConnection = nullptr;
     QAction *m_delete = nullptr;
+    QAction *m_runNow = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_runAll = nullptr;
+    QAction *m_newVariant = nullptr;
+    QAction *m_resetCursor = nullptr;
+    QAction *m_authorize = nullptr;
+    QAction *m_notifications = nullptr;
     QAction *m_auditLog = nullptr;
     QAction *m_settings = nullptr;
     QAction *m_about = nullptr;

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "newconnectionwizard.h"
 #include "connectionsummarypage.h"
+#include "connectiontestpage.h"
 #include "connectortypepage.h"
 #include "connectortyperegistry.h"
 #include "credentialspage.h"
 #include "iconlibrary.h"
 #include "notifyrecipientspage.h"
+#include "oauthauthorizepage.h"
 #include "schedulepage.h"
+#include "streamselectionpage.h"
 #include "uistrings.h"
 
 using namespace Qt::StringLiterals;
@@ -24,12 +27,32 @@ NewConnectionWizard::NewConnectionWizard(OwnerSession *session, QWidget *parent)
     setPixmap(QWizard::LogoPixmap, IconLibrary::application().pixmap(48, 48));
     setPage(TypePageId, new ConnectorTypePage(this));
     setPage(CredentialsPageId, new CredentialsPage(this));
+    setPage(TestPageId, new ConnectionTestPage(this));
+    setPage(StreamsPageId, new StreamSelectionPage(this));
     setPage(SchedulePageId, new SchedulePage(this));
     setPage(NotifyPageId, new NotifyRecipientsPage(session, this));
     setPage(SummaryPageId, new ConnectionSummaryPage(this));
+    m_authorize = new OAuthAuthorizePage(session, [this] { return publicUrl(); }, [this] {
+        // The engine creates the OAuth connection itself, with the client credentials in the vault.
+        QJsonObject body{{u"client_id"_s, credentials.value(u"client_id"_s)},
+                         {u"client_secret"_s, credentials.value(u"client_secret"_s)},
+                         {u"connectionName"_s, name},
+                         {u"notifyUserIds"_s, notifyUserIds}};
+        QJsonObject cfg = config;
+        cfg.remove(u"tenantId"_s);
+        cfg.remove(u"accountId"_s);
+        if (!cfg.isEmpty())
+            body.insert(u"config"_s, cfg);
+        if (!schedule.isEmpty())
+            body.insert(u"schedule"_s, schedule);
+        return OAuthAuthorizePage::Request{m_type ? m_type->type : QString(), body};
+    }, this);
+    setPage(AuthorizePageId, m_authorize);
+    connect(m_authorize, &OAuthAuthorizePage::authorized, this, [this] { credentials = QJsonObject(); });
     setStartId(TypePageId);
     UiStrings::translateWizard(this);
     setButtonText(QWizard::FinishButton, tr("&Create"));
+    setButtonText(QWizard::CommitButton, tr("Create and &Sign In >"));
     resize(720, 560);
 }
 
@@ -57,15 +80,19 @@ void NewConnectionWizard::preselectType(const QString &type)
         page->selectType(type);
 }
 
+bool NewConnectionWizard::isOAuth() const
+{
+    return m_type && m_type->isOAuth();
+}
+
+QString NewConnectionWizard::createdConnectionId() const
+{
+    return isOAuth() ? m_authorize->connectionId() : m_createdId;
+}
+
 QJsonObject NewConnectionWizard::createBody() const
 {
-    QJsonObject cfg = config;
-    if (!selectedStreams.isEmpty() && selectedStreams.size() < availableStreams.size()) {
-        QJsonArray streams;
-        for (const auto &s : selectedStreams)
-            streams.append(s);
-        cfg.insert(u"streams"_s, streams);
-    }
+    const QJsonObject cfg = config;
     QJsonObject body{{u"name"_s, name},
                      {u"type"_s, m_type ? m_type->type : QString()},
                      {u"credentials"_s, credentials},

@@ -3,24 +3,28 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
 #include <QWizard>
+#include <functional>
 
 namespace Opbox {
 
+class OAuthAuthorizePage;
 class OwnerSession;
 struct ConnectorTypeInfo;
 
 /**
  * Creates a connection step by step (DESIGN §17): type → credentials form generated from the
  * connector's field spec → test → streams → schedule → who is notified → summary. Each page
- * validates before Next; the last one calls ConnectionService::create with the owner's Caller.
+ * validates before Next; the summary calls ConnectionService::create with the owner's Caller.
+ * For OAuth types the test and streams steps give way to the provider's sign-in after the summary.
  */
 class NewConnectionWizard : public QWizard
 {
     Q_OBJECT
 public:
     enum PageId { TypePageId = 10, CredentialsPageId = 20, TestPageId = 30, StreamsPageId = 40,
-                  SchedulePageId = 50, NotifyPageId = 60, SummaryPageId = 70 };
+                  SchedulePageId = 50, NotifyPageId = 60, SummaryPageId = 70, AuthorizePageId = 80 };
     Q_ENUM(PageId)
 
     explicit NewConnectionWizard(OwnerSession *session, QWidget *parent = nullptr);
@@ -33,6 +37,10 @@ public:
     void setConnectorType(const ConnectorTypeInfo *type);
     /** Preselects a type (e.g. from a "new CRM connection" shortcut). */
     void preselectType(const QString &type);
+    /** Where the provider sends the browser back (OAuth types): the API server's public URL. */
+    void setPublicUrlProvider(std::function<QUrl()> provider) { m_publicUrl = std::move(provider); }
+    [[nodiscard]] QUrl publicUrl() const { return m_publicUrl ? m_publicUrl() : QUrl(); }
+    [[nodiscard]] bool isOAuth() const;
 
     // What the pages collected. Credentials stay in memory only until the wizard closes.
     QString name;
@@ -42,11 +50,12 @@ public:
     QJsonArray notifyUserIds;
     QStringList selectedStreams;
     QStringList availableStreams;
+    bool firstSync = false;
 
     /** The request body for ConnectionService::create. */
     [[nodiscard]] QJsonObject createBody() const;
-    /** The id of the connection the wizard created (empty until Finish succeeded). */
-    [[nodiscard]] QString createdConnectionId() const { return m_createdId; }
+    /** The id of the connection the wizard created (empty until it exists). */
+    [[nodiscard]] QString createdConnectionId() const;
     void setCreatedConnectionId(const QString &id) { m_createdId = id; }
 
 Q_SIGNALS:
@@ -56,6 +65,8 @@ private:
     OwnerSession *m_session;
     const ConnectorTypeInfo *m_type = nullptr;
     QString m_createdId;
+    std::function<QUrl()> m_publicUrl;
+    OAuthAuthorizePage *m_authorize;
 };
 
 } // namespace Opbox

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traycontroller.h"
 #include "iconlibrary.h"
+#include "connectionservice.h"
+#include "displayformat.h"
+#include "engine.h"
+#include "identityservice.h"
 #include "mainwindow.h"
+#include "ownersession.h"
+#include "runservice.h"
 
 #include <QAction>
 #include <QMenu>
@@ -15,6 +21,10 @@ TrayController::TrayController(MainWindow *window, QObject *parent)
     : QObject(parent)
     , m_window(window)
 {
+    // Without a tray the run reports still go to the status bar; with one they become balloons.
+    connect(this, &TrayController::runReported, window, [window](const QString &title, const QString &message, bool) {
+        window->showStatus(title + u": "_s + message);
+    });
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_menu = new QMenu;
@@ -60,6 +70,54 @@ void TrayController::showMessage(const QString &title, const QString &message, b
 {
     if (m_tray)
         m_tray->showMessage(title, message, failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
+}
+
+void TrayController::attachSession(OwnerSession *session)
+{
+    m_session = session;
+    connect(session->engine()->runs(), &RunService::runFinished, this, &TrayController::onRunFinished);
+    if (m_window)
+        addAction(m_window->action(u"actionRunAll"_s));
+}
+
+bool TrayController::shouldReport(const QString &connectionId, const QString &status) const
+{
+    if (!m_session || (status != u"COMPLETED"_s && status != u"FAILED"_s))
+        return false;
+    const NotificationPreferences prefs = m_session->engine()->identity()->preferences(m_session->userId());
+    if ((status == u"COMPLETED"_s && !prefs.onSuccess) || (status == u"FAILED"_s && !prefs.onFailure))
+        return false;
+    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
+    if (!record)
+        return false;
+    // Like the engine's notifications: a connection with chosen recipients reports only to them.
+    if (record->notifyUserIds.isEmpty())
+        return true;
+    for (const auto &v : record->notifyUserIds) {
+        if (v.toString() == m_session->userId())
+            return true;
+    }
+    return false;
+}
+
+void TrayController::onRunFinished(const QString &workspaceId, const QString &connectionId, const QString &runId,
+                                   const QString &status)
+{
+    if (!m_session || workspaceId != m_session->workspaceId() || !shouldReport(connectionId, status))
+        return;
+    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
+    auto run = m_session->engine()->runs()->get(m_session->caller(), connectionId, runId);
+    if (!record || !run)
+        return;
+    const bool failed = status == u"FAILED"_s;
+    const QString title = failed ? tr("Sync failed: %1").arg(record->name) : tr("Sync completed: %1").arg(record->name);
+    const QString message = failed ? run->value(u"error"_s).toString()
+                                   : tr("%1 rows synced (%2 new, %3 updated).")
+                                         .arg(DisplayFormat::count(run->value(u"rowsSynced"_s).toInteger()),
+                                              DisplayFormat::count(run->value(u"rowsCreated"_s).toInteger()),
+                                              DisplayFormat::count(run->value(u"rowsUpdated"_s).toInteger()));
+    showMessage(title, message, failed);
+    Q_EMIT runReported(title, message, failed);
 }
 
 void TrayController::showWindow()

@@ -11,6 +11,7 @@ class QSystemTrayIcon;
 namespace Opbox {
 
 class MainWindow;
+class OwnerSession;
 
 /**
  * The system-tray icon: Show, Run all and Quit, and messages when runs complete or fail. While it
@@ -30,11 +31,21 @@ public:
     void addAction(QAction *action);
     /** Shows a message balloon (the tray decides how); `failure` picks the warning icon. */
     void showMessage(const QString &title, const QString &message, bool failure);
+    /** Starts reporting finished runs of the session's workspace, as the owner's preferences allow. */
+    void attachSession(OwnerSession *session);
+    /** Whether a finished run is reported to the owner (preferences and the connection's recipients). */
+    [[nodiscard]] bool shouldReport(const QString &connectionId, const QString &status) const;
+
+Q_SIGNALS:
+    /** A run's outcome was (or, without a tray, would have been) shown; for tests and logs. */
+    void runReported(const QString &title, const QString &message, bool failure);
 
 private:
     void showWindow();
+    void onRunFinished(const QString &workspaceId, const QString &connectionId, const QString &runId, const QString &status);
 
     QPointer<MainWindow> m_window;
+    OwnerSession *m_session = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;
     QAction *m_separator = nullptr;

@@ -44,6 +44,13 @@ private Q_SLOTS:
         QCOMPARE(model.index(0).data(MemberListModel::EmailRole).toString(), OwnerSession::ownerEmail());
         QCOMPARE(model.index(0).data(MemberListModel::RoleRole).toString(), u"OWNER"_s);
         QVERIFY(model.index(0).data().toString().contains(u"Owner"_s));
+        auto rowOf = [&](const QString &userId) {
+            for (int r = 0; r < model.rowCount(); ++r) {
+                if (model.index(r).data(MemberListModel::UserIdRole).toString() == userId)
+                    return r;
+            }
+            return -1;
+        };
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         (void)m_t->addUser(u"ann@example.com"_s, Role::Member);
@@ -52,7 +59,8 @@ private Q_SLOTS:
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy checked(&model, &MemberListModel::checkedChanged);
-        const QModelIndex ann = model.index(1);
+        const QModelIndex ann = model.index(rowOf(m_t->userId(u"ann@example.com"_s)));
+        QVERIFY(ann.isValid());
         QVERIFY(model.flags(ann) & Qt::ItemIsUserCheckable);
         QVERIFY(model.setData(ann, Qt::Checked, Qt::CheckStateRole));
         QCOMPARE(changed.count(), 1);

@@ -2,15 +2,20 @@
 #include "connectionlistmodel.h"
 #include "connectionservice.h"
 #include "connectortypemodel.h"
+#include "connectiontestpage.h"
 #include "connectortypepage.h"
 #include "credentialspage.h"
 #include "engine.h"
+#include "fakeservicesuite.h"
+#include "runservice.h"
 #include "mainwindow.h"
 #include "memberlistmodel.h"
 #include "newconnectionwizard.h"
 #include "notifyrecipientspage.h"
 #include "notifyrecipientswidget.h"
 #include "schedulepage.h"
+#include "streamlistmodel.h"
+#include "streamselectionpage.h"
 #include "uitestsupport.h"
 
 #include <QAbstractButton>
@@ -32,6 +37,7 @@ class TestNewConnectionWizard : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<Test::GuiFixture> m_f;
+    std::unique_ptr<Fakes::FakeServiceSuite> m_fakes;
 
     static void clickNext(QWizard *wizard)
     {
@@ -63,11 +69,46 @@ private:
         QTest::keyClicks(editor, text);
     }
 
+    /** Types a fake provider's credentials and config (its baseUrl included) into the generated form. */
+    static void typeFake(CredentialsPage *page, Fakes::FakeProviderServer *fake)
+    {
+        const QJsonObject credentials = fake->credentials();
+        for (auto it = credentials.begin(); it != credentials.end(); ++it)
+            typeInto(page->editor(u"credential:"_s + it.key()), it.value().toString());
+        const QJsonObject config = fake->connectorConfig();
+        for (auto it = config.begin(); it != config.end(); ++it) {
+            QString text = it.value().toString();
+            if (it.value().isArray()) {
+                QStringList items;
+                for (const auto &v : it.value().toArray())
+                    items.append(v.toString());
+                text = items.join(u", "_s);
+            }
+            typeInto(page->editor(u"config:"_s + it.key()), text);
+        }
+    }
+
+    /** Waits for the test page's answer from the provider (a fake on loopback). */
+    static void waitForTest(NewConnectionWizard *wizard, bool expectSuccess)
+    {
+        QCOMPARE(wizard->currentId(), int(NewConnectionWizard::TestPageId));
+        auto *page = qobject_cast<ConnectionTestPage *>(wizard->currentPage());
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isTesting(), 20000);
+        QCOMPARE(page->succeeded(), expectSuccess);
+        QCOMPARE(wizard->button(QWizard::NextButton)->isEnabled(), expectSuccess);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         Test::pinEnvironment();
         QVERIFY(Test::installTranslation(QLocale::English));
+        Fakes::FakeServiceSuite::Options options;
+        options.records = 20;
+        m_fakes = std::make_unique<Fakes::FakeServiceSuite>(options);
+        QString error;
+        QVERIFY2(m_fakes->start(&error), qPrintable(error));
     }
 
     void init()
@@ -75,6 +116,8 @@ private Q_SLOTS:
         m_f = std::make_unique<Test::GuiFixture>();
         QVERIFY(m_f->ok());
     }
+
+    void cleanupTestCase() { m_fakes.reset(); }
 
     void cleanup() { m_f.reset(); }
 
@@ -107,19 +150,52 @@ private Q_SLOTS:
         QVERIFY(token);
         QCOMPARE(token->echoMode(), QLineEdit::Password); // secrets are masked
         typeInto(credentials->editor(u"name"_s), u"Helpdesk"_s);
-        typeInto(credentials->editor(u"credential:email"_s), u"agent@example.com"_s);
-        typeInto(token, u"zendesk-token"_s);
-        typeInto(credentials->editor(u"config:subdomain"_s), u"acme"_s);
         // A bad URL is refused with a message, and the page stays.
         typeInto(credentials->editor(u"config:baseUrl"_s), u"ftp://nope"_s);
-        Test::screenshot(wizard, u"wizard-2-credentials"_s);
+        typeInto(credentials->editor(u"credential:email"_s), u"agent@example.com"_s);
+        typeInto(token, u"x"_s);
+        typeInto(credentials->editor(u"config:subdomain"_s), u"acme"_s);
         clickNext(wizard);
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::CredentialsPageId));
         const auto labels = credentials->findChildren<QLabel *>();
         QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
             return l->isVisible() && l->text().contains(u"http://"_s);
         }));
-        typeInto(credentials->editor(u"config:baseUrl"_s), QString());
+        // The fake Zendesk's real credentials and address.
+        Fakes::FakeProviderServer *zendesk = m_fakes->server(u"SUPPORT"_s);
+        QVERIFY(zendesk);
+        typeInto(token, u"wrong-token"_s);
+        const QJsonObject fakeConfig = zendesk->connectorConfig();
+        typeInto(credentials->editor(u"config:baseUrl"_s), fakeConfig.value(u"baseUrl"_s).toString());
+        typeInto(credentials->editor(u"config:subdomain"_s), fakeConfig.value(u"subdomain"_s).toString(u"acme"_s));
+        typeInto(credentials->editor(u"credential:email"_s), zendesk->credentials().value(u"email"_s).toString());
+        Test::screenshot(wizard, u"wizard-2-credentials"_s);
+        clickNext(wizard);
+
+        // A refused credential: the provider's reason, and no way on (unless saving untested).
+        waitForTest(wizard, false);
+        auto *test = qobject_cast<ConnectionTestPage *>(wizard->currentPage());
+        QVERIFY(!test->resultLabel()->text().isEmpty());
+        Test::screenshot(wizard, u"wizard-3-test-failed"_s);
+        QTest::mouseClick(wizard->button(QWizard::BackButton), Qt::LeftButton);
+        typeInto(token, zendesk->credentials().value(u"apiToken"_s).toString());
+        clickNext(wizard);
+        waitForTest(wizard, true);
+        Test::screenshot(wizard, u"wizard-3-test"_s);
+        clickNext(wizard);
+
+        QCOMPARE(wizard->currentId(), int(NewConnectionWizard::StreamsPageId));
+        auto *streams = qobject_cast<StreamSelectionPage *>(wizard->currentPage());
+        QVERIFY(streams);
+        QVERIFY(streams->model()->streamNames().contains(u"tickets"_s));
+        QVERIFY(streams->model()->rowCount(streams->model()->index(0, 0)) > 0); // fields with types
+        // Keyboard: uncheck the first stream with the space bar.
+        streams->view()->setFocus();
+        streams->view()->setCurrentIndex(streams->model()->index(0, 0));
+        const QString firstStream = streams->model()->index(0, 0).data(StreamListModel::StreamNameRole).toString();
+        QTest::keyClick(streams->view(), Qt::Key_Space);
+        QVERIFY(!streams->model()->checkedStreams().contains(firstStream));
+        Test::screenshot(wizard, u"wizard-4-streams"_s);
         clickNext(wizard);
 
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::SchedulePageId));
@@ -127,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(schedule);
         Test::clickButton(schedule->frequencyButton(u"weekly"_s));
         QVERIFY(schedule->frequencyButton(u"weekly"_s)->isChecked());
-        Test::screenshot(wizard, u"wizard-3-schedule"_s);
+        Test::screenshot(wizard, u"wizard-5-schedule"_s);
         clickNext(wizard);
 
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::NotifyPageId));
@@ -150,15 +226,16 @@ private Q_SLOTS:
         members->setCurrentIndex(members->model()->index(annRow, 0));
         QTest::keyClick(members, Qt::Key_Space);
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
-        Test::screenshot(wizard, u"wizard-4-notify"_s);
+        Test::screenshot(wizard, u"wizard-6-notify"_s);
         clickNext(wizard);
 
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::SummaryPageId));
-        Test::screenshot(wizard, u"wizard-5-summary"_s);
+        Test::screenshot(wizard, u"wizard-7-summary"_s);
         const auto summary = wizard->currentPage()->findChildren<QLabel *>();
         QVERIFY(std::any_of(summary.begin(), summary.end(), [](QLabel *l) { return l->text().contains(u"Helpdesk"_s); }));
         // No secret on the summary.
-        QVERIFY(std::none_of(summary.begin(), summary.end(), [](QLabel *l) { return l->text().contains(u"zendesk-token"_s); }));
+        const QString secret = zendesk->credentials().value(u"apiToken"_s).toString();
+        QVERIFY(std::none_of(summary.begin(), summary.end(), [&](QLabel *l) { return l->text().contains(secret); }));
         QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
 
         // The connection exists in the engine with everything the pages collected.
@@ -169,8 +246,7 @@ private Q_SLOTS:
         const QJsonObject c = list->first().toObject();
         QCOMPARE(c.value(u"name"_s).toString(), u"Helpdesk"_s);
         QCOMPARE(c.value(u"type"_s).toString(), u"SUPPORT"_s);
-        QCOMPARE(c.value(u"config"_s).toObject().value(u"subdomain"_s).toString(), u"acme"_s);
-        QVERIFY(!c.value(u"config"_s).toObject().contains(u"baseUrl"_s));
+        QCOMPARE(c.value(u"config"_s).toObject().value(u"baseUrl"_s).toString(), fakeConfig.value(u"baseUrl"_s).toString());
         QCOMPARE(c.value(u"schedule"_s).toObject().value(u"frequency"_s).toString(), u"weekly"_s);
         QVERIFY(c.value(u"schedule"_s).toObject().value(u"enabled"_s).toBool());
         QCOMPARE(c.value(u"notifyUserIds"_s).toArray(), QJsonArray{ann});
@@ -181,9 +257,14 @@ private Q_SLOTS:
         QCOMPARE(fields, (QStringList{u"apiToken"_s, u"email"_s}));
         auto stored = m_f->engine.engine().connections()->credentials(c.value(u"id"_s).toString());
         QVERIFY(stored);
-        QCOMPARE(stored->value(u"apiToken"_s).toString(), u"zendesk-token"_s);
+        QCOMPARE(stored->value(u"apiToken"_s).toString(), secret);
         // The main window selected the new connection.
         QCOMPARE(window.currentConnectionId(), c.value(u"id"_s).toString());
+        // The first sync was queued with the streams left checked.
+        const auto active = m_f->engine.engine().runs()->activeRun(c.value(u"id"_s).toString());
+        QVERIFY(active);
+        QVERIFY(!active->streams.contains(firstStream));
+        QVERIFY(active->streams.contains(u"tickets"_s) || firstStream == u"tickets"_s);
     }
 
     void listConfigAndKeyboardOnly()
@@ -197,9 +278,20 @@ private Q_SLOTS:
         QTRY_COMPARE(wizard.currentId(), int(NewConnectionWizard::CredentialsPageId));
         auto *page = qobject_cast<CredentialsPage *>(wizard.currentPage());
         QVERIFY(page);
-        typeInto(page->editor(u"credential:apiKey"_s), u"ch-key"_s);
-        typeInto(page->editor(u"config:companyNumbers"_s), u"00000006, 12345678"_s);
+        Fakes::FakeProviderServer *registry = m_fakes->server(u"REGISTRY"_s);
+        QVERIFY(registry);
+        typeFake(page, registry);
         QTest::keyClick(page->editor(u"config:companyNumbers"_s), Qt::Key_Return);
+        QTRY_COMPARE(wizard.currentId(), int(NewConnectionWizard::TestPageId));
+        auto *test = qobject_cast<ConnectionTestPage *>(wizard.currentPage());
+        QTRY_VERIFY_WITH_TIMEOUT(!test->isTesting(), 20000);
+        QVERIFY2(test->succeeded(), qPrintable(test->resultLabel()->text()));
+        QTest::keyClick(&wizard, Qt::Key_Return);
+        QTRY_COMPARE(wizard.currentId(), int(NewConnectionWizard::StreamsPageId));
+        auto *streams = qobject_cast<StreamSelectionPage *>(wizard.currentPage());
+        streams->firstSyncBox()->setFocus();
+        QTest::keyClick(streams->firstSyncBox(), Qt::Key_Space); // no first sync
+        QTest::keyClick(&wizard, Qt::Key_Return);
         QTRY_COMPARE(wizard.currentId(), int(NewConnectionWizard::SchedulePageId));
         auto *schedule = qobject_cast<SchedulePage *>(wizard.currentPage());
         schedule->enabledBox()->setFocus();
@@ -213,7 +305,8 @@ private Q_SLOTS:
         auto c = m_f->engine.engine().connections()->get(m_f->session->caller(), wizard.createdConnectionId());
         QVERIFY(c);
         QCOMPARE(c->value(u"config"_s).toObject().value(u"companyNumbers"_s).toArray(),
-                 (QJsonArray{u"00000006"_s, u"12345678"_s}));
+                 registry->connectorConfig().value(u"companyNumbers"_s).toArray());
+        QVERIFY(!m_f->engine.engine().runs()->activeRun(wizard.createdConnectionId()));
         QVERIFY(!c->value(u"schedule"_s).toObject().value(u"enabled"_s).toBool());
         QVERIFY(c->value(u"notifyUserIds"_s).toArray().isEmpty());
     }

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QFuture>
+#include <QJsonObject>
+#include <QList>
+
+class QTimer;
+
+namespace Opbox {
+
+class OwnerSession;
+
+/**
+ * The Opbox tables a connection writes (DESIGN §12), with their row counts. Counting rows is bulk
+ * database work, so the catalog is read on a pool thread and the rows arrive by a queued call.
+ */
+class OpboxTableListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TableColumn, StreamColumn, RowsColumn, CreatedColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role { TableNameRole = Qt::UserRole + 1, StreamRole, RowCountRole, SharedRole, TableRole };
+    Q_ENUM(Role)
+
+    explicit OpboxTableListModel(OwnerSession *session, QObject *parent = nullptr);
+    ~OpboxTableListModel() override;
+
+    void setConnectionId(const QString &connectionId);
+    [[nodiscard]] QString connectionId() const { return m_connectionId; }
+    /** Reads the catalog again (asynchronously); `loaded` follows. */
+    void reload();
+    [[nodiscard]] bool isLoading() const { return m_loading; }
+    [[nodiscard]] int rowOf(const QString &table) const;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void apply(quint64 generation, const QList<QJsonObject> &tables, const QString &error);
+
+    OwnerSession *m_session;
+    QString m_connectionId;
+    QList<QJsonObject> m_tables;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    QTimer *m_reload;
+    QFuture<void> m_task;
+};
+
+} // namespace Opbox

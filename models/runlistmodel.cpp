@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runlistmodel.h"
+#include "displayformat.h"
+#include "engine.h"
+#include "iconlibrary.h"
+#include "modelslogging.h"
+#include "ownersession.h"
+#include "runservice.h"
+
+#include <QJsonArray>
+#include <QTimer>
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+bool isActive(const QString &status)
+{
+    return status == u"PENDING"_s || status == u"RUNNING"_s;
+}
+
+} // namespace
+
+RunListModel::RunListModel(OwnerSession *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+    , m_flush(new QTimer(this))
+{
+    // Progress arrives up to ten times a second per run; one refresh per interval is plenty for eyes.
+    m_flush->setSingleShot(true);
+    m_flush->setInterval(150);
+    connect(m_flush, &QTimer::timeout, this, &RunListModel::flush);
+    RunService *runs = session->engine()->runs();
+    connect(runs, &RunService::runChanged, this, &RunListModel::onRunChanged);
+    connect(runs, &RunService::runFinished, this,
+            [this](const QString &workspaceId, const QString &connectionId, const QString &runId, const QString &) {
+                onRunChanged(workspaceId, connectionId, runId);
+            });
+}
+
+void RunListModel::setConnectionId(const QString &connectionId)
+{
+    if (connectionId == m_connectionId)
+        return;
+    m_connectionId = connectionId;
+    reload();
+}
+
+void RunListModel::reload()
+{
+    beginResetModel();
+    m_runs.clear();
+    m_total = 0;
+    m_dirty.clear();
+    if (!m_connectionId.isEmpty()) {
+        auto page = m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, 0);
+        if (page) {
+            for (const auto &v : page->value(u"runs"_s).toArray())
+                m_runs.append(v.toObject());
+            m_total = page->value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
+        } else {
+            qCWarning(lcModels) << "cannot list runs:" << page.error().message;
+        }
+    }
+    endResetModel();
+}
+
+bool RunListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_runs.size() < m_total;
+}
+
+void RunListModel::fetchMore(const QModelIndex &parent)
+{
+    if (m_inserting || !canFetchMore(parent))
+        return;
+    auto page = m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, int(m_runs.size()));
+    if (!page)
+        return;
+    QList<QJsonObject> fresh;
+    for (const auto &v : page->value(u"runs"_s).toArray()) {
+        const QJsonObject run = v.toObject();
+        if (rowOf(run.value(u"id"_s).toString()) < 0)
+            fresh.append(run);
+    }
+    const qint64 total = page->value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
+    if (fresh.isEmpty()) {
+        m_total = m_runs.size();
+        return;
+    }
+    const int first = int(m_runs.size());
+    m_inserting = true;
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_runs.append(fresh);
+    endInsertRows();
+    m_inserting = false;
+    m_total = std::max<qint64>(total, m_runs.size());
+}
+
+void RunListModel::onRunChanged(const QString &workspaceId, const QString &connectionId, const QString &runId)
+{
+    if (workspaceId != m_session->workspaceId() || connectionId != m_connectionId)
+        return;
+    m_dirty.insert(runId);
+    if (!m_flush->isActive())
+        m_flush->start();
+}
+
+void RunListModel::flush()
+{
+    const QSet<QString> dirty = std::exchange(m_dirty, {});
+    RunService *runs = m_session->engine()->runs();
+    for (const QString &runId : dirty) {
+        auto run = runs->get(m_session->caller(), m_connectionId, runId);
+        if (!run)
+            continue;
+        const int row = rowOf(runId);
+        const QString status = run->value(u"status"_s).toString();
+        if (row < 0) {
+            // A new run is the newest: it goes on top.
+            m_inserting = true;
+            beginInsertRows({}, 0, 0);
+            m_runs.prepend(*run);
+            endInsertRows();
+            m_inserting = false;
+            ++m_total;
+        } else {
+            const QString before = m_runs.at(row).value(u"status"_s).toString();
+            if (m_runs.at(row) == *run)
+                continue;
+            m_runs[row] = *run;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            if (isActive(before) && !isActive(status))
+                Q_EMIT runFinished(runId, status);
+            continue;
+        }
+        if (!isActive(status))
+            Q_EMIT runFinished(runId, status);
+    }
+}
+
+int RunListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+
+int RunListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int RunListModel::rowOf(const QString &runId) const
+{
+    for (int i = 0; i < m_runs.size(); ++i) {
+        if (m_runs.at(i).value(u"id"_s).toString() == runId)
+            return i;
+    }
+    return -1;
+}
+
+QJsonObject RunListModel::run(int row) const
+{
+    return row >= 0 && row < m_runs.size() ? m_runs.at(row) : QJsonObject();
+}
+
+QString RunListModel::activeRunId() const
+{
+    for (const auto &r : m_runs) {
+        if (isActive(r.value(u"status"_s).toString()))
+            return r.value(u"id"_s).toString();
+    }
+    return {};
+}
+
+int RunListModel::progressPercent(const QJsonObject &run)
+{
+    const QString status = run.value(u"status"_s).toString();
+    if (status == u"COMPLETED"_s)
+        return 100;
+    if (status != u"RUNNING"_s)
+        return -1;
+    const QJsonObject p = run.value(u"progress"_s).toObject();
+    const int total = p.value(u"streamsTotal"_s).toInt();
+    if (total <= 0)
+        return -1;
+    const int done = std::clamp(p.value(u"streamsDone"_s).toInt(), 0, total);
+    return done * 100 / total;
+}
+
+QString RunListModel::progressText(const QJsonObject &run)
+{
+    const QString status = run.value(u"status"_s).toString();
+    const QJsonObject p = run.value(u"progress"_s).toObject();
+    const qint64 rows = run.value(u"rowsSynced"_s).toInteger();
+    if (status == u"PENDING"_s)
+        return tr("Waiting for a free worker");
+    if (status != u"RUNNING"_s)
+        return tr("%n row(s)", nullptr, int(std::min<qint64>(rows, std::numeric_limits<int>::max())));
+    const QString stream = p.value(u"stream"_s).toString();
+    const int total = p.value(u"streamsTotal"_s).toInt();
+    const int done = p.value(u"streamsDone"_s).toInt();
+    QString text = tr("%1 of %2 streams · %3 rows").arg(done).arg(total).arg(DisplayFormat::count(rows));
+    if (!stream.isEmpty())
+        text = tr("%1 · %2").arg(stream, text);
+    return text;
+}
+
+QVariant RunListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &r = m_runs.at(index.row());
+    const QString status = r.value(u"status"_s).toString();
+    switch (role) {
+    case RunIdRole:
+        return r.value(u"id"_s).toString();
+    case StatusRole:
+        return status;
+    case ActiveRole:
+        return isActive(status);
+    case ProgressRole:
+        return progressPercent(r);
+    case ProgressTextRole:
+        return progressText(r);
+    case ErrorRole:
+        return r.value(u"error"_s).toString();
+    case RunRole:
+        return r;
+    default:
+        break;
+    }
+    const QDateTime started = DisplayFormat::parse(r.value(u"startedAt"_s).toString());
+    const QDateTime completed = DisplayFormat::parse(r.value(u"completedAt"_s).toString());
+    switch (index.column()) {
+    case StatusColumn:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+            return DisplayFormat::runStatus(status);
+        if (role == Qt::DecorationRole)
+            return IconLibrary::runStatus(status);
+        if (role == Qt::ToolTipRole)
+            return r.value(u"error"_s).toString();
+        return {};
+    case TriggerColumn:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+            return DisplayFormat::trigger(r.value(u"trigger"_s).toString());
+        return {};
+    case StartedColumn:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+            return started.isValid() ? DisplayFormat::dateTime(started) : tr("Not yet");
+        if (role == Qt::ToolTipRole)
+            return r.value(u"startedAt"_s).toString();
+        return {};
+    case DurationColumn:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+            if (!started.isValid())
+                return QString();
+            const QDateTime end = completed.isValid() ? completed : QDateTime::currentDateTimeUtc();
+            return DisplayFormat::duration(started.msecsTo(end));
+        }
+        return {};
+    case RowsColumn:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+            return DisplayFormat::count(r.value(u"rowsSynced"_s).toInteger());
+        if (role == Qt::ToolTipRole)
+            return tr("%1 new, %2 updated")
+                .arg(DisplayFormat::count(r.value(u"rowsCreated"_s).toInteger()),
+                     DisplayFormat::count(r.value(u"rowsUpdated"_s).toInteger()));
+        if (role == Qt::TextAlignmentRole)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case ProgressColumn:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+            const QString error = r.value(u"error"_s).toString();
+            if (!error.isEmpty() && !isActive(status))
+                return error;
+            return progressText(r);
+        }
+        if (role == Qt::ToolTipRole)
+            return r.value(u"error"_s).toString();
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case TriggerColumn:
+        return tr("Started by");
+    case StartedColumn:
+        return tr("Started");
+    case DurationColumn:
+        return tr("Duration");
+    case RowsColumn:
+        return tr("Rows");
+    case ProgressColumn:
+        return tr("Progress or error");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> RunListModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(RunIdRole, "runId");
+    names.insert(StatusRole, "status");
+    names.insert(ActiveRole, "active");
+    names.insert(ProgressRole, "progress");
+    names.insert(ProgressTextRole, "progressText");
+    names.insert(ErrorRole, "error");
+    names.insert(RunRole, "run");
+    return names;
+}
+
+} // namespace Opbox

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+
+class QTimer;
+
+namespace Opbox {
+
+class OwnerSession;
+
+/**
+ * The sync runs of one connection, newest first (DESIGN §10, §11), with live progress: the
+ * RunService signals a change at most every 100 ms per run; this model coalesces them and re-reads
+ * only the runs that changed.
+ */
+class RunListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { StatusColumn, TriggerColumn, StartedColumn, DurationColumn, RowsColumn, ProgressColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        RunIdRole = Qt::UserRole + 1,
+        StatusRole,       ///< PENDING … CANCELLED
+        ActiveRole,       ///< PENDING or RUNNING
+        ProgressRole,     ///< 0–100, or -1 when unknown (waiting)
+        ProgressTextRole, ///< "contacts · 2 of 4 streams · 1,500 rows"
+        ErrorRole,
+        RunRole,          ///< the run object (QJsonObject)
+    };
+    Q_ENUM(Role)
+
+    static constexpr int PageSize = 50;
+
+    explicit RunListModel(OwnerSession *session, QObject *parent = nullptr);
+
+    void setConnectionId(const QString &connectionId);
+    [[nodiscard]] QString connectionId() const { return m_connectionId; }
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    [[nodiscard]] int rowOf(const QString &runId) const;
+    [[nodiscard]] QJsonObject run(int row) const;
+    /** The PENDING or RUNNING run among the loaded ones, if any. */
+    [[nodiscard]] QString activeRunId() const;
+    void reload();
+
+    /** The progress of a run object as a percentage, -1 when unknown. */
+    [[nodiscard]] static int progressPercent(const QJsonObject &run);
+    [[nodiscard]] static QString progressText(const QJsonObject &run);
+
+Q_SIGNALS:
+    /** A run of this connection reached COMPLETED, FAILED or CANCELLED. */
+    void runFinished(const QString &runId, const QString &status);
+
+private:
+    void onRunChanged(const QString &workspaceId, const QString &connectionId, const QString &runId);
+    void flush();
+
+    OwnerSession *m_session;
+    QString m_connectionId;
+    QList<QJsonObject> m_runs;
+    qint64 m_total = 0;
+    QSet<QString> m_dirty;
+    QTimer *m_flush;
+    bool m_inserting = false;
+};
+
+} // namespace Opbox

@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "streamlistmodel.h"
+#include "connectionservice.h"
+#include "connector.h"
+#include "connectorservice.h"
+#include "displayformat.h"
+#include "engine.h"
+#include "modelslogging.h"
+#include "ownersession.h"
+#include "runservice.h"
+
+#include <QFont>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+// Stream rows carry this in internalId; field rows carry their stream's row + 1.
+constexpr quintptr StreamMarker = 0;
+
+QStringList strings(const QJsonValue &v)
+{
+    QStringList out;
+    for (const auto &item : v.toArray())
+        out.append(item.toString());
+    return out;
+}
+} // namespace
+
+StreamListModel::StreamListModel(OwnerSession *session, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_session(session)
+{
+    RunService *runs = session->engine()->runs();
+    connect(runs, &RunService::runFinished, this,
+            [this](const QString &, const QString &connectionId, const QString &, const QString &) {
+                if (connectionId == m_connectionId)
+                    refreshCursors();
+            });
+    // A cursor reset announces itself as a change of the connection.
+    connect(session->engine()->connections(), &ConnectionService::connectionChanged, this,
+            [this](const QString &, const QString &connectionId) {
+                if (connectionId == m_connectionId)
+                    refreshCursors();
+            });
+}
+
+void StreamListModel::setConnectionId(const QString &connectionId)
+{
+    m_connectionId = connectionId;
+    ++m_generation; // a discovery still running for the previous connection is ignored
+    m_discovering = false;
+    m_error.clear();
+    QJsonArray streams;
+    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
+    if (record) {
+        auto specs = m_session->engine()->runs()->streamSpecs(*record);
+        if (specs) {
+            for (const auto &spec : std::as_const(*specs))
+                streams.append(spec.toJson());
+        } else {
+            m_error = specs.error().message;
+        }
+    } else if (!connectionId.isEmpty()) {
+        m_error = record.error().message;
+    }
+    m_cursors = readCursors();
+    setStreams(streams);
+}
+
+void StreamListModel::setConnectorType(const QString &type, const QJsonObject &config)
+{
+    m_connectionId.clear();
+    ++m_generation;
+    m_discovering = false;
+    m_error.clear();
+    m_cursors = {};
+    ConnectorContext context;
+    context.type = type;
+    context.config = config;
+    context.cancel = std::make_shared<CancelToken>();
+    QJsonArray streams;
+    // Building a connector reads its manifest only; no network call happens here.
+    if (auto connector = ConnectorFactory::create(std::move(context))) {
+        for (const auto &spec : connector->streams())
+            streams.append(spec.toJson());
+    } else {
+        m_error = tr("No connector is available for %1.").arg(type);
+    }
+    setStreams(streams);
+}
+
+void StreamListModel::setStreams(const QJsonArray &streams)
+{
+    beginResetModel();
+    m_streams.clear();
+    for (const auto &v : streams)
+        m_streams.append(v.toObject());
+    // Checked by default: a new selection starts with everything.
+    m_checked.clear();
+    for (const auto &s : std::as_const(m_streams))
+        m_checked.insert(s.value(u"name"_s).toString());
+    endResetModel();
+    Q_EMIT checkedChanged();
+}
+
+QJsonObject StreamListModel::readCursors() const
+{
+    if (m_connectionId.isEmpty())
+        return {};
+    auto state = m_session->engine()->runs()->syncState(m_session->caller(), m_connectionId);
+    if (!state)
+        return {};
+    return state->value(u"streams"_s).toObject();
+}
+
+void StreamListModel::refreshCursors()
+{
+    const QJsonObject cursors = readCursors();
+    if (cursors == m_cursors)
+        return;
+    m_cursors = cursors;
+    if (!m_streams.isEmpty())
+        Q_EMIT dataChanged(index(0, CursorColumn), index(int(m_streams.size()) - 1, CursorColumn));
+}
+
+void StreamListModel::discover()
+{
+    if (m_connectionId.isEmpty() || m_discovering)
+        return;
+    m_discovering = true;
+    const quint64 generation = m_generation;
+    Q_EMIT discoverStarted();
+    // The provider is asked on the ConnectorService's thread; the answer comes back to this thread.
+    m_session->engine()->connectorService()->discover(
+        m_session->caller(), m_connectionId, this, [this, generation](Result<QJsonObject> result) {
+            if (generation != m_generation)
+                return;
+            m_discovering = false;
+            if (!result) {
+                Q_EMIT discoverFinished(false, result.error().message);
+                return;
+            }
+            const QStringList checked = checkedStreams();
+            setStreams(result->value(u"streams"_s).toArray());
+            if (m_checkable)
+                setCheckedStreams(checked);
+            Q_EMIT discoverFinished(true, tr("%n stream(s) found.", nullptr, int(m_streams.size())));
+        });
+}
+
+void StreamListModel::setCheckable(bool checkable)
+{
+    if (checkable == m_checkable)
+        return;
+    beginResetModel();
+    m_checkable = checkable;
+    endResetModel();
+}
+
+QStringList StreamListModel::checkedStreams() const
+{
+    QStringList out;
+    for (const auto &s : m_streams) {
+        const QString name = s.value(u"name"_s).toString();
+        if (m_checked.contains(name))
+            out.append(name);
+    }
+    return out;
+}
+
+void StreamListModel::setCheckedStreams(const QStringList &streams)
+{
+    m_checked = QSet<QString>(streams.begin(), streams.end());
+    if (!m_streams.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_streams.size()) - 1, 0), {Qt::CheckStateRole});
+    Q_EMIT checkedChanged();
+}
+
+QStringList StreamListModel::streamNames() const
+{
+    QStringList out;
+    for (const auto &s : m_streams)
+        out.append(s.value(u"name"_s).toString());
+    return out;
+}
+
+QString StreamListModel::cursor(const QString &stream) const
+{
+    return m_cursors.value(stream).toObject().value(u"cursor"_s).toString();
+}
+
+QModelIndex StreamListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < m_streams.size() ? createIndex(row, column, StreamMarker) : QModelIndex();
+    if (parent.internalId() != StreamMarker || parent.column() != 0 || parent.row() >= m_streams.size())
+        return {};
+    if (row >= m_streams.at(parent.row()).value(u"fields"_s).toArray().size())
+        return {};
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex StreamListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == StreamMarker)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, StreamMarker);
+}
+
+int StreamListModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_streams.size());
+    if (parent.internalId() != StreamMarker || parent.column() != 0)
+        return 0;
+    return int(m_streams.at(parent.row()).value(u"fields"_s).toArray().size());
+}
+
+int StreamListModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant StreamListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const bool isStream = index.internalId() == StreamMarker;
+    const QJsonObject &s = m_streams.at(isStream ? index.row() : int(index.internalId() - 1));
+    const QString streamName = s.value(u"name"_s).toString();
+    const QStringList modes = strings(s.value(u"supportedSyncModes"_s));
+    const bool incremental = modes.contains(u"incremental"_s);
+    const QString cursorField = s.value(u"cursorField"_s).toString();
+    const QStringList primaryKey = strings(s.value(u"primaryKey"_s));
+
+    switch (role) {
+    case StreamNameRole:
+        return streamName;
+    case IsStreamRole:
+        return isStream;
+    case CursorRole:
+        return cursor(streamName);
+    case IncrementalRole:
+        return incremental;
+    case StreamRole:
+        return s;
+    default:
+        break;
+    }
+
+    if (isStream) {
+        switch (index.column()) {
+        case NameColumn:
+            if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+                return streamName;
+            if (role == Qt::CheckStateRole && m_checkable)
+                return m_checked.contains(streamName) ? Qt::Checked : Qt::Unchecked;
+            if (role == Qt::FontRole) {
+                QFont f;
+                f.setBold(true);
+                return f;
+            }
+            if (role == Qt::ToolTipRole) {
+                const QString parent = s.value(u"parent"_s).toString();
+                return parent.isEmpty() ? QString() : tr("Read for each record of \"%1\"").arg(parent);
+            }
+            return {};
+        case DetailColumn:
+            if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+                if (incremental && !cursorField.isEmpty())
+                    return tr("Incremental on %1").arg(cursorField);
+                return incremental ? tr("Incremental") : tr("Full refresh");
+            }
+            if (role == Qt::ToolTipRole)
+                return primaryKey.isEmpty() ? QString() : tr("Primary key: %1").arg(primaryKey.join(u", "_s));
+            return {};
+        case CursorColumn:
+            if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+                const QString c = cursor(streamName);
+                if (!c.isEmpty()) {
+                    const QString formatted = DisplayFormat::dateTime(c);
+                    return formatted.isEmpty() ? c : formatted;
+                }
+                if (m_connectionId.isEmpty())
+                    return QString();
+                return incremental ? tr("Not synced yet") : tr("Re-read every sync");
+            }
+            if (role == Qt::ToolTipRole)
+                return cursor(streamName);
+            return {};
+        default:
+            return {};
+        }
+    }
+
+    const QJsonObject field = s.value(u"fields"_s).toArray().at(index.row()).toObject();
+    const QString fieldName = field.value(u"name"_s).toString();
+    if (role == FieldNameRole)
+        return fieldName;
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return fieldName;
+    case DetailColumn:
+        return DisplayFormat::fieldType(field.value(u"type"_s).toString());
+    case CursorColumn: {
+        QStringList tags;
+        if (primaryKey.contains(fieldName))
+            tags.append(tr("primary key"));
+        if (fieldName == cursorField)
+            tags.append(tr("cursor field"));
+        return tags.join(u", "_s);
+    }
+    default:
+        return {};
+    }
+}
+
+bool StreamListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!m_checkable || role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
+        || index.internalId() != StreamMarker || index.column() != NameColumn)
+        return false;
+    const QString name = m_streams.at(index.row()).value(u"name"_s).toString();
+    const bool on = value.toInt() == Qt::Checked;
+    if (on == m_checked.contains(name))
+        return true;
+    if (on)
+        m_checked.insert(name);
+    else
+        m_checked.remove(name);
+    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+    Q_EMIT checkedChanged();
+    return true;
+}
+
+Qt::ItemFlags StreamListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.internalId() != StreamMarker)
+        return f | Qt::ItemNeverHasChildren;
+    if (m_checkable && index.column() == NameColumn)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Stream or field");
+    case DetailColumn:
+        return tr("Sync mode or type");
+    case CursorColumn:
+        return tr("Cursor");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> StreamListModel::roleNames() const
+{
+    auto names = QAbstractItemModel::roleNames();
+    names.insert(StreamNameRole, "stream");
+    names.insert(FieldNameRole, "field");
+    names.insert(IsStreamRole, "isStream");
+    names.insert(CursorRole, "cursor");
+    names.insert(IncrementalRole, "incremental");
+    names.insert(StreamRole, "streamObject");
+    return names;
+}
+
+} // namespace Opbox

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectionservice.h"
+#include "engine.h"
+#include "hubspotfakeserver.h"
+#include "ownersession.h"
+#include "runservice.h"
+#include "syncworkerpool.h"
+#include "testengine.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <memory>
+
+namespace Opbox::Test {
+
+/** An engine with sync workers, the owner's session and a HubSpot fake: real syncs for model tests. */
+struct SyncFixture {
+    explicit SyncFixture(int contacts = 250, int workers = 2)
+        : engine(false)
+    {
+        if (!engine.ok())
+            return;
+        auto s = OwnerSession::open(&engine.engine(), QStringLiteral("Default"));
+        if (!s)
+            return;
+        session = std::move(*s);
+        hubspot = std::make_unique<Fakes::HubSpotFakeServer>();
+        if (!hubspot->start())
+            return;
+        hubspot->seed(QStringLiteral("contacts"), contacts);
+        hubspot->seed(QStringLiteral("companies"), 12);
+        hubspot->seed(QStringLiteral("deals"), 9);
+        hubspot->seed(QStringLiteral("owners"), 3);
+        engine.engine().syncWorkers()->start(workers);
+        ready = true;
+    }
+    ~SyncFixture()
+    {
+        if (ready)
+            engine.engine().syncWorkers()->stop(QStringLiteral("test end"));
+    }
+
+    [[nodiscard]] QString createConnection(const QString &name)
+    {
+        auto c = engine.engine().connections()->create(
+            session->caller(), QJsonObject{{QStringLiteral("name"), name},
+                                           {QStringLiteral("type"), QStringLiteral("CRM_PLATFORM")},
+                                           {QStringLiteral("credentials"), hubspot->credentials()},
+                                           {QStringLiteral("config"), hubspot->connectorConfig()}});
+        return c ? c->value(QStringLiteral("id")).toString() : QString();
+    }
+
+    [[nodiscard]] QString trigger(const QString &connectionId, const QStringList &streams = {})
+    {
+        auto run = engine.engine().runs()->trigger(session->caller(), connectionId, streams, RunTrigger::Manual);
+        return run ? run->value(QStringLiteral("id")).toString() : QString();
+    }
+
+    /** Waits (event loop running) until the run is over; its final status. */
+    QString waitForRun(const QString &connectionId, const QString &runId, int timeoutMs = 30000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            auto run = engine.engine().runs()->get(session->caller(), connectionId, runId);
+            const QString status = run ? run->value(QStringLiteral("status")).toString() : QString();
+            if (status == QStringLiteral("COMPLETED") || status == QStringLiteral("FAILED") || status == QStringLiteral("CANCELLED"))
+                return status;
+            QTest::qWait(20);
+        }
+        return {};
+    }
+
+    TestEngine engine;
+    std::unique_ptr<OwnerSession> session;
+    std::unique_ptr<Fakes::HubSpotFakeServer> hubspot;
+    bool ready = false;
+};
+
+} // namespace Opbox::Test

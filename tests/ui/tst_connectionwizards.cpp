@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionlistmodel.h"
+#include "connectionservice.h"
+#include "cursorchoicepage.h"
+#include "cursorresetwizard.h"
+#include "engine.h"
+#include "fakeproviderthread.h"
+#include "mainwindow.h"
+#include "notificationlistmodel.h"
+#include "notificationsdialog.h"
+#include "runservice.h"
+#include "streamlistmodel.h"
+#include "syncworkerpool.h"
+#include "uitestsupport.h"
+#include "variantwizard.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QRadioButton>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+/** The variant and cursor-reset wizards and the notifications, driven from the main window with key and mouse events. */
+class TestConnectionWizards : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<Test::GuiFixture> m_f;
+    std::unique_ptr<Test::FakeProviderThread> m_fake;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_id;
+
+    QString waitForRun(const QString &runId)
+    {
+        QString status;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 30000) {
+            auto run = m_f->engine.engine().runs()->get(m_f->session->caller(), m_id, runId);
+            status = run ? run->value(u"status"_s).toString() : QString();
+            if (status == u"COMPLETED"_s || status == u"FAILED"_s || status == u"CANCELLED"_s)
+                break;
+            QTest::qWait(20);
+        }
+        return status;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Test::pinEnvironment();
+        QVERIFY(Test::installTranslation(QLocale::English));
+    }
+
+    void init()
+    {
+        m_f = std::make_unique<Test::GuiFixture>();
+        QVERIFY(m_f->ok());
+        m_fake = std::make_unique<Test::FakeProviderThread>();
+        QVERIFY(m_fake->started());
+        m_fake->run([this] {
+            m_fake->server()->seed(u"contacts"_s, 60);
+            m_fake->server()->seed(u"companies"_s, 5);
+            m_fake->server()->seed(u"deals"_s, 5);
+            m_fake->server()->seed(u"owners"_s, 2);
+        });
+        m_f->engine.engine().syncWorkers()->start(2);
+        auto c = m_f->engine.engine().connections()->create(
+            m_f->session->caller(), QJsonObject{{u"name"_s, u"Production CRM"_s},
+                                                {u"type"_s, u"CRM_PLATFORM"_s},
+                                                {u"credentials"_s, m_fake->credentials()},
+                                                {u"config"_s, m_fake->config()}});
+        QVERIFY(c);
+        m_id = c->value(u"id"_s).toString();
+        m_window = std::make_unique<MainWindow>(&m_f->engine.engine());
+        m_window->attachSession(m_f->session.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->selectConnection(m_id);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_f->engine.engine().syncWorkers()->stop(u"test end"_s);
+        m_fake.reset();
+        m_f.reset();
+    }
+
+    void variantWithPreview()
+    {
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+        auto *wizard = Test::waitForDialog<VariantWizard>(m_window.get());
+        QVERIFY(wizard);
+        QCOMPARE(wizard->sourceConnectionId(), m_id);
+        // Shared tables: the group's base name, label stripped.
+        QVERIFY(wizard->previewTables().contains(u"production_crm__contacts"_s));
+        wizard->labelEdit()->setFocus();
+        QTest::keyClicks(wizard->labelEdit(), u"EU"_s);
+        QCOMPARE(wizard->nameEdit()->text(), u"Production CRM (EU)"_s);
+        QVERIFY(wizard->previewTables().contains(u"production_crm__contacts"_s));
+        // Own tables: the variant's own name.
+        Test::clickButton(wizard->ownTablesBox());
+        QVERIFY(wizard->previewTables().contains(u"production_crm_eu__contacts"_s));
+        QVERIFY(wizard->previewLabel()->text().contains(u"production_crm_eu__deals"_s));
+        Test::screenshot(wizard, u"variant-1-details"_s);
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(VariantWizard::ConfirmPageId));
+        Test::screenshot(wizard, u"variant-2-confirm"_s);
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        QTRY_VERIFY(!wizard->isVisible() || wizard->result() == QDialog::Accepted);
+        QTRY_COMPARE(m_window->connectionModel()->rowCount(), 2);
+        const QString variantId = m_window->currentConnectionId();
+        QVERIFY(variantId != m_id);
+        const QJsonObject variant = m_window->connectionModel()->connection(variantId);
+        QCOMPARE(variant.value(u"variantLabel"_s).toString(), u"EU"_s);
+        QCOMPARE(variant.value(u"config"_s).toObject().value(u"createOwnTables"_s).toBool(), true);
+        QCOMPARE(m_window->connectionModel()->connection(m_id).value(u"variantLabel"_s).toString(), u"1"_s);
+        QCOMPARE(variant.value(u"variantGroupId"_s), m_window->connectionModel()->connection(m_id).value(u"variantGroupId"_s));
+
+        // A label the group already uses is refused on the confirm page, with the engine's reason.
+        m_window->selectConnection(m_id);
+        m_window->action(u"actionNewVariant"_s)->trigger();
+        auto *second = Test::waitForDialog<VariantWizard>(m_window.get());
+        QVERIFY(second && second != wizard);
+        second->labelEdit()->setText(u"EU"_s);
+        QTest::mouseClick(second->button(QWizard::NextButton), Qt::LeftButton);
+        QTest::mouseClick(second->button(QWizard::FinishButton), Qt::LeftButton);
+        QCOMPARE(second->currentId(), int(VariantWizard::ConfirmPageId));
+        QVERIFY(second->createdConnectionId().isEmpty());
+        second->reject();
+        QCOMPARE(m_window->connectionModel()->rowCount(), 2);
+    }
+
+    void cursorResetToDate()
+    {
+        auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
+        QVERIFY(run);
+        QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QTRY_VERIFY(m_window->action(u"actionResetCursor"_s)->isEnabled());
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        auto *wizard = Test::waitForDialog<CursorResetWizard>(m_window.get());
+        QVERIFY(wizard);
+        auto *page = qobject_cast<CursorChoicePage *>(wizard->currentPage());
+        QVERIFY(page);
+        // Every stream shows its current cursor; nothing is chosen yet, so Next waits.
+        QVERIFY(!wizard->streams()->cursor(u"contacts"_s).isEmpty());
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        const int contacts = int(wizard->streams()->streamNames().indexOf(u"contacts"_s));
+        page->view()->setFocus();
+        page->view()->setCurrentIndex(wizard->streams()->index(contacts, 0));
+        QTest::keyClick(page->view(), Qt::Key_Space);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        page->dateEdit()->setDateTime(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toLocalTime());
+        Test::screenshot(wizard, u"cursor-1-choice"_s);
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        Test::screenshot(wizard, u"cursor-2-confirm"_s);
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        auto state = m_f->engine.engine().runs()->syncState(m_f->session->caller(), m_id);
+        QVERIFY(state);
+        QCOMPARE(state->value(u"streams"_s).toObject().value(u"contacts"_s).toObject().value(u"cursor"_s).toString(),
+                 u"2026-01-01T00:00:00.000Z"_s);
+        // Other streams keep theirs.
+        QVERIFY(!state->value(u"streams"_s).toObject().value(u"deals"_s).toObject().value(u"cursor"_s).toString().isEmpty());
+    }
+
+    void cursorFullResync()
+    {
+        auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
+        QVERIFY(run);
+        QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QTRY_VERIFY(m_window->action(u"actionResetCursor"_s)->isEnabled());
+        m_window->action(u"actionResetCursor"_s)->trigger();
+        auto *wizard = Test::waitForDialog<CursorResetWizard>(m_window.get());
+        QVERIFY(wizard);
+        auto *page = qobject_cast<CursorChoicePage *>(wizard->currentPage());
+        Test::clickButton(page->fullButton());
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        auto state = m_f->engine.engine().runs()->syncState(m_f->session->caller(), m_id);
+        QVERIFY(state);
+        QVERIFY(state->value(u"streams"_s).toObject().isEmpty());
+        QVERIFY(wizard->resultMessage().contains(u"Every cursor cleared"_s));
+    }
+
+    void notificationsFromScheduledRun()
+    {
+        // A scheduled run (no triggering user) notifies the owner; the toolbar counts it.
+        auto run = m_f->engine.engine().runs()->trigger(Caller::system(m_f->session->workspaceId()), m_id, {},
+                                                        RunTrigger::Schedule);
+        QVERIFY(run);
+        QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QAction *notifications = m_window->action(u"actionNotifications"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(notifications->text(), u"&Notifications (1)"_s, 10000);
+        notifications->trigger();
+        auto *dialog = Test::waitForDialog<NotificationsDialog>(m_window.get());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->view()->model()->rowCount(), 1);
+        Test::screenshot(dialog, u"notifications"_s);
+        const QStringList unnamed = Test::unnamedControls(dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u"; "_s)));
+        // Enter on a notification marks it read and shows its connection's runs.
+        dialog->view()->setFocus();
+        dialog->view()->setCurrentIndex(dialog->view()->model()->index(0, 0));
+        QTest::keyClick(dialog->view(), Qt::Key_Return);
+        QTRY_COMPARE(notifications->text(), u"&Notifications"_s);
+        QCOMPARE(m_window->currentConnectionId(), m_id);
+    }
+};
+
+QTEST_MAIN(TestConnectionWizards)
+#include "tst_connectionwizards.moc"

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectiondetailwidget.h"
+#include "connectionlistmodel.h"
+#include "connectionoverviewwidget.h"
+#include "connectionservice.h"
+#include "engine.h"
+#include "fakeproviderthread.h"
+#include "mainwindow.h"
+#include "opboxtablelistmodel.h"
+#include "runlistmodel.h"
+#include "runservice.h"
+#include "runswidget.h"
+#include "streamlistmodel.h"
+#include "streamswidget.h"
+#include "syncworkerpool.h"
+#include "tablecolumnmodel.h"
+#include "tabledatamodel.h"
+#include "tableswidget.h"
+#include "uitestsupport.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+/** The main window running real syncs: live progress to completion, stop, streams, tables, responsiveness. */
+class TestSyncWindow : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<Test::GuiFixture> m_f;
+    std::unique_ptr<Test::FakeProviderThread> m_fake;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_id;
+
+    QString createConnection(const QString &name)
+    {
+        auto c = m_f->engine.engine().connections()->create(
+            m_f->session->caller(), QJsonObject{{u"name"_s, name},
+                                                {u"type"_s, u"CRM_PLATFORM"_s},
+                                                {u"credentials"_s, m_fake->credentials()},
+                                                {u"config"_s, m_fake->config()}});
+        return c ? c->value(u"id"_s).toString() : QString();
+    }
+
+    QString lastRunStatus() const
+    {
+        return m_window->connectionModel()->connection(m_id).value(u"lastRun"_s).toObject().value(u"status"_s).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Test::pinEnvironment();
+        QVERIFY(Test::installTranslation(QLocale::English));
+    }
+
+    void init()
+    {
+        m_f = std::make_unique<Test::GuiFixture>();
+        QVERIFY(m_f->ok());
+        m_fake = std::make_unique<Test::FakeProviderThread>();
+        QVERIFY(m_fake->started());
+        m_fake->run([this] {
+            m_fake->server()->seed(u"contacts"_s, 600);
+            m_fake->server()->seed(u"companies"_s, 20);
+            m_fake->server()->seed(u"deals"_s, 30);
+            m_fake->server()->seed(u"owners"_s, 4);
+        });
+        m_f->engine.engine().syncWorkers()->start(2);
+        m_id = createConnection(u"Sales CRM"_s);
+        QVERIFY(!m_id.isEmpty());
+        m_window = std::make_unique<MainWindow>(&m_f->engine.engine());
+        m_window->attachSession(m_f->session.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->selectConnection(m_id);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_f->engine.engine().syncWorkers()->stop(u"test end"_s);
+        m_fake.reset();
+        m_f.reset();
+    }
+
+    void runNowReachesCompletion()
+    {
+        auto *runNow = m_window->action(u"actionRunNow"_s);
+        auto *stop = m_window->action(u"actionStop"_s);
+        QVERIFY(runNow->isEnabled());
+        QVERIFY(!stop->isEnabled());
+        m_fake->run([this] { m_fake->server()->setDelay(60); }); // slow enough to watch it run
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_R));
+
+        // The Runs tab comes up with the new run; its progress bar moves while it runs.
+        RunsWidget *runs = m_window->detail()->runs();
+        QCOMPARE(m_window->detail()->tabs()->currentWidget(), static_cast<QWidget *>(runs));
+        RunListModel *model = runs->model();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(model->index(0, 0).data(RunListModel::StatusRole).toString() == u"RUNNING"_s, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(stop->isEnabled(), 5000);
+        QVERIFY(!runNow->isEnabled());
+        QList<int> seen;
+        QElapsedTimer timer;
+        timer.start();
+        bool shot = false;
+        while (model->index(0, 0).data(RunListModel::ActiveRole).toBool() && timer.elapsed() < 60000) {
+            const int p = model->index(0, 0).data(RunListModel::ProgressRole).toInt();
+            if (seen.isEmpty() || seen.last() != p)
+                seen.append(p);
+            if (!shot && p > 0) {
+                Test::screenshot(m_window.get(), u"mainwindow-running"_s);
+                shot = true;
+            }
+            QTest::qWait(20);
+        }
+        QCOMPARE(model->index(0, 0).data(RunListModel::StatusRole).toString(), u"COMPLETED"_s);
+        QCOMPARE(model->index(0, 0).data(RunListModel::ProgressRole).toInt(), 100);
+        QVERIFY2(seen.size() >= 2, "progress should have been seen moving");
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(model->index(0, RunListModel::RowsColumn).data().toString(), u"654"_s);
+        // The list's last-run column and the actions follow.
+        QTRY_COMPARE(lastRunStatus(), u"COMPLETED"_s);
+        QTRY_VERIFY(runNow->isEnabled());
+        QVERIFY(!stop->isEnabled());
+        Test::screenshot(m_window.get(), u"mainwindow-runs"_s);
+    }
+
+    void stopFromTheWindow()
+    {
+        m_fake->run([this] { m_fake->server()->setDelay(200); });
+        m_window->action(u"actionRunNow"_s)->trigger();
+        auto *stop = m_window->action(u"actionStop"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(stop->isEnabled(), 10000);
+        stop->trigger();
+        RunListModel *model = m_window->detail()->runs()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, 0).data(RunListModel::StatusRole).toString(), u"CANCELLED"_s, 15000);
+        QTRY_VERIFY(m_window->action(u"actionRunNow"_s)->isEnabled());
+    }
+
+    void streamsAndTables()
+    {
+        auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
+        QVERIFY(run);
+        QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"COMPLETED"_s, 30000);
+
+        // Streams: cursors after the sync, and Discover without blocking.
+        m_window->detail()->showTab(ConnectionDetailWidget::StreamsTab);
+        StreamsWidget *streams = m_window->detail()->streams();
+        QVERIFY(streams->model()->streamNames().contains(u"contacts"_s));
+        QVERIFY(!streams->model()->cursor(u"contacts"_s).isEmpty());
+        QTest::mouseClick(streams->discoverButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(streams->discoverButton()->isEnabled(), 20000);
+        QVERIFY2(streams->statusLabel()->text().contains(u"stream"_s), qPrintable(streams->statusLabel()->text()));
+        streams->view()->expand(streams->model()->index(0, 0));
+        Test::screenshot(m_window.get(), u"mainwindow-streams"_s);
+
+        // Tables: the four tables, rows, filter, export.
+        m_window->detail()->showTab(ConnectionDetailWidget::TablesTab);
+        TablesWidget *tables = m_window->detail()->tables();
+        QTRY_COMPARE_WITH_TIMEOUT(tables->tableModel()->rowCount(), 4, 10000);
+        tables->selectTable(u"sales_crm__contacts"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(tables->dataModel()->rowCount() > 0 && !tables->dataModel()->isLoading(), 10000);
+        Test::screenshot(m_window.get(), u"mainwindow-tables"_s);
+        const int email = int(tables->dataModel()->columnNames().indexOf(u"properties__email"_s));
+        QVERIFY(email >= 0);
+        const QString needle = tables->dataModel()->index(3, email).data().toString();
+        tables->filterEdit()->setFocus();
+        QTest::keyClicks(tables->filterEdit(), needle);
+        QTRY_VERIFY_WITH_TIMEOUT(tables->dataModel()->filter() == needle && !tables->dataModel()->isLoading(), 10000);
+        QCOMPARE(tables->dataModel()->rowCount(), 1);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"contacts.csv"_s);
+        QSignalSpy exported(tables, &TablesWidget::exportFinished);
+        tables->exportTo(path);
+        QVERIFY(exported.wait(15000));
+        QVERIFY2(exported.first().at(0).toBool(), qPrintable(exported.first().at(2).toString()));
+        QCOMPARE(exported.first().at(1).toLongLong(), 1); // the filter applies to the export too
+        QVERIFY(QFile::exists(path));
+        // Columns tab: logical types.
+        QVERIFY(tables->columnModel()->rowCount() > 5);
+    }
+
+    void responsiveDuringLargeSync()
+    {
+        // A large sync (generated contacts, 20 fields each) while the window shows it live; a
+        // 5 ms timer on the GUI thread measures the longest gap between its ticks.
+        constexpr qint64 Contacts = 150000;
+        m_fake->run([this] { m_fake->server()->setGeneratedContacts(Contacts); });
+        m_window->detail()->showTab(ConnectionDetailWidget::RunsTab);
+        qint64 longest = 0;
+        qint64 ticks = 0;
+        QElapsedTimer sinceTick;
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        probe.setInterval(5);
+        connect(&probe, &QTimer::timeout, this, [&] {
+            if (sinceTick.isValid())
+                longest = std::max(longest, sinceTick.elapsed());
+            sinceTick.restart();
+            ++ticks;
+        });
+        auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {u"contacts"_s}, RunTrigger::Manual);
+        QVERIFY(run);
+        const QString runId = run->value(u"id"_s).toString();
+        // A plain event loop, as in the app (QTest::qWait would add its own sleeps to the gaps).
+        QEventLoop loop;
+        connect(m_window->detail()->runs()->model(), &RunListModel::runFinished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        probe.start();
+        QElapsedTimer total;
+        total.start();
+        loop.exec();
+        probe.stop();
+        auto done = m_f->engine.engine().runs()->get(m_f->session->caller(), m_id, runId);
+        QVERIFY(done);
+        QCOMPARE(done->value(u"status"_s).toString(), u"COMPLETED"_s);
+        QCOMPARE(done->value(u"rowsSynced"_s).toInteger(), Contacts);
+        qInfo("large sync: %lld rows in %lld ms; GUI thread: %lld ticks, longest gap %lld ms", Contacts, total.elapsed(), ticks,
+              longest);
+        QVERIFY2(longest <= 50, qPrintable(u"the GUI thread stalled for %1 ms"_s.arg(longest)));
+    }
+};
+
+QTEST_MAIN(TestSyncWindow)
+#include "tst_syncwindow.moc"

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectiontestpage.h"
+#include "connectorservice.h"
+#include "connectortyperegistry.h"
+#include "engine.h"
+#include "iconlibrary.h"
+#include "newconnectionwizard.h"
+#include "ownersession.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+ConnectionTestPage::ConnectionTestPage(QWidget *parent)
+    : QWizardPage(parent)
+    , m_icon(new QLabel(this))
+    , m_result(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_retry(new QPushButton(IconLibrary::action(u"refresh"_s), tr("Test &Again"), this))
+    , m_skip(new QCheckBox(tr("&Save the connection without a successful test"), this))
+{
+    setTitle(tr("Test"));
+    setSubTitle(tr("Opbox Pipelines asks the provider whether these credentials work. Nothing is saved yet."));
+    m_icon->setFixedSize(24, 24);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_result->setAccessibleName(tr("Test result"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Testing"));
+    m_retry->setAccessibleName(tr("Test the credentials again"));
+    m_skip->setAccessibleName(tr("Save the connection without a successful test"));
+    m_skip->setToolTip(tr("For example when the provider cannot be reached from here right now."));
+
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_icon, 0, Qt::AlignTop);
+    resultRow->addWidget(m_result, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_busy);
+    layout->addLayout(resultRow);
+    layout->addWidget(m_retry, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+    layout->addWidget(m_skip);
+
+    connect(m_retry, &QPushButton::clicked, this, &ConnectionTestPage::runTest);
+    connect(m_skip, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
+}
+
+void ConnectionTestPage::initializePage()
+{
+    m_skip->setChecked(false);
+    runTest();
+}
+
+void ConnectionTestPage::runTest()
+{
+    auto *w = static_cast<NewConnectionWizard *>(wizard());
+    const ConnectorTypeInfo *type = w->connectorType();
+    if (!type)
+        return;
+    m_testing = true;
+    m_success = false;
+    const quint64 attempt = ++m_attempt;
+    m_busy->show();
+    m_retry->setEnabled(false);
+    m_icon->clear();
+    m_result->setText(tr("Asking %1…").arg(type->service));
+    Q_EMIT completeChanged();
+    QJsonObject body{{u"type"_s, type->type}, {u"credentials"_s, w->credentials}};
+    if (!w->config.isEmpty())
+        body.insert(u"config"_s, w->config);
+    OwnerSession *session = w->session();
+    // Runs on the ConnectorService's own thread; the answer is delivered back to this page's thread.
+    session->engine()->connectorService()->test(session->caller(), body, this, [this, attempt](Result<QJsonObject> result) {
+        if (attempt != m_attempt)
+            return; // an older test's answer after Test Again
+        m_testing = false;
+        m_busy->hide();
+        m_retry->setEnabled(true);
+        QString message;
+        if (!result) {
+            m_success = false;
+            message = result.error().message;
+        } else {
+            m_success = result->value(u"success"_s).toBool();
+            message = result->value(u"message"_s).toString();
+        }
+        m_icon->setPixmap(IconLibrary::connectionStatus(m_success ? u"CONNECTED"_s : u"ERROR"_s).pixmap(20, 20));
+        m_result->setText(m_success ? tr("The credentials work. The provider says: %1").arg(message)
+                                    : tr("The test failed: %1").arg(message));
+        Q_EMIT testFinished(m_success, message);
+        Q_EMIT completeChanged();
+    });
+}
+
+bool ConnectionTestPage::isComplete() const
+{
+    return !m_testing && (m_success || m_skip->isChecked());
+}
+
+bool ConnectionTestPage::validatePage()
+{
+    return isComplete();
+}
+
+} // namespace Opbox

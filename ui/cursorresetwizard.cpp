@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cursorresetwizard.h"
+#include "cursorchoicepage.h"
+#include "cursorconfirmpage.h"
+#include "engine.h"
+#include "iconlibrary.h"
+#include "ids.h"
+#include "ownersession.h"
+#include "runservice.h"
+#include "streamlistmodel.h"
+#include "uistrings.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+CursorResetWizard::CursorResetWizard(OwnerSession *session, const QString &connectionId, QWidget *parent)
+    : QWizard(parent)
+    , m_session(session)
+    , m_connectionId(connectionId)
+    , m_streams(new StreamListModel(session, this))
+{
+    setWindowTitle(tr("Reset Cursor"));
+    setWizardStyle(QWizard::ModernStyle);
+    setPixmap(QWizard::LogoPixmap, IconLibrary::action(u"reset-cursor"_s).pixmap(48, 48));
+    setOption(QWizard::NoBackButtonOnStartPage);
+    m_streams->setConnectionId(connectionId);
+    m_streams->setCheckable(true);
+    m_streams->setCheckedStreams({});
+    setPage(ChoicePageId, new CursorChoicePage(this));
+    setPage(ConfirmPageId, new CursorConfirmPage(this));
+    UiStrings::translateWizard(this);
+    setButtonText(QWizard::FinishButton, tr("&Reset"));
+    resize(720, 540);
+}
+
+bool CursorResetWizard::apply(QString *error)
+{
+    if (m_applied)
+        return true;
+    RunService *runs = m_session->engine()->runs();
+    QStringList messages;
+    if (fullResync) {
+        auto result = runs->resetCursor(m_session->caller(), m_connectionId, QJsonObject{{u"cursor"_s, QJsonValue()}});
+        if (!result) {
+            *error = result.error().message;
+            return false;
+        }
+        messages.append(result->value(u"message"_s).toString());
+    } else {
+        const QString iso = Ids::iso(cursor.toUTC());
+        for (const QString &stream : std::as_const(chosenStreams)) {
+            auto result = runs->resetCursor(m_session->caller(), m_connectionId,
+                                            QJsonObject{{u"stream"_s, stream}, {u"cursor"_s, iso}});
+            if (!result) {
+                *error = result.error().message;
+                return false;
+            }
+            messages.append(result->value(u"message"_s).toString());
+        }
+    }
+    m_applied = true;
+    m_message = fullResync ? tr("Every cursor cleared: the next sync reads everything again.")
+                           : tr("%n stream(s) will sync again from %1.", nullptr, int(chosenStreams.size()))
+                                 .arg(QLocale().toString(cursor.toLocalTime(), QLocale::ShortFormat));
+    return true;
+}
+
+} // namespace Opbox

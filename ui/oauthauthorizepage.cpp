@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "oauthauthorizepage.h"
+#include "connectionservice.h"
+#include "engine.h"
+#include "iconlibrary.h"
+#include "oauthservice.h"
+#include "ownersession.h"
+#include "uilogging.h"
+
+#include <QDesktopServices>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+OAuthAuthorizePage::OAuthAuthorizePage(OwnerSession *session, std::function<QUrl()> publicUrl,
+                                       std::function<Request()> request, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
+    , m_publicUrl(std::move(publicUrl))
+    , m_request(std::move(request))
+    , m_state(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_open(new QPushButton(IconLibrary::action(u"authorize"_s), tr("&Open the Sign-in Page Again"), this))
+    , m_link(new QLabel(this))
+    , m_code(new QLineEdit(this))
+    , m_useCode(new QPushButton(tr("&Use Code"), this))
+    , m_retry(new QPushButton(IconLibrary::action(u"refresh"_s), tr("&Try Again"), this))
+{
+    setTitle(tr("Sign In"));
+    setSubTitle(tr("Allow Opbox Pipelines to read your data in the browser window that opens. "
+                   "This page continues by itself when the provider sends you back."));
+    m_state->setWordWrap(true);
+    m_state->setAccessibleName(tr("Sign-in state"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Waiting for the sign-in"));
+    m_open->setAccessibleName(tr("Open the sign-in page again"));
+    m_link->setWordWrap(true);
+    m_link->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_link->setForegroundRole(QPalette::PlaceholderText);
+    m_link->setAccessibleName(tr("Sign-in address"));
+    m_code->setAccessibleName(tr("Authorization code"));
+    m_code->setPlaceholderText(tr("Paste the code from the address the browser shows"));
+    m_useCode->setAccessibleName(tr("Use the pasted code"));
+    m_useCode->setEnabled(false);
+    m_retry->setAccessibleName(tr("Try the sign-in again"));
+    m_retry->hide();
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_retry);
+    buttons->addStretch(1);
+
+    auto *fallback = new QLabel(tr("If the browser cannot reach this computer, copy the value of \"code\" from the "
+                                   "address it ends on and paste it here:"),
+                                this);
+    fallback->setWordWrap(true);
+    auto *codeRow = new QHBoxLayout;
+    codeRow->addWidget(m_code, 1);
+    codeRow->addWidget(m_useCode);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_state);
+    layout->addWidget(m_busy);
+    layout->addLayout(buttons);
+    layout->addWidget(m_link);
+    layout->addSpacing(16);
+    layout->addWidget(fallback);
+    layout->addLayout(codeRow);
+    layout->addStretch(1);
+
+    connect(m_open, &QPushButton::clicked, this, &OAuthAuthorizePage::openBrowser);
+    connect(m_retry, &QPushButton::clicked, this, &OAuthAuthorizePage::start);
+    connect(m_useCode, &QPushButton::clicked, this, &OAuthAuthorizePage::useCode);
+    connect(m_code, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_useCode->setEnabled(!text.trimmed().isEmpty() && !m_connectionId.isEmpty() && !m_done && !m_exchanging);
+    });
+    connect(m_code, &QLineEdit::returnPressed, this, &OAuthAuthorizePage::useCode);
+
+    // The browser's redirect reaches the API server's thread; the engine tells us when the tokens are stored.
+    connect(session->engine()->oauth(), &OAuthService::connectionAuthorized, this,
+            [this](const QString &, const QString &connectionId) {
+                if (connectionId == m_connectionId && !m_done)
+                    finish(tr("Connected. The streams were discovered; the connection is ready to sync."));
+            });
+    // A refused or failed callback leaves the connection DISCONNECTED with the reason as its message.
+    connect(session->engine()->connections(), &ConnectionService::connectionChanged, this,
+            [this](const QString &, const QString &connectionId) {
+                if (connectionId != m_connectionId || m_done || m_exchanging)
+                    return;
+                auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
+                if (record && record->status == u"CONNECTED"_s)
+                    finish(tr("Connected. The connection is ready to sync."));
+                else if (record && !record->statusMessage.isEmpty() && record->statusMessage != m_knownReason) {
+                    m_knownReason = record->statusMessage;
+                    fail(tr("The provider did not grant access: %1").arg(record->statusMessage));
+                }
+            });
+}
+
+void OAuthAuthorizePage::initializePage()
+{
+    if (!m_done)
+        start();
+}
+
+void OAuthAuthorizePage::start()
+{
+    m_retry->hide();
+    const Request request = m_request();
+    m_connector = request.connector;
+    QJsonObject body = request.body;
+    // A second attempt re-authorizes the connection the first one created.
+    if (!m_connectionId.isEmpty()) {
+        body = QJsonObject{{u"connectionId"_s, m_connectionId}};
+    }
+    auto result = m_session->engine()->oauth()->authorize(m_session->caller(), m_connector, body,
+                                                          m_publicUrl ? m_publicUrl() : QUrl());
+    if (!result) {
+        fail(result.error().message);
+        return;
+    }
+    m_connectionId = result->value(u"connectionId"_s).toString();
+    m_url = QUrl(result->value(u"authorizeUrl"_s).toString());
+    // Only a reason recorded after this point is news about this attempt.
+    if (auto record = m_session->engine()->connections()->record(m_session->caller(), m_connectionId))
+        m_knownReason = record->statusMessage;
+    m_link->setText(tr("Sign-in page: %1").arg(m_url.toString()));
+    m_state->setText(tr("Waiting for you to sign in in the browser…"));
+    m_busy->show();
+    m_open->show();
+    m_code->setEnabled(true);
+    openBrowser();
+}
+
+void OAuthAuthorizePage::openBrowser()
+{
+    if (!m_url.isValid())
+        return;
+    if (!QDesktopServices::openUrl(m_url))
+        m_state->setText(tr("No browser could be opened. Open the address below yourself, then paste the code."));
+}
+
+void OAuthAuthorizePage::useCode()
+{
+    const QString code = m_code->text().trimmed();
+    if (code.isEmpty() || m_connectionId.isEmpty() || m_done || m_exchanging)
+        return;
+    m_exchanging = true;
+    m_useCode->setEnabled(false);
+    m_state->setText(tr("Exchanging the code…"));
+    // The token request goes to the provider from the OAuth service's thread.
+    m_session->engine()->oauth()->exchange(
+        m_session->caller(), m_connector, QJsonObject{{u"connectionId"_s, m_connectionId}, {u"code"_s, code}}, this,
+        [this](Result<QJsonObject> result) {
+            m_exchanging = false;
+            if (!result) {
+                fail(tr("The code was not accepted: %1").arg(result.error().message));
+                m_useCode->setEnabled(!m_code->text().trimmed().isEmpty());
+                return;
+            }
+            finish(tr("Connected. The streams were discovered; the connection is ready to sync."));
+        });
+}
+
+void OAuthAuthorizePage::finish(const QString &message)
+{
+    m_done = true;
+    m_busy->hide();
+    m_open->hide();
+    m_retry->hide();
+    m_code->setEnabled(false);
+    m_useCode->setEnabled(false);
+    m_state->setText(message);
+    qCInfo(lcUi) << "connection authorized" << m_connectionId;
+    Q_EMIT authorized(m_connectionId);
+    Q_EMIT completeChanged();
+}
+
+void OAuthAuthorizePage::fail(const QString &message)
+{
+    m_state->setText(message);
+    m_busy->hide();
+    m_retry->show();
+}
+
+bool OAuthAuthorizePage::isComplete() const
+{
+    return m_done;
+}
+
+} // namespace Opbox

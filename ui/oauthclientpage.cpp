@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "oauthclientpage.h"
+#include "connectionservice.h"
+#include "connectortyperegistry.h"
+#include "displayformat.h"
+#include "engine.h"
+#include "iconlibrary.h"
+#include "ownersession.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
+    , m_type(new QComboBox(this))
+    , m_name(new QLineEdit(this))
+    , m_clientId(new QLineEdit(this))
+    , m_clientSecret(new QLineEdit(this))
+    , m_form(new QFormLayout)
+    , m_error(new QLabel(this))
+{
+    setTitle(tr("OAuth App"));
+    setSubTitle(tr("Enter the client id and secret of the app you registered with the provider. Its redirect URI "
+                   "must point to this computer's API server."));
+    for (const ConnectorTypeInfo &info : ConnectorTypeRegistry::all()) {
+        if (info.isOAuth())
+            m_type->addItem(IconLibrary::category(info.category),
+                            tr("%1 (%2)").arg(DisplayFormat::typeName(info.name), info.service), info.type);
+    }
+    m_type->setAccessibleName(tr("Service"));
+    m_name->setAccessibleName(tr("Connection name"));
+    m_name->setMaxLength(200);
+    m_clientId->setAccessibleName(tr("Client ID"));
+    m_clientSecret->setAccessibleName(tr("Client secret"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_clientSecret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
+    auto *reveal = m_clientSecret->addAction(IconLibrary::action(u"reveal"_s), QLineEdit::TrailingPosition);
+    reveal->setCheckable(true);
+    reveal->setToolTip(tr("Show or hide the value"));
+    connect(reveal, &QAction::toggled, this,
+            [this](bool on) { m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Problem with the form"));
+    QPalette p = m_error->palette();
+    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
+    m_error->setPalette(p);
+    m_error->hide();
+
+    auto addRow = [this](const QString &text, QWidget *field) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        m_form->addRow(label, field);
+    };
+    addRow(tr("&Service:"), m_type);
+    addRow(tr("&Name:"), m_name);
+    addRow(tr("Client &ID *:"), m_clientId);
+    addRow(tr("Client s&ecret *:"), m_clientSecret);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_form);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
+        const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(m_type->currentData().toString());
+        if (info && m_existingId.isEmpty())
+            m_name->setText(DisplayFormat::typeName(info->name));
+        rebuildConfig();
+        Q_EMIT completeChanged();
+    });
+    for (QLineEdit *edit : {m_name, m_clientId, m_clientSecret})
+        connect(edit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    if (m_type->count() > 0) {
+        const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(m_type->currentData().toString());
+        m_name->setText(info ? DisplayFormat::typeName(info->name) : QString());
+    }
+    rebuildConfig();
+}
+
+void OAuthClientPage::rebuildConfig()
+{
+    for (QLineEdit *edit : std::as_const(m_config))
+        m_form->removeRow(edit);
+    m_config.clear();
+    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(m_type->currentData().toString());
+    if (!info)
+        return;
+    for (const ConnectorField &field : info->config) {
+        // Discovered fields (tenant, account) come from the provider after sign-in.
+        if (field.name != u"baseUrl"_s && field.name != u"authBaseUrl"_s)
+            continue;
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(u"config:"_s + field.name);
+        edit->setAccessibleName(field.label);
+        edit->setPlaceholderText(tr("https://… (leave empty for the provider's own service)"));
+        auto *label = new QLabel(tr("%1:").arg(field.label), this);
+        label->setBuddy(edit);
+        m_form->addRow(label, edit);
+        m_config.insert(field.name, edit);
+    }
+}
+
+void OAuthClientPage::setConnectorType(const QString &type)
+{
+    const int index = m_type->findData(type);
+    if (index >= 0)
+        m_type->setCurrentIndex(index);
+}
+
+void OAuthClientPage::setExistingConnection(const QString &connectionId)
+{
+    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
+    if (!record)
+        return;
+    m_existingId = connectionId;
+    setConnectorType(record->type);
+    m_type->setEnabled(false);
+    m_name->setText(record->name);
+    m_name->setEnabled(false);
+    m_clientId->setPlaceholderText(tr("Keep the stored client id"));
+    m_clientSecret->setPlaceholderText(tr("Keep the stored client secret"));
+    for (auto it = m_config.begin(); it != m_config.end(); ++it) {
+        it.value()->setText(record->config.value(it.key()).toString());
+        it.value()->setProperty("stored", !it.value()->text().isEmpty());
+    }
+    setSubTitle(tr("Sign in to %1 again. Leave the client fields empty to keep the stored ones.").arg(record->name));
+    Q_EMIT completeChanged();
+}
+
+bool OAuthClientPage::isComplete() const
+{
+    if (m_type->currentIndex() < 0)
+        return false;
+    if (!m_existingId.isEmpty())
+        return true;
+    return !m_name->text().trimmed().isEmpty() && !m_clientId->text().trimmed().isEmpty()
+        && !m_clientSecret->text().trimmed().isEmpty();
+}
+
+bool OAuthClientPage::validatePage()
+{
+    for (auto it = m_config.cbegin(); it != m_config.cend(); ++it) {
+        const QString text = it.value()->text().trimmed();
+        if (text.isEmpty())
+            continue;
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()) {
+            m_error->setText(tr("\"%1\" must be an http:// or https:// address.").arg(it.value()->accessibleName()));
+            m_error->show();
+            it.value()->setFocus();
+            return false;
+        }
+    }
+    m_error->hide();
+    return isComplete();
+}
+
+OAuthAuthorizePage::Request OAuthClientPage::request() const
+{
+    OAuthAuthorizePage::Request r;
+    r.connector = m_type->currentData().toString();
+    QJsonObject config;
+    for (auto it = m_config.cbegin(); it != m_config.cend(); ++it) {
+        const QString text = it.value()->text().trimmed();
+        if (!text.isEmpty())
+            config.insert(it.key(), text);
+        else if (!m_existingId.isEmpty() && it.value()->property("stored").toBool())
+            config.insert(it.key(), QJsonValue()); // cleared: back to the provider's own host
+    }
+    if (!m_existingId.isEmpty()) {
+        r.body.insert(u"connectionId"_s, m_existingId);
+        if (!m_clientId->text().trimmed().isEmpty())
+            r.body.insert(u"client_id"_s, m_clientId->text().trimmed());
+        if (!m_clientSecret->text().trimmed().isEmpty())
+            r.body.insert(u"client_secret"_s, m_clientSecret->text().trimmed());
+    } else {
+        r.body.insert(u"connectionName"_s, m_name->text().trimmed());
+        r.body.insert(u"client_id"_s, m_clientId->text().trimmed());
+        r.body.insert(u"client_secret"_s, m_clientSecret->text().trimmed());
+    }
+    if (!config.isEmpty())
+        r.body.insert(u"config"_s, config);
+    return r;
+}
+
+} // namespace Opbox

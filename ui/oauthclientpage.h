@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "oauthauthorizepage.h"
+
+#include <QHash>
+#include <QWizardPage>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+
+namespace Opbox {
+
+class OwnerSession;
+
+/** OAuth, step 1: the service, the connection's name and the OAuth app's client id and secret (secret masked). */
+class OAuthClientPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    OAuthClientPage(OwnerSession *session, QWidget *parent = nullptr);
+
+    void setExistingConnection(const QString &connectionId);
+    void setConnectorType(const QString &type);
+    [[nodiscard]] bool isComplete() const override;
+    [[nodiscard]] bool validatePage() override;
+    /** The authorize request the next page sends. */
+    [[nodiscard]] OAuthAuthorizePage::Request request() const;
+
+    [[nodiscard]] QComboBox *typeBox() const { return m_type; }
+    [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }
+    [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
+    [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
+    /** An optional config field's editor (baseUrl, authBaseUrl). */
+    [[nodiscard]] QLineEdit *configEdit(const QString &name) const { return m_config.value(name); }
+
+private:
+    void rebuildConfig();
+
+    OwnerSession *m_session;
+    QString m_existingId;
+    QComboBox *m_type;
+    QLineEdit *m_name;
+    QLineEdit *m_clientId;
+    QLineEdit *m_clientSecret;
+    QFormLayout *m_form;
+    QLabel *m_error;
+    QHash<QString, QLineEdit *> m_config;
+};
+
+} // namespace Opbox

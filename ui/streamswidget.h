@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTreeView;
+
+namespace Opbox {
+
+class OwnerSession;
+class StreamListModel;
+
+/**
+ * The Streams tab: every stream of the connection with its sync mode and current cursor, its
+ * fields and their types, and Discover, which asks the provider without blocking the window.
+ */
+class StreamsWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidget *parent = nullptr);
+
+    void setConnectionId(const QString &connectionId);
+    [[nodiscard]] StreamListModel *model() const { return m_model; }
+    [[nodiscard]] QTreeView *view() const { return m_view; }
+    [[nodiscard]] QPushButton *discoverButton() const { return m_discover; }
+    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+
+private:
+    OwnerSession *m_session;
+    StreamListModel *m_model;
+    QTreeView *m_view;
+    QPushButton *m_discover;
+    QProgressBar *m_busy;
+    QLabel *m_status;
+};
+
+} // namespace Opbox

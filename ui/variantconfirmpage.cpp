@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "variantconfirmpage.h"
+#include "variantwizard.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+VariantConfirmPage::VariantConfirmPage(VariantWizard *wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_summary(new QLabel(this))
+    , m_error(new QLabel(this))
+{
+    setTitle(tr("Create the Variant"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setAccessibleName(tr("Summary of the variant"));
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Why the variant could not be created"));
+    QPalette p = m_error->palette();
+    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
+    m_error->setPalette(p);
+    m_error->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+}
+
+void VariantConfirmPage::initializePage()
+{
+    const QString label = m_wizard->labelEdit()->text().trimmed();
+    QStringList lines;
+    lines.append(tr("Name: %1").arg(m_wizard->nameEdit()->text().trimmed()));
+    lines.append(tr("Label: %1").arg(label.isEmpty() ? tr("the next free number") : label));
+    lines.append(m_wizard->ownTablesBox()->isChecked() ? tr("Tables: its own")
+                                                       : tr("Tables: shared with its group, rows told apart by the label"));
+    lines.append(QString());
+    lines.append(tr("The credentials are copied (encrypted again for the variant). The variant has its own schedule, "
+                    "cursors and a new webhook URL."));
+    m_summary->setText(lines.join(u'\n'));
+    m_error->hide();
+}
+
+bool VariantConfirmPage::validatePage()
+{
+    QString error;
+    if (m_wizard->create(&error))
+        return true;
+    m_error->setText(tr("The variant could not be created: %1").arg(error));
+    m_error->show();
+    return false;
+}
+
+} // namespace Opbox
