@@ -2043,6 +2043,10 @@
             <source>The public URL must be an http:// or https:// address.</source>
             <translation>Die öffentliche URL muss eine http://- oder https://-Adresse sein.</translation>
         </message>
+        <message>
+            <source>A new number takes effect the next time Opbox Pipelines starts.</source>
+            <translation>Eine neue Anzahl gilt ab dem nächsten Start von Opbox Pipelines.</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::StreamListModel</name>

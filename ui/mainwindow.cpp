@@ -184,6 +184,10 @@ void MainWindow::createMenus()
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setIconSize(QSize(20, 20));
+    // Less frequent actions show only their icon beside the text of the main ones (and their
+    // tooltip), so that the toolbar fits in languages with longer words.
+    for (QAction *a : {m_newVariant, m_resetCursor, m_delete, m_auditLog, m_settings})
+        a->setPriority(QAction::LowPriority);
     toolbar->addAction(m_newConnection);
     toolbar->addSeparator();
     toolbar->addAction(m_runNow);
@@ -223,7 +227,9 @@ QWidget *MainWindow::createWelcome()
                             page);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
-    text->setMaximumWidth(520);
+    // A fixed width and the height that width needs: the stacked pages do not pass height-for-width on.
+    text->setFixedWidth(520);
+    text->setMinimumHeight(text->heightForWidth(520));
     layout->addWidget(text, 0, Qt::AlignHCenter);
     auto *button = new QPushButton(IconLibrary::action(u"new-connection"_s), tr("Create your first &connection…"), page);
     button->setObjectName(u"welcomeNewConnection"_s);
@@ -306,9 +312,9 @@ void MainWindow::attachSession(OwnerSession *session)
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(ConnectionListModel::NameColumn, QHeaderView::Stretch);
     m_list->setColumnWidth(ConnectionListModel::VariantColumn, 56);
-    m_list->setColumnWidth(ConnectionListModel::StatusColumn, 112);
+    m_list->setColumnWidth(ConnectionListModel::StatusColumn, 126);
     m_list->setColumnWidth(ConnectionListModel::LastRunColumn, 110);
-    m_list->setColumnWidth(ConnectionListModel::NextRunColumn, 100);
+    m_list->setColumnWidth(ConnectionListModel::NextRunColumn, 96);
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_list, 1);
 

@@ -83,6 +83,10 @@ SettingsDialog::SettingsDialog(OwnerSession *session, ApiServerController *api, 
     m_workers->setValue(config.workers);
     m_workers->setAccessibleName(tr("Concurrent sync runs"));
     syncForm->addRow(buddyLabel(tr("Concurrent &runs:"), m_workers, syncBox), m_workers);
+    auto *workersNote = new QLabel(tr("A new number takes effect the next time Opbox Pipelines starts."), syncBox);
+    workersNote->setWordWrap(true);
+    workersNote->setForegroundRole(QPalette::PlaceholderText);
+    syncForm->addRow(workersNote);
 
     auto *securityBox = new QGroupBox(tr("Security"), this);
     auto *securityForm = new QFormLayout(securityBox);

@@ -11,12 +11,16 @@
 #include "runservice.h"
 #include "streamlistmodel.h"
 #include "syncworkerpool.h"
+#include "traycontroller.h"
+#include "identityservice.h"
 #include "uitestsupport.h"
 #include "variantwizard.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
+#include <QJsonArray>
+#include <QSignalSpy>
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
@@ -190,6 +194,37 @@ private Q_SLOTS:
         QVERIFY(state);
         QVERIFY(state->value(u"streams"_s).toObject().isEmpty());
         QVERIFY(wizard->resultMessage().contains(u"Every cursor cleared"_s));
+    }
+
+    void trayReportsRespectPreferences()
+    {
+        TrayController tray(m_window.get());
+        tray.attachSession(m_f->session.get());
+        QSignalSpy reported(&tray, &TrayController::runReported);
+        auto runOnce = [&](RunTrigger trigger) {
+            auto run = m_f->engine.engine().runs()->trigger(trigger == RunTrigger::Schedule ? Caller::system(m_f->session->workspaceId())
+                                                                                            : m_f->session->caller(),
+                                                            m_id, {u"owners"_s}, trigger);
+            QVERIFY(run);
+            QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+            QTest::qWait(100);
+        };
+        runOnce(RunTrigger::Manual);
+        QTRY_COMPARE(reported.count(), 1);
+        QCOMPARE(reported.first().at(0).toString(), u"Sync completed: Production CRM"_s);
+        QVERIFY(!reported.first().at(2).toBool());
+        // The owner turns success messages off: nothing more is reported.
+        QVERIFY(m_f->engine.engine().identity()->setNotificationPreferences(m_f->session->caller(),
+                                                                              QJsonObject{{u"onSuccess"_s, false}}));
+        runOnce(RunTrigger::Schedule);
+        QCOMPARE(reported.count(), 1);
+        QVERIFY(!tray.shouldReport(m_id, u"COMPLETED"_s));
+        QVERIFY(tray.shouldReport(m_id, u"FAILED"_s));
+        // A connection whose recipients are others does not report to the owner.
+        (void)m_f->engine.addUser(u"ann@example.com"_s, Role::Member);
+        QVERIFY(m_f->engine.engine().connections()->update(
+            m_f->session->caller(), m_id, QJsonObject{{u"notifyUserIds"_s, QJsonArray{m_f->engine.userId(u"ann@example.com"_s)}}}));
+        QVERIFY(!tray.shouldReport(m_id, u"FAILED"_s));
     }
 
     void notificationsFromScheduledRun()

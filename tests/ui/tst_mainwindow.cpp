@@ -2,6 +2,7 @@
 #include "apiserver.h"
 #include "apiservercontroller.h"
 #include "auditlogdialog.h"
+#include "auditlog.h"
 #include "auditlogmodel.h"
 #include "connectiondetailwidget.h"
 #include "connectionlistmodel.h"
@@ -20,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -175,6 +177,50 @@ private Q_SLOTS:
         stored = m_f->engine.engine().connections()->get(m_f->session->caller(), id);
         QCOMPARE(stored->value(u"schedule"_s).toObject().value(u"frequency"_s).toString(), u"weekly"_s);
         Test::screenshot(&window, u"mainwindow-overview"_s);
+    }
+
+    void revealWebhookUrl()
+    {
+        const QString a = create(u"Alpha"_s);
+        const QString b = create(u"Beta"_s);
+        MainWindow window(&m_f->engine.engine());
+        window.attachSession(m_f->session.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectConnection(a);
+        ConnectionOverviewWidget *overview = window.detail()->overview();
+        QVERIFY(!overview->webhookEdit()->isVisible());
+        QTest::mouseClick(overview->revealButton(), Qt::LeftButton);
+        QVERIFY(overview->webhookEdit()->isVisible());
+        const QString url = overview->webhookEdit()->text();
+        QVERIFY2(url.startsWith(window.publicUrl().toString() + u"/api/pipelines/webhook/whk_"_s), qPrintable(url));
+        // The reveal is audit-logged as VIEW_SECRET.
+        auto audit = m_f->engine.engine().audit()->list(m_f->session->caller(), 10, 0, u"VIEW_SECRET"_s);
+        QVERIFY(audit);
+        QCOMPARE(audit->value(u"events"_s).toArray().size(), 1);
+        Test::screenshot(&window, u"mainwindow-webhook"_s);
+        // Another connection: the secret is not left on screen.
+        window.selectConnection(b);
+        QVERIFY(!overview->webhookEdit()->isVisible());
+        QVERIFY(overview->webhookEdit()->text().isEmpty());
+        QVERIFY(overview->revealButton()->isVisible());
+    }
+
+    void closeKeepsRunningInTray()
+    {
+        MainWindow window(&m_f->engine.engine());
+        window.attachSession(m_f->session.get());
+        window.setCloseToTray(true);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy hidden(&window, &MainWindow::hiddenToTray);
+        QSignalSpy quit(&window, &MainWindow::quitRequested);
+        window.close();
+        QCOMPARE(hidden.count(), 1);
+        QVERIFY(!window.isVisible());
+        QCOMPARE(quit.count(), 0);
+        window.action(u"actionQuit"_s)->trigger();
+        QCOMPARE(quit.count(), 1);
     }
 
     void deleteWithConfirmation()
