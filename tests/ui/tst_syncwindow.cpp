@@ -195,6 +195,14 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(path));
         // Columns tab: logical types.
         QVERIFY(tables->columnModel()->rowCount() > 5);
+
+        // Every control on every tab can be named by a screen reader.
+        for (auto tab : {ConnectionDetailWidget::OverviewTab, ConnectionDetailWidget::StreamsTab,
+                         ConnectionDetailWidget::RunsTab, ConnectionDetailWidget::TablesTab}) {
+            m_window->detail()->showTab(tab);
+            const QStringList unnamed = Test::unnamedControls(m_window.get());
+            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u"; "_s)));
+        }
     }
 
     void responsiveDuringLargeSync()
