@@ -192,7 +192,9 @@ QCoro::Task<void> SyncJob::run()
         m_currentStream = stream;
         reportProgress(true);
         qCDebug(lcEngine) << "run" << m_run.id << "reads" << stream << (ctx->fullRefresh ? "(full refresh)" : "(incremental)");
-        const ReadResult result = co_await connector->read(stream, stored->state, this);
+        // Own statement: GCC 12 destroys by-value arguments of a coroutine called inside co_await twice.
+        auto reading = connector->read(stream, stored->state, this);
+        const ReadResult result = co_await reading;
         co_await drain();
         if (m_writeError) {
             finish(u"FAILED"_s, m_writeError->message);
