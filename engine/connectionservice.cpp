@@ -226,6 +226,32 @@ Result<void> ConnectionService::validateConfig(const ConnectorTypeInfo &type, co
     }
     if (config.contains(u"createOwnTables"_s) && !config.value(u"createOwnTables"_s).isBool())
         return Error::invalid(tr("config.createOwnTables: must be true or false"));
+    if (config.contains(u"streams"_s)) {
+        // The streams every run reads unless the trigger names its own; empty or absent: all.
+        const QJsonValue streams = config.value(u"streams"_s);
+        if (!streams.isArray())
+            return Error::invalid(tr("config.streams: must be an array of stream names"));
+        for (const auto &item : streams.toArray()) {
+            if (!item.isString() || item.toString().trimmed().isEmpty())
+                return Error::invalid(tr("config.streams: must be an array of stream names"));
+        }
+    }
+    return {};
+}
+
+Result<void> ConnectionService::validateStreamSelection(const ConnectionRecord &connection) const
+{
+    const QJsonArray streams = connection.config.value(u"streams"_s).toArray();
+    if (streams.isEmpty() || !m_streamCatalog)
+        return {};
+    auto known = m_streamCatalog(connection);
+    if (!known)
+        return known.error();
+    for (const auto &item : streams) {
+        if (!known->contains(item.toString()))
+            return Error::invalid(tr("config.streams: unknown stream \"%1\" (this connection has: %2)")
+                                      .arg(item.toString().left(64), known->join(u", "_s)));
+    }
     return {};
 }
 
@@ -381,6 +407,15 @@ Result<QJsonObject> ConnectionService::create(const Caller &caller, const QJsonO
     const QJsonObject config = configValue.toObject();
     if (auto ok = validateConfig(*type, config); !ok)
         return ok.error();
+    {
+        ConnectionRecord draft;
+        draft.workspaceId = caller.workspaceId;
+        draft.name = *name;
+        draft.type = type->type;
+        draft.config = config;
+        if (auto ok = validateStreamSelection(draft); !ok)
+            return ok.error();
+    }
     auto schedule = normaliseSchedule(body.value(u"schedule"_s), {});
     if (!schedule)
         return schedule.error();
@@ -485,6 +520,12 @@ Result<QJsonObject> ConnectionService::update(const Caller &caller, const QStrin
         }
         if (auto ok = validateConfig(*type, r.config); !ok)
             return ok.error();
+        // Only a new selection is checked: one that names a stream the connector dropped since
+        // must not block unrelated edits (runs skip such names).
+        if (patch.contains(u"streams"_s)) {
+            if (auto ok = validateStreamSelection(r); !ok)
+                return ok.error();
+        }
         changed.append(u"config"_s);
     }
     if (body.contains(u"schedule"_s)) {

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <functional>
 
 namespace Opbox {
 
@@ -85,6 +86,14 @@ public:
     /** Checks a webhook token's format: `whk_` + 43 base64url chars, or 64 lowercase hex; returns its 32 bytes. */
     [[nodiscard]] static Result<QByteArray> parseWebhookToken(const QString &token);
 
+    /**
+     * The stream names a connection (type and config) offers, without a network call; the engine
+     * sets it from RunService::streamNames so that `config.streams` is checked against the same
+     * connectors the runs use. Unset: only the shape of `config.streams` is checked.
+     */
+    using StreamCatalog = std::function<Result<QStringList>(const ConnectionRecord &)>;
+    void setStreamCatalog(StreamCatalog catalog) { m_streamCatalog = std::move(catalog); }
+
     /** Lets later layers (runs, webhooks) add fields to the connection object, e.g. `lastRun`. */
     using Decorator = std::function<void(const ConnectionRecord &, QJsonObject &)>;
     void addDecorator(Decorator decorator);
@@ -97,12 +106,15 @@ private:
     [[nodiscard]] Result<QJsonArray> validateNotifyUserIds(const Caller &caller, const QJsonValue &value) const;
     [[nodiscard]] Result<ConnectionRecord> load(const QString &id, const QString &workspaceId) const;
     [[nodiscard]] Result<void> writeCredentials(const QString &connectionId, const QJsonObject &credentials);
+    /** `config.streams` names only streams that the connection's connector has (400 lists them otherwise). */
+    [[nodiscard]] Result<void> validateStreamSelection(const ConnectionRecord &connection) const;
 
     Database *m_metadata;
     const Vault *m_vault;
     IdentityService *m_identity;
     AuditLog *m_audit;
     QList<Decorator> m_decorators;
+    StreamCatalog m_streamCatalog;
 };
 
 } // namespace Opbox

@@ -98,6 +98,7 @@ void Engine::startSecretServices()
     m_connections->addDecorator([runs](const ConnectionRecord &record, QJsonObject &object) {
         object.insert(QStringLiteral("lastRun"), runs->lastRunJson(record.id));
     });
+    m_connections->setStreamCatalog([runs](const ConnectionRecord &record) { return runs->streamNames(record); });
     m_syncWorkers = new SyncWorkerPool(m_runs);
     m_webhooks = new WebhookService(m_metadata.get(), m_vault.get(), m_connections, m_runs, m_audit);
     m_variants = new VariantService(m_metadata.get(), m_connections, m_webhooks, m_audit);

@@ -128,6 +128,17 @@ Result<QList<StreamSpec>> RunService::streamSpecs(const ConnectionRecord &connec
     return connector->streams();
 }
 
+Result<QStringList> RunService::streamNames(const ConnectionRecord &connection) const
+{
+    auto specs = streamSpecs(connection);
+    if (!specs)
+        return specs.error();
+    QStringList names;
+    for (const auto &spec : std::as_const(*specs))
+        names.append(spec.name);
+    return names;
+}
+
 QJsonObject RunService::withLive(RunRecord run) const
 {
     QMutexLocker lock(&m_mutex);
@@ -165,13 +176,19 @@ Result<QJsonObject> RunService::trigger(const Caller &caller, const QString &con
     auto connection = connectionFor(caller, connectionId);
     if (!connection)
         return connection.error();
-    auto specs = streamSpecs(*connection);
-    if (!specs)
-        return specs.error();
-    QStringList known;
-    for (const auto &spec : std::as_const(*specs))
-        known.append(spec.name);
+    auto names = streamNames(*connection);
+    if (!names)
+        return names.error();
+    const QStringList known = *names;
     QStringList selected;
+    if (streams.isEmpty()) {
+        // The connection's own selection (config.streams) applies to every trigger that names none:
+        // schedule, webhook, run-all, the GUI. A stream the connector dropped since is skipped.
+        for (const auto &v : connection->config.value(u"streams"_s).toArray()) {
+            if (known.contains(v.toString()) && !selected.contains(v.toString()))
+                selected.append(v.toString());
+        }
+    }
     for (const auto &stream : streams) {
         if (!known.contains(stream))
             return Error::invalid(tr("streams: unknown stream \"%1\" (this connection has: %2)")

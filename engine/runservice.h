@@ -53,8 +53,10 @@ public:
 
     /**
      * Enqueues a run of `connectionId` (in the caller's workspace) as PENDING and returns the run
-     * object. `streams` empty means every stream of the connector; otherwise each must be one of
-     * them (400 names the unknown one and lists the valid ones). MEMBER+ or a system caller.
+     * object. `streams` empty means the connection's own selection (`config.streams`, names the
+     * connector no longer has skipped), or every stream of the connector when there is none left;
+     * otherwise each must be one of them (400 names the unknown one and lists the valid ones).
+     * MEMBER+ or a system caller.
      * 404 unknown connection; 409 `RUN_ACTIVE` with `extra.runId` when a run is already
      * PENDING/RUNNING (decided by the database's partial unique index, so concurrent triggers
      * cannot both win); 503 while the server shuts down. Writes a RUN_TRIGGER audit entry.
@@ -77,6 +79,8 @@ public:
     [[nodiscard]] QJsonValue lastRunJson(const QString &connectionId) const;
     /** The stream specs of a connection's connector, without a network call. */
     [[nodiscard]] Result<QList<StreamSpec>> streamSpecs(const ConnectionRecord &connection) const;
+    /** The names of `streamSpecs`, in the connector's order (parents before children). */
+    [[nodiscard]] Result<QStringList> streamNames(const ConnectionRecord &connection) const;
 
     /** Replaces how connectors are made (tests use fakes); default `ConnectorFactory::create`. */
     void setConnectorMaker(ConnectorMaker maker);
