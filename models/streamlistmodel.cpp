@@ -53,8 +53,11 @@ void StreamListModel::setConnectionId(const QString &connectionId)
     m_discovering = false;
     m_error.clear();
     QJsonArray streams;
+    QStringList selection;
     auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
     if (record) {
+        for (const auto &v : record->config.value(u"streams"_s).toArray())
+            selection.append(v.toString());
         auto specs = m_session->engine()->runs()->streamSpecs(*record);
         if (specs) {
             for (const auto &spec : std::as_const(*specs))
@@ -67,6 +70,16 @@ void StreamListModel::setConnectionId(const QString &connectionId)
     }
     m_cursors = readCursors();
     setStreams(streams);
+    // The connection's own selection (config.streams) is what is checked; names the connector no
+    // longer has are left out, and a selection with none left means every stream, as in a run.
+    QStringList checked;
+    const QStringList names = streamNames();
+    for (const auto &name : std::as_const(selection)) {
+        if (names.contains(name))
+            checked.append(name);
+    }
+    if (!checked.isEmpty())
+        setCheckedStreams(checked);
 }
 
 void StreamListModel::setConnectorType(const QString &type, const QJsonObject &config)

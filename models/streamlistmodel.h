@@ -34,7 +34,7 @@ public:
 
     explicit StreamListModel(OwnerSession *session, QObject *parent = nullptr);
 
-    /** Shows a saved connection's streams and cursors. */
+    /** Shows a saved connection's streams and cursors; its stream selection (`config.streams`) is what is checked. */
     void setConnectionId(const QString &connectionId);
     /** Shows the streams a connector type offers (before a connection exists). */
     void setConnectorType(const QString &type, const QJsonObject &config = {});

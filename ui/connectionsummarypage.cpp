@@ -89,14 +89,14 @@ void ConnectionSummaryPage::initializePage()
         notify = names.join(u'\n');
     }
     QString streams;
-    if (w->isOAuth())
+    if (w->isOAuth()) {
         streams = tr("Discovered after the sign-in");
-    else if (!w->firstSync)
-        streams = tr("All streams; no sync until you start one or the schedule does");
-    else if (w->selectedStreams.size() < w->availableStreams.size())
-        streams = tr("First sync now: %1").arg(w->selectedStreams.join(u", "_s));
-    else
-        streams = tr("First sync now: all streams");
+    } else {
+        const QString chosen = w->selectedStreams.size() < w->availableStreams.size() ? w->selectedStreams.join(u", "_s)
+                                                                                       : tr("All streams");
+        streams = w->firstSync ? tr("%1\nFirst sync now").arg(chosen)
+                               : tr("%1\nNo sync until you start one or the schedule does").arg(chosen);
+    }
 
     QString html = u"<table cellspacing='6'>"_s;
     html += row(tr("Name"), w->name);
@@ -132,9 +132,8 @@ bool ConnectionSummaryPage::validatePage()
     w->credentials = QJsonObject();
     qCInfo(lcUi) << "created connection" << w->createdConnectionId();
     if (w->firstSync) {
-        // Every stream: no list, so the run reads whatever the connector offers (also new streams).
-        const QStringList streams = w->selectedStreams.size() < w->availableStreams.size() ? w->selectedStreams : QStringList();
-        auto run = session->engine()->runs()->trigger(session->caller(), w->createdConnectionId(), streams, RunTrigger::Manual);
+        // No list: the run reads the connection's own selection (config.streams), like every later run.
+        auto run = session->engine()->runs()->trigger(session->caller(), w->createdConnectionId(), {}, RunTrigger::Manual);
         if (!run)
             qCWarning(lcUi) << "first sync not started:" << run.error().message;
     }

@@ -92,7 +92,10 @@ QString NewConnectionWizard::createdConnectionId() const
 
 QJsonObject NewConnectionWizard::createBody() const
 {
-    const QJsonObject cfg = config;
+    QJsonObject cfg = config;
+    // Only a real choice is stored: with every stream checked, streams the connector adds later are read too.
+    if (!selectedStreams.isEmpty() && selectedStreams.size() < availableStreams.size())
+        cfg.insert(u"streams"_s, QJsonArray::fromStringList(selectedStreams));
     QJsonObject body{{u"name"_s, name},
                      {u"type"_s, m_type ? m_type->type : QString()},
                      {u"credentials"_s, credentials},

@@ -17,10 +17,11 @@ namespace Opbox {
 StreamSelectionPage::StreamSelectionPage(QWidget *parent)
     : QWizardPage(parent)
     , m_view(new QTreeView(this))
-    , m_firstSync(new QCheckBox(tr("Start the &first sync right away with the checked streams"), this))
+    , m_firstSync(new QCheckBox(tr("Start the &first sync right away"), this))
 {
     setTitle(tr("Streams"));
-    setSubTitle(tr("Each stream becomes an Opbox table. Expand a stream to see its fields and their types."));
+    setSubTitle(tr("Each checked stream becomes an Opbox table and is read by every sync of this connection; you can "
+                   "change the choice later on the Streams tab. Expand a stream to see its fields and their types."));
     m_view->setAccessibleName(tr("Streams of the connector"));
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
@@ -55,7 +56,8 @@ void StreamSelectionPage::initializePage()
 
 bool StreamSelectionPage::isComplete() const
 {
-    return !m_firstSync->isChecked() || (m_model && !m_model->checkedStreams().isEmpty());
+    // The checked streams are what every sync reads: at least one (unless the connector lists none).
+    return m_model && (m_model->streamNames().isEmpty() || !m_model->checkedStreams().isEmpty());
 }
 
 bool StreamSelectionPage::validatePage()

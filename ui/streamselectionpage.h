@@ -11,8 +11,9 @@ namespace Opbox {
 class StreamListModel;
 
 /**
- * New connection: the streams the connector offers, with their fields and types, and which of
- * them the first sync (started right after creation) reads.
+ * New connection: the streams the connector offers, with their fields and types, which of them
+ * the connection's syncs read (kept as its `config.streams`), and whether the first sync starts
+ * right after creation.
  */
 class StreamSelectionPage : public QWizardPage
 {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "streamswidget.h"
+#include "connectionservice.h"
+#include "engine.h"
 #include "iconlibrary.h"
 #include "ownersession.h"
 #include "streamlistmodel.h"
@@ -7,6 +9,8 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -24,9 +28,12 @@ StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidge
     , m_model(new StreamListModel(session, this))
     , m_view(new QTreeView(this))
     , m_discover(new QPushButton(IconLibrary::action(u"discover"_s), tr("&Discover"), this))
+    , m_apply(new QPushButton(tr("&Apply Selection"), this))
+    , m_selection(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_status(new QLabel(this))
 {
+    m_model->setCheckable(true);
     m_view->setModel(m_model);
     m_view->setObjectName(u"streamList"_s);
     m_view->setAccessibleName(tr("Streams and fields"));
@@ -45,6 +52,11 @@ StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidge
     m_busy->hide();
     m_status->setWordWrap(true);
     m_status->setAccessibleName(tr("Discovery result"));
+    m_apply->setAccessibleName(tr("Apply the stream selection"));
+    m_apply->setToolTip(tr("Save which streams the syncs of this connection read"));
+    m_apply->setEnabled(false);
+    m_selection->setWordWrap(true);
+    m_selection->setAccessibleName(tr("Stream selection"));
 
     auto *reset = new QToolButton(this);
     reset->setDefaultAction(resetCursor);
@@ -56,10 +68,15 @@ StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidge
     buttons->addWidget(m_busy);
     buttons->addWidget(m_status, 1);
 
+    auto *selection = new QHBoxLayout;
+    selection->addWidget(m_selection, 1);
+    selection->addWidget(m_apply);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 1);
+    layout->addLayout(selection);
 
     connect(m_discover, &QPushButton::clicked, m_model, &StreamListModel::discover);
     connect(m_model, &StreamListModel::discoverStarted, this, [this] {
@@ -72,6 +89,45 @@ StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidge
         m_busy->hide();
         m_status->setText(ok ? message : tr("Discovery failed: %1").arg(message));
     });
+    connect(m_model, &StreamListModel::checkedChanged, this, &StreamsWidget::updateSelectionState);
+    connect(m_apply, &QPushButton::clicked, this, &StreamsWidget::applySelection);
+}
+
+void StreamsWidget::updateSelectionState()
+{
+    const QStringList checked = m_model->checkedStreams();
+    const QStringList all = m_model->streamNames();
+    const bool admin = m_session->caller().atLeast(Role::Admin);
+    m_apply->setEnabled(admin && !m_model->connectionId().isEmpty() && !checked.isEmpty() && checked != m_savedSelection);
+    if (all.isEmpty())
+        m_selection->clear();
+    else if (checked.isEmpty())
+        m_selection->setText(tr("Check at least one stream."));
+    else if (checked.size() == all.size())
+        m_selection->setText(tr("Syncs read every stream."));
+    else
+        m_selection->setText(tr("Syncs read %1 of %2 streams: %3")
+                                 .arg(QString::number(checked.size()), QString::number(all.size()), checked.join(u", "_s)));
+}
+
+void StreamsWidget::applySelection()
+{
+    const QString id = m_model->connectionId();
+    const QStringList checked = m_model->checkedStreams();
+    if (id.isEmpty() || checked.isEmpty())
+        return;
+    // Every stream checked is no selection at all, so that streams a connector adds later are read too.
+    const QJsonValue streams = checked.size() == m_model->streamNames().size() ? QJsonValue()
+                                                                                : QJsonValue(QJsonArray::fromStringList(checked));
+    auto updated = m_session->engine()->connections()->update(
+        m_session->caller(), id, QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, streams}}}});
+    if (!updated) {
+        m_status->setText(tr("The stream selection was not saved: %1").arg(updated.error().message));
+        return;
+    }
+    m_savedSelection = checked;
+    m_status->setText(tr("Stream selection saved."));
+    updateSelectionState();
 }
 
 void StreamsWidget::setConnectionId(const QString &connectionId)
@@ -79,9 +135,11 @@ void StreamsWidget::setConnectionId(const QString &connectionId)
     if (connectionId == m_model->connectionId())
         return;
     m_model->setConnectionId(connectionId);
+    m_savedSelection = m_model->checkedStreams();
     m_busy->hide();
     m_status->setText(m_model->errorString());
     m_discover->setEnabled(m_session->caller().atLeast(Role::Admin));
+    updateSelectionState();
 }
 
 } // namespace Opbox

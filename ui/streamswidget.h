@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 class QAction;
@@ -16,7 +17,8 @@ class StreamListModel;
 
 /**
  * The Streams tab: every stream of the connection with its sync mode and current cursor, its
- * fields and their types, and Discover, which asks the provider without blocking the window.
+ * fields and their types, which streams its syncs read (checkboxes, saved by Apply as the
+ * connection's `config.streams`), and Discover, which asks the provider without blocking the window.
  */
 class StreamsWidget : public QWidget
 {
@@ -29,12 +31,20 @@ public:
     [[nodiscard]] QTreeView *view() const { return m_view; }
     [[nodiscard]] QPushButton *discoverButton() const { return m_discover; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QPushButton *applyButton() const { return m_apply; }
+    /** Saves the checked streams as the connection's selection (all checked: no selection). */
+    void applySelection();
 
 private:
+    void updateSelectionState();
+
     OwnerSession *m_session;
     StreamListModel *m_model;
     QTreeView *m_view;
     QPushButton *m_discover;
+    QPushButton *m_apply;
+    QLabel *m_selection;
+    QStringList m_savedSelection; // what is checked when the stored selection is shown
     QProgressBar *m_busy;
     QLabel *m_status;
 };

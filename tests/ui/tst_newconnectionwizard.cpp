@@ -265,6 +265,14 @@ private Q_SLOTS:
         QVERIFY(active);
         QVERIFY(!active->streams.contains(firstStream));
         QVERIFY(active->streams.contains(u"tickets"_s) || firstStream == u"tickets"_s);
+        // The selection outlives the first run: it is the connection's config.streams, which every
+        // later run (schedule, webhook, Run now) reads.
+        QStringList selection;
+        for (const auto &v : c.value(u"config"_s).toObject().value(u"streams"_s).toArray())
+            selection.append(v.toString());
+        QVERIFY(!selection.isEmpty());
+        QVERIFY(!selection.contains(firstStream));
+        QCOMPARE(selection, QStringList(active->streams));
     }
 
     void listConfigAndKeyboardOnly()
@@ -307,6 +315,8 @@ private Q_SLOTS:
         QCOMPARE(c->value(u"config"_s).toObject().value(u"companyNumbers"_s).toArray(),
                  registry->connectorConfig().value(u"companyNumbers"_s).toArray());
         QVERIFY(!m_f->engine.engine().runs()->activeRun(wizard.createdConnectionId()));
+        // Every stream left checked: no selection is stored, so streams added later are read too.
+        QVERIFY(!c->value(u"config"_s).toObject().contains(u"streams"_s));
         QVERIFY(!c->value(u"schedule"_s).toObject().value(u"enabled"_s).toBool());
         QVERIFY(c->value(u"notifyUserIds"_s).toArray().isEmpty());
     }

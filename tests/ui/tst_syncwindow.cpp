@@ -22,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -203,6 +204,53 @@ private Q_SLOTS:
             const QStringList unnamed = Test::unnamedControls(m_window.get());
             QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u"; "_s)));
         }
+    }
+
+    void streamSelectionOnTheStreamsTab()
+    {
+        m_window->detail()->showTab(ConnectionDetailWidget::StreamsTab);
+        StreamsWidget *streams = m_window->detail()->streams();
+        StreamListModel *model = streams->model();
+        QCOMPARE(model->checkedStreams(), model->streamNames()); // no selection stored: every stream
+        QVERIFY(!streams->applyButton()->isEnabled());
+        // Uncheck deals and owners with the keyboard, then Apply.
+        streams->view()->setFocus();
+        for (const QString &name : {u"deals"_s, u"owners"_s}) {
+            const int row = int(model->streamNames().indexOf(name));
+            QVERIFY(row >= 0);
+            streams->view()->setCurrentIndex(model->index(row, 0));
+            QTest::keyClick(streams->view(), Qt::Key_Space);
+        }
+        QCOMPARE(model->checkedStreams(), (QStringList{u"contacts"_s, u"companies"_s}));
+        QVERIFY(streams->applyButton()->isEnabled());
+        QTest::mouseClick(streams->applyButton(), Qt::LeftButton);
+        QVERIFY(!streams->applyButton()->isEnabled());
+        auto stored = m_f->engine.engine().connections()->get(m_f->session->caller(), m_id);
+        QVERIFY(stored);
+        QCOMPARE(stored->value(u"config"_s).toObject().value(u"streams"_s).toArray(),
+                 (QJsonArray{u"contacts"_s, u"companies"_s}));
+
+        // Run now reads the selection.
+        m_window->action(u"actionRunNow"_s)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"COMPLETED"_s, 30000);
+        const auto runs = m_f->engine.engine().runs()->list(m_f->session->caller(), m_id, 10, 0);
+        QVERIFY(runs);
+        QCOMPARE(runs->value(u"runs"_s).toArray().size(), 1);
+        QCOMPARE(runs->value(u"runs"_s).toArray().first().toObject().value(u"streams"_s).toArray(),
+                 (QJsonArray{u"contacts"_s, u"companies"_s}));
+
+        // Shown again for this connection after another one was selected; all checked → no selection.
+        m_window->detail()->showTab(ConnectionDetailWidget::StreamsTab);
+        streams->setConnectionId(QString());
+        streams->setConnectionId(m_id);
+        QCOMPARE(model->checkedStreams(), (QStringList{u"contacts"_s, u"companies"_s}));
+        model->setCheckedStreams(model->streamNames());
+        QTest::mouseClick(streams->applyButton(), Qt::LeftButton);
+        stored = m_f->engine.engine().connections()->get(m_f->session->caller(), m_id);
+        QVERIFY(!stored->value(u"config"_s).toObject().contains(u"streams"_s));
+        // None checked cannot be applied.
+        model->setCheckedStreams({});
+        QVERIFY(!streams->applyButton()->isEnabled());
     }
 
     void responsiveDuringLargeSync()
