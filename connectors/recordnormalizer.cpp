@@ -4,6 +4,10 @@
 #include "datetimeformat.h"
 #include "jsonpath.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +32,32 @@ QString excerpt(const QJsonValue &v)
     return text;
 }
 
+// QStringView::toDouble goes through QLocale and costs more than the rest of a record's
+// normalisation; plain ASCII numbers take std::from_chars (also correctly rounded) instead.
+double toNumber(QStringView text, bool *ok)
+{
+    char buffer[64];
+    qsizetype n = text.size();
+    if (n > 0 && n < qsizetype(sizeof buffer)) {
+        qsizetype start = text.front() == u'+' ? 1 : 0;
+        bool plain = true;
+        for (qsizetype i = 0; i < n && plain; ++i) {
+            const char16_t c = text[i].unicode();
+            plain = (c >= u'0' && c <= u'9') || c == u'.' || c == u'-' || c == u'+' || c == u'e' || c == u'E';
+            buffer[i] = char(c);
+        }
+        double value = 0;
+        if (plain && start < n) {
+            const auto [end, error] = std::from_chars(buffer + start, buffer + n, value, std::chars_format::general);
+            if (error == std::errc() && end == buffer + n) {
+                *ok = true;
+                return value;
+            }
+        }
+    }
+    return text.toDouble(ok);
+}
+
 } // namespace
 
 RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
@@ -35,10 +65,14 @@ RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
     const auto add = [this](const QStringList &segments, Action action) {
         Node *node = &m_root;
         for (const QString &segment : segments) {
-            auto &child = node->children[segment];
-            if (!child)
-                child = std::make_shared<Node>();
-            node = child.get();
+            auto child = std::find_if(node->children.begin(), node->children.end(),
+                                      [&segment](const Node &n) { return n.key == segment; });
+            if (child == node->children.end()) {
+                node->children.push_back(Node{});
+                node->children.back().key = segment;
+                child = node->children.end() - 1;
+            }
+            node = &*child;
         }
         node->action = action;
         node->path = segments.join(u'.');
@@ -49,23 +83,38 @@ RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
         for (const auto &[path, type] : stream.coercedFields)
             add(path, type == u"integer" ? Action::Integer : type == u"number" ? Action::Number : Action::Boolean);
     }
+    finish(m_root);
     for (const QString &pk : stream.primaryKey)
         m_primaryKey.append(JsonPath::split(pk));
 }
 
+void RecordNormalizer::finish(Node &node)
+{
+    // Parsed JSON keeps ASCII keys as Latin-1: looking them up by a Latin-1 view compares bytes
+    // instead of converting every key of the record to UTF-16 on the way.
+    const bool latin1 = std::all_of(node.key.cbegin(), node.key.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (latin1 && !node.key.isEmpty()) {
+        node.keyLatin1 = node.key.toLatin1();
+        node.keyView = QLatin1StringView(node.keyLatin1);
+    }
+    for (Node &child : node.children)
+        finish(child);
+}
+
 bool RecordNormalizer::transform(const QJsonValue &in, const Node &leaf, QJsonValue *out, QString *error) const
 {
-    if (in.isNull() || in.isUndefined())
+    if (leaf.action == Action::None || !(in.isString() || leaf.action == Action::DateTime) || in.isNull() || in.isUndefined())
         return true;
+    const QString text = in.isString() ? in.toString() : QString();
+    const QStringView trimmed = QStringView(text).trimmed();
     switch (leaf.action) {
     case Action::None:
         return true;
     case Action::DateTime: {
         if (in.isString()) {
-            const QString text = in.toString();
             if (DateTimeFormat::isCanonical(text))
                 return true;
-            if (text.trimmed().isEmpty()) {
+            if (trimmed.isEmpty()) {
                 *out = QJsonValue(QJsonValue::Null);
                 return true;
             }
@@ -81,26 +130,23 @@ bool RecordNormalizer::transform(const QJsonValue &in, const Node &leaf, QJsonVa
     case Action::Integer:
     case Action::Number:
     case Action::Boolean: {
-        if (!in.isString())
-            return true;
-        const QString text = in.toString().trimmed();
-        if (text.isEmpty()) {
+        if (trimmed.isEmpty()) {
             *out = QJsonValue(QJsonValue::Null);
             return true;
         }
         bool ok = false;
         if (leaf.action == Action::Integer) {
-            const qint64 n = text.toLongLong(&ok);
+            const qint64 n = trimmed.toLongLong(&ok);
             // Beyond 2^53 a JSON number would silently lose digits: keep such ids as text.
             if (ok && n > -(qint64(1) << 53) && n < (qint64(1) << 53))
                 *out = double(n);
         } else if (leaf.action == Action::Number) {
-            const double d = text.toDouble(&ok);
+            const double d = toNumber(trimmed, &ok);
             if (ok && std::isfinite(d))
                 *out = d;
-        } else if (text.compare(u"true"_s, Qt::CaseInsensitive) == 0) {
+        } else if (trimmed.compare(u"true", Qt::CaseInsensitive) == 0) {
             *out = true;
-        } else if (text.compare(u"false"_s, Qt::CaseInsensitive) == 0) {
+        } else if (trimmed.compare(u"false", Qt::CaseInsensitive) == 0) {
             *out = false;
         }
         return true; // text that does not parse stays text: these values are user-entered
@@ -111,31 +157,42 @@ bool RecordNormalizer::transform(const QJsonValue &in, const Node &leaf, QJsonVa
 
 bool RecordNormalizer::apply(QJsonObject &object, const Node &node, bool *changed, QString *error) const
 {
-    for (auto it = node.children.cbegin(); it != node.children.cend(); ++it) {
-        const auto found = std::as_const(object).constFind(it.key());
+    // Look first, write after: most records need a few values replaced, and collecting them lets the
+    // object detach once instead of once per insert.
+    struct Change {
+        const Node *node;
+        QJsonValue value;
+    };
+    QVarLengthArray<Change, 8> changes;
+    for (const Node &child : node.children) {
+        const auto found = child.keyView.isEmpty() ? object.constFind(child.key) : object.constFind(child.keyView);
         if (found == object.constEnd())
             continue;
-        const Node &child = *it.value();
+        const QJsonValue value = found.value();
         if (child.action != Action::None) {
             QJsonValue replacement(QJsonValue::Undefined);
-            if (!transform(found.value(), child, &replacement, error))
+            if (!transform(value, child, &replacement, error))
                 return false;
             if (!replacement.isUndefined()) {
-                object.insert(it.key(), replacement);
-                *changed = true;
+                changes.append({&child, replacement});
+                continue;
             }
         }
-        if (!child.children.isEmpty() && found.value().isObject()) {
-            QJsonObject sub = found.value().toObject();
+        if (!child.children.empty() && value.isObject()) {
+            QJsonObject sub = value.toObject();
             bool subChanged = false;
             if (!apply(sub, child, &subChanged, error))
                 return false;
-            if (subChanged) {
-                object.insert(it.key(), sub);
-                *changed = true;
-            }
+            if (subChanged)
+                changes.append({&child, QJsonValue(sub)});
         }
     }
+    for (const Change &change : changes) {
+        auto it = change.node->keyView.isEmpty() ? object.find(change.node->key) : object.find(change.node->keyView);
+        it.value() = change.value;
+    }
+    if (!changes.isEmpty())
+        *changed = true;
     return true;
 }
 

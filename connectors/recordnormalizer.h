@@ -4,9 +4,8 @@
 #include "connectormanifest.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QJsonObject>
-#include <memory>
+#include <vector>
 
 namespace Opbox {
 
@@ -29,11 +28,15 @@ private:
     enum class Action { None, DateTime, Integer, Number, Boolean };
     struct Node {
         Action action = Action::None;
+        QString key;               // the field's name in its parent object
+        QLatin1StringView keyView; // the same, for lookups that need no conversion (empty when not Latin-1)
+        QByteArray keyLatin1;      // keeps keyView's bytes
         QString path;
-        QHash<QString, std::shared_ptr<Node>> children;
+        std::vector<Node> children;
     };
     [[nodiscard]] bool apply(QJsonObject &object, const Node &node, bool *changed, QString *error) const;
     [[nodiscard]] bool transform(const QJsonValue &in, const Node &leaf, QJsonValue *out, QString *error) const;
+    static void finish(Node &node);
 
     Node m_root;
     QList<QStringList> m_primaryKey;

@@ -263,6 +263,44 @@ private Q_SLOTS:
         QCOMPARE(record.value(u"updatedAt"_s), QJsonValue(u"2025-06-01T08:00:00.000Z"_s));
     }
 
+    void coercesNumbers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::newRow("decimal") << u"1250.50"_s << QJsonValue(1250.5);
+        QTest::newRow("integer") << u"42"_s << QJsonValue(42);
+        QTest::newRow("negative") << u"-0.125"_s << QJsonValue(-0.125);
+        QTest::newRow("plus sign") << u"+7"_s << QJsonValue(7);
+        QTest::newRow("exponent") << u"1.5e3"_s << QJsonValue(1500);
+        QTest::newRow("padded") << u"  3.25 "_s << QJsonValue(3.25);
+        QTest::newRow("nearest double") << u"0.1"_s << QJsonValue(0.1);
+        QTest::newRow("empty") << u"  "_s << QJsonValue(QJsonValue::Null);
+        QTest::newRow("comma stays text") << u"1,5"_s << QJsonValue(u"1,5"_s);
+        QTest::newRow("hex stays text") << u"0x10"_s << QJsonValue(u"0x10"_s);
+        QTest::newRow("nan stays text") << u"nan"_s << QJsonValue(u"nan"_s);
+        QTest::newRow("overflow stays text") << u"1e999"_s << QJsonValue(u"1e999"_s);
+        QTest::newRow("two signs stay text") << u"--1"_s << QJsonValue(u"--1"_s);
+        QTest::newRow("words stay text") << u"about 5"_s << QJsonValue(u"about 5"_s);
+    }
+
+    void coercesNumbers()
+    {
+        QFETCH(QString, text);
+        QFETCH(QJsonValue, expected);
+        QVERIFY(ConnectorManifest::forType(u"CRM_PLATFORM"_s));
+        QFile file(u":/connectors/hubspot/manifest.json"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        auto manifest = ConnectorManifest::parse(file.readAll(), &error);
+        QVERIFY2(manifest, qPrintable(error));
+        const RecordNormalizer normalizer(*manifest->stream(u"contacts"_s));
+        QJsonObject record{{u"id"_s, u"1"_s}, {u"properties"_s, QJsonObject{{u"annualrevenue"_s, text}, {u"email"_s, u"a@b.c"_s}}}};
+        QVERIFY2(normalizer.normalize(record, &error), qPrintable(error));
+        const QJsonObject p = record.value(u"properties"_s).toObject();
+        QCOMPARE(p.value(u"annualrevenue"_s), expected);
+        QCOMPARE(p.value(u"email"_s), QJsonValue(u"a@b.c"_s));
+    }
+
     void rejectsBrokenManifests_data()
     {
         QTest::addColumn<QByteArray>("json");
