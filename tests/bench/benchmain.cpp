@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -67,9 +68,15 @@ int main(int argc, char **argv)
     std::printf("opbox-bench sync: %lld HubSpot contacts, 100 per page, 20 fields\n", qlonglong(r.rows));
     std::printf("  engine  (fake HubSpot -> connector -> worker -> Opbox table): %8.2f s  %9.0f rows/s  (%lld rows)\n",
                 r.engineSeconds, engineRate, qlonglong(r.engineRows));
+    std::printf("          CPU %.2f s on all threads (fake included): %.1f us per row, %.2f cores busy\n", r.engineCpuSeconds,
+                1e6 * r.engineCpuSeconds / double(std::max<qint64>(1, r.engineRows)), r.engineCpuSeconds / r.engineSeconds);
     std::printf("  ceiling (same rows, one prepared statement, 100/tx):           %8.2f s  %9.0f rows/s\n",
                 r.ceilingSeconds, ceilingRate);
     std::printf("  ratio: %.1f %% of the ceiling\n", 100.0 * engineRate / ceilingRate);
+    const double keyedRate = double(r.rows) / r.keyedCeilingSeconds;
+    std::printf("  keyed ceiling (same rows into the same table with its unique key index): %8.2f s  %9.0f rows/s\n",
+                r.keyedCeilingSeconds, keyedRate);
+    std::printf("  ratio: %.1f %% of the keyed ceiling\n", 100.0 * engineRate / keyedRate);
     std::printf("  peak RSS: %.1f MB (after the sync: %.1f MB)\n", r.peakRssMb, r.rssAfterSyncMb);
     return r.engineRows == r.rows ? 0 : 1;
 }

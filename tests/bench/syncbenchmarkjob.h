@@ -9,7 +9,9 @@ namespace Opbox::Bench {
 struct SyncBenchmarkResult {
     qint64 rows = 0;
     double engineSeconds = 0;
-    double ceilingSeconds = 0;
+    double engineCpuSeconds = 0; ///< CPU time of all the process's threads (fake included) during the sync
+    double ceilingSeconds = 0;      ///< bare table, no index
+    double keyedCeilingSeconds = 0; ///< the same table with the engine's unique key index
     qint64 engineRows = 0;
     double peakRssMb = 0;
     double rssAfterSyncMb = 0;
@@ -35,8 +37,8 @@ public:
     [[nodiscard]] double writeOnlySeconds(QString *error);
 
 private:
-    [[nodiscard]] bool measureCeiling(const QString &sourceDb, const QString &table, const QString &targetDb,
-                                      SyncBenchmarkResult &result);
+    [[nodiscard]] bool measureCeiling(const QString &sourceDb, const QString &table, const QString &targetDb, bool keyed,
+                                      double *seconds, SyncBenchmarkResult &result);
 
     qint64 m_rows;
     int m_workers;
