@@ -93,6 +93,7 @@ ProviderHttpClient::ProviderHttpClient(std::shared_ptr<const ConnectorManifest> 
     while (base.endsWith(u'/'))
         base.chop(1);
     m_baseUrl = QUrl(base, QUrl::StrictMode);
+    m_gate = RateLimitGate::forAccount(RateLimitGate::accountKey(m_baseUrl, m_credentials, m_config));
     QStringList secrets;
     for (auto it = m_credentials.begin(); it != m_credentials.end(); ++it)
         secrets.append(it->toString());
@@ -279,7 +280,7 @@ void ProviderHttpClient::notePause(const HttpExchange &exchange)
     if (const auto wait = HttpRetryPolicy::parseReset(exchange.header(rate.resetHeader), rate.resetIsEpoch, now)) {
         // Spend no request we know will be refused; a wait beyond our limit is left to the 429 path.
         if (*wait <= m_policy.settings().maxWaitMs)
-            m_pausedUntil = now.addMSecs(*wait);
+            m_gate->pauseFor(*wait);
     }
 }
 
@@ -296,28 +297,14 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
     for (int attempt = 0;; ++attempt) {
         if (stopped(stop))
             co_return cancelledExchange(provider, what, call.url);
-        if (m_pausedUntil.isValid()) {
-            const qint64 pause = QDateTime::currentDateTimeUtc().msecsTo(m_pausedUntil);
-            m_pausedUntil = QDateTime();
-            if (pause > 0) {
-                qCInfo(lcConnectors) << provider << "rate limit exhausted; pausing" << pause << "ms";
-                auto waiting = waitFor(pause, stop);
-                if (!co_await waiting)
-                    co_return cancelledExchange(provider, what, call.url);
-            }
-        }
-        if (call.minIntervalMs > 0 && m_lastThrottledAtMs >= 0) {
-            const qint64 since = m_sinceThrottled.elapsed() - m_lastThrottledAtMs;
-            if (since < call.minIntervalMs) {
-                auto waiting = waitFor(call.minIntervalMs - since, stop);
-                if (!co_await waiting)
-                    co_return cancelledExchange(provider, what, call.url);
-            }
-        }
-        if (call.minIntervalMs > 0) {
-            if (!m_sinceThrottled.isValid())
-                m_sinceThrottled.start();
-            m_lastThrottledAtMs = m_sinceThrottled.elapsed();
+        // The account's budget is shared with every other client on it: a pause another run was
+        // told to take holds this request back too, and spaced requests queue for the next slot.
+        for (qint64 wait = m_gate->reserve(call.minIntervalMs); wait > 0; wait = m_gate->pausedForMs()) {
+            if (m_gate->pausedForMs() > 0)
+                qCInfo(lcConnectors) << provider << "rate limit reached on this account; pausing" << wait << "ms";
+            auto waiting = waitFor(wait, stop);
+            if (!co_await waiting)
+                co_return cancelledExchange(provider, what, call.url);
         }
 
         if (m_tokens && m_tokens->needsRefresh()) {
@@ -354,6 +341,7 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
         exchange.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after a timeout
 
         qint64 waitMs = -1;
+        bool throttled = false; // the provider said the account is out of requests for now
         if (exchange.status == 0) {
             const auto error = reply->error();
             lastProblem = networkProblem(error, m_policy.settings().timeoutMs);
@@ -381,8 +369,10 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
             if (verdict.kind == Verdict::Kind::Retry) {
                 lastProblem = verdict.reason;
                 waitMs = verdict.retryAfterMs;
+                throttled = waitMs >= 0;
             } else if (isThrottled(exchange) || HttpRetryPolicy::isRetryableStatus(exchange.status)) {
                 lastProblem = statusText(exchange.status, message);
+                throttled = isThrottled(exchange);
                 if (const auto wait = providerWaitMs(exchange))
                     waitMs = *wait;
             } else if (exchange.status == 401 && m_tokens && !refreshedAfter401) {
@@ -431,6 +421,8 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
                                 .arg(m_policy.settings().maxWaitMs / 1000)};
             co_return result;
         }
+        if (throttled)
+            m_gate->pauseFor(waitMs); // the other runs on this account would only be refused too
         qCInfo(lcConnectors).noquote() << provider << what << "failed (" << lastProblem << "); retry" << attempt + 1
                                        << "of" << maxRetries << "in" << waitMs << "ms";
         auto waiting = waitFor(waitMs, stop);

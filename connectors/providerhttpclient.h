@@ -4,6 +4,7 @@
 #include "connector.h"
 #include "connectormanifest.h"
 #include "httpretrypolicy.h"
+#include "ratelimitgate.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -107,9 +108,7 @@ private:
     Inspector m_inspector;
     std::shared_ptr<OAuthTokenProvider> m_tokens;
     QStringList m_secrets;
-    QDateTime m_pausedUntil;       // the provider said "0 requests left until …"
-    QElapsedTimer m_sinceThrottled; // for minIntervalMs
-    qint64 m_lastThrottledAtMs = -1;
+    std::shared_ptr<RateLimitGate> m_gate; // the account's budget, shared with every client on it
 };
 
 } // namespace Opbox

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The account-wide request budget: who shares a gate, how it spaces requests and holds pauses, and
+// two HTTP clients on one HubSpot account against the fake.
+#include "connectormanifest.h"
+#include "hubspotfakeserver.h"
+#include "providerhttpclient.h"
+#include "ratelimitgate.h"
+
+#include <QCoroTask>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+class RateLimitGateTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void accountKey_data()
+    {
+        QTest::addColumn<QString>("urlA");
+        QTest::addColumn<QJsonObject>("credentialsA");
+        QTest::addColumn<QJsonObject>("configA");
+        QTest::addColumn<QString>("urlB");
+        QTest::addColumn<QJsonObject>("credentialsB");
+        QTest::addColumn<QJsonObject>("configB");
+        QTest::addColumn<bool>("same");
+        const QJsonObject key{{u"apiKey"_s, u"pat-1"_s}};
+        const QJsonObject oauth{{u"client_id"_s, u"app"_s}, {u"access_token"_s, u"a1"_s}, {u"refresh_token"_s, u"r1"_s},
+                                {u"expires_at"_s, u"2026-01-01T00:00:00Z"_s}};
+        QJsonObject rotated = oauth;
+        rotated[u"access_token"_s] = u"a2"_s;
+        rotated[u"refresh_token"_s] = u"r2"_s;
+        rotated[u"expires_at"_s] = u"2026-01-01T01:00:00Z"_s;
+        const QString hub = u"https://api.hubapi.com"_s;
+        const QString xero = u"https://api.xero.com/api.xro/2.0"_s;
+        QTest::newRow("same key") << hub << key << QJsonObject() << hub << key << QJsonObject() << true;
+        QTest::newRow("other key") << hub << key << QJsonObject() << hub << QJsonObject{{u"apiKey"_s, u"pat-2"_s}} << QJsonObject() << false;
+        QTest::newRow("other host") << hub << key << QJsonObject() << u"https://eu1.hubapi.com"_s << key << QJsonObject() << false;
+        QTest::newRow("path does not matter") << xero << oauth << QJsonObject() << u"https://api.xero.com/connections"_s << oauth
+                                              << QJsonObject() << true;
+        QTest::newRow("rotated tokens, same account") << xero << oauth << QJsonObject() << xero << rotated << QJsonObject() << true;
+        QTest::newRow("other tenant") << xero << oauth << QJsonObject{{u"tenantId"_s, u"t1"_s}} << xero << oauth
+                                      << QJsonObject{{u"tenantId"_s, u"t2"_s}} << false;
+        QTest::newRow("other settings, same account") << hub << key << QJsonObject{{u"retryBaseMs"_s, 5}} << hub << key
+                                                      << QJsonObject() << true;
+    }
+
+    void accountKey()
+    {
+        QFETCH(QString, urlA);
+        QFETCH(QJsonObject, credentialsA);
+        QFETCH(QJsonObject, configA);
+        QFETCH(QString, urlB);
+        QFETCH(QJsonObject, credentialsB);
+        QFETCH(QJsonObject, configB);
+        QFETCH(bool, same);
+        const QByteArray a = RateLimitGate::accountKey(QUrl(urlA), credentialsA, configA);
+        const QByteArray b = RateLimitGate::accountKey(QUrl(urlB), credentialsB, configB);
+        QCOMPARE(a == b, same);
+        QVERIFY(!a.contains("pat-1")); // a digest, never the credential
+        QCOMPARE(RateLimitGate::forAccount(a) == RateLimitGate::forAccount(b), same);
+    }
+
+    void oneGatePerAccountWhileHeld()
+    {
+        const QByteArray key = RateLimitGate::accountKey(QUrl(u"https://api.github.com"_s), {{u"token"_s, u"ghp_x"_s}}, {});
+        auto first = RateLimitGate::forAccount(key);
+        first->pauseFor(60000);
+        QCOMPARE(RateLimitGate::forAccount(key), first);
+        std::weak_ptr<RateLimitGate> weak = first;
+        first.reset();
+        QVERIFY(weak.expired()); // the registry does not keep gates alive
+        QCOMPARE(RateLimitGate::forAccount(key)->pausedForMs(), 0);
+    }
+
+    void spacesRequestsOfTheAccount()
+    {
+        RateLimitGate gate;
+        QCOMPARE(gate.reserve(200), 0);
+        const qint64 second = gate.reserve(200);
+        const qint64 third = gate.reserve(200);
+        QVERIFY2(second > 150 && second <= 200, QByteArray::number(second));
+        QVERIFY2(third > 350 && third <= 400, QByteArray::number(third));
+        QCOMPARE(gate.reserve(0), 0); // unspaced requests do not queue behind spaced ones
+    }
+
+    void pauseHoldsEveryRequest()
+    {
+        RateLimitGate gate;
+        gate.pauseFor(500);
+        gate.pauseFor(100); // a shorter pause never cuts a longer one
+        const qint64 plain = gate.reserve(0);
+        QVERIFY2(plain > 400 && plain <= 500, QByteArray::number(plain));
+        const qint64 spaced = gate.reserve(1000);
+        QVERIFY2(spaced > 400 && spaced <= 500, QByteArray::number(spaced)); // the first slot starts after the pause
+        const qint64 next = gate.reserve(1000);
+        QVERIFY2(next > 1400 && next <= 1500, QByteArray::number(next));
+    }
+
+    void clientsOnOneAccountShareARetryAfter()
+    {
+        Fakes::HubSpotFakeServer hubspot;
+        QVERIFY(hubspot.start());
+        QNetworkAccessManager network;
+        auto manifest = ConnectorManifest::forType(u"CRM_PLATFORM"_s);
+        QVERIFY(manifest);
+        const QJsonObject config{{u"baseUrl"_s, hubspot.baseUrl().toString()}};
+        ProviderHttpClient first(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
+        ProviderHttpClient second(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
+        auto gate = RateLimitGate::forAccount(RateLimitGate::accountKey(hubspot.baseUrl(), hubspot.credentials(), config));
+        QCOMPARE(gate->pausedForMs(), 0);
+
+        hubspot.rateLimitNext(1, u"1"_s);
+        HttpCall call;
+        call.url = first.urlFor(u"/crm/v3/objects/contacts"_s, u"limit=1"_s);
+        auto firstSend = first.send(call, nullptr);
+        // The first client meets the 429 and its Retry-After becomes the account's pause.
+        QTRY_VERIFY_WITH_TIMEOUT(gate->pausedForMs() > 0, 5000);
+        QCOMPARE(hubspot.requestCount(), 1);
+
+        QElapsedTimer timer;
+        timer.start();
+        auto secondSend = second.send(call, nullptr);
+        const HttpExchange secondResult = QCoro::waitFor(std::move(secondSend));
+        const qint64 waited = timer.elapsed();
+        QVERIFY2(secondResult.ok, qPrintable(secondResult.error.message));
+        // Without the shared gate the second client would have gone at once and met a 429 of its own.
+        QVERIFY2(waited >= 600, QByteArray::number(waited));
+        const HttpExchange firstResult = QCoro::waitFor(std::move(firstSend));
+        QVERIFY2(firstResult.ok, qPrintable(firstResult.error.message));
+        QCOMPARE(hubspot.requestCount(), 3); // the 429, the first client's retry, the second client's request
+    }
+
+    void clientsOnOneAccountShareTheSpacing()
+    {
+        Fakes::HubSpotFakeServer hubspot;
+        QVERIFY(hubspot.start());
+        QNetworkAccessManager network;
+        auto manifest = ConnectorManifest::forType(u"CRM_PLATFORM"_s);
+        const QJsonObject config{{u"baseUrl"_s, hubspot.baseUrl().toString()}};
+        ProviderHttpClient first(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
+        ProviderHttpClient second(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
+        HttpCall call;
+        call.url = first.urlFor(u"/crm/v3/objects/contacts"_s, u"limit=1"_s);
+        call.minIntervalMs = 150; // as HubSpot's search endpoint asks per account
+        QElapsedTimer timer;
+        timer.start();
+        std::vector<QCoro::Task<HttpExchange>> sends;
+        for (int i = 0; i < 3; ++i) {
+            sends.push_back(first.send(call, nullptr));
+            sends.push_back(second.send(call, nullptr));
+        }
+        for (auto &send : sends) {
+            const HttpExchange result = QCoro::waitFor(std::move(send));
+            QVERIFY2(result.ok, qPrintable(result.error.message));
+        }
+        // Six requests 150 ms apart on one account: the last goes 750 ms after the first. Spaced per
+        // client instead, it would have gone after 300 ms.
+        QVERIFY2(timer.elapsed() >= 700, QByteArray::number(timer.elapsed()));
+        QCOMPARE(hubspot.requestCount(), 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(RateLimitGateTest)
+#include "ratelimitgatetest.moc"
