@@ -84,7 +84,8 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
 
     router.addPublic("POST", u"/api/pipelines/webhook/:token"_s,
                      {u"Trigger a sync of the token's connection (no authentication: the token is the credential); "
-                      u"on a MESSAGING connection, store a signed WhatsApp delivery (200)"_s,
+                      u"?streams=a,b limits the run to those streams; on a MESSAGING connection, store a signed "
+                      u"WhatsApp delivery (200)"_s,
                       u"triggers"_s, {200, 202, 400, 401, 404, 409, 429}},
                      ApiRouter::PublicHandler([&engine](const HttpRequest &req, HttpReply reply) {
                          if (!engine.webhooks()) {
@@ -101,7 +102,13 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                                  return;
                              }
                          }
-                         auto result = engine.webhooks()->trigger(req.param(u"token"_s), req.remoteAddress);
+                         // Only the query names streams: the body is the calling service's own payload.
+                         QStringList streams;
+                         for (const QString &name : req.query.queryItemValue(u"streams"_s, QUrl::FullyDecoded).split(u',')) {
+                             if (!name.trimmed().isEmpty())
+                                 streams.append(name.trimmed());
+                         }
+                         auto result = engine.webhooks()->trigger(req.param(u"token"_s), req.remoteAddress, streams);
                          reply(withRetryAfter(respond(result, 202), result));
                      }));
 

@@ -144,7 +144,7 @@ int WebhookService::takeRateToken(const QString &connectionId)
     return std::max(1, int(std::ceil((1.0 - it->tokens) * m_refillMs / 1000.0)));
 }
 
-Result<QJsonObject> WebhookService::trigger(const QString &token, const QString &ip)
+Result<QJsonObject> WebhookService::trigger(const QString &token, const QString &ip, const QStringList &streams)
 {
     auto connectionId = connectionForToken(token);
     if (!connectionId)
@@ -164,7 +164,9 @@ Result<QJsonObject> WebhookService::trigger(const QString &token, const QString 
                                u"CONNECTION_DISABLED"_s);
     // The token stands for the connection, not for a person: the run has no triggering user, so
     // everyone eligible is notified.
-    auto run = m_runs->trigger(Caller::system(connection->workspaceId, ip), connection->id, {}, RunTrigger::Webhook);
+    // A caller that knows what changed (a HubSpot contact event) names the streams; none: the
+    // connection's own selection.
+    auto run = m_runs->trigger(Caller::system(connection->workspaceId, ip), connection->id, streams, RunTrigger::Webhook);
     if (run) {
         qCInfo(lcEngine) << "webhook started run" << run->value(u"id"_s).toString() << "of connection" << connection->id;
         return QJsonObject{{u"success"_s, true}, {u"message"_s, tr("Sync triggered")}};

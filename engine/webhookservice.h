@@ -42,9 +42,10 @@ public:
     /**
      * `POST /api/pipelines/webhook/:token`: `{"success":true,"message":…}` when a run was started
      * or one is already active. 404 for an unknown or malformed token (the same work either way),
-     * 429 `RATE_LIMITED` with `extra.retryAfter` (seconds), 409 `CONNECTION_DISABLED`.
+     * 429 `RATE_LIMITED` with `extra.retryAfter` (seconds), 409 `CONNECTION_DISABLED`. `streams`
+     * (the URL's `?streams=a,b`) limits the run to those streams; a name the connection lacks is 400.
      */
-    [[nodiscard]] Result<QJsonObject> trigger(const QString &token, const QString &ip);
+    [[nodiscard]] Result<QJsonObject> trigger(const QString &token, const QString &ip, const QStringList &streams = {});
 
     /**
      * `POST …/connections/:id/webhook-url` (ADMIN+): `{webhookUrl, tokenPrefix, curlExample}` under

@@ -314,6 +314,44 @@ private Q_SLOTS:
         m_f->stopActive(id);
     }
 
+    void webhookNamesItsStreams_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QStringList>("streams");
+        // The fixture's CRM connection reads contacts, companies, deals and owners (in that order).
+        QTest::newRow("one") << u"?streams=deals"_s << 202 << QStringList{u"deals"_s};
+        QTest::newRow("two, connector order") << u"?streams=deals,%20contacts"_s << 202 << QStringList{u"contacts"_s, u"deals"_s};
+        QTest::newRow("empty means all") << u"?streams="_s << 202 << QStringList{u"contacts"_s, u"companies"_s, u"deals"_s, u"owners"_s};
+        QTest::newRow("unknown") << u"?streams=tickets"_s << 400 << QStringList();
+    }
+
+    void webhookNamesItsStreams()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, status);
+        QFETCH(QStringList, streams);
+        const QString id = m_f->createConnection(u"Targeted "_s + QString::fromLatin1(QTest::currentDataTag()));
+        const QString token = m_f->revealToken(id);
+        addSecret(token);
+        // A payload of the calling service is never read as a stream list.
+        auto r = remember(m_f->as({})->post(u"/api/pipelines/webhook/"_s + token + query, {{u"streams"_s, QJsonArray{u"nothing"_s}}}));
+        QCOMPARE(r.status, status);
+        if (status != 202) {
+            QCOMPARE(r.json().value(u"code"_s).toString(), u"VALIDATION_ERROR"_s);
+            QVERIFY2(r.json().value(u"error"_s).toString().contains(u"tickets"_s), r.body.constData());
+            QCOMPARE(m_f->runs(id).size(), 0);
+            return;
+        }
+        const QJsonArray runs = m_f->runs(id);
+        QCOMPARE(runs.size(), 1);
+        QStringList got;
+        for (const auto &s : runs.first().toObject().value(u"streams"_s).toArray())
+            got.append(s.toString());
+        QCOMPARE(got, streams);
+        m_f->stopActive(id);
+    }
+
     void disabledConnection()
     {
         const QString id = m_f->createConnection(u"Disabled"_s, {{u"enabled"_s, false}});
