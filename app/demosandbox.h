@@ -6,21 +6,25 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QUrl>
 #include <memory>
 
+class QNetworkAccessManager;
 class QThread;
 
 namespace Opbox {
 
 class Engine;
 namespace Fakes {
+class FakeProviderServer;
 class FakeServiceSuite;
 }
 
 /**
  * `--demo` (DESIGN §4): the provider fakes of tests/fakes as a local sandbox on their own thread,
  * and a demo workspace with one connection of every sandboxed type pointing at them, so a
- * first-time user sees data sync without any account.
+ * first-time user sees data sync without any account. OAuth types are authorized through the
+ * engine's real OAuth flow against the fake provider's consent, the sandbox playing the browser.
  */
 class DemoSandbox : public QObject
 {
@@ -39,11 +43,27 @@ public:
     /**
      * Creates the demo connections that do not exist yet in the caller's workspace (one per type,
      * hourly schedule) and points existing ones at this run's fake addresses; the number created.
+     * OAuth connections are (re-)authorized asynchronously: `authorizationFinished` reports each.
+     * `publicUrl` is the base of the OAuth redirect URI (default: the API server's default address);
+     * the sandbox reads the code from the consent redirect itself, so nothing has to listen there.
      */
-    [[nodiscard]] Result<int> populate(Engine *engine, const Caller &caller);
+    [[nodiscard]] Result<int> populate(Engine *engine, const Caller &caller, const QUrl &publicUrl = {});
+
+Q_SIGNALS:
+    /** An OAuth demo connection's authorization ended; `ok` false: `message` says why. */
+    void authorizationFinished(const QString &connectionId, bool ok, const QString &message);
 
 private:
+    /** Starts the OAuth flow for a demo connection (creating it when `connectionId` is empty); its id. */
+    [[nodiscard]] Result<QString> authorize(Engine *engine, const Caller &caller, Fakes::FakeProviderServer *fake,
+                                            const QString &name, const QString &connectionId, const QUrl &publicUrl);
+    /** Follows the authorize URL on the sandbox thread like a browser and hands the redirect's code to the engine. */
+    void consent(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId, const QUrl &authorizeUrl);
+    void exchange(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId, const QUrl &redirect);
+
     QThread *m_thread;
+    QObject *m_worker;                        // lives on m_thread
+    QNetworkAccessManager *m_network = nullptr; // lives on m_thread, made on first use
     std::unique_ptr<Fakes::FakeServiceSuite> m_suite;
 };
 

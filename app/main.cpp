@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QUrl>
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -23,9 +25,12 @@ int main(int argc, char *argv[])
     const bool gui = cl.error.isEmpty() && cl.mode == Opbox::CommandLine::Mode::Gui;
 
     std::unique_ptr<QCoreApplication> app;
-    if (gui)
+    if (gui) {
         app = std::make_unique<QApplication>(argc, argv);
-    else
+        // The installer's desktop file id (installer/io.opbox.Pipelines.desktop): lets Wayland
+        // shells and task bars match the window to its launcher and icon.
+        QGuiApplication::setDesktopFileName(u"io.opbox.Pipelines"_s);
+    } else
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"opbox-pipelines"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(OPBOX_VERSION));
@@ -64,8 +69,14 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "opbox-pipelines: the demo sandbox did not start: %s\n", qPrintable(error));
                 return 1;
             }
-            options.onReady = [&sandbox](Opbox::Engine *engine, Opbox::OwnerSession *session) {
-                (void)sandbox->populate(engine, session->caller());
+            QUrl redirectBase = cl.publicUrl;
+            if (redirectBase.isEmpty()) {
+                redirectBase.setScheme(u"http"_s);
+                redirectBase.setHost(cl.listenHost);
+                redirectBase.setPort(cl.listenPort);
+            }
+            options.onReady = [&sandbox, redirectBase](Opbox::Engine *engine, Opbox::OwnerSession *session) {
+                (void)sandbox->populate(engine, session->caller(), redirectBase);
             };
         }
         return Opbox::DesktopApplication::run(options);

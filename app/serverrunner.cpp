@@ -117,7 +117,7 @@ int ServerRunner::runServer(const CommandLine &cl)
         auto workspace = engine.identity()->ensureWorkspace(DemoSandbox::workspaceName());
         if (!workspace)
             return fail(workspace.error().message);
-        if (auto made = sandbox->populate(&engine, Caller::system(*workspace)); !made)
+        if (auto made = sandbox->populate(&engine, Caller::system(*workspace), api.publicUrl()); !made)
             return fail(made.error().message);
         for (const QString &line : sandbox->describe())
             std::fprintf(stderr, "demo: %s\n", qPrintable(line));

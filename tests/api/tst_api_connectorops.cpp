@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionservice.h"
 #include "connector.h"
+#include "connectortyperegistry.h"
 #include "fakeservicesuite.h"
 #include "testengine.h"
 
@@ -23,7 +24,9 @@ private:
     {
         QStringList out;
         for (auto *server : m_fakes->servers()) {
-            if (ConnectorFactory::isAvailable(server->connectorType()))
+            // OAuth types get their tokens through the authorization flow (tests/oauth), not as credentials.
+            const ConnectorTypeInfo *type = ConnectorTypeRegistry::find(server->connectorType());
+            if (ConnectorFactory::isAvailable(server->connectorType()) && type && !type->isOAuth())
                 out.append(server->connectorType());
         }
         return out;

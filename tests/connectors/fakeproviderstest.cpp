@@ -270,7 +270,13 @@ private Q_SLOTS:
         QCOMPARE(suite.server(u"MEETINGS"_s)->connectorConfig().value(u"baseUrl"_s).toString(),
                  suite.server(u"MEETINGS"_s)->origin().toString() + u"/graphql"_s);
         QCOMPARE(suite.server(u"PROJECT_MGMT"_s)->credentials().value(u"accessToken"_s).toString(), u"opbox-fake-token"_s);
-        QVERIFY(!suite.server(u"ACCOUNTING"_s));
+        // The OAuth providers are in the suite with their registered client; tokens come from their consent.
+        for (const auto &type : {u"ACCOUNTING"_s, u"DOC_SIGNING"_s}) {
+            QVERIFY2(suite.server(type), qPrintable(type));
+            QVERIFY(!suite.server(type)->credentials().value(u"client_id"_s).toString().isEmpty());
+            QVERIFY(suite.server(type)->connectorConfig().value(u"authBaseUrl"_s).toString().startsWith(u"http://127.0.0.1:"_s));
+        }
+        QVERIFY(!suite.server(u"NO_SUCH_TYPE"_s));
     }
 };
 

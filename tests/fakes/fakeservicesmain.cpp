@@ -78,7 +78,9 @@ int main(int argc, char *argv[])
         out << line << '\n';
     out.flush();
     QTextStream(stderr) << "opbox-fake-services: every fake accepts the credential \"" << options.token
-                        << "\"; stop with Ctrl+C\n";
+                        << "\"; the OAuth fakes (xero, docusign) register the client \""
+                        << suite.server(QStringLiteral("ACCOUNTING"))->credentials().value(u"client_id"_s).toString()
+                        << "\" and consent at once; stop with Ctrl+C\n";
     const int code = app.exec();
     suite.stop();
     return code;

@@ -4,10 +4,12 @@
 #include "asanafakeserver.h"
 #include "calendlyfakeserver.h"
 #include "companieshousefakeserver.h"
+#include "docusignfakeserver.h"
 #include "firefliesfakeserver.h"
 #include "githubfakeserver.h"
 #include "hubspotfakeserver.h"
 #include "whatsappfakeserver.h"
+#include "xerofakeserver.h"
 #include "zendeskfakeserver.h"
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,9 @@ FakeServiceSuite::FakeServiceSuite(const Options &options, QObject *parent)
     m_servers.push_back(std::make_unique<ZendeskFakeServer>());
     m_servers.push_back(std::make_unique<WhatsAppFakeServer>());
     m_servers.push_back(std::make_unique<CompaniesHouseFakeServer>());
+    // The OAuth providers: each has its own authorization server (auto-consenting) beside its API host.
+    m_servers.push_back(std::make_unique<XeroFakeServer>());
+    m_servers.push_back(std::make_unique<DocuSignFakeServer>());
     for (auto &server : m_servers)
         server->setToken(m_options.token);
     seed();
@@ -69,6 +74,10 @@ void FakeServiceSuite::seed()
         } else if (auto *registry = qobject_cast<CompaniesHouseFakeServer *>(server.get())) {
             // A watched list of a few companies: a full read stays far below the 600-per-5-minutes limit.
             registry->seed(3, std::max(1, n / 10), std::max(1, n / 2), 4);
+        } else if (auto *xero = qobject_cast<XeroFakeServer *>(server.get())) {
+            xero->seed(std::max(1, n / 2), n, std::max(1, n / 10));
+        } else if (auto *docusign = qobject_cast<DocuSignFakeServer *>(server.get())) {
+            docusign->seed(n, std::max(1, n / 10), std::max(1, n / 10));
         }
     }
 }

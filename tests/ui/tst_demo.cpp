@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionlistmodel.h"
+#include "connectionservice.h"
 #include "demosandbox.h"
 #include "engine.h"
 #include "mainwindow.h"
@@ -10,12 +11,13 @@
 
 #include <QAction>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Opbox;
 
-/** `--demo`: the sandbox fakes, a Demo workspace with one connection per type, and every one syncs from the window. */
+/** `--demo`: the sandbox fakes, a Demo workspace with one connection per type (OAuth ones authorized through the real flow), and every one syncs from the window. */
 class TestDemo : public QObject
 {
     Q_OBJECT
@@ -36,14 +38,45 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(sandbox.start(&error), qPrintable(error));
         const QStringList services = sandbox.describe();
-        QVERIFY(services.size() >= 8);
+        QVERIFY(services.size() >= 10);
+        QSignalSpy authorized(&sandbox, &DemoSandbox::authorizationFinished);
         auto made = sandbox.populate(&engine.engine(), (*session)->caller());
         QVERIFY(made);
         QCOMPARE(*made, int(services.size()));
-        // A second start finds them again instead of adding more.
+        // The OAuth types went through the engine's real flow against the fakes' consent.
+        QTRY_COMPARE_WITH_TIMEOUT(authorized.count(), 2, 20000);
+        for (const auto &signal : std::as_const(authorized))
+            QVERIFY2(signal.at(1).toBool(), qPrintable(signal.at(2).toString()));
+        auto statusOf = [&](const QString &type) {
+            const auto list = engine.engine().connections()->list((*session)->caller());
+            for (const auto &v : *list) {
+                if (v.toObject().value(u"type"_s).toString() == type)
+                    return v.toObject().value(u"status"_s).toString();
+            }
+            return QString();
+        };
+        QCOMPARE(statusOf(u"ACCOUNTING"_s), u"CONNECTED"_s);
+        QCOMPARE(statusOf(u"DOC_SIGNING"_s), u"CONNECTED"_s);
+        // Tokens came from the flow: the stored credentials hold them (never shown), not typed ones.
+        const auto connections = engine.engine().connections()->list((*session)->caller());
+        QVERIFY(connections);
+        for (const auto &v : *connections) {
+            const QJsonObject c = v.toObject();
+            if (c.value(u"type"_s).toString() == u"ACCOUNTING"_s || c.value(u"type"_s).toString() == u"DOC_SIGNING"_s) {
+                QVERIFY(c.value(u"credentialFields"_s).toArray().contains(u"refresh_token"_s));
+                QVERIFY(!c.value(u"config"_s).toObject().value(u"authBaseUrl"_s).toString().isEmpty());
+            }
+        }
+        // A second start finds them again instead of adding more, and authorizes the OAuth ones anew.
+        authorized.clear();
         auto again = sandbox.populate(&engine.engine(), (*session)->caller());
         QVERIFY(again);
         QCOMPARE(*again, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(authorized.count(), 2, 20000);
+        for (const auto &signal : std::as_const(authorized))
+            QVERIFY2(signal.at(1).toBool(), qPrintable(signal.at(2).toString()));
+        QCOMPARE(engine.engine().connections()->list((*session)->caller())->size(), services.size());
+        QCOMPARE(statusOf(u"ACCOUNTING"_s), u"CONNECTED"_s);
 
         engine.engine().syncWorkers()->start(4);
         MainWindow window(&engine.engine());
