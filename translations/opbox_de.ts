@@ -896,16 +896,20 @@
             <translation>Werden nach der Anmeldung ermittelt</translation>
         </message>
         <message>
-            <source>All streams; no sync until you start one or the schedule does</source>
-            <translation>Alle Streams; keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
+            <source>All streams</source>
+            <translation>Alle Streams</translation>
         </message>
         <message>
-            <source>First sync now: %1</source>
-            <translation>Erste Synchronisation sofort: %1</translation>
+            <source>%1
+First sync now</source>
+            <translation>%1
+Erste Synchronisation sofort</translation>
         </message>
         <message>
-            <source>First sync now: all streams</source>
-            <translation>Erste Synchronisation sofort: alle Streams</translation>
+            <source>%1
+No sync until you start one or the schedule does</source>
+            <translation>%1
+Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
         </message>
     </context>
     <context>
@@ -2113,16 +2117,8 @@
     <context>
         <name>Opbox::StreamSelectionPage</name>
         <message>
-            <source>Start the &amp;first sync right away with the checked streams</source>
-            <translation>Die &amp;erste Synchronisation sofort mit den markierten Streams starten</translation>
-        </message>
-        <message>
             <source>Streams</source>
             <translation>Streams</translation>
-        </message>
-        <message>
-            <source>Each stream becomes an Opbox table. Expand a stream to see its fields and their types.</source>
-            <translation>Jeder Stream wird zu einer Opbox-Tabelle. Klappen Sie einen Stream auf, um seine Felder und deren Typen zu sehen.</translation>
         </message>
         <message>
             <source>Streams of the connector</source>
@@ -2131,6 +2127,14 @@
         <message>
             <source>Start the first sync right away</source>
             <translation>Die erste Synchronisation sofort starten</translation>
+        </message>
+        <message>
+            <source>Start the &amp;first sync right away</source>
+            <translation>Die &amp;erste Synchronisation sofort starten</translation>
+        </message>
+        <message>
+            <source>Each checked stream becomes an Opbox table and is read by every sync of this connection; you can change the choice later on the Streams tab. Expand a stream to see its fields and their types.</source>
+            <translation>Jeder markierte Stream wird zu einer Opbox-Tabelle und bei jeder Synchronisation dieser Verbindung gelesen; Sie können die Auswahl später im Reiter „Streams“ ändern. Klappen Sie einen Stream auf, um seine Felder und deren Typen zu sehen.</translation>
         </message>
     </context>
     <context>
@@ -2166,6 +2170,42 @@
         <message>
             <source>Discovery failed: %1</source>
             <translation>Ermittlung fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Apply Selection</source>
+            <translation>Auswahl &amp;übernehmen</translation>
+        </message>
+        <message>
+            <source>Apply the stream selection</source>
+            <translation>Die Stream-Auswahl übernehmen</translation>
+        </message>
+        <message>
+            <source>Save which streams the syncs of this connection read</source>
+            <translation>Speichern, welche Streams die Synchronisationen dieser Verbindung lesen</translation>
+        </message>
+        <message>
+            <source>Stream selection</source>
+            <translation>Stream-Auswahl</translation>
+        </message>
+        <message>
+            <source>Check at least one stream.</source>
+            <translation>Markieren Sie mindestens einen Stream.</translation>
+        </message>
+        <message>
+            <source>Syncs read every stream.</source>
+            <translation>Synchronisationen lesen jeden Stream.</translation>
+        </message>
+        <message>
+            <source>Syncs read %1 of %2 streams: %3</source>
+            <translation>Synchronisationen lesen %1 von %2 Streams: %3</translation>
+        </message>
+        <message>
+            <source>The stream selection was not saved: %1</source>
+            <translation>Die Stream-Auswahl wurde nicht gespeichert: %1</translation>
+        </message>
+        <message>
+            <source>Stream selection saved.</source>
+            <translation>Stream-Auswahl gespeichert.</translation>
         </message>
     </context>
     <context>

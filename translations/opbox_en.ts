@@ -896,16 +896,20 @@
         <translation>Discovered after the sign-in</translation>
     </message>
     <message>
-        <source>All streams; no sync until you start one or the schedule does</source>
-        <translation>All streams; no sync until you start one or the schedule does</translation>
+        <source>All streams</source>
+        <translation>All streams</translation>
     </message>
     <message>
-        <source>First sync now: %1</source>
-        <translation>First sync now: %1</translation>
+        <source>%1
+First sync now</source>
+        <translation>%1
+First sync now</translation>
     </message>
     <message>
-        <source>First sync now: all streams</source>
-        <translation>First sync now: all streams</translation>
+        <source>%1
+No sync until you start one or the schedule does</source>
+        <translation>%1
+No sync until you start one or the schedule does</translation>
     </message>
 </context>
 <context>
@@ -2113,16 +2117,8 @@
 <context>
     <name>Opbox::StreamSelectionPage</name>
     <message>
-        <source>Start the &amp;first sync right away with the checked streams</source>
-        <translation>Start the &amp;first sync right away with the checked streams</translation>
-    </message>
-    <message>
         <source>Streams</source>
         <translation>Streams</translation>
-    </message>
-    <message>
-        <source>Each stream becomes an Opbox table. Expand a stream to see its fields and their types.</source>
-        <translation>Each stream becomes an Opbox table. Expand a stream to see its fields and their types.</translation>
     </message>
     <message>
         <source>Streams of the connector</source>
@@ -2131,6 +2127,14 @@
     <message>
         <source>Start the first sync right away</source>
         <translation>Start the first sync right away</translation>
+    </message>
+    <message>
+        <source>Start the &amp;first sync right away</source>
+        <translation>Start the &amp;first sync right away</translation>
+    </message>
+    <message>
+        <source>Each checked stream becomes an Opbox table and is read by every sync of this connection; you can change the choice later on the Streams tab. Expand a stream to see its fields and their types.</source>
+        <translation>Each checked stream becomes an Opbox table and is read by every sync of this connection; you can change the choice later on the Streams tab. Expand a stream to see its fields and their types.</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +2170,42 @@
     <message>
         <source>Discovery failed: %1</source>
         <translation>Discovery failed: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Selection</source>
+        <translation>&amp;Apply Selection</translation>
+    </message>
+    <message>
+        <source>Apply the stream selection</source>
+        <translation>Apply the stream selection</translation>
+    </message>
+    <message>
+        <source>Save which streams the syncs of this connection read</source>
+        <translation>Save which streams the syncs of this connection read</translation>
+    </message>
+    <message>
+        <source>Stream selection</source>
+        <translation>Stream selection</translation>
+    </message>
+    <message>
+        <source>Check at least one stream.</source>
+        <translation>Check at least one stream.</translation>
+    </message>
+    <message>
+        <source>Syncs read every stream.</source>
+        <translation>Syncs read every stream.</translation>
+    </message>
+    <message>
+        <source>Syncs read %1 of %2 streams: %3</source>
+        <translation>Syncs read %1 of %2 streams: %3</translation>
+    </message>
+    <message>
+        <source>The stream selection was not saved: %1</source>
+        <translation>The stream selection was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Stream selection saved.</source>
+        <translation>Stream selection saved.</translation>
     </message>
 </context>
 <context>
