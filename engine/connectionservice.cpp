@@ -521,8 +521,9 @@ Result<QJsonObject> ConnectionService::update(const Caller &caller, const QStrin
         if (auto ok = validateConfig(*type, r.config); !ok)
             return ok.error();
         // Only a new selection is checked: one that names a stream the connector dropped since
-        // must not block unrelated edits (runs skip such names).
-        if (patch.contains(u"streams"_s)) {
+        // must not block unrelated edits, nor a client that sends the stored config back (runs
+        // skip such names).
+        if (patch.contains(u"streams"_s) && patch.value(u"streams"_s) != current->config.value(u"streams"_s)) {
             if (auto ok = validateStreamSelection(r); !ok)
                 return ok.error();
         }

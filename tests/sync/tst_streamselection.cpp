@@ -236,6 +236,11 @@ private Q_SLOTS:
                                                        QJsonObject{{u"name"_s, u"Renamed %1"_s.arg(id.left(6))},
                                                                    {u"config"_s, QJsonObject{{u"note"_s, u"x"_s}}}});
         QCOMPARE(renamed.status, 200);
+        // Nor is a client that sends the stored config back unchanged (GET, edit, PUT).
+        const QJsonObject current = m_t->client(m_owner)->get(u"/api/pipelines/connections/"_s + id).json();
+        const auto putBack = m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id,
+                                                       QJsonObject{{u"config"_s, current.value(u"config"_s)}});
+        QCOMPARE(putBack.status, 200);
     }
 
     void variantsKeepTheSelection()
