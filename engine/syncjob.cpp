@@ -442,6 +442,18 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
                                  {u"rowsSynced"_s, m_run.rowsSynced}};
     if (!store->updateProgress(m_run.id, m_run.progress, m_run.rowsSynced, m_run.rowsCreated, m_run.rowsUpdated))
         qCWarning(lcEngine) << "run" << m_run.id << "counters could not be stored";
+    // The connection's status changes before the run shows as ended: whoever sees the run FAILED
+    // must also see why on the connection. A run stopped meanwhile says nothing about it.
+    const auto current = store->get(m_run.id);
+    if (!m_connection.id.isEmpty() && current && current->status == u"RUNNING"_s) {
+        if (status == u"COMPLETED"_s && m_connection.status != u"CONNECTED"_s) {
+            if (!m_runs->connections()->setStatus(m_connection.id, u"CONNECTED"_s, QString()))
+                qCWarning(lcEngine) << "connection status could not be stored";
+        } else if (status == u"FAILED"_s && kind == ConnectorError::Kind::Config) {
+            if (!m_runs->connections()->setStatus(m_connection.id, u"ERROR"_s, error))
+                qCWarning(lcEngine) << "connection status could not be stored";
+        }
+    }
     // A run stopped meanwhile stays CANCELLED: finish() only moves a RUNNING run.
     if (!store->finish(m_run.id, status, error))
         qCDebug(lcEngine) << "run" << m_run.id << "was no longer RUNNING when it ended";
@@ -449,16 +461,8 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
         m_run = *stored;
     qCInfo(lcEngine).noquote() << "run" << m_run.id << "ended" << m_run.status << m_run.rowsSynced << "rows"
                                << (m_run.error.isEmpty() ? QString() : m_run.error);
-    if (!m_connection.id.isEmpty()) {
+    if (!m_connection.id.isEmpty())
         m_runs->notifications()->runFinished(m_run, m_connection);
-        if (m_run.status == u"COMPLETED"_s && m_connection.status != u"CONNECTED"_s) {
-            if (!m_runs->connections()->setStatus(m_connection.id, u"CONNECTED"_s, QString()))
-                qCWarning(lcEngine) << "connection status could not be stored";
-        } else if (m_run.status == u"FAILED"_s && kind == ConnectorError::Kind::Config) {
-            if (!m_runs->connections()->setStatus(m_connection.id, u"ERROR"_s, m_run.error))
-                qCWarning(lcEngine) << "connection status could not be stored";
-        }
-    }
     m_runs->endExecution(m_run);
 }
 
