@@ -144,6 +144,20 @@ install)
     finish
   fi
   check_tree "$root" /usr /usr/bin
+  # Hardening (CMakeLists.txt): full RELRO and the stack protector in the installed binary.
+  bin="$root/usr/bin/opbox-pipelines"
+  # Read whole before grep: `grep -q` stops early and pipefail would count readelf's SIGPIPE.
+  segments="$(readelf -lW "$bin")" dynamic="$(readelf -dW "$bin")" symbols="$(readelf -sW --dyn-syms "$bin")"
+  if grep -q GNU_RELRO <<<"$segments" && grep -Eq 'BIND_NOW|FLAGS.*\bNOW\b' <<<"$dynamic"; then
+    pass "full RELRO"
+  else
+    fail "the binary is not linked with -z relro -z now"
+  fi
+  if grep -q '__stack_chk_fail' <<<"$symbols"; then
+    pass "stack protector"
+  else
+    fail "the binary is not built with -fstack-protector-strong"
+  fi
   # AppStream's view of the whole tree: the metainfo, its desktop file and its icon together.
   if out="$(appstreamcli validate-tree --no-net "$root" 2>&1)" &&
      grep -qF "$app_id.metainfo.xml" <<<"$out"; then
