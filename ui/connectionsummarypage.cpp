@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionsummarypage.h"
+#include "errorlabel.h"
 #include "connectionservice.h"
 #include "connectortyperegistry.h"
 #include "displayformat.h"
@@ -21,7 +22,7 @@ namespace Opbox {
 ConnectionSummaryPage::ConnectionSummaryPage(QWidget *parent)
     : QWizardPage(parent)
     , m_summary(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLabel(tr("Why the connection could not be created"), this))
 {
     setTitle(tr("Summary"));
     setSubTitle(tr("Check the details, then create the connection."));
@@ -30,12 +31,6 @@ ConnectionSummaryPage::ConnectionSummaryPage(QWidget *parent)
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
     m_summary->setAccessibleName(tr("Summary of the new connection"));
-    m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Why the connection could not be created"));
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
-    m_error->setPalette(p);
-    m_error->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary, 1);
     layout->addWidget(m_error);

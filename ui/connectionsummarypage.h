@@ -7,6 +7,8 @@ class QLabel;
 
 namespace Opbox {
 
+class ErrorLabel;
+
 /** New connection, last step: what will be created; Create saves it through the engine. */
 class ConnectionSummaryPage : public QWizardPage
 {
@@ -20,7 +22,7 @@ public:
 
 private:
     QLabel *m_summary;
-    QLabel *m_error;
+    ErrorLabel *m_error;
 };
 
 } // namespace Opbox

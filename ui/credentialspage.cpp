@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "credentialspage.h"
+#include "errorlabel.h"
 #include "connectionservice.h"
 #include "connectortyperegistry.h"
 #include "displayformat.h"
@@ -50,7 +51,7 @@ CredentialsPage::CredentialsPage(QWidget *parent)
     , m_credentialsForm(new QFormLayout(m_credentialsBox))
     , m_configBox(new QGroupBox(tr("Settings"), this))
     , m_configForm(new QFormLayout(m_configBox))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLabel(tr("Problem with the form"), this))
 {
     setTitle(tr("Credentials"));
     m_name->setAccessibleName(tr("Connection name"));
@@ -59,12 +60,6 @@ CredentialsPage::CredentialsPage(QWidget *parent)
     m_editors.insert(u"name"_s, m_name);
     connect(m_name, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
 
-    m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Problem with the form"));
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
-    m_error->setPalette(p);
-    m_error->hide();
 
     auto *nameForm = new QFormLayout;
     auto *nameLabel = new QLabel(tr("&Name:"), this);

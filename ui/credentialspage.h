@@ -11,6 +11,8 @@ class QLineEdit;
 
 namespace Opbox {
 
+class ErrorLabel;
+
 struct ConnectorField;
 struct ConnectorTypeInfo;
 
@@ -45,7 +47,7 @@ private:
     QFormLayout *m_credentialsForm;
     QGroupBox *m_configBox;
     QFormLayout *m_configForm;
-    QLabel *m_error;
+    ErrorLabel *m_error;
     QHash<QString, QWidget *> m_editors;
 };
 

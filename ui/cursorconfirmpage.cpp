@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cursorconfirmpage.h"
+#include "errorlabel.h"
 #include "cursorresetwizard.h"
 #include "displayformat.h"
 #include "streamlistmodel.h"
@@ -16,18 +17,12 @@ CursorConfirmPage::CursorConfirmPage(CursorResetWizard *wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_summary(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLabel(tr("Why the reset failed"), this))
 {
     setTitle(tr("Confirm"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setAccessibleName(tr("What the reset does"));
-    m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Why the reset failed"));
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
-    m_error->setPalette(p);
-    m_error->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_error);

@@ -7,6 +7,8 @@ class QLabel;
 
 namespace Opbox {
 
+class ErrorLabel;
+
 class CursorResetWizard;
 
 /** Cursor reset, step 2: what will happen; Reset applies it. */
@@ -21,7 +23,7 @@ public:
 private:
     CursorResetWizard *m_wizard;
     QLabel *m_summary;
-    QLabel *m_error;
+    ErrorLabel *m_error;
 };
 
 } // namespace Opbox

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "oauthclientpage.h"
+#include "errorlabel.h"
 #include "connectionservice.h"
 #include "connectortyperegistry.h"
 #include "displayformat.h"
@@ -27,7 +28,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
     , m_clientId(new QLineEdit(this))
     , m_clientSecret(new QLineEdit(this))
     , m_form(new QFormLayout)
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLabel(tr("Problem with the form"), this))
 {
     setTitle(tr("OAuth App"));
     setSubTitle(tr("Enter the client id and secret of the app you registered with the provider. Its redirect URI "
@@ -49,12 +50,6 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
     reveal->setToolTip(tr("Show or hide the value"));
     connect(reveal, &QAction::toggled, this,
             [this](bool on) { m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
-    m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Problem with the form"));
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
-    m_error->setPalette(p);
-    m_error->hide();
 
     auto addRow = [this](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);

@@ -13,6 +13,8 @@ class QLineEdit;
 
 namespace Opbox {
 
+class ErrorLabel;
+
 class OwnerSession;
 
 /** OAuth, step 1: the service, the connection's name and the OAuth app's client id and secret (secret masked). */
@@ -46,7 +48,7 @@ private:
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
     QFormLayout *m_form;
-    QLabel *m_error;
+    ErrorLabel *m_error;
     QHash<QString, QLineEdit *> m_config;
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
+#include "errorlabel.h"
 #include "apiservercontroller.h"
 #include "engine.h"
 #include "identityservice.h"
@@ -42,7 +43,7 @@ SettingsDialog::SettingsDialog(OwnerSession *session, ApiServerController *api, 
     , m_workers(new QSpinBox(this))
     , m_onSuccess(new QCheckBox(tr("When a sync &completes"), this))
     , m_onFailure(new QCheckBox(tr("When a sync &fails"), this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLabel(tr("Problem with the settings"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Settings"));
@@ -111,12 +112,6 @@ SettingsDialog::SettingsDialog(OwnerSession *session, ApiServerController *api, 
     notifyLayout->addWidget(m_onSuccess);
     notifyLayout->addWidget(m_onFailure);
 
-    m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Problem with the settings"));
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
-    m_error->setPalette(p);
-    m_error->hide();
 
     UiStrings::translateButtons(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -11,6 +11,8 @@ class QSpinBox;
 
 namespace Opbox {
 
+class ErrorLabel;
+
 class ApiServerController;
 class OwnerSession;
 
@@ -45,7 +47,7 @@ private:
     QSpinBox *m_workers;
     QCheckBox *m_onSuccess;
     QCheckBox *m_onFailure;
-    QLabel *m_error;
+    ErrorLabel *m_error;
     QDialogButtonBox *m_buttons;
 };
 

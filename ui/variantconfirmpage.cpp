@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "variantconfirmpage.h"
+#include "errorlabel.h"
 #include "variantwizard.h"
 
 #include <QCheckBox>
@@ -15,18 +16,12 @@ VariantConfirmPage::VariantConfirmPage(VariantWizard *wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_summary(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorLabel(tr("Why the variant could not be created"), this))
 {
     setTitle(tr("Create the Variant"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setAccessibleName(tr("Summary of the variant"));
-    m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Why the variant could not be created"));
-    QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
-    m_error->setPalette(p);
-    m_error->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_error);

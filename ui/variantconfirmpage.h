@@ -7,6 +7,8 @@ class QLabel;
 
 namespace Opbox {
 
+class ErrorLabel;
+
 class VariantWizard;
 
 /** New variant, step 2: what will be created; Finish creates it and shows the engine's reason if it refuses. */
@@ -21,7 +23,7 @@ public:
 private:
     VariantWizard *m_wizard;
     QLabel *m_summary;
-    QLabel *m_error;
+    ErrorLabel *m_error;
 };
 
 } // namespace Opbox

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "errorlabel.h"
+
+namespace Opbox {
+
+ErrorLabel::ErrorLabel(const QString &accessibleName, QWidget *parent)
+    : QLabel(parent)
+{
+    setWordWrap(true);
+    setAccessibleName(accessibleName);
+    // The same red in every form, readable on light and dark palettes.
+    QPalette p = palette();
+    p.setColor(QPalette::WindowText, QColor(0xc2, 0x45, 0x5a));
+    setPalette(p);
+    hide();
+}
+
+} // namespace Opbox

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLabel>
+
+namespace Opbox {
+
+/** The error line of a form, wizard page or dialog: wrapped, in the error colour, hidden until shown. */
+class ErrorLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    /** `accessibleName` says what the line reports ("Why the reset failed"), already translated. */
+    ErrorLabel(const QString &accessibleName, QWidget *parent);
+};
+
+} // namespace Opbox
