@@ -568,6 +568,53 @@
         </message>
     </context>
     <context>
+        <name>Opbox::ConnectionEditDialog</name>
+        <message>
+            <source>Why the connection was not saved</source>
+            <translation>Warum die Verbindung nicht gespeichert wurde</translation>
+        </message>
+        <message>
+            <source>Edit Connection</source>
+            <translation>Verbindung bearbeiten</translation>
+        </message>
+        <message>
+            <source>Connection name</source>
+            <translation>Name der Verbindung</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Replace the credentials</source>
+            <translation>Zugangsdaten ersetzen</translation>
+        </message>
+        <message>
+            <source>A field left empty keeps its stored value. New values are encrypted, never shown again, and checked with %1 at the next sync or check.</source>
+            <translation>Ein leer gelassenes Feld behält seinen gespeicherten Wert. Neue Werte werden verschlüsselt, nie wieder angezeigt und bei der nächsten Synchronisierung oder Prüfung mit %1 geprüft.</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>unverändert</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>This connection signs in to %1 with OAuth: use Authorize to connect it to another account.</source>
+            <translation>Diese Verbindung meldet sich per OAuth bei %1 an: Mit „Autorisieren“ verbinden Sie sie mit einem anderen Konto.</translation>
+        </message>
+        <message>
+            <source>Give the connection a name.</source>
+            <translation>Geben Sie der Verbindung einen Namen.</translation>
+        </message>
+        <message>
+            <source>The connection was not saved: %1</source>
+            <translation>Die Verbindung wurde nicht gespeichert: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Opbox::ConnectionListModel</name>
         <message>
             <source>%1 — %2</source>
@@ -1056,10 +1103,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
             <translation>Optional</translation>
         </message>
         <message>
-            <source>Show or hide the value</source>
-            <translation>Wert anzeigen oder verbergen</translation>
-        </message>
-        <message>
             <source>%1 *:</source>
             <translation>%1 *:</translation>
         </message>
@@ -1462,6 +1505,18 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
             <source>A&amp;uthorize…</source>
             <translation>A&amp;utorisieren …</translation>
         </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Bearbeiten …</translation>
+        </message>
+        <message>
+            <source>Rename the selected connection or replace its credentials</source>
+            <translation>Die gewählte Verbindung umbenennen oder ihre Zugangsdaten ersetzen</translation>
+        </message>
+        <message>
+            <source>Connection saved.</source>
+            <translation>Verbindung gespeichert.</translation>
+        </message>
     </context>
     <context>
         <name>Opbox::MemberListModel</name>
@@ -1700,10 +1755,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
             <translation>Client-Geheimnis</translation>
         </message>
         <message>
-            <source>Show or hide the value</source>
-            <translation>Wert anzeigen oder verbergen</translation>
-        </message>
-        <message>
             <source>Problem with the form</source>
             <translation>Problem im Formular</translation>
         </message>
@@ -1931,6 +1982,13 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
         <message>
             <source>A scheduled run starts when one period has passed since the last scheduled run. Incremental streams only fetch what changed.</source>
             <translation>Ein geplanter Lauf startet, wenn seit dem letzten geplanten Lauf ein Zeitraum vergangen ist. Inkrementelle Streams holen nur Änderungen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opbox::SecretLineEdit</name>
+        <message>
+            <source>Show or hide the value</source>
+            <translation>Wert anzeigen oder verbergen</translation>
         </message>
     </context>
     <context>

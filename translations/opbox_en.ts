@@ -568,6 +568,53 @@
     </message>
 </context>
 <context>
+    <name>Opbox::ConnectionEditDialog</name>
+    <message>
+        <source>Why the connection was not saved</source>
+        <translation>Why the connection was not saved</translation>
+    </message>
+    <message>
+        <source>Edit Connection</source>
+        <translation>Edit Connection</translation>
+    </message>
+    <message>
+        <source>Connection name</source>
+        <translation>Connection name</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Replace the credentials</source>
+        <translation>Replace the credentials</translation>
+    </message>
+    <message>
+        <source>A field left empty keeps its stored value. New values are encrypted, never shown again, and checked with %1 at the next sync or check.</source>
+        <translation>A field left empty keeps its stored value. New values are encrypted, never shown again, and checked with %1 at the next sync or check.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>This connection signs in to %1 with OAuth: use Authorize to connect it to another account.</source>
+        <translation>This connection signs in to %1 with OAuth: use Authorize to connect it to another account.</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Give the connection a name.</translation>
+    </message>
+    <message>
+        <source>The connection was not saved: %1</source>
+        <translation>The connection was not saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>Opbox::ConnectionListModel</name>
     <message>
         <source>%1 — %2</source>
@@ -1056,10 +1103,6 @@ No sync until you start one or the schedule does</translation>
         <translation>Optional</translation>
     </message>
     <message>
-        <source>Show or hide the value</source>
-        <translation>Show or hide the value</translation>
-    </message>
-    <message>
         <source>%1 *:</source>
         <translation>%1 *:</translation>
     </message>
@@ -1462,6 +1505,18 @@ No sync until you start one or the schedule does</translation>
         <source>A&amp;uthorize…</source>
         <translation>A&amp;uthorize…</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Rename the selected connection or replace its credentials</source>
+        <translation>Rename the selected connection or replace its credentials</translation>
+    </message>
+    <message>
+        <source>Connection saved.</source>
+        <translation>Connection saved.</translation>
+    </message>
 </context>
 <context>
     <name>Opbox::MemberListModel</name>
@@ -1700,10 +1755,6 @@ No sync until you start one or the schedule does</translation>
         <translation>Client secret</translation>
     </message>
     <message>
-        <source>Show or hide the value</source>
-        <translation>Show or hide the value</translation>
-    </message>
-    <message>
         <source>Problem with the form</source>
         <translation>Problem with the form</translation>
     </message>
@@ -1931,6 +1982,13 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>A scheduled run starts when one period has passed since the last scheduled run. Incremental streams only fetch what changed.</source>
         <translation>A scheduled run starts when one period has passed since the last scheduled run. Incremental streams only fetch what changed.</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::SecretLineEdit</name>
+    <message>
+        <source>Show or hide the value</source>
+        <translation>Show or hide the value</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "credentialspage.h"
 #include "errorlabel.h"
+#include "secretlineedit.h"
 #include "connectionservice.h"
 #include "connectortyperegistry.h"
 #include "displayformat.h"
-#include "iconlibrary.h"
 #include "newconnectionwizard.h"
 
-#include <QAction>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -142,7 +141,7 @@ QWidget *CredentialsPage::addField(QFormLayout *form, const ConnectorField &fiel
     }
     case ConnectorField::Kind::String:
     case ConnectorField::Kind::StringList: {
-        auto *line = new QLineEdit(this);
+        QLineEdit *line = field.secret ? new SecretLineEdit(this) : new QLineEdit(this);
         line->setClearButtonEnabled(!field.secret);
         if (field.kind == ConnectorField::Kind::StringList)
             line->setPlaceholderText(tr("Several values, separated by commas"));
@@ -150,16 +149,6 @@ QWidget *CredentialsPage::addField(QFormLayout *form, const ConnectorField &fiel
             line->setPlaceholderText(tr("https://… (leave empty for the provider's own service)"));
         else if (!field.required)
             line->setPlaceholderText(tr("Optional"));
-        if (field.secret) {
-            line->setEchoMode(QLineEdit::Password);
-            line->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
-            auto *reveal = line->addAction(IconLibrary::action(u"reveal"_s), QLineEdit::TrailingPosition);
-            reveal->setCheckable(true);
-            reveal->setToolTip(tr("Show or hide the value"));
-            connect(reveal, &QAction::toggled, line, [line](bool on) {
-                line->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-            });
-        }
         connect(line, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
         editor = line;
         break;
@@ -210,14 +199,6 @@ bool CredentialsPage::isComplete() const
     return true;
 }
 
-void CredentialsPage::showError(const QString &message, QWidget *focus)
-{
-    m_error->setText(message);
-    m_error->show();
-    if (focus)
-        focus->setFocus(Qt::OtherFocusReason);
-}
-
 bool CredentialsPage::validatePage()
 {
     auto *w = static_cast<NewConnectionWizard *>(wizard());
@@ -226,7 +207,7 @@ bool CredentialsPage::validatePage()
         return false;
     const QString name = m_name->text().trimmed();
     if (name.isEmpty()) {
-        showError(tr("Give the connection a name."), m_name);
+        m_error->showMessage(tr("Give the connection a name."), m_name);
         return false;
     }
     QJsonObject credentials;
@@ -236,7 +217,7 @@ bool CredentialsPage::validatePage()
         const QString value = text(key);
         if (value.isEmpty()) {
             if (field.required) {
-                showError(tr("\"%1\" is required.").arg(field.label), m_editors.value(key));
+                m_error->showMessage(tr("\"%1\" is required.").arg(field.label), m_editors.value(key));
                 return false;
             }
             continue;
@@ -260,7 +241,7 @@ bool CredentialsPage::validatePage()
             const QStringList items = splitList(text(key));
             if (items.isEmpty()) {
                 if (field.required) {
-                    showError(tr("\"%1\" needs at least one value.").arg(field.label), editor);
+                    m_error->showMessage(tr("\"%1\" needs at least one value.").arg(field.label), editor);
                     return false;
                 }
                 break;
@@ -272,7 +253,7 @@ bool CredentialsPage::validatePage()
             const QString value = text(key);
             if (value.isEmpty()) {
                 if (field.required) {
-                    showError(tr("\"%1\" is required.").arg(field.label), editor);
+                    m_error->showMessage(tr("\"%1\" is required.").arg(field.label), editor);
                     return false;
                 }
                 break;
@@ -280,7 +261,7 @@ bool CredentialsPage::validatePage()
             if (isUrlField(field.name)) {
                 const QUrl url(value, QUrl::StrictMode);
                 if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()) {
-                    showError(tr("\"%1\" must be an http:// or https:// address.").arg(field.label), editor);
+                    m_error->showMessage(tr("\"%1\" must be an http:// or https:// address.").arg(field.label), editor);
                     return false;
                 }
             }
@@ -291,11 +272,11 @@ bool CredentialsPage::validatePage()
     }
     // The engine's own validation is the final word; its message names the field.
     if (auto ok = ConnectionService::validateCredentials(*type, credentials); !ok) {
-        showError(ok.error().message, nullptr);
+        m_error->showMessage(ok.error().message, nullptr);
         return false;
     }
     if (auto ok = ConnectionService::validateConfig(*type, config); !ok) {
-        showError(ok.error().message, nullptr);
+        m_error->showMessage(ok.error().message, nullptr);
         return false;
     }
     m_error->hide();

@@ -38,7 +38,6 @@ public:
 private:
     void rebuild(const ConnectorTypeInfo *type);
     QWidget *addField(QFormLayout *form, const ConnectorField &field, const QString &key);
-    void showError(const QString &message, QWidget *focus);
     [[nodiscard]] QString text(const QString &key) const;
 
     const ConnectorTypeInfo *m_builtFor = nullptr;

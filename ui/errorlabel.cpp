@@ -15,4 +15,12 @@ ErrorLabel::ErrorLabel(const QString &accessibleName, QWidget *parent)
     hide();
 }
 
+void ErrorLabel::showMessage(const QString &message, QWidget *focus)
+{
+    setText(message);
+    show();
+    if (focus)
+        focus->setFocus(Qt::OtherFocusReason);
+}
+
 } // namespace Opbox

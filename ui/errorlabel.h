@@ -12,6 +12,8 @@ class ErrorLabel : public QLabel
 public:
     /** `accessibleName` says what the line reports ("Why the reset failed"), already translated. */
     ErrorLabel(const QString &accessibleName, QWidget *parent);
+    /** Shows `message` and moves the focus to the field it is about (when given). */
+    void showMessage(const QString &message, QWidget *focus = nullptr);
 };
 
 } // namespace Opbox

@@ -18,6 +18,7 @@
 #include "runservice.h"
 #include "triggerservice.h"
 #include "variantwizard.h"
+#include "connectioneditdialog.h"
 #include "settingsdialog.h"
 #include "uilogging.h"
 
@@ -113,6 +114,11 @@ void MainWindow::createActions()
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_runAll, &QAction::triggered, this, &MainWindow::runAll);
 
+    m_editConnection = makeAction(this, u"actionEditConnection"_s, u"key"_s, tr("&Edit…"),
+                                  tr("Rename the selected connection or replace its credentials"),
+                                  QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_editConnection, &QAction::triggered, this, &MainWindow::editConnection);
+
     m_newVariant = makeAction(this, u"actionNewVariant"_s, u"variant"_s, tr("New &Variant…"),
                               tr("A copy of the selected connection with its own label, schedule and cursors"),
                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
@@ -165,6 +171,7 @@ void MainWindow::createMenus()
     connection->addAction(m_stop);
     connection->addAction(m_runAll);
     connection->addSeparator();
+    connection->addAction(m_editConnection);
     connection->addAction(m_newVariant);
     connection->addAction(m_resetCursor);
     connection->addAction(m_authorize);
@@ -305,7 +312,7 @@ void MainWindow::attachSession(OwnerSession *session)
     m_list->addActions({m_runNow, m_stop});
     auto *separator = new QAction(m_list);
     separator->setSeparator(true);
-    m_list->addActions({separator, m_newVariant, m_resetCursor, m_authorize});
+    m_list->addActions({separator, m_editConnection, m_newVariant, m_resetCursor, m_authorize});
     auto *separator2 = new QAction(m_list);
     separator2->setSeparator(true);
     m_list->addActions({separator2, m_delete});
@@ -445,6 +452,7 @@ void MainWindow::updateActions()
     m_runNow->setEnabled(member && selected && !active);
     m_stop->setEnabled(member && selected && active);
     m_runAll->setEnabled(admin && m_connections && m_connections->rowCount() > 0);
+    m_editConnection->setEnabled(admin && selected);
     m_newVariant->setEnabled(admin && selected);
     m_resetCursor->setEnabled(admin && selected && !active);
     m_authorize->setEnabled(admin && selected && type && type->isOAuth());
@@ -519,6 +527,21 @@ void MainWindow::runAll()
     if (started < total)
         message += u' ' + tr("Others are disabled or already running.");
     showStatus(message);
+}
+
+void MainWindow::editConnection()
+{
+    const QString id = currentConnectionId();
+    if (id.isEmpty() || !m_session)
+        return;
+    auto *dialog = new ConnectionEditDialog(m_session, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, id] {
+        m_connections->refresh(id);
+        showStatus(tr("Connection saved."));
+    });
+    dialog->open();
+    Q_EMIT dialogOpened(dialog);
 }
 
 void MainWindow::newVariant()

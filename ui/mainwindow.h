@@ -61,6 +61,7 @@ public Q_SLOTS:
     void runNow();
     void stopRun();
     void runAll();
+    void editConnection();
     void newVariant();
     void resetCursor();
     void authorize();
@@ -122,6 +123,7 @@ private:
     QAction *m_runNow = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_runAll = nullptr;
+    QAction *m_editConnection = nullptr;
     QAction *m_newVariant = nullptr;
     QAction *m_resetCursor = nullptr;
     QAction *m_authorize = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "oauthclientpage.h"
 #include "errorlabel.h"
+#include "secretlineedit.h"
 #include "connectionservice.h"
 #include "connectortyperegistry.h"
 #include "displayformat.h"
@@ -8,7 +9,6 @@
 #include "iconlibrary.h"
 #include "ownersession.h"
 
-#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -26,7 +26,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
     , m_type(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_clientId(new QLineEdit(this))
-    , m_clientSecret(new QLineEdit(this))
+    , m_clientSecret(new SecretLineEdit(this))
     , m_form(new QFormLayout)
     , m_error(new ErrorLabel(tr("Problem with the form"), this))
 {
@@ -43,13 +43,6 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
     m_name->setMaxLength(200);
     m_clientId->setAccessibleName(tr("Client ID"));
     m_clientSecret->setAccessibleName(tr("Client secret"));
-    m_clientSecret->setEchoMode(QLineEdit::Password);
-    m_clientSecret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
-    auto *reveal = m_clientSecret->addAction(IconLibrary::action(u"reveal"_s), QLineEdit::TrailingPosition);
-    reveal->setCheckable(true);
-    reveal->setToolTip(tr("Show or hide the value"));
-    connect(reveal, &QAction::toggled, this,
-            [this](bool on) { m_clientSecret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
 
     auto addRow = [this](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);

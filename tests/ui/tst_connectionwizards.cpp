@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectioneditdialog.h"
 #include "connectionlistmodel.h"
+#include "errorlabel.h"
 #include "connectionservice.h"
 #include "cursorchoicepage.h"
 #include "cursorresetwizard.h"
@@ -97,6 +99,101 @@ private Q_SLOTS:
         m_f->engine.engine().syncWorkers()->stop(u"test end"_s);
         m_fake.reset();
         m_f.reset();
+    }
+
+    ConnectionEditDialog *openEditDialog()
+    {
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        return Test::waitForDialog<ConnectionEditDialog>(m_window.get());
+    }
+
+    void editRenamesAndReplacesTheCredentials()
+    {
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->connectionId(), m_id);
+        QCOMPARE(dialog->nameEdit()->text(), u"Production CRM"_s);
+        QVERIFY(Test::unnamedControls(dialog).isEmpty());
+        QLineEdit *key = dialog->credentialEdit(u"apiKey"_s);
+        QVERIFY(key);
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        QVERIFY(key->text().isEmpty()); // the stored secret is never shown
+        dialog->nameEdit()->selectAll();
+        QTest::keyClicks(dialog->nameEdit(), u"Renamed CRM"_s);
+        key->setFocus();
+        QTest::keyClicks(key, u"pat-rotated-123"_s);
+        Test::screenshot(dialog, u"connection-edit"_s);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+        auto record = m_f->engine.engine().connections()->recordById(m_id);
+        QVERIFY(record);
+        QCOMPARE(record->name, u"Renamed CRM"_s);
+        QCOMPARE(record->status, u"DISCONNECTED"_s); // new credentials are untested
+        auto stored = m_f->engine.engine().connections()->credentials(m_id);
+        QVERIFY(stored);
+        QCOMPARE(stored->value(u"apiKey"_s).toString(), u"pat-rotated-123"_s);
+        // The connection list shows the new name.
+        auto *list = m_window->findChild<QAbstractItemView *>(u"connectionList"_s);
+        QVERIFY(list);
+        QTRY_VERIFY(!list->model()->match(list->model()->index(0, 0), Qt::DisplayRole, u"Renamed CRM"_s).isEmpty());
+    }
+
+    void editKeepsTheCredentialsLeftEmpty()
+    {
+        auto before = m_f->engine.engine().connections()->credentials(m_id);
+        QVERIFY(before);
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        dialog->nameEdit()->selectAll();
+        QTest::keyClicks(dialog->nameEdit(), u"Only Renamed"_s);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+        auto after = m_f->engine.engine().connections()->credentials(m_id);
+        QVERIFY(after);
+        QCOMPARE(*after, *before);
+        QCOMPARE(m_f->engine.engine().connections()->recordById(m_id)->name, u"Only Renamed"_s);
+    }
+
+    void editKeepsTheFieldsLeftEmpty()
+    {
+        // Zendesk needs an agent email and a token: rotating the token keeps the email.
+        auto created = m_f->engine.engine().connections()->create(
+            m_f->session->caller(), QJsonObject{{u"name"_s, u"Support Desk"_s},
+                                                {u"type"_s, u"SUPPORT"_s},
+                                                {u"credentials"_s, QJsonObject{{u"email"_s, u"agent@example.com"_s},
+                                                                               {u"apiToken"_s, u"token-old"_s}}},
+                                                {u"config"_s, QJsonObject{{u"subdomain"_s, u"acme"_s}}}});
+        QVERIFY(created);
+        const QString id = created->value(u"id"_s).toString();
+        auto *list = m_window->findChild<QAbstractItemView *>(u"connectionList"_s);
+        QTRY_VERIFY(!list->model()->match(list->model()->index(0, 0), Qt::DisplayRole, u"Support Desk"_s).isEmpty());
+        m_window->selectConnection(id);
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->connectionId(), id);
+        QVERIFY(dialog->credentialEdit(u"email"_s));
+        QCOMPARE(dialog->credentialEdit(u"email"_s)->echoMode(), QLineEdit::Normal);
+        dialog->credentialEdit(u"apiToken"_s)->setFocus();
+        QTest::keyClicks(dialog->credentialEdit(u"apiToken"_s), u"token-new"_s);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+        auto stored = m_f->engine.engine().connections()->credentials(id);
+        QVERIFY(stored);
+        QCOMPARE(*stored, (QJsonObject{{u"email"_s, u"agent@example.com"_s}, {u"apiToken"_s, u"token-new"_s}}));
+    }
+
+    void editRefusesAnEmptyName()
+    {
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        dialog->nameEdit()->selectAll();
+        QTest::keyClick(dialog->nameEdit(), Qt::Key_Delete);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->errorLabel()->isVisible());
+        QVERIFY(dialog->errorLabel()->text().contains(u"name"_s));
+        QCOMPARE(m_f->engine.engine().connections()->recordById(m_id)->name, u"Production CRM"_s);
+        dialog->reject();
     }
 
     void variantWithPreview()

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectioneditdialog.h"
+#include "connectionservice.h"
+#include "connectortyperegistry.h"
+#include "engine.h"
+#include "errorlabel.h"
+#include "ownersession.h"
+#include "secretlineedit.h"
+#include "uistrings.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString &connectionId, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_id(connectionId)
+    , m_name(new QLineEdit(this))
+    , m_error(new ErrorLabel(tr("Why the connection was not saved"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Edit Connection"));
+    const auto connection = m_session->engine()->connections()->get(m_session->caller(), m_id);
+    const QJsonObject c = connection ? *connection : QJsonObject();
+    m_type = ConnectorTypeRegistry::find(c.value(u"type"_s).toString());
+
+    auto *layout = new QVBoxLayout(this);
+    auto *nameForm = new QFormLayout;
+    m_name->setText(c.value(u"name"_s).toString());
+    m_name->setMaxLength(200);
+    m_name->setAccessibleName(tr("Connection name"));
+    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_name);
+    nameForm->addRow(nameLabel, m_name);
+    layout->addLayout(nameForm);
+
+    if (m_type && !m_type->isOAuth()) {
+        auto *box = new QGroupBox(tr("Replace the credentials"), this);
+        auto *form = new QFormLayout(box);
+        auto *hint = new QLabel(tr("A field left empty keeps its stored value. New values are encrypted, never shown "
+                                   "again, and checked with %1 at the next sync or check.")
+                                    .arg(m_type->service),
+                                box);
+        hint->setWordWrap(true);
+        form->addRow(hint);
+        for (const ConnectorField &field : m_type->credentials) {
+            QLineEdit *edit = field.secret ? new SecretLineEdit(box) : new QLineEdit(box);
+            const QString label = field.label.isEmpty() ? field.name : field.label;
+            edit->setObjectName(u"credential:"_s + field.name);
+            edit->setAccessibleName(label);
+            edit->setPlaceholderText(tr("unchanged"));
+            if (!field.help.isEmpty())
+                edit->setToolTip(field.help);
+            auto *fieldLabel = new QLabel(tr("%1:").arg(label), box);
+            fieldLabel->setBuddy(edit);
+            form->addRow(fieldLabel, edit);
+            m_credentials.insert(field.name, edit);
+        }
+        layout->addWidget(box);
+    } else if (m_type) {
+        auto *note = new QLabel(tr("This connection signs in to %1 with OAuth: use Authorize to connect it to another "
+                                   "account.")
+                                    .arg(m_type->service),
+                                this);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
+    layout->addWidget(m_error);
+    UiStrings::translateButtons(m_buttons);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionEditDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (!connection)
+        m_error->showMessage(connection.error().message, nullptr);
+}
+
+void ConnectionEditDialog::accept()
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty()) {
+        m_error->showMessage(tr("Give the connection a name."), m_name);
+        return;
+    }
+    QJsonObject body{{u"name"_s, name}};
+    QJsonObject typed;
+    if (m_type) {
+        for (const ConnectorField &field : m_type->credentials) {
+            // Secrets are taken as typed apart from surrounding blanks (a pasted token often has a newline).
+            const QString value = m_credentials.value(field.name) ? m_credentials.value(field.name)->text().trimmed() : QString();
+            if (!value.isEmpty())
+                typed.insert(field.name, value);
+        }
+    }
+    if (!typed.isEmpty()) {
+        // The engine replaces credentials as a whole: fields left empty keep their stored values
+        // (a rotated Zendesk token keeps its agent email, a WhatsApp token its app secret).
+        auto stored = m_session->engine()->connections()->credentials(m_id);
+        if (!stored) {
+            m_error->showMessage(tr("The connection was not saved: %1").arg(stored.error().message), nullptr);
+            return;
+        }
+        QJsonObject credentials = *stored;
+        for (auto it = typed.constBegin(); it != typed.constEnd(); ++it)
+            credentials.insert(it.key(), it.value());
+        body.insert(u"credentials"_s, credentials);
+    }
+    auto saved = m_session->engine()->connections()->update(m_session->caller(), m_id, body);
+    if (!saved) {
+        m_error->showMessage(tr("The connection was not saved: %1").arg(saved.error().message), nullptr);
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace Opbox
