@@ -119,8 +119,7 @@ bool ConnectionSummaryPage::validatePage()
     OwnerSession *session = w->session();
     auto created = session->engine()->connections()->create(session->caller(), w->createBody());
     if (!created) {
-        m_error->setText(tr("The connection could not be created: %1").arg(created.error().message));
-        m_error->show();
+        m_error->showMessage(tr("The connection could not be created: %1").arg(created.error().message));
         return false;
     }
     w->setCreatedConnectionId(created->value(u"id"_s).toString());

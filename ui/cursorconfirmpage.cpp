@@ -53,8 +53,7 @@ bool CursorConfirmPage::validatePage()
     QString error;
     if (m_wizard->apply(&error))
         return true;
-    m_error->setText(tr("The cursor was not reset: %1").arg(error));
-    m_error->show();
+    m_error->showMessage(tr("The cursor was not reset: %1").arg(error));
     return false;
 }
 

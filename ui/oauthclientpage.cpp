@@ -142,9 +142,8 @@ bool OAuthClientPage::validatePage()
             continue;
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()) {
-            m_error->setText(tr("\"%1\" must be an http:// or https:// address.").arg(it.value()->accessibleName()));
-            m_error->show();
-            it.value()->setFocus();
+            m_error->showMessage(tr("\"%1\" must be an http:// or https:// address.").arg(it.value()->accessibleName()),
+                                 it.value());
             return false;
         }
     }

@@ -148,8 +148,7 @@ void SettingsDialog::accept()
     } else {
         const QUrl parsed(url, QUrl::StrictMode);
         if (!parsed.isValid() || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s) || parsed.host().isEmpty()) {
-            m_error->setText(tr("The public URL must be an http:// or https:// address."));
-            m_error->show();
+            m_error->showMessage(tr("The public URL must be an http:// or https:// address."));
             m_publicUrl->setFocus();
             return;
         }
@@ -158,8 +157,7 @@ void SettingsDialog::accept()
     auto prefs = m_session->engine()->identity()->setNotificationPreferences(
         m_session->caller(), QJsonObject{{u"onSuccess"_s, m_onSuccess->isChecked()}, {u"onFailure"_s, m_onFailure->isChecked()}});
     if (!prefs) {
-        m_error->setText(prefs.error().message);
-        m_error->show();
+        m_error->showMessage(prefs.error().message);
         return;
     }
     m_api->apply(config);

@@ -48,8 +48,7 @@ bool VariantConfirmPage::validatePage()
     QString error;
     if (m_wizard->create(&error))
         return true;
-    m_error->setText(tr("The variant could not be created: %1").arg(error));
-    m_error->show();
+    m_error->showMessage(tr("The variant could not be created: %1").arg(error));
     return false;
 }
 

@@ -42,6 +42,16 @@ public:
         QMetaObject::invokeMethod(context, [&f, context] { f(); delete context; }, Qt::BlockingQueuedConnection);
     }
     [[nodiscard]] Fakes::HubSpotFakeServer *server() const { return m_server; }
+    /** Seeds the CRM's four streams on the fake's thread. */
+    void seedCrm(int contacts, int companies, int deals, int owners)
+    {
+        run([&] {
+            m_server->seed(QStringLiteral("contacts"), contacts);
+            m_server->seed(QStringLiteral("companies"), companies);
+            m_server->seed(QStringLiteral("deals"), deals);
+            m_server->seed(QStringLiteral("owners"), owners);
+        });
+    }
     [[nodiscard]] QJsonObject credentials()
     {
         QJsonObject out;

@@ -72,12 +72,7 @@ private Q_SLOTS:
         QVERIFY(m_f->ok());
         m_fake = std::make_unique<Test::FakeProviderThread>();
         QVERIFY(m_fake->started());
-        m_fake->run([this] {
-            m_fake->server()->seed(u"contacts"_s, 60);
-            m_fake->server()->seed(u"companies"_s, 5);
-            m_fake->server()->seed(u"deals"_s, 5);
-            m_fake->server()->seed(u"owners"_s, 2);
-        });
+        m_fake->seedCrm(60, 5, 5, 2);
         m_f->engine.engine().syncWorkers()->start(2);
         auto c = m_f->engine.engine().connections()->create(
             m_f->session->caller(), QJsonObject{{u"name"_s, u"Production CRM"_s},

@@ -75,12 +75,7 @@ private Q_SLOTS:
         QVERIFY(m_f->ok());
         m_fake = std::make_unique<Test::FakeProviderThread>();
         QVERIFY(m_fake->started());
-        m_fake->run([this] {
-            m_fake->server()->seed(u"contacts"_s, 600);
-            m_fake->server()->seed(u"companies"_s, 20);
-            m_fake->server()->seed(u"deals"_s, 30);
-            m_fake->server()->seed(u"owners"_s, 4);
-        });
+        m_fake->seedCrm(600, 20, 30, 4);
         m_f->engine.engine().syncWorkers()->start(2);
         m_id = createConnection(u"Sales CRM"_s);
         QVERIFY(!m_id.isEmpty());
