@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <thread>
@@ -377,6 +378,47 @@ private Q_SLOTS:
         const QString third = trigger(id);
         QCOMPARE(waitForRun(id, third, {u"COMPLETED"_s, u"FAILED"_s}).value(u"status"_s).toString(), u"FAILED"_s);
         QCOMPARE(m_t->client(m_owner)->get(u"/api/pipelines/connections/"_s + id).json().value(u"status"_s).toString(), u"ERROR"_s);
+        runs()->setConnectorMaker(FakeProvider::maker(m_provider));
+    }
+
+    void aFailedPageStopsThePagesQueuedBehindIt()
+    {
+        // Pages queue for the writer while the connector reads on. When one of them cannot be
+        // written, the pages behind it must not commit: their cursor would skip the lost rows.
+        const QString id = createConnection(u"Faulty"_s);
+        auto provider = std::make_shared<FakeProvider>();
+        const QList<QJsonArray> pages = FakeProvider::pagesOf(u"f"_s, 8, 10);
+        provider->addStream(spec(u"contacts"_s, true), {pages.first()});
+        runs()->setConnectorMaker(FakeProvider::maker(provider));
+        QCOMPARE(waitForRun(id, trigger(id), {u"COMPLETED"_s, u"FAILED"_s}).value(u"status"_s).toString(), u"COMPLETED"_s);
+        // The data file refuses one record of the third page (a fault only SQLite can raise).
+        Database *db = m_t->engine().workspaceData()->database(m_t->workspaceId());
+        QSqlQuery fault(db->connection());
+        QVERIFY2(fault.exec(u"CREATE TRIGGER faulty_refuses_f25 BEFORE INSERT ON faulty__contacts WHEN NEW.id = 'f25' "
+                            "BEGIN SELECT RAISE(ABORT, 'refused'); END"_s),
+                 qPrintable(fault.lastError().text()));
+        provider->setPages(u"contacts"_s, pages);
+        provider->setPageDelay(0);
+        const QString runId = trigger(id);
+        const auto failed = waitForRun(id, runId, {u"COMPLETED"_s, u"FAILED"_s});
+        QCOMPARE(failed.value(u"status"_s).toString(), u"FAILED"_s);
+        QVERIFY2(failed.value(u"error"_s).toString().contains(u"faulty__contacts"_s), qPrintable(failed.value(u"error"_s).toString()));
+        QVERIFY(!failed.value(u"error"_s).toString().contains(u"earlier page"_s));
+        // Pages 0 and 1 are committed with their cursor; nothing after the refused page is.
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM faulty__contacts"_s).toInt(), 20);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM faulty__contacts WHERE n >= 20"_s).toInt(), 0);
+        QCOMPARE(failed.value(u"rowsSynced"_s).toInt(), 10); // page 0 came with the first run
+        const QJsonObject state = runs()->syncState(Caller::system(m_t->workspaceId()), id)->value(u"streams"_s).toObject()
+                                      .value(u"contacts"_s).toObject();
+        QCOMPARE(state.value(u"page"_s).toInt(), 2);
+        QCOMPARE(state.value(u"cursor"_s).toString(), FakeProvider::record(u"f"_s, 19).value(u"updatedAt"_s).toString());
+
+        // Without the fault the next run resumes from that cursor and completes.
+        QVERIFY(fault.exec(u"DROP TRIGGER faulty_refuses_f25"_s));
+        const auto done = waitForRun(id, trigger(id), {u"COMPLETED"_s, u"FAILED"_s});
+        QCOMPARE(done.value(u"status"_s).toString(), u"COMPLETED"_s);
+        QCOMPARE(provider->starts().last().second.value(u"page"_s).toInt(), 2);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM faulty__contacts"_s).toInt(), 80);
         runs()->setConnectorMaker(FakeProvider::maker(m_provider));
     }
 
