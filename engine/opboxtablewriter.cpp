@@ -124,6 +124,17 @@ OpboxTableWriter::OpboxTableWriter(sqlite3 *db, QString tableName, QString base,
 OpboxTableWriter::~OpboxTableWriter()
 {
     finalizeStatements();
+    sqlite3_finalize(m_dataVersionQuery);
+}
+
+qint64 OpboxTableWriter::dataVersion()
+{
+    if (!m_dataVersionQuery
+        && sqlite3_prepare_v3(m_db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &m_dataVersionQuery, nullptr) != SQLITE_OK)
+        return -1;
+    const qint64 version = sqlite3_step(m_dataVersionQuery) == SQLITE_ROW ? sqlite3_column_int64(m_dataVersionQuery, 0) : -1;
+    sqlite3_reset(m_dataVersionQuery);
+    return version;
 }
 
 void OpboxTableWriter::finalizeStatements()
@@ -517,18 +528,15 @@ Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const QJsonArray &recor
     Counts counts;
     if (records.isEmpty())
         return counts;
-    {
-        Statement version(m_db, u"PRAGMA data_version"_s);
-        if (version.step() != SQLITE_ROW)
-            return sqlError("reading the data version");
-        const qint64 dv = version.integer(0);
-        if (dv != m_dataVersion || g_catalogGeneration.load() != m_generation) {
-            // Another connection committed since we last looked: it may have changed this catalog.
-            m_generation = g_catalogGeneration.load();
-            if (!loadCatalog())
-                return sqlError("loading the catalog");
-            m_dataVersion = dv;
-        }
+    const qint64 dv = dataVersion();
+    if (dv < 0)
+        return sqlError("reading the data version");
+    if (dv != m_dataVersion || g_catalogGeneration.load() != m_generation) {
+        // Another connection committed since we last looked: it may have changed this catalog.
+        m_generation = g_catalogGeneration.load();
+        if (!loadCatalog())
+            return sqlError("loading the catalog");
+        m_dataVersion = dv;
     }
     if (!m_exists && !ensureTable(records, runId))
         return sqlError("creating the table");

@@ -96,6 +96,8 @@ private:
     /** Binds one record's fields; false when a new column made the statement stale (bind again). */
     [[nodiscard]] bool bindRecord(const QJsonObject &record, const QString &runId, bool *failed);
     [[nodiscard]] Error sqlError(const char *what);
+    /** SQLite's data_version of this connection (changes when another connection commits); -1 on error. */
+    [[nodiscard]] qint64 dataVersion();
 
     sqlite3 *m_db;
     QString m_table;
@@ -118,6 +120,7 @@ private:
     QByteArray m_syncedAtUtf8;
     QList<int> m_keyColumns;
     sqlite3_stmt *m_insert = nullptr; // an UPSERT when the table has a key
+    sqlite3_stmt *m_dataVersionQuery = nullptr; // asked before every page: prepared once
     bool m_statementsDirty = true;
     QString m_lastError;
 

@@ -59,6 +59,7 @@ SyncJob::~SyncJob()
 {
     // Writers finalize their statements; the writer thread is idle by now (drain() ran).
     m_contexts.clear();
+    sqlite3_finalize(m_saveState);
 }
 
 QCoro::Task<void> SyncJob::execute()
@@ -329,7 +330,7 @@ SyncJob::PageOutcome SyncJob::commit(const RecordPage &page, const std::shared_p
             qCInfo(lcEngine) << "run" << m_run.id << "soft-deleted" << *deleted << "rows of" << ctx.writer->tableName();
         openGeneration.clear();
     }
-    const int rc = SyncStateStore::saveInTransaction(m_db, m_connection.id, page.stream, page.stateAfter, m_run.id,
+    const int rc = SyncStateStore::saveInTransaction(m_db, &m_saveState, m_connection.id, page.stream, page.stateAfter, m_run.id,
                                                      openGeneration);
     if (rc != SQLITE_OK) {
         qCWarning(lcEngine) << "saving the sync state failed:" << sqlite3_errmsg(m_db);
@@ -372,7 +373,7 @@ SyncJob::PageOutcome SyncJob::finishFullRefresh(const std::shared_ptr<StreamCont
         out.error = deleted.error();
         return out;
     }
-    if (SyncStateStore::saveInTransaction(m_db, m_connection.id, ctx.spec.name, state, m_run.id, QString()) != SQLITE_OK
+    if (SyncStateStore::saveInTransaction(m_db, &m_saveState, m_connection.id, ctx.spec.name, state, m_run.id, QString()) != SQLITE_OK
         || sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         rollback(ctx);
         out.error = Error::internal(tr("the sync state cannot be saved"));

@@ -65,17 +65,20 @@ Result<void> SyncStateStore::clear(const QString &connectionId)
     return {};
 }
 
-int SyncStateStore::saveInTransaction(sqlite3 *db, const QString &connectionId, const QString &stream,
-                                      const QJsonObject &state, const QString &runId, const QString &refreshStartedAt)
+int SyncStateStore::saveInTransaction(sqlite3 *db, sqlite3_stmt **statement, const QString &connectionId,
+                                      const QString &stream, const QJsonObject &state, const QString &runId,
+                                      const QString &refreshStartedAt)
 {
     static const char sql[] =
         "INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id, refresh_started_at)"
         " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(connection_id, stream) DO UPDATE SET state = excluded.state,"
         " updated_at = excluded.updated_at, run_id = excluded.run_id, refresh_started_at = excluded.refresh_started_at";
-    sqlite3_stmt *stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
-    if (rc != SQLITE_OK)
-        return rc;
+    if (!*statement) {
+        const int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    sqlite3_stmt *stmt = *statement;
     const QByteArray values[] = {connectionId.toUtf8(), stream.toUtf8(),
                                  QJsonDocument(state).toJson(QJsonDocument::Compact), Ids::isoNow().toUtf8(),
                                  runId.toUtf8(), refreshStartedAt.toUtf8()};
@@ -85,8 +88,10 @@ int SyncStateStore::saveInTransaction(sqlite3 *db, const QString &connectionId, 
         sqlite3_bind_null(stmt, 6);
     else
         sqlite3_bind_text(stmt, 6, values[5].constData(), int(values[5].size()), SQLITE_STATIC);
-    rc = sqlite3_step(stmt);
-    sqlite3_finalize(stmt);
+    const int rc = sqlite3_step(stmt);
+    // Reset before the values go: the statement keeps no pointer into them afterwards.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

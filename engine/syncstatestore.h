@@ -7,6 +7,7 @@
 #include <QString>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Opbox {
 
@@ -38,10 +39,12 @@ public:
 
     /**
      * Writes a stream's state on `db` inside the caller's open transaction (the page transaction).
-     * `refreshStartedAt` empty means no full-refresh generation is open. Returns the SQLite code.
+     * `refreshStartedAt` empty means no full-refresh generation is open. `statement` keeps the
+     * prepared statement between calls on the same `db` (one page after another); the caller
+     * finalizes it. Returns the SQLite code.
      */
-    [[nodiscard]] static int saveInTransaction(sqlite3 *db, const QString &connectionId, const QString &stream,
-                                               const QJsonObject &state, const QString &runId,
+    [[nodiscard]] static int saveInTransaction(sqlite3 *db, sqlite3_stmt **statement, const QString &connectionId,
+                                               const QString &stream, const QJsonObject &state, const QString &runId,
                                                const QString &refreshStartedAt);
 
     static constexpr int DocumentVersion = 1;
