@@ -455,15 +455,30 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
                 qCWarning(lcEngine) << "connection status could not be stored";
         }
     }
-    // A run stopped meanwhile stays CANCELLED: finish() only moves a RUNNING run.
-    if (!store->finish(m_run.id, status, error))
-        qCDebug(lcEngine) << "run" << m_run.id << "was no longer RUNNING when it ended";
-    if (const auto stored = store->get(m_run.id))
-        m_run = *stored;
+    const auto endRun = [&] {
+        // A run stopped meanwhile stays CANCELLED: finish() only moves a RUNNING run.
+        if (!store->finish(m_run.id, status, error))
+            qCDebug(lcEngine) << "run" << m_run.id << "was no longer RUNNING when it ended";
+        if (const auto stored = store->get(m_run.id))
+            m_run = *stored;
+        if (!m_connection.id.isEmpty())
+            m_runs->notifications()->runFinished(m_run, m_connection);
+    };
+    bool committed = false;
+    {
+        // The run's end and its notifications commit together: whoever sees the run ended also
+        // finds the outcome notes, never the progress notes of a run that is over.
+        Transaction ending(m_runs->metadata()->connection(), Transaction::Mode::Immediate);
+        endRun();
+        committed = ending.active() && ending.commit();
+    }
+    if (!committed) {
+        // Both steps are idempotent: without the transaction they still happen, one after the other.
+        qCWarning(lcEngine) << "run" << m_run.id << "ended outside a transaction";
+        endRun();
+    }
     qCInfo(lcEngine).noquote() << "run" << m_run.id << "ended" << m_run.status << m_run.rowsSynced << "rows"
                                << (m_run.error.isEmpty() ? QString() : m_run.error);
-    if (!m_connection.id.isEmpty())
-        m_runs->notifications()->runFinished(m_run, m_connection);
     m_runs->endExecution(m_run);
 }
 
