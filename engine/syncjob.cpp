@@ -461,6 +461,8 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
             qCDebug(lcEngine) << "run" << m_run.id << "was no longer RUNNING when it ended";
         if (const auto stored = store->get(m_run.id))
             m_run = *stored;
+        else
+            m_run.status = u"CANCELLED"_s; // gone with its deleted connection: nothing to announce, progress notes go
         if (!m_connection.id.isEmpty())
             m_runs->notifications()->runFinished(m_run, m_connection);
     };

@@ -614,6 +614,35 @@ private Q_SLOTS:
         runs()->setConnectorMaker(FakeProvider::maker(m_provider));
     }
 
+    void deletingAConnectionEndsItsRunSilently()
+    {
+        const QString id = createConnection(u"Doomed"_s);
+        auto provider = std::make_shared<FakeProvider>();
+        provider->addStream(spec(u"contacts"_s, true), {});
+        provider->setEndless(u"contacts"_s, true);
+        provider->setPageDelay(10);
+        runs()->setConnectorMaker(FakeProvider::maker(provider));
+        const QString runId = trigger(id, m_owner);
+        auto notesOfRun = [&] {
+            int n = 0;
+            const auto list = m_t->client(m_member)->get(u"/api/notifications"_s).json().value(u"notifications"_s).toArray();
+            for (const auto &v : list)
+                n += v.toObject().value(u"runId"_s).toString() == runId ? 1 : 0;
+            return n;
+        };
+        // Running, with a progress note for the member.
+        QTRY_VERIFY_WITH_TIMEOUT(notesOfRun() == 1, 10000);
+        QSignalSpy finished(runs(), &RunService::runFinished);
+        QCOMPARE(m_t->client(m_owner)->del(u"/api/pipelines/connections/"_s + id).status, 204);
+        // The worker stops; the run went with the connection, and so does its note: no "completed"
+        // or "failed" for a connection that no longer exists.
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_t->engine().syncWorkers()->busyCount(), 0, 5000);
+        QCOMPARE(notesOfRun(), 0);
+        QCOMPARE(m_t->client(m_owner)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).status, 404);
+        runs()->setConnectorMaker(FakeProvider::maker(m_provider));
+    }
+
     void manyConnectionsConcurrently()
     {
         auto provider = std::make_shared<FakeProvider>();
