@@ -438,7 +438,7 @@ std::optional<ConnectorManifest> ConnectorManifest::parse(const QByteArray &json
         const QString sw = u"stream %1"_s.arg(s.name);
         r.onlyKeys(so, sw,
                    {"name", "fields", "primaryKey", "request", "incremental", "slices", "exclude", "include",
-                    "addFields", "coerceTypes"});
+                    "addFields"});
         if (names.contains(s.name))
             r.fail(sw, u"declared twice"_s);
         names.insert(s.name);
@@ -447,12 +447,9 @@ std::optional<ConnectorManifest> ConnectorManifest::parse(const QByteArray &json
         if (s.primaryKey.isEmpty())
             r.fail(sw, u"'primaryKey' is required"_s);
         s.request = r.request(r.object(so, "request", sw), sw + u".request"_s);
-        s.coerceTypes = r.boolean(so, "coerceTypes", sw);
         for (const auto &field : std::as_const(s.fields)) {
             if (field.type == u"datetime")
                 s.dateTimeFields.append(JsonPath::split(field.name));
-            else if (field.type == u"integer" || field.type == u"number" || field.type == u"boolean")
-                s.coercedFields.append({JsonPath::split(field.name), field.type});
         }
         for (const QString &pk : std::as_const(s.primaryKey)) {
             bool declared = false;

@@ -115,9 +115,7 @@ public:
         QList<QStringList> exclude; // drop records that have any of these fields (non-null)
         QList<Match> include;
         QList<QPair<QString, QString>> addFields; // field -> template
-        bool coerceTypes = false;
         QList<QStringList> dateTimeFields; // pre-split paths of the fields typed `datetime`
-        QList<QPair<QStringList, QString>> coercedFields; // pre-split path -> integer|number|boolean
 
         [[nodiscard]] StreamSpec spec() const;
     };

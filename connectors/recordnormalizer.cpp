@@ -7,8 +7,6 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -32,32 +30,6 @@ QString excerpt(const QJsonValue &v)
     return text;
 }
 
-// QStringView::toDouble goes through QLocale and costs more than the rest of a record's
-// normalisation; plain ASCII numbers take std::from_chars (also correctly rounded) instead.
-double toNumber(QStringView text, bool *ok)
-{
-    char buffer[64];
-    qsizetype n = text.size();
-    if (n > 0 && n < qsizetype(sizeof buffer)) {
-        qsizetype start = text.front() == u'+' ? 1 : 0;
-        bool plain = true;
-        for (qsizetype i = 0; i < n && plain; ++i) {
-            const char16_t c = text[i].unicode();
-            plain = (c >= u'0' && c <= u'9') || c == u'.' || c == u'-' || c == u'+' || c == u'e' || c == u'E';
-            buffer[i] = char(c);
-        }
-        double value = 0;
-        if (plain && start < n) {
-            const auto [end, error] = std::from_chars(buffer + start, buffer + n, value, std::chars_format::general);
-            if (error == std::errc() && end == buffer + n) {
-                *ok = true;
-                return value;
-            }
-        }
-    }
-    return text.toDouble(ok);
-}
-
 } // namespace
 
 RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
@@ -79,10 +51,6 @@ RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
     };
     for (const auto &path : stream.dateTimeFields)
         add(path, Action::DateTime);
-    if (stream.coerceTypes) {
-        for (const auto &[path, type] : stream.coercedFields)
-            add(path, type == u"integer" ? Action::Integer : type == u"number" ? Action::Number : Action::Boolean);
-    }
     finish(m_root);
     for (const QString &pk : stream.primaryKey)
         m_primaryKey.append(JsonPath::split(pk));
@@ -126,30 +94,6 @@ bool RecordNormalizer::transform(const QJsonValue &in, const Node &leaf, QJsonVa
         }
         *out = DateTimeFormat::toIso(*when);
         return true;
-    }
-    case Action::Integer:
-    case Action::Number:
-    case Action::Boolean: {
-        if (trimmed.isEmpty()) {
-            *out = QJsonValue(QJsonValue::Null);
-            return true;
-        }
-        bool ok = false;
-        if (leaf.action == Action::Integer) {
-            const qint64 n = trimmed.toLongLong(&ok);
-            // Beyond 2^53 a JSON number would silently lose digits: keep such ids as text.
-            if (ok && n > -(qint64(1) << 53) && n < (qint64(1) << 53))
-                *out = double(n);
-        } else if (leaf.action == Action::Number) {
-            const double d = toNumber(trimmed, &ok);
-            if (ok && std::isfinite(d))
-                *out = d;
-        } else if (trimmed.compare(u"true", Qt::CaseInsensitive) == 0) {
-            *out = true;
-        } else if (trimmed.compare(u"false", Qt::CaseInsensitive) == 0) {
-            *out = false;
-        }
-        return true; // text that does not parse stays text: these values are user-entered
     }
     }
     return true;

@@ -11,9 +11,8 @@ namespace Opbox {
 
 /**
  * Checks and normalises the records of one stream before they leave the connector: every record is
- * an object with its primary key, declared date-times become ISO-8601 UTC with milliseconds, and
- * (when the manifest asks, as for HubSpot's all-string properties) declared numbers and booleans
- * sent as text become JSON numbers and booleans. Records already in shape are not copied.
+ * an object with its primary key and declared date-times become ISO-8601 UTC with milliseconds; every
+ * other value stays as received (DESIGN §19). Records already in shape are not copied.
  */
 class RecordNormalizer
 {
@@ -25,7 +24,7 @@ public:
     [[nodiscard]] bool normalize(QJsonObject &record, QString *error) const;
 
 private:
-    enum class Action { None, DateTime, Integer, Number, Boolean };
+    enum class Action { None, DateTime };
     struct Node {
         Action action = Action::None;
         QString key;               // the field's name in its parent object

@@ -99,7 +99,7 @@ private Q_SLOTS:
         }
     }
 
-    void normalisesAndCoercesTypes()
+    void normalisesDatesAndKeepsOtherValuesAsReceived()
     {
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {{u"pageSize"_s, 10}});
@@ -110,10 +110,11 @@ private Q_SLOTS:
         QCOMPARE(sink.records().size(), 10);
         const QJsonObject first = sink.records().at(3);
         const QJsonObject p = first.value(u"properties"_s).toObject();
-        QVERIFY(p.value(u"numemployees"_s).isDouble());
-        QCOMPARE(p.value(u"numemployees"_s).toInt(), 13);
-        QVERIFY(p.value(u"annualrevenue"_s).isDouble());
-        QCOMPARE(p.value(u"hs_email_optout"_s).toBool(), true);
+        // DESIGN §19: declared date-times become ISO-8601 UTC; every other value stays as received,
+        // and HubSpot sends numbers and booleans of properties as text.
+        QCOMPARE(p.value(u"numemployees"_s), QJsonValue(u"13"_s));
+        QVERIFY(p.value(u"annualrevenue"_s).isString());
+        QCOMPARE(p.value(u"hs_email_optout"_s), QJsonValue(u"true"_s));
         QCOMPARE(p.value(u"createdate"_s).toString(), u"2024-01-01T00:03:00.000Z"_s);
         QVERIFY(p.value(u"hs_object_id"_s).isString()); // ids stay text
         // Only the manifest's properties were asked for: the fake's extra one never arrives.
@@ -269,7 +270,7 @@ private Q_SLOTS:
         QCOMPARE(record.value(u"id"_s).toString(), u"101234"_s);
         QCOMPARE(record.size() - 1 + record.value(u"properties"_s).toObject().size(), 20);
         QVERIFY(record.value(u"archived"_s).isBool());
-        QVERIFY(record.value(u"properties"_s).toObject().value(u"annualrevenue"_s).isDouble());
+        QVERIFY(record.value(u"properties"_s).toObject().value(u"annualrevenue"_s).isString()); // as received
         QCOMPARE(sink.lastState().value(u"cursor"_s).toString(), u"2024-01-02T00:49:59.000Z"_s);
     }
 
