@@ -137,6 +137,11 @@ Result<const ConnectorTypeInfo *> OAuthService::oauthType(const QString &connect
     return type;
 }
 
+QString OAuthService::pathSegment(const QString &type)
+{
+    return type.toLower().replace(u'_', u'-');
+}
+
 QUrl OAuthService::redirectUri(const QUrl &publicUrl, const QString &connector)
 {
     QUrl url = publicUrl;

@@ -61,6 +61,12 @@ public:
 
     /** The redirect URI a provider sends the browser back to: `<publicUrl>/api/pipelines/oauth/<connector>/callback`. */
     [[nodiscard]] static QUrl redirectUri(const QUrl &publicUrl, const QString &connector);
+    /**
+     * The spelling of `type` that the desktop app puts into OAuth URLs (`ACCOUNTING` → `accounting`,
+     * `DOC_SIGNING` → `doc-signing`): the provider compares redirect URIs exactly, so the app always
+     * uses one spelling, the one it shows the user to register.
+     */
+    [[nodiscard]] static QString pathSegment(const QString &type);
     /** The OAuth connector type a `:connector` path segment names (`accounting`, `DOC_SIGNING`, `doc-signing`). */
     [[nodiscard]] static Result<const ConnectorTypeInfo *> oauthType(const QString &connector);
 

@@ -1130,6 +1130,18 @@ No sync until you start one or the schedule does</translation>
         <source>Connection details form</source>
         <translation>Connection details form</translation>
     </message>
+    <message>
+        <source>Redirect URI</source>
+        <translation>Redirect URI</translation>
+    </message>
+    <message>
+        <source>Register this address as the redirect URI of your OAuth app at the provider.</source>
+        <translation>Register this address as the redirect URI of your OAuth app at the provider.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>&amp;Redirect URI:</translation>
+    </message>
 </context>
 <context>
     <name>Opbox::CursorChoicePage</name>
@@ -1797,6 +1809,18 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>&quot;%1&quot; must be an http:// or https:// address.</source>
         <translation>&quot;%1&quot; must be an http:// or https:// address.</translation>
+    </message>
+    <message>
+        <source>Redirect URI</source>
+        <translation>Redirect URI</translation>
+    </message>
+    <message>
+        <source>Register this address as the redirect URI of your OAuth app at the provider.</source>
+        <translation>Register this address as the redirect URI of your OAuth app at the provider.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>&amp;Redirect URI:</translation>
     </message>
 </context>
 <context>

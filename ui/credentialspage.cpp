@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "credentialspage.h"
+#include "oauthservice.h"
 #include "errorlabel.h"
 #include "secretlineedit.h"
 #include "connectionservice.h"
@@ -117,6 +118,21 @@ void CredentialsPage::rebuild(const ConnectorTypeInfo *type)
 
     for (const ConnectorField &field : type->credentials)
         addField(m_credentialsForm, field, u"credential:"_s + field.name);
+    if (type->isOAuth()) {
+        // The provider only sends the browser back to a redirect URI registered with the app.
+        const QUrl base = static_cast<NewConnectionWizard *>(wizard())->publicUrl();
+        auto *redirect = new QLineEdit(this);
+        redirect->setObjectName(u"oauth:redirectUri"_s);
+        redirect->setReadOnly(true);
+        redirect->setAccessibleName(tr("Redirect URI"));
+        redirect->setToolTip(tr("Register this address as the redirect URI of your OAuth app at the provider."));
+        if (base.isValid())
+            redirect->setText(OAuthService::redirectUri(base, OAuthService::pathSegment(type->type)).toString());
+        auto *label = new QLabel(tr("&Redirect URI:"), this);
+        label->setBuddy(redirect);
+        m_credentialsForm->addRow(label, redirect);
+        m_editors.insert(redirect->objectName(), redirect);
+    }
     for (const ConnectorField &field : type->config)
         addField(m_configForm, field, u"config:"_s + field.name);
     m_configBox->setVisible(!type->config.isEmpty());

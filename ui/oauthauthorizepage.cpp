@@ -116,7 +116,7 @@ void OAuthAuthorizePage::start()
 {
     m_retry->hide();
     const Request request = m_request();
-    m_connector = request.connector;
+    m_connector = OAuthService::pathSegment(request.connector);
     QJsonObject body = request.body;
     // A second attempt re-authorizes the connection the first one created.
     if (!m_connectionId.isEmpty()) {

@@ -7,6 +7,7 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "iconlibrary.h"
+#include "oauthservice.h"
 #include "ownersession.h"
 
 #include <QComboBox>
@@ -20,13 +21,15 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
+OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> publicUrl, QWidget *parent)
     : QWizardPage(parent)
     , m_session(session)
+    , m_publicUrl(std::move(publicUrl))
     , m_type(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_clientId(new QLineEdit(this))
     , m_clientSecret(new SecretLineEdit(this))
+    , m_redirectUri(new QLineEdit(this))
     , m_form(new QFormLayout)
     , m_error(new ErrorLabel(tr("Problem with the form"), this))
 {
@@ -43,6 +46,9 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
     m_name->setMaxLength(200);
     m_clientId->setAccessibleName(tr("Client ID"));
     m_clientSecret->setAccessibleName(tr("Client secret"));
+    m_redirectUri->setReadOnly(true);
+    m_redirectUri->setAccessibleName(tr("Redirect URI"));
+    m_redirectUri->setToolTip(tr("Register this address as the redirect URI of your OAuth app at the provider."));
 
     auto addRow = [this](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);
@@ -53,6 +59,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
     addRow(tr("&Name:"), m_name);
     addRow(tr("Client &ID *:"), m_clientId);
     addRow(tr("Client s&ecret *:"), m_clientSecret);
+    addRow(tr("&Redirect URI:"), m_redirectUri);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_error);
@@ -63,6 +70,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
         if (info && m_existingId.isEmpty())
             m_name->setText(DisplayFormat::typeName(info->name));
         rebuildConfig();
+        showRedirectUri();
         Q_EMIT completeChanged();
     });
     for (QLineEdit *edit : {m_name, m_clientId, m_clientSecret})
@@ -72,6 +80,22 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, QWidget *parent)
         m_name->setText(info ? DisplayFormat::typeName(info->name) : QString());
     }
     rebuildConfig();
+    showRedirectUri();
+}
+
+void OAuthClientPage::showRedirectUri()
+{
+    const QString type = m_type->currentData().toString();
+    const QUrl base = m_publicUrl ? m_publicUrl() : QUrl();
+    m_redirectUri->setText(type.isEmpty() || !base.isValid()
+                               ? QString()
+                               : OAuthService::redirectUri(base, OAuthService::pathSegment(type)).toString());
+}
+
+void OAuthClientPage::initializePage()
+{
+    // The public URL may have changed in the settings since the wizard was built.
+    showRedirectUri();
 }
 
 void OAuthClientPage::rebuildConfig()

@@ -4,7 +4,9 @@
 #include "oauthauthorizepage.h"
 
 #include <QHash>
+#include <QUrl>
 #include <QWizardPage>
+#include <functional>
 
 class QComboBox;
 class QFormLayout;
@@ -22,12 +24,13 @@ class OAuthClientPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    OAuthClientPage(OwnerSession *session, QWidget *parent = nullptr);
+    OAuthClientPage(OwnerSession *session, std::function<QUrl()> publicUrl, QWidget *parent = nullptr);
 
     void setExistingConnection(const QString &connectionId);
     void setConnectorType(const QString &type);
     [[nodiscard]] bool isComplete() const override;
     [[nodiscard]] bool validatePage() override;
+    void initializePage() override;
     /** The authorize request the next page sends. */
     [[nodiscard]] OAuthAuthorizePage::Request request() const;
 
@@ -35,18 +38,23 @@ public:
     [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }
     [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
     [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
+    /** The redirect URI to register with the provider (read-only, for copying). */
+    [[nodiscard]] QLineEdit *redirectUriEdit() const { return m_redirectUri; }
     /** An optional config field's editor (baseUrl, authBaseUrl). */
     [[nodiscard]] QLineEdit *configEdit(const QString &name) const { return m_config.value(name); }
 
 private:
     void rebuildConfig();
+    void showRedirectUri();
 
     OwnerSession *m_session;
+    std::function<QUrl()> m_publicUrl;
     QString m_existingId;
     QComboBox *m_type;
     QLineEdit *m_name;
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
+    QLineEdit *m_redirectUri;
     QFormLayout *m_form;
     ErrorLabel *m_error;
     QHash<QString, QLineEdit *> m_config;

@@ -11,7 +11,7 @@ namespace Opbox {
 
 OAuthWizard::OAuthWizard(OwnerSession *session, std::function<QUrl()> publicUrl, QWidget *parent)
     : QWizard(parent)
-    , m_client(new OAuthClientPage(session, this))
+    , m_client(new OAuthClientPage(session, publicUrl, this))
     , m_authorize(new OAuthAuthorizePage(session, std::move(publicUrl), [this] { return m_client->request(); }, this))
 {
     setWindowTitle(tr("Sign In to a Service"));

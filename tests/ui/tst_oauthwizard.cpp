@@ -136,13 +136,26 @@ private Q_SLOTS:
         QVERIFY(!wizard.button(QWizard::CommitButton)->isEnabled()); // nothing typed yet
         fillClient(wizard.clientPage());
         QCOMPARE(wizard.clientPage()->clientSecretEdit()->echoMode(), QLineEdit::Password);
+        // The redirect URI to register with the provider is shown, in the one spelling the app uses.
+        QLineEdit *redirect = wizard.clientPage()->redirectUriEdit();
+        QVERIFY(redirect->isReadOnly());
+        QString base = publicUrl().toString();
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        QCOMPARE(redirect->text(), base + u"/api/pipelines/oauth/accounting/callback"_s);
+        wizard.setConnectorType(u"DOC_SIGNING"_s);
+        QCOMPARE(redirect->text(), base + u"/api/pipelines/oauth/doc-signing/callback"_s);
+        wizard.setConnectorType(u"ACCOUNTING"_s);
+        fillClient(wizard.clientPage());
         Test::screenshot(&wizard, u"oauth-1-client"_s);
         QVERIFY(wizard.button(QWizard::CommitButton)->isEnabled());
         QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(OAuthWizard::AuthorizePageId));
-        // The system browser was asked to open the provider's authorize page…
+        // The system browser was asked to open the provider's authorize page, with that redirect URI…
         QCOMPARE(m_browser.opened.size(), 1);
         QCOMPARE(m_browser.opened.first().toString(), wizard.authorizePage()->authorizeUrl().toString());
+        QCOMPARE(QUrlQuery(wizard.authorizePage()->authorizeUrl()).queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded),
+                 redirect->text());
         Test::screenshot(&wizard, u"oauth-2-waiting"_s);
         // …and the provider's redirect to our loopback callback completes the page by itself.
         QTRY_VERIFY_WITH_TIMEOUT(wizard.authorizePage()->isAuthorized(), 20000);
@@ -207,6 +220,10 @@ private Q_SLOTS:
         QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
         auto *credentials = qobject_cast<CredentialsPage *>(wizard.currentPage());
         QVERIFY(credentials);
+        auto *redirect = qobject_cast<QLineEdit *>(credentials->editor(u"oauth:redirectUri"_s));
+        QVERIFY(redirect && redirect->isReadOnly());
+        QVERIFY2(redirect->text().startsWith(publicUrl().toString(QUrl::StripTrailingSlash) + u"/api/pipelines/oauth/accounting/callback"_s),
+                 qPrintable(redirect->text()));
         const QJsonObject client = m_xero->credentials();
         typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"credential:client_id"_s)), client.value(u"client_id"_s).toString());
         typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"credential:client_secret"_s)),
@@ -225,6 +242,7 @@ private Q_SLOTS:
         QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(NewConnectionWizard::AuthorizePageId));
         auto *page = qobject_cast<OAuthAuthorizePage *>(wizard.currentPage());
+        QCOMPARE(QUrlQuery(page->authorizeUrl()).queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded), redirect->text());
         QTRY_VERIFY_WITH_TIMEOUT(page->isAuthorized(), 20000);
         QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
         QVERIFY(!wizard.createdConnectionId().isEmpty());
