@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "demosandbox.h"
 #include "desktopapplication.h"
+#include "displayguard.h"
 #include "ownersession.h"
 #include "serverrunner.h"
 
@@ -26,7 +27,9 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<QCoreApplication> app;
     if (gui) {
-        app = std::make_unique<QApplication>(argc, argv);
+        app = Opbox::DisplayGuard::createApplication(argc, argv);
+        if (!app)
+            return 1;
         // The installer's desktop file id (installer/io.opbox.Pipelines.desktop): lets Wayland
         // shells and task bars match the window to its launcher and icon.
         QGuiApplication::setDesktopFileName(u"io.opbox.Pipelines"_s);

@@ -42,6 +42,47 @@ Run run(const QStringList &args, const QString &dataDir = {})
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
+
+// The GUI start as a user's shell would run it: no forced platform, only the display variables given.
+Run runGui(const QStringList &args, const QHash<QString, QString> &display)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QString::fromLatin1(name));
+    for (auto it = display.cbegin(); it != display.cend(); ++it)
+        env.insert(it.key(), it.value());
+    p.setProcessEnvironment(env);
+    p.start(binary(), args);
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+// An X display number nothing serves: no socket file and no abstract socket of that name.
+int unusedXDisplay()
+{
+    QFile sockets(u"/proc/net/unix"_s);
+    const QByteArray open = sockets.open(QIODevice::ReadOnly) ? sockets.readAll() : QByteArray();
+    for (int n = 917; n < 1000; ++n) {
+        const QByteArray name = "/tmp/.X11-unix/X" + QByteArray::number(n);
+        if (!QFile::exists(QString::fromLatin1(name)) && !open.contains(QByteArray(name + '\n')))
+            return n;
+    }
+    return -1;
+}
+
+QList<QByteArray> nonEmptyLines(const QByteArray &text)
+{
+    QList<QByteArray> lines;
+    for (const QByteArray &line : text.split('\n'))
+        if (!line.trimmed().isEmpty())
+            lines.append(line);
+    return lines;
+}
 } // namespace
 
 /** The command line of DESIGN §4: exit codes, `token create`, and the server's start and clean stop. */
@@ -63,6 +104,43 @@ private Q_SLOTS:
         const Run h = run({u"--help"_s});
         QCOMPARE(h.exitCode, 0);
         QVERIFY(h.out.contains("token create"));
+    }
+
+    void guiWithoutDisplayFailsInOneLine_data()
+    {
+        QTest::addColumn<bool>("xDisplay");
+        QTest::newRow("no display variables") << false;
+        QTest::newRow("DISPLAY nothing serves") << true;
+    }
+    void guiWithoutDisplayFailsInOneLine()
+    {
+        QFETCH(bool, xDisplay);
+        QTemporaryDir dir;
+        QHash<QString, QString> display;
+        if (xDisplay) {
+            const int n = unusedXDisplay();
+            QVERIFY(n > 0);
+            display.insert(u"DISPLAY"_s, u":"_s + QString::number(n));
+        }
+        const Run r = runGui({u"--data-dir"_s, dir.path()}, display);
+        QCOMPARE(r.exitCode, 1); // not an abort (134)
+        const auto lines = nonEmptyLines(r.err);
+        QVERIFY2(lines.size() == 1, r.err.constData());
+        QVERIFY2(lines.constFirst().startsWith("opbox-pipelines: "), r.err.constData());
+        QVERIFY2(lines.constFirst().contains("--server"), r.err.constData());
+        if (xDisplay) // names the display it could not reach
+            QVERIFY2(lines.constFirst().contains(display.value(u"DISPLAY"_s).toUtf8()), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void headlessModesNeedNoDisplay()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(runGui({u"--version"_s}, {}).exitCode, 0);
+        QCOMPARE(runGui({u"--help"_s}, {}).exitCode, 0);
+        const Run t = runGui({u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--data-dir"_s, dir.path()}, {});
+        QCOMPARE(t.exitCode, 0);
+        QVERIFY(t.out.startsWith("opb_"));
     }
 
     void usageErrors_data()
