@@ -23,7 +23,7 @@ struct CommandLine {
     // token create
     QString user;
     QString name;
-    QString role = QStringLiteral("OWNER");
+    QString role; // empty when --role is not given: OWNER for a new membership, an existing one keeps its role
     QString workspace = QStringLiteral("Default");
 
     QString error;     // set when parsing failed: a usage error (exit 2)

@@ -75,8 +75,13 @@ int ServerRunner::runTokenCreate(const CommandLine &cl)
     auto workspace = engine.identity()->ensureWorkspace(cl.workspace);
     if (!workspace)
         return fail(workspace.error().message);
-    if (auto ok = engine.identity()->setMembership(*user, *workspace, parseRole(cl.role).value_or(Role::Owner)); !ok)
-        return fail(ok.error().message);
+    // DESIGN §4: the role defaults to OWNER for a new membership only; an explicit --role changes
+    // an existing one. Without --role an existing member keeps the role (no silent escalation).
+    const auto role = parseRole(cl.role);
+    const auto membership = role ? engine.identity()->setMembership(*user, *workspace, *role)
+                                 : engine.identity()->ensureMembership(*user, *workspace, Role::Owner);
+    if (!membership)
+        return fail(membership.error().message);
     auto token = engine.identity()->createToken(*user, cl.name.isEmpty() ? u"cli"_s : cl.name);
     if (!token)
         return fail(token.error().message);

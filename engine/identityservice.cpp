@@ -96,6 +96,20 @@ Result<void> IdentityService::setMembership(const QString &userId, const QString
     return {};
 }
 
+Result<void> IdentityService::ensureMembership(const QString &userId, const QString &workspaceId, Role role)
+{
+    // One statement, so that a concurrent change of the role is never overwritten by the default.
+    SqlQuery q(m_metadata->connection(),
+               u"INSERT INTO memberships(user_id, workspace_id, role, created_at) VALUES(?, ?, ?, ?)"
+               " ON CONFLICT(user_id, workspace_id) DO NOTHING"_s);
+    q.bind(userId).bind(workspaceId).bind(roleName(role)).bind(Ids::isoNow());
+    if (!q.exec())
+        return Error::invalid(tr("unknown user or workspace"));
+    if (q.numRowsAffected() > 0)
+        Q_EMIT membersChanged(workspaceId);
+    return {};
+}
+
 Result<QString> IdentityService::createToken(const QString &userId, const QString &name)
 {
     const QString token = QString::fromLatin1(TokenPrefix + Ids::base64Url(Ids::randomBytes(32)));

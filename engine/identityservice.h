@@ -32,6 +32,8 @@ public:
     [[nodiscard]] Result<QString> ensureWorkspace(const QString &name);
     /** Adds the user to the workspace, or changes the role of an existing membership. */
     [[nodiscard]] Result<void> setMembership(const QString &userId, const QString &workspaceId, Role role);
+    /** Adds the user to the workspace with `role` unless already a member (an existing membership keeps its role). */
+    [[nodiscard]] Result<void> ensureMembership(const QString &userId, const QString &workspaceId, Role role);
     /** A new API token for the user; only its SHA-256 is stored, so this is the one time it is seen. */
     [[nodiscard]] Result<QString> createToken(const QString &userId, const QString &name);
 

@@ -218,6 +218,41 @@ private Q_SLOTS:
             QVERIFY(!wal.readAll().contains(r.out.trimmed()));
     }
 
+    void tokenCreateWithoutRoleKeepsAnExistingRole()
+    {
+        QTemporaryDir dir;
+        const auto roleNow = [&dir]() {
+            QString role;
+            {
+                auto sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"roles"_s);
+                sql.setDatabaseName(dir.filePath(u"opbox.db"_s));
+                if (sql.open()) {
+                    QSqlQuery q(sql);
+                    if (q.exec(u"SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id"
+                               " JOIN workspaces w ON w.id = m.workspace_id"
+                               " WHERE u.email = 'vic@example.com' AND w.name = 'Default'"_s)
+                        && q.next())
+                        role = q.value(0).toString();
+                }
+            }
+            QSqlDatabase::removeDatabase(u"roles"_s);
+            return role;
+        };
+        const QStringList base{u"token"_s, u"create"_s, u"--user"_s, u"vic@example.com"_s, u"--data-dir"_s, dir.path()};
+        QCOMPARE(run(base + QStringList{u"--role"_s, u"VIEWER"_s}).exitCode, 0);
+        QCOMPARE(roleNow(), u"VIEWER"_s);
+        // No --role: OWNER is only the default of a new membership, never an upgrade.
+        const Run again = run(base);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.startsWith("opb_"));
+        QCOMPARE(roleNow(), u"VIEWER"_s);
+        // An explicit --role changes an existing membership.
+        QCOMPARE(run(base + QStringList{u"--role"_s, u"ADMIN"_s}).exitCode, 0);
+        QCOMPARE(roleNow(), u"ADMIN"_s);
+        QCOMPARE(run(base).exitCode, 0);
+        QCOMPARE(roleNow(), u"ADMIN"_s);
+    }
+
     void serverStartsServesAndStopsCleanly_data()
     {
         QTest::addColumn<int>("signal");
