@@ -22,8 +22,13 @@ Result<QJsonObject> SyncStateStore::document(const QString &connectionId) const
     if (!q.exec())
         return Error::internal();
     QJsonObject streams;
-    while (q.next())
-        streams.insert(q.value(0).toString(), QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
+    while (q.next()) {
+        // A stream read in full each time keeps an empty state between runs; the spec's shape only
+        // lists streams that have something to resume from (`{"cursor": …}`).
+        const QJsonObject state = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        if (!state.isEmpty())
+            streams.insert(q.value(0).toString(), state);
+    }
     return QJsonObject{{u"version"_s, DocumentVersion}, {u"streams"_s, streams}};
 }
 
