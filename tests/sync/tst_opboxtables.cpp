@@ -155,6 +155,10 @@ private Q_SLOTS:
         QTest::newRow("digit then upper") << u"address2Line"_s << u"address2_line"_s;
         QTest::newRow("punctuation") << u"first-name (x)"_s << u"first_name_x"_s;
         QTest::newRow("empty") << u"--"_s << u"field"_s;
+        QTest::newRow("accents keep their letter") << u"Café Straße & Co. (Zürich)"_s << u"cafe_strasse_co_zurich"_s;
+        QTest::newRow("Nordic letters") << u"Ærøskøbing Ltd"_s << u"aeroskobing_ltd"_s;
+        QTest::newRow("accented capital ends a word") << u"créditÉtat"_s << u"credit_etat"_s;
+        QTest::newRow("other scripts separate") << u"東京 CRM"_s << u"crm"_s;
     }
     void snakeCase()
     {
