@@ -138,6 +138,18 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
         const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
         if (auto ok = verify(key, keyFilePath()); !ok)
             co_return ok.error();
+        // The file is the key to every stored secret: readable by others, it is closed again
+        // (as created) and the administrator is told, since a copy may already exist.
+        constexpr QFileDevice::Permissions OthersMayTouch = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        if (file.permissions() & OthersMayTouch) {
+            const bool closed = QFile::setPermissions(keyFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            qCWarning(lcVault).noquote() << (closed ? tr("%1 was readable by other users; it is now 0600. Rotate the stored "
+                                                          "credentials if others had access to this computer.")
+                                                    : tr("%1 is readable by other users and its permissions cannot be "
+                                                          "changed; make it 0600."))
+                                                   .arg(keyFilePath());
+        }
         co_return MasterKey{key, MasterKey::Source::File, false};
     }
 

@@ -162,6 +162,15 @@ private Q_SLOTS:
         auto second = d.load(&store);
         QVERIFY(second.ok());
         QCOMPARE(second->key, first->key);
+
+        // Someone opened the file to the group and others: it is closed again, with a warning.
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"master\\.key was readable by other users; it is now 0600"_s));
+        auto third = d.load(&store);
+        QVERIFY(third.ok());
+        QCOMPARE(third->key, first->key);
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
     }
 
     void missingKeyNeverReplacesSecrets()
