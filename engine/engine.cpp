@@ -58,6 +58,18 @@ Result<void> Engine::open()
     if (auto ok = m_metadata->open(); !ok)
         return ok;
     m_workspaceData = std::make_unique<WorkspaceDataStore>(m_dataDir);
+    // DESIGN §5: a workspace data file newer than this build refuses the start as opbox.db does,
+    // rather than failing every sync of that workspace later. The files stay open for the services.
+    QStringList workspaceIds;
+    {
+        SqlQuery q(m_metadata->connection(), u"SELECT id FROM workspaces"_s);
+        if (!q.exec())
+            return Error::internal();
+        while (q.next())
+            workspaceIds.append(q.value(0).toString());
+    }
+    if (auto ok = m_workspaceData->openExisting(workspaceIds); !ok)
+        return ok;
     m_settings = std::make_unique<SettingsStore>(m_metadata.get());
     m_audit = new AuditLog(m_metadata.get());
     m_identity = new IdentityService(m_metadata.get(), m_workspaceData.get());

@@ -4,6 +4,8 @@
 #include "ids.h"
 #include "schema.h"
 
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
@@ -25,14 +27,34 @@ Database *WorkspaceDataStore::database(const QString &workspaceId)
     // The id becomes a file name: accept only our own id shape.
     if (!Ids::looksLikeId(workspaceId))
         return nullptr;
+    auto db = open(workspaceId);
+    if (!db) {
+        qCCritical(lcEngine).noquote() << db.error().message;
+        return nullptr;
+    }
+    return *db;
+}
+
+Result<void> WorkspaceDataStore::openExisting(const QStringList &workspaceIds)
+{
+    for (const QString &id : workspaceIds) {
+        // Only files that exist: a start must not create data files as a side effect.
+        if (!Ids::looksLikeId(id) || !QFileInfo::exists(pathFor(id)))
+            continue;
+        if (auto db = open(id); !db)
+            return db.error();
+    }
+    return {};
+}
+
+Result<Database *> WorkspaceDataStore::open(const QString &workspaceId)
+{
     QMutexLocker lock(&m_mutex);
     if (auto it = m_databases.constFind(workspaceId); it != m_databases.constEnd())
         return it->get();
     auto db = std::make_shared<Database>(pathFor(workspaceId), Schema::workspaceMigrations(), u"workspace data"_s);
-    if (auto ok = db->open(); !ok) {
-        qCCritical(lcEngine).noquote() << ok.error().message;
-        return nullptr;
-    }
+    if (auto ok = db->open(); !ok)
+        return ok.error();
     m_databases.insert(workspaceId, db);
     return db.get();
 }

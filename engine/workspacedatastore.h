@@ -22,9 +22,16 @@ public:
 
     /** The workspace's data file, opened and migrated; nullptr (and a logged reason) on failure. */
     [[nodiscard]] Database *database(const QString &workspaceId);
+    /**
+     * Opens and migrates the data files these workspaces already have (at start, DESIGN §5); the
+     * first that cannot be opened, e.g. with a schema newer than this build knows, says why.
+     */
+    [[nodiscard]] Result<void> openExisting(const QStringList &workspaceIds);
     [[nodiscard]] QString pathFor(const QString &workspaceId) const;
 
 private:
+    [[nodiscard]] Result<Database *> open(const QString &workspaceId);
+
     QString m_dataDir;
     QMutex m_mutex;
     QHash<QString, std::shared_ptr<Database>> m_databases;

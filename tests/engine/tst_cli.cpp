@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
+#include "schema.h"
 #include "testengine.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -329,6 +331,45 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("4242"), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1); // one clear line
+    }
+
+    void newerWorkspaceDataSchemaRefusesToStart()
+    {
+        QTemporaryDir dir;
+        // token create makes the "Default" workspace and its data file.
+        QCOMPARE(run({u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--data-dir"_s, dir.path()}).exitCode, 0);
+        const QStringList files = QDir(dir.filePath(u"tables"_s)).entryList({u"*.db"_s}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        const QString dataFile = dir.filePath(u"tables/"_s + files.constFirst());
+        {
+            auto sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bumpdata"_s);
+            sql.setDatabaseName(dataFile);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(u"INSERT INTO schema_version(version, applied_at) VALUES(4243, 'future')"_s));
+        }
+        QSqlDatabase::removeDatabase(u"bumpdata"_s);
+        QProcess server;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"OPBOX_MASTER_KEY"_s, QString::fromLatin1(QByteArray(32, 'k').toBase64()));
+        server.setProcessEnvironment(env);
+        server.start(binary(), {u"--server"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, dir.path()});
+        if (!server.waitForFinished(10000)) { // a server that started anyway
+            server.kill();
+            server.waitForFinished();
+            QFAIL("the server started on a workspace data file newer than this build knows");
+        }
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 1);
+        const QByteArray err = server.readAllStandardError();
+        QVERIFY2(err.contains("4243"), err.constData());
+        QVERIFY2(err.contains(files.constFirst().toUtf8()), err.constData()); // names the file
+        int known = 0; // and the version this build knows
+        for (const auto &m : Schema::workspaceMigrations())
+            known = std::max(known, m.version);
+        QVERIFY2(err.contains(QByteArray("(" + QByteArray::number(known) + ")")), err.constData());
+        QCOMPARE(err.count('\n'), 1); // one clear line
+        QVERIFY(server.readAllStandardOutput().isEmpty()); // never listened
     }
 };
 
