@@ -3,6 +3,7 @@
 #include "engine.h"
 #include "enginelogging.h"
 #include "foundationcontroller.h"
+#include "hostheaderpolicy.h"
 #include "httpserveradapter.h"
 #include "identityservice.h"
 #include "oauthcontroller.h"
@@ -50,10 +51,22 @@ Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
     // Create the adapter on the API thread so that its sockets live there.
     auto *context = new QObject;
     context->moveToThread(m_thread);
+    // The public URL only changes while the server is stopped, so the policy is fixed here.
+    const HostHeaderPolicy hosts = HostHeaderPolicy::forServer(address, m_publicUrl);
     QMetaObject::invokeMethod(
         context,
-        [this, router, address, port, &bound] {
-            m_adapter = new HttpServerAdapter([router](HttpRequest request, HttpReply reply) {
+        [this, router, hosts, address, port, &bound] {
+            m_adapter = new HttpServerAdapter([router, hosts](HttpRequest request, HttpReply reply) {
+                const QByteArray host = request.header("Host");
+                if (!hosts.allows(host)) {
+                    qCInfo(lcApi) << "refused a request for host" << HostHeaderPolicy::hostOf(host).left(100);
+                    reply(HttpResponse::error(
+                        403, u"HOST_NOT_ALLOWED"_s,
+                        QCoreApplication::translate("ApiServer", "this server does not answer to the host \"%1\"; if clients "
+                                                                 "reach it under that name, set it as the public URL")
+                            .arg(HostHeaderPolicy::hostOf(host).left(100))));
+                    return;
+                }
                 router->dispatch(std::move(request), std::move(reply));
             });
             bound = m_adapter->listen(address, port);

@@ -167,6 +167,24 @@ private Q_SLOTS:
         QCOMPARE(m_t->client(m_token)->get(u"/api/health"_s).status, 200);
     }
 
+    void foreignHostNamesAreRefused()
+    {
+        // DNS rebinding: a page on attacker.example resolves its name to 127.0.0.1 and lets the
+        // browser call us. The server listens on loopback, so it only answers loopback names.
+        const QByteArray port = QByteArray::number(m_t->port());
+        QByteArray response;
+        QCOMPARE(Test::HttpClient::rawExchange(m_t->port(), "GET /api/health HTTP/1.1\r\nHost: attacker.example:" + port
+                                                                + "\r\nConnection: close\r\n\r\n",
+                                               &response),
+                 403);
+        QVERIFY2(response.contains("HOST_NOT_ALLOWED") && response.contains("attacker.example"), response.constData());
+        for (const char *host : {"localhost:", "127.0.0.1:"}) {
+            QCOMPARE(Test::HttpClient::rawExchange(m_t->port(), QByteArray("GET /api/health HTTP/1.1\r\nHost: ") + host + port
+                                                                    + "\r\nConnection: close\r\n\r\n"),
+                     200);
+        }
+    }
+
     void tokensNeverReachTheLog()
     {
         // Even with every logging category switched on, no request line or header is logged.
