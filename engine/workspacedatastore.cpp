@@ -41,8 +41,13 @@ Result<void> WorkspaceDataStore::openExisting(const QStringList &workspaceIds)
         // Only files that exist: a start must not create data files as a side effect.
         if (!Ids::looksLikeId(id) || !QFileInfo::exists(pathFor(id)))
             continue;
-        if (auto db = open(id); !db)
+        auto db = open(id);
+        if (!db && db.error().code == u"SCHEMA_TOO_NEW"_s)
             return db.error();
+        // Anything else (a damaged or locked file) only concerns that workspace: its syncs report
+        // it, and the other workspaces keep working.
+        if (!db)
+            qCWarning(lcEngine).noquote() << db.error().message;
     }
     return {};
 }
