@@ -146,6 +146,8 @@ private Q_SLOTS:
         wizard.setConnectorType(u"DOC_SIGNING"_s);
         QCOMPARE(redirect->text(), base + u"/api/pipelines/oauth/doc-signing/callback"_s);
         wizard.setConnectorType(u"ACCOUNTING"_s);
+        QTest::qWait(0); // rows added to a visible form are shown by a queued call
+        QVERIFY(wizard.clientPage()->configEdit(u"baseUrl"_s)->isVisible());
         fillClient(wizard.clientPage());
         Test::screenshot(&wizard, u"oauth-1-client"_s);
         QVERIFY(wizard.button(QWizard::CommitButton)->isEnabled());
