@@ -1130,18 +1130,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
             <source>Connection details form</source>
             <translation>Formular mit den Verbindungsdaten</translation>
         </message>
-        <message>
-            <source>Redirect URI</source>
-            <translation>Weiterleitungs-URI</translation>
-        </message>
-        <message>
-            <source>Register this address as the redirect URI of your OAuth app at the provider.</source>
-            <translation>Tragen Sie diese Adresse beim Anbieter als Weiterleitungs-URI Ihrer OAuth-App ein.</translation>
-        </message>
-        <message>
-            <source>&amp;Redirect URI:</source>
-            <translation>&amp;Weiterleitungs-URI:</translation>
-        </message>
     </context>
     <context>
         <name>Opbox::CursorChoicePage</name>
@@ -1810,6 +1798,9 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
             <source>"%1" must be an http:// or https:// address.</source>
             <translation>„%1“ muss eine http://- oder https://-Adresse sein.</translation>
         </message>
+    </context>
+    <context>
+        <name>Opbox::RedirectUriEdit</name>
         <message>
             <source>Redirect URI</source>
             <translation>Weiterleitungs-URI</translation>

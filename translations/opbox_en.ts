@@ -1130,18 +1130,6 @@ No sync until you start one or the schedule does</translation>
         <source>Connection details form</source>
         <translation>Connection details form</translation>
     </message>
-    <message>
-        <source>Redirect URI</source>
-        <translation>Redirect URI</translation>
-    </message>
-    <message>
-        <source>Register this address as the redirect URI of your OAuth app at the provider.</source>
-        <translation>Register this address as the redirect URI of your OAuth app at the provider.</translation>
-    </message>
-    <message>
-        <source>&amp;Redirect URI:</source>
-        <translation>&amp;Redirect URI:</translation>
-    </message>
 </context>
 <context>
     <name>Opbox::CursorChoicePage</name>
@@ -1810,6 +1798,9 @@ No sync until you start one or the schedule does</translation>
         <source>&quot;%1&quot; must be an http:// or https:// address.</source>
         <translation>&quot;%1&quot; must be an http:// or https:// address.</translation>
     </message>
+</context>
+<context>
+    <name>Opbox::RedirectUriEdit</name>
     <message>
         <source>Redirect URI</source>
         <translation>Redirect URI</translation>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "credentialspage.h"
-#include "oauthservice.h"
+#include "redirecturiedit.h"
 #include "errorlabel.h"
 #include "secretlineedit.h"
 #include "connectionservice.h"
@@ -120,15 +120,10 @@ void CredentialsPage::rebuild(const ConnectorTypeInfo *type)
         addField(m_credentialsForm, field, u"credential:"_s + field.name);
     if (type->isOAuth()) {
         // The provider only sends the browser back to a redirect URI registered with the app.
-        const QUrl base = static_cast<NewConnectionWizard *>(wizard())->publicUrl();
-        auto *redirect = new QLineEdit(this);
+        auto *redirect = new RedirectUriEdit(this);
         redirect->setObjectName(u"oauth:redirectUri"_s);
-        redirect->setReadOnly(true);
-        redirect->setAccessibleName(tr("Redirect URI"));
-        redirect->setToolTip(tr("Register this address as the redirect URI of your OAuth app at the provider."));
-        if (base.isValid())
-            redirect->setText(OAuthService::redirectUri(base, OAuthService::pathSegment(type->type)).toString());
-        auto *label = new QLabel(tr("&Redirect URI:"), this);
+        redirect->showFor(static_cast<NewConnectionWizard *>(wizard())->publicUrl(), type->type);
+        auto *label = new QLabel(RedirectUriEdit::labelText(), this);
         label->setBuddy(redirect);
         m_credentialsForm->addRow(label, redirect);
         m_editors.insert(redirect->objectName(), redirect);

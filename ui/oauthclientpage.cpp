@@ -7,8 +7,8 @@
 #include "displayformat.h"
 #include "engine.h"
 #include "iconlibrary.h"
-#include "oauthservice.h"
 #include "ownersession.h"
+#include "redirecturiedit.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -29,7 +29,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> pu
     , m_name(new QLineEdit(this))
     , m_clientId(new QLineEdit(this))
     , m_clientSecret(new SecretLineEdit(this))
-    , m_redirectUri(new QLineEdit(this))
+    , m_redirectUri(new RedirectUriEdit(this))
     , m_form(new QFormLayout)
     , m_error(new ErrorLabel(tr("Problem with the form"), this))
 {
@@ -46,9 +46,6 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> pu
     m_name->setMaxLength(200);
     m_clientId->setAccessibleName(tr("Client ID"));
     m_clientSecret->setAccessibleName(tr("Client secret"));
-    m_redirectUri->setReadOnly(true);
-    m_redirectUri->setAccessibleName(tr("Redirect URI"));
-    m_redirectUri->setToolTip(tr("Register this address as the redirect URI of your OAuth app at the provider."));
 
     auto addRow = [this](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);
@@ -59,7 +56,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> pu
     addRow(tr("&Name:"), m_name);
     addRow(tr("Client &ID *:"), m_clientId);
     addRow(tr("Client s&ecret *:"), m_clientSecret);
-    addRow(tr("&Redirect URI:"), m_redirectUri);
+    addRow(RedirectUriEdit::labelText(), m_redirectUri);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_error);
@@ -85,11 +82,12 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> pu
 
 void OAuthClientPage::showRedirectUri()
 {
-    const QString type = m_type->currentData().toString();
-    const QUrl base = m_publicUrl ? m_publicUrl() : QUrl();
-    m_redirectUri->setText(type.isEmpty() || !base.isValid()
-                               ? QString()
-                               : OAuthService::redirectUri(base, OAuthService::pathSegment(type)).toString());
+    m_redirectUri->showFor(m_publicUrl ? m_publicUrl() : QUrl(), m_type->currentData().toString());
+}
+
+QLineEdit *OAuthClientPage::redirectUriEdit() const
+{
+    return m_redirectUri;
 }
 
 void OAuthClientPage::initializePage()

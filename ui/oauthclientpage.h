@@ -16,6 +16,7 @@ class QLineEdit;
 namespace Opbox {
 
 class ErrorLabel;
+class RedirectUriEdit;
 
 class OwnerSession;
 
@@ -39,7 +40,7 @@ public:
     [[nodiscard]] QLineEdit *clientIdEdit() const { return m_clientId; }
     [[nodiscard]] QLineEdit *clientSecretEdit() const { return m_clientSecret; }
     /** The redirect URI to register with the provider (read-only, for copying). */
-    [[nodiscard]] QLineEdit *redirectUriEdit() const { return m_redirectUri; }
+    [[nodiscard]] QLineEdit *redirectUriEdit() const;
     /** An optional config field's editor (baseUrl, authBaseUrl). */
     [[nodiscard]] QLineEdit *configEdit(const QString &name) const { return m_config.value(name); }
 
@@ -54,7 +55,7 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
-    QLineEdit *m_redirectUri;
+    RedirectUriEdit *m_redirectUri;
     QFormLayout *m_form;
     ErrorLabel *m_error;
     QHash<QString, QLineEdit *> m_config;

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "redirecturiedit.h"
+#include "oauthservice.h"
+
+namespace Opbox {
+
+RedirectUriEdit::RedirectUriEdit(QWidget *parent)
+    : QLineEdit(parent)
+{
+    setReadOnly(true);
+    setAccessibleName(tr("Redirect URI"));
+    setToolTip(tr("Register this address as the redirect URI of your OAuth app at the provider."));
+}
+
+void RedirectUriEdit::showFor(const QUrl &publicUrl, const QString &type)
+{
+    setText(type.isEmpty() || !publicUrl.isValid()
+                ? QString()
+                : OAuthService::redirectUri(publicUrl, OAuthService::pathSegment(type)).toString());
+}
+
+QString RedirectUriEdit::labelText()
+{
+    return tr("&Redirect URI:");
+}
+
+} // namespace Opbox
