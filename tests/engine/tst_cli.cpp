@@ -28,13 +28,9 @@ struct Run {
     QByteArray err;
 };
 
-Run run(const QStringList &args, const QString &dataDir = {})
+Run runWith(const QStringList &args, const QProcessEnvironment &env)
 {
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    if (!dataDir.isEmpty())
-        env.insert(u"OPBOX_DATA_DIR"_s, dataDir);
     p.setProcessEnvironment(env);
     p.start(binary(), args);
     if (!p.waitForFinished(30000)) {
@@ -45,23 +41,24 @@ Run run(const QStringList &args, const QString &dataDir = {})
             p.readAllStandardError()};
 }
 
+Run run(const QStringList &args, const QString &dataDir = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    if (!dataDir.isEmpty())
+        env.insert(u"OPBOX_DATA_DIR"_s, dataDir);
+    return runWith(args, env);
+}
+
 // The GUI start as a user's shell would run it: no forced platform, only the display variables given.
 Run runGui(const QStringList &args, const QHash<QString, QString> &display)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const auto *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
         env.remove(QString::fromLatin1(name));
     for (auto it = display.cbegin(); it != display.cend(); ++it)
         env.insert(it.key(), it.value());
-    p.setProcessEnvironment(env);
-    p.start(binary(), args);
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return runWith(args, env);
 }
 
 // An X display number nothing serves: no socket file and no abstract socket of that name.
