@@ -466,17 +466,17 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
         if (!m_connection.id.isEmpty())
             m_runs->notifications()->runFinished(m_run, m_connection);
     };
-    bool committed = false;
+    bool rolledBack = false;
     {
         // The run's end and its notifications commit together: whoever sees the run ended also
-        // finds the outcome notes, never the progress notes of a run that is over.
+        // finds the outcome notes, never the progress notes of a run that is over. (Without the
+        // transaction, when the metadata file stays locked, both still happen one after the other.)
         Transaction ending(m_runs->metadata()->connection(), Transaction::Mode::Immediate);
         endRun();
-        committed = ending.active() && ending.commit();
+        rolledBack = ending.active() && !ending.commit();
     }
-    if (!committed) {
-        // Both steps are idempotent: without the transaction they still happen, one after the other.
-        qCWarning(lcEngine) << "run" << m_run.id << "ended outside a transaction";
+    if (rolledBack) {
+        qCWarning(lcEngine) << "run" << m_run.id << "end could not be committed; ending it step by step";
         endRun();
     }
     qCInfo(lcEngine).noquote() << "run" << m_run.id << "ended" << m_run.status << m_run.rowsSynced << "rows"
