@@ -23,13 +23,21 @@ QString kindName(ConnectorField::Kind kind)
 
 ConnectorField secretField(const QString &name, const QString &label, bool required = true)
 {
-    return ConnectorField{name, label, required, true, ConnectorField::Kind::String, {}};
+    return ConnectorField{name, label, required, true, ConnectorField::Kind::String, {}, {}, {}};
 }
 
 ConnectorField plainField(const QString &name, const QString &label, bool required = true,
                           ConnectorField::Kind kind = ConnectorField::Kind::String, const QString &help = {})
 {
-    return ConnectorField{name, label, required, false, kind, help};
+    return ConnectorField{name, label, required, false, kind, help, {}, {}};
+}
+
+// Values with a documented shape are checked when the connection is saved, not at its first sync.
+ConnectorField withPattern(ConnectorField field, const QString &pattern, const QString &hint)
+{
+    field.pattern = pattern;
+    field.patternHint = hint;
+    return field;
 }
 
 // Every connector honours baseUrl so that it can be pointed at a local fake or a proxy.
@@ -78,10 +86,14 @@ QList<ConnectorTypeInfo> buildRegistry()
                   {plainField(u"wabaId"_s, tr("WhatsApp Business Account ID")), baseUrlField()}});
     types.append({u"REGISTRY"_s, u"Registry Service"_s, u"Registry"_s, u"UK Companies House"_s, u"api_key"_s,
                   {secretField(u"apiKey"_s, tr("API key"))},
-                  {plainField(u"companyNumbers"_s, tr("Company numbers"), true, K::StringList), baseUrlField()}});
+                  {withPattern(plainField(u"companyNumbers"_s, tr("Company numbers"), true, K::StringList),
+                               u"[A-Za-z0-9]{8}"_s, tr("a company number (8 letters or digits, e.g. 00445790 or SC123456)")),
+                   baseUrlField()}});
     types.append({u"DEVELOPMENT"_s, u"Development"_s, u"Development"_s, u"GitHub REST"_s, u"api_key"_s,
                   {secretField(u"token"_s, tr("Access token"))},
-                  {plainField(u"repositories"_s, tr("Repositories (owner/name; empty: all of the token's)"), false, K::StringList),
+                  {withPattern(plainField(u"repositories"_s, tr("Repositories (owner/name; empty: all of the token's)"), false,
+                                          K::StringList),
+                               u"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+"_s, tr("owner/name (e.g. octocat/hello-world)")),
                    baseUrlField()}});
     return types;
 }

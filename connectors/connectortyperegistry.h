@@ -17,6 +17,9 @@ struct ConnectorField {
     bool secret = false;
     Kind kind = Kind::String;
     QString help;
+    // Every value must match this (anchored) expression, when set; `patternHint` says how it looks.
+    QString pattern;
+    QString patternHint;
 
     [[nodiscard]] QJsonObject toJson() const;
 };

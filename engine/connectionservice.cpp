@@ -188,12 +188,22 @@ Result<void> ConnectionService::validateConfig(const ConnectorTypeInfo &type, co
                 return Error::invalid(tr("config.%1: required for %2").arg(field.name, type.type));
             continue;
         }
+        const auto shaped = [&field](const QString &value) -> std::optional<Error> {
+            if (field.pattern.isEmpty() || value.isEmpty())
+                return std::nullopt;
+            const QRegularExpression pattern(QRegularExpression::anchoredPattern(field.pattern));
+            if (pattern.match(value.trimmed()).hasMatch())
+                return std::nullopt;
+            return Error::invalid(tr("config.%1: \"%2\" is not %3").arg(field.name, value.left(64), field.patternHint));
+        };
         switch (field.kind) {
         case ConnectorField::Kind::String:
             if (!v.isString())
                 return Error::invalid(tr("config.%1: must be a string").arg(field.name));
             if (field.required && v.toString().trimmed().isEmpty())
                 return Error::invalid(tr("config.%1: must not be empty").arg(field.name));
+            if (auto bad = shaped(v.toString()))
+                return *bad;
             break;
         case ConnectorField::Kind::StringList: {
             if (!v.isArray())
@@ -202,6 +212,8 @@ Result<void> ConnectionService::validateConfig(const ConnectorTypeInfo &type, co
             for (const auto &item : a) {
                 if (!item.isString() || item.toString().trimmed().isEmpty())
                     return Error::invalid(tr("config.%1: must be an array of non-empty strings").arg(field.name));
+                if (auto bad = shaped(item.toString()))
+                    return *bad;
             }
             if (field.required && a.isEmpty())
                 return Error::invalid(tr("config.%1: must not be empty").arg(field.name));

@@ -282,6 +282,12 @@ private Q_SLOTS:
                              {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}},
                              {u"config"_s, QJsonObject{{u"companyNumbers"_s, QJsonArray{1, 2}}}}};
         QTest::newRow("REGISTRY companyNumbers strings") << registry << u"config.companyNumbers"_s;
+        registry.insert(u"config"_s, QJsonObject{{u"companyNumbers"_s, QJsonArray{u"00445790"_s, u"445790"_s}}});
+        QTest::newRow("REGISTRY company number shape") << registry << u"config.companyNumbers: \"445790\" is not a company number"_s;
+        QJsonObject github{{u"name"_s, u"Code"_s}, {u"type"_s, u"DEVELOPMENT"_s},
+                           {u"credentials"_s, QJsonObject{{u"token"_s, u"t"_s}}},
+                           {u"config"_s, QJsonObject{{u"repositories"_s, QJsonArray{u"acme/api"_s, u"noslash"_s}}}}};
+        QTest::newRow("DEVELOPMENT repositories owner/name") << github << u"config.repositories: \"noslash\" is not owner/name"_s;
     }
     void validation()
     {
