@@ -173,7 +173,7 @@ public:
         onlyKeys(o, where,
                  {"kind", "tokenPath", "tokenParam", "tokenBodyPath", "urlPath", "offsetParam", "offsetBodyPath",
                   "pageParam", "startPage", "pageSizeParam", "pageSizeBodyPath", "pageSize", "maxPageSize",
-                  "maxResults"});
+                  "maxResults", "totalPath", "morePath"});
         const QString kind = string(o, "kind", where);
         if (kind.isEmpty() || kind == u"none")
             p.kind = P::Kind::None;
@@ -202,6 +202,8 @@ public:
         p.pageSize = integer(o, "pageSize", where, 0);
         p.maxPageSize = integer(o, "maxPageSize", where, p.pageSize);
         p.maxResults = integer(o, "maxResults", where, 0);
+        p.totalPath = JsonPath::split(string(o, "totalPath", where));
+        p.morePath = JsonPath::split(string(o, "morePath", where));
         if (kind == u"graphql_skip" && p.offsetBodyPath.isEmpty())
             p.offsetBodyPath = QStringList{u"variables"_s, u"skip"_s};
         if (kind == u"graphql_skip" && p.pageSizeBodyPath.isEmpty())

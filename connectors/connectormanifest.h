@@ -60,6 +60,8 @@ public:
         int pageSize = 0;
         int maxPageSize = 0;
         int maxResults = 0; // a query cap (HubSpot search: 10,000): restart from the cursor before reaching it
+        QStringList totalPath; // offset: body path of the total result count (a short page then does not end it)
+        QStringList morePath;  // cursor/next_url: body path of a has-more flag; false ends the paging
     };
 
     enum class Order { Unordered, Ascending, Descending };

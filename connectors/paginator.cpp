@@ -87,6 +87,27 @@ QUrl Paginator::nextLink(const QByteArray &linkHeader)
     return {};
 }
 
+std::optional<qint64> Paginator::totalOf(const QJsonValue &root) const
+{
+    if (m_spec.totalPath.isEmpty())
+        return std::nullopt;
+    const QJsonValue v = JsonPath::value(root, m_spec.totalPath);
+    // DocuSign sends its counts as text ("totalSetSize": "250").
+    bool ok = v.isDouble();
+    const qint64 total = ok ? v.toInteger(-1) : v.toString().trimmed().toLongLong(&ok);
+    if (!ok || total < 0)
+        return std::nullopt;
+    return total;
+}
+
+bool Paginator::saysNoMore(const QJsonValue &root) const
+{
+    if (m_spec.morePath.isEmpty())
+        return false;
+    const QJsonValue v = JsonPath::value(root, m_spec.morePath);
+    return v.isBool() && !v.toBool();
+}
+
 Paginator::Step Paginator::next(const PageCursor &current, const HttpExchange &exchange, const QJsonValue &root,
                                 qsizetype recordCount, const ProviderHttpClient &client) const
 {
@@ -116,6 +137,8 @@ Paginator::Step Paginator::next(const PageCursor &current, const HttpExchange &e
             // A cursor that keeps coming back with empty pages would page forever.
             step.done = true;
         }
+        if (saysNoMore(root))
+            step.done = true;
         break;
     }
     case Kind::NextUrl:
@@ -147,17 +170,22 @@ Paginator::Step Paginator::next(const PageCursor &current, const HttpExchange &e
             break;
         }
         step.next.nextUrl = next;
-        if (recordCount == 0)
+        // Only a missing link ends the paging: results filtered by the provider can leave a page
+        // short or even empty (WhatsApp, GitHub). Endless empty pages still end, as a safeguard.
+        step.next.emptyPages = recordCount == 0 ? current.emptyPages + 1 : 0;
+        if (step.next.emptyPages >= MaxEmptyPages || saysNoMore(root))
             step.done = true;
         break;
     }
-    case Kind::Offset:
-        if (recordCount < m_pageSize) {
-            step.done = true;
-            break;
-        }
+    case Kind::Offset: {
+        const std::optional<qint64> total = totalOf(root);
         step.next.offset = current.offset + recordCount;
+        // With a total, a short page does not end the paging (the provider may cap the page size
+        // below ours); without one, it does.
+        if (recordCount == 0 || (total ? step.next.offset >= *total : recordCount < m_pageSize))
+            step.done = true;
         break;
+    }
     case Kind::PageNumber:
         if (recordCount < m_pageSize) {
             step.done = true;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPair>
 #include <QUrl>
+#include <optional>
 
 namespace Opbox {
 
@@ -19,6 +20,7 @@ struct PageCursor {
     int page = 0;          // page-number pagination (0: the first page, startPage)
     QUrl nextUrl;          // next_url / link_header: the URL to follow as given
     qint64 resultsInQuery = 0; // records seen since the query started (for maxResults)
+    int emptyPages = 0;        // next_url / link_header: empty pages in a row (a filtered page may be empty)
 };
 
 /**
@@ -51,6 +53,12 @@ public:
     [[nodiscard]] static QUrl nextLink(const QByteArray &linkHeader);
 
 private:
+    static constexpr int MaxEmptyPages = 20;
+    /** The total result count at `totalPath` (a number or digits in text), if the response has one. */
+    [[nodiscard]] std::optional<qint64> totalOf(const QJsonValue &root) const;
+    /** Whether the has-more flag at `morePath` is present and false. */
+    [[nodiscard]] bool saysNoMore(const QJsonValue &root) const;
+
     ConnectorManifest::Pagination m_spec;
     int m_pageSize = 0;
 };

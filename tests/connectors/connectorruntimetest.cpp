@@ -416,6 +416,84 @@ private Q_SLOTS:
         step = paginator.next(step.next, exchange, {}, 30, client);
         QVERIFY(step.error.contains(u"repeats"_s)); // a loop is refused, not followed forever
     }
+
+    void offsetPagingFollowsTheTotal_data()
+    {
+        QTest::addColumn<QJsonValue>("total");
+        QTest::addColumn<int>("offset");
+        QTest::addColumn<int>("records");
+        QTest::addColumn<bool>("done");
+        // The provider caps its pages below our 100 (Companies House officers: 35) but says how many.
+        QTest::newRow("short page, more to come") << QJsonValue(120) << 0 << 35 << false;
+        QTest::newRow("short page reaches the total") << QJsonValue(120) << 105 << 15 << true;
+        QTest::newRow("total as text (DocuSign)") << QJsonValue(u"250"_s) << 100 << 100 << false;
+        QTest::newRow("text total reached") << QJsonValue(u"250"_s) << 200 << 50 << true;
+        QTest::newRow("empty page ends even below the total") << QJsonValue(120) << 35 << 0 << true;
+        QTest::newRow("no total: a short page ends") << QJsonValue() << 0 << 35 << true;
+        QTest::newRow("no total: a full page goes on") << QJsonValue() << 0 << 100 << false;
+    }
+    void offsetPagingFollowsTheTotal()
+    {
+        QFETCH(QJsonValue, total);
+        QFETCH(int, offset);
+        QFETCH(int, records);
+        QFETCH(bool, done);
+        ProviderHttpClient client(ConnectorManifest::forType(u"REGISTRY"_s), {}, {}, nullptr, nullptr);
+        ConnectorManifest::Pagination spec;
+        spec.kind = ConnectorManifest::Pagination::Kind::Offset;
+        spec.offsetParam = u"start_index"_s;
+        spec.pageSize = 100;
+        spec.totalPath = {u"total_results"_s};
+        const Paginator paginator(spec, 0);
+        PageCursor at;
+        at.offset = offset;
+        QJsonObject root{{u"items"_s, QJsonArray()}};
+        if (!total.isNull())
+            root.insert(u"total_results"_s, total);
+        const auto step = paginator.next(at, HttpExchange{}, root, records, client);
+        QVERIFY(step.error.isEmpty());
+        QCOMPARE(step.done, done);
+        if (!done)
+            QCOMPARE(step.next.offset, qint64(offset + records));
+    }
+
+    void nextLinksGoOnPastEmptyPages()
+    {
+        // WhatsApp filters results after paging: a page may be empty while paging.next is there.
+        ProviderHttpClient client(ConnectorManifest::forType(u"MESSAGING"_s), {}, {}, nullptr, nullptr);
+        ConnectorManifest::Pagination spec;
+        spec.kind = ConnectorManifest::Pagination::Kind::NextUrl;
+        spec.urlPath = {u"paging"_s, u"next"_s};
+        spec.morePath = {u"meta"_s, u"has_more"_s};
+        const Paginator paginator(spec, 0);
+        HttpExchange exchange;
+        exchange.url = QUrl(u"https://graph.facebook.com/v21.0/1/message_templates"_s);
+        PageCursor at;
+        for (int page = 1; page <= 30; ++page) {
+            const QString next = u"https://graph.facebook.com/v21.0/1/message_templates?after=p%1"_s.arg(page);
+            const QJsonObject root{{u"data"_s, QJsonArray()}, {u"paging"_s, QJsonObject{{u"next"_s, next}}}};
+            const auto step = paginator.next(at, exchange, root, 0, client);
+            QVERIFY(step.error.isEmpty());
+            if (step.done) {
+                // Endless empty pages still end: after 20 in a row.
+                QCOMPARE(page, 20);
+                break;
+            }
+            QCOMPARE(step.next.nextUrl.toString(), next);
+            at = step.next;
+            exchange.url = step.next.nextUrl;
+        }
+        QCOMPARE(at.emptyPages, 19);
+        // A page with records resets the count; a has-more flag that says false ends at once.
+        const QJsonObject full{{u"data"_s, QJsonArray{1}}, {u"paging"_s, QJsonObject{{u"next"_s, u"https://graph.facebook.com/v21.0/1/x?after=z"_s}}}};
+        auto step = paginator.next(at, exchange, full, 1, client);
+        QVERIFY(!step.done);
+        QCOMPARE(step.next.emptyPages, 0);
+        QJsonObject last = full;
+        last.insert(u"meta"_s, QJsonObject{{u"has_more"_s, false}});
+        step = paginator.next(at, exchange, last, 1, client);
+        QVERIFY(step.done);
+    }
 };
 
 QTEST_GUILESS_MAIN(ConnectorRuntimeTest)
