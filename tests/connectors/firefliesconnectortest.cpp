@@ -51,7 +51,7 @@ private Q_SLOTS:
             const QJsonObject body = QJsonDocument::fromJson(requests.at(i).body).object();
             QCOMPARE(body.value(u"variables"_s).toObject().value(u"limit"_s).toInt(), 50);
             QCOMPARE(body.value(u"variables"_s).toObject().value(u"skip"_s).toInt(), 50 * i);
-            QVERIFY(!body.value(u"variables"_s).toObject().contains(u"fromDate"_s)); // a full read has no lower bound
+            QVERIFY(!body.value(u"variables"_s).toObject().contains(u"from"_s)); // a full read has no lower bound
         }
         const QJsonObject record = sink.records().first();
         // date arrives as epoch milliseconds and is stored as ISO text; only selected fields come back.
@@ -87,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(got.size(), 3 + 25); // the new ones and the last day of old ones (overlap)
         const QDateTime from = QDateTime::fromString(cursor, Qt::ISODateWithMs).addDays(-1);
         const QJsonObject variables = QJsonDocument::fromJson(m_fake->requests().constFirst().body).object().value(u"variables"_s).toObject();
-        QCOMPARE(variables.value(u"fromDate"_s).toString(), from.toString(u"yyyy-MM-ddTHH:mm:ss.zzz'Z'"_s));
+        // The reference query's variable names (provider-apis.md: transcripts(fromDate:$from, …)).
+        QCOMPARE(variables.value(u"from"_s).toString(), from.toString(u"yyyy-MM-ddTHH:mm:ss.zzz'Z'"_s));
         for (const auto &record : incremental.records()) {
             if (record.value(u"id"_s).toString() == retitled)
                 QCOMPARE(record.value(u"title"_s).toString(), u"Summary arrived"_s);
