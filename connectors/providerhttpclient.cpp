@@ -245,10 +245,24 @@ bool ProviderHttpClient::isThrottled(const HttpExchange &exchange) const
         return true;
     if (!exchange.header(rate.retryAfterHeader).isEmpty())
         return true;
-    const QString message = providerMessage(exchange.body).toLower();
+    if (rate.messagePatterns.isEmpty())
+        return false;
+    // Every error field counts, not only the one shown: DocuSign names the limit in errorCode
+    // (HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED) beside a message that may not.
+    QStringList texts;
+    const QJsonDocument doc = QJsonDocument::fromJson(exchange.body);
+    const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    for (const auto &path : m_manifest->errorMessagePaths) {
+        if (const QJsonValue v = JsonPath::value(root, path); v.isString())
+            texts.append(v.toString().toLower());
+    }
+    if (texts.isEmpty())
+        texts.append(providerMessage(exchange.body).toLower());
     for (const QString &pattern : rate.messagePatterns) {
-        if (message.contains(pattern))
-            return true;
+        for (const QString &text : std::as_const(texts)) {
+            if (text.contains(pattern))
+                return true;
+        }
     }
     return false;
 }

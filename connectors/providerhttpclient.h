@@ -83,6 +83,11 @@ public:
 
     /** The provider's message in an error body, per the manifest's errorMessagePaths (scrubbed, short). */
     [[nodiscard]] QString providerMessage(const QByteArray &body) const;
+    /**
+     * Whether a response is the provider's rate limit: a 429, or one of the manifest's exhausted
+     * statuses that its headers or message patterns mark (DocuSign's polling limits are 400s).
+     */
+    [[nodiscard]] bool isThrottled(const HttpExchange &exchange) const;
     /** Removes every credential value from `text`. */
     [[nodiscard]] QString scrub(QString text) const;
     /** "GET /crm/v3/objects/contacts": what a message names (never the query, which may hold a key). */
@@ -93,7 +98,6 @@ private:
     [[nodiscard]] bool stopped(const std::shared_ptr<CancelToken> &stop) const;
     [[nodiscard]] QCoro::Task<bool> waitFor(qint64 ms, std::shared_ptr<CancelToken> stop);
     [[nodiscard]] QNetworkRequest buildRequest(const HttpCall &call) const;
-    [[nodiscard]] bool isThrottled(const HttpExchange &exchange) const;
     [[nodiscard]] std::optional<qint64> providerWaitMs(const HttpExchange &exchange) const;
     void notePause(const HttpExchange &exchange);
     void addSecrets(const QStringList &secrets);

@@ -417,6 +417,38 @@ private Q_SLOTS:
         QVERIFY(step.error.contains(u"repeats"_s)); // a loop is refused, not followed forever
     }
 
+    void docuSignPollingLimitsAreRateLimits_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("throttled");
+        // provider-apis.md: these codes come with HTTP 400, as {"errorCode": …, "message": …}.
+        QTest::newRow("hourly invocations, said in both") << 400
+            << QByteArray(R"({"errorCode":"HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED","message":"The maximum number of hourly API invocations has been exceeded."})")
+            << true;
+        QTest::newRow("hourly invocations, code only") << 400
+            << QByteArray(R"({"errorCode":"HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED","message":"Request rejected."})") << true;
+        QTest::newRow("hourly polling") << 400
+            << QByteArray(R"({"errorCode":"HOURLY_ENVELOPE_POLLING_LIMIT_EXCEEDED","message":"Request rejected."})") << true;
+        QTest::newRow("burst polling") << 400
+            << QByteArray(R"({"errorCode":"BURST_ENVELOPE_POLLING_LIMIT_EXCEEDED","message":"Request rejected."})") << true;
+        QTest::newRow("an ordinary 400") << 400
+            << QByteArray(R"({"errorCode":"INVALID_REQUEST_PARAMETER","message":"The request contained at least one invalid parameter."})")
+            << false;
+        QTest::newRow("429") << 429 << QByteArray("{}") << true;
+    }
+    void docuSignPollingLimitsAreRateLimits()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, throttled);
+        ProviderHttpClient client(ConnectorManifest::forType(u"DOC_SIGNING"_s), {}, {}, nullptr, nullptr);
+        HttpExchange exchange;
+        exchange.status = status;
+        exchange.body = body;
+        QCOMPARE(client.isThrottled(exchange), throttled);
+    }
+
     void offsetPagingFollowsTheTotal_data()
     {
         QTest::addColumn<QJsonValue>("total");
