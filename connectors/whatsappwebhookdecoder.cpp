@@ -76,8 +76,8 @@ WhatsAppWebhookDecoder::Decoded WhatsAppWebhookDecoder::decode(const QByteArray 
             };
             for (const auto &item : value.value(u"messages"_s).toArray()) {
                 if (!item.isObject()) {
-                    out = Decoded{false, tr("a message is not an object"), {}};
-                    return out;
+                    out.skipped.append(tr("a message is not an object"));
+                    continue;
                 }
                 QJsonObject record = withOrigin(item.toObject());
                 const QString sender = record.value(u"from"_s).toString();
@@ -85,21 +85,21 @@ WhatsAppWebhookDecoder::Decoded WhatsAppWebhookDecoder::decode(const QByteArray 
                     record.insert(u"contact_name"_s, names.value(sender));
                 QString problem;
                 if (!messageNormalizer.normalize(record, &problem)) {
-                    out = Decoded{false, tr("message %1: %2").arg(messages.size()).arg(problem), {}};
-                    return out;
+                    out.skipped.append(tr("a message: %1").arg(problem));
+                    continue;
                 }
                 messages.append(record);
             }
             for (const auto &item : value.value(u"statuses"_s).toArray()) {
                 if (!item.isObject()) {
-                    out = Decoded{false, tr("a status is not an object"), {}};
-                    return out;
+                    out.skipped.append(tr("a status is not an object"));
+                    continue;
                 }
                 QJsonObject record = withOrigin(item.toObject());
                 QString problem;
                 if (!statusNormalizer.normalize(record, &problem)) {
-                    out = Decoded{false, tr("status %1: %2").arg(statuses.size()).arg(problem), {}};
-                    return out;
+                    out.skipped.append(tr("a status: %1").arg(problem));
+                    continue;
                 }
                 statuses.append(record);
             }

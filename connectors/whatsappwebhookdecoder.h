@@ -34,6 +34,9 @@ public:
         bool ok = false;
         QString error;
         QList<StreamRecords> streams;
+        // Items that cannot be stored (no id, a timestamp that is no time): why, one line each. They
+        // are left out rather than refusing the delivery, which Meta would resend for days.
+        QStringList skipped;
         [[nodiscard]] qsizetype count(const QString &stream) const;
     };
 

@@ -225,7 +225,10 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
         return Error::invalid(tr("the webhook delivery cannot be read: %1").arg(decoded.error), u"INVALID_BODY"_s);
     const qsizetype messages = decoded.count(u"messages"_s);
     const qsizetype statuses = decoded.count(u"message_statuses"_s);
-    QJsonObject answer{{u"success"_s, true}, {u"messages"_s, double(messages)}, {u"statuses"_s, double(statuses)}};
+    for (const QString &why : decoded.skipped)
+        qCWarning(lcEngine).noquote() << "webhook delivery for connection" << connection.id << "left out" << why;
+    QJsonObject answer{{u"success"_s, true}, {u"messages"_s, double(messages)}, {u"statuses"_s, double(statuses)},
+                       {u"skipped"_s, double(decoded.skipped.size())}};
     if (decoded.streams.isEmpty())
         return answer;
 

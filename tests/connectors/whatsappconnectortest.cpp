@@ -245,20 +245,23 @@ private Q_SLOTS:
 
     void decodeRefusesWhatItCannotRead_data()
     {
+        // A body that is no delivery is refused; single items that cannot be stored are left out
+        // (counted in `skipped`) so that the rest of the delivery is kept and acknowledged.
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<int>("records");
-        QTest::newRow("not JSON") << QByteArray("{\"object\":") << false << 0;
-        QTest::newRow("array") << QByteArray("[1]") << false << 0;
-        QTest::newRow("another object") << QByteArray("{\"object\":\"page\",\"entry\":[]}") << true << 0;
+        QTest::addColumn<int>("skipped");
+        QTest::newRow("not JSON") << QByteArray("{\"object\":") << false << 0 << 0;
+        QTest::newRow("array") << QByteArray("[1]") << false << 0 << 0;
+        QTest::newRow("another object") << QByteArray("{\"object\":\"page\",\"entry\":[]}") << true << 0 << 0;
         QTest::newRow("other field") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"APPROVED\"}}]}]}")
-                                     << true << 0;
+                                     << true << 0 << 0;
         QTest::newRow("message without id") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"from\":\"1\",\"timestamp\":\"1717236000\",\"type\":\"text\"}]}}]}]}")
-                                            << false << 0;
-        QTest::newRow("bad timestamp") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"yesterday\"}]}}]}]}")
-                                       << false << 0;
+                                            << true << 0 << 1;
+        QTest::newRow("bad timestamp") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"yesterday\"},{\"id\":\"wamid.Z\",\"timestamp\":\"1717236000\"}]}}]}]}")
+                                       << true << 1 << 1;
         QTest::newRow("two entries") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"1717236000\"}]}}]},{\"id\":\"2\",\"changes\":[{\"field\":\"messages\",\"value\":{\"statuses\":[{\"id\":\"wamid.Y\",\"status\":\"read\",\"timestamp\":1717236001}]}}]}]}")
-                                     << true << 2;
+                                     << true << 2 << 0;
     }
 
     void decodeRefusesWhatItCannotRead()
@@ -266,9 +269,11 @@ private Q_SLOTS:
         QFETCH(QByteArray, body);
         QFETCH(bool, ok);
         QFETCH(int, records);
+        QFETCH(int, skipped);
         const auto decoded = WhatsAppWebhookDecoder::decode(body);
         QCOMPARE(decoded.ok, ok);
         QCOMPARE(int(decoded.count(u"messages"_s) + decoded.count(u"message_statuses"_s)), records);
+        QCOMPARE(int(decoded.skipped.size()), skipped);
         if (!ok)
             QVERIFY(!decoded.error.isEmpty());
     }
