@@ -402,7 +402,7 @@ std::optional<ConnectorManifest> ConnectorManifest::parse(const QByteArray &json
     const QString rw = u"rateLimit"_s;
     r.onlyKeys(rate, rw,
                {"retryAfterHeader", "remainingHeader", "resetHeader", "resetFormat", "exhaustedStatuses",
-                "messagePatterns"});
+                "messagePatterns", "minWaitMs"});
     const QString retryAfter = r.string(rate, "retryAfterHeader", rw);
     if (!retryAfter.isEmpty())
         m.rateLimit.retryAfterHeader = retryAfter.toLower().toLatin1();
@@ -415,6 +415,7 @@ std::optional<ConnectorManifest> ConnectorManifest::parse(const QByteArray &json
     m.rateLimit.exhaustedStatuses = r.intList(rate, "exhaustedStatuses", rw);
     for (const QString &pattern : r.stringList(rate, "messagePatterns", rw))
         m.rateLimit.messagePatterns.append(pattern.toLower());
+    m.rateLimit.minWaitMs = r.integer(rate, "minWaitMs", rw, 0);
 
     if (root.contains(u"context"_s)) {
         const QJsonObject ctx = r.object(root, "context", top);

@@ -42,6 +42,7 @@ public:
         bool resetIsEpoch = true;   // epoch seconds (GitHub) or seconds from now (Calendly)
         QList<int> exhaustedStatuses; // e.g. GitHub's 403 that means "rate limited" when remaining is 0
         QStringList messagePatterns;  // lower-case substrings of a provider message that mean "rate limited"
+        int minWaitMs = 0; // a limit that names no wait: wait at least this, doubling per retry (GitHub: 60 s)
     };
 
     struct Pagination {

@@ -8,6 +8,7 @@
 #include <QCoroNetworkReply>
 #include <QCoroTimer>
 #include <QJsonDocument>
+#include <algorithm>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -267,6 +268,13 @@ bool ProviderHttpClient::isThrottled(const HttpExchange &exchange) const
     return false;
 }
 
+qint64 ProviderHttpClient::throttledBackoffMs(int attempt) const
+{
+    const qint64 backoff = m_policy.backoffMs(attempt);
+    const qint64 minimum = qint64(m_manifest->rateLimit.minWaitMs) << std::clamp(attempt, 0, 10);
+    return std::max(backoff, minimum);
+}
+
 std::optional<qint64> ProviderHttpClient::providerWaitMs(const HttpExchange &exchange) const
 {
     const auto &rate = m_manifest->rateLimit;
@@ -424,7 +432,7 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
             co_return result;
         }
         if (waitMs < 0)
-            waitMs = m_policy.backoffMs(attempt);
+            waitMs = throttled ? throttledBackoffMs(attempt) : m_policy.backoffMs(attempt);
         if (waitMs > m_policy.settings().maxWaitMs) {
             result.error = {ConnectorError::Kind::Transient,
                             tr("%1 asked to wait %2 s before retrying %3 (%4); that is longer than the %5 s this "

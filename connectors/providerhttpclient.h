@@ -88,6 +88,11 @@ public:
      * statuses that its headers or message patterns mark (DocuSign's polling limits are 400s).
      */
     [[nodiscard]] bool isThrottled(const HttpExchange &exchange) const;
+    /**
+     * How long to wait before retry `attempt` (0-based) after a throttled response that names no
+     * wait itself: the backoff, but at least the manifest's `minWaitMs` doubled per retry.
+     */
+    [[nodiscard]] qint64 throttledBackoffMs(int attempt) const;
     /** Removes every credential value from `text`. */
     [[nodiscard]] QString scrub(QString text) const;
     /** "GET /crm/v3/objects/contacts": what a message names (never the query, which may hold a key). */

@@ -449,6 +449,20 @@ private Q_SLOTS:
         QCOMPARE(client.isThrottled(exchange), throttled);
     }
 
+    void gitHubSecondaryLimitsWaitAMinute()
+    {
+        // provider-apis.md: no retry-after and remaining above 0 → wait at least a minute, then back
+        // off exponentially (continuing while limited can get the integration banned).
+        ProviderHttpClient github(ConnectorManifest::forType(u"DEVELOPMENT"_s), {}, {}, nullptr, nullptr);
+        QVERIFY(github.throttledBackoffMs(0) >= 60000);
+        QVERIFY(github.throttledBackoffMs(1) >= 120000);
+        QVERIFY(github.throttledBackoffMs(2) >= 240000);
+        // Providers without such a rule keep the ordinary backoff.
+        ProviderHttpClient hubspot(ConnectorManifest::forType(u"CRM_PLATFORM"_s), {}, {}, nullptr, nullptr);
+        QVERIFY(hubspot.throttledBackoffMs(0) < 60000);
+        QCOMPARE(hubspot.throttledBackoffMs(0) <= hubspot.policy().settings().maxDelayMs, true);
+    }
+
     void offsetPagingFollowsTheTotal_data()
     {
         QTest::addColumn<QJsonValue>("total");
