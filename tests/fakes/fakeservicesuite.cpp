@@ -12,6 +12,8 @@
 #include "xerofakeserver.h"
 #include "zendeskfakeserver.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Opbox::Fakes {
@@ -121,8 +123,11 @@ FakeProviderServer *FakeServiceSuite::server(const QString &connectorType) const
 QStringList FakeServiceSuite::describe() const
 {
     QStringList lines;
+    // The config a connection to each fake needs (baseUrl with its version path, the OAuth host,
+    // seeded ids), so that a connection can be made from this line alone.
     for (const auto &server : m_servers)
-        lines.append(u"%1 %2 %3"_s.arg(server->connectorType(), server->serviceName(), server->baseUrl().toString()));
+        lines.append(u"%1 %2 %3 config=%4"_s.arg(server->connectorType(), server->serviceName(), server->baseUrl().toString(),
+                                                   QString::fromUtf8(QJsonDocument(server->connectorConfig()).toJson(QJsonDocument::Compact))));
     return lines;
 }
 
