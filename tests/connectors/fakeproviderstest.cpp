@@ -242,8 +242,14 @@ private Q_SLOTS:
         QString hubspotBase;
         for (const QString &line : lines) {
             const QStringList parts = line.split(u' ');
-            QCOMPARE(parts.size(), 3);
+            QCOMPARE(parts.size(), 4);
             QVERIFY(parts.at(2).startsWith(u"http://127.0.0.1:"_s));
+            // The config a connection to this fake needs: compact JSON, pointing at loopback.
+            QVERIFY2(parts.at(3).startsWith(u"config="_s), qPrintable(line));
+            const QJsonObject config = QJsonDocument::fromJson(parts.at(3).mid(7).toUtf8()).object();
+            QVERIFY2(config.value(u"baseUrl"_s).toString().startsWith(u"http://127.0.0.1:"_s)
+                         || config.value(u"authBaseUrl"_s).toString().startsWith(u"http://127.0.0.1:"_s),
+                     qPrintable(line));
             types.append(parts.first());
             if (parts.at(1) == u"hubspot")
                 hubspotBase = parts.at(2);
