@@ -120,6 +120,17 @@ std::function<std::unique_ptr<Connector>(ConnectorContext)> FakeProvider::maker(
     };
 }
 
+StreamSpec FakeProvider::streamSpec(const QString &name, bool incremental)
+{
+    StreamSpec s;
+    s.name = name;
+    s.primaryKey = {u"id"_s};
+    s.supportedSyncModes = incremental ? QStringList{u"full_refresh"_s, u"incremental"_s} : QStringList{u"full_refresh"_s};
+    if (incremental)
+        s.cursorField = u"updatedAt"_s;
+    return s;
+}
+
 QJsonObject FakeProvider::record(const QString &prefix, int n)
 {
     const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);

@@ -51,6 +51,8 @@ public:
     /** A maker for RunService::setConnectorMaker. */
     [[nodiscard]] static std::function<std::unique_ptr<Connector>(ConnectorContext)> maker(std::shared_ptr<FakeProvider> provider);
 
+    /** A stream of such records: key `id`, cursor `updatedAt` when incremental. */
+    [[nodiscard]] static StreamSpec streamSpec(const QString &name, bool incremental = true);
     /** A record `{"id": "<prefix><n>", "updatedAt": <iso>, "n": n, …}` of page `page`. */
     [[nodiscard]] static QJsonObject record(const QString &prefix, int n);
     [[nodiscard]] static QList<QJsonArray> pagesOf(const QString &prefix, int pages, int perPage);

@@ -23,12 +23,7 @@ namespace {
 
 StreamSpec spec(const QString &name)
 {
-    StreamSpec s;
-    s.name = name;
-    s.primaryKey = {u"id"_s};
-    s.supportedSyncModes = {u"full_refresh"_s, u"incremental"_s};
-    s.cursorField = u"updatedAt"_s;
-    return s;
+    return FakeProvider::streamSpec(name);
 }
 
 QStringList startedStreams(const FakeProvider &provider)

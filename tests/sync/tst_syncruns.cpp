@@ -32,13 +32,7 @@ namespace {
 
 StreamSpec spec(const QString &name, bool incremental)
 {
-    StreamSpec s;
-    s.name = name;
-    s.primaryKey = {u"id"_s};
-    s.supportedSyncModes = incremental ? QStringList{u"full_refresh"_s, u"incremental"_s} : QStringList{u"full_refresh"_s};
-    if (incremental)
-        s.cursorField = u"updatedAt"_s;
-    return s;
+    return FakeProvider::streamSpec(name, incremental);
 }
 
 } // namespace
