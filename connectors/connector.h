@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "recordbatch.h"
+
 #include <QCoroTask>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -55,7 +57,7 @@ struct CheckResult {
 /** One page of records read from a stream, with the stream state to store once the page is committed. */
 struct RecordPage {
     QString stream;
-    QJsonArray records;       // objects as the provider returns them (date-times normalised where the manifest says)
+    RecordBatch records;      // as the provider returns them (date-times normalised where the manifest says)
     QJsonObject stateAfter;   // the stream's state if this page is committed: {"cursor": "...", ...}
     bool lastPage = false;
 };

@@ -82,18 +82,44 @@ QString DateTimeFormat::toIso(const QDateTime &when)
     return out;
 }
 
+namespace {
+
+// One matcher for UTF-16 and for the Latin-1 bytes a page parser hands over.
+template<typename View>
+bool canonical(View s)
+{
+    const auto at = [&s](qsizetype i) { return char16_t(s[i].unicode()); };
+    const auto digits = [&at](qsizetype pos, int count) {
+        int value = 0;
+        for (int i = 0; i < count; ++i) {
+            const char16_t c = at(pos + i);
+            if (c < u'0' || c > u'9')
+                return -1;
+            value = value * 10 + (c - u'0');
+        }
+        return value;
+    };
+    if (s.size() != 24 || at(4) != u'-' || at(7) != u'-' || at(10) != u'T' || at(13) != u':' || at(16) != u':'
+        || at(19) != u'.' || at(23) != u'Z')
+        return false;
+    if (digits(0, 4) < 0 || digits(20, 3) < 0)
+        return false;
+    const int month = digits(5, 2), day = digits(8, 2), hour = digits(11, 2), minute = digits(14, 2),
+              second = digits(17, 2);
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
+           && second >= 0 && second <= 59;
+}
+
+} // namespace
+
 bool DateTimeFormat::isCanonical(QStringView s)
 {
-    if (s.size() != 24 || s[4] != u'-' || s[7] != u'-' || s[10] != u'T' || s[13] != u':' || s[16] != u':'
-        || s[19] != u'.' || s[23] != u'Z')
-        return false;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22}) {
-        if (!isDigit(s[i]))
-            return false;
-    }
-    const int month = readDigits(s, 5, 2), day = readDigits(s, 8, 2), hour = readDigits(s, 11, 2),
-              minute = readDigits(s, 14, 2), second = readDigits(s, 17, 2);
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59;
+    return canonical(s);
+}
+
+bool DateTimeFormat::isCanonical(QLatin1StringView s)
+{
+    return canonical(s);
 }
 
 std::optional<QDateTime> DateTimeFormat::parseIso(QStringView text)

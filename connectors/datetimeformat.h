@@ -20,6 +20,7 @@ public:
     [[nodiscard]] static QString toIso(const QDateTime &when);
     /** True when `text` already is canonical, so the hot path can skip parsing. */
     [[nodiscard]] static bool isCanonical(QStringView text);
+    [[nodiscard]] static bool isCanonical(QLatin1StringView text);
     /** ISO-8601 text; a value without offset is UTC (never the machine's local zone). */
     [[nodiscard]] static std::optional<QDateTime> parseIso(QStringView text);
     /** Any provider date-time: ISO text, digit strings or numbers (>= 1e11 means milliseconds). */

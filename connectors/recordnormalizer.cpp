@@ -52,8 +52,19 @@ RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
     for (const auto &path : stream.dateTimeFields)
         add(path, Action::DateTime);
     finish(m_root);
+    collect(m_root, {});
     for (const QString &pk : stream.primaryKey)
         m_primaryKey.append(JsonPath::split(pk));
+}
+
+void RecordNormalizer::collect(const Node &node, const QStringList &above)
+{
+    for (const Node &child : node.children) {
+        const QStringList segments = above + QStringList{child.key};
+        if (child.action != Action::None)
+            m_leaves.push_back({segments, Node{child.action, child.key, {}, {}, child.path, {}}});
+        collect(child, segments);
+    }
 }
 
 void RecordNormalizer::finish(Node &node)
@@ -151,6 +162,55 @@ bool RecordNormalizer::normalize(QJsonObject &record, QString *error) const
     }
     bool changed = false;
     return apply(record, m_root, &changed, error);
+}
+
+namespace {
+
+bool validKey(const QJsonValue &v)
+{
+    return (v.isString() && !v.toString().isEmpty()) || v.isDouble();
+}
+
+} // namespace
+
+bool RecordNormalizer::normalize(RecordBatch &batch, qsizetype row, QString *error) const
+{
+    using Kind = RecordBatch::Kind;
+    for (const auto &pk : m_primaryKey) {
+        const RecordBatch::Field *field = batch.find(row, pk);
+        const bool ok = field ? ((field->kind == Kind::String && field->text.size > 0) || field->kind == Kind::Integer
+                                 || field->kind == Kind::Real)
+                              : (pk.size() > 2 && validKey(batch.value(row, pk)));
+        if (!ok) {
+            *error = tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.'));
+            return false;
+        }
+    }
+    for (const Leaf &leaf : m_leaves) {
+        QJsonValue value;
+        if (leaf.segments.size() <= 2) {
+            // As in the object walk: a value is looked for only below objects.
+            const RecordBatch::Field *field = batch.find(row, leaf.segments);
+            if (!field || field->kind == Kind::Null)
+                continue;
+            if (field->kind == Kind::String) {
+                const QByteArrayView text = batch.bytes(field->text);
+                if (DateTimeFormat::isCanonical(QLatin1StringView(text.data(), text.size())))
+                    continue;
+            }
+            value = batch.value(row, leaf.segments);
+        } else {
+            value = batch.value(row, leaf.segments);
+            if (value.isUndefined())
+                continue;
+        }
+        QJsonValue replacement(QJsonValue::Undefined);
+        if (!transform(value, leaf.node, &replacement, error))
+            return false;
+        if (!replacement.isUndefined())
+            batch.setValue(row, leaf.segments, replacement);
+    }
+    return true;
 }
 
 } // namespace Opbox

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectormanifest.h"
+#include "recordbatch.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -22,6 +23,8 @@ public:
 
     /** Normalises `record` in place; false with `error` when the record cannot be trusted. */
     [[nodiscard]] bool normalize(QJsonObject &record, QString *error) const;
+    /** The same for record `row` of a page read into a batch. */
+    [[nodiscard]] bool normalize(RecordBatch &batch, qsizetype row, QString *error) const;
 
 private:
     enum class Action { None, DateTime };
@@ -36,8 +39,15 @@ private:
     [[nodiscard]] bool apply(QJsonObject &object, const Node &node, bool *changed, QString *error) const;
     [[nodiscard]] bool transform(const QJsonValue &in, const Node &leaf, QJsonValue *out, QString *error) const;
     static void finish(Node &node);
+    void collect(const Node &node, const QStringList &above);
+
+    struct Leaf {
+        QStringList segments;
+        Node node; // its action and path (copied: the tree may move with the normaliser)
+    };
 
     Node m_root;
+    std::vector<Leaf> m_leaves; // every node with an action, for records in a batch
     QList<QStringList> m_primaryKey;
 };
 

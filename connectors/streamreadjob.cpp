@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "streamreadjob.h"
 
+#include "jsonpageparser.h"
+
 #include "connectorslogging.h"
 #include "datetimeformat.h"
 #include "declarativeconnector.h"
@@ -129,8 +131,8 @@ public:
     }
     QCoro::Task<Status> handle(StreamReadJob::PageData page) override
     {
-        for (const auto &record : std::as_const(page.records)) {
-            auto task = m_child->visit(record.toObject(), false);
+        for (qsizetype row = 0; row < page.records.size(); ++row) {
+            auto task = m_child->visit(page.records.toJsonObject(row), false);
             const Status status = co_await task;
             if (!status.proceed())
                 co_return status;
@@ -202,10 +204,10 @@ const RecordNormalizer &StreamReadJob::normalizerFor(const Stream *stream)
     return *normalizer;
 }
 
-bool StreamReadJob::keepRecord(const Stream *stream, const QJsonObject &record) const
+bool StreamReadJob::keepRecord(const Stream *stream, const RecordBatch &records, qsizetype row) const
 {
     for (const auto &field : stream->exclude) {
-        const QJsonValue v = field.size() == 1 ? record.value(field.first()) : JsonPath::value(QJsonValue(record), field);
+        const QJsonValue v = records.value(row, field);
         if (!v.isUndefined() && !v.isNull())
             return false;
     }
@@ -213,7 +215,7 @@ bool StreamReadJob::keepRecord(const Stream *stream, const QJsonObject &record) 
         const QJsonValue wanted = m_connector.config().value(match.equalsConfig);
         if (wanted.isUndefined() || wanted.isNull() || (wanted.isString() && wanted.toString().isEmpty()))
             continue;
-        const QJsonValue v = JsonPath::value(QJsonValue(record), match.field);
+        const QJsonValue v = records.value(row, match.field);
         const QString have = v.isString() ? v.toString() : QString::number(v.toInteger());
         const QString want = wanted.isString() ? wanted.toString() : QString::number(wanted.toInteger());
         if (have != want)
@@ -435,6 +437,14 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
         fetch.empty = true;
         co_return fetch;
     }
+    if (auto page = JsonPageParser::parse(fetch.exchange.body, request->recordsPath, request->single)) {
+        fetch.exchange.body.clear();
+        fetch.root = std::move(page->root);
+        fetch.records = std::move(page->records);
+        fetch.ok = true;
+        co_return fetch;
+    }
+    // Whatever the page parser does not take, QJsonDocument reads, and words the error.
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(fetch.exchange.body, &parseError);
     fetch.exchange.body.clear();
@@ -451,9 +461,17 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
             fetch.error = m_connector.malformed(call->method, url, tr("%1 should be an object but is %2").arg(where, describeKind(records)));
             co_return fetch;
         }
-        fetch.records.append(records);
+        fetch.records = RecordBatch::fromJson(QJsonArray{records});
     } else if (records.isArray()) {
-        fetch.records = records.toArray();
+        const QJsonArray list = records.toArray();
+        fetch.records = RecordBatch::fromJson(list, &fetch.badRecord);
+        if (fetch.badRecord >= 0) {
+            fetch.error = m_connector.malformed(call->method, url,
+                                                tr("record %1 should be an object but is %2")
+                                                    .arg(fetch.badRecord)
+                                                    .arg(describeKind(list.at(fetch.badRecord))));
+            co_return fetch;
+        }
     } else if (records.isUndefined() && request->recordsOptional) {
         // Some providers leave the list out of an empty page instead of sending [].
     } else {
@@ -518,32 +536,28 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
         }
 
         PageData page;
+        page.records = std::move(fetch.records);
+        std::vector<bool> keep(size_t(page.records.size()), false);
         bool olderSeen = false;
         std::optional<ConnectorError> recordError;
-        for (qsizetype i = 0; i < fetch.records.size(); ++i) {
-            const QJsonValue value = fetch.records.at(i);
-            if (!value.isObject()) {
-                recordError = m_connector.malformed(request->method, fetch.exchange.url,
-                                                    tr("record %1 should be an object but is %2").arg(i).arg(describeKind(value)));
-                break;
-            }
-            QJsonObject record = value.toObject();
+        for (qsizetype i = 0; i < page.records.size(); ++i) {
             for (const auto &[field, text] : stream->addFields) {
                 const auto expansion = RequestTemplate::expand(text, scope, RequestTemplate::Target::Query);
                 if (expansion.ok && !expansion.missing)
-                    record.insert(field, expansion.value);
+                    page.records.setValue(i, QStringList{field}, expansion.value);
             }
             QString problem;
-            if (!normalizer.normalize(record, &problem)) {
+            if (!normalizer.normalize(page.records, i, &problem)) {
                 recordError = m_connector.malformed(request->method, fetch.exchange.url, tr("record %1: %2").arg(i).arg(problem));
                 break;
             }
-            if (!keepRecord(stream, record))
+            if (!keepRecord(stream, page.records, i))
                 continue;
             if (inc) {
-                const QJsonValue c = cursorPath.size() == 1 ? record.value(cursorPath.first()) : JsonPath::value(QJsonValue(record), cursorPath);
-                if (c.isString()) {
-                    const QString value = c.toString();
+                const RecordBatch::Field *field = page.records.find(i, cursorPath);
+                if (field ? field->kind == RecordBatch::Kind::String : page.records.value(i, cursorPath).isString()) {
+                    const QString value = field ? QString::fromUtf8(page.records.bytes(field->text))
+                                                : page.records.value(i, cursorPath).toString();
                     if (requestCursor && value < *requestCursor) {
                         if (inc->stopWhenOlder)
                             olderSeen = true;
@@ -554,8 +568,9 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
                         page.maxCursor = value;
                 }
             }
-            page.records.append(record);
+            keep[size_t(i)] = true;
         }
+        page.records.retain(keep);
         fetch = PageFetch(); // the parsed document is no longer needed while the sink works
         if (recordError) {
             if (prefetching) {
@@ -608,7 +623,7 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
     }
 }
 
-QCoro::Task<StreamReadJob::Status> StreamReadJob::emitPage(QJsonArray records, QString maxCursor, bool lastOfSlice)
+QCoro::Task<StreamReadJob::Status> StreamReadJob::emitPage(RecordBatch records, QString maxCursor, bool lastOfSlice)
 {
     if (!maxCursor.isEmpty()) {
         m_maxSeen = maxOf(m_maxSeen, maxCursor);

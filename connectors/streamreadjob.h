@@ -49,7 +49,7 @@ public:
 
     /** One page of records under one slice, already normalised and filtered. */
     struct PageData {
-        QJsonArray records;
+        RecordBatch records;
         QString maxCursor;   // newest cursor value among the page's records (canonical ISO), if any
         bool lastOfSlice = false;
     };
@@ -75,7 +75,7 @@ public:
                                                    std::optional<QString> parentCursor, SliceVisitor *visitor);
     [[nodiscard]] QCoro::Task<Status> readPages(const ConnectorManifest::Stream *stream, QJsonObject slice,
                                                 bool fromConfig, std::optional<QString> cursor, PageHandler *handler);
-    [[nodiscard]] QCoro::Task<Status> emitPage(QJsonArray records, QString maxCursor, bool lastOfSlice);
+    [[nodiscard]] QCoro::Task<Status> emitPage(RecordBatch records, QString maxCursor, bool lastOfSlice);
     void beginSlice(const QJsonObject &slice);
     void endSlice();
     [[nodiscard]] std::optional<QString> cursorForSlice(const QJsonObject &slice) const;
@@ -85,9 +85,10 @@ private:
     struct PageFetch {
         bool ok = false;
         ConnectorError error;
-        QJsonValue root;
-        QJsonArray records;
-        HttpExchange exchange; // body dropped once parsed
+        QJsonValue root;        // the response (without its records when the page parser read them)
+        RecordBatch records;
+        qsizetype badRecord = -1; // the first record that is not an object
+        HttpExchange exchange;  // body dropped once parsed
         bool empty = false;    // an emptyStatuses answer
     };
     [[nodiscard]] QCoro::Task<PageFetch> fetchPage(const ConnectorManifest::Stream *stream,
@@ -95,7 +96,7 @@ private:
                                                    QJsonObject extraQuery, const Paginator *paginator,
                                                    PageCursor cursor);
     [[nodiscard]] const RecordNormalizer &normalizerFor(const ConnectorManifest::Stream *stream);
-    [[nodiscard]] bool keepRecord(const ConnectorManifest::Stream *stream, const QJsonObject &record) const;
+    [[nodiscard]] bool keepRecord(const ConnectorManifest::Stream *stream, const RecordBatch &records, qsizetype row) const;
     [[nodiscard]] QJsonObject stateNow(bool final) const;
     [[nodiscard]] bool cancelled() const;
     [[nodiscard]] Status failed(ConnectorError error) const;

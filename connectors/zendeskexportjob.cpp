@@ -333,7 +333,7 @@ QCoro::Task<bool> ZendeskExportJob::emitPage(QJsonArray records, QJsonObject sta
         co_return true;
     m_records += records.size();
     m_lastState = state;
-    auto accepting = m_sink->accept(RecordPage{m_stream.name, std::move(records), std::move(state), last});
+    auto accepting = m_sink->accept(RecordPage{m_stream.name, RecordBatch::fromJson(records), std::move(state), last});
     const bool keepGoing = co_await accepting;
     if (!keepGoing)
         m_stop->cancel();

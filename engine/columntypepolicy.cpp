@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -12,59 +13,69 @@ namespace Opbox {
 
 namespace {
 
-// Hand-written matchers: a regular expression per value would dominate the sync's hot path.
-bool digits(const QString &s, qsizetype from, qsizetype count)
+// Hand-written matchers: a regular expression per value would dominate the sync's hot path. They
+// take UTF-16 and (for text straight from a page) Latin-1 views alike.
+template<typename View>
+char16_t at(View s, qsizetype i)
+{
+    return char16_t(s.at(i).unicode());
+}
+
+template<typename View>
+bool digits(View s, qsizetype from, qsizetype count)
 {
     if (from + count > s.size())
         return false;
     for (qsizetype i = from; i < from + count; ++i) {
-        const char16_t c = s.at(i).unicode();
+        const char16_t c = at(s, i);
         if (c < u'0' || c > u'9')
             return false;
     }
     return true;
 }
 
-int number(const QString &s, qsizetype from, qsizetype count)
+template<typename View>
+int number(View s, qsizetype from, qsizetype count)
 {
     int v = 0;
     for (qsizetype i = from; i < from + count; ++i)
-        v = v * 10 + (s.at(i).unicode() - u'0');
+        v = v * 10 + (at(s, i) - u'0');
     return v;
 }
 
-bool datePart(const QString &s)
+template<typename View>
+bool datePart(View s)
 {
-    if (s.size() < 10 || !digits(s, 0, 4) || s.at(4) != u'-' || !digits(s, 5, 2) || s.at(7) != u'-' || !digits(s, 8, 2))
+    if (s.size() < 10 || !digits(s, 0, 4) || at(s, 4) != u'-' || !digits(s, 5, 2) || at(s, 7) != u'-' || !digits(s, 8, 2))
         return false;
     const int month = number(s, 5, 2);
     const int day = number(s, 8, 2);
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-} // namespace
-
-bool ColumnTypePolicy::isIsoDate(const QString &s)
+template<typename View>
+bool isoDate(View s)
 {
     return s.size() == 10 && datePart(s);
 }
 
-bool ColumnTypePolicy::isIsoDateTime(const QString &s)
+template<typename View>
+bool isoDateTime(View s)
 {
-    if (s.size() < 16 || !datePart(s) || (s.at(10) != u'T' && s.at(10) != u' '))
+    if (s.size() < 16 || !datePart(s) || (at(s, 10) != u'T' && at(s, 10) != u' '))
         return false;
-    if (!digits(s, 11, 2) || s.at(13) != u':' || !digits(s, 14, 2))
+    if (!digits(s, 11, 2) || at(s, 13) != u':' || !digits(s, 14, 2))
         return false;
     if (number(s, 11, 2) > 23 || number(s, 14, 2) > 59)
         return false;
     qsizetype i = 16;
-    if (i < s.size() && s.at(i) == u':') {
+    if (i < s.size() && at(s, i) == u':') {
         if (!digits(s, i + 1, 2) || number(s, i + 1, 2) > 60)
             return false;
         i += 3;
-        if (i < s.size() && (s.at(i) == u'.' || s.at(i) == u',')) {
+        if (i < s.size() && (at(s, i) == u'.' || at(s, i) == u',')) {
             const qsizetype start = ++i;
-            while (i < s.size() && s.at(i).isDigit() && s.at(i).unicode() < 128)
+            while (i < s.size() && at(s, i) >= u'0' && at(s, i) <= u'9')
                 ++i;
             if (i == start || i - start > 9)
                 return false;
@@ -72,17 +83,74 @@ bool ColumnTypePolicy::isIsoDateTime(const QString &s)
     }
     if (i == s.size())
         return true;
-    if (s.at(i) == u'Z')
+    if (at(s, i) == u'Z')
         return i + 1 == s.size();
-    if (s.at(i) != u'+' && s.at(i) != u'-')
+    if (at(s, i) != u'+' && at(s, i) != u'-')
         return false;
     ++i;
     if (!digits(s, i, 2))
         return false;
     i += 2;
-    if (i < s.size() && s.at(i) == u':')
+    if (i < s.size() && at(s, i) == u':')
         ++i;
     return digits(s, i, 2) && i + 2 == s.size();
+}
+
+template<typename View>
+LogicalType textType(View s)
+{
+    if (s.size() == 10 && isoDate(s))
+        return LogicalType::Date;
+    if (s.size() >= 16 && s.size() <= 40 && isoDateTime(s))
+        return LogicalType::DateTime;
+    return LogicalType::Text;
+}
+
+} // namespace
+
+bool ColumnTypePolicy::isIsoDate(const QString &s)
+{
+    return isoDate(QStringView(s));
+}
+
+bool ColumnTypePolicy::isIsoDateTime(const QString &s)
+{
+    return isoDateTime(QStringView(s));
+}
+
+std::optional<qint64> ColumnTypePolicy::integral(double d)
+{
+    const qint64 i = QJsonValue(d).toInteger(std::numeric_limits<qint64>::min());
+    if (i != std::numeric_limits<qint64>::min() && double(i) == d)
+        return i;
+    return std::nullopt;
+}
+
+std::optional<LogicalType> ColumnTypePolicy::infer(const RecordBatch &batch, const RecordBatch::Field &field)
+{
+    using Kind = RecordBatch::Kind;
+    switch (field.kind) {
+    case Kind::Null:
+        return std::nullopt;
+    case Kind::Bool:
+        return LogicalType::Boolean;
+    case Kind::Integer:
+        return LogicalType::Integer;
+    case Kind::Real:
+        return integral(field.real) ? LogicalType::Integer : LogicalType::Real;
+    case Kind::String: {
+        // Dates are ASCII: other text is TEXT whatever its length.
+        const QByteArrayView text = batch.bytes(field.text);
+        if (text.size() < 10 || text.size() > 40
+            || !std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) < 0x80; }))
+            return LogicalType::Text;
+        return textType(QLatin1StringView(text.data(), text.size()));
+    }
+    case Kind::Json:
+    case Kind::Object:
+        return LogicalType::Json;
+    }
+    return LogicalType::Text;
 }
 
 std::optional<LogicalType> ColumnTypePolicy::infer(const QJsonValue &value)
@@ -100,14 +168,8 @@ std::optional<LogicalType> ColumnTypePolicy::infer(const QJsonValue &value)
             return LogicalType::Integer;
         return LogicalType::Real;
     }
-    case QJsonValue::String: {
-        const QString s = value.toString();
-        if (s.size() == 10 && isIsoDate(s))
-            return LogicalType::Date;
-        if (s.size() >= 16 && s.size() <= 40 && isIsoDateTime(s))
-            return LogicalType::DateTime;
-        return LogicalType::Text;
-    }
+    case QJsonValue::String:
+        return textType(QStringView(value.toString()));
     case QJsonValue::Array:
     case QJsonValue::Object:
         return LogicalType::Json;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "recordbatch.h"
+
 #include <QJsonValue>
 #include <QString>
 #include <optional>
@@ -20,6 +22,10 @@ class ColumnTypePolicy
 public:
     /** The smallest logical type that holds `value`; nullopt for null/undefined (no evidence). */
     [[nodiscard]] static std::optional<LogicalType> infer(const QJsonValue &value);
+    /** The same for a field of a record batch (without building a QJsonValue for it). */
+    [[nodiscard]] static std::optional<LogicalType> infer(const RecordBatch &batch, const RecordBatch::Field &field);
+    /** `number` as an exact 64-bit integer, if it is one. */
+    [[nodiscard]] static std::optional<qint64> integral(double number);
     /** The smallest type that holds values of both types; `join(a, b) == join(b, a)`. */
     [[nodiscard]] static LogicalType join(LogicalType a, LogicalType b);
 

@@ -253,7 +253,7 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
     for (const auto &stream : decoded.streams) {
         OpboxTableWriter writer(db, TableNamingPolicy::tableName(base, stream.stream), base, stream.stream,
                                 stream.primaryKey, connection.id, connection.variantLabel);
-        const auto counts = writer.write(stream.records, writtenBy, now);
+        const auto counts = writer.write(RecordBatch::fromJson(stream.records), writtenBy, now);
         if (!counts) {
             qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not be written:"
                                 << writer.lastSqliteError();

@@ -79,23 +79,11 @@ QString tr(const char *s)
     return QCoreApplication::translate("OpboxTableWriter", s);
 }
 
-QJsonValue fieldValue(const QJsonObject &record, const QString &field)
+// A primary key field `a.b` names member `b` of object `a` (records are flattened one level).
+QStringList keyPath(const QString &field)
 {
     const qsizetype dot = field.indexOf(u'.');
-    if (dot < 0)
-        return record.value(field);
-    return record.value(field.left(dot)).toObject().value(field.mid(dot + 1));
-}
-
-bool isIntegral(const QJsonValue &v, qint64 *out)
-{
-    const double d = v.toDouble();
-    const qint64 i = v.toInteger(std::numeric_limits<qint64>::min());
-    if (i != std::numeric_limits<qint64>::min() && double(i) == d) {
-        *out = i;
-        return true;
-    }
-    return false;
+    return dot < 0 ? QStringList{field} : QStringList{field.left(dot), field.mid(dot + 1)};
 }
 
 } // namespace
@@ -224,7 +212,7 @@ bool OpboxTableWriter::loadCatalog()
     return true;
 }
 
-bool OpboxTableWriter::ensureTable(const QJsonArray &records, const QString &runId)
+bool OpboxTableWriter::ensureTable(const RecordBatch &records, const QString &runId)
 {
     QStringList defs;
     defs << u"\"_opbox_connection_id\" TEXT NOT NULL"_s << u"\"_opbox_variant\" TEXT"_s
@@ -246,10 +234,10 @@ bool OpboxTableWriter::ensureTable(const QJsonArray &records, const QString &run
     QStringList keyNames;
     for (const auto &key : std::as_const(m_primaryKey)) {
         std::optional<LogicalType> type;
-        for (const auto &record : records) {
-            type = ColumnTypePolicy::infer(fieldValue(record.toObject(), key));
-            if (type)
-                break;
+        const QStringList path = keyPath(key);
+        for (qsizetype row = 0; row < records.size() && !type; ++row) {
+            if (const RecordBatch::Field *field = records.find(row, path))
+                type = ColumnTypePolicy::infer(records, *field);
         }
         const int column = addColumn(key, type.value_or(LogicalType::Text), runId);
         if (column < 0)
@@ -374,26 +362,27 @@ bool OpboxTableWriter::prepareStatements()
     return true;
 }
 
-int OpboxTableWriter::columnFor(const QString &key, const QString *child, const QJsonValue &value, const QString &runId,
-                                bool *failed, int known)
+int OpboxTableWriter::columnFor(QByteArrayView key, const QByteArrayView *child, const RecordBatch &batch,
+                                const RecordBatch::Field &value, const QString &runId, bool *failed, int known)
 {
     int column = known;
     if (column == Unknown) {
         column = -1;
-        const auto it = m_fields.constFind(key);
+        const auto it = m_fields.constFind(QString::fromUtf8(key));
         if (it != m_fields.constEnd())
-            column = child ? it->children.value(*child, -1) : it->column;
+            column = child ? it->children.value(QString::fromUtf8(*child), -1) : it->column;
     }
     // TEXT is the top of the lattice: nothing can widen it, so there is nothing to infer.
     if (column >= 0 && m_columns[size_t(column)].type == LogicalType::Text)
         return column;
-    const std::optional<LogicalType> type = ColumnTypePolicy::infer(value);
+    const std::optional<LogicalType> type = ColumnTypePolicy::infer(batch, value);
     if (column < 0) {
         // A field that has only been null so far gets no column yet: there is no evidence of its
         // type, and a guessed one could only ever widen (as dlt does with all-null columns).
         if (!type)
             return -1;
-        column = addColumn(child ? key + u'.' + *child : key, *type, runId);
+        const QString field = child ? QString::fromUtf8(key) + u'.' + QString::fromUtf8(*child) : QString::fromUtf8(key);
+        column = addColumn(field, *type, runId);
         if (column < 0)
             *failed = true;
         return column;
@@ -407,19 +396,19 @@ int OpboxTableWriter::columnFor(const QString &key, const QString *child, const 
     return column;
 }
 
-int OpboxTableWriter::cachedColumn(std::vector<ShapeSlot> &shape, size_t index, const QString &key, const QString *parent)
+int OpboxTableWriter::cachedColumn(std::vector<ShapeSlot> &shape, size_t index, QByteArrayView key, const QByteArrayView *parent)
 {
     // Records of one stream nearly always have the same keys in the same (sorted) order: comparing
     // with the key seen at this position last time is much cheaper than hashing it.
-    if (index < shape.size() && shape[index].key == key)
+    if (index < shape.size() && QByteArrayView(shape[index].key) == key)
         return shape[index].column;
     int column = -1;
-    const auto it = m_fields.constFind(parent ? *parent : key);
+    const auto it = m_fields.constFind(QString::fromUtf8(parent ? *parent : key));
     if (it != m_fields.constEnd())
-        column = parent ? it->children.value(key, -1) : it->column;
+        column = parent ? it->children.value(QString::fromUtf8(key), -1) : it->column;
     if (index >= shape.size())
         shape.resize(index + 1);
-    shape[index].key = key;
+    shape[index].key = key.toByteArray();
     shape[index].column = column;
     return column;
 }
@@ -435,35 +424,45 @@ void OpboxTableWriter::bindSystem()
     sqlite3_bind_text(stmt, 4, m_syncedAtUtf8.constData(), int(m_syncedAtUtf8.size()), SQLITE_STATIC);
 }
 
-void OpboxTableWriter::bindValue(int column, const QJsonValue &v)
+void OpboxTableWriter::bindValue(int column, const RecordBatch &batch, const RecordBatch::Field &v)
 {
-    if (v.isNull() || v.isUndefined())
+    using Kind = RecordBatch::Kind;
+    if (v.kind == Kind::Null)
         return;
     sqlite3_stmt *stmt = m_insert;
     const int param = SystemParamCount + 1 + column;
-    QString text;
     switch (m_columns[size_t(column)].type) {
     case LogicalType::Boolean:
     case LogicalType::Integer:
-    case LogicalType::Real: {
-        qint64 integer = 0;
-        if (v.isBool())
-            sqlite3_bind_int64(stmt, param, v.toBool() ? 1 : 0);
-        else if (isIntegral(v, &integer))
-            sqlite3_bind_int64(stmt, param, integer);
-        else
-            sqlite3_bind_double(stmt, param, v.toDouble());
+    case LogicalType::Real:
+        if (v.kind == Kind::Bool) {
+            sqlite3_bind_int64(stmt, param, v.boolean ? 1 : 0);
+        } else if (v.kind == Kind::Integer) {
+            sqlite3_bind_int64(stmt, param, v.integer);
+        } else if (v.kind == Kind::Real) {
+            if (const auto integer = ColumnTypePolicy::integral(v.real))
+                sqlite3_bind_int64(stmt, param, *integer);
+            else
+                sqlite3_bind_double(stmt, param, v.real);
+        } else {
+            sqlite3_bind_double(stmt, param, 0); // cannot happen: such a value widens the column to TEXT first
+        }
         return;
-    }
     case LogicalType::Date:
     case LogicalType::DateTime:
     case LogicalType::Text:
-        text = v.isString() ? v.toString() : ColumnTypePolicy::toText(v);
-        break;
     case LogicalType::Json:
-        text = ColumnTypePolicy::toText(v);
         break;
     }
+    if (v.kind == Kind::String || v.kind == Kind::Json) {
+        // Already UTF-8 (and compact JSON): bound where it lies, the batch outlives the step.
+        const QByteArrayView text = batch.bytes(v.text);
+        sqlite3_bind_text(stmt, param, text.data(), int(text.size()), SQLITE_STATIC);
+        return;
+    }
+    const QString text = ColumnTypePolicy::toText(v.kind == Kind::Bool      ? QJsonValue(v.boolean)
+                                                  : v.kind == Kind::Integer ? QJsonValue(v.integer)
+                                                                            : QJsonValue(v.real));
     QByteArray &utf8 = m_utf8[size_t(column)];
     const qsizetype need = m_encoder.requiredSpace(text.size());
     if (utf8.size() < need)
@@ -472,57 +471,56 @@ void OpboxTableWriter::bindValue(int column, const QJsonValue &v)
     sqlite3_bind_text(stmt, param, utf8.constData(), int(end - utf8.constData()), SQLITE_STATIC);
 }
 
-bool OpboxTableWriter::bindRecord(const QJsonObject &record, const QString &runId, bool *failed)
+bool OpboxTableWriter::bindRecord(const RecordBatch &batch, qsizetype row, const QString &runId, bool *failed)
 {
     // After a new column the statement is stale: the rest of the record is still walked, so that
     // every new column of this record exists before it is bound again.
     bool stale = m_statementsDirty;
     if (!stale)
         bindSystem();
+    const RecordBatch::Fields &fields = batch.fields(row);
     size_t index = 0;
-    for (auto it = record.constBegin(); it != record.constEnd(); ++it, ++index) {
-        const QString key = it.key();
-        const QJsonValue value = it.value();
+    for (size_t i = 0; i < fields.size(); i += size_t(fields[i].children) + 1, ++index) {
+        const RecordBatch::Field &field = fields[i];
+        const QByteArrayView key = batch.bytes(field.key);
         if (index >= m_shape.size())
             m_shape.resize(index + 1);
-        if (value.isObject()) {
+        if (field.kind == RecordBatch::Kind::Object) {
             ShapeSlot &slot = m_shape[index];
-            if (slot.key != key) {
-                slot.key = key;
+            if (QByteArrayView(slot.key) != key) {
+                slot.key = key.toByteArray();
                 slot.column = -1;
                 slot.children.clear();
             }
-            const QJsonObject nested = value.toObject();
-            size_t childIndex = 0;
-            for (auto n = nested.constBegin(); n != nested.constEnd(); ++n, ++childIndex) {
-                const QString childKey = n.key();
-                const QJsonValue childValue = n.value();
-                int known = cachedColumn(slot.children, childIndex, childKey, &key);
-                const int column = columnFor(key, &childKey, childValue, runId, failed, known < 0 ? Unknown : known);
+            for (size_t c = 0; c < size_t(field.children); ++c) {
+                const RecordBatch::Field &member = fields[i + 1 + c];
+                const QByteArrayView childKey = batch.bytes(member.key);
+                const int known = cachedColumn(slot.children, c, childKey, &key);
+                const int column = columnFor(key, &childKey, batch, member, runId, failed, known < 0 ? Unknown : known);
                 if (*failed)
                     return false;
                 if (known < 0 && column >= 0)
-                    slot.children[childIndex].column = column;
+                    slot.children[c].column = column;
                 stale = stale || m_statementsDirty;
                 if (column >= 0 && !stale)
-                    bindValue(column, childValue);
+                    bindValue(column, batch, member);
             }
         } else {
             const int known = cachedColumn(m_shape, index, key, nullptr);
-            const int column = columnFor(key, nullptr, value, runId, failed, known < 0 ? Unknown : known);
+            const int column = columnFor(key, nullptr, batch, field, runId, failed, known < 0 ? Unknown : known);
             if (*failed)
                 return false;
             if (known < 0 && column >= 0)
                 m_shape[index].column = column;
             stale = stale || m_statementsDirty;
             if (column >= 0 && !stale)
-                bindValue(column, value);
+                bindValue(column, batch, field);
         }
     }
     return !stale;
 }
 
-Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const QJsonArray &records, const QString &runId,
+Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const RecordBatch &records, const QString &runId,
                                                          const QString &syncedAt)
 {
     Counts counts;
@@ -551,16 +549,13 @@ Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const QJsonArray &recor
     m_syncedAtUtf8 = syncedAt.toUtf8();
 
     bool failed = false;
-    for (const auto &item : records) {
-        if (!item.isObject())
-            continue;
-        const QJsonObject record = item.toObject();
+    for (qsizetype row = 0; row < records.size(); ++row) {
         // A new column re-prepares the statement; the record is then bound again from the start
         // (the second pass finds every column, so it cannot loop).
         for (int pass = 0; pass < 3; ++pass) {
             if (m_statementsDirty && !prepareStatements())
                 return sqlError("preparing the upsert");
-            if (bindRecord(record, runId, &failed))
+            if (bindRecord(records, row, runId, &failed))
                 break;
             if (failed)
                 return sqlError("changing the columns");

@@ -48,8 +48,8 @@ public:
     OpboxTableWriter(const OpboxTableWriter &) = delete;
     OpboxTableWriter &operator=(const OpboxTableWriter &) = delete;
 
-    /** Upserts `records` (JSON objects); call inside a write transaction (BEGIN IMMEDIATE). */
-    [[nodiscard]] Result<Counts> write(const QJsonArray &records, const QString &runId, const QString &syncedAt);
+    /** Upserts `records`; call inside a write transaction (BEGIN IMMEDIATE). */
+    [[nodiscard]] Result<Counts> write(const RecordBatch &records, const QString &runId, const QString &syncedAt);
     /**
      * Soft delete after a completed full refresh: rows of this connection not written since
      * `generationStart` (ISO-8601) get `_opbox_deleted_at = deletedAt`. Returns how many.
@@ -70,7 +70,7 @@ public:
 private:
     /** The key seen at one position of the previous record, and its column (-1: none yet). */
     struct ShapeSlot {
-        QString key;
+        QByteArray key; // UTF-8
         int column = -1;
         std::vector<ShapeSlot> children;
     };
@@ -82,19 +82,19 @@ private:
     };
 
     [[nodiscard]] bool loadCatalog();
-    [[nodiscard]] bool ensureTable(const QJsonArray &records, const QString &runId);
+    [[nodiscard]] bool ensureTable(const RecordBatch &records, const QString &runId);
     [[nodiscard]] int addColumn(const QString &field, LogicalType type, const QString &runId);
     [[nodiscard]] bool widen(int column, LogicalType to, const QString &runId);
     [[nodiscard]] bool prepareStatements();
     void finalizeStatements();
     [[nodiscard]] bool exec(const QString &sql);
-    [[nodiscard]] int columnFor(const QString &key, const QString *child, const QJsonValue &value, const QString &runId,
-                                bool *failed, int known = Unknown);
-    [[nodiscard]] int cachedColumn(std::vector<ShapeSlot> &shape, size_t index, const QString &key, const QString *parent);
+    [[nodiscard]] int columnFor(QByteArrayView key, const QByteArrayView *child, const RecordBatch &batch,
+                                const RecordBatch::Field &value, const QString &runId, bool *failed, int known = Unknown);
+    [[nodiscard]] int cachedColumn(std::vector<ShapeSlot> &shape, size_t index, QByteArrayView key, const QByteArrayView *parent);
     void bindSystem();
-    void bindValue(int column, const QJsonValue &value);
+    void bindValue(int column, const RecordBatch &batch, const RecordBatch::Field &value);
     /** Binds one record's fields; false when a new column made the statement stale (bind again). */
-    [[nodiscard]] bool bindRecord(const QJsonObject &record, const QString &runId, bool *failed);
+    [[nodiscard]] bool bindRecord(const RecordBatch &batch, qsizetype row, const QString &runId, bool *failed);
     [[nodiscard]] Error sqlError(const char *what);
     /** SQLite's data_version of this connection (changes when another connection commits); -1 on error. */
     [[nodiscard]] qint64 dataVersion();

@@ -144,7 +144,7 @@ double SyncBenchmarkJob::writeOnlySeconds(QString *error)
     };
     qint64 elapsed = 0;
     for (qint64 first = 0; first < m_rows; first += 100) {
-        const QJsonArray records = page(first);
+        const RecordBatch records = RecordBatch::fromJson(page(first));
         QElapsedTimer timer;
         timer.start();
         exec(sqlite, "BEGIN IMMEDIATE");

@@ -15,8 +15,8 @@ QList<QJsonObject> CollectingPageSink::records() const
 {
     QList<QJsonObject> out;
     for (const auto &page : m_pages) {
-        for (const auto &record : page.records)
-            out.append(record.toObject());
+        for (qsizetype row = 0; row < page.records.size(); ++row)
+            out.append(page.records.toJsonObject(row));
     }
     return out;
 }

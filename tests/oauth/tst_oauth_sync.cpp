@@ -84,7 +84,7 @@ public:
     int pages = 0;
     QCoro::Task<bool> accept(RecordPage page) override
     {
-        for (const auto &r : page.records)
+        for (const auto &r : page.records.toJsonArray())
             records.append(r);
         lastState = page.stateAfter;
         ++pages;

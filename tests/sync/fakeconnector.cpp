@@ -216,12 +216,12 @@ QCoro::Task<ReadResult> FakeConnector::read(QString stream, QJsonObject state, P
             QJsonArray records;
             for (int i = 0; i < 10; ++i)
                 records.append(FakeProvider::record(u"e"_s, page * 10 + i));
-            out.records = records;
+            out.records = RecordBatch::fromJson(records);
         } else {
-            out.records = def->pages.at(page);
+            out.records = RecordBatch::fromJson(def->pages.at(page));
         }
         ++page;
-        const QJsonObject last = out.records.isEmpty() ? QJsonObject() : out.records.last().toObject();
+        const QJsonObject last = out.records.isEmpty() ? QJsonObject() : out.records.toJsonObject(out.records.size() - 1);
         out.stateAfter = QJsonObject{{u"cursor"_s, last.value(u"updatedAt"_s).toString(state.value(u"cursor"_s).toString())},
                                      {u"page"_s, page}};
         out.lastPage = !endless && page == def->pages.size();

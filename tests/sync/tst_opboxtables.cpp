@@ -36,12 +36,12 @@ sqlite3 *handleOf(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(h.constData());
 }
 
-QJsonArray records(std::initializer_list<const char *> texts)
+RecordBatch records(std::initializer_list<const char *> texts)
 {
     QJsonArray out;
     for (const char *t : texts)
         out.append(QJsonDocument::fromJson(t).object());
-    return out;
+    return RecordBatch::fromJson(out);
 }
 
 } // namespace

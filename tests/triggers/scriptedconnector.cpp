@@ -114,12 +114,14 @@ QCoro::Task<ReadResult> ScriptedConnector::read(QString stream, QJsonObject stat
         RecordPage page;
         page.stream = stream;
         const qsizetype end = std::min(records.size(), i + s.perPage);
+        QJsonArray chunk;
         for (; i < end; ++i)
-            page.records.append(records.at(i));
+            chunk.append(records.at(i));
+        page.records = RecordBatch::fromJson(chunk);
         page.lastPage = i >= records.size();
         QString newCursor = cursor;
-        if (!page.records.isEmpty())
-            newCursor = page.records.at(page.records.size() - 1).toObject().value(u"updatedAt"_s).toString();
+        if (!chunk.isEmpty())
+            newCursor = chunk.last().toObject().value(u"updatedAt"_s).toString();
         if (incremental && !newCursor.isEmpty())
             page.stateAfter = QJsonObject{{u"cursor"_s, newCursor}};
         result.records += page.records.size();

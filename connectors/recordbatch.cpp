@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "recordbatch.h"
+
+#include "jsonpath.h"
+
+#include <QCborValue>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cstring>
+
+namespace Opbox {
+
+namespace {
+
+bool isAscii(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return uchar(c) < 0x80; });
+}
+
+QJsonValue parseJsonText(QByteArrayView text)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray());
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+QByteArray compactJson(const QJsonValue &value)
+{
+    return value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                           : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+RecordBatch::RecordBatch(QByteArray source)
+    : m_source(std::move(source))
+{
+}
+
+RecordBatch::Fields &RecordBatch::appendRecord()
+{
+    m_records.emplace_back();
+    return m_records.back();
+}
+
+RecordBatch::Text RecordBatch::ownText(QByteArrayView bytes)
+{
+    const Text text{qint32(m_own.size()), qint32(bytes.size()), true, isAscii(bytes)};
+    m_own.append(bytes);
+    return text;
+}
+
+bool RecordBatch::keyEquals(const Text &key, QStringView name) const
+{
+    const QByteArrayView k = bytes(key);
+    if (!key.ascii)
+        return QString::fromUtf8(k) == name;
+    if (k.size() != name.size())
+        return false;
+    for (qsizetype i = 0; i < k.size(); ++i) {
+        if (char16_t(uchar(k[i])) != name[i].unicode())
+            return false;
+    }
+    return true;
+}
+
+bool RecordBatch::keyLess(const Text &a, const Text &b) const
+{
+    // QJsonObject keeps keys in UTF-16 code unit order; for ASCII that is byte order.
+    const QByteArrayView x = bytes(a);
+    const QByteArrayView y = bytes(b);
+    if (a.ascii && b.ascii) {
+        const qsizetype n = std::min(x.size(), y.size());
+        for (qsizetype i = 0; i < n; ++i) {
+            if (x[i] != y[i])
+                return uchar(x[i]) < uchar(y[i]);
+        }
+        return x.size() < y.size();
+    }
+    return QString::fromUtf8(x) < QString::fromUtf8(y);
+}
+
+bool RecordBatch::sortFields(Fields &fields) const
+{
+    // Groups of an Object and its members move together.
+    struct Group {
+        size_t first;
+        size_t count;
+    };
+    std::vector<Group> groups;
+    groups.reserve(fields.size());
+    bool sorted = true;
+    for (size_t i = 0; i < fields.size(); i += size_t(fields[i].children) + 1) {
+        const Field &f = fields[i];
+        if (f.kind == Kind::Object && f.children > 1) {
+            const auto begin = fields.begin() + qsizetype(i) + 1;
+            const auto end = begin + f.children;
+            const auto less = [this](const Field &a, const Field &b) { return keyLess(a.key, b.key); };
+            if (!std::is_sorted(begin, end, less))
+                std::sort(begin, end, less);
+            for (auto it = begin + 1; it != end; ++it) {
+                if (!keyLess((it - 1)->key, it->key))
+                    return false;
+            }
+        }
+        if (!groups.empty() && !keyLess(fields[groups.back().first].key, f.key))
+            sorted = false;
+        groups.push_back({i, size_t(f.children) + 1});
+    }
+    if (sorted)
+        return true;
+    std::sort(groups.begin(), groups.end(),
+              [&](const Group &a, const Group &b) { return keyLess(fields[a.first].key, fields[b.first].key); });
+    for (size_t g = 1; g < groups.size(); ++g) {
+        if (!keyLess(fields[groups[g - 1].first].key, fields[groups[g].first].key))
+            return false;
+    }
+    Fields out;
+    out.reserve(fields.size());
+    for (const Group &g : groups)
+        out.insert(out.end(), fields.begin() + qsizetype(g.first), fields.begin() + qsizetype(g.first + g.count));
+    fields.swap(out);
+    return true;
+}
+
+void RecordBatch::appendValue(Fields &out, Text key, const QJsonValue &value, bool topLevel)
+{
+    Field f;
+    f.key = key;
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        f.kind = Kind::Null;
+        break;
+    case QJsonValue::Bool:
+        f.kind = Kind::Bool;
+        f.boolean = value.toBool();
+        break;
+    case QJsonValue::Double: {
+        const QCborValue number = QCborValue::fromJsonValue(value);
+        if (number.isInteger()) {
+            f.kind = Kind::Integer;
+            f.integer = number.toInteger();
+        } else {
+            f.kind = Kind::Real;
+            f.real = value.toDouble();
+        }
+        break;
+    }
+    case QJsonValue::String:
+        f.kind = Kind::String;
+        f.text = ownText(value.toString().toUtf8());
+        break;
+    case QJsonValue::Array:
+        f.kind = Kind::Json;
+        f.text = ownText(compactJson(value));
+        break;
+    case QJsonValue::Object:
+        if (!topLevel) {
+            f.kind = Kind::Json;
+            f.text = ownText(compactJson(value));
+            break;
+        }
+        f.kind = Kind::Object;
+        const QJsonObject object = value.toObject();
+        f.children = qint32(object.size());
+        out.push_back(f);
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            appendValue(out, ownText(it.key().toUtf8()), it.value(), false);
+        return;
+    }
+    out.push_back(f);
+}
+
+RecordBatch RecordBatch::fromJson(const QJsonArray &records, qsizetype *badIndex)
+{
+    RecordBatch batch;
+    if (badIndex)
+        *badIndex = -1;
+    batch.m_records.reserve(size_t(records.size()));
+    qsizetype index = 0;
+    for (const auto &item : records) {
+        if (!item.isObject()) {
+            if (badIndex && *badIndex < 0)
+                *badIndex = index;
+            ++index;
+            continue;
+        }
+        ++index;
+        const QJsonObject record = item.toObject();
+        Fields &fields = batch.appendRecord();
+        fields.reserve(size_t(record.size()));
+        // QJsonObject iterates in key order already.
+        for (auto it = record.constBegin(); it != record.constEnd(); ++it)
+            batch.appendValue(fields, batch.ownText(it.key().toUtf8()), it.value(), true);
+    }
+    return batch;
+}
+
+QJsonValue RecordBatch::scalar(const Field &field) const
+{
+    switch (field.kind) {
+    case Kind::Null:
+        return QJsonValue(QJsonValue::Null);
+    case Kind::Bool:
+        return QJsonValue(field.boolean);
+    case Kind::Integer:
+        return QJsonValue(field.integer);
+    case Kind::Real:
+        return QJsonValue(field.real);
+    case Kind::String:
+        return QJsonValue(QString::fromUtf8(bytes(field.text)));
+    case Kind::Json:
+        return parseJsonText(bytes(field.text));
+    case Kind::Object:
+        break;
+    }
+    return QJsonValue(QJsonObject());
+}
+
+QJsonValue RecordBatch::value(qsizetype row, const Fields::const_iterator &field) const
+{
+    if (field->kind != Kind::Object)
+        return scalar(*field);
+    QJsonObject object;
+    for (auto it = field + 1; it != field + 1 + field->children; ++it)
+        object.insert(QString::fromUtf8(bytes(it->key)), scalar(*it));
+    Q_UNUSED(row);
+    return object;
+}
+
+RecordBatch::Fields::const_iterator RecordBatch::findTop(const Fields &fields, QStringView key) const
+{
+    for (auto it = fields.cbegin(); it != fields.cend(); it += it->children + 1) {
+        if (keyEquals(it->key, key))
+            return it;
+    }
+    return fields.cend();
+}
+
+RecordBatch::Fields::const_iterator RecordBatch::findMember(const Fields &fields, Fields::const_iterator object,
+                                                             QStringView key) const
+{
+    for (auto it = object + 1; it != object + 1 + object->children; ++it) {
+        if (keyEquals(it->key, key))
+            return it;
+    }
+    return fields.cend();
+}
+
+const RecordBatch::Field *RecordBatch::find(qsizetype row, const QStringList &path) const
+{
+    const Fields &fields = m_records[size_t(row)];
+    if (path.isEmpty() || path.size() > 2)
+        return nullptr;
+    const auto top = findTop(fields, path.first());
+    if (top == fields.cend())
+        return nullptr;
+    if (path.size() == 1)
+        return &*top;
+    if (top->kind != Kind::Object)
+        return nullptr;
+    const auto member = findMember(fields, top, path.at(1));
+    return member == fields.cend() ? nullptr : &*member;
+}
+
+QJsonValue RecordBatch::value(qsizetype row, const QStringList &path) const
+{
+    if (path.isEmpty())
+        return toJsonObject(row);
+    const Fields &fields = m_records[size_t(row)];
+    const auto top = findTop(fields, path.first());
+    if (top == fields.cend())
+        return QJsonValue(QJsonValue::Undefined);
+    if (path.size() == 1)
+        return value(row, top);
+    if (top->kind == Kind::Object) {
+        const auto member = findMember(fields, top, path.at(1));
+        if (member == fields.cend())
+            return QJsonValue(QJsonValue::Undefined);
+        if (path.size() == 2)
+            return scalar(*member);
+        return JsonPath::value(scalar(*member), path.mid(2));
+    }
+    return JsonPath::value(value(row, top), path.mid(1));
+}
+
+void RecordBatch::setTop(Fields &fields, QStringView key, const QJsonValue &value)
+{
+    Fields replacement;
+    appendValue(replacement, ownText(key.toUtf8()), value, true);
+    auto it = fields.begin();
+    for (; it != fields.end(); it += it->children + 1) {
+        if (keyEquals(it->key, key)) {
+            it = fields.erase(it, it + it->children + 1);
+            break;
+        }
+        if (!keyLess(it->key, replacement.front().key))
+            break;
+    }
+    fields.insert(it, replacement.begin(), replacement.end());
+}
+
+bool RecordBatch::setValue(qsizetype row, const QStringList &path, const QJsonValue &value)
+{
+    if (path.isEmpty())
+        return false;
+    Fields &fields = m_records[size_t(row)];
+    if (path.size() == 1) {
+        setTop(fields, path.first(), value);
+        return true;
+    }
+    const auto top = findTop(fields, path.first());
+    if (path.size() == 2 && top != fields.cend() && top->kind == Kind::Object) {
+        const auto member = findMember(fields, top, path.at(1));
+        if (member != fields.cend() && !value.isObject() && !value.isArray()) {
+            // The common case (a normalised date-time): replace one member in place.
+            Fields one;
+            appendValue(one, member->key, value, false);
+            fields[size_t(member - fields.cbegin())] = one.front();
+            return true;
+        }
+    }
+    QJsonObject holder;
+    if (top != fields.cend())
+        holder.insert(path.first(), this->value(row, top));
+    if (!JsonPath::set(holder, path, value))
+        return false;
+    setTop(fields, path.first(), holder.value(path.first()));
+    return true;
+}
+
+QJsonObject RecordBatch::toJsonObject(qsizetype row) const
+{
+    const Fields &fields = m_records[size_t(row)];
+    QJsonObject object;
+    for (auto it = fields.cbegin(); it != fields.cend(); it += it->children + 1)
+        object.insert(QString::fromUtf8(bytes(it->key)), value(row, it));
+    return object;
+}
+
+QJsonArray RecordBatch::toJsonArray() const
+{
+    QJsonArray out;
+    for (qsizetype row = 0; row < size(); ++row)
+        out.append(toJsonObject(row));
+    return out;
+}
+
+void RecordBatch::retain(const std::vector<bool> &keep)
+{
+    size_t to = 0;
+    for (size_t from = 0; from < m_records.size(); ++from) {
+        if (from < keep.size() && keep[from]) {
+            if (to != from)
+                m_records[to] = std::move(m_records[from]);
+            ++to;
+        }
+    }
+    m_records.resize(to);
+}
+
+} // namespace Opbox
