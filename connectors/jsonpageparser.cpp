@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonpageparser.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
 
 namespace Opbox {
 
@@ -36,7 +39,8 @@ public:
     [[nodiscard]] qsizetype offset() const { return m_p - m_begin; }
 
     /** Finds `path` through objects from here and reads the records there. */
-    [[nodiscard]] bool navigate(const QStringList &path, qsizetype index, bool single, qsizetype *start, qsizetype *end)
+    [[nodiscard]] bool navigate(const QStringList &path, qsizetype index, bool single, qsizetype *start, qsizetype *end,
+                                qsizetype *count)
     {
         ws();
         if (m_p == m_end || *m_p != '{')
@@ -64,10 +68,10 @@ public:
                 found = true;
                 if (index + 1 == path.size()) {
                     *start = offset();
-                    if (!records(single))
+                    if (!countRecords(single, count))
                         return false;
                     *end = offset();
-                } else if (!navigate(path, index + 1, single, start, end)) {
+                } else if (!navigate(path, index + 1, single, start, end, count)) {
                     return false;
                 }
             } else if (!skipValue()) {
@@ -86,6 +90,43 @@ public:
             return found;
         }
     }
+
+    /** Steps over the records (a list, or one object when `single`), counting them. */
+    [[nodiscard]] bool countRecords(bool single, qsizetype *count)
+    {
+        ws();
+        if (m_p == m_end || *m_p != (single ? '{' : '['))
+            return false;
+        if (single) {
+            *count = 1;
+            return skipValue();
+        }
+        ++m_p;
+        ws();
+        *count = 0;
+        if (m_p < m_end && *m_p == ']') {
+            ++m_p;
+            return true;
+        }
+        for (;;) {
+            if (!skipValue())
+                return false;
+            ++*count;
+            ws();
+            if (m_p == m_end)
+                return false;
+            if (*m_p == ',') {
+                ++m_p;
+                continue;
+            }
+            if (*m_p != ']')
+                return false;
+            ++m_p;
+            return true;
+        }
+    }
+
+    void seek(qsizetype offset) { m_p = m_begin + offset; }
 
     [[nodiscard]] bool records(bool single)
     {
@@ -471,12 +512,19 @@ private:
                 return false;
             const char c = *m_p;
             if (c == '"') {
+                // memchr to the closing quote: a quote is escaped when an odd run of backslashes precedes it.
                 ++m_p;
-                while (m_p < m_end && *m_p != '"')
-                    m_p += *m_p == '\\' ? 2 : 1;
-                if (m_p >= m_end)
-                    return false;
-                ++m_p;
+                for (;;) {
+                    const auto *quote = static_cast<const char *>(std::memchr(m_p, '"', size_t(m_end - m_p)));
+                    if (!quote)
+                        return false;
+                    const char *run = quote;
+                    while (run > m_p && run[-1] == '\\')
+                        --run;
+                    m_p = quote + 1;
+                    if ((quote - run) % 2 == 0)
+                        break;
+                }
             } else if (c == '{' || c == '[') {
                 ++depth;
                 ++m_p;
@@ -504,39 +552,78 @@ private:
 
 } // namespace
 
-std::optional<JsonPageParser::Page> JsonPageParser::parse(const QByteArray &body, const QStringList &recordsPath, bool single)
+std::optional<JsonPageParser::Located> JsonPageParser::locate(const QByteArray &body, const QStringList &recordsPath, bool single)
 {
     if (body.size() >= std::numeric_limits<qint32>::max())
         return std::nullopt;
-    Page page{QJsonValue(), RecordBatch(body)};
-    PageReader reader(body, page.records);
-    qsizetype start = 0;
-    qsizetype end = 0;
+    Located where;
+    where.single = single;
+    RecordBatch keys(body); // the record keys met on the way point into the body
+    PageReader reader(body, keys);
     if (recordsPath.isEmpty()) {
+        if (single)
+            return std::nullopt; // the record is the whole response: nothing to gain
         reader.ws();
-        if (!reader.records(single))
+        where.start = reader.offset();
+        if (!reader.countRecords(false, &where.count))
             return std::nullopt;
+        where.end = reader.offset();
         reader.ws();
         if (!reader.atEnd())
             return std::nullopt;
-        page.root = single ? QJsonValue(page.records.toJsonObject(0)) : QJsonValue(QJsonArray());
-        return page;
+        where.root = QJsonArray();
+        return where;
     }
-    if (!reader.navigate(recordsPath, 0, single, &start, &end))
+    if (!reader.navigate(recordsPath, 0, single, &where.start, &where.end, &where.count))
         return std::nullopt;
     reader.ws();
     if (!reader.atEnd())
         return std::nullopt;
     // The rest of the response, with the records cut out, is small: QJsonDocument reads (and checks) it.
     QByteArray rest;
-    rest.reserve(body.size() - (end - start) + 2);
-    rest.append(body.constData(), start).append(single ? "{}" : "[]").append(body.constData() + end, body.size() - end);
+    rest.reserve(body.size() - (where.end - where.start) + 2);
+    rest.append(body.constData(), where.start)
+        .append(single ? "{}" : "[]")
+        .append(body.constData() + where.end, body.size() - where.end);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(rest, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
-    page.root = doc.object();
-    return page;
+    where.root = doc.object();
+    return where;
+}
+
+std::optional<RecordBatch> JsonPageParser::read(const QByteArray &body, const Located &where)
+{
+    RecordBatch batch(body);
+    PageReader reader(body, batch);
+    reader.seek(where.start);
+    if (!reader.records(where.single) || reader.offset() != where.end)
+        return std::nullopt;
+    return batch;
+}
+
+std::optional<JsonPageParser::Page> JsonPageParser::parse(const QByteArray &body, const QStringList &recordsPath, bool single)
+{
+    if (recordsPath.isEmpty() && single) {
+        Page page{QJsonValue(), RecordBatch(body)};
+        PageReader reader(body, page.records);
+        reader.ws();
+        if (!reader.records(true))
+            return std::nullopt;
+        reader.ws();
+        if (!reader.atEnd())
+            return std::nullopt;
+        page.root = page.records.toJsonObject(0);
+        return page;
+    }
+    auto where = locate(body, recordsPath, single);
+    if (!where)
+        return std::nullopt;
+    auto records = read(body, *where);
+    if (!records)
+        return std::nullopt;
+    return Page{std::move(where->root), std::move(*records)};
 }
 
 } // namespace Opbox

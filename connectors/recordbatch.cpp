@@ -5,6 +5,7 @@
 
 #include <QCborValue>
 #include <QJsonDocument>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cstring>
@@ -80,15 +81,14 @@ bool RecordBatch::keyLess(const Text &a, const Text &b) const
     return QString::fromUtf8(x) < QString::fromUtf8(y);
 }
 
-bool RecordBatch::sortFields(Fields &fields) const
+bool RecordBatch::sortFields(Fields &fields)
 {
     // Groups of an Object and its members move together.
     struct Group {
         size_t first;
         size_t count;
     };
-    std::vector<Group> groups;
-    groups.reserve(fields.size());
+    QVarLengthArray<Group, 64> groups;
     bool sorted = true;
     for (size_t i = 0; i < fields.size(); i += size_t(fields[i].children) + 1) {
         const Field &f = fields[i];
@@ -111,15 +111,15 @@ bool RecordBatch::sortFields(Fields &fields) const
         return true;
     std::sort(groups.begin(), groups.end(),
               [&](const Group &a, const Group &b) { return keyLess(fields[a.first].key, fields[b.first].key); });
-    for (size_t g = 1; g < groups.size(); ++g) {
+    for (size_t g = 1; g < size_t(groups.size()); ++g) {
         if (!keyLess(fields[groups[g - 1].first].key, fields[groups[g].first].key))
             return false;
     }
-    Fields out;
-    out.reserve(fields.size());
+    m_scratch.clear();
+    m_scratch.reserve(fields.size());
     for (const Group &g : groups)
-        out.insert(out.end(), fields.begin() + qsizetype(g.first), fields.begin() + qsizetype(g.first + g.count));
-    fields.swap(out);
+        m_scratch.insert(m_scratch.end(), fields.begin() + qsizetype(g.first), fields.begin() + qsizetype(g.first + g.count));
+    fields.swap(m_scratch);
     return true;
 }
 

@@ -91,7 +91,7 @@ public:
     }
 
     /** Sorts first-level fields and each object's members by key as QJsonObject orders them; false on a duplicate key. */
-    [[nodiscard]] bool sortFields(Fields &fields) const;
+    [[nodiscard]] bool sortFields(Fields &fields);
 
 private:
     [[nodiscard]] Fields::const_iterator findTop(const Fields &fields, QStringView key) const;
@@ -105,6 +105,7 @@ private:
     QByteArray m_source;
     QByteArray m_own;
     std::vector<Fields> m_records;
+    Fields m_scratch; // reordering buffer: swapped with each record it reorders, so none is allocated per record
 };
 
 } // namespace Opbox

@@ -431,58 +431,82 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
         fetch.error = fetch.exchange.error;
         co_return fetch;
     }
-    const QUrl url = fetch.exchange.url;
     if (request->emptyStatuses.contains(fetch.exchange.status)) {
         fetch.ok = true;
         fetch.empty = true;
         co_return fetch;
     }
-    if (auto page = JsonPageParser::parse(fetch.exchange.body, request->recordsPath, request->single)) {
+    if (auto located = JsonPageParser::locate(fetch.exchange.body, request->recordsPath, request->single)) {
+        fetch.root = located->root;
+        fetch.located = std::move(located);
+        fetch.body = std::move(fetch.exchange.body);
         fetch.exchange.body.clear();
-        fetch.root = std::move(page->root);
-        fetch.records = std::move(page->records);
         fetch.ok = true;
         co_return fetch;
     }
+    readDocument(request, fetch);
+    if (!fetch.error.message.isEmpty())
+        co_return fetch;
+    fetch.ok = true;
+    co_return fetch;
+}
+
+void StreamReadJob::readRecords(const Request *request, PageFetch &fetch) const
+{
+    if (!fetch.located)
+        return;
+    if (auto records = JsonPageParser::read(fetch.body, *fetch.located)) {
+        fetch.records = std::move(*records);
+        fetch.located.reset();
+        fetch.body.clear();
+        return;
+    }
+    readDocument(request, fetch);
+}
+
+void StreamReadJob::readDocument(const Request *request, PageFetch &fetch) const
+{
+    const QUrl url = fetch.exchange.url;
     // Whatever the page parser does not take, QJsonDocument reads, and words the error.
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(fetch.exchange.body, &parseError);
+    const QByteArray body = fetch.body.isEmpty() ? fetch.exchange.body : fetch.body;
     fetch.exchange.body.clear();
+    fetch.body.clear();
+    fetch.located.reset();
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        fetch.error = m_connector.malformed(call->method, url,
+        fetch.error = m_connector.malformed(request->method, url,
                                             tr("invalid JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset));
-        co_return fetch;
+        return;
     }
     fetch.root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     const QJsonValue records = JsonPath::value(fetch.root, request->recordsPath);
     const QString where = request->recordsPath.isEmpty() ? tr("the response") : u"'%1'"_s.arg(request->recordsPath.join(u'.'));
     if (request->single) {
         if (!records.isObject()) {
-            fetch.error = m_connector.malformed(call->method, url, tr("%1 should be an object but is %2").arg(where, describeKind(records)));
-            co_return fetch;
+            fetch.error = m_connector.malformed(request->method, url, tr("%1 should be an object but is %2").arg(where, describeKind(records)));
+            return;
         }
         fetch.records = RecordBatch::fromJson(QJsonArray{records});
     } else if (records.isArray()) {
         const QJsonArray list = records.toArray();
         fetch.records = RecordBatch::fromJson(list, &fetch.badRecord);
         if (fetch.badRecord >= 0) {
-            fetch.error = m_connector.malformed(call->method, url,
+            fetch.error = m_connector.malformed(request->method, url,
                                                 tr("record %1 should be an object but is %2")
                                                     .arg(fetch.badRecord)
                                                     .arg(describeKind(list.at(fetch.badRecord))));
-            co_return fetch;
+            return;
         }
     } else if (records.isUndefined() && request->recordsOptional) {
         // Some providers leave the list out of an empty page instead of sending [].
     } else {
         fetch.error = m_connector.malformed(
-            call->method, url,
+            request->method, url,
             records.isUndefined() ? tr("the response has no %1").arg(where)
                                   : tr("%1 should be a list of records but is %2").arg(where, describeKind(records)));
-        co_return fetch;
+        return;
     }
-    fetch.ok = true;
-    co_return fetch;
 }
 
 QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream, QJsonObject slice, bool fromConfig,
@@ -525,7 +549,7 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
         if (fetch.empty)
             step.done = true;
         else
-            step = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
+            step = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.recordCount(), m_connector.client());
         if (!step.error.isEmpty())
             co_return failed(m_connector.malformed(request->method, fetch.exchange.url, tr("bad pagination: %1").arg(step.error)));
         bool prefetching = false;
@@ -535,6 +559,15 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
             prefetching = true;
         }
 
+        // The next page is on its way: read this one's records meanwhile.
+        readRecords(request, fetch);
+        if (!fetch.error.message.isEmpty()) {
+            if (prefetching) {
+                m_stop->cancel();
+                (void)co_await pending;
+            }
+            co_return failed(fetch.error);
+        }
         PageData page;
         page.records = std::move(fetch.records);
         std::vector<bool> keep(size_t(page.records.size()), false);
