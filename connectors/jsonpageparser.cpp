@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -46,6 +47,7 @@ public:
         if (m_p == m_end || *m_p != '{')
             return false;
         ++m_p;
+        ++m_depth;
         ws();
         bool found = false;
         if (m_p < m_end && *m_p == '}') {
@@ -87,6 +89,7 @@ public:
             if (*m_p != '}')
                 return false;
             ++m_p;
+            --m_depth;
             return found;
         }
     }
@@ -126,7 +129,11 @@ public:
         }
     }
 
-    void seek(qsizetype offset) { m_p = m_begin + offset; }
+    void seek(qsizetype offset, int depth)
+    {
+        m_p = m_begin + offset;
+        m_depth = depth;
+    }
 
     [[nodiscard]] bool records(bool single)
     {
@@ -136,9 +143,11 @@ public:
         if (m_p == m_end || *m_p != '[')
             return false;
         ++m_p;
+        ++m_depth;
         ws();
         if (m_p < m_end && *m_p == ']') {
             ++m_p;
+            --m_depth;
             return true;
         }
         for (;;) {
@@ -154,6 +163,7 @@ public:
             if (*m_p != ']')
                 return false;
             ++m_p;
+            --m_depth;
             return true;
         }
     }
@@ -162,7 +172,7 @@ private:
     [[nodiscard]] bool keyMatches(const Text &key, const QString &name) const
     {
         const QByteArrayView k = m_batch.bytes(key);
-        return QString::fromUtf8(k) == name;
+        return RecordBatch::decode(k) == name;
     }
 
     [[nodiscard]] bool record()
@@ -171,10 +181,12 @@ private:
         if (m_p == m_end || *m_p != '{')
             return false; // not an object: QJsonDocument's reading words the error
         ++m_p;
+        ++m_depth;
         Fields &fields = m_batch.appendRecord();
         fields.reserve(32);
         if (!members(fields, true))
             return false;
+        --m_depth;
         return m_batch.sortFields(fields);
     }
 
@@ -227,11 +239,13 @@ private:
         case '{':
             if (topLevel) {
                 ++m_p;
+                ++m_depth;
                 const size_t at = fields.size();
                 f.kind = Kind::Object;
                 fields.push_back(f);
                 if (!members(fields, false))
                     return false;
+                --m_depth;
                 fields[at].children = qint32(fields.size() - at - 1);
                 return true;
             }
@@ -239,8 +253,9 @@ private:
         case '[': {
             // Below the first level values are stored as compact JSON, exactly as QJsonDocument writes it.
             const char *start = m_p;
-            if (!skipValue())
-                return false;
+            int depth = 0;
+            if (!skipValue(&depth) || m_depth + depth > NestingLimit)
+                return false; // QJsonDocument counts the levels of the whole body
             QJsonParseError error;
             const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(start, m_p - start), &error);
             if (error.error != QJsonParseError::NoError)
@@ -332,6 +347,12 @@ private:
         const double d = token.toDouble(&ok);
         if (!ok || !std::isfinite(d))
             return false;
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && std::trunc(d) == d) {
+            // QJsonDocument stores an integral double (2.0, 1e17, -2^63) as an integer too.
+            f.kind = Kind::Integer;
+            f.integer = qint64(d);
+            return true;
+        }
         f.kind = Kind::Real;
         f.real = d;
         return true;
@@ -421,6 +442,9 @@ private:
         if (m_p == m_end || *m_p != '"')
             return false;
         const char *start = ++m_p;
+        // QJsonDocument drops a raw U+FEFF at the start of a string (but keeps an escaped one).
+        if (m_end - start >= 3 && uchar(start[0]) == 0xEF && uchar(start[1]) == 0xBB && uchar(start[2]) == 0xBF)
+            return false;
         const char *p = start;
         bool ascii = true;
         while (p < m_end) {
@@ -501,12 +525,13 @@ private:
     }
 
     /** Steps over one value without reading it; QJsonDocument checks whatever this skips. */
-    [[nodiscard]] bool skipValue()
+    [[nodiscard]] bool skipValue(int *maxDepth = nullptr)
     {
         ws();
         if (m_p == m_end)
             return false;
         int depth = 0;
+        int deepest = 0;
         do {
             if (m_p == m_end)
                 return false;
@@ -526,7 +551,7 @@ private:
                         break;
                 }
             } else if (c == '{' || c == '[') {
-                ++depth;
+                deepest = std::max(deepest, ++depth);
                 ++m_p;
             } else if (c == '}' || c == ']') {
                 if (--depth < 0)
@@ -541,10 +566,15 @@ private:
                 ++m_p;
             }
         } while (depth > 0);
+        if (maxDepth)
+            *maxDepth = deepest;
         return true;
     }
 
+    static constexpr int NestingLimit = 1024; // QJsonDocument's
+
     const char *m_begin;
+    int m_depth = 0; // containers open around the reading position
     const char *m_p;
     const char *m_end;
     RecordBatch &m_batch;
@@ -576,6 +606,7 @@ std::optional<JsonPageParser::Located> JsonPageParser::locate(const QByteArray &
     }
     if (!reader.navigate(recordsPath, 0, single, &where.start, &where.end, &where.count))
         return std::nullopt;
+    where.depth = int(recordsPath.size());
     reader.ws();
     if (!reader.atEnd())
         return std::nullopt;
@@ -597,7 +628,7 @@ std::optional<RecordBatch> JsonPageParser::read(const QByteArray &body, const Lo
 {
     RecordBatch batch(body);
     PageReader reader(body, batch);
-    reader.seek(where.start);
+    reader.seek(where.start, where.depth);
     if (!reader.records(where.single) || reader.offset() != where.end)
         return std::nullopt;
     return batch;

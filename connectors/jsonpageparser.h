@@ -32,6 +32,7 @@ public:
         qsizetype end = 0;
         qsizetype count = 0; // how many records (list elements) there are
         bool single = false;
+        int depth = 0; // objects around the records (QJsonDocument limits the nesting of the whole body)
     };
 
     /** The records at `recordsPath` (a list, or one object when `single`) and the rest of the response. */

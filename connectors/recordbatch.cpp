@@ -5,6 +5,8 @@
 
 #include <QCborValue>
 #include <QJsonDocument>
+#include <QStringDecoder>
+#include <QStringEncoder>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -33,6 +35,20 @@ QByteArray compactJson(const QJsonValue &value)
 
 } // namespace
 
+QString RecordBatch::decode(QByteArrayView utf8)
+{
+    // QString::fromUtf8 drops a leading U+FEFF; a value that starts with one must keep it.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::ConvertInitialBom | QStringConverter::Flag::Stateless);
+    return decoder.decode(utf8);
+}
+
+QByteArray RecordBatch::encode(QStringView text)
+{
+    // The encoder the table writer used before batches: unpaired surrogates become U+FFFD alike.
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::ConvertInitialBom | QStringConverter::Flag::Stateless);
+    return encoder.encode(text);
+}
+
 RecordBatch::RecordBatch(QByteArray source)
     : m_source(std::move(source))
 {
@@ -55,7 +71,7 @@ bool RecordBatch::keyEquals(const Text &key, QStringView name) const
 {
     const QByteArrayView k = bytes(key);
     if (!key.ascii)
-        return QString::fromUtf8(k) == name;
+        return decode(k) == name;
     if (k.size() != name.size())
         return false;
     for (qsizetype i = 0; i < k.size(); ++i) {
@@ -78,7 +94,7 @@ bool RecordBatch::keyLess(const Text &a, const Text &b) const
         }
         return x.size() < y.size();
     }
-    return QString::fromUtf8(x) < QString::fromUtf8(y);
+    return decode(x) < decode(y);
 }
 
 bool RecordBatch::sortFields(Fields &fields)
@@ -149,7 +165,7 @@ void RecordBatch::appendValue(Fields &out, Text key, const QJsonValue &value, bo
     }
     case QJsonValue::String:
         f.kind = Kind::String;
-        f.text = ownText(value.toString().toUtf8());
+        f.text = ownText(encode(value.toString()));
         break;
     case QJsonValue::Array:
         f.kind = Kind::Json;
@@ -166,7 +182,7 @@ void RecordBatch::appendValue(Fields &out, Text key, const QJsonValue &value, bo
         f.children = qint32(object.size());
         out.push_back(f);
         for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-            appendValue(out, ownText(it.key().toUtf8()), it.value(), false);
+            appendValue(out, ownText(encode(it.key())), it.value(), false);
         return;
     }
     out.push_back(f);
@@ -192,7 +208,10 @@ RecordBatch RecordBatch::fromJson(const QJsonArray &records, qsizetype *badIndex
         fields.reserve(size_t(record.size()));
         // QJsonObject iterates in key order already.
         for (auto it = record.constBegin(); it != record.constEnd(); ++it)
-            batch.appendValue(fields, batch.ownText(it.key().toUtf8()), it.value(), true);
+            batch.appendValue(fields, batch.ownText(encode(it.key())), it.value(), true);
+        // QJsonObject keeps parsed non-ASCII keys in UTF-8 order, inserted ones in UTF-16 order:
+        // batches always use the latter.
+        (void)batch.sortFields(fields);
     }
     return batch;
 }
@@ -209,7 +228,7 @@ QJsonValue RecordBatch::scalar(const Field &field) const
     case Kind::Real:
         return QJsonValue(field.real);
     case Kind::String:
-        return QJsonValue(QString::fromUtf8(bytes(field.text)));
+        return QJsonValue(decode(bytes(field.text)));
     case Kind::Json:
         return parseJsonText(bytes(field.text));
     case Kind::Object:
@@ -224,7 +243,7 @@ QJsonValue RecordBatch::value(qsizetype row, const Fields::const_iterator &field
         return scalar(*field);
     QJsonObject object;
     for (auto it = field + 1; it != field + 1 + field->children; ++it)
-        object.insert(QString::fromUtf8(bytes(it->key)), scalar(*it));
+        object.insert(decode(bytes(it->key)), scalar(*it));
     Q_UNUSED(row);
     return object;
 }
@@ -288,7 +307,7 @@ QJsonValue RecordBatch::value(qsizetype row, const QStringList &path) const
 void RecordBatch::setTop(Fields &fields, QStringView key, const QJsonValue &value)
 {
     Fields replacement;
-    appendValue(replacement, ownText(key.toUtf8()), value, true);
+    appendValue(replacement, ownText(encode(key)), value, true);
     auto it = fields.begin();
     for (; it != fields.end(); it += it->children + 1) {
         if (keyEquals(it->key, key)) {
@@ -335,7 +354,7 @@ QJsonObject RecordBatch::toJsonObject(qsizetype row) const
     const Fields &fields = m_records[size_t(row)];
     QJsonObject object;
     for (auto it = fields.cbegin(); it != fields.cend(); it += it->children + 1)
-        object.insert(QString::fromUtf8(bytes(it->key)), value(row, it));
+        object.insert(decode(bytes(it->key)), value(row, it));
     return object;
 }
 

@@ -67,6 +67,11 @@ public:
         return QByteArrayView((text.own ? m_own.constData() : m_source.constData()) + text.offset, text.size);
     }
 
+    /** `text` decoded (a leading U+FEFF is kept: it is part of the value, not a byte order mark). */
+    [[nodiscard]] QString string(const Text &text) const { return decode(bytes(text)); }
+    [[nodiscard]] static QString decode(QByteArrayView utf8);
+    [[nodiscard]] static QByteArray encode(QStringView text);
+
     /** The value of `field` (an Object yields its members). */
     [[nodiscard]] QJsonValue value(qsizetype row, const Fields::const_iterator &field) const;
     /** The value at `path` (first-level keys, then members, then JSON path segments); Undefined when absent. */

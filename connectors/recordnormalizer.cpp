@@ -180,7 +180,7 @@ bool RecordNormalizer::normalize(RecordBatch &batch, qsizetype row, QString *err
         const RecordBatch::Field *field = batch.find(row, pk);
         const bool ok = field ? ((field->kind == Kind::String && field->text.size > 0) || field->kind == Kind::Integer
                                  || field->kind == Kind::Real)
-                              : (pk.size() > 2 && validKey(batch.value(row, pk)));
+                              : validKey(batch.value(row, pk)); // as JsonPath reads it, arrays included
         if (!ok) {
             *error = tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.'));
             return false;
@@ -200,7 +200,13 @@ bool RecordNormalizer::normalize(RecordBatch &batch, qsizetype row, QString *err
             }
             value = batch.value(row, leaf.segments);
         } else {
-            value = batch.value(row, leaf.segments);
+            // Deeper: through objects only, as the object walk descends.
+            const RecordBatch::Field *top = batch.find(row, leaf.segments.mid(0, 1));
+            if (!top || top->kind != Kind::Object)
+                continue;
+            value = batch.value(row, leaf.segments.mid(0, 2));
+            for (qsizetype i = 2; i < leaf.segments.size() && !value.isUndefined(); ++i)
+                value = value.isObject() ? value.toObject().value(leaf.segments.at(i)) : QJsonValue(QJsonValue::Undefined);
             if (value.isUndefined())
                 continue;
         }

@@ -589,7 +589,7 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
             if (inc) {
                 const RecordBatch::Field *field = page.records.find(i, cursorPath);
                 if (field ? field->kind == RecordBatch::Kind::String : page.records.value(i, cursorPath).isString()) {
-                    const QString value = field ? QString::fromUtf8(page.records.bytes(field->text))
+                    const QString value = field ? page.records.string(field->text)
                                                 : page.records.value(i, cursorPath).toString();
                     if (requestCursor && value < *requestCursor) {
                         if (inc->stopWhenOlder)

@@ -96,6 +96,16 @@ bool isoDateTime(View s)
     return digits(s, i, 2) && i + 2 == s.size();
 }
 
+// A JSON number as an exact integer, if it is one. An integer beyond 2^53 has no exact double,
+// so it is asked for as an integer first.
+std::optional<qint64> integerOf(const QJsonValue &value)
+{
+    const qint64 i = value.toInteger(std::numeric_limits<qint64>::min());
+    if (i != std::numeric_limits<qint64>::min() && double(i) == value.toDouble())
+        return i;
+    return ColumnTypePolicy::integral(value.toDouble());
+}
+
 template<typename View>
 LogicalType textType(View s)
 {
@@ -120,9 +130,9 @@ bool ColumnTypePolicy::isIsoDateTime(const QString &s)
 
 std::optional<qint64> ColumnTypePolicy::integral(double d)
 {
-    const qint64 i = QJsonValue(d).toInteger(std::numeric_limits<qint64>::min());
-    if (i != std::numeric_limits<qint64>::min() && double(i) == d)
-        return i;
+    // [-2^63, 2^63): every integral double in it is an exact qint64.
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && std::trunc(d) == d)
+        return qint64(d);
     return std::nullopt;
 }
 
@@ -161,13 +171,8 @@ std::optional<LogicalType> ColumnTypePolicy::infer(const QJsonValue &value)
         return std::nullopt;
     case QJsonValue::Bool:
         return LogicalType::Boolean;
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        const qint64 i = value.toInteger(std::numeric_limits<qint64>::min());
-        if (i != std::numeric_limits<qint64>::min() && double(i) == d)
-            return LogicalType::Integer;
-        return LogicalType::Real;
-    }
+    case QJsonValue::Double:
+        return integerOf(value) ? LogicalType::Integer : LogicalType::Real;
     case QJsonValue::String:
         return textType(QStringView(value.toString()));
     case QJsonValue::Array:
@@ -231,13 +236,10 @@ QString ColumnTypePolicy::toText(const QJsonValue &value)
         return {};
     case QJsonValue::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        const qint64 i = value.toInteger(std::numeric_limits<qint64>::min());
-        if (i != std::numeric_limits<qint64>::min() && double(i) == d)
-            return QString::number(i);
-        return QString::number(d, 'g', QLocale::FloatingPointShortest);
-    }
+    case QJsonValue::Double:
+        if (const auto i = integerOf(value))
+            return QString::number(*i);
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::String:
         return value.toString();
     case QJsonValue::Array:
