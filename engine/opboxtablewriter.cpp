@@ -410,6 +410,7 @@ int OpboxTableWriter::cachedColumn(std::vector<ShapeSlot> &shape, size_t index, 
         shape.resize(index + 1);
     shape[index].key = key.toByteArray();
     shape[index].column = column;
+    shape[index].children.clear(); // they belonged to the object that had this position before
     return column;
 }
 
@@ -445,7 +446,8 @@ void OpboxTableWriter::bindValue(int column, const RecordBatch &batch, const Rec
             else
                 sqlite3_bind_double(stmt, param, v.real);
         } else {
-            sqlite3_bind_double(stmt, param, 0); // cannot happen: such a value widens the column to TEXT first
+            // Cannot happen: such a value widens the column to TEXT before it is bound.
+            qCWarning(lcEngine) << "a non-numeric value reached numeric column" << m_columns[size_t(column)].name << "of" << m_table;
         }
         return;
     case LogicalType::Date:
