@@ -582,9 +582,14 @@ private:
 
 } // namespace
 
+namespace {
+constexpr qsizetype MaxBody = 256 * 1024 * 1024;
+} // namespace
+
 std::optional<JsonPageParser::Located> JsonPageParser::locate(const QByteArray &body, const QStringList &recordsPath, bool single)
 {
-    if (body.size() >= std::numeric_limits<qint32>::max())
+    // Offsets are 32-bit, and JSON text a batch writes may grow to six times its source.
+    if (body.size() > MaxBody)
         return std::nullopt;
     Located where;
     where.single = single;
@@ -637,6 +642,8 @@ std::optional<RecordBatch> JsonPageParser::read(const QByteArray &body, const Lo
 std::optional<JsonPageParser::Page> JsonPageParser::parse(const QByteArray &body, const QStringList &recordsPath, bool single)
 {
     if (recordsPath.isEmpty() && single) {
+        if (body.size() > MaxBody)
+            return std::nullopt;
         Page page{QJsonValue(), RecordBatch(body)};
         PageReader reader(body, page.records);
         reader.ws();

@@ -87,6 +87,15 @@ QUrl Paginator::nextLink(const QByteArray &linkHeader)
     return {};
 }
 
+bool Paginator::readsInside(const QStringList &records) const
+{
+    for (const QStringList *path : {&m_spec.tokenPath, &m_spec.urlPath, &m_spec.totalPath, &m_spec.morePath}) {
+        if (!path->isEmpty() && path->size() > records.size() && path->mid(0, records.size()) == records)
+            return true;
+    }
+    return false;
+}
+
 std::optional<qint64> Paginator::totalOf(const QJsonValue &root) const
 {
     if (m_spec.totalPath.isEmpty())

@@ -49,6 +49,9 @@ public:
     [[nodiscard]] Step next(const PageCursor &current, const HttpExchange &exchange, const QJsonValue &root,
                             qsizetype recordCount, const ProviderHttpClient &client) const;
 
+    /** Whether a body path the paging reads lies inside `records` (those paths need the whole body). */
+    [[nodiscard]] bool readsInside(const QStringList &records) const;
+
     /** The `rel="next"` target of an RFC 8288 Link header, if any. */
     [[nodiscard]] static QUrl nextLink(const QByteArray &linkHeader);
 

@@ -23,7 +23,12 @@ bool isAscii(QByteArrayView bytes)
 
 QJsonValue parseJsonText(QByteArrayView text)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray());
+    // Compact JSON writes U+FEFF raw, and QJsonDocument drops a raw U+FEFF that opens a string:
+    // escaped, it reads back (and mid-string the escape means the same character).
+    QByteArray bytes = text.toByteArray();
+    if (bytes.contains("\"\xEF\xBB\xBF"))
+        bytes.replace("\"\xEF\xBB\xBF", "\"\\ufeff");
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes);
     return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
 }
 
@@ -97,44 +102,65 @@ bool RecordBatch::keyLess(const Text &a, const Text &b) const
     return decode(x) < decode(y);
 }
 
-bool RecordBatch::sortFields(Fields &fields)
+bool RecordBatch::sameLayout(const Fields &fields) const
 {
-    // Groups of an Object and its members move together.
-    struct Group {
-        size_t first;
-        size_t count;
-    };
-    QVarLengthArray<Group, 64> groups;
-    bool sorted = true;
-    for (size_t i = 0; i < fields.size(); i += size_t(fields[i].children) + 1) {
-        const Field &f = fields[i];
-        if (f.kind == Kind::Object && f.children > 1) {
-            const auto begin = fields.begin() + qsizetype(i) + 1;
-            const auto end = begin + f.children;
-            const auto less = [this](const Field &a, const Field &b) { return keyLess(a.key, b.key); };
-            if (!std::is_sorted(begin, end, less))
-                std::sort(begin, end, less);
-            for (auto it = begin + 1; it != end; ++it) {
-                if (!keyLess((it - 1)->key, it->key))
-                    return false;
-            }
-        }
-        if (!groups.empty() && !keyLess(fields[groups.back().first].key, f.key))
-            sorted = false;
-        groups.push_back({i, size_t(f.children) + 1});
-    }
-    if (sorted)
-        return true;
-    std::sort(groups.begin(), groups.end(),
-              [&](const Group &a, const Group &b) { return keyLess(fields[a.first].key, fields[b.first].key); });
-    for (size_t g = 1; g < size_t(groups.size()); ++g) {
-        if (!keyLess(fields[groups[g - 1].first].key, fields[groups[g].first].key))
+    if (fields.size() != m_layoutKeys.size())
+        return false;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].children != m_layoutChildren[i] || bytes(fields[i].key) != bytes(m_layoutKeys[i]))
             return false;
     }
+    return true;
+}
+
+bool RecordBatch::sortFields(Fields &fields)
+{
+    // Records of a page nearly always list the same keys in the same order: the order found for the
+    // previous record is reused after comparing the keys, instead of sorting again.
+    if (!sameLayout(fields)) {
+        m_layoutKeys.clear();
+        m_layoutChildren.clear();
+        m_layoutOrder.clear();
+        // Groups of an Object and its members move together; members are ordered within their object.
+        QVarLengthArray<int, 64> groups;
+        for (size_t i = 0; i < fields.size(); i += size_t(fields[i].children) + 1)
+            groups.append(int(i));
+        const auto less = [&](int a, int b) { return keyLess(fields[size_t(a)].key, fields[size_t(b)].key); };
+        std::stable_sort(groups.begin(), groups.end(), less);
+        for (qsizetype g = 1; g < groups.size(); ++g) {
+            if (!less(groups[g - 1], groups[g])) {
+                m_layoutOrder.clear();
+                return false; // a duplicate key: QJsonDocument keeps the last one
+            }
+        }
+        for (const int first : groups) {
+            m_layoutOrder.push_back(first);
+            const int children = fields[size_t(first)].children;
+            for (int c = 1; c <= children; ++c)
+                m_layoutOrder.push_back(first + c);
+            const auto membersBegin = m_layoutOrder.end() - children;
+            std::stable_sort(membersBegin, m_layoutOrder.end(), less);
+            for (auto it = membersBegin; children > 1 && it + 1 != m_layoutOrder.end(); ++it) {
+                if (!less(*it, *(it + 1))) {
+                    m_layoutOrder.clear();
+                    return false;
+                }
+            }
+        }
+        for (const Field &f : fields) {
+            m_layoutKeys.push_back(f.key);
+            m_layoutChildren.push_back(f.children);
+        }
+    }
+    bool identity = true;
+    for (size_t i = 0; i < m_layoutOrder.size() && identity; ++i)
+        identity = m_layoutOrder[i] == int(i);
+    if (identity)
+        return true;
     m_scratch.clear();
     m_scratch.reserve(fields.size());
-    for (const Group &g : groups)
-        m_scratch.insert(m_scratch.end(), fields.begin() + qsizetype(g.first), fields.begin() + qsizetype(g.first + g.count));
+    for (const int from : m_layoutOrder)
+        m_scratch.push_back(fields[size_t(from)]);
     fields.swap(m_scratch);
     return true;
 }
@@ -320,6 +346,25 @@ void RecordBatch::setTop(Fields &fields, QStringView key, const QJsonValue &valu
     fields.insert(it, replacement.begin(), replacement.end());
 }
 
+void RecordBatch::setMember(Fields &fields, size_t object, QStringView key, const QJsonValue &value)
+{
+    Fields one;
+    appendValue(one, ownText(encode(key)), value, false);
+    const size_t first = object + 1;
+    const size_t end = first + size_t(fields[object].children);
+    size_t at = first;
+    for (; at < end; ++at) {
+        if (keyEquals(fields[at].key, key)) {
+            fields[at] = one.front();
+            return;
+        }
+        if (!keyLess(fields[at].key, one.front().key))
+            break;
+    }
+    fields.insert(fields.begin() + qsizetype(at), one.front());
+    ++fields[object].children;
+}
+
 bool RecordBatch::setValue(qsizetype row, const QStringList &path, const QJsonValue &value)
 {
     if (path.isEmpty())
@@ -330,15 +375,21 @@ bool RecordBatch::setValue(qsizetype row, const QStringList &path, const QJsonVa
         return true;
     }
     const auto top = findTop(fields, path.first());
-    if (path.size() == 2 && top != fields.cend() && top->kind == Kind::Object) {
-        const auto member = findMember(fields, top, path.at(1));
-        if (member != fields.cend() && !value.isObject() && !value.isArray()) {
-            // The common case (a normalised date-time): replace one member in place.
-            Fields one;
-            appendValue(one, member->key, value, false);
-            fields[size_t(member - fields.cbegin())] = one.front();
+    if (top != fields.cend() && top->kind == Kind::Object) {
+        const size_t object = size_t(top - fields.cbegin());
+        if (path.size() == 2) {
+            setMember(fields, object, path.at(1), value);
             return true;
         }
+        // Deeper: only the member on the way is rebuilt; its siblings stay as they are.
+        const auto member = findMember(fields, top, path.at(1));
+        QJsonObject holder;
+        if (member != fields.cend())
+            holder.insert(path.at(1), scalar(*member));
+        if (!JsonPath::set(holder, path.mid(1), value))
+            return false;
+        setMember(fields, object, path.at(1), holder.value(path.at(1)));
+        return true;
     }
     QJsonObject holder;
     if (top != fields.cend())

@@ -104,13 +104,19 @@ private:
     [[nodiscard]] QJsonValue scalar(const Field &field) const;
     [[nodiscard]] bool keyEquals(const Text &key, QStringView name) const;
     [[nodiscard]] bool keyLess(const Text &a, const Text &b) const;
+    [[nodiscard]] bool sameLayout(const Fields &fields) const;
     void appendValue(Fields &out, Text key, const QJsonValue &value, bool topLevel);
     void setTop(Fields &fields, QStringView key, const QJsonValue &value);
+    void setMember(Fields &fields, size_t object, QStringView key, const QJsonValue &value);
 
     QByteArray m_source;
     QByteArray m_own;
     std::vector<Fields> m_records;
     Fields m_scratch; // reordering buffer: swapped with each record it reorders, so none is allocated per record
+    // The key layout of the last record ordered (keys in their order of arrival) and its order.
+    std::vector<Text> m_layoutKeys;
+    std::vector<qint32> m_layoutChildren;
+    std::vector<int> m_layoutOrder;
 };
 
 } // namespace Opbox

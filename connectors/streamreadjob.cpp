@@ -207,7 +207,12 @@ const RecordNormalizer &StreamReadJob::normalizerFor(const Stream *stream)
 bool StreamReadJob::keepRecord(const Stream *stream, const RecordBatch &records, qsizetype row) const
 {
     for (const auto &field : stream->exclude) {
-        const QJsonValue v = records.value(row, field);
+        if (const RecordBatch::Field *f = records.find(row, field)) {
+            if (f->kind != RecordBatch::Kind::Null)
+                return false;
+            continue;
+        }
+        const QJsonValue v = field.size() > 2 ? records.value(row, field) : QJsonValue(QJsonValue::Undefined);
         if (!v.isUndefined() && !v.isNull())
             return false;
     }
@@ -436,7 +441,12 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
         fetch.empty = true;
         co_return fetch;
     }
-    if (auto located = JsonPageParser::locate(fetch.exchange.body, request->recordsPath, request->single)) {
+    // The page parser leaves the records out of the body the paging reads: a paging path into the
+    // records needs QJsonDocument's reading of the whole body.
+    const bool pagingReadsRecords = paginator && paginator->readsInside(request->recordsPath);
+    auto located = pagingReadsRecords ? std::nullopt
+                                      : JsonPageParser::locate(fetch.exchange.body, request->recordsPath, request->single);
+    if (located) {
         fetch.root = located->root;
         fetch.located = std::move(located);
         fetch.body = std::move(fetch.exchange.body);

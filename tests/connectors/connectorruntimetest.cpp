@@ -396,6 +396,37 @@ private Q_SLOTS:
         }
     }
 
+    void pagingPathsInsideTheRecords_data()
+    {
+        QTest::addColumn<QString>("tokenPath");
+        QTest::addColumn<QString>("recordsPath");
+        QTest::addColumn<bool>("inside");
+        // The page parser hands paging the response without its records: a paging path into them
+        // makes the read take the whole body instead.
+        QTest::newRow("beside the records") << u"paging.next.after"_s << u"results"_s << false;
+        QTest::newRow("into the records") << u"results.99.id"_s << u"results"_s << true;
+        QTest::newRow("the records themselves") << u"results"_s << u"results"_s << false;
+        QTest::newRow("prefix of another key") << u"resultsMeta.next"_s << u"results"_s << false;
+        QTest::newRow("into a root list") << u"0.id"_s << QString() << true;
+        QTest::newRow("deeper records") << u"data.items.0.cursor"_s << u"data.items"_s << true;
+        QTest::newRow("sibling of deeper records") << u"data.next"_s << u"data.items"_s << false;
+    }
+
+    void pagingPathsInsideTheRecords()
+    {
+        QFETCH(QString, tokenPath);
+        QFETCH(QString, recordsPath);
+        QFETCH(bool, inside);
+        ConnectorManifest::Pagination spec;
+        spec.kind = ConnectorManifest::Pagination::Kind::Cursor;
+        spec.tokenPath = JsonPath::split(tokenPath);
+        QCOMPARE(Paginator(spec, 0).readsInside(JsonPath::split(recordsPath)), inside);
+        ConnectorManifest::Pagination more;
+        more.kind = ConnectorManifest::Pagination::Kind::Cursor;
+        more.morePath = JsonPath::split(tokenPath);
+        QCOMPARE(Paginator(more, 0).readsInside(JsonPath::split(recordsPath)), inside);
+    }
+
     void refusesPagesThatLeaveTheOrigin()
     {
         const auto manifest = ConnectorManifest::forType(u"DEVELOPMENT"_s);
