@@ -40,8 +40,7 @@ public:
     [[nodiscard]] qsizetype offset() const { return m_p - m_begin; }
 
     /** Finds `path` through objects from here and reads the records there. */
-    [[nodiscard]] bool navigate(const QStringList &path, qsizetype index, bool single, qsizetype *start, qsizetype *end,
-                                qsizetype *count)
+    [[nodiscard]] bool navigate(const QStringList &path, qsizetype index, bool single, qsizetype *start, qsizetype *end)
     {
         ws();
         if (m_p == m_end || *m_p != '{')
@@ -70,10 +69,10 @@ public:
                 found = true;
                 if (index + 1 == path.size()) {
                     *start = offset();
-                    if (!countRecords(single, count))
+                    if (!records(single))
                         return false;
                     *end = offset();
-                } else if (!navigate(path, index + 1, single, start, end, count)) {
+                } else if (!navigate(path, index + 1, single, start, end)) {
                     return false;
                 }
             } else if (!skipValue()) {
@@ -92,47 +91,6 @@ public:
             --m_depth;
             return found;
         }
-    }
-
-    /** Steps over the records (a list, or one object when `single`), counting them. */
-    [[nodiscard]] bool countRecords(bool single, qsizetype *count)
-    {
-        ws();
-        if (m_p == m_end || *m_p != (single ? '{' : '['))
-            return false;
-        if (single) {
-            *count = 1;
-            return skipValue();
-        }
-        ++m_p;
-        ws();
-        *count = 0;
-        if (m_p < m_end && *m_p == ']') {
-            ++m_p;
-            return true;
-        }
-        for (;;) {
-            if (!skipValue())
-                return false;
-            ++*count;
-            ws();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == ',') {
-                ++m_p;
-                continue;
-            }
-            if (*m_p != ']')
-                return false;
-            ++m_p;
-            return true;
-        }
-    }
-
-    void seek(qsizetype offset, int depth)
-    {
-        m_p = m_begin + offset;
-        m_depth = depth;
     }
 
     [[nodiscard]] bool records(bool single)
@@ -583,85 +541,43 @@ private:
 } // namespace
 
 namespace {
+// Offsets are 32-bit, and JSON text a batch writes may grow to six times its source.
 constexpr qsizetype MaxBody = 256 * 1024 * 1024;
 } // namespace
 
-std::optional<JsonPageParser::Located> JsonPageParser::locate(const QByteArray &body, const QStringList &recordsPath, bool single)
+std::optional<JsonPageParser::Page> JsonPageParser::parse(const QByteArray &body, const QStringList &recordsPath, bool single)
 {
-    // Offsets are 32-bit, and JSON text a batch writes may grow to six times its source.
     if (body.size() > MaxBody)
         return std::nullopt;
-    Located where;
-    where.single = single;
-    RecordBatch keys(body); // the record keys met on the way point into the body
-    PageReader reader(body, keys);
+    Page page{QJsonValue(), RecordBatch(body)};
+    PageReader reader(body, page.records);
     if (recordsPath.isEmpty()) {
-        if (single)
-            return std::nullopt; // the record is the whole response: nothing to gain
         reader.ws();
-        where.start = reader.offset();
-        if (!reader.countRecords(false, &where.count))
+        if (!reader.records(single))
             return std::nullopt;
-        where.end = reader.offset();
         reader.ws();
         if (!reader.atEnd())
             return std::nullopt;
-        where.root = QJsonArray();
-        return where;
+        page.root = single ? QJsonValue(page.records.toJsonObject(0)) : QJsonValue(QJsonArray());
+        return page;
     }
-    if (!reader.navigate(recordsPath, 0, single, &where.start, &where.end, &where.count))
+    qsizetype start = 0;
+    qsizetype end = 0;
+    if (!reader.navigate(recordsPath, 0, single, &start, &end))
         return std::nullopt;
-    where.depth = int(recordsPath.size());
     reader.ws();
     if (!reader.atEnd())
         return std::nullopt;
     // The rest of the response, with the records cut out, is small: QJsonDocument reads (and checks) it.
     QByteArray rest;
-    rest.reserve(body.size() - (where.end - where.start) + 2);
-    rest.append(body.constData(), where.start)
-        .append(single ? "{}" : "[]")
-        .append(body.constData() + where.end, body.size() - where.end);
+    rest.reserve(body.size() - (end - start) + 2);
+    rest.append(body.constData(), start).append(single ? "{}" : "[]").append(body.constData() + end, body.size() - end);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(rest, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
-    where.root = doc.object();
-    return where;
-}
-
-std::optional<RecordBatch> JsonPageParser::read(const QByteArray &body, const Located &where)
-{
-    RecordBatch batch(body);
-    PageReader reader(body, batch);
-    reader.seek(where.start, where.depth);
-    if (!reader.records(where.single) || reader.offset() != where.end)
-        return std::nullopt;
-    return batch;
-}
-
-std::optional<JsonPageParser::Page> JsonPageParser::parse(const QByteArray &body, const QStringList &recordsPath, bool single)
-{
-    if (recordsPath.isEmpty() && single) {
-        if (body.size() > MaxBody)
-            return std::nullopt;
-        Page page{QJsonValue(), RecordBatch(body)};
-        PageReader reader(body, page.records);
-        reader.ws();
-        if (!reader.records(true))
-            return std::nullopt;
-        reader.ws();
-        if (!reader.atEnd())
-            return std::nullopt;
-        page.root = page.records.toJsonObject(0);
-        return page;
-    }
-    auto where = locate(body, recordsPath, single);
-    if (!where)
-        return std::nullopt;
-    auto records = read(body, *where);
-    if (!records)
-        return std::nullopt;
-    return Page{std::move(where->root), std::move(*records)};
+    page.root = doc.object();
+    return page;
 }
 
 } // namespace Opbox

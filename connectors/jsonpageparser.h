@@ -25,26 +25,8 @@ public:
         RecordBatch records;
     };
 
-    /** Where the records are in a body, and the rest of the response. */
-    struct Located {
-        QJsonValue root; // as in Page
-        qsizetype start = 0;
-        qsizetype end = 0;
-        qsizetype count = 0; // how many records (list elements) there are
-        bool single = false;
-        int depth = 0; // objects around the records (QJsonDocument limits the nesting of the whole body)
-    };
-
     /** The records at `recordsPath` (a list, or one object when `single`) and the rest of the response. */
     [[nodiscard]] static std::optional<Page> parse(const QByteArray &body, const QStringList &recordsPath, bool single);
-
-    /**
-     * The first half of `parse`: finds the records and reads the rest of the response without reading
-     * the records, so that the next page can be requested before they are read.
-     */
-    [[nodiscard]] static std::optional<Located> locate(const QByteArray &body, const QStringList &recordsPath, bool single);
-    /** The second half: reads the located records (nullopt: leave the body to QJsonDocument). */
-    [[nodiscard]] static std::optional<RecordBatch> read(const QByteArray &body, const Located &where);
 };
 
 } // namespace Opbox

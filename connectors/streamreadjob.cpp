@@ -444,13 +444,12 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
     // The page parser leaves the records out of the body the paging reads: a paging path into the
     // records needs QJsonDocument's reading of the whole body.
     const bool pagingReadsRecords = paginator && paginator->readsInside(request->recordsPath);
-    auto located = pagingReadsRecords ? std::nullopt
-                                      : JsonPageParser::locate(fetch.exchange.body, request->recordsPath, request->single);
-    if (located) {
-        fetch.root = located->root;
-        fetch.located = std::move(located);
-        fetch.body = std::move(fetch.exchange.body);
+    auto page = pagingReadsRecords ? std::nullopt
+                                   : JsonPageParser::parse(fetch.exchange.body, request->recordsPath, request->single);
+    if (page) {
         fetch.exchange.body.clear();
+        fetch.root = std::move(page->root);
+        fetch.records = std::move(page->records);
         fetch.ok = true;
         co_return fetch;
     }
@@ -461,29 +460,13 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
     co_return fetch;
 }
 
-void StreamReadJob::readRecords(const Request *request, PageFetch &fetch) const
-{
-    if (!fetch.located)
-        return;
-    if (auto records = JsonPageParser::read(fetch.body, *fetch.located)) {
-        fetch.records = std::move(*records);
-        fetch.located.reset();
-        fetch.body.clear();
-        return;
-    }
-    readDocument(request, fetch);
-}
-
 void StreamReadJob::readDocument(const Request *request, PageFetch &fetch) const
 {
     const QUrl url = fetch.exchange.url;
     // Whatever the page parser does not take, QJsonDocument reads, and words the error.
     QJsonParseError parseError;
-    const QByteArray body = fetch.body.isEmpty() ? fetch.exchange.body : fetch.body;
+    const QJsonDocument doc = QJsonDocument::fromJson(fetch.exchange.body, &parseError);
     fetch.exchange.body.clear();
-    fetch.body.clear();
-    fetch.located.reset();
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         fetch.error = m_connector.malformed(request->method, url,
                                             tr("invalid JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset));
@@ -559,7 +542,7 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
         if (fetch.empty)
             step.done = true;
         else
-            step = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.recordCount(), m_connector.client());
+            step = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
         if (!step.error.isEmpty())
             co_return failed(m_connector.malformed(request->method, fetch.exchange.url, tr("bad pagination: %1").arg(step.error)));
         bool prefetching = false;
@@ -569,15 +552,6 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
             prefetching = true;
         }
 
-        // The next page is on its way: read this one's records meanwhile.
-        readRecords(request, fetch);
-        if (!fetch.error.message.isEmpty()) {
-            if (prefetching) {
-                m_stop->cancel();
-                (void)co_await pending;
-            }
-            co_return failed(fetch.error);
-        }
         PageData page;
         page.records = std::move(fetch.records);
         std::vector<bool> keep(size_t(page.records.size()), false);

@@ -3,7 +3,6 @@
 
 #include "connector.h"
 #include "connectormanifest.h"
-#include "jsonpageparser.h"
 #include "paginator.h"
 #include "providerhttpclient.h"
 #include "recordnormalizer.h"
@@ -90,18 +89,13 @@ private:
         RecordBatch records;
         qsizetype badRecord = -1; // the first record that is not an object
         HttpExchange exchange;  // body dropped once parsed
-        // Records located but not read yet (they are read once the next page is requested).
-        std::optional<JsonPageParser::Located> located;
-        QByteArray body;
-        [[nodiscard]] qsizetype recordCount() const { return located ? located->count : records.size(); }
         bool empty = false;    // an emptyStatuses answer
     };
     [[nodiscard]] QCoro::Task<PageFetch> fetchPage(const ConnectorManifest::Stream *stream,
                                                    const ConnectorManifest::Request *request, TemplateScope scope,
                                                    QJsonObject extraQuery, const Paginator *paginator,
                                                    PageCursor cursor);
-    /** Reads the records of a fetched page: the located ones, or the whole body with QJsonDocument. */
-    void readRecords(const ConnectorManifest::Request *request, PageFetch &fetch) const;
+    /** Reads a fetched body with QJsonDocument (what the page parser does not take). */
     void readDocument(const ConnectorManifest::Request *request, PageFetch &fetch) const;
     [[nodiscard]] const RecordNormalizer &normalizerFor(const ConnectorManifest::Stream *stream);
     [[nodiscard]] bool keepRecord(const ConnectorManifest::Stream *stream, const RecordBatch &records, qsizetype row) const;
