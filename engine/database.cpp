@@ -59,6 +59,19 @@ bool applyPragmas(QSqlDatabase &db)
     return true;
 }
 
+// SQLite counts every allocation under one process-wide mutex unless told otherwise, and the sync's
+// writers allocate per row on several threads. Only possible before SQLite is first used.
+void configureSqliteOnce()
+{
+    static const bool configured = [] {
+        const int rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        if (rc != SQLITE_OK)
+            qCDebug(lcEngine) << "SQLite was in use before its allocation statistics could be turned off";
+        return rc == SQLITE_OK;
+    }();
+    Q_UNUSED(configured);
+}
+
 } // namespace
 
 Database::Database(QString path, QList<Migration> migrations, QString label)
@@ -79,6 +92,7 @@ QSqlDatabase Database::connection() const
     const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThreadId()), 16);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
+    configureSqliteOnce();
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     db.setDatabaseName(m_path);
     if (!db.open()) {
