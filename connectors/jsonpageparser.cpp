@@ -54,14 +54,9 @@ public:
             return false;
         }
         for (;;) {
-            ws();
             Text key;
-            if (!string(&key))
+            if (!memberKey(&key))
                 return false;
-            ws();
-            if (m_p == m_end || *m_p != ':')
-                return false;
-            ++m_p;
             ws();
             if (keyMatches(key, path.at(index))) {
                 if (found)
@@ -78,18 +73,11 @@ public:
             } else if (!skipValue()) {
                 return false;
             }
-            ws();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == ',') {
-                ++m_p;
+            const Next next = after('}');
+            if (next == Next::More)
                 continue;
-            }
-            if (*m_p != '}')
-                return false;
-            ++m_p;
             --m_depth;
-            return found;
+            return next == Next::Done && found;
         }
     }
 
@@ -111,22 +99,45 @@ public:
         for (;;) {
             if (!record())
                 return false;
-            ws();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == ',') {
-                ++m_p;
+            const Next next = after(']');
+            if (next == Next::More)
                 continue;
-            }
-            if (*m_p != ']')
-                return false;
-            ++m_p;
             --m_depth;
-            return true;
+            return next == Next::Done;
         }
     }
 
 private:
+    enum class Next { More, Done, Bad };
+    /** After a member or an element: a comma (more follow) or the container's `close`. */
+    [[nodiscard]] Next after(char close)
+    {
+        ws();
+        if (m_p == m_end)
+            return Next::Bad;
+        if (*m_p == ',') {
+            ++m_p;
+            return Next::More;
+        }
+        if (*m_p != close)
+            return Next::Bad;
+        ++m_p;
+        return Next::Done;
+    }
+
+    /** A member's key and its colon. */
+    [[nodiscard]] bool memberKey(Text *key)
+    {
+        ws();
+        if (!string(key))
+            return false;
+        ws();
+        if (m_p == m_end || *m_p != ':')
+            return false;
+        ++m_p;
+        return true;
+    }
+
     [[nodiscard]] bool keyMatches(const Text &key, const QString &name) const
     {
         const QByteArrayView k = m_batch.bytes(key);
@@ -157,27 +168,15 @@ private:
             return true;
         }
         for (;;) {
-            ws();
             Text key;
-            if (!string(&key))
+            if (!memberKey(&key))
                 return false;
-            ws();
-            if (m_p == m_end || *m_p != ':')
-                return false;
-            ++m_p;
             if (!value(fields, key, topLevel))
                 return false;
-            ws();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == ',') {
-                ++m_p;
+            const Next next = after('}');
+            if (next == Next::More)
                 continue;
-            }
-            if (*m_p != '}')
-                return false;
-            ++m_p;
-            return true;
+            return next == Next::Done;
         }
     }
 
