@@ -3,7 +3,6 @@
 
 #include "recordbatch.h"
 
-#include <QJsonValue>
 #include <QString>
 #include <optional>
 
@@ -20,9 +19,7 @@ enum class LogicalType { Boolean, Integer, Real, Date, DateTime, Text, Json };
 class ColumnTypePolicy
 {
 public:
-    /** The smallest logical type that holds `value`; nullopt for null/undefined (no evidence). */
-    [[nodiscard]] static std::optional<LogicalType> infer(const QJsonValue &value);
-    /** The same for a field of a record batch (without building a QJsonValue for it). */
+    /** The smallest logical type that holds `field`'s value; nullopt for null (no evidence). */
     [[nodiscard]] static std::optional<LogicalType> infer(const RecordBatch &batch, const RecordBatch::Field &field);
     /** `number` as an exact 64-bit integer, if it is one. */
     [[nodiscard]] static std::optional<qint64> integral(double number);
@@ -32,13 +29,11 @@ public:
     [[nodiscard]] static QString name(LogicalType type);
     [[nodiscard]] static std::optional<LogicalType> parse(const QString &name);
 
-    /** `YYYY-MM-DD` with a valid month and day. */
-    [[nodiscard]] static bool isIsoDate(const QString &s);
-    /** `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH[:]MM]` (a space instead of `T` is accepted). */
-    [[nodiscard]] static bool isIsoDateTime(const QString &s);
-
-    /** The text a value is stored as in a TEXT column: strings as they are, JSON for the rest. */
-    [[nodiscard]] static QString toText(const QJsonValue &value);
+    /**
+     * The text a boolean or number is stored as in a TEXT column (`true`, `42`, `2.5`); strings and
+     * JSON text are stored as the batch holds them.
+     */
+    [[nodiscard]] static QString toText(const RecordBatch::Field &scalar);
 };
 
 } // namespace Opbox

@@ -462,9 +462,7 @@ void OpboxTableWriter::bindValue(int column, const RecordBatch &batch, const Rec
         sqlite3_bind_text(stmt, param, text.data(), int(text.size()), SQLITE_STATIC);
         return;
     }
-    const QString text = ColumnTypePolicy::toText(v.kind == Kind::Bool      ? QJsonValue(v.boolean)
-                                                  : v.kind == Kind::Integer ? QJsonValue(v.integer)
-                                                                            : QJsonValue(v.real));
+    const QString text = ColumnTypePolicy::toText(v);
     QByteArray &utf8 = m_utf8[size_t(column)];
     const qsizetype need = m_encoder.requiredSpace(text.size());
     if (utf8.size() < need)

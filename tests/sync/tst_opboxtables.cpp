@@ -3,6 +3,7 @@
 // Opbox table writer, against a real workspace data file.
 #include "columntypepolicy.h"
 #include "database.h"
+#include "jsonpageparser.h"
 #include "opboxtablewriter.h"
 #include "schema.h"
 #include "syncstatestore.h"
@@ -24,11 +25,6 @@ using namespace Opbox;
 Q_DECLARE_METATYPE(LogicalType)
 
 namespace {
-
-QJsonValue json(const char *text)
-{
-    return QJsonDocument::fromJson(QByteArray("[") + text + "]").array().at(0);
-}
 
 sqlite3 *handleOf(const QSqlDatabase &db)
 {
@@ -107,13 +103,30 @@ private Q_SLOTS:
         QTest::newRow("text") << u"\"hello\""_s << int(LogicalType::Text);
         QTest::newRow("array") << u"[1,2]"_s << int(LogicalType::Json);
         QTest::newRow("object") << u"{\"a\":1}"_s << int(LogicalType::Json);
+        QTest::newRow("integer beyond 2^53") << u"9007199254740993"_s << int(LogicalType::Integer);
+        QTest::newRow("-2^63 written as a real") << u"-9223372036854775808.0"_s << int(LogicalType::Integer);
+        QTest::newRow("exponent") << u"1e3"_s << int(LogicalType::Integer);
+        QTest::newRow("beyond int64") << u"9223372036854775808"_s << int(LogicalType::Real);
+        QTest::newRow("datetime too long") << u"\"2024-06-01T10:00:00.123456789+02:00xxxxxxxxxxxxx\""_s << int(LogicalType::Text);
+        QTest::newRow("non-ASCII date-like") << u"\"2024-06-01T10:00:00\u00e9\""_s << int(LogicalType::Text);
     }
     void infer()
     {
         QFETCH(QString, value);
         QFETCH(int, type);
-        const auto inferred = ColumnTypePolicy::infer(json(value.toUtf8().constData()));
-        QCOMPARE(inferred ? int(*inferred) : -1, type);
+        // As a member of a first-level object (where objects are JSON values, not flattened), read by
+        // the page parser and from a QJsonArray: both must infer the same.
+        const QByteArray body = "[{\"o\":{\"v\":" + value.toUtf8() + "}}]";
+        const auto page = JsonPageParser::parse(body, {}, false);
+        QVERIFY(page);
+        const RecordBatch parsed = std::move(page->records);
+        const RecordBatch converted = RecordBatch::fromJson(QJsonDocument::fromJson(body).array());
+        for (const RecordBatch *batch : {&parsed, &converted}) {
+            const RecordBatch::Field *field = batch->find(0, {u"o"_s, u"v"_s});
+            QVERIFY(field);
+            const auto inferred = ColumnTypePolicy::infer(*batch, *field);
+            QCOMPARE(inferred ? int(*inferred) : -1, type);
+        }
     }
 
     void join_data()
