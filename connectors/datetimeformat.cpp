@@ -27,17 +27,19 @@ bool isDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-// Reads `count` digits at `pos`; -1 when any of them is not a digit.
-int readDigits(QStringView text, qsizetype pos, int count)
+// Reads `count` digits at `pos`; -1 when any of them is not a digit. For UTF-16 text and for the
+// Latin-1 view of the bytes a page parser hands over.
+template<typename View>
+int readDigits(View text, qsizetype pos, int count)
 {
     if (pos + count > text.size())
         return -1;
     int value = 0;
     for (int i = 0; i < count; ++i) {
-        const QChar c = text[pos + i];
-        if (!isDigit(c))
+        const char16_t c = char16_t(text[pos + i].unicode());
+        if (c < u'0' || c > u'9')
             return -1;
-        value = value * 10 + (c.unicode() - u'0');
+        value = value * 10 + (c - u'0');
     }
     return value;
 }
@@ -52,6 +54,22 @@ std::optional<QDateTime> fromEpoch(double number)
     if (!when.isValid())
         return std::nullopt;
     return when;
+}
+
+// One matcher for UTF-16 and for the Latin-1 bytes a page parser hands over.
+template<typename View>
+bool canonical(View s)
+{
+    const auto at = [&s](qsizetype i) { return char16_t(s[i].unicode()); };
+    if (s.size() != 24 || at(4) != u'-' || at(7) != u'-' || at(10) != u'T' || at(13) != u':' || at(16) != u':'
+        || at(19) != u'.' || at(23) != u'Z')
+        return false;
+    if (readDigits(s, 0, 4) < 0 || readDigits(s, 20, 3) < 0)
+        return false;
+    const int month = readDigits(s, 5, 2), day = readDigits(s, 8, 2), hour = readDigits(s, 11, 2),
+              minute = readDigits(s, 14, 2), second = readDigits(s, 17, 2);
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
+           && second >= 0 && second <= 59;
 }
 
 } // namespace
@@ -81,36 +99,6 @@ QString DateTimeFormat::toIso(const QDateTime &when)
     out.append(u'Z');
     return out;
 }
-
-namespace {
-
-// One matcher for UTF-16 and for the Latin-1 bytes a page parser hands over.
-template<typename View>
-bool canonical(View s)
-{
-    const auto at = [&s](qsizetype i) { return char16_t(s[i].unicode()); };
-    const auto digits = [&at](qsizetype pos, int count) {
-        int value = 0;
-        for (int i = 0; i < count; ++i) {
-            const char16_t c = at(pos + i);
-            if (c < u'0' || c > u'9')
-                return -1;
-            value = value * 10 + (c - u'0');
-        }
-        return value;
-    };
-    if (s.size() != 24 || at(4) != u'-' || at(7) != u'-' || at(10) != u'T' || at(13) != u':' || at(16) != u':'
-        || at(19) != u'.' || at(23) != u'Z')
-        return false;
-    if (digits(0, 4) < 0 || digits(20, 3) < 0)
-        return false;
-    const int month = digits(5, 2), day = digits(8, 2), hour = digits(11, 2), minute = digits(14, 2),
-              second = digits(17, 2);
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
-           && second >= 0 && second <= 59;
-}
-
-} // namespace
 
 bool DateTimeFormat::isCanonical(QStringView s)
 {

@@ -232,7 +232,6 @@ RecordBatch RecordBatch::fromJson(const QJsonArray &records, qsizetype *badIndex
         const QJsonObject record = item.toObject();
         Fields &fields = batch.appendRecord();
         fields.reserve(size_t(record.size()));
-        // QJsonObject iterates in key order already.
         for (auto it = record.constBegin(); it != record.constEnd(); ++it)
             batch.appendValue(fields, batch.ownText(encode(it.key())), it.value(), true);
         // QJsonObject keeps parsed non-ASCII keys in UTF-8 order, inserted ones in UTF-16 order:
@@ -263,14 +262,13 @@ QJsonValue RecordBatch::scalar(const Field &field) const
     return QJsonValue(QJsonObject());
 }
 
-QJsonValue RecordBatch::value(qsizetype row, const Fields::const_iterator &field) const
+QJsonValue RecordBatch::topValue(Fields::const_iterator field) const
 {
     if (field->kind != Kind::Object)
         return scalar(*field);
     QJsonObject object;
     for (auto it = field + 1; it != field + 1 + field->children; ++it)
         object.insert(decode(bytes(it->key)), scalar(*it));
-    Q_UNUSED(row);
     return object;
 }
 
@@ -318,7 +316,7 @@ QJsonValue RecordBatch::value(qsizetype row, const QStringList &path) const
     if (top == fields.cend())
         return QJsonValue(QJsonValue::Undefined);
     if (path.size() == 1)
-        return value(row, top);
+        return topValue(top);
     if (top->kind == Kind::Object) {
         const auto member = findMember(fields, top, path.at(1));
         if (member == fields.cend())
@@ -327,7 +325,18 @@ QJsonValue RecordBatch::value(qsizetype row, const QStringList &path) const
             return scalar(*member);
         return JsonPath::value(scalar(*member), path.mid(2));
     }
-    return JsonPath::value(value(row, top), path.mid(1));
+    return JsonPath::value(topValue(top), path.mid(1));
+}
+
+std::optional<QString> RecordBatch::stringAt(qsizetype row, const QStringList &path) const
+{
+    if (const Field *field = find(row, path)) {
+        if (field->kind == Kind::String)
+            return string(field->text);
+        return std::nullopt;
+    }
+    const QJsonValue v = value(row, path);
+    return v.isString() ? std::optional<QString>(v.toString()) : std::nullopt;
 }
 
 void RecordBatch::setTop(Fields &fields, QStringView key, const QJsonValue &value)
@@ -393,7 +402,7 @@ bool RecordBatch::setValue(qsizetype row, const QStringList &path, const QJsonVa
     }
     QJsonObject holder;
     if (top != fields.cend())
-        holder.insert(path.first(), this->value(row, top));
+        holder.insert(path.first(), topValue(top));
     if (!JsonPath::set(holder, path, value))
         return false;
     setTop(fields, path.first(), holder.value(path.first()));
@@ -405,7 +414,7 @@ QJsonObject RecordBatch::toJsonObject(qsizetype row) const
     const Fields &fields = m_records[size_t(row)];
     QJsonObject object;
     for (auto it = fields.cbegin(); it != fields.cend(); it += it->children + 1)
-        object.insert(decode(bytes(it->key)), value(row, it));
+        object.insert(decode(bytes(it->key)), topValue(it));
     return object;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 namespace Opbox {
@@ -72,10 +73,10 @@ public:
     [[nodiscard]] static QString decode(QByteArrayView utf8);
     [[nodiscard]] static QByteArray encode(QStringView text);
 
-    /** The value of `field` (an Object yields its members). */
-    [[nodiscard]] QJsonValue value(qsizetype row, const Fields::const_iterator &field) const;
     /** The value at `path` (first-level keys, then members, then JSON path segments); Undefined when absent. */
     [[nodiscard]] QJsonValue value(qsizetype row, const QStringList &path) const;
+    /** The text at `path`, if the value there is a string (without building other values). */
+    [[nodiscard]] std::optional<QString> stringAt(qsizetype row, const QStringList &path) const;
     /** The field at a one- or two-segment `path` without building a value; nullptr when absent or deeper. */
     [[nodiscard]] const Field *find(qsizetype row, const QStringList &path) const;
     /** Replaces or inserts the value at `path`; false when a non-object is in the way (as JsonPath::set). */
@@ -102,6 +103,8 @@ private:
     [[nodiscard]] Fields::const_iterator findTop(const Fields &fields, QStringView key) const;
     [[nodiscard]] Fields::const_iterator findMember(const Fields &fields, Fields::const_iterator object, QStringView key) const;
     [[nodiscard]] QJsonValue scalar(const Field &field) const;
+    /** The value of the first-level field at `field` (an Object yields its members). */
+    [[nodiscard]] QJsonValue topValue(Fields::const_iterator field) const;
     [[nodiscard]] bool keyEquals(const Text &key, QStringView name) const;
     [[nodiscard]] bool keyLess(const Text &a, const Text &b) const;
     [[nodiscard]] bool sameLayout(const Fields &fields) const;

@@ -30,6 +30,12 @@ QString excerpt(const QJsonValue &v)
     return text;
 }
 
+// A primary key value: non-empty text or a number.
+bool validKey(const QJsonValue &v)
+{
+    return (v.isString() && !v.toString().isEmpty()) || v.isDouble();
+}
+
 } // namespace
 
 RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
@@ -155,7 +161,7 @@ bool RecordNormalizer::normalize(QJsonObject &record, QString *error) const
 {
     for (const auto &pk : m_primaryKey) {
         const QJsonValue v = pk.size() == 1 ? record.value(pk.first()) : JsonPath::value(QJsonValue(record), pk);
-        if (!(v.isString() && !v.toString().isEmpty()) && !v.isDouble()) {
+        if (!validKey(v)) {
             *error = tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.'));
             return false;
         }
@@ -163,15 +169,6 @@ bool RecordNormalizer::normalize(QJsonObject &record, QString *error) const
     bool changed = false;
     return apply(record, m_root, &changed, error);
 }
-
-namespace {
-
-bool validKey(const QJsonValue &v)
-{
-    return (v.isString() && !v.toString().isEmpty()) || v.isDouble();
-}
-
-} // namespace
 
 bool RecordNormalizer::normalize(RecordBatch &batch, qsizetype row, QString *error) const
 {

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "streamreadjob.h"
 
-#include "jsonpageparser.h"
-
 #include "connectorslogging.h"
 #include "datetimeformat.h"
 #include "declarativeconnector.h"
+#include "jsonpageparser.h"
 #include "jsonpath.h"
 
 #include <QJsonDocument>
@@ -207,12 +206,13 @@ const RecordNormalizer &StreamReadJob::normalizerFor(const Stream *stream)
 bool StreamReadJob::keepRecord(const Stream *stream, const RecordBatch &records, qsizetype row) const
 {
     for (const auto &field : stream->exclude) {
+        // Most excluded fields are absent or null: looked up without building a value for them.
         if (const RecordBatch::Field *f = records.find(row, field)) {
             if (f->kind != RecordBatch::Kind::Null)
                 return false;
             continue;
         }
-        const QJsonValue v = field.size() > 2 ? records.value(row, field) : QJsonValue(QJsonValue::Undefined);
+        const QJsonValue v = records.value(row, field);
         if (!v.isUndefined() && !v.isNull())
             return false;
     }
@@ -453,14 +453,11 @@ QCoro::Task<StreamReadJob::PageFetch> StreamReadJob::fetchPage(const Stream *str
         fetch.ok = true;
         co_return fetch;
     }
-    readDocument(request, fetch);
-    if (!fetch.error.message.isEmpty())
-        co_return fetch;
-    fetch.ok = true;
+    fetch.ok = readDocument(request, fetch);
     co_return fetch;
 }
 
-void StreamReadJob::readDocument(const Request *request, PageFetch &fetch) const
+bool StreamReadJob::readDocument(const Request *request, PageFetch &fetch) const
 {
     const QUrl url = fetch.exchange.url;
     // Whatever the page parser does not take, QJsonDocument reads, and words the error.
@@ -470,7 +467,7 @@ void StreamReadJob::readDocument(const Request *request, PageFetch &fetch) const
     if (parseError.error != QJsonParseError::NoError) {
         fetch.error = m_connector.malformed(request->method, url,
                                             tr("invalid JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset));
-        return;
+        return false;
     }
     fetch.root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     const QJsonValue records = JsonPath::value(fetch.root, request->recordsPath);
@@ -478,18 +475,17 @@ void StreamReadJob::readDocument(const Request *request, PageFetch &fetch) const
     if (request->single) {
         if (!records.isObject()) {
             fetch.error = m_connector.malformed(request->method, url, tr("%1 should be an object but is %2").arg(where, describeKind(records)));
-            return;
+            return false;
         }
         fetch.records = RecordBatch::fromJson(QJsonArray{records});
     } else if (records.isArray()) {
         const QJsonArray list = records.toArray();
-        fetch.records = RecordBatch::fromJson(list, &fetch.badRecord);
-        if (fetch.badRecord >= 0) {
+        qsizetype bad = -1;
+        fetch.records = RecordBatch::fromJson(list, &bad);
+        if (bad >= 0) {
             fetch.error = m_connector.malformed(request->method, url,
-                                                tr("record %1 should be an object but is %2")
-                                                    .arg(fetch.badRecord)
-                                                    .arg(describeKind(list.at(fetch.badRecord))));
-            return;
+                                                tr("record %1 should be an object but is %2").arg(bad).arg(describeKind(list.at(bad))));
+            return false;
         }
     } else if (records.isUndefined() && request->recordsOptional) {
         // Some providers leave the list out of an empty page instead of sending [].
@@ -498,8 +494,9 @@ void StreamReadJob::readDocument(const Request *request, PageFetch &fetch) const
             request->method, url,
             records.isUndefined() ? tr("the response has no %1").arg(where)
                                   : tr("%1 should be a list of records but is %2").arg(where, describeKind(records)));
-        return;
+        return false;
     }
+    return true;
 }
 
 QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream, QJsonObject slice, bool fromConfig,
@@ -571,10 +568,8 @@ QCoro::Task<StreamReadJob::Status> StreamReadJob::readPages(const Stream *stream
             if (!keepRecord(stream, page.records, i))
                 continue;
             if (inc) {
-                const RecordBatch::Field *field = page.records.find(i, cursorPath);
-                if (field ? field->kind == RecordBatch::Kind::String : page.records.value(i, cursorPath).isString()) {
-                    const QString value = field ? page.records.string(field->text)
-                                                : page.records.value(i, cursorPath).toString();
+                if (const std::optional<QString> cursorValue = page.records.stringAt(i, cursorPath)) {
+                    const QString &value = *cursorValue;
                     if (requestCursor && value < *requestCursor) {
                         if (inc->stopWhenOlder)
                             olderSeen = true;

@@ -87,7 +87,6 @@ private:
         ConnectorError error;
         QJsonValue root;        // the response (without its records when the page parser read them)
         RecordBatch records;
-        qsizetype badRecord = -1; // the first record that is not an object
         HttpExchange exchange;  // body dropped once parsed
         bool empty = false;    // an emptyStatuses answer
     };
@@ -95,8 +94,8 @@ private:
                                                    const ConnectorManifest::Request *request, TemplateScope scope,
                                                    QJsonObject extraQuery, const Paginator *paginator,
                                                    PageCursor cursor);
-    /** Reads a fetched body with QJsonDocument (what the page parser does not take). */
-    void readDocument(const ConnectorManifest::Request *request, PageFetch &fetch) const;
+    /** Reads a fetched body with QJsonDocument (what the page parser does not take); false with `fetch.error`. */
+    [[nodiscard]] bool readDocument(const ConnectorManifest::Request *request, PageFetch &fetch) const;
     [[nodiscard]] const RecordNormalizer &normalizerFor(const ConnectorManifest::Stream *stream);
     [[nodiscard]] bool keepRecord(const ConnectorManifest::Stream *stream, const RecordBatch &records, qsizetype row) const;
     [[nodiscard]] QJsonObject stateNow(bool final) const;
