@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandline.h"
-#include "caller.h"
+#include "app/commandline.h"
+#include "engine/security/caller.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

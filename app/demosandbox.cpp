@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demosandbox.h"
-#include "connectionservice.h"
-#include "connectortyperegistry.h"
-#include "engine.h"
-#include "fakeservicesuite.h"
-#include "oauthservice.h"
+#include "app/demosandbox.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/engine.h"
+#include "engine/services/oauthservice.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonDocument>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QProcess>
 #include <QThread>
 #include <QUrlQuery>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -26,13 +33,44 @@ QString DemoSandbox::workspaceName()
     return u"Demo"_s;
 }
 
+Result<DemoSandbox::Service> DemoSandbox::parseServiceLine(const QString &line)
+{
+    const QString configTag = u" config="_s;
+    const QString credentialsTag = u" credentials="_s;
+    const qsizetype configAt = line.indexOf(configTag);
+    const qsizetype credentialsAt = line.indexOf(credentialsTag);
+    const QStringList head = line.left(configAt).split(u' ', Qt::SkipEmptyParts);
+    auto fail = [&line] {
+        return Error::internal(QCoreApplication::translate("DemoSandbox", "the sandbox announced a service in a form it does not know: %1")
+                                   .arg(line.left(120)));
+    };
+    if (configAt < 0 || credentialsAt < configAt || head.size() != 3)
+        return fail();
+    auto object = [](QStringView text, bool *ok) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+        *ok = error.error == QJsonParseError::NoError && document.isObject();
+        return document.object();
+    };
+    bool configOk = false, credentialsOk = false;
+    Service service;
+    service.type = head.at(0);
+    service.name = head.at(1);
+    service.baseUrl = QUrl(head.at(2), QUrl::StrictMode);
+    service.config = object(QStringView(line).sliced(configAt + configTag.size(), credentialsAt - configAt - configTag.size()), &configOk);
+    service.credentials = object(QStringView(line).sliced(credentialsAt + credentialsTag.size()), &credentialsOk);
+    if (!configOk || !credentialsOk || !service.baseUrl.isValid() || service.baseUrl.host() != u"127.0.0.1"_s)
+        return fail();
+    return service;
+}
+
 DemoSandbox::DemoSandbox(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
     , m_worker(new QObject)
 {
-    // The fakes answer HTTP requests: they get their own thread, never the GUI's. So does the
-    // sandbox's own browser that follows the OAuth consent redirects.
+    // The sandbox's own browser, which follows the OAuth consent redirects, gets a thread of its
+    // own so that a slow answer never holds up the GUI.
     m_thread->setObjectName(u"opbox-demo"_s);
     m_worker->moveToThread(m_thread);
     m_thread->start();
@@ -43,53 +81,75 @@ DemoSandbox::~DemoSandbox()
     // The browser first (its pending requests and their callbacks go with it), then the fakes.
     QObject *worker = m_worker;
     QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-    if (m_suite) {
-        Fakes::FakeServiceSuite *suite = m_suite.release();
-        QMetaObject::invokeMethod(suite, [suite] { delete suite; }, Qt::BlockingQueuedConnection);
-    }
     m_thread->quit();
     m_thread->wait();
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->terminate(); // SIGTERM: the fakes close their sockets and exit
+        if (!m_process->waitForFinished(5000)) {
+            m_process->kill();
+            m_process->waitForFinished(2000);
+        }
+    }
 }
 
-bool DemoSandbox::start(QString *error)
+bool DemoSandbox::start(QString *error, const QString &program)
 {
-    bool ok = false;
-    QString reason;
-    Fakes::FakeServiceSuite *suite = nullptr;
-    auto *context = new QObject;
-    context->moveToThread(m_thread);
-    QMetaObject::invokeMethod(
-        context,
-        [&] {
-            Fakes::FakeServiceSuite::Options options;
-            options.records = 120;
-            suite = new Fakes::FakeServiceSuite(options);
-            ok = suite->start(&reason);
-        },
-        Qt::BlockingQueuedConnection);
-    context->deleteLater();
-    m_suite.reset(suite);
-    if (!ok && error)
-        *error = reason;
-    return ok;
+    auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    const QString executable = program.isEmpty() ? QCoreApplication::applicationDirPath() + u"/opbox-fake-services"_s : program;
+    m_process = new QProcess(this);
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+#ifdef Q_OS_LINUX
+    // The sandbox must not outlive the app, not even when the app is killed.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
+    m_process->start(executable, {u"--records"_s, u"120"_s});
+    if (!m_process->waitForStarted(10000))
+        return fail(QCoreApplication::translate("DemoSandbox", "the sandbox %1 did not start: %2").arg(executable, m_process->errorString()));
+    // It announces one line per service, then "ready"; anything else means it could not start.
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        if (!m_process->canReadLine()) {
+            if (m_process->state() == QProcess::NotRunning)
+                break;
+            m_process->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 500)));
+            continue;
+        }
+        const QString line = QString::fromUtf8(m_process->readLine()).trimmed();
+        if (line == u"ready"_s) {
+            qCInfo(lcDemo) << "sandbox running with" << m_services.size() << "services, pid" << m_process->processId();
+            return true;
+        }
+        auto service = parseServiceLine(line);
+        if (!service)
+            return fail(service.error().message);
+        m_services.append(*service);
+    }
+    return fail(QCoreApplication::translate("DemoSandbox", "the sandbox %1 did not announce its services").arg(executable));
 }
 
 QStringList DemoSandbox::describe() const
 {
-    return m_suite ? m_suite->describe() : QStringList();
+    QStringList lines;
+    for (const Service &service : m_services)
+        lines.append(u"%1 %2 %3"_s.arg(service.type, service.name, service.baseUrl.toString()));
+    return lines;
 }
 
 Result<int> DemoSandbox::populate(Engine *engine, const Caller &caller, const QUrl &publicUrl)
 {
-    if (!m_suite)
+    if (m_services.isEmpty())
         return 0;
     ConnectionService *connections = engine->connections();
     auto existing = connections->list(caller);
     if (!existing)
         return existing.error();
     int created = 0;
-    for (Fakes::FakeProviderServer *fake : m_suite->servers()) {
-        const ConnectorTypeInfo *type = ConnectorTypeRegistry::find(fake->connectorType());
+    for (const Service &fake : std::as_const(m_services)) {
+        const ConnectorTypeInfo *type = ConnectorTypeRegistry::find(fake.type);
         if (!type)
             continue;
         // Not translated: the name is data, and finding the connection again on the next start needs it stable.
@@ -111,16 +171,16 @@ Result<int> DemoSandbox::populate(Engine *engine, const Caller &caller, const QU
         }
         if (!id.isEmpty()) {
             // The fakes listen on new ports every start: point the connection at today's.
-            auto updated = connections->update(caller, id, QJsonObject{{u"config"_s, fake->connectorConfig()},
-                                                                        {u"credentials"_s, fake->credentials()}});
+            auto updated = connections->update(caller, id, QJsonObject{{u"config"_s, fake.config},
+                                                                        {u"credentials"_s, fake.credentials}});
             if (!updated)
                 qCWarning(lcDemo) << "demo connection not updated:" << updated.error().message;
             continue;
         }
         auto made = connections->create(caller, QJsonObject{{u"name"_s, name},
                                                             {u"type"_s, type->type},
-                                                            {u"credentials"_s, fake->credentials()},
-                                                            {u"config"_s, fake->connectorConfig()},
+                                                            {u"credentials"_s, fake.credentials},
+                                                            {u"config"_s, fake.config},
                                                             {u"schedule"_s, QJsonObject{{u"enabled"_s, true},
                                                                                         {u"frequency"_s, u"hourly"_s}}}});
         if (!made) {
@@ -133,17 +193,17 @@ Result<int> DemoSandbox::populate(Engine *engine, const Caller &caller, const QU
     return created;
 }
 
-Result<QString> DemoSandbox::authorize(Engine *engine, const Caller &caller, Fakes::FakeProviderServer *fake,
+Result<QString> DemoSandbox::authorize(Engine *engine, const Caller &caller, const Service &fake,
                                        const QString &name, const QString &connectionId, const QUrl &publicUrl)
 {
     OAuthService *oauth = engine->oauth();
     if (!oauth)
         return Error::internal(QCoreApplication::translate("DemoSandbox", "the OAuth service is not running"));
     // The client the fake registered, as a user would type it into the OAuth wizard.
-    const QJsonObject client = fake->credentials();
+    const QJsonObject client = fake.credentials;
     QJsonObject body{{u"client_id"_s, client.value(u"client_id"_s)},
                      {u"client_secret"_s, client.value(u"client_secret"_s)},
-                     {u"config"_s, fake->connectorConfig()}};
+                     {u"config"_s, fake.config}};
     if (connectionId.isEmpty()) {
         body.insert(u"connectionName"_s, name);
         body.insert(u"schedule"_s, QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"hourly"_s}});
@@ -157,11 +217,11 @@ Result<QString> DemoSandbox::authorize(Engine *engine, const Caller &caller, Fak
         base.setHost(u"127.0.0.1"_s);
         base.setPort(8787);
     }
-    auto started = oauth->authorize(caller, fake->connectorType(), body, base);
+    auto started = oauth->authorize(caller, fake.type, body, base);
     if (!started)
         return started.error();
     const QString id = started->value(u"connectionId"_s).toString();
-    consent(engine, caller, fake->connectorType(), id, QUrl(started->value(u"authorizeUrl"_s).toString(), QUrl::StrictMode));
+    consent(engine, caller, fake.type, id, QUrl(started->value(u"authorizeUrl"_s).toString(), QUrl::StrictMode));
     return id;
 }
 

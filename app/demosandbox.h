@@ -1,30 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "caller.h"
-#include "result.h"
+#include "base/result.h"
+#include "engine/security/caller.h"
 
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
 #include <memory>
 
 class QNetworkAccessManager;
+class QProcess;
 class QThread;
 
 namespace Opbox {
 
 class Engine;
-namespace Fakes {
-class FakeProviderServer;
-class FakeServiceSuite;
-}
 
 /**
- * `--demo` (DESIGN §4): the provider fakes of tests/fakes as a local sandbox on their own thread,
- * and a demo workspace with one connection of every sandboxed type pointing at them, so a
- * first-time user sees data sync without any account. OAuth types are authorized through the
- * engine's real OAuth flow against the fake provider's consent, the sandbox playing the browser.
+ * `--demo`: the provider fakes as a local sandbox in a process of their own (opbox-fake-services,
+ * installed beside the app, so that the product links no test code), and a demo workspace with one
+ * connection of every sandboxed type pointing at them, so a first-time user sees data sync without
+ * any account. OAuth types are authorized through the engine's real OAuth flow against the fake
+ * provider's consent, the sandbox playing the browser.
  */
 class DemoSandbox : public QObject
 {
@@ -33,11 +33,26 @@ public:
     /** The workspace the demo connections live in. */
     static QString workspaceName();
 
+    /** One sandboxed service as opbox-fake-services announced it. */
+    struct Service {
+        QString type;          ///< connector type, e.g. CRM_PLATFORM
+        QString name;          ///< e.g. hubspot
+        QUrl baseUrl;
+        QJsonObject config;    ///< what a connection to it needs (baseUrl, authBaseUrl, seeded ids)
+        QJsonObject credentials; ///< what it accepts (for OAuth types: the registered client)
+    };
+
+    /** Reads one announcement line: "<TYPE> <name> <baseUrl> config=<json> credentials=<json>". */
+    [[nodiscard]] static Result<Service> parseServiceLine(const QString &line);
+
     explicit DemoSandbox(QObject *parent = nullptr);
     ~DemoSandbox() override;
 
-    /** Starts every fake on 127.0.0.1 (ephemeral ports); false with the reason. */
-    [[nodiscard]] bool start(QString *error);
+    /**
+     * Starts opbox-fake-services (next to this executable, or `program` when given) and waits until
+     * it has announced every fake on 127.0.0.1; false with the reason.
+     */
+    [[nodiscard]] bool start(QString *error, const QString &program = {});
     /** "<TYPE> <service> <baseUrl>" per fake. */
     [[nodiscard]] QStringList describe() const;
     /**
@@ -55,7 +70,7 @@ Q_SIGNALS:
 
 private:
     /** Starts the OAuth flow for a demo connection (creating it when `connectionId` is empty); its id. */
-    [[nodiscard]] Result<QString> authorize(Engine *engine, const Caller &caller, Fakes::FakeProviderServer *fake,
+    [[nodiscard]] Result<QString> authorize(Engine *engine, const Caller &caller, const Service &fake,
                                             const QString &name, const QString &connectionId, const QUrl &publicUrl);
     /** Follows the authorize URL on the sandbox thread like a browser and hands the redirect's code to the engine. */
     void consent(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId, const QUrl &authorizeUrl);
@@ -64,7 +79,8 @@ private:
     QThread *m_thread;
     QObject *m_worker;                        // lives on m_thread
     QNetworkAccessManager *m_network = nullptr; // lives on m_thread, made on first use
-    std::unique_ptr<Fakes::FakeServiceSuite> m_suite;
+    QProcess *m_process = nullptr;
+    QList<Service> m_services;
 };
 
 } // namespace Opbox

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "displayguard.h"
+#include "app/displayguard.h"
 
 #include <QCoreApplication>
 #include <cstdio>

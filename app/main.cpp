@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root: parse the command line and hand over to the mode it asks for.
-#include "commandline.h"
-#include "demosandbox.h"
-#include "desktopapplication.h"
-#include "displayguard.h"
-#include "ownersession.h"
-#include "serverrunner.h"
+#include "app/commandline.h"
+#include "app/demosandbox.h"
+#include "app/desktopapplication.h"
+#include "app/displayguard.h"
+#include "models/ownersession.h"
+#include "app/serverrunner.h"
 
 #include <QApplication>
 #include <QCoreApplication>

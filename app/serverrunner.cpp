@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverrunner.h"
-#include "apiserver.h"
-#include "caller.h"
-#include "commandline.h"
-#include "demosandbox.h"
-#include "engine.h"
-#include "identityservice.h"
-#include "secretstore.h"
-#include "syncworkerpool.h"
-#include "triggerservice.h"
+#include "app/serverrunner.h"
+#include "engine/api/apiserver.h"
+#include "engine/security/caller.h"
+#include "app/commandline.h"
+#include "app/demosandbox.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "engine/security/secretstore.h"
+#include "engine/sync/syncworkerpool.h"
+#include "engine/services/triggerservice.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>

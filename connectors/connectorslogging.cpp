@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectorslogging.h"
+#include "connectors/connectorslogging.h"
 
 Q_LOGGING_CATEGORY(lcConnectors, "opbox.connectors", QtInfoMsg)

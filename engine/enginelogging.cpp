@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "enginelogging.h"
+#include "engine/enginelogging.h"
 
 Q_LOGGING_CATEGORY(lcEngine, "opbox.engine", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcApi, "opbox.api", QtInfoMsg)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditlogmodel.h"
-#include "auditlog.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "ownersession.h"
+#include "models/auditlogmodel.h"
+#include "engine/store/auditlog.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/ownersession.h"
 
 #include <QJsonArray>
 #include <algorithm>

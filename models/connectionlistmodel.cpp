@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionlistmodel.h"
-#include "connectionservice.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "modelslogging.h"
-#include "ownersession.h"
-#include "runservice.h"
+#include "models/connectionlistmodel.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/modelslogging.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
 
 #include <QFont>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectortypemodel.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "iconlibrary.h"
+#include "models/connectortypemodel.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "models/iconlibrary.h"
 
 #include <QFont>
 #include <QGuiApplication>

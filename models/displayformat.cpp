@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "displayformat.h"
+#include "models/displayformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>

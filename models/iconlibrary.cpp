@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "iconlibrary.h"
-#include "connectortyperegistry.h"
+#include "models/iconlibrary.h"
+#include "connectors/runtime/connectortyperegistry.h"
 
 #include <QFile>
 #include <QHash>

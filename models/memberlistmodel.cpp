@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "memberlistmodel.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "identityservice.h"
-#include "modelslogging.h"
-#include "ownersession.h"
+#include "models/memberlistmodel.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "models/modelslogging.h"
+#include "models/ownersession.h"
 
 #include <QJsonArray>
 

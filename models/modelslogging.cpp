@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "modelslogging.h"
+#include "models/modelslogging.h"
 
 Q_LOGGING_CATEGORY(lcModels, "opbox.models", QtInfoMsg)

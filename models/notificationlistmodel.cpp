@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "notificationlistmodel.h"
-#include "connectionservice.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "modelslogging.h"
-#include "notificationservice.h"
-#include "ownersession.h"
+#include "models/notificationlistmodel.h"
+#include "engine/services/connectionservice.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/modelslogging.h"
+#include "engine/services/notificationservice.h"
+#include "models/ownersession.h"
 
 #include <QFont>
 #include <QHash>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "opboxtablelistmodel.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "modelslogging.h"
-#include "ownersession.h"
-#include "runservice.h"
-#include "tablecatalogstore.h"
+#include "models/opboxtablelistmodel.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/modelslogging.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
+#include "engine/store/tablecatalogstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ownersession.h"
-#include "engine.h"
-#include "identityservice.h"
-#include "modelslogging.h"
+#include "models/ownersession.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "models/modelslogging.h"
 
 #include <QCoreApplication>
 

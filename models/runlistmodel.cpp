@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runlistmodel.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "modelslogging.h"
-#include "ownersession.h"
-#include "runservice.h"
+#include "models/runlistmodel.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/modelslogging.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
 
 #include <QJsonArray>
 #include <QTimer>

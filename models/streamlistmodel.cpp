@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "streamlistmodel.h"
-#include "connectionservice.h"
-#include "connector.h"
-#include "connectorservice.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "modelslogging.h"
-#include "ownersession.h"
-#include "runservice.h"
+#include "models/streamlistmodel.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connector.h"
+#include "engine/services/connectorservice.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/modelslogging.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
 
 #include <QFont>
 

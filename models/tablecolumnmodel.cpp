@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tablecolumnmodel.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "ownersession.h"
-#include "tablecatalogstore.h"
+#include "models/tablecolumnmodel.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/ownersession.h"
+#include "engine/store/tablecatalogstore.h"
 
 #include <QFont>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tabledatamodel.h"
-#include "engine.h"
-#include "ownersession.h"
-#include "tablerowreader.h"
+#include "models/tabledatamodel.h"
+#include "engine/services/engine.h"
+#include "models/ownersession.h"
+#include "models/tablerowreader.h"
 
 #include <QCoreApplication>
 #include <QFont>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tableexportjob.h"
-#include "modelslogging.h"
-#include "tablerowreader.h"
+#include "models/tableexportjob.h"
+#include "models/modelslogging.h"
+#include "models/tablerowreader.h"
 
 #include <QCoreApplication>
 #include <QPointer>

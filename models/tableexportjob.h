@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "caller.h"
+#include "engine/security/caller.h"
 
 #include <QFuture>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tablerowreader.h"
-#include "database.h"
-#include "tablecatalogstore.h"
-#include "tablenamingpolicy.h"
-#include "workspacedatastore.h"
+#include "models/tablerowreader.h"
+#include "engine/store/database.h"
+#include "engine/store/tablecatalogstore.h"
+#include "engine/sync/tablenamingpolicy.h"
+#include "engine/store/workspacedatastore.h"
 
 #include <QCoreApplication>
 

@@ -38,6 +38,9 @@ case "$preset" in
   dev) dir=build ;;
   *) dir="build-$preset" ;;
 esac
+# ccache shares its cache between clones and worktrees: paths below the source folder are hashed
+# relative to it, and the build folder's own path is left out of the hash.
+export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=true
 if [ ! -f "$dir/CMakeCache.txt" ]; then
   cmake --preset "$preset" >/dev/null
 fi

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditlogdialog.h"
-#include "auditlogmodel.h"
-#include "displayformat.h"
-#include "iconlibrary.h"
-#include "uistrings.h"
+#include "ui/auditlogdialog.h"
+#include "models/auditlogmodel.h"
+#include "models/displayformat.h"
+#include "models/iconlibrary.h"
+#include "ui/uistrings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectiondetailwidget.h"
-#include "connectionlistmodel.h"
-#include "connectionoverviewwidget.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "iconlibrary.h"
-#include "ownersession.h"
-#include "runswidget.h"
-#include "streamswidget.h"
-#include "tableswidget.h"
+#include "ui/connectiondetailwidget.h"
+#include "models/connectionlistmodel.h"
+#include "ui/connectionoverviewwidget.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "models/iconlibrary.h"
+#include "models/ownersession.h"
+#include "ui/runswidget.h"
+#include "ui/streamswidget.h"
+#include "ui/tableswidget.h"
 
 #include <QGridLayout>
 #include <QLabel>

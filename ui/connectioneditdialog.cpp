@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectioneditdialog.h"
-#include "connectionservice.h"
-#include "connectortyperegistry.h"
-#include "engine.h"
-#include "errorlabel.h"
-#include "ownersession.h"
-#include "secretlineedit.h"
-#include "uistrings.h"
+#include "ui/connectioneditdialog.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/engine.h"
+#include "ui/errorlabel.h"
+#include "models/ownersession.h"
+#include "ui/secretlineedit.h"
+#include "ui/uistrings.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

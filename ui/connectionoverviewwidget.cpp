@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionoverviewwidget.h"
-#include "connectionservice.h"
-#include "connectorservice.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "memberlistmodel.h"
-#include "notifyrecipientsdialog.h"
-#include "ownersession.h"
-#include "webhookservice.h"
+#include "ui/connectionoverviewwidget.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/connectorservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/memberlistmodel.h"
+#include "ui/notifyrecipientsdialog.h"
+#include "models/ownersession.h"
+#include "engine/services/webhookservice.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionsummarypage.h"
-#include "errorlabel.h"
-#include "connectionservice.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "memberlistmodel.h"
-#include "newconnectionwizard.h"
-#include "ownersession.h"
-#include "runservice.h"
-#include "uilogging.h"
+#include "ui/connectionsummarypage.h"
+#include "ui/errorlabel.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/memberlistmodel.h"
+#include "ui/newconnectionwizard.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
+#include "ui/uilogging.h"
 
 #include <QJsonArray>
 #include <QLabel>

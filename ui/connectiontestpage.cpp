@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectiontestpage.h"
-#include "connectorservice.h"
-#include "connectortyperegistry.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "newconnectionwizard.h"
-#include "ownersession.h"
+#include "ui/connectiontestpage.h"
+#include "engine/services/connectorservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "ui/newconnectionwizard.h"
+#include "models/ownersession.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

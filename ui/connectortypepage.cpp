@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectortypepage.h"
-#include "connectortypemodel.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "newconnectionwizard.h"
+#include "ui/connectortypepage.h"
+#include "models/connectortypemodel.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "ui/newconnectionwizard.h"
 
 #include <QHeaderView>
 #include <QLabel>

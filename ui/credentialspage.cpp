@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "credentialspage.h"
-#include "redirecturiedit.h"
-#include "errorlabel.h"
-#include "secretlineedit.h"
-#include "connectionservice.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "newconnectionwizard.h"
+#include "ui/credentialspage.h"
+#include "ui/redirecturiedit.h"
+#include "ui/errorlabel.h"
+#include "ui/secretlineedit.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "ui/newconnectionwizard.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cursorconfirmpage.h"
-#include "errorlabel.h"
-#include "cursorresetwizard.h"
-#include "displayformat.h"
-#include "streamlistmodel.h"
+#include "ui/cursorconfirmpage.h"
+#include "ui/errorlabel.h"
+#include "ui/cursorresetwizard.h"
+#include "models/displayformat.h"
+#include "models/streamlistmodel.h"
 
 #include <QLabel>
 #include <QLocale>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cursorresetwizard.h"
-#include "cursorchoicepage.h"
-#include "cursorconfirmpage.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "ids.h"
-#include "ownersession.h"
-#include "runservice.h"
-#include "streamlistmodel.h"
-#include "uistrings.h"
+#include "ui/cursorresetwizard.h"
+#include "ui/cursorchoicepage.h"
+#include "ui/cursorconfirmpage.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "base/ids.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
+#include "models/streamlistmodel.h"
+#include "ui/uistrings.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "errorlabel.h"
+#include "ui/errorlabel.h"
 
 namespace Opbox {
 

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "newconnectionwizard.h"
-#include "connectionsummarypage.h"
-#include "connectiontestpage.h"
-#include "connectortypepage.h"
-#include "connectortyperegistry.h"
-#include "credentialspage.h"
-#include "iconlibrary.h"
-#include "notifyrecipientspage.h"
-#include "oauthauthorizepage.h"
-#include "schedulepage.h"
-#include "streamselectionpage.h"
-#include "uistrings.h"
+#include "ui/newconnectionwizard.h"
+#include "ui/connectionsummarypage.h"
+#include "ui/connectiontestpage.h"
+#include "ui/connectortypepage.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "ui/credentialspage.h"
+#include "models/iconlibrary.h"
+#include "ui/notifyrecipientspage.h"
+#include "ui/oauthauthorizepage.h"
+#include "ui/schedulepage.h"
+#include "ui/streamselectionpage.h"
+#include "ui/uistrings.h"
 
 using namespace Qt::StringLiterals;
 

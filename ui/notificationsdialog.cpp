@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "notificationsdialog.h"
-#include "iconlibrary.h"
-#include "notificationlistmodel.h"
-#include "uistrings.h"
+#include "ui/notificationsdialog.h"
+#include "models/iconlibrary.h"
+#include "models/notificationlistmodel.h"
+#include "ui/uistrings.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "notifyrecipientsdialog.h"
-#include "notifyrecipientswidget.h"
-#include "uistrings.h"
+#include "ui/notifyrecipientsdialog.h"
+#include "ui/notifyrecipientswidget.h"
+#include "ui/uistrings.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

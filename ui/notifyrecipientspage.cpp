@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "notifyrecipientspage.h"
-#include "newconnectionwizard.h"
-#include "notifyrecipientswidget.h"
+#include "ui/notifyrecipientspage.h"
+#include "ui/newconnectionwizard.h"
+#include "ui/notifyrecipientswidget.h"
 
 #include <QJsonArray>
 #include <QVBoxLayout>

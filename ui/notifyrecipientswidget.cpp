@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "notifyrecipientswidget.h"
-#include "memberlistmodel.h"
+#include "ui/notifyrecipientswidget.h"
+#include "models/memberlistmodel.h"
 
 #include <QButtonGroup>
 #include <QListView>

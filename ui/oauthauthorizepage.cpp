@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "oauthauthorizepage.h"
-#include "connectionservice.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "oauthservice.h"
-#include "ownersession.h"
-#include "uilogging.h"
+#include "ui/oauthauthorizepage.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "engine/services/oauthservice.h"
+#include "models/ownersession.h"
+#include "ui/uilogging.h"
 
 #include <QDesktopServices>
 #include <QFormLayout>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "oauthclientpage.h"
-#include "errorlabel.h"
-#include "secretlineedit.h"
-#include "connectionservice.h"
-#include "connectortyperegistry.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "ownersession.h"
-#include "redirecturiedit.h"
+#include "ui/oauthclientpage.h"
+#include "ui/errorlabel.h"
+#include "ui/secretlineedit.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/ownersession.h"
+#include "ui/redirecturiedit.h"
 
 #include <QComboBox>
 #include <QFormLayout>

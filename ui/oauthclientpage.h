@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "oauthauthorizepage.h"
+#include "ui/oauthauthorizepage.h"
 
 #include <QHash>
 #include <QUrl>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "oauthwizard.h"
-#include "iconlibrary.h"
-#include "oauthauthorizepage.h"
-#include "oauthclientpage.h"
-#include "uistrings.h"
+#include "ui/oauthwizard.h"
+#include "models/iconlibrary.h"
+#include "ui/oauthauthorizepage.h"
+#include "ui/oauthclientpage.h"
+#include "ui/uistrings.h"
 
 using namespace Qt::StringLiterals;
 

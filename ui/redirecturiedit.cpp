@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "redirecturiedit.h"
-#include "oauthservice.h"
+#include "ui/redirecturiedit.h"
+#include "engine/services/oauthservice.h"
 
 namespace Opbox {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runprogressdelegate.h"
-#include "runlistmodel.h"
+#include "ui/runprogressdelegate.h"
+#include "models/runlistmodel.h"
 
 #include <QApplication>
 #include <QPainter>

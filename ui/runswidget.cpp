@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "runswidget.h"
-#include "displayformat.h"
-#include "runlistmodel.h"
-#include "runprogressdelegate.h"
+#include "ui/runswidget.h"
+#include "models/displayformat.h"
+#include "models/runlistmodel.h"
+#include "ui/runprogressdelegate.h"
 
 #include <QAction>
 #include <QHBoxLayout>

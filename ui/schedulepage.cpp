@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "schedulepage.h"
-#include "newconnectionwizard.h"
+#include "ui/schedulepage.h"
+#include "ui/newconnectionwizard.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

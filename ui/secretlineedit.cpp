@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "secretlineedit.h"
-#include "iconlibrary.h"
+#include "ui/secretlineedit.h"
+#include "models/iconlibrary.h"
 
 #include <QAction>
 

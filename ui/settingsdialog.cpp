@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "settingsdialog.h"
-#include "errorlabel.h"
-#include "apiservercontroller.h"
-#include "engine.h"
-#include "identityservice.h"
-#include "ownersession.h"
-#include "uistrings.h"
+#include "ui/settingsdialog.h"
+#include "ui/errorlabel.h"
+#include "models/apiservercontroller.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "models/ownersession.h"
+#include "ui/uistrings.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "streamselectionpage.h"
-#include "connectortyperegistry.h"
-#include "newconnectionwizard.h"
-#include "streamlistmodel.h"
+#include "ui/streamselectionpage.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "ui/newconnectionwizard.h"
+#include "models/streamlistmodel.h"
 
 #include <QCheckBox>
 #include <QHeaderView>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "streamswidget.h"
-#include "connectionservice.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "ownersession.h"
-#include "streamlistmodel.h"
+#include "ui/streamswidget.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/ownersession.h"
+#include "models/streamlistmodel.h"
 
 #include <QAction>
 #include <QHBoxLayout>

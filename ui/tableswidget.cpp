@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tableswidget.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "opboxtablelistmodel.h"
-#include "ownersession.h"
-#include "tablecolumnmodel.h"
-#include "tabledatamodel.h"
-#include "tableexportjob.h"
+#include "ui/tableswidget.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/opboxtablelistmodel.h"
+#include "models/ownersession.h"
+#include "models/tablecolumnmodel.h"
+#include "models/tabledatamodel.h"
+#include "models/tableexportjob.h"
 
 #include <QDir>
 #include <QFileDialog>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "traycontroller.h"
-#include "iconlibrary.h"
-#include "connectionservice.h"
-#include "displayformat.h"
-#include "engine.h"
-#include "identityservice.h"
-#include "mainwindow.h"
-#include "ownersession.h"
-#include "runservice.h"
+#include "ui/traycontroller.h"
+#include "models/iconlibrary.h"
+#include "engine/services/connectionservice.h"
+#include "models/displayformat.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "ui/mainwindow.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
 
 #include <QAction>
 #include <QMenu>

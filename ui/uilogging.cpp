@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "uilogging.h"
+#include "ui/uilogging.h"
 
 Q_LOGGING_CATEGORY(lcUi, "opbox.ui", QtInfoMsg)

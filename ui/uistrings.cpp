@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "uistrings.h"
+#include "ui/uistrings.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "variantconfirmpage.h"
-#include "errorlabel.h"
-#include "variantwizard.h"
+#include "ui/variantconfirmpage.h"
+#include "ui/errorlabel.h"
+#include "ui/variantwizard.h"
 
 #include <QCheckBox>
 #include <QLabel>

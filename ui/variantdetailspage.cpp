@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "variantdetailspage.h"
-#include "variantwizard.h"
+#include "ui/variantdetailspage.h"
+#include "ui/variantwizard.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "variantwizard.h"
-#include "connectionservice.h"
-#include "connectorservice.h"
-#include "engine.h"
-#include "iconlibrary.h"
-#include "ownersession.h"
-#include "tablenamingpolicy.h"
-#include "uistrings.h"
-#include "variantconfirmpage.h"
-#include "variantdetailspage.h"
-#include "variantservice.h"
+#include "ui/variantwizard.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/connectorservice.h"
+#include "engine/services/engine.h"
+#include "models/iconlibrary.h"
+#include "models/ownersession.h"
+#include "engine/sync/tablenamingpolicy.h"
+#include "ui/uistrings.h"
+#include "ui/variantconfirmpage.h"
+#include "ui/variantdetailspage.h"
+#include "engine/services/variantservice.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionservice.h"
+#include "engine/services/connectionservice.h"
 #include "testengine.h"
 
 #include <QDirIterator>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionservice.h"
-#include "connector.h"
-#include "connectortyperegistry.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectortyperegistry.h"
 #include "fakeservicesuite.h"
 #include "testengine.h"
 

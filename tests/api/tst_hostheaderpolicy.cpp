@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Host header guard against DNS rebinding: which hosts a loopback server answers.
-#include "hostheaderpolicy.h"
+#include "engine/api/hostheaderpolicy.h"
 
 #include <QTest>
 

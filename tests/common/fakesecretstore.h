@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "secretstore.h"
+#include "engine/security/secretstore.h"
 
 #include <QHash>
 

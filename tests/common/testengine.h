@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "apiserver.h"
-#include "caller.h"
-#include "engine.h"
+#include "engine/api/apiserver.h"
+#include "engine/security/caller.h"
+#include "engine/services/engine.h"
 #include "httpclient.h"
 
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "collectingpagesink.h"
 
-#include "jsonpath.h"
+#include "connectors/runtime/jsonpath.h"
 
 namespace Opbox::Tests {
 

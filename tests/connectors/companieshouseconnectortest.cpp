@@ -5,9 +5,9 @@
 // list as no records, the 600-per-5-minutes limit paced or waited out without failing, and faults.
 #include "collectingpagesink.h"
 #include "companieshousefakeserver.h"
-#include "connectormanifest.h"
+#include "connectors/runtime/connectormanifest.h"
 #include "connectortestharness.h"
-#include "connectortyperegistry.h"
+#include "connectors/runtime/connectortyperegistry.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

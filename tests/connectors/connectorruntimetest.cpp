@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Unit tests of the connector runtime's parts: date-times, retry timing, JSON paths, templates,
 // Link headers, record normalisation, GraphQL error reading and the embedded manifests.
-#include "connector.h"
-#include "connectormanifest.h"
-#include "connectortyperegistry.h"
-#include "datetimeformat.h"
-#include "firefliesconnector.h"
-#include "httpretrypolicy.h"
-#include "jsonpath.h"
-#include "paginator.h"
-#include "recordnormalizer.h"
-#include "requesttemplate.h"
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "connectors/runtime/datetimeformat.h"
+#include "connectors/providers/fireflies/firefliesconnector.h"
+#include "connectors/http/httpretrypolicy.h"
+#include "connectors/runtime/jsonpath.h"
+#include "connectors/runtime/paginator.h"
+#include "connectors/runtime/recordnormalizer.h"
+#include "connectors/runtime/requesttemplate.h"
 
 #include <QFile>
 #include <QJsonArray>

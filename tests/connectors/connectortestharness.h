@@ -2,7 +2,7 @@
 #pragma once
 
 #include "collectingpagesink.h"
-#include "connector.h"
+#include "connectors/runtime/connector.h"
 #include "fakeproviderserver.h"
 
 #include <QNetworkAccessManager>

@@ -238,11 +238,14 @@ private Q_SLOTS:
                 process.waitForReadyRead(500);
         }
         QCOMPARE(lines.size(), expected);
+        // Then the end of the announcement, which the app's --demo waits for.
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine() || process.waitForReadyRead(100), 5000);
+        QCOMPARE(QString::fromUtf8(process.readLine()).trimmed(), u"ready"_s);
         QStringList types;
         QString hubspotBase;
         for (const QString &line : lines) {
             const QStringList parts = line.split(u' ');
-            QCOMPARE(parts.size(), 4);
+            QCOMPARE(parts.size(), 5);
             QVERIFY(parts.at(2).startsWith(u"http://127.0.0.1:"_s));
             // The config a connection to this fake needs: compact JSON, pointing at loopback.
             QVERIFY2(parts.at(3).startsWith(u"config="_s), qPrintable(line));
@@ -250,6 +253,9 @@ private Q_SLOTS:
             QVERIFY2(config.value(u"baseUrl"_s).toString().startsWith(u"http://127.0.0.1:"_s)
                          || config.value(u"authBaseUrl"_s).toString().startsWith(u"http://127.0.0.1:"_s),
                      qPrintable(line));
+            // The credentials the fake accepts, so that a connection can be made from the line alone.
+            QVERIFY2(parts.at(4).startsWith(u"credentials="_s), qPrintable(line));
+            QVERIFY2(!QJsonDocument::fromJson(parts.at(4).mid(12).toUtf8()).object().isEmpty(), qPrintable(line));
             types.append(parts.first());
             if (parts.at(1) == u"hubspot")
                 hubspotBase = parts.at(2);

@@ -2,9 +2,9 @@
 // The CRM_PLATFORM connector against the HubSpot fake: list paging, search-based incremental reads,
 // property selection and type coercion, the search cap, and a generated volume of contacts.
 #include "collectingpagesink.h"
-#include "connectormanifest.h"
+#include "connectors/runtime/connectormanifest.h"
 #include "connectortestharness.h"
-#include "declarativeconnector.h"
+#include "connectors/runtime/declarativeconnector.h"
 #include "hubspotfakeserver.h"
 
 #include <QFile>

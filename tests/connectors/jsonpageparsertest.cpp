@@ -3,11 +3,11 @@
 // it (records and the rest of the response), everything else must be left to QJsonDocument; and the
 // RecordBatch it fills (values, paths, edits, the record normaliser) must behave like the QJsonObject
 // records it replaced.
-#include "connectormanifest.h"
-#include "jsonpageparser.h"
-#include "jsonpath.h"
-#include "recordbatch.h"
-#include "recordnormalizer.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/jsonpageparser.h"
+#include "connectors/runtime/jsonpath.h"
+#include "connectors/runtime/recordbatch.h"
+#include "connectors/runtime/recordnormalizer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

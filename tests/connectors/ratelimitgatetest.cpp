@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The account-wide request budget: who shares a gate, how it spaces requests and holds pauses, and
 // two HTTP clients on one HubSpot account against the fake.
-#include "connectormanifest.h"
+#include "connectors/runtime/connectormanifest.h"
 #include "hubspotfakeserver.h"
-#include "providerhttpclient.h"
-#include "ratelimitgate.h"
+#include "connectors/http/providerhttpclient.h"
+#include "connectors/http/ratelimitgate.h"
 
 #include <QCoroTask>
 #include <QElapsedTimer>

@@ -3,15 +3,15 @@
 // (REGISTRY) and WhatsApp (MESSAGING) connections sync their fakes into Opbox tables; Zendesk keeps
 // its export cursor in the sync state, resumes from it, and a cursor reset drops it; Companies
 // House slows down at its rate limit instead of failing the run.
-#include "caller.h"
+#include "engine/security/caller.h"
 #include "companieshousefakeserver.h"
-#include "database.h"
-#include "engine.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
+#include "engine/store/database.h"
+#include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
 #include "whatsappfakeserver.h"
-#include "workspacedatastore.h"
+#include "engine/store/workspacedatastore.h"
 #include "zendeskfakeserver.h"
 
 #include <QElapsedTimer>

@@ -5,14 +5,14 @@
 // bad or missing signatures refused with 401 and nothing written, and the webhook of other
 // connection types still triggering syncs.
 #include "companieshousefakeserver.h"
-#include "database.h"
-#include "engine.h"
-#include "messagingwebhookservice.h"
-#include "syncworkerpool.h"
+#include "engine/store/database.h"
+#include "engine/services/engine.h"
+#include "engine/services/messagingwebhookservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
 #include "whatsappfakeserver.h"
 #include "whatsappwebhooksender.h"
-#include "workspacedatastore.h"
+#include "engine/store/workspacedatastore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -4,12 +4,12 @@
 // inside HTTP 400 (rate limits retried, a refused token a configuration error), the webhook-only
 // streams reading nothing, and the decoding of signed webhook deliveries into records.
 #include "collectingpagesink.h"
-#include "connectormanifest.h"
+#include "connectors/runtime/connectormanifest.h"
 #include "connectortestharness.h"
-#include "connectortyperegistry.h"
-#include "whatsappconnector.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "connectors/providers/whatsapp/whatsappconnector.h"
 #include "whatsappfakeserver.h"
-#include "whatsappwebhookdecoder.h"
+#include "connectors/providers/whatsapp/whatsappwebhookdecoder.h"
 #include "whatsappwebhooksender.h"
 
 #include <QJsonArray>

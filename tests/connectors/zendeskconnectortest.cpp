@@ -5,10 +5,10 @@
 // export limit survived, organizations through links.next, ticket comments as children of the
 // tickets export, the subdomain, and faults.
 #include "collectingpagesink.h"
-#include "connectormanifest.h"
+#include "connectors/runtime/connectormanifest.h"
 #include "connectortestharness.h"
-#include "connectortyperegistry.h"
-#include "zendeskconnector.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "connectors/providers/zendesk/zendeskconnector.h"
 #include "zendeskfakeserver.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
-#include "schema.h"
+#include "engine/store/schema.h"
 #include "testengine.h"
 
 #include <QDir>

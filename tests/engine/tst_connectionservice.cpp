@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionservice.h"
-#include "database.h"
-#include "identityservice.h"
+#include "engine/services/connectionservice.h"
+#include "engine/store/database.h"
+#include "engine/services/identityservice.h"
 #include "testengine.h"
 
 #include <QTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "database.h"
-#include "schema.h"
+#include "engine/store/database.h"
+#include "engine/store/schema.h"
 #include "testengine.h"
 
 #include <QSqlQuery>

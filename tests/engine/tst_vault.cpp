@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "database.h"
+#include "engine/store/database.h"
 #include "fakesecretstore.h"
-#include "masterkeyloader.h"
-#include "schema.h"
+#include "engine/security/masterkeyloader.h"
+#include "engine/store/schema.h"
 #include "testengine.h"
-#include "vault.h"
+#include "engine/security/vault.h"
 
 #include <QCoroTask>
 #include <QFile>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// opbox-fake-services: every provider fake on loopback, one line per service, until SIGINT/SIGTERM.
+// opbox-fake-services: every provider fake on loopback, one line per service and then "ready",
+// until SIGINT/SIGTERM. The app's --demo runs it as its sandbox.
 #include "fakeservicesuite.h"
 
 #include <QCommandLineParser>
@@ -76,6 +77,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     for (const QString &line : suite.describe())
         out << line << '\n';
+    // The end of the announcement: a parent process (the app's --demo) waits for this line.
+    out << "ready\n";
     out.flush();
     QTextStream(stderr) << "opbox-fake-services: every fake accepts the credential \"" << options.token
                         << "\"; the OAuth fakes (xero, docusign) register the client \""

@@ -124,10 +124,12 @@ QStringList FakeServiceSuite::describe() const
 {
     QStringList lines;
     // The config a connection to each fake needs (baseUrl with its version path, the OAuth host,
-    // seeded ids), so that a connection can be made from this line alone.
+    // seeded ids) and the credentials it accepts, so that a connection can be made from this line alone.
     for (const auto &server : m_servers)
-        lines.append(u"%1 %2 %3 config=%4"_s.arg(server->connectorType(), server->serviceName(), server->baseUrl().toString(),
-                                                   QString::fromUtf8(QJsonDocument(server->connectorConfig()).toJson(QJsonDocument::Compact))));
+        lines.append(u"%1 %2 %3 config=%4 credentials=%5"_s.arg(
+            server->connectorType(), server->serviceName(), server->baseUrl().toString(),
+            QString::fromUtf8(QJsonDocument(server->connectorConfig()).toJson(QJsonDocument::Compact)),
+            QString::fromUtf8(QJsonDocument(server->credentials()).toJson(QJsonDocument::Compact))));
     return lines;
 }
 

@@ -28,6 +28,7 @@ trap 'rm -rf "$work"' EXIT
 # the .deb (Debian policy 12.1), so its name is given without the suffix and matched with both.
 installed_files=(
   bin/opbox-pipelines
+  bin/opbox-fake-services
   "share/applications/$app_id.desktop"
   "share/metainfo/$app_id.metainfo.xml"
   "share/icons/hicolor/scalable/apps/$app_id.svg"
@@ -203,7 +204,8 @@ package)
   # loads at run time (SQLite driver, SVG icon engine, xcb/offscreen platforms).
   depends="$(dpkg-deb --field "$deb" Depends)"
   dep_names="$(tr ',|' '\n' <<<"$depends" | sed 's/(.*)//; s/^ *//; s/ *$//' | sort -u)"
-  for needed in $(objdump -p "$build/bin/opbox-pipelines" | awk '$1 == "NEEDED" { print $2 }'); do
+  for needed in $(objdump -p "$build/bin/opbox-pipelines" "$build/bin/opbox-fake-services" |
+                  awk '$1 == "NEEDED" { print $2 }' | sort -u); do
     path="$(ldconfig -p | awk -v lib="$needed" '$1 == lib { print $NF; exit }')"
     owner="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n1 | cut -d: -f1)"
     [ -n "$owner" ] || owner="$(dpkg -S "$path" 2>/dev/null | head -n1 | cut -d: -f1)"

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connectionservice.h"
-#include "engine.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
 #include "hubspotfakeserver.h"
-#include "ownersession.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
+#include "models/ownersession.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
 
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditlogmodel.h"
-#include "connectionservice.h"
-#include "identityservice.h"
-#include "ownersession.h"
+#include "models/auditlogmodel.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/identityservice.h"
+#include "models/ownersession.h"
 #include "testengine.h"
 
 #include <QAbstractItemModelTester>

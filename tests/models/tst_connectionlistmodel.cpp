@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionlistmodel.h"
-#include "connectionservice.h"
-#include "ownersession.h"
+#include "models/connectionlistmodel.h"
+#include "engine/services/connectionservice.h"
+#include "models/ownersession.h"
 #include "testengine.h"
 
 #include <QAbstractItemModelTester>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectortypemodel.h"
-#include "connectortyperegistry.h"
+#include "models/connectortypemodel.h"
+#include "connectors/runtime/connectortyperegistry.h"
 #include "testengine.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "identityservice.h"
-#include "memberlistmodel.h"
-#include "ownersession.h"
+#include "engine/services/identityservice.h"
+#include "models/memberlistmodel.h"
+#include "models/ownersession.h"
 #include "testengine.h"
 
 #include <QAbstractItemModelTester>

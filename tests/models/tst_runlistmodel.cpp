@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modeltestsupport.h"
-#include "runlistmodel.h"
+#include "models/runlistmodel.h"
 #include "synctestsupport.h"
 
 #include <QAbstractItemModelTester>

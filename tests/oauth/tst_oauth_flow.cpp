@@ -2,13 +2,13 @@
 // The OAuth flow end to end over HTTP (issue 6): authorize → the fake provider's consent page →
 // our callback → CONNECTED; the manual code exchange; every way an authorization is rejected; and
 // no token, secret or PKCE verifier in any response, log line, audit entry or database byte.
-#include "connectionservice.h"
-#include "database.h"
+#include "engine/services/connectionservice.h"
+#include "engine/store/database.h"
 #include "docusignfakeserver.h"
-#include "engine.h"
-#include "oauthservice.h"
+#include "engine/services/engine.h"
+#include "engine/services/oauthservice.h"
 #include "testengine.h"
-#include "vault.h"
+#include "engine/security/vault.h"
 #include "xerofakeserver.h"
 
 #include <QDir>

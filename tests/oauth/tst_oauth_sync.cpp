@@ -3,16 +3,16 @@
 // DocuSign over HTTP; incremental reads; access tokens refreshed before expiry and after a 401
 // mid-sync, with the rotated refresh token stored before the new access token is used; a refused
 // refresh (invalid_grant) fails the run and asks for re-authorization; "authorize first".
-#include "connectionservice.h"
-#include "connector.h"
-#include "database.h"
-#include "datetimeformat.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connector.h"
+#include "engine/store/database.h"
+#include "connectors/runtime/datetimeformat.h"
 #include "docusignfakeserver.h"
-#include "engine.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
+#include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
-#include "workspacedatastore.h"
+#include "engine/store/workspacedatastore.h"
 #include "xerofakeserver.h"
 
 #include <QCoroTask>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A sync that never ends, in its own process, for tst_synccrash to kill at random moments:
 // `opbox-sync-crashchild <data-dir> <base64 master key>`. Prints `rows N` as pages commit.
-#include "caller.h"
-#include "connectionservice.h"
-#include "engine.h"
+#include "engine/security/caller.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
 #include "fakeconnector.h"
-#include "identityservice.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
+#include "engine/services/identityservice.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

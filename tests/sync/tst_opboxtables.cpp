@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Type inference and widening, naming, schema evolution over pages, upserts and soft deletes of the
 // Opbox table writer, against a real workspace data file.
-#include "columntypepolicy.h"
-#include "database.h"
-#include "jsonpageparser.h"
-#include "opboxtablewriter.h"
-#include "schema.h"
-#include "syncstatestore.h"
-#include "tablenamingpolicy.h"
+#include "engine/sync/columntypepolicy.h"
+#include "engine/store/database.h"
+#include "connectors/runtime/jsonpageparser.h"
+#include "engine/sync/opboxtablewriter.h"
+#include "engine/store/schema.h"
+#include "engine/store/syncstatestore.h"
+#include "engine/sync/tablenamingpolicy.h"
 #include "testengine.h"
 
 #include <QJsonArray>

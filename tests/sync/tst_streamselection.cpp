@@ -3,12 +3,12 @@
 // field is validated against the connector's streams on create and update, every trigger that
 // names no streams (manual, run-all, schedule, webhook, GUI) reads only the selection, explicit
 // streams in POST …/runs still win, names the connector dropped are skipped, and variants keep it.
-#include "caller.h"
-#include "connectionservice.h"
-#include "engine.h"
+#include "engine/security/caller.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
 #include "fakeconnector.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
 
 #include <QElapsedTimer>

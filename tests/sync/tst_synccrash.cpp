@@ -2,16 +2,16 @@
 // Crash recovery: a child process syncs without end and is killed with SIGKILL at random moments;
 // each time the data file must open, hold no duplicate key, hold exactly the rows its stored cursor
 // covers, and the interrupted run must read FAILED "interrupted". The next run resumes there.
-#include "database.h"
-#include "engine.h"
+#include "engine/store/database.h"
+#include "engine/services/engine.h"
 #include "fakeconnector.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
-#include "vault.h"
-#include "workspacedatastore.h"
-#include "identityservice.h"
-#include "connectionservice.h"
+#include "engine/security/vault.h"
+#include "engine/store/workspacedatastore.h"
+#include "engine/services/identityservice.h"
+#include "engine/services/connectionservice.h"
 
 #include <QJsonDocument>
 #include <QProcess>

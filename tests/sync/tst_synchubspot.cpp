@@ -2,13 +2,13 @@
 // End to end with the real HubSpot connector against the loopback HubSpot fake, over the REST API:
 // a first full sync into Opbox tables, an incremental second run that updates what changed, a
 // refused credential, and a stop in the middle of a long read.
-#include "database.h"
-#include "engine.h"
+#include "engine/store/database.h"
+#include "engine/services/engine.h"
 #include "hubspotfakeserver.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
-#include "workspacedatastore.h"
+#include "engine/store/workspacedatastore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

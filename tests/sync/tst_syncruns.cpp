@@ -2,17 +2,17 @@
 // Runs end to end over HTTP with a scripted connector: trigger, list, progress, stop, concurrency,
 // checkpoints and resume, cursor reset (the spec's answers verbatim), notifications, many
 // connections at once, soft deletes, shutdown.
-#include "connectionservice.h"
-#include "database.h"
-#include "engine.h"
+#include "engine/services/connectionservice.h"
+#include "engine/store/database.h"
+#include "engine/services/engine.h"
 #include "fakeconnector.h"
-#include "identityservice.h"
-#include "notificationservice.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
-#include "tablecatalogstore.h"
+#include "engine/services/identityservice.h"
+#include "engine/services/notificationservice.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
+#include "engine/store/tablecatalogstore.h"
 #include "testengine.h"
-#include "workspacedatastore.h"
+#include "engine/store/workspacedatastore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless server's shutdown contract (DESIGN §4): SIGTERM while a sync runs → no new runs,
 // the running one keeps its committed pages and reads CANCELLED "server shutdown", exit code 0.
-#include "database.h"
-#include "engine.h"
+#include "engine/store/database.h"
+#include "engine/services/engine.h"
 #include "hubspotfakeserver.h"
 #include "httpclient.h"
-#include "runservice.h"
+#include "engine/services/runservice.h"
 #include "testengine.h"
-#include "vault.h"
-#include "workspacedatastore.h"
-#include "identityservice.h"
-#include "connectionservice.h"
+#include "engine/security/vault.h"
+#include "engine/store/workspacedatastore.h"
+#include "engine/services/identityservice.h"
+#include "engine/services/connectionservice.h"
 
 #include <QJsonArray>
 #include <QProcess>

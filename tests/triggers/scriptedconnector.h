@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connector.h"
+#include "connectors/runtime/connector.h"
 
 #include <functional>
 #include <memory>

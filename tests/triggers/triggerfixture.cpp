@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "triggerfixture.h"
-#include "database.h"
-#include "runservice.h"
+#include "engine/store/database.h"
+#include "engine/services/runservice.h"
 #include "scriptedconnector.h"
-#include "syncworkerpool.h"
+#include "engine/sync/syncworkerpool.h"
 
 #include <QTest>
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "apiserver.h"
-#include "database.h"
-#include "engine.h"
+#include "engine/api/apiserver.h"
+#include "engine/store/database.h"
+#include "engine/services/engine.h"
 #include "httpclient.h"
-#include "identityservice.h"
-#include "ids.h"
-#include "schema.h"
+#include "engine/services/identityservice.h"
+#include "base/ids.h"
+#include "engine/store/schema.h"
 #include "testengine.h"
-#include "vault.h"
-#include "webhookservice.h"
+#include "engine/security/vault.h"
+#include "engine/services/webhookservice.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "database.h"
-#include "runservice.h"
+#include "engine/store/database.h"
+#include "engine/services/runservice.h"
 #include "triggerfixture.h"
 
 #include <QJsonArray>

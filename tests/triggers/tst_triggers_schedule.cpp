@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "database.h"
-#include "ids.h"
-#include "runservice.h"
-#include "settingsstore.h"
+#include "engine/store/database.h"
+#include "base/ids.h"
+#include "engine/services/runservice.h"
+#include "engine/store/settingsstore.h"
 #include "triggerfixture.h"
-#include "triggerservice.h"
+#include "engine/services/triggerservice.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

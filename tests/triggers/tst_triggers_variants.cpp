@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionservice.h"
-#include "database.h"
+#include "engine/services/connectionservice.h"
+#include "engine/store/database.h"
 #include "scriptedconnector.h"
 #include "triggerfixture.h"
-#include "vault.h"
-#include "workspacedatastore.h"
+#include "engine/security/vault.h"
+#include "engine/store/workspacedatastore.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

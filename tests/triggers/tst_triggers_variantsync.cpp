@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "database.h"
+#include "engine/store/database.h"
 #include "hubspotfakeserver.h"
-#include "syncworkerpool.h"
+#include "engine/sync/syncworkerpool.h"
 #include "triggerfixture.h"
-#include "workspacedatastore.h"
+#include "engine/store/workspacedatastore.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "auditlog.h"
-#include "connectionservice.h"
-#include "runservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/runservice.h"
 #include "triggerfixture.h"
-#include "webhookservice.h"
+#include "engine/services/webhookservice.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectionlistmodel.h"
-#include "connectionservice.h"
-#include "demosandbox.h"
-#include "engine.h"
-#include "mainwindow.h"
-#include "runservice.h"
-#include "syncworkerpool.h"
-#include "triggerservice.h"
+#include "models/connectionlistmodel.h"
+#include "engine/services/connectionservice.h"
+#include "app/demosandbox.h"
+#include "engine/services/engine.h"
+#include "ui/mainwindow.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
+#include "engine/services/triggerservice.h"
 #include "uitestsupport.h"
 
 #include <QAction>
@@ -26,6 +26,43 @@ private Q_SLOTS:
     {
         Test::pinEnvironment();
         QVERIFY(Test::installTranslation(QLocale::English));
+    }
+
+    void serviceLine_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("complete") << u"CRM_PLATFORM hubspot http://127.0.0.1:4711 config={\"baseUrl\":\"http://127.0.0.1:4711\"} credentials={\"apiKey\":\"k\"}"_s << true;
+        QTest::newRow("no credentials") << u"CRM_PLATFORM hubspot http://127.0.0.1:4711 config={}"_s << false;
+        QTest::newRow("broken json") << u"CRM_PLATFORM hubspot http://127.0.0.1:4711 config={ credentials={}"_s << false;
+        QTest::newRow("not loopback") << u"CRM_PLATFORM hubspot http://example.com config={} credentials={}"_s << false;
+        QTest::newRow("missing name") << u"CRM_PLATFORM http://127.0.0.1:4711 config={} credentials={}"_s << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void serviceLine()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, ok);
+        const auto service = DemoSandbox::parseServiceLine(line);
+        QCOMPARE(bool(service), ok);
+        if (ok) {
+            QCOMPARE(service->type, u"CRM_PLATFORM"_s);
+            QCOMPARE(service->name, u"hubspot"_s);
+            QCOMPARE(service->baseUrl, QUrl(u"http://127.0.0.1:4711"_s));
+            QCOMPARE(service->config.value(u"baseUrl"_s).toString(), u"http://127.0.0.1:4711"_s);
+            QCOMPARE(service->credentials.value(u"apiKey"_s).toString(), u"k"_s);
+        } else {
+            QVERIFY(service.error().message.contains(u"form it does not know"_s));
+        }
+    }
+
+    void missingSandboxIsAnError()
+    {
+        DemoSandbox sandbox;
+        QString error;
+        QVERIFY(!sandbox.start(&error, u"/nonexistent/opbox-fake-services"_s));
+        QVERIFY2(error.contains(u"did not start"_s), qPrintable(error));
     }
 
     void demoWorkspaceSyncs()

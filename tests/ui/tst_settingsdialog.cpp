@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "apiserver.h"
-#include "apiservercontroller.h"
-#include "engine.h"
-#include "identityservice.h"
-#include "settingsdialog.h"
-#include "settingsstore.h"
+#include "engine/api/apiserver.h"
+#include "models/apiservercontroller.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "ui/settingsdialog.h"
+#include "engine/store/settingsstore.h"
 #include "uitestsupport.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectortyperegistry.h"
-#include "mainwindow.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "ui/mainwindow.h"
 #include "uitestsupport.h"
 
 #include <QAction>

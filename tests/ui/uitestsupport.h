@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ownersession.h"
+#include "models/ownersession.h"
 #include "testengine.h"
 
 #include <QAccessible>

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectors/oauth/oauthprofile.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+#include <QJsonObject>
+#include <QString>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Opbox {
+
+/** What account discovery found: the config keys to merge into the connection, or why it failed. */
+struct OAuthAccountResult {
+    bool ok = false;
+    QString message;     // failure: names the provider and the problem; success: the account's name
+    QJsonObject config;  // keys to merge (tenantId; accountId, baseUri, baseUrl)
+};
+
+/**
+ * Asks a provider which organisation or account a fresh access token reaches (DESIGN §19):
+ * Xero's `GET <origin of baseUrl>/connections` gives the tenant id, DocuSign's
+ * `GET <auth host>/oauth/userinfo` the account id and the base URI its API lives under.
+ * A tenant or account already chosen in the config is kept when the token still reaches it;
+ * otherwise the provider's default (DocuSign `is_default`, Xero's first organisation) wins.
+ */
+class OAuthAccountDiscovery
+{
+    Q_DECLARE_TR_FUNCTIONS(OAuthAccountDiscovery)
+public:
+    [[nodiscard]] static QCoro::Task<OAuthAccountResult> discover(std::shared_ptr<const OAuthProfile> profile,
+                                                                 QJsonObject config, QString accessToken,
+                                                                 QNetworkAccessManager *network);
+
+private:
+    [[nodiscard]] static OAuthAccountResult xeroTenant(const OAuthProfile &profile, const QJsonObject &config,
+                                                       const QJsonDocument &answer);
+    [[nodiscard]] static OAuthAccountResult docuSignAccount(const OAuthProfile &profile, const QJsonObject &config,
+                                                            const QJsonDocument &answer);
+};
+
+} // namespace Opbox

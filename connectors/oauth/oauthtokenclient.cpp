@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectors/oauth/oauthtokenclient.h"
+
+#include "connectors/connectorslogging.h"
+
+#include <QCoroNetworkReply>
+#include <QCoroTimer>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrl>
+#include <chrono>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+QByteArray formEncode(const QList<QPair<QString, QString>> &form)
+{
+    QByteArray out;
+    for (const auto &[name, value] : form) {
+        if (!out.isEmpty())
+            out.append('&');
+        out.append(QUrl::toPercentEncoding(name));
+        out.append('=');
+        out.append(QUrl::toPercentEncoding(value));
+    }
+    return out;
+}
+
+QString scrubbed(QString text, const QStringList &secrets)
+{
+    for (const QString &secret : secrets) {
+        if (secret.size() >= 4)
+            text.replace(secret, u"***"_s);
+    }
+    return text;
+}
+
+std::optional<qint64> lifetimeSeconds(const QJsonValue &v)
+{
+    if (v.isDouble() && v.toDouble() > 0)
+        return qint64(v.toDouble());
+    if (v.isString()) {
+        bool ok = false;
+        const qint64 n = v.toString().toLongLong(&ok);
+        if (ok && n > 0)
+            return n;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+OAuthTokenClient::OAuthTokenClient(std::shared_ptr<const OAuthProfile> profile, QJsonObject config,
+                                   QNetworkAccessManager *network)
+    : m_profile(std::move(profile))
+    , m_config(std::move(config))
+    , m_network(network)
+{
+}
+
+QCoro::Task<OAuthTokenResult> OAuthTokenClient::exchangeCode(QString clientId, QString clientSecret, QString code,
+                                                             QString redirectUri, QString codeVerifier)
+{
+    QList<QPair<QString, QString>> form{{u"grant_type"_s, u"authorization_code"_s},
+                                        {u"code"_s, code},
+                                        {u"redirect_uri"_s, redirectUri},
+                                        {u"code_verifier"_s, codeVerifier}};
+    // Named first: GCC 12 miscompiles braced lists inside a co_await expression.
+    QStringList secrets{clientSecret, code, codeVerifier};
+    const QString what = tr("the authorization code");
+    // Own statement: GCC 12 double-destroys by-value arguments of a coroutine called inside co_await.
+    auto posting = post(std::move(form), clientId, clientSecret, what, std::move(secrets));
+    co_return co_await posting;
+}
+
+QCoro::Task<OAuthTokenResult> OAuthTokenClient::refresh(QString clientId, QString clientSecret, QString refreshToken)
+{
+    QList<QPair<QString, QString>> form{{u"grant_type"_s, u"refresh_token"_s}, {u"refresh_token"_s, refreshToken}};
+    QStringList secrets{clientSecret, refreshToken};
+    const QString what = tr("the refresh token");
+    // Own statement: GCC 12 double-destroys by-value arguments of a coroutine called inside co_await.
+    auto posting = post(std::move(form), clientId, clientSecret, what, std::move(secrets));
+    co_return co_await posting;
+}
+
+QCoro::Task<OAuthTokenResult> OAuthTokenClient::post(QList<QPair<QString, QString>> form, QString clientId,
+                                                     QString clientSecret, QString what, QStringList secrets)
+{
+    const QUrl url = m_profile->tokenUrl(m_config);
+    const QString provider = m_profile->provider;
+    if (clientSecret.isEmpty())
+        form.append({u"client_id"_s, clientId}); // a public (PKCE-only) client names itself in the body
+    const QByteArray body = formEncode(form);
+    QString lastProblem;
+    for (int attempt = 0;; ++attempt) {
+        QNetworkRequest request(url);
+        request.setTransferTimeout(m_timeoutMs);
+        // Never follow a redirect with the client secret and a code or refresh token in hand.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setRawHeader("Accept", "application/json");
+        request.setRawHeader("User-Agent", "OpboxPipelines/" OPBOX_VERSION);
+        if (!clientSecret.isEmpty()) {
+            // RFC 6749 §2.3.1: both parts are form-encoded before they are joined.
+            const QByteArray basic = QUrl::toPercentEncoding(clientId) + ':' + QUrl::toPercentEncoding(clientSecret);
+            request.setRawHeader("Authorization", "Basic " + basic.toBase64());
+        }
+        std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply(m_network->post(request, body));
+        co_await qCoro(reply.get()).waitForFinished(std::chrono::milliseconds(m_timeoutMs + 5000));
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray answer = reply->isFinished() ? reply->readAll() : QByteArray();
+        if (!reply->isFinished())
+            reply->abort();
+        const bool retryable = status == 0 || status == 429 || status >= 500;
+        if (!retryable)
+            co_return interpret(status, answer, what, secrets);
+        lastProblem = status == 0 ? tr("no answer (network error %1)").arg(int(reply->error()))
+                                  : tr("HTTP %1").arg(status);
+        if (attempt >= m_maxRetries) {
+            OAuthTokenResult result;
+            result.outcome = OAuthTokenResult::Outcome::Transient;
+            result.message = tr("%1 token endpoint (%2) did not accept %3 after %n attempt(s): %4", nullptr, attempt + 1)
+                                 .arg(provider, url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), what,
+                                      lastProblem);
+            co_return result;
+        }
+        qCInfo(lcConnectors).noquote() << provider << "token endpoint:" << lastProblem << "- retrying";
+        co_await QCoro::sleepFor(std::chrono::milliseconds(500 * (1 << attempt)));
+    }
+}
+
+OAuthTokenResult OAuthTokenClient::interpret(int status, const QByteArray &body, const QString &what,
+                                             const QStringList &secrets) const
+{
+    OAuthTokenResult result;
+    const QString provider = m_profile->provider;
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    if (status >= 200 && status < 300) {
+        const QString access = json.value(AccessToken).toString();
+        if (access.isEmpty()) {
+            result.outcome = OAuthTokenResult::Outcome::Malformed;
+            result.message = tr("%1 token endpoint answered without an access token").arg(provider);
+            return result;
+        }
+        result.outcome = OAuthTokenResult::Outcome::Ok;
+        result.tokens.accessToken = access;
+        result.tokens.refreshToken = json.value(RefreshToken).toString();
+        const qint64 lifetime = lifetimeSeconds(json.value(u"expires_in"_s)).value_or(m_profile->defaultTokenLifetimeSeconds);
+        result.tokens.expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
+        return result;
+    }
+    const QString error = json.value(u"error"_s).toString();
+    QString description = json.value(u"error_description"_s).toString().simplified();
+    if (description.size() > 200)
+        description = description.left(200) + u"…"_s;
+    QString reason = error.isEmpty() ? tr("HTTP %1").arg(status) : error;
+    if (!description.isEmpty())
+        reason += u" ("_s + description + u')';
+    reason = scrubbed(reason, secrets);
+    if (error == u"invalid_grant"_s) {
+        result.outcome = OAuthTokenResult::Outcome::InvalidGrant;
+        result.message = tr("%1 no longer accepts %2 (%3)").arg(provider, what, reason);
+    } else if (error == u"invalid_client"_s || error == u"unauthorized_client"_s || status == 401) {
+        result.outcome = OAuthTokenResult::Outcome::InvalidClient;
+        result.message = tr("%1 refused the client id or secret (%2)").arg(provider, reason);
+    } else {
+        result.outcome = OAuthTokenResult::Outcome::Refused;
+        result.message = tr("%1 token endpoint refused %2 (%3)").arg(provider, what, reason);
+    }
+    return result;
+}
+
+QJsonObject OAuthTokenClient::withTokens(QJsonObject credentials, const OAuthTokens &tokens)
+{
+    credentials.insert(AccessToken, tokens.accessToken);
+    if (!tokens.refreshToken.isEmpty())
+        credentials.insert(RefreshToken, tokens.refreshToken);
+    credentials.insert(ExpiresAt, tokens.expiresAt.toUTC().toString(Qt::ISODateWithMs));
+    return credentials;
+}
+
+std::optional<QDateTime> OAuthTokenClient::expiresAt(const QJsonObject &credentials)
+{
+    const QString text = credentials.value(ExpiresAt).toString();
+    if (text.isEmpty())
+        return std::nullopt;
+    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!when.isValid())
+        return std::nullopt;
+    return when.toUTC();
+}
+
+} // namespace Opbox

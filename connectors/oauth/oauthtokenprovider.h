@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectors/runtime/connector.h"
+#include "connectors/oauth/oauthprofile.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+#include <QDateTime>
+#include <QJsonObject>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Opbox {
+
+/**
+ * The access token of an OAuth connection during a read (DESIGN §8): hands out the current token,
+ * refreshes it shortly before it expires and when the provider answers 401, and stores the answer
+ * — with the rotated refresh token (Xero rotates on every refresh) — through the connection's
+ * `CredentialsUpdater` before the new access token is used, so a crash right after a refresh
+ * cannot lose the only valid refresh token. A refresh the provider refuses (`invalid_grant`) is a
+ * Config error that asks the user to re-authorize. Concurrent requests share one refresh.
+ * Lives on the thread of the connector that owns it.
+ */
+class OAuthTokenProvider
+{
+    Q_DECLARE_TR_FUNCTIONS(OAuthTokenProvider)
+public:
+    OAuthTokenProvider(std::shared_ptr<const OAuthProfile> profile, QJsonObject credentials, QJsonObject config,
+                       QNetworkAccessManager *network, CredentialsUpdater updater);
+
+    [[nodiscard]] QString accessToken() const;
+    /** No access token yet, or it expires within the profile's refresh margin. */
+    [[nodiscard]] bool needsRefresh() const;
+    /**
+     * Gets a new access token unless one newer than `staleToken` already exists (another request
+     * refreshed meanwhile). nullopt on success; the error otherwise.
+     */
+    [[nodiscard]] QCoro::Task<std::optional<ConnectorError>> refresh(QString staleToken);
+    /** The token values held now (for scrubbing messages). */
+    [[nodiscard]] QStringList secrets() const;
+    [[nodiscard]] const QJsonObject &credentials() const { return m_credentials; }
+
+private:
+    [[nodiscard]] QCoro::Task<std::optional<ConnectorError>> doRefresh();
+
+    std::shared_ptr<const OAuthProfile> m_profile;
+    QJsonObject m_credentials;
+    QJsonObject m_config;
+    QNetworkAccessManager *m_network;
+    CredentialsUpdater m_updater;
+    bool m_refreshing = false;
+    std::optional<ConnectorError> m_lastError; // of the refresh that waiting requests shared
+};
+
+} // namespace Opbox

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/declarativeconnector.h"
+#include "connectors/providers/fireflies/firefliesconnector.h"
+#include "connectors/providers/whatsapp/whatsappconnector.h"
+#include "connectors/providers/zendesk/zendeskconnector.h"
+
+#include <QtGlobal>
+#include <mutex>
+
+// Q_INIT_RESOURCE must be used outside any namespace. Resources compiled into a static library are
+// only registered when something references them, so the manifest catalog calls this first.
+void opboxInitConnectorResources()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { Q_INIT_RESOURCE(opbox_connector_manifests); });
+}
+
+namespace Opbox {
+
+std::unique_ptr<Connector> ConnectorFactory::create(ConnectorContext context)
+{
+    auto manifest = ConnectorManifest::forType(context.type);
+    if (!manifest)
+        return nullptr;
+    if (manifest->implementation == QLatin1StringView("fireflies"))
+        return std::make_unique<FirefliesConnector>(std::move(manifest), std::move(context));
+    // Providers whose C++ part is chosen by type: the manifest format names only the declarative
+    // and fireflies implementations.
+    if (manifest->type == QLatin1StringView("SUPPORT"))
+        return std::make_unique<ZendeskConnector>(manifest, std::move(context));
+    if (manifest->type == QLatin1StringView("MESSAGING"))
+        return std::make_unique<WhatsAppConnector>(std::move(manifest), std::move(context));
+    return std::make_unique<DeclarativeConnector>(std::move(manifest), std::move(context));
+}
+
+bool ConnectorFactory::isAvailable(const QString &type)
+{
+    return ConnectorManifest::forType(type) != nullptr;
+}
+
+} // namespace Opbox

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectors/runtime/recordbatch.h"
+
+#include <QCoroTask>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Opbox {
+
+/** One field of a stream as discovered: its name and its declared type. */
+struct StreamField {
+    QString name;
+    QString type; // string | integer | number | boolean | date | datetime | object | array
+    [[nodiscard]] QJsonObject toJson() const { return {{QStringLiteral("name"), name}, {QStringLiteral("type"), type}}; }
+};
+
+/** What a stream is: its fields, sync modes, primary key, cursor field and parent stream. */
+struct StreamSpec {
+    QString name;
+    QList<StreamField> fields;
+    QStringList supportedSyncModes; // "full_refresh", "incremental"
+    QStringList primaryKey;         // field names; usually {"id"}
+    QString cursorField;            // empty for full-refresh-only streams
+    QString parent;                 // parent stream for child streams, else empty
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/** Why a connector operation failed, classified so the engine and the user know what to do. */
+struct ConnectorError {
+    enum class Kind {
+        Config,    // bad credentials / permissions / configuration: the user must act ("check the API key")
+        Transient, // retries exhausted on 429/5xx/network errors
+        Provider,  // the provider refused the request for another reason (its message is kept)
+        Malformed, // the provider answered something we cannot read
+        Cancelled, // the caller asked us to stop
+    };
+    Kind kind = Kind::Provider;
+    QString message; // names provider, URL path and problem; never a credential
+};
+
+/** The outcome of `check`/`test`: success or the provider's reason. */
+struct CheckResult {
+    bool success = false;
+    QString message;
+};
+
+/** One page of records read from a stream, with the stream state to store once the page is committed. */
+struct RecordPage {
+    QString stream;
+    RecordBatch records;      // as the provider returns them (date-times normalised where the manifest says)
+    QJsonObject stateAfter;   // the stream's state if this page is committed: {"cursor": "...", ...}
+    bool lastPage = false;
+};
+
+/**
+ * Receives pages from a read. `accept` commits the page (rows and state in one transaction) and
+ * returns false to stop the read (cancellation, or a write failure the sink reports itself).
+ * The read awaits `accept` before it asks for the page after next, so fetching the next page
+ * may overlap with writing this one, but memory stays bounded.
+ */
+class PageSink
+{
+public:
+    virtual ~PageSink() = default;
+    [[nodiscard]] virtual QCoro::Task<bool> accept(RecordPage page) = 0;
+};
+
+/** Cooperative cancellation shared between the engine and a running read. */
+class CancelToken
+{
+public:
+    void cancel() { m_cancelled.store(true); }
+    [[nodiscard]] bool isCancelled() const { return m_cancelled.load(); }
+
+private:
+    std::atomic<bool> m_cancelled{false};
+};
+
+/** Persists credentials that change during a run (rotated OAuth tokens) before they are used. */
+using CredentialsUpdater = std::function<bool(const QJsonObject &newCredentials)>;
+
+/** What a connector is built with: decrypted credentials, config, and the thread's network manager. */
+struct ConnectorContext {
+    QString type;
+    QJsonObject credentials;
+    QJsonObject config;
+    QNetworkAccessManager *network = nullptr; // owned by the calling thread
+    CredentialsUpdater updateCredentials;     // may be empty (test without saving)
+    std::shared_ptr<CancelToken> cancel;
+};
+
+/** The outcome of `discover`: the streams with fields and types, or why the provider could not be asked. */
+struct DiscoverResult {
+    bool ok = false;
+    ConnectorError error;
+    QList<StreamSpec> streams;
+};
+
+/** The outcome of reading one stream. */
+struct ReadResult {
+    bool ok = false;
+    ConnectorError error;
+    qint64 records = 0;
+};
+
+/** A provider connector: check credentials, discover streams, read a stream page by page. */
+class Connector
+{
+public:
+    virtual ~Connector() = default;
+    [[nodiscard]] virtual QCoro::Task<CheckResult> check() = 0;
+    [[nodiscard]] virtual QCoro::Task<DiscoverResult> discover() = 0;
+    /** The streams this connector offers, without a network call. */
+    [[nodiscard]] virtual QList<StreamSpec> streams() const = 0;
+    /** Reads `stream` from `state` (the stored stream state; empty for a full read), page by page into `sink`. */
+    [[nodiscard]] virtual QCoro::Task<ReadResult> read(QString stream, QJsonObject state, PageSink *sink) = 0;
+};
+
+/** Creates connectors by type. */
+class ConnectorFactory
+{
+public:
+    /**
+     * nullptr for an unknown type or a type whose connector is not built yet. The connector uses
+     * `context.network` (or its own manager when null) and must outlive every task it returns.
+     */
+    [[nodiscard]] static std::unique_ptr<Connector> create(ConnectorContext context);
+    /** True when `create` can build a connector of `type` (its manifest is embedded). */
+    [[nodiscard]] static bool isAvailable(const QString &type);
+};
+
+} // namespace Opbox

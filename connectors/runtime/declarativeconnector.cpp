@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectors/runtime/declarativeconnector.h"
+
+#include "connectors/connectorslogging.h"
+#include "connectors/runtime/jsonpath.h"
+#include "connectors/oauth/oauthprofile.h"
+#include "connectors/oauth/oauthtokenprovider.h"
+#include "connectors/runtime/streamreadjob.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+ConnectorContext withCancelToken(ConnectorContext context)
+{
+    if (!context.cancel)
+        context.cancel = std::make_shared<CancelToken>();
+    return context;
+}
+
+QString encodeQuery(const QList<QPair<QString, QString>> &items)
+{
+    QString out;
+    for (const auto &[name, value] : items) {
+        if (!out.isEmpty())
+            out.append(u'&');
+        out.append(QString::fromLatin1(QUrl::toPercentEncoding(name)));
+        out.append(u'=');
+        out.append(QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    }
+    return out;
+}
+
+} // namespace
+
+DeclarativeConnector::DeclarativeConnector(std::shared_ptr<const ConnectorManifest> manifest, ConnectorContext context)
+    : m_manifest(std::move(manifest))
+    , m_context(withCancelToken(std::move(context)))
+    , m_ownNetwork(m_context.network ? nullptr : std::make_unique<QNetworkAccessManager>())
+    , m_client(m_manifest, m_context.credentials, m_context.config,
+               m_context.network ? m_context.network : m_ownNetwork.get(), m_context.cancel)
+{
+    // OAuth connector types get their bearer token from a provider that refreshes and persists it.
+    if (auto profile = OAuthProfile::forType(m_context.type)) {
+        m_client.setTokenProvider(std::make_shared<OAuthTokenProvider>(
+            std::move(profile), m_context.credentials, m_context.config,
+            m_context.network ? m_context.network : m_ownNetwork.get(), m_context.updateCredentials));
+    }
+}
+
+DeclarativeConnector::~DeclarativeConnector() = default;
+
+QList<StreamSpec> DeclarativeConnector::streams() const
+{
+    QList<StreamSpec> out;
+    for (const auto &stream : m_manifest->streams)
+        out.append(stream.spec());
+    return out;
+}
+
+int DeclarativeConnector::configuredPageSize() const
+{
+    const QJsonValue v = m_context.config.value(u"pageSize"_s);
+    if (v.isDouble())
+        return std::max(0, v.toInt());
+    if (v.isString())
+        return std::max(0, v.toString().toInt());
+    return 0;
+}
+
+ConnectorError DeclarativeConnector::malformed(const QByteArray &method, const QUrl &url, const QString &problem) const
+{
+    return {ConnectorError::Kind::Malformed,
+            m_client.scrub(tr("%1 returned malformed data for %2: %3")
+                               .arg(m_manifest->provider, ProviderHttpClient::describe(method, url), problem))};
+}
+
+std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest::Request &request,
+                                                        const TemplateScope &scope, const QJsonObject &extraQuery,
+                                                        const Paginator *paginator, const PageCursor &cursor,
+                                                        QString *error) const
+{
+    HttpCall call;
+    call.method = request.method;
+    call.minIntervalMs = request.minIntervalMs;
+    call.acceptStatuses = request.emptyStatuses;
+
+    QJsonObject body;
+    if (request.body.isObject()) {
+        QJsonValue expanded = request.body;
+        if (!RequestTemplate::expandJson(expanded, scope, error))
+            return std::nullopt;
+        body = expanded.toObject();
+    }
+
+    QList<QPair<QString, QString>> query;
+    const auto addQuery = [&](const QJsonObject &items) {
+        for (auto it = items.begin(); it != items.end(); ++it) {
+            const auto e = RequestTemplate::expand(it->toString(), scope, RequestTemplate::Target::Query);
+            if (!e.ok) {
+                *error = e.error;
+                return false;
+            }
+            if (!e.missing)
+                query.append({it.key(), e.value});
+        }
+        return true;
+    };
+    if (!addQuery(request.query) || !addQuery(extraQuery))
+        return std::nullopt;
+    for (auto it = request.headers.begin(); it != request.headers.end(); ++it) {
+        const auto e = RequestTemplate::expand(it->toString(), scope, RequestTemplate::Target::Query);
+        if (!e.ok) {
+            *error = e.error;
+            return std::nullopt;
+        }
+        if (!e.missing)
+            call.headers.append({it.key().toLatin1(), e.value.toUtf8()});
+    }
+    if (paginator)
+        paginator->inject(cursor, query, body);
+
+    if (cursor.nextUrl.isValid()) {
+        // Next-page URLs are followed as given: they already carry every parameter.
+        call.url = cursor.nextUrl;
+    } else {
+        const auto path = RequestTemplate::expand(request.path, scope, RequestTemplate::Target::Path);
+        if (!path.ok) {
+            *error = path.error;
+            return std::nullopt;
+        }
+        if (path.missing) {
+            *error = tr("the path %1 refers to a value that is empty").arg(request.path);
+            return std::nullopt;
+        }
+        call.url = m_client.urlFor(path.value, encodeQuery(query));
+    }
+    if (request.body.isObject())
+        call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return call;
+}
+
+QCoro::Task<std::optional<ConnectorError>> DeclarativeConnector::ensureContext(std::shared_ptr<CancelToken> stop)
+{
+    if (!m_manifest->context || m_contextLoaded)
+        co_return std::nullopt;
+    const auto &context = *m_manifest->context;
+    TemplateScope scope;
+    scope.config = m_context.config;
+    QString error;
+    const auto call = buildCall(context.request, scope, {}, nullptr, {}, &error);
+    if (!call)
+        co_return ConnectorError{ConnectorError::Kind::Config, error};
+    // Tasks are created in their own statement and awaited by name throughout the connectors: GCC 12
+    // destroys by-value arguments of a coroutine called inside a co_await expression twice.
+    auto sending = m_client.send(*call, std::move(stop));
+    const HttpExchange exchange = co_await sending;
+    if (!exchange.ok)
+        co_return exchange.error;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(exchange.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        co_return malformed(call->method, call->url, tr("invalid JSON (%1)").arg(parseError.errorString()));
+    const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+    QJsonObject values;
+    for (const auto &[name, path] : context.values) {
+        const QJsonValue v = JsonPath::value(root, path);
+        if (!v.isString() || v.toString().isEmpty())
+            co_return malformed(call->method, call->url, tr("'%1' is missing").arg(path.join(u'.')));
+        values.insert(name, v);
+    }
+    m_contextValues = values;
+    m_contextLoaded = true;
+    co_return std::nullopt;
+}
+
+QCoro::Task<std::optional<ConnectorError>> DeclarativeConnector::probe()
+{
+    TemplateScope scope;
+    scope.config = m_context.config;
+    QString error;
+    auto call = buildCall(m_manifest->check, scope, {}, nullptr, {}, &error);
+    if (!call)
+        co_return ConnectorError{ConnectorError::Kind::Config, error};
+    // A check answers a person waiting in a dialog: retry a little, not for minutes.
+    call->maxRetries = std::min(2, m_client.policy().settings().maxRetries);
+    auto sending = m_client.send(*call, nullptr);
+    const HttpExchange exchange = co_await sending;
+    if (!exchange.ok)
+        co_return exchange.error;
+    QJsonParseError parseError;
+    QJsonDocument::fromJson(exchange.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        co_return malformed(call->method, call->url, tr("invalid JSON (%1)").arg(parseError.errorString()));
+    co_return std::nullopt;
+}
+
+QCoro::Task<CheckResult> DeclarativeConnector::check()
+{
+    const auto error = co_await probe();
+    if (error)
+        co_return CheckResult{false, error->message};
+    co_return CheckResult{true, tr("Connection successful")};
+}
+
+QCoro::Task<DiscoverResult> DeclarativeConnector::discover()
+{
+    DiscoverResult result;
+    const auto error = co_await probe();
+    if (error) {
+        result.error = *error;
+        co_return result;
+    }
+    result.ok = true;
+    result.streams = streams();
+    co_return result;
+}
+
+QCoro::Task<ReadResult> DeclarativeConnector::read(QString stream, QJsonObject state, PageSink *sink)
+{
+    const ConnectorManifest::Stream *spec = m_manifest->stream(stream);
+    if (!spec) {
+        ReadResult result;
+        result.error = {ConnectorError::Kind::Config,
+                        tr("%1 has no stream named '%2'").arg(m_manifest->provider, stream)};
+        co_return result;
+    }
+    if (!sink) {
+        ReadResult result;
+        result.error = {ConnectorError::Kind::Config, tr("no page sink given")};
+        co_return result;
+    }
+    StreamReadJob job(*this, *spec, std::move(state), sink);
+    co_return co_await job.run();
+}
+
+} // namespace Opbox

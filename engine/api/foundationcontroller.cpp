@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/api/foundationcontroller.h"
+#include "engine/api/apirouter.h"
+#include "engine/store/auditlog.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/connectorservice.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+template<typename T>
+HttpResponse respond(const Result<T> &result, int status = 200)
+{
+    if (!result)
+        return HttpResponse::fromError(result.error());
+    if constexpr (std::is_same_v<T, QJsonObject>)
+        return HttpResponse::json(result.value(), status);
+    else
+        return HttpResponse::noContent();
+}
+} // namespace
+
+void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
+{
+    router.addPublic("GET", u"/api/health"_s, {u"Liveness and version (no authentication)"_s, u"system"_s},
+                     ApiRouter::SyncPublicHandler([&engine](const HttpRequest &) {
+                         return HttpResponse::json(QJsonObject{{u"status"_s, u"ok"_s},
+                                                               {u"version"_s, QStringLiteral(OPBOX_VERSION)},
+                                                               {u"unlocked"_s, engine.isUnlocked()}});
+                     }));
+
+    // The OpenAPI document describes the router it is served by, so it cannot drift from the routes.
+    router.addPublic("GET", u"/api/openapi.json"_s, {u"OpenAPI 3 document of every endpoint"_s, u"system"_s},
+                     ApiRouter::SyncPublicHandler([&router](const HttpRequest &) {
+                         return HttpResponse::json(router.openApi(u"Opbox Pipelines API"_s, QStringLiteral(OPBOX_VERSION)));
+                     }));
+
+    router.add("GET", u"/api/me"_s, {u"The caller, their workspaces and notification preferences"_s, u"identity"_s},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
+                   return respond(engine.identity()->me(caller));
+               }));
+
+    router.add("PUT", u"/api/me/notification-preferences"_s,
+               {u"Set onSuccess and/or onFailure"_s, u"identity"_s, {200, 400}, true},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   auto body = ApiRouter::jsonObject(req);
+                   if (!body)
+                       return HttpResponse::fromError(body.error());
+                   return respond(engine.identity()->setNotificationPreferences(caller, *body));
+               }));
+
+    router.add("GET", u"/api/workspace/members"_s, {u"Members of the active workspace"_s, u"identity"_s},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
+                   auto members = engine.identity()->members(caller);
+                   if (!members)
+                       return HttpResponse::fromError(members.error());
+                   return HttpResponse::json(QJsonObject{{u"members"_s, *members}});
+               }));
+
+    router.add("GET", u"/api/audit-log"_s, {u"Audit events of the workspace, newest first (ADMIN+)"_s, u"audit"_s},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   auto limit = ApiRouter::intParam(req, u"limit"_s, 50, 500);
+                   if (!limit)
+                       return HttpResponse::fromError(limit.error());
+                   auto offset = ApiRouter::intParam(req, u"offset"_s, 0, std::numeric_limits<int>::max());
+                   if (!offset)
+                       return HttpResponse::fromError(offset.error());
+                   return respond(engine.audit()->list(caller, *limit, *offset, req.query.queryItemValue(u"action"_s)));
+               }));
+
+    router.add("GET", u"/api/pipelines/connector-types"_s, {u"List available connector types"_s, u"connectors"_s},
+               ApiRouter::SyncUserHandler([](const HttpRequest &, const Caller &) {
+                   QJsonArray types;
+                   for (const auto &info : ConnectorTypeRegistry::all())
+                       types.append(info.toJson());
+                   return HttpResponse::json(QJsonObject{{u"connectorTypes"_s, types}});
+               }));
+}
+
+void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
+{
+    router.add("GET", u"/api/pipelines/connections"_s, {u"List connections in the active workspace"_s, u"connections"_s},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
+                   auto list = engine.connections()->list(caller);
+                   if (!list)
+                       return HttpResponse::fromError(list.error());
+                   return HttpResponse::json(QJsonObject{{u"connections"_s, *list}});
+               }));
+
+    router.add("POST", u"/api/pipelines/connections"_s,
+               {u"Create a connection (ADMIN+)"_s, u"connections"_s, {201, 400, 409}, true},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   if (auto ok = caller.require(Role::Admin); !ok)
+                       return HttpResponse::fromError(ok.error());
+                   auto body = ApiRouter::jsonObject(req);
+                   if (!body)
+                       return HttpResponse::fromError(body.error());
+                   return respond(engine.connections()->create(caller, *body), 201);
+               }));
+
+    router.add("GET", u"/api/pipelines/connections/:id"_s, {u"Get connection details"_s, u"connections"_s, {200, 404}},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   return respond(engine.connections()->get(caller, req.param(u"id"_s)));
+               }));
+
+    router.add("PUT", u"/api/pipelines/connections/:id"_s,
+               {u"Update a connection (ADMIN+)"_s, u"connections"_s, {200, 400, 404}, true},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   if (auto ok = caller.require(Role::Admin); !ok)
+                       return HttpResponse::fromError(ok.error());
+                   auto body = ApiRouter::jsonObject(req);
+                   if (!body)
+                       return HttpResponse::fromError(body.error());
+                   return respond(engine.connections()->update(caller, req.param(u"id"_s), *body));
+               }));
+
+    router.add("DELETE", u"/api/pipelines/connections/:id"_s,
+               {u"Delete a connection (ADMIN+)"_s, u"connections"_s, {204, 404}},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   return respond(engine.connections()->remove(caller, req.param(u"id"_s)));
+               }));
+}
+
+void ConnectorOperationsController::registerRoutes(ApiRouter &router, Engine &engine)
+{
+    // Provider calls take seconds: the handlers reply later, from the connector thread.
+    auto replyWith = [](HttpReply reply) {
+        return [reply = std::move(reply)](Result<QJsonObject> result) { reply(respond(result)); };
+    };
+    router.add("POST", u"/api/pipelines/connections/test"_s,
+               {u"Test connection credentials without saving (ADMIN+)"_s, u"connections"_s, {200, 400}, true},
+               ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+                   if (auto ok = caller.require(Role::Admin); !ok)
+                       return reply(HttpResponse::fromError(ok.error()));
+                   auto body = ApiRouter::jsonObject(req);
+                   if (!body)
+                       return reply(HttpResponse::fromError(body.error()));
+                   engine.connectorService()->test(caller, *body, nullptr, replyWith(std::move(reply)));
+               }));
+    router.add("POST", u"/api/pipelines/connections/:id/check"_s,
+               {u"Check connection health; updates its status (ADMIN+)"_s, u"connections"_s, {200, 404}},
+               ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+                   engine.connectorService()->check(caller, req.param(u"id"_s), nullptr, replyWith(std::move(reply)));
+               }));
+    router.add("POST", u"/api/pipelines/connections/:id/discover"_s,
+               {u"Discover available data streams (ADMIN+)"_s, u"connections"_s, {200, 404, 502}},
+               ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+                   engine.connectorService()->discover(caller, req.param(u"id"_s), nullptr, replyWith(std::move(reply)));
+               }));
+}
+
+} // namespace Opbox

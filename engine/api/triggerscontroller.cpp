@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/api/triggerscontroller.h"
+#include "engine/api/apirouter.h"
+#include "engine/api/apiserver.h"
+#include "engine/services/engine.h"
+#include "base/ids.h"
+#include "engine/services/messagingwebhookservice.h"
+#include "engine/store/settingsstore.h"
+#include "engine/services/triggerservice.h"
+#include "engine/services/variantservice.h"
+#include "engine/services/webhookservice.h"
+
+#include <QCoreApplication>
+#include <openssl/crypto.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("TriggersController", s);
+}
+
+HttpResponse respond(const Result<QJsonObject> &result, int status)
+{
+    if (!result)
+        return HttpResponse::fromError(result.error());
+    return HttpResponse::json(result.value(), status);
+}
+
+/** A 429 says when to come back. */
+template<typename T>
+HttpResponse withRetryAfter(HttpResponse response, const Result<T> &result)
+{
+    if (!result && result.error().kind == Error::Kind::RateLimited)
+        response.withHeader("Retry-After", QByteArray::number(result.error().extra.value(u"retryAfter"_s).toInt()));
+    return response;
+}
+
+HttpResponse locked()
+{
+    return HttpResponse::error(503, u"LOCKED"_s, tr("the engine is locked; unlock it first"));
+}
+
+/** Compares the bearer credential with the cron secret without leaking how much of it matched. */
+bool cronSecretMatches(const QByteArray &authorization, const QString &secret)
+{
+    static const QByteArray scheme = "bearer ";
+    QByteArray given;
+    if (authorization.size() > scheme.size() && authorization.left(scheme.size()).toLower() == scheme)
+        given = authorization.mid(scheme.size()).trimmed();
+    // Hashing both first makes the comparison fixed-length whatever was sent.
+    const QByteArray a = Ids::sha256(given);
+    const QByteArray b = Ids::sha256(secret.toUtf8());
+    const bool same = CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+    return same && !given.isEmpty() && !secret.isEmpty();
+}
+
+} // namespace
+
+void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const ApiServer &server)
+{
+    router.addPublic("GET", u"/api/pipelines/cron"_s,
+                     {u"Trigger scheduled syncs (Authorization: Bearer <cron secret>)"_s, u"triggers"_s, {200, 401}},
+                     ApiRouter::SyncPublicHandler([&engine](const HttpRequest &req) {
+                         if (!engine.triggers())
+                             return locked();
+                         if (!cronSecretMatches(req.header("Authorization"), engine.settings()->cronSecret()))
+                             return HttpResponse::error(401, u"UNAUTHORIZED"_s,
+                                                        tr("the cron endpoint needs Authorization: Bearer <cron secret>"));
+                         return respond(engine.triggers()->runDue(), 200);
+                     }));
+
+    router.add("POST", u"/api/pipelines/run-all"_s,
+               {u"Trigger a sync of every enabled connection in the workspace (ADMIN+)"_s, u"triggers"_s, {201, 403}},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
+                   if (!engine.triggers())
+                       return locked();
+                   return respond(engine.triggers()->runAll(caller), 201);
+               }));
+
+    router.addPublic("POST", u"/api/pipelines/webhook/:token"_s,
+                     {u"Trigger a sync of the token's connection (no authentication: the token is the credential); "
+                      u"?streams=a,b limits the run to those streams; on a MESSAGING connection, store a signed "
+                      u"WhatsApp delivery (200)"_s,
+                      u"triggers"_s, {200, 202, 400, 401, 404, 409, 429}},
+                     ApiRouter::PublicHandler([&engine](const HttpRequest &req, HttpReply reply) {
+                         if (!engine.webhooks()) {
+                             reply(locked());
+                             return;
+                         }
+                         // Inbound messages are data, not a trigger: written off this thread.
+                         if (MessagingWebhookService *inbound = engine.messagingWebhooks()) {
+                             if (auto connection = inbound->receivingConnection(req.param(u"token"_s))) {
+                                 inbound->receive(*connection, req.body, req.header("X-Hub-Signature-256"),
+                                                  [reply](Result<QJsonObject> result) {
+                                                      reply(withRetryAfter(respond(result, 200), result));
+                                                  });
+                                 return;
+                             }
+                         }
+                         // Only the query names streams: the body is the calling service's own payload.
+                         QStringList streams;
+                         for (const QString &name : req.query.queryItemValue(u"streams"_s, QUrl::FullyDecoded).split(u',')) {
+                             if (!name.trimmed().isEmpty())
+                                 streams.append(name.trimmed());
+                         }
+                         auto result = engine.webhooks()->trigger(req.param(u"token"_s), req.remoteAddress, streams);
+                         reply(withRetryAfter(respond(result, 202), result));
+                     }));
+
+    router.addPublic("GET", u"/api/pipelines/webhook/:token"_s,
+                     {u"WhatsApp webhook verification of a MESSAGING connection: answers hub.challenge as text when "
+                      u"hub.verify_token matches"_s,
+                      u"triggers"_s, {200, 403, 404, 405}},
+                     ApiRouter::SyncPublicHandler([&engine](const HttpRequest &req) {
+                         if (!engine.webhooks() || !engine.messagingWebhooks())
+                             return locked();
+                         const auto connection = engine.messagingWebhooks()->receivingConnection(req.param(u"token"_s));
+                         if (!connection) {
+                             // A trigger token (or none): this URL only takes POST then.
+                             if (!engine.webhooks()->connectionForToken(req.param(u"token"_s)))
+                                 return HttpResponse::error(404, u"NOT_FOUND"_s, tr("unknown webhook"));
+                             return HttpResponse::error(405, u"METHOD_NOT_ALLOWED"_s,
+                                                        tr("this webhook only takes POST"))
+                                 .withHeader("Allow", "POST");
+                         }
+                         auto challenge = engine.messagingWebhooks()->verify(*connection, req.query);
+                         if (!challenge)
+                             return withRetryAfter(HttpResponse::fromError(challenge.error()), challenge);
+                         HttpResponse response = HttpResponse::text(*challenge, 200);
+                         response.withHeader("Cache-Control", "no-store").withHeader("X-Content-Type-Options", "nosniff");
+                         return response;
+                     }));
+
+    router.add("POST", u"/api/pipelines/connections/:id/webhook-url"_s,
+               {u"Reveal the webhook URL (ADMIN+, audit-logged as VIEW_SECRET)"_s, u"triggers"_s, {200, 403, 404}},
+               ApiRouter::SyncUserHandler([&engine, &server](const HttpRequest &req, const Caller &caller) {
+                   if (!engine.webhooks())
+                       return locked();
+                   HttpResponse response =
+                       respond(engine.webhooks()->reveal(caller, req.param(u"id"_s), server.publicUrl()), 200);
+                   // The URL is a credential: no cache along the way may keep it.
+                   response.withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
+                   return response;
+               }));
+
+    router.add("POST", u"/api/pipelines/connections/:id/variants"_s,
+               {u"Create a variant connection (ADMIN+)"_s, u"connections"_s, {201, 400, 403, 404, 409}, true},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   if (!engine.variants())
+                       return locked();
+                   if (auto ok = caller.require(Role::Admin); !ok)
+                       return HttpResponse::fromError(ok.error());
+                   auto body = ApiRouter::jsonObject(req, true);
+                   if (!body)
+                       return HttpResponse::fromError(body.error());
+                   HttpResponse response = respond(engine.variants()->create(caller, req.param(u"id"_s), *body), 201);
+                   response.withHeader("Cache-Control", "no-store");
+                   return response;
+               }));
+}
+
+} // namespace Opbox

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/security/masterkeyloader.h"
+#include "engine/store/database.h"
+#include "engine/enginelogging.h"
+#include "base/ids.h"
+#include "engine/security/secretstore.h"
+#include "engine/security/vault.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+const auto KeyCheckSetting = u"vault_key_check"_s;
+const QByteArray KeyCheckPlain = QByteArrayLiteral("opbox-pipelines master key check v1");
+const QByteArray KeyCheckAad = QByteArrayLiteral("settings:vault_key_check");
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("MasterKeyLoader", s);
+}
+
+Error keyError(const QString &message)
+{
+    return Error{Error::Kind::Internal, u"MASTER_KEY"_s, message, {}};
+}
+} // namespace
+
+QString MasterKey::sourceName() const
+{
+    switch (source) {
+    case Source::Environment: return u"environment"_s;
+    case Source::Keychain: return u"keychain"_s;
+    case Source::File: return u"file"_s;
+    }
+    return {};
+}
+
+MasterKeyLoader::MasterKeyLoader(QString dataDir, Database *metadata, SecretStore *keychain)
+    : m_dataDir(QDir(dataDir).absolutePath())
+    , m_metadata(metadata)
+    , m_keychain(keychain)
+{
+}
+
+QString MasterKeyLoader::keychainKey() const
+{
+    // One entry per data directory, so that two installations on one account do not share a key.
+    const QString canonical = QFileInfo(m_dataDir).canonicalFilePath().isEmpty() ? m_dataDir
+                                                                               : QFileInfo(m_dataDir).canonicalFilePath();
+    return u"master-key-"_s + QString::fromLatin1(Ids::sha256(canonical.toUtf8()).toHex().left(32));
+}
+
+QString MasterKeyLoader::keyFilePath() const
+{
+    return m_dataDir + u"/master.key"_s;
+}
+
+bool MasterKeyLoader::hasKeyCheck() const
+{
+    SqlQuery q(m_metadata->connection(), u"SELECT 1 FROM settings WHERE key = ?"_s);
+    q.bind(KeyCheckSetting);
+    return q.exec() && q.next();
+}
+
+bool MasterKeyLoader::storeKeyCheck(const QByteArray &key) const
+{
+    const Vault vault(key);
+    auto blob = vault.encrypt(KeyCheckPlain, KeyCheckAad);
+    if (!blob)
+        return false;
+    SqlQuery q(m_metadata->connection(), u"INSERT OR REPLACE INTO settings(key, value) VALUES(?, ?)"_s);
+    q.bind(KeyCheckSetting).bind(QString::fromLatin1(blob->toBase64()));
+    return q.exec();
+}
+
+Result<void> MasterKeyLoader::verify(const QByteArray &key, const QString &where) const
+{
+    if (key.size() != Vault::KeySize)
+        return keyError(tr("the master key from %1 is not 32 bytes of base64").arg(where));
+    SqlQuery q(m_metadata->connection(), u"SELECT value FROM settings WHERE key = ?"_s);
+    q.bind(KeyCheckSetting);
+    if (!q.exec())
+        return keyError(tr("cannot read the key check from the database"));
+    if (!q.next()) {
+        // First start with this key: remember a check value so that a wrong key is caught later.
+        if (!storeKeyCheck(key))
+            return keyError(tr("cannot store the key check in the database"));
+        return {};
+    }
+    const Vault vault(key);
+    auto plain = vault.decrypt(QByteArray::fromBase64(q.value(0).toString().toLatin1()), KeyCheckAad);
+    if (!plain || *plain != KeyCheckPlain)
+        return keyError(tr("the master key from %1 does not open the secrets in %2 (wrong key?); "
+                           "nothing was changed").arg(where, m_dataDir));
+    return {};
+}
+
+QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
+{
+    const QByteArray env = qgetenv("OPBOX_MASTER_KEY");
+    if (!env.isEmpty()) {
+        const QByteArray key = QByteArray::fromBase64(env.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (key.size() != Vault::KeySize)
+            co_return keyError(tr("OPBOX_MASTER_KEY must be the base64 of exactly 32 bytes"));
+        if (auto ok = verify(key, u"OPBOX_MASTER_KEY"_s); !ok)
+            co_return ok.error();
+        co_return MasterKey{key, MasterKey::Source::Environment, false};
+    }
+
+    bool keychainUsable = false;
+    if (m_keychain) {
+        // The task gets its own statement: GCC 12 destroys by-value arguments of a coroutine
+        // called inside a co_await expression twice.
+        auto reading = m_keychain->read(keychainKey());
+        const SecretStoreResult found = co_await reading;
+        if (found.status == SecretStoreResult::Status::Ok) {
+            if (auto ok = verify(found.data, tr("the keychain")); !ok)
+                co_return ok.error();
+            co_return MasterKey{found.data, MasterKey::Source::Keychain, false};
+        }
+        keychainUsable = found.status == SecretStoreResult::Status::NotFound;
+        if (!keychainUsable)
+            qCInfo(lcVault) << "keychain not available:" << found.message;
+    }
+
+    QFile file(keyFilePath());
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            co_return keyError(tr("cannot read %1").arg(keyFilePath()));
+        const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (auto ok = verify(key, keyFilePath()); !ok)
+            co_return ok.error();
+        // The file is the key to every stored secret: readable by others, it is closed again
+        // (as created) and the administrator is told, since a copy may already exist.
+        constexpr QFileDevice::Permissions OthersMayTouch = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        if (file.permissions() & OthersMayTouch) {
+            const bool closed = QFile::setPermissions(keyFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            qCWarning(lcVault).noquote() << (closed ? tr("%1 was readable by other users; it is now 0600. Rotate the stored "
+                                                          "credentials if others had access to this computer.")
+                                                    : tr("%1 is readable by other users and its permissions cannot be "
+                                                          "changed; make it 0600."))
+                                                   .arg(keyFilePath());
+        }
+        co_return MasterKey{key, MasterKey::Source::File, false};
+    }
+
+    if (hasKeyCheck()) {
+        co_return keyError(tr("no master key found for %1, but it holds encrypted secrets; set OPBOX_MASTER_KEY "
+                              "or restore the keychain entry or master.key").arg(m_dataDir));
+    }
+
+    const QByteArray key = Vault::generateKey();
+    if (keychainUsable) {
+        auto writing = m_keychain->write(keychainKey(), key);
+        const SecretStoreResult written = co_await writing;
+        if (written.status == SecretStoreResult::Status::Ok) {
+            if (auto ok = verify(key, tr("the keychain")); !ok)
+                co_return ok.error();
+            qCInfo(lcVault) << "created a new master key in the keychain";
+            co_return MasterKey{key, MasterKey::Source::Keychain, true};
+        }
+        qCInfo(lcVault) << "keychain write failed:" << written.message;
+    }
+
+    QDir().mkpath(m_dataDir);
+    // Create with 0600 from the start: a umask-created file would be readable for a moment.
+    const mode_t old = ::umask(0077);
+    QSaveFile out(keyFilePath());
+    const bool opened = out.open(QIODevice::WriteOnly);
+    ::umask(old);
+    if (!opened)
+        co_return keyError(tr("cannot create %1").arg(keyFilePath()));
+    out.write(key.toBase64());
+    out.write("\n");
+    if (!out.commit())
+        co_return keyError(tr("cannot write %1").arg(keyFilePath()));
+    QFile::setPermissions(keyFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    qCWarning(lcVault).noquote() << tr("The system keychain is not available; the master key was stored in %1 "
+                                       "(readable only by you). Anyone who can read that file can decrypt the stored secrets.")
+                                        .arg(keyFilePath());
+    if (auto ok = verify(key, keyFilePath()); !ok)
+        co_return ok.error();
+    co_return MasterKey{key, MasterKey::Source::File, true};
+}
+
+} // namespace Opbox

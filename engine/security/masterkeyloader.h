@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/result.h"
+
+#include <QByteArray>
+#include <QCoroTask>
+#include <QString>
+
+namespace Opbox {
+
+class Database;
+class SecretStore;
+
+/** Where the master key was found; shown in Settings so the admin knows what protects the secrets. */
+struct MasterKey {
+    enum class Source { Environment, Keychain, File };
+    QByteArray key;
+    Source source = Source::File;
+    bool created = false;
+    [[nodiscard]] QString sourceName() const;
+};
+
+/**
+ * Finds the master key (env `OPBOX_MASTER_KEY`, then the keychain, then `<data-dir>/master.key`),
+ * or creates one on a data directory that holds no secrets yet. A key that does not open the
+ * existing secrets is refused; a missing key never leads to a new one over existing secrets.
+ */
+class MasterKeyLoader
+{
+public:
+    MasterKeyLoader(QString dataDir, Database *metadata, SecretStore *keychain);
+    [[nodiscard]] QCoro::Task<Result<MasterKey>> load();
+    /** The keychain entry name for this data directory. */
+    [[nodiscard]] QString keychainKey() const;
+    [[nodiscard]] QString keyFilePath() const;
+
+private:
+    [[nodiscard]] Result<void> verify(const QByteArray &key, const QString &where) const;
+    [[nodiscard]] bool hasKeyCheck() const;
+    [[nodiscard]] bool storeKeyCheck(const QByteArray &key) const;
+
+    QString m_dataDir;
+    Database *m_metadata;
+    SecretStore *m_keychain;
+};
+
+} // namespace Opbox

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/services/connectorservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/enginelogging.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QThread>
+#include <exception>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+/** Lives on the connector thread and owns that thread's network manager. */
+class ConnectorWorker : public QObject
+{
+    Q_OBJECT
+public:
+    QNetworkAccessManager *network()
+    {
+        if (!m_network)
+            m_network = new QNetworkAccessManager(this);
+        return m_network;
+    }
+
+private:
+    QNetworkAccessManager *m_network = nullptr;
+};
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("ConnectorService", s);
+}
+
+/** Calls `done` on the context's thread (if the context still exists), else directly. */
+void deliver(QPointer<QObject> context, bool hadContext, ConnectorService::Done done, Result<QJsonObject> result)
+{
+    if (!hadContext) {
+        done(std::move(result));
+        return;
+    }
+    if (!context)
+        return;
+    QMetaObject::invokeMethod(
+        context.data(), [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+        Qt::QueuedConnection);
+}
+
+Error notBuilt(const QString &type)
+{
+    return Error{Error::Kind::Conflict, u"CONNECTOR_UNAVAILABLE"_s,
+                 tr("the %1 connector is not available in this build").arg(type), {}};
+}
+
+Error providerError(const ConnectorError &e)
+{
+    return Error{e.kind == ConnectorError::Kind::Config ? Error::Kind::Conflict : Error::Kind::Upstream,
+                 e.kind == ConnectorError::Kind::Config ? u"PROVIDER_REFUSED"_s : u"PROVIDER_ERROR"_s, e.message, {}};
+}
+
+// Named coroutines with by-value parameters (QCoro lifetime rules: no capturing coroutine lambdas).
+QCoro::Task<> runTest(std::unique_ptr<Connector> connector, std::function<void(CheckResult)> done)
+{
+    try {
+        done(co_await connector->check());
+    } catch (const std::exception &e) {
+        qCWarning(lcEngine) << "connection test failed unexpectedly:" << e.what();
+        done(CheckResult{false, tr("the connection test failed unexpectedly")});
+    }
+}
+
+QCoro::Task<> runDiscover(std::unique_ptr<Connector> connector, std::function<void(DiscoverResult)> done)
+{
+    try {
+        done(co_await connector->discover());
+    } catch (const std::exception &e) {
+        qCWarning(lcEngine) << "discovery failed unexpectedly:" << e.what();
+        done(DiscoverResult{false, ConnectorError{ConnectorError::Kind::Provider, tr("discovery failed unexpectedly")}, {}});
+    }
+}
+
+} // namespace
+
+ConnectorService::ConnectorService(ConnectionService *connections, AuditLog *audit, QObject *parent)
+    : QObject(parent)
+    , m_connections(connections)
+    , m_audit(audit)
+    , m_thread(new QThread)
+    , m_worker(new ConnectorWorker)
+{
+    m_thread->setObjectName(u"opbox-connectors"_s);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+ConnectorService::~ConnectorService()
+{
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+void ConnectorService::post(std::function<void()> job)
+{
+    QMetaObject::invokeMethod(m_worker, std::move(job), Qt::QueuedConnection);
+}
+
+QStringList ConnectorService::streamNames(const QString &type)
+{
+    ConnectorContext context;
+    context.type = type;
+    auto connector = ConnectorFactory::create(std::move(context));
+    QStringList names;
+    if (connector) {
+        for (const auto &s : connector->streams())
+            names.append(s.name);
+    }
+    return names;
+}
+
+Result<ConnectorContext> ConnectorService::contextFor(const Caller &caller, const QString &connectionId) const
+{
+    if (auto ok = caller.require(Role::Admin); !ok)
+        return ok.error();
+    auto record = m_connections->record(caller, connectionId);
+    if (!record)
+        return record.error();
+    if (!ConnectorFactory::isAvailable(record->type))
+        return notBuilt(record->type);
+    auto credentials = m_connections->credentials(connectionId);
+    if (!credentials)
+        return Error::internal(tr("the stored credentials of this connection cannot be read"));
+    ConnectorContext context;
+    context.type = record->type;
+    context.credentials = *credentials;
+    context.config = record->config;
+    ConnectionService *connections = m_connections;
+    const QString id = connectionId;
+    // Rotated OAuth tokens are stored before the connector uses them.
+    context.updateCredentials = [connections, id](const QJsonObject &fresh) { return connections->storeCredentials(id, fresh).ok(); };
+    context.cancel = std::make_shared<CancelToken>();
+    return context;
+}
+
+void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObject *context, Done done)
+{
+    const QPointer<QObject> ctx(context);
+    const bool hadContext = context != nullptr;
+    auto fail = [&](Error e) { deliver(ctx, hadContext, done, std::move(e)); };
+    if (auto ok = caller.require(Role::Admin); !ok)
+        return fail(ok.error());
+    const QJsonValue typeValue = body.value(u"type"_s);
+    const ConnectorTypeInfo *type = typeValue.isString() ? ConnectorTypeRegistry::find(typeValue.toString()) : nullptr;
+    if (!type)
+        return fail(Error::invalid(tr("type: unknown connector type \"%1\" (known: %2)")
+                                       .arg(typeValue.toString().left(64), ConnectorTypeRegistry::typeNames().join(u", "_s))));
+    if (!body.value(u"credentials"_s).isObject())
+        return fail(Error::invalid(tr("credentials: required, an object")));
+    const QJsonObject credentials = body.value(u"credentials"_s).toObject();
+    if (auto ok = ConnectionService::validateCredentials(*type, credentials); !ok)
+        return fail(ok.error());
+    const QJsonValue configValue = body.value(u"config"_s);
+    if (!configValue.isUndefined() && !configValue.isNull() && !configValue.isObject())
+        return fail(Error::invalid(tr("config: must be an object")));
+    if (auto ok = ConnectionService::validateConfig(*type, configValue.toObject()); !ok)
+        return fail(ok.error());
+    if (!ConnectorFactory::isAvailable(type->type))
+        return fail(notBuilt(type->type));
+
+    ConnectorContext cc;
+    cc.type = type->type;
+    cc.credentials = credentials;
+    cc.config = configValue.toObject();
+    cc.cancel = std::make_shared<CancelToken>();
+    post([this, cc = std::move(cc), ctx, hadContext, done]() mutable {
+        cc.network = m_worker->network();
+        auto connector = ConnectorFactory::create(std::move(cc));
+        (void)runTest(std::move(connector), [ctx, hadContext, done](CheckResult r) {
+            deliver(ctx, hadContext, done, QJsonObject{{u"success"_s, r.success}, {u"message"_s, r.message}});
+        });
+    });
+}
+
+void ConnectorService::check(const Caller &caller, const QString &connectionId, QObject *context, Done done)
+{
+    const QPointer<QObject> ctx(context);
+    const bool hadContext = context != nullptr;
+    auto cc = contextFor(caller, connectionId);
+    if (!cc)
+        return deliver(ctx, hadContext, done, cc.error());
+    ConnectionService *connections = m_connections;
+    post([this, cc = std::move(cc).value(), ctx, hadContext, done, connections, connectionId]() mutable {
+        cc.network = m_worker->network();
+        auto connector = ConnectorFactory::create(std::move(cc));
+        (void)runTest(std::move(connector), [ctx, hadContext, done, connections, connectionId](CheckResult r) {
+            const QString status = r.success ? u"CONNECTED"_s : u"ERROR"_s;
+            (void)connections->setStatus(connectionId, status, r.success ? QString() : r.message);
+            deliver(ctx, hadContext, done,
+                    QJsonObject{{u"success"_s, r.success}, {u"status"_s, status}, {u"message"_s, r.message}});
+        });
+    });
+}
+
+void ConnectorService::discover(const Caller &caller, const QString &connectionId, QObject *context, Done done)
+{
+    const QPointer<QObject> ctx(context);
+    const bool hadContext = context != nullptr;
+    auto cc = contextFor(caller, connectionId);
+    if (!cc)
+        return deliver(ctx, hadContext, done, cc.error());
+    post([this, cc = std::move(cc).value(), ctx, hadContext, done]() mutable {
+        cc.network = m_worker->network();
+        auto connector = ConnectorFactory::create(std::move(cc));
+        (void)runDiscover(std::move(connector), [ctx, hadContext, done](DiscoverResult r) {
+            if (!r.ok)
+                return deliver(ctx, hadContext, done, providerError(r.error));
+            QJsonArray streams;
+            for (const auto &s : std::as_const(r.streams))
+                streams.append(s.toJson());
+            deliver(ctx, hadContext, done, QJsonObject{{u"streams"_s, streams}});
+        });
+    });
+}
+
+} // namespace Opbox
+
+#include "connectorservice.moc"

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/services/messagingwebhookservice.h"
+
+#include "engine/store/database.h"
+#include "engine/enginelogging.h"
+#include "base/ids.h"
+#include "engine/sync/opboxtablewriter.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/tablenamingpolicy.h"
+#include "engine/services/webhookservice.h"
+#include "connectors/providers/whatsapp/whatsappwebhookdecoder.h"
+#include "engine/store/workspacedatastore.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+#include <QThreadPool>
+#include <cmath>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+constexpr qsizetype MaxBuckets = 10000;
+constexpr qsizetype MaxChallengeLength = 512;
+constexpr int Sha256Bytes = 32;
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || !db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+/** Compares two secrets without saying, through timing, how much of them matched. */
+bool sameSecret(const QString &given, const QString &expected)
+{
+    // Hashing both first makes the comparison fixed-length whatever was sent.
+    const QByteArray a = Ids::sha256(given.toUtf8());
+    const QByteArray b = Ids::sha256(expected.toUtf8());
+    const bool same = CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+    return same && !expected.isEmpty();
+}
+
+bool isHex(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+MessagingWebhookService::MessagingWebhookService(ConnectionService *connections, RunService *runs,
+                                                 WorkspaceDataStore *workspaceData, WebhookService *webhooks,
+                                                 QObject *parent)
+    : QObject(parent)
+    , m_connections(connections)
+    , m_runs(runs)
+    , m_workspaceData(workspaceData)
+    , m_webhooks(webhooks)
+    , m_writer(new QThreadPool(this))
+{
+    // One writer thread: a connection's deliveries are written in the order they arrived, and at
+    // most one of our write transactions at a time competes with the syncs for a data file. The
+    // thread is kept, and with it its database connections.
+    m_writer->setMaxThreadCount(1);
+    m_writer->setExpiryTimeout(-1);
+    m_clock.start();
+}
+
+MessagingWebhookService::~MessagingWebhookService()
+{
+    // Pending writes use this service: let them finish before it goes.
+    m_writer->waitForDone();
+}
+
+void MessagingWebhookService::setRefusalLimit(int burst, int refillMs)
+{
+    QMutexLocker lock(&m_rateMutex);
+    m_burst = std::max(1, burst);
+    m_refillMs = std::max(1, refillMs);
+    m_buckets.clear();
+}
+
+int MessagingWebhookService::takeRefusal(const QString &connectionId)
+{
+    QMutexLocker lock(&m_rateMutex);
+    const qint64 now = m_clock.elapsed();
+    if (m_buckets.size() > MaxBuckets) {
+        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
+            if (double(now - it->updatedMs) / m_refillMs + it->tokens >= m_burst)
+                it = m_buckets.erase(it);
+            else
+                ++it;
+        }
+    }
+    auto it = m_buckets.find(connectionId);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(connectionId, Bucket{double(m_burst), now});
+    it->tokens = std::min(double(m_burst), it->tokens + double(now - it->updatedMs) / m_refillMs);
+    it->updatedMs = now;
+    if (it->tokens >= 1.0) {
+        it->tokens -= 1.0;
+        return 0;
+    }
+    return std::max(1, int(std::ceil((1.0 - it->tokens) * m_refillMs / 1000.0)));
+}
+
+Error MessagingWebhookService::refused(const QString &connectionId, Error error)
+{
+    // Signed deliveries are never limited (Meta may send bursts); guessing a secret is.
+    if (const int wait = takeRefusal(connectionId)) {
+        Error limited{Error::Kind::RateLimited, u"RATE_LIMITED"_s,
+                      tr("too many refused webhook calls for this connection; retry in %1 s").arg(wait), {}};
+        limited.extra.insert(u"retryAfter"_s, wait);
+        return limited;
+    }
+    return error;
+}
+
+std::optional<ConnectionRecord> MessagingWebhookService::receivingConnection(const QString &token) const
+{
+    const auto id = m_webhooks->connectionForToken(token);
+    if (!id)
+        return std::nullopt;
+    auto record = m_connections->recordById(*id);
+    if (!record || record->type != WhatsAppWebhookDecoder::ConnectorType)
+        return std::nullopt;
+    return *record;
+}
+
+bool MessagingWebhookService::signatureMatches(const QByteArray &body, const QByteArray &signatureHeader,
+                                               const QByteArray &appSecret)
+{
+    static constexpr QByteArrayView prefix = "sha256=";
+    const QByteArray header = signatureHeader.trimmed();
+    QByteArray given;
+    if (header.size() == prefix.size() + 2 * Sha256Bytes && header.left(prefix.size()).toLower() == prefix
+        && isHex(QByteArrayView(header).sliced(prefix.size())))
+        given = QByteArray::fromHex(header.mid(prefix.size()));
+
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    const bool computed = HMAC(EVP_sha256(), appSecret.constData(), int(appSecret.size()),
+                               reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size()), mac,
+                               &length)
+                          != nullptr;
+    // The comparison always runs over the full length, whatever was sent.
+    const bool wellFormed = computed && length == Sha256Bytes && given.size() == Sha256Bytes;
+    const QByteArray other = wellFormed ? given : QByteArray(Sha256Bytes, '\0');
+    const bool same = CRYPTO_memcmp(mac, other.constData(), Sha256Bytes) == 0;
+    OPENSSL_cleanse(mac, sizeof mac);
+    return same && wellFormed && !appSecret.isEmpty();
+}
+
+Result<QByteArray> MessagingWebhookService::verify(const ConnectionRecord &connection, const QUrlQuery &query)
+{
+    const QString mode = query.queryItemValue(u"hub.mode"_s, QUrl::FullyDecoded);
+    const QString given = query.queryItemValue(u"hub.verify_token"_s, QUrl::FullyDecoded);
+    const QString challenge = query.queryItemValue(u"hub.challenge"_s, QUrl::FullyDecoded);
+    auto credentials = m_connections->credentials(connection.id);
+    if (!credentials)
+        return credentials.error();
+    const QString expected = credentials->value(u"verifyToken"_s).toString();
+    if (expected.isEmpty()) {
+        return refused(connection.id, Error::forbidden(tr("this connection has no webhook verify token; set the "
+                                                          "verifyToken credential first")));
+    }
+    // Evaluated in full before deciding, so that a wrong mode costs what a wrong token costs.
+    const bool tokenOk = sameSecret(given, expected);
+    if (mode != u"subscribe"_s || !tokenOk)
+        return refused(connection.id, Error::forbidden(tr("webhook verification refused: hub.mode must be \"subscribe\" "
+                                                          "and hub.verify_token must match")));
+    if (challenge.isEmpty() || challenge.size() > MaxChallengeLength)
+        return Error::invalid(tr("hub.challenge: required, at most %1 characters").arg(MaxChallengeLength));
+    qCInfo(lcEngine) << "webhook verification of connection" << connection.id << "answered";
+    return challenge.toUtf8();
+}
+
+void MessagingWebhookService::receive(const ConnectionRecord &connection, const QByteArray &body,
+                                      const QByteArray &signatureHeader, Done done)
+{
+    auto credentials = m_connections->credentials(connection.id);
+    if (!credentials) {
+        done(credentials.error());
+        return;
+    }
+    const QByteArray appSecret = credentials->value(u"appSecret"_s).toString().toUtf8();
+    if (appSecret.isEmpty()) {
+        qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "refused: no app secret is set";
+        done(refused(connection.id, Error{Error::Kind::Unauthorized, u"UNAUTHORIZED"_s,
+                                          tr("this connection has no app secret to check webhook signatures with; set "
+                                             "the appSecret credential first"),
+                                          {}}));
+        return;
+    }
+    if (!signatureMatches(body, signatureHeader, appSecret)) {
+        qCInfo(lcEngine) << "webhook delivery for connection" << connection.id << "refused: bad signature";
+        done(refused(connection.id, Error{Error::Kind::Unauthorized, u"INVALID_SIGNATURE"_s,
+                                          tr("the X-Hub-Signature-256 header is missing or does not match the body"), {}}));
+        return;
+    }
+    if (!connection.enabled) {
+        done(Error::conflict(tr("this connection is disabled; enable it to receive messages"), u"CONNECTION_DISABLED"_s));
+        return;
+    }
+    m_writer->start([this, connection, body, done = std::move(done)] { done(write(connection, body)); });
+}
+
+Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &connection, const QByteArray &body)
+{
+    const auto decoded = WhatsAppWebhookDecoder::decode(body);
+    if (!decoded.ok)
+        return Error::invalid(tr("the webhook delivery cannot be read: %1").arg(decoded.error), u"INVALID_BODY"_s);
+    const qsizetype messages = decoded.count(u"messages"_s);
+    const qsizetype statuses = decoded.count(u"message_statuses"_s);
+    for (const QString &why : decoded.skipped)
+        qCWarning(lcEngine).noquote() << "webhook delivery for connection" << connection.id << "left out" << why;
+    QJsonObject answer{{u"success"_s, true}, {u"messages"_s, double(messages)}, {u"statuses"_s, double(statuses)},
+                       {u"skipped"_s, double(decoded.skipped.size())}};
+    if (decoded.streams.isEmpty())
+        return answer;
+
+    Database *data = m_workspaceData->database(connection.workspaceId);
+    sqlite3 *db = data ? sqliteHandle(data->connection()) : nullptr;
+    if (!db)
+        return Error{Error::Kind::Unavailable, u"DATA_FILE_UNAVAILABLE"_s, tr("the workspace's data file cannot be opened"), {}};
+    // The same table base as the connection's syncs, fixed at whichever comes first.
+    const QString base = m_runs->resolveTableBase(connection);
+    // Rows name what wrote them; a delivery is not a run, so it gets an id of its own.
+    const QString writtenBy = u"webhook:"_s + Ids::newId();
+    const QString now = Ids::isoNow();
+
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not start a write:"
+                            << sqlite3_errmsg(db);
+        return Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
+                     tr("the workspace's data file stayed locked by another writer"), {}};
+    }
+    qint64 created = 0;
+    qint64 updated = 0;
+    for (const auto &stream : decoded.streams) {
+        OpboxTableWriter writer(db, TableNamingPolicy::tableName(base, stream.stream), base, stream.stream,
+                                stream.primaryKey, connection.id, connection.variantLabel);
+        const auto counts = writer.write(RecordBatch::fromJson(stream.records), writtenBy, now);
+        if (!counts) {
+            qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not be written:"
+                                << writer.lastSqliteError();
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            return counts.error();
+        }
+        created += counts->created;
+        updated += counts->updated;
+    }
+    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        const QString reason = QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not be committed:" << reason;
+        return Error::internal(tr("the webhook delivery could not be stored"));
+    }
+    qCInfo(lcEngine) << "webhook delivery for connection" << connection.id << "stored" << messages << "messages and"
+                     << statuses << "statuses (" << created << "new," << updated << "again)";
+    answer.insert(u"created"_s, double(created));
+    answer.insert(u"updated"_s, double(updated));
+    return answer;
+}
+
+} // namespace Opbox

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/security/caller.h"
+#include "engine/store/oauthstatestore.h"
+#include "base/result.h"
+
+#include <QCoroTask>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <functional>
+
+class QNetworkAccessManager;
+class QThread;
+
+namespace Opbox {
+
+class AuditLog;
+class ConnectionService;
+class Database;
+class Vault;
+struct ConnectorTypeInfo;
+
+/**
+ * The OAuth 2.0 authorization code flow with PKCE for the OAuth connector types (spec "OAuth
+ * Authentication Flow", DESIGN §7, §19): `authorize` creates the DISCONNECTED connection and the
+ * signed, single-use state; the provider's redirect (`completeCallback`) or a pasted code
+ * (`exchange`) is exchanged for tokens, which go to the vault before anything uses them; then the
+ * provider's account discovery and the connector's stream discovery run and the connection becomes
+ * CONNECTED. Any rejection leaves the connection DISCONNECTED with the reason as its status message.
+ *
+ * Provider calls run on the service's own thread with its own network manager, so neither the API
+ * thread nor the GUI waits on a provider. Results arrive through `Done`, on the thread of `context`
+ * when one is given (the GUI), else on the OAuth thread (the API's reply is thread-safe).
+ */
+class OAuthService : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(Result<QJsonObject>)>;
+
+    OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections, AuditLog *audit,
+                 QObject *parent = nullptr);
+    ~OAuthService() override;
+
+    /**
+     * `POST oauth/:connector/authorize` (ADMIN+): body `{client_id, client_secret, connectionName,
+     * config?, schedule?, notifyUserIds?}` creates the connection; `{connectionId, client_id?,
+     * client_secret?, config?}` re-authorizes an existing one. Answers `{authorizeUrl, connectionId,
+     * redirectUri, expiresAt}`. `publicUrl` is the base of the redirect URI.
+     */
+    [[nodiscard]] Result<QJsonObject> authorize(const Caller &caller, const QString &connector, const QJsonObject &body,
+                                                const QUrl &publicUrl);
+    /** `GET oauth/:connector/callback?code&state` or `?error&state`: no caller, the state is the credential. */
+    void completeCallback(const QString &connector, const QUrlQuery &query, const QString &ip, QObject *context, Done done);
+    /** `POST oauth/:connector/exchange` (ADMIN+): body `{connectionId, code, state?}`, the manual paste flow. */
+    void exchange(const Caller &caller, const QString &connector, const QJsonObject &body, QObject *context, Done done);
+
+    /** The redirect URI a provider sends the browser back to: `<publicUrl>/api/pipelines/oauth/<connector>/callback`. */
+    [[nodiscard]] static QUrl redirectUri(const QUrl &publicUrl, const QString &connector);
+    /**
+     * The spelling of `type` that the desktop app puts into OAuth URLs (`ACCOUNTING` → `accounting`,
+     * `DOC_SIGNING` → `doc-signing`): the provider compares redirect URIs exactly, so the app always
+     * uses one spelling, the one it shows the user to register.
+     */
+    [[nodiscard]] static QString pathSegment(const QString &type);
+    /** The OAuth connector type a `:connector` path segment names (`accounting`, `DOC_SIGNING`, `doc-signing`). */
+    [[nodiscard]] static Result<const ConnectorTypeInfo *> oauthType(const QString &connector);
+
+    /** The state store (tests move its clock to expire states). */
+    [[nodiscard]] OAuthStateStore &states() { return m_states; }
+
+Q_SIGNALS:
+    /** A connection received its tokens and is CONNECTED (a trigger may start its first sync). */
+    void connectionAuthorized(const QString &workspaceId, const QString &connectionId);
+
+private:
+    struct Completion {
+        PendingAuthorization pending;
+        QString code;
+        Caller actor;
+        QString via; // callback | exchange
+    };
+
+    void post(std::function<void()> job);
+    [[nodiscard]] QCoro::Task<void> complete(Completion completion, QPointer<QObject> context, bool hadContext, Done done);
+    [[nodiscard]] QCoro::Task<Result<QJsonObject>> runCompletion(Completion completion);
+    /** Records why an authorization failed, unless the connection is CONNECTED (a replay must not break it). */
+    void recordFailure(const QString &connectionId, const QString &reason);
+    [[nodiscard]] Error rejection(const OAuthStateStore::Check &check);
+
+    ConnectionService *m_connections;
+    AuditLog *m_audit;
+    OAuthStateStore m_states;
+    QThread *m_thread = nullptr;
+    QNetworkAccessManager *m_network = nullptr; // lives on m_thread
+};
+
+} // namespace Opbox

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/services/variantservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/services/connectionservice.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/store/database.h"
+#include "engine/enginelogging.h"
+#include "base/ids.h"
+#include "engine/sync/tablenamingpolicy.h"
+#include "engine/services/webhookservice.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+constexpr int MaxLabelLength = 64;
+
+QString jsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString jsonText(const QJsonArray &a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+
+} // namespace
+
+VariantService::VariantService(Database *metadata, ConnectionService *connections, WebhookService *webhooks,
+                               AuditLog *audit, QObject *parent)
+    : QObject(parent)
+    , m_metadata(metadata)
+    , m_connections(connections)
+    , m_webhooks(webhooks)
+    , m_audit(audit)
+{
+}
+
+Result<QJsonObject> VariantService::create(const Caller &caller, const QString &sourceId, const QJsonObject &body)
+{
+    if (auto ok = caller.require(Role::Admin); !ok)
+        return ok.error();
+    auto sourceResult = m_connections->record(caller, sourceId);
+    if (!sourceResult)
+        return sourceResult.error();
+    const ConnectionRecord source = *sourceResult;
+    const ConnectorTypeInfo *type = ConnectorTypeRegistry::find(source.type);
+    if (!type)
+        return Error::internal();
+
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != u"name"_s && it.key() != u"variantLabel"_s && it.key() != u"config"_s)
+            return Error::invalid(tr("%1: unknown field (expected name, variantLabel, config)").arg(it.key().left(64)));
+    }
+    QString name;
+    if (body.contains(u"name"_s) && !body.value(u"name"_s).isNull()) {
+        if (!body.value(u"name"_s).isString())
+            return Error::invalid(tr("name: must be a string of 1 to 200 characters"));
+        name = body.value(u"name"_s).toString().trimmed();
+        if (name.isEmpty())
+            return Error::invalid(tr("name: must not be empty"));
+        if (name.size() > 200)
+            return Error::invalid(tr("name: longer than 200 characters"));
+    }
+    QString label;
+    if (body.contains(u"variantLabel"_s) && !body.value(u"variantLabel"_s).isNull()) {
+        if (!body.value(u"variantLabel"_s).isString())
+            return Error::invalid(tr("variantLabel: must be a string"));
+        label = body.value(u"variantLabel"_s).toString().trimmed();
+        if (label.isEmpty())
+            return Error::invalid(tr("variantLabel: must not be empty (omit it to get the next number)"));
+        if (label.size() > MaxLabelLength)
+            return Error::invalid(tr("variantLabel: longer than %1 characters").arg(MaxLabelLength));
+    }
+    // The variant starts from the source's config; whether it shares tables is its own choice.
+    QJsonObject config = source.config;
+    config.remove(u"createOwnTables"_s);
+    if (body.contains(u"config"_s) && !body.value(u"config"_s).isNull()) {
+        if (!body.value(u"config"_s).isObject())
+            return Error::invalid(tr("config: must be an object"));
+        const QJsonObject patch = body.value(u"config"_s).toObject();
+        for (auto it = patch.begin(); it != patch.end(); ++it) {
+            if (it.value().isNull())
+                config.remove(it.key());
+            else
+                config.insert(it.key(), it.value());
+        }
+    }
+    if (auto ok = ConnectionService::validateConfig(*type, config); !ok)
+        return ok.error();
+    auto credentials = m_connections->credentials(source.id);
+    if (!credentials)
+        return credentials.error();
+
+    const QString id = Ids::newId();
+    const QByteArray tokenBytes = Ids::randomBytes(32);
+    auto sealed = m_webhooks->seal(tokenBytes, id);
+    if (!sealed)
+        return sealed.error();
+
+    QSqlDatabase db = m_metadata->connection();
+    Transaction tx(db, Transaction::Mode::Immediate);
+    if (!tx.active())
+        return Error::internal();
+
+    // Re-read the source inside the lock: another variant may have founded the group meanwhile.
+    QString groupId;
+    QString sourceLabel;
+    {
+        SqlQuery q(db, u"SELECT variant_group_id, variant_label FROM connections WHERE id = ?"_s);
+        q.bind(source.id);
+        if (!q.exec())
+            return Error::internal();
+        if (!q.next())
+            return Error::notFound(tr("connection not found: %1").arg(source.id.left(64)));
+        groupId = q.value(0).toString();
+        sourceLabel = q.value(1).toString();
+    }
+    const bool backfilled = groupId.isEmpty() || sourceLabel.isEmpty();
+    if (groupId.isEmpty())
+        groupId = source.id;
+    if (sourceLabel.isEmpty())
+        sourceLabel = u"1"_s;
+    if (backfilled) {
+        SqlQuery q(db, u"UPDATE connections SET variant_group_id = ?, variant_label = ?, updated_at = ? WHERE id = ?"_s);
+        q.bind(groupId).bind(sourceLabel).bind(Ids::isoNow()).bind(source.id);
+        if (!q.exec())
+            return Error::internal();
+    }
+
+    QSet<QString> taken;
+    int highest = 1;
+    {
+        SqlQuery q(db, u"SELECT variant_label FROM connections WHERE variant_group_id = ? AND workspace_id = ?"_s);
+        q.bind(groupId).bind(source.workspaceId);
+        if (!q.exec())
+            return Error::internal();
+        while (q.next()) {
+            const QString existing = q.value(0).toString();
+            taken.insert(existing.toCaseFolded());
+            bool numeric = false;
+            const int n = existing.toInt(&numeric);
+            if (numeric && n > highest)
+                highest = n;
+        }
+    }
+    if (label.isEmpty()) {
+        int next = highest + 1;
+        while (taken.contains(QString::number(next)))
+            ++next;
+        label = QString::number(next);
+    } else if (taken.contains(label.toCaseFolded())) {
+        return Error::conflict(tr("variantLabel: \"%1\" is already used in this variant group").arg(label),
+                               u"VARIANT_LABEL_TAKEN"_s);
+    }
+    if (name.isEmpty())
+        name = TableNamingPolicy::stripVariantLabel(source.name) + u" ("_s + label + u')';
+
+    const QString now = Ids::isoNow();
+    {
+        SqlQuery q(db, u"INSERT INTO connections(id, workspace_id, name, type, status, enabled, config, schedule,"
+                       " notify_user_ids, variant_group_id, variant_label, credential_fields, webhook_token_hash,"
+                       " webhook_token_enc, created_at, updated_at)"
+                       " VALUES(?, ?, ?, ?, 'DISCONNECTED', ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?)"_s);
+        q.bind(id)
+            .bind(source.workspaceId)
+            .bind(name)
+            .bind(source.type)
+            .bind(int(source.enabled))
+            .bind(jsonText(config))
+            .bind(jsonText(source.schedule.isEmpty() ? ConnectionService::defaultSchedule() : source.schedule))
+            .bind(jsonText(source.notifyUserIds))
+            .bind(groupId)
+            .bind(label)
+            .bind(sealed->hash)
+            .bind(sealed->encrypted)
+            .bind(now)
+            .bind(now);
+        if (!q.exec())
+            return Error::internal();
+    }
+    // Encrypted again with the new row's id as associated data: a ciphertext is bound to its row.
+    if (auto ok = m_connections->storeCredentials(id, *credentials); !ok)
+        return ok.error();
+    if (!tx.commit())
+        return Error::internal();
+
+    m_audit->record(caller, u"VARIANT_CREATE"_s, u"connection"_s, id,
+                    QJsonObject{{u"sourceId"_s, source.id},
+                                {u"variantGroupId"_s, groupId},
+                                {u"variantLabel"_s, label},
+                                {u"name"_s, name},
+                                {u"sourceBackfilled"_s, backfilled}});
+    qCInfo(lcEngine) << "variant" << id << "of connection" << source.id << "created in group" << groupId;
+    if (backfilled)
+        Q_EMIT m_connections->connectionChanged(source.workspaceId, source.id);
+    Q_EMIT m_connections->connectionChanged(source.workspaceId, id);
+
+    auto created = m_connections->get(caller, id);
+    if (!created)
+        return created.error();
+    QJsonObject out = *created;
+    out.insert(u"webhookToken"_s, WebhookService::formatToken(tokenBytes));
+    return out;
+}
+
+} // namespace Opbox

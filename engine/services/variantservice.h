@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/security/caller.h"
+#include "base/result.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+namespace Opbox {
+
+class AuditLog;
+class ConnectionService;
+class Database;
+class WebhookService;
+
+/**
+ * Connection variants (DESIGN §13, §19 "Variants"): a copy of a connection that shares its
+ * credentials (re-encrypted for the new row) and, by default, its tables, linked to it by
+ * `variantGroupId` and told apart in those tables by its label.
+ */
+class VariantService : public QObject
+{
+    Q_OBJECT
+public:
+    VariantService(Database *metadata, ConnectionService *connections, WebhookService *webhooks, AuditLog *audit,
+                   QObject *parent = nullptr);
+
+    /**
+     * `POST …/connections/:id/variants` (ADMIN+) with `{name?, variantLabel?, config?}`: the new
+     * connection object plus its `webhookToken` (the one response besides reveal that shows it).
+     * The source joins (or founds) the group; it gets label "1" when it has none; a variant without
+     * a label gets the next number in the group. 409 `VARIANT_LABEL_TAKEN` for a label the group
+     * already uses (rows of two variants must stay apart in shared tables).
+     */
+    [[nodiscard]] Result<QJsonObject> create(const Caller &caller, const QString &sourceId, const QJsonObject &body);
+
+private:
+    Database *m_metadata;
+    ConnectionService *m_connections;
+    WebhookService *m_webhooks;
+    AuditLog *m_audit;
+};
+
+} // namespace Opbox

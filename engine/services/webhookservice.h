@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/security/caller.h"
+#include "base/result.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QMutex>
+#include <QObject>
+#include <QUrl>
+
+namespace Opbox {
+
+class AuditLog;
+class ConnectionService;
+class Database;
+class RunService;
+class Vault;
+
+/** A webhook token ready to be stored: the lookup hash and the vault-encrypted bytes. */
+struct SealedWebhookToken {
+    QByteArray hash;      // SHA-256 of the 32 token bytes
+    QByteArray encrypted; // the 32 bytes, encrypted with "webhook:<connectionId>" as associated data
+};
+
+/**
+ * Webhook triggers and their tokens (DESIGN §10 "Webhook tokens", §19 "Webhooks"): resolves a
+ * token in either encoding to its connection through the stored hash, rate limits per token,
+ * starts runs with no triggering user, and reveals the URL to admins (upgrading legacy plaintext
+ * rows on the way). A token never reaches a log line, an audit entry or an error message.
+ */
+class WebhookService : public QObject
+{
+    Q_OBJECT
+public:
+    WebhookService(Database *metadata, const Vault *vault, ConnectionService *connections, RunService *runs,
+                   AuditLog *audit, QObject *parent = nullptr);
+
+    /**
+     * `POST /api/pipelines/webhook/:token`: `{"success":true,"message":…}` when a run was started
+     * or one is already active. 404 for an unknown or malformed token (the same work either way),
+     * 429 `RATE_LIMITED` with `extra.retryAfter` (seconds), 409 `CONNECTION_DISABLED`. `streams`
+     * (the URL's `?streams=a,b`) limits the run to those streams; a name the connection lacks is 400.
+     */
+    [[nodiscard]] Result<QJsonObject> trigger(const QString &token, const QString &ip, const QStringList &streams = {});
+
+    /**
+     * `POST …/connections/:id/webhook-url` (ADMIN+): `{webhookUrl, tokenPrefix, curlExample}` under
+     * `publicUrl`. A legacy plaintext row is upgraded (encrypted, hashed, plaintext dropped and the
+     * WAL truncated); a row without any token gets a new one. Writes a VIEW_SECRET audit entry.
+     */
+    [[nodiscard]] Result<QJsonObject> reveal(const Caller &caller, const QString &connectionId, const QUrl &publicUrl);
+
+    /** The connection a token belongs to, or 404; does the same work for unknown and malformed tokens. */
+    [[nodiscard]] Result<QString> connectionForToken(const QString &token) const;
+
+    /** Hash and encrypt token bytes for the row `connectionId` (creation of variants and the like). */
+    [[nodiscard]] Result<SealedWebhookToken> seal(const QByteArray &tokenBytes, const QString &connectionId) const;
+
+    /** `whk_` + base64url(bytes) without padding: the current encoding. */
+    [[nodiscard]] static QString formatToken(const QByteArray &tokenBytes);
+    /** The webhook URL of a token under a public base URL (which may carry a path prefix). */
+    [[nodiscard]] static QString webhookUrl(const QUrl &publicUrl, const QString &token);
+
+    /** Per-token limit: `burst` requests at once, then one more every `refillMs`. */
+    void setRateLimit(int burst, int refillMs);
+
+private:
+    struct Bucket {
+        double tokens = 0;
+        qint64 updatedMs = 0;
+    };
+    /** Takes one request from the connection's bucket; 0 when allowed, else seconds until the next one. */
+    [[nodiscard]] int takeRateToken(const QString &connectionId);
+    [[nodiscard]] Result<QByteArray> upgradeOrCreate(const QString &connectionId, bool *upgradedLegacy);
+
+    Database *m_metadata;
+    const Vault *m_vault;
+    ConnectionService *m_connections;
+    RunService *m_runs;
+    AuditLog *m_audit;
+    QMutex m_rateMutex;
+    QHash<QString, Bucket> m_buckets;
+    QElapsedTimer m_clock;
+    int m_burst = 10;
+    int m_refillMs = 6000;
+};
+
+} // namespace Opbox
