@@ -9,7 +9,10 @@
 
 namespace Opbox {
 
-/** Why an engine operation refused or failed; the API maps `kind` to an HTTP status. */
+/**
+ * Why an engine or connector operation refused or failed; the API maps `kind` to an HTTP status and
+ * the engine decides by it what a failed read means for the connection.
+ */
 struct Error {
     enum class Kind {
         Invalid,       // 400: a field is wrong; message names it
@@ -19,9 +22,12 @@ struct Error {
         Conflict,      // 409
         TooLarge,      // 413
         RateLimited,   // 429
-        Unavailable,   // 503: a dependency (provider, disk) is not there right now
+        Unavailable,   // 503: a dependency (provider, disk) is not there right now, or retries ran out
         Upstream,      // 502: the provider answered with an error we pass on
         Internal,      // 500: our fault; the message is generic, details go to the log
+        Configuration, // 409: a provider refused the credentials, permissions or configuration: the user must act
+        Malformed,     // 502: a provider answered something we cannot read
+        Cancelled,     // 503: the caller asked the operation to stop
     };
     Kind kind = Kind::Internal;
     QString code;     // machine code, e.g. VALIDATION_ERROR
@@ -38,6 +44,18 @@ struct Error {
     { return {Kind::Conflict, code, message, {}}; }
     [[nodiscard]] static Error internal(const QString &message = QStringLiteral("internal error"))
     { return {Kind::Internal, QStringLiteral("INTERNAL"), message, {}}; }
+
+    // What a connector reports; the message names the provider, the request and the problem.
+    [[nodiscard]] static Error configuration(const QString &message)
+    { return {Kind::Configuration, QStringLiteral("PROVIDER_REFUSED"), message, {}}; }
+    [[nodiscard]] static Error unavailable(const QString &message)
+    { return {Kind::Unavailable, QStringLiteral("PROVIDER_UNAVAILABLE"), message, {}}; }
+    [[nodiscard]] static Error upstream(const QString &message)
+    { return {Kind::Upstream, QStringLiteral("PROVIDER_ERROR"), message, {}}; }
+    [[nodiscard]] static Error malformed(const QString &message)
+    { return {Kind::Malformed, QStringLiteral("PROVIDER_MALFORMED"), message, {}}; }
+    [[nodiscard]] static Error cancelled(const QString &message)
+    { return {Kind::Cancelled, QStringLiteral("CANCELLED"), message, {}}; }
 };
 
 /** A value or an Error; the engine's return type wherever something can be refused. */

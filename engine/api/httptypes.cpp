@@ -75,6 +75,9 @@ int HttpResponse::statusFor(Error::Kind kind)
     case Error::Kind::Unavailable: return 503;
     case Error::Kind::Upstream: return 502;
     case Error::Kind::Internal: return 500;
+    case Error::Kind::Configuration: return 409;
+    case Error::Kind::Malformed: return 502;
+    case Error::Kind::Cancelled: return 503;
     }
     return 500;
 }
