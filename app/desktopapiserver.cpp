@@ -28,6 +28,11 @@ bool DesktopApiServer::isRunning() const
     return m_server->isRunning();
 }
 
+quint16 DesktopApiServer::port() const
+{
+    return m_server->port();
+}
+
 QUrl DesktopApiServer::publicUrl() const
 {
     return m_server->publicUrl();

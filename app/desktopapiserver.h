@@ -20,6 +20,7 @@ public:
     [[nodiscard]] Result<quint16> start(const QHostAddress &address, quint16 port, const QUrl &publicUrl) override;
     void stop() override;
     [[nodiscard]] bool isRunning() const override;
+    [[nodiscard]] quint16 port() const override;
     [[nodiscard]] QUrl publicUrl() const override;
 
 private:

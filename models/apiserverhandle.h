@@ -21,6 +21,8 @@ public:
     [[nodiscard]] virtual Result<quint16> start(const QHostAddress &address, quint16 port, const QUrl &publicUrl) = 0;
     virtual void stop() = 0;
     [[nodiscard]] virtual bool isRunning() const = 0;
+    /** The bound port while it runs, else 0. */
+    [[nodiscard]] virtual quint16 port() const = 0;
     /** The base URL of webhooks and OAuth redirects while it runs. */
     [[nodiscard]] virtual QUrl publicUrl() const = 0;
 };

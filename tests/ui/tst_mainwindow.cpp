@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/api/apiserver.h"
+#include "app/desktopapiserver.h"
 #include "models/apiservercontroller.h"
 #include "ui/auditlogdialog.h"
 #include "engine/store/auditlog.h"
@@ -291,7 +291,7 @@ private Q_SLOTS:
         // Something else holds the port: the app says so and keeps working.
         Test::TestEngine other(true);
         QVERIFY(other.ok());
-        ApiServer server(&m_f->engine.engine());
+        DesktopApiServer server(&m_f->engine.engine());
         ApiServerController controller(&server, m_f->engine.engine().settings());
         controller.setCommandLine(QHostAddress(QHostAddress::LocalHost), other.port(), true, {}, 4, false);
         MainWindow window(&m_f->engine.engine());

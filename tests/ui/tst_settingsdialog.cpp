@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/api/apiserver.h"
+#include "app/desktopapiserver.h"
 #include "models/apiservercontroller.h"
 #include "engine/services/engine.h"
 #include "engine/services/identityservice.h"
@@ -57,7 +57,7 @@ private Q_SLOTS:
 
     void apiServerFollowsSettings()
     {
-        ApiServer server(&m_f->engine.engine());
+        DesktopApiServer server(&m_f->engine.engine());
         ApiServerController controller(&server, m_f->engine.engine().settings());
         controller.setCommandLine(QHostAddress(QHostAddress::LocalHost), freePort(), true, {}, 4, false);
         controller.start();
@@ -98,7 +98,7 @@ private Q_SLOTS:
         ok(&again);
         QVERIFY(!controller.isRunning());
         QCOMPARE(controller.stateText(), u"API server: off"_s);
-        ApiServer second(&m_f->engine.engine());
+        DesktopApiServer second(&m_f->engine.engine());
         ApiServerController reread(&second, m_f->engine.engine().settings());
         QVERIFY(!reread.config().enabled);
         QCOMPARE(reread.config().port, port);
@@ -107,7 +107,7 @@ private Q_SLOTS:
 
     void badPublicUrlIsRefused()
     {
-        ApiServer server(&m_f->engine.engine());
+        DesktopApiServer server(&m_f->engine.engine());
         ApiServerController controller(&server, m_f->engine.engine().settings());
         controller.setCommandLine(QHostAddress(QHostAddress::LocalHost), freePort(), true, {}, 4, false);
         SettingsDialog dialog(m_f->session.get(), &controller);
@@ -120,7 +120,7 @@ private Q_SLOTS:
 
     void notificationPreferences()
     {
-        ApiServer server(&m_f->engine.engine());
+        DesktopApiServer server(&m_f->engine.engine());
         ApiServerController controller(&server, m_f->engine.engine().settings());
         controller.setCommandLine(QHostAddress(QHostAddress::LocalHost), freePort(), true, {}, 4, false);
         SettingsDialog dialog(m_f->session.get(), &controller);
