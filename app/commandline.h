@@ -8,7 +8,7 @@
 
 namespace Opbox {
 
-/** What the command line asked for (DESIGN §4), parsed and validated. */
+/** What the command line asked for, parsed and validated. */
 struct CommandLine {
     enum class Mode { Gui, Server, TokenCreate, Version, Help };
     Mode mode = Mode::Gui;

@@ -8,7 +8,8 @@ namespace Opbox {
 
 /**
  * Creates the GUI's QApplication so that a missing or unreachable display ends the process with
- * exit code 1 and one line on stderr (DESIGN §4) instead of Qt's multi-line abort.
+ * exit code 1 and one line on stderr, like any other runtime failure, instead of Qt's multi-line
+ * abort.
  */
 class DisplayGuard
 {

@@ -75,7 +75,7 @@ int ServerRunner::runTokenCreate(const CommandLine &cl)
     auto workspace = engine.identity()->ensureWorkspace(cl.workspace);
     if (!workspace)
         return fail(workspace.error().message);
-    // DESIGN §4: the role defaults to OWNER for a new membership only; an explicit --role changes
+    // The role defaults to OWNER for a new membership only; an explicit --role changes
     // an existing one. Without --role an existing member keeps the role (no silent escalation).
     const auto role = parseRole(cl.role);
     const auto membership = role ? engine.identity()->setMembership(*user, *workspace, *role)

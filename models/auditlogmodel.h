@@ -10,7 +10,7 @@ namespace Opbox {
 class OwnerSession;
 
 /**
- * The workspace's audit log (DESIGN §16), newest first, fetched a page at a time as the view
+ * The workspace's audit log, newest first, fetched a page at a time as the view
  * scrolls; new events appear at the top as the engine records them.
  */
 class AuditLogModel : public QAbstractTableModel

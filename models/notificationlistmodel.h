@@ -14,7 +14,7 @@ namespace Opbox {
 class OwnerSession;
 
 /**
- * The local owner's run notifications (DESIGN §15), newest first: a run's PROGRESS note is updated
+ * The local owner's run notifications, newest first: a run's PROGRESS note is updated
  * in place while it runs and becomes COMPLETED or FAILED. Follows the NotificationService's
  * signals, coalesced, and keeps the unread count for the toolbar.
  */

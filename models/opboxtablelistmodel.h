@@ -13,7 +13,7 @@ namespace Opbox {
 class OwnerSession;
 
 /**
- * The Opbox tables a connection writes (DESIGN §12), with their row counts. Counting rows is bulk
+ * The Opbox tables a connection writes, with their row counts. Counting rows is bulk
  * database work, so the catalog is read on a pool thread and the rows arrive by a queued call.
  */
 class OpboxTableListModel : public QAbstractTableModel

@@ -13,7 +13,7 @@ namespace Opbox {
 class Engine;
 
 /**
- * The local OWNER user and the workspace the desktop app acts in (DESIGN §6): every model and
+ * The local OWNER user and the workspace the desktop app acts in: every model and
  * window calls the engine's services with this Caller, so the GUI goes through the same
  * authorization as the REST API.
  */

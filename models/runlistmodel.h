@@ -13,7 +13,7 @@ namespace Opbox {
 class OwnerSession;
 
 /**
- * The sync runs of one connection, newest first (DESIGN §10, §11), with live progress: the
+ * The sync runs of one connection, newest first, with live progress: the
  * RunService signals a change at most every 100 ms per run; this model coalesces them and re-reads
  * only the runs that changed.
  */

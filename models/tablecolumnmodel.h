@@ -10,7 +10,7 @@ namespace Opbox {
 class OwnerSession;
 
 /**
- * The columns of one Opbox table with their logical types (DESIGN §12) and, below each column,
+ * The columns of one Opbox table with their logical types and, below each column,
  * its history: when it was added and every widening, with the run that caused it.
  */
 class TableColumnModel : public QAbstractItemModel

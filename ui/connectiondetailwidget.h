@@ -50,7 +50,7 @@ public:
     [[nodiscard]] RunsWidget *runs() const { return m_runs; }
     [[nodiscard]] TablesWidget *tables() const { return m_tables; }
     void setPublicUrlProvider(const std::function<QUrl()> &provider);
-    /** Shows a tab by role (a tab the engine does not support yet is skipped). */
+    /** Shows a tab by role (a value outside `Tab` is ignored). */
     void showTab(Tab tab);
 
 Q_SIGNALS:

@@ -10,7 +10,7 @@ class OwnerSession;
 class StreamListModel;
 
 /**
- * Resets sync cursors (spec "Reset Sync Cursor"): each stream with its current cursor, then either
+ * Resets sync cursors: each stream with its current cursor, then either
  * a date and time for the chosen streams or a full resync of every stream, then confirm.
  */
 class CursorResetWizard : public QWizard

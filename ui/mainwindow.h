@@ -25,7 +25,7 @@ class OwnerSession;
 
 /**
  * The application's main window: the connection list beside the selected connection's details,
- * with the toolbar and menus for everything an admin does (DESIGN §17). It talks to the engine
+ * with the toolbar and menus for everything an admin does. It talks to the engine
  * only through models/ and the services' Caller-checked calls, never over HTTP.
  */
 class MainWindow : public QMainWindow

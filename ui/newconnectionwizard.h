@@ -14,7 +14,7 @@ class OwnerSession;
 struct ConnectorTypeInfo;
 
 /**
- * Creates a connection step by step (DESIGN §17): type → credentials form generated from the
+ * Creates a connection step by step: type → credentials form generated from the
  * connector's field spec → test → streams → schedule → who is notified → summary. Each page
  * validates before Next; the summary calls ConnectionService::create with the owner's Caller.
  * For OAuth types the test and streams steps give way to the provider's sign-in after the summary.

@@ -16,7 +16,7 @@ namespace Opbox {
 class OwnerSession;
 
 /**
- * The OAuth sign-in step (spec "OAuth Authentication Flow"): asks the engine for the authorize URL
+ * The OAuth sign-in step: asks the engine for the authorize URL
  * (which creates or re-authorizes the connection), opens it in the system browser and waits for
  * the provider's redirect to the loopback callback of the API server — or for a pasted code.
  */

@@ -12,7 +12,7 @@ namespace Opbox {
 class OwnerSession;
 
 /**
- * Creates a variant of a connection (DESIGN §13): name, label, shared or own tables, with a
+ * Creates a variant of a connection: name, label, shared or own tables, with a
  * preview of the table names the variant will write; Finish calls the VariantService.
  */
 class VariantWizard : public QWizard
