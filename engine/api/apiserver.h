@@ -17,7 +17,7 @@ class Engine;
 class HttpServerAdapter;
 
 /**
- * The REST API server (spec + DESIGN §10) on its own thread: routes are registered on the GUI or
+ * The REST API server on its own thread: routes are registered on the GUI or
  * main thread before `start()`, requests are handled on the API thread, so a busy GUI never delays
  * an API client and the API never blocks the GUI.
  */

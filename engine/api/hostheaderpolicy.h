@@ -9,7 +9,7 @@
 namespace Opbox {
 
 /**
- * Which `Host` headers the API server answers: the guard against DNS rebinding (qt64-notes §A.7),
+ * Which `Host` headers the API server answers: the guard against DNS rebinding,
  * where a web page makes the browser send requests to our loopback port under the page's own host
  * name. A server listening on loopback only answers loopback names and its public URL's host; one
  * bound to another address was exposed on purpose and answers any host.

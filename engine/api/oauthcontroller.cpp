@@ -69,7 +69,7 @@ void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const Ap
                    return HttpResponse::json(*result).withHeader("Cache-Control", "no-store");
                }));
 
-    // No API token here: the signed, single-use state is the credential (DESIGN §7).
+    // No API token here: the signed, single-use state is the credential.
     router.addPublic("GET", u"/api/pipelines/oauth/:connector/callback"_s,
                      {u"OAuth redirect target: validates the state, exchanges the code; answers an HTML page"_s,
                       u"oauth"_s, {200, 400}},

@@ -10,7 +10,7 @@ class ApiServer;
 class Engine;
 
 /**
- * REST routes of the OAuth flow (spec "OAuth Authentication Flow"): authorize, the browser's
+ * REST routes of the OAuth flow: authorize, the browser's
  * callback (answered with a small HTML page) and the manual code exchange. The redirect URI is
  * built from the server's public URL.
  */

@@ -38,7 +38,7 @@ struct ConnectionRecord {
 };
 
 /**
- * Creates, reads, updates and deletes connections in a workspace (DESIGN §10): validation that
+ * Creates, reads, updates and deletes connections in a workspace: validation that
  * names the bad field, credentials only in the vault, authorization by role, audit entries.
  */
 class ConnectionService : public QObject

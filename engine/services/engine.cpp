@@ -58,7 +58,7 @@ Result<void> Engine::open()
     if (auto ok = m_metadata->open(); !ok)
         return ok;
     m_workspaceData = std::make_unique<WorkspaceDataStore>(m_dataDir);
-    // DESIGN §5: a workspace data file newer than this build refuses the start as opbox.db does,
+    // A workspace data file newer than this build refuses the start as opbox.db does,
     // rather than failing every sync of that workspace later. The files stay open for the services.
     QStringList workspaceIds;
     {

@@ -13,13 +13,13 @@ namespace Opbox {
 class Database;
 class WorkspaceDataStore;
 
-/** Notification preferences of one user (DESIGN §15). */
+/** Whether one user hears about completed and failed runs (both by default). */
 struct NotificationPreferences {
     bool onSuccess = true;
     bool onFailure = true;
 };
 
-/** Users, workspaces, memberships and API tokens (DESIGN §6), and turning a bearer token into a Caller. */
+/** Users, workspaces, memberships and API tokens, and turning a bearer token into a Caller. */
 class IdentityService : public QObject
 {
     Q_OBJECT

@@ -23,7 +23,7 @@ class WebhookService;
 class WorkspaceDataStore;
 
 /**
- * Inbound WhatsApp webhooks on a MESSAGING connection's webhook URL (DESIGN §8 "inbound webhooks"):
+ * Inbound WhatsApp webhooks on a MESSAGING connection's webhook URL:
  * answers Meta's `hub.challenge` verification when the verify token matches, and writes the
  * messages and statuses of a delivery whose `X-Hub-Signature-256` matches the app secret into the
  * connection's `messages` and `message_statuses` Opbox tables — through the same table writer,

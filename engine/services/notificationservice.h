@@ -17,7 +17,7 @@ struct ConnectionRecord;
 struct RunRecord;
 
 /**
- * Run notifications (DESIGN §15, §19 "Notifications"): one per run and recipient, created as
+ * Run notifications: one per run and recipient, created as
  * PROGRESS when the run starts and updated in place to COMPLETED or FAILED. Recipients are the
  * connection's `notifyUserIds` (else every workspace member), minus the user who triggered the run,
  * filtered by each user's preferences. Safe to call from worker threads.

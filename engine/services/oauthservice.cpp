@@ -469,7 +469,7 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
                                                                                   : Error::Kind::Invalid,
                         u"OAUTH_EXCHANGE_FAILED"_s, reason, {}};
     }
-    // The tokens reach the vault before anything uses them (DESIGN §8).
+    // The tokens reach the vault before anything uses them, so a rotated refresh token is never lost.
     const QJsonObject credentials = OAuthTokenClient::withTokens(
         QJsonObject{{OAuthTokenClient::ClientId, clientId}, {OAuthTokenClient::ClientSecret, clientSecret}}, exchanged.tokens);
     if (auto ok = m_connections->storeCredentials(connectionId, credentials); !ok) {

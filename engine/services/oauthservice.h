@@ -25,12 +25,12 @@ class Vault;
 struct ConnectorTypeInfo;
 
 /**
- * The OAuth 2.0 authorization code flow with PKCE for the OAuth connector types (spec "OAuth
- * Authentication Flow", DESIGN §7, §19): `authorize` creates the DISCONNECTED connection and the
- * signed, single-use state; the provider's redirect (`completeCallback`) or a pasted code
- * (`exchange`) is exchanged for tokens, which go to the vault before anything uses them; then the
- * provider's account discovery and the connector's stream discovery run and the connection becomes
- * CONNECTED. Any rejection leaves the connection DISCONNECTED with the reason as its status message.
+ * The OAuth 2.0 authorization code flow with PKCE for the OAuth connector types: `authorize`
+ * creates the DISCONNECTED connection and the signed, single-use state; the provider's redirect
+ * (`completeCallback`) or a pasted code (`exchange`) is exchanged for tokens, which go to the vault
+ * before anything uses them; then the provider's account discovery and the connector's stream
+ * discovery run and the connection becomes CONNECTED. Any rejection leaves the connection
+ * DISCONNECTED with the reason as its status message.
  *
  * Provider calls run on the service's own thread with its own network manager, so neither the API
  * thread nor the GUI waits on a provider. Results arrive through `Done`, on the thread of `context`

@@ -25,11 +25,11 @@ class NotificationService;
 class WorkspaceDataStore;
 struct ConnectionRecord;
 
-/** What started a run (DESIGN §10). */
+/** What started a run, stored as its `trigger`. */
 enum class RunTrigger { Manual, Schedule, Webhook, RunAll, OAuth };
 
 /**
- * Sync runs (DESIGN §10, §11): the one place that starts, stops, lists and describes runs and
+ * Sync runs: the one place that starts, stops, lists and describes runs and
  * resets cursors, with authorization, validation and audit. Runs are rows; the `SyncWorkerPool`
  * executes them. Every method is safe to call from any thread and returns at once: nothing here
  * waits on a sync.
@@ -69,7 +69,7 @@ public:
     [[nodiscard]] Result<QJsonObject> list(const Caller &caller, const QString &connectionId, int limit, int offset) const;
     /** `GET …/runs/:runId`: the run object with live progress. */
     [[nodiscard]] Result<QJsonObject> get(const Caller &caller, const QString &connectionId, const QString &runId) const;
-    /** `PATCH connections/:id` (reset cursor, ADMIN+): `{stream?, cursor}` → the spec's answer. */
+    /** `PATCH connections/:id` (reset cursor, ADMIN+): `{stream?, cursor}` → `{success, syncState, message}`. */
     [[nodiscard]] Result<QJsonObject> resetCursor(const Caller &caller, const QString &connectionId, const QJsonObject &body);
     /** The connection's sync state document `{"version":1,"streams":{…}}` (VIEWER+; for the GUI). */
     [[nodiscard]] Result<QJsonObject> syncState(const Caller &caller, const QString &connectionId) const;
@@ -104,7 +104,7 @@ public:
     void publishProgress(const RunRecord &run);
     /** The run stopped executing (whatever its status): forget its live state and tell listeners. */
     void endExecution(const RunRecord &run);
-    /** The table base of a connection, fixed in `connections.table_base` at its first sync (DESIGN §12). */
+    /** The table base of a connection, fixed in `connections.table_base` at its first sync (a rename keeps the tables). */
     [[nodiscard]] QString resolveTableBase(const ConnectionRecord &connection);
 
     [[nodiscard]] static QString triggerName(RunTrigger trigger);

@@ -24,9 +24,10 @@ class RunService;
 struct ConnectionRecord;
 
 /**
- * Starts syncs for the schedule and in bulk (DESIGN §14, §19 "Run all / cron"): the due check that
- * both the cron endpoint and the server's own minute timer run, and run-all. The database's
- * one-active-run index decides every race; this class only decides who is due.
+ * Starts syncs for the schedule and in bulk: the due check (enabled, and the last scheduled run
+ * started more than one period ago) that both the cron endpoint and the server's own minute timer
+ * run, and run-all. The database's one-active-run index decides every race; this class only
+ * decides who is due.
  */
 class TriggerService : public QObject
 {

@@ -15,7 +15,7 @@ class Database;
 class WebhookService;
 
 /**
- * Connection variants (DESIGN §13, §19 "Variants"): a copy of a connection that shares its
+ * Connection variants: a copy of a connection that shares its
  * credentials (re-encrypted for the new row) and, by default, its tables, linked to it by
  * `variantGroupId` and told apart in those tables by its label.
  */

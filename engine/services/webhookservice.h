@@ -27,7 +27,7 @@ struct SealedWebhookToken {
 };
 
 /**
- * Webhook triggers and their tokens (DESIGN §10 "Webhook tokens", §19 "Webhooks"): resolves a
+ * Webhook triggers and their tokens: resolves a
  * token in either encoding to its connection through the stored hash, rate limits per token,
  * starts runs with no triggering user, and reveals the URL to admins (upgrading legacy plaintext
  * rows on the way). A token never reaches a log line, an audit entry or an error message.

@@ -11,7 +11,7 @@ namespace Opbox {
 
 class Database;
 
-/** The append-only audit trail (DESIGN §16): who did what to which object, from where. */
+/** The append-only audit trail: who did what to which object, from where. */
 class AuditLog : public QObject
 {
     Q_OBJECT

@@ -27,7 +27,7 @@ struct PendingAuthorization {
 };
 
 /**
- * The OAuth `state` (DESIGN §7): single-use, expiring after 10 minutes, HMAC-SHA256-signed with a
+ * The OAuth `state`: single-use, expiring after 10 minutes, HMAC-SHA256-signed with a
  * key derived from the master key. The state names a row that holds the connection, the redirect
  * URI and the PKCE verifier (AES-GCM, bound to the row). A state is consumed by one atomic UPDATE,
  * so two callbacks racing with the same state cannot both win.

@@ -13,7 +13,7 @@ namespace Opbox {
 
 class Database;
 
-/** One sync run as stored in `opbox.db` (DESIGN §10). */
+/** One sync run as stored in `opbox.db`. */
 struct RunRecord {
     QString id;
     QString connectionId;

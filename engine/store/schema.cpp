@@ -89,7 +89,7 @@ QList<Migration> metadataMigrations()
     Migration v3;
     v3.version = 3;
     v3.statements = {
-        // OAuth authorizations in flight (DESIGN §7): the signed state names a row; the PKCE verifier
+        // OAuth authorizations in flight: the signed state names a row; the PKCE verifier
         // is encrypted with the row id as associated data; used_at makes every state single-use.
         u"CREATE TABLE oauth_states (id TEXT PRIMARY KEY,"
         " connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE, workspace_id TEXT NOT NULL,"

@@ -23,7 +23,7 @@ Result<QJsonObject> SyncStateStore::document(const QString &connectionId) const
         return Error::internal();
     QJsonObject streams;
     while (q.next()) {
-        // A stream read in full each time keeps an empty state between runs; the spec's shape only
+        // A stream read in full each time keeps an empty state between runs; the API's shape only
         // lists streams that have something to resume from (`{"cursor": …}`).
         const QJsonObject state = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
         if (!state.isEmpty())

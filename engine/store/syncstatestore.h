@@ -15,8 +15,8 @@ class Database;
 
 /**
  * Every stream's sync state in a workspace's data file (`opbox_sync_state`), beside the tables, so
- * that a page's rows and the state after it commit in one transaction (DESIGN §11). The document
- * shape is the spec's: `{"version":1,"streams":{"<stream>":{"cursor":"…", …}}}`.
+ * that a page's rows and the state after it commit in one transaction. The document shape is the
+ * REST API's: `{"version":1,"streams":{"<stream>":{"cursor":"…", …}}}`.
  */
 class SyncStateStore
 {

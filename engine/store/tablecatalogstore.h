@@ -12,7 +12,7 @@ namespace Opbox {
 class WorkspaceDataStore;
 
 /**
- * Reads the catalog of a workspace's Opbox tables (DESIGN §12) for the GUI's table browser and
+ * Reads the catalog of a workspace's Opbox tables for the GUI's table browser and
  * tools: which tables exist, which connections write them, their columns with logical types and
  * original field names, and every column change with the run that caused it. Read-only; the
  * OpboxTableWriter is the one that changes the catalog.

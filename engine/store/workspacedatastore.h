@@ -23,7 +23,7 @@ public:
     /** The workspace's data file, opened and migrated; nullptr (and a logged reason) on failure. */
     [[nodiscard]] Database *database(const QString &workspaceId);
     /**
-     * Opens and migrates the data files these workspaces already have (at start, DESIGN §5); the
+     * Opens and migrates the data files these workspaces already have (at start); the
      * first that cannot be opened, e.g. with a schema newer than this build knows, says why.
      */
     [[nodiscard]] Result<void> openExisting(const QStringList &workspaceIds);

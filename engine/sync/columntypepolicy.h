@@ -8,11 +8,11 @@
 
 namespace Opbox {
 
-/** The logical column types of Opbox tables (DESIGN §12), kept in the catalog. */
+/** The logical column types of Opbox tables, kept in the catalog. */
 enum class LogicalType { Boolean, Integer, Real, Date, DateTime, Text, Json };
 
 /**
- * Type inference and monotonic widening for Opbox table columns (DESIGN §12): the smallest type a
+ * Type inference and monotonic widening for Opbox table columns: the smallest type a
  * value fits, and the join of two types, so that a value of a new kind widens its column instead of
  * failing the run (BOOLEAN → INTEGER → REAL → TEXT, DATE → DATETIME → TEXT, anything mixed → TEXT).
  */

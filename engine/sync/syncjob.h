@@ -26,14 +26,14 @@ class OpboxTableWriter;
 class RunService;
 
 /**
- * Executes one claimed run on a worker thread (DESIGN §11): builds the connector with the
+ * Executes one claimed run on a worker thread: builds the connector with the
  * connection's decrypted credentials and the thread's network manager, reads every selected stream
  * from its stored state, and — as the connector's PageSink — commits each page's rows and the
  * stream's new state in one transaction of the workspace's data file. Stops within one page when
  * the run is cancelled, keeping what was committed.
  *
  * Writing is pipelined: `accept` hands a page to the worker's writer thread and returns, so the
- * connector parses the next page while this one is written (DESIGN §11 guidance); at most one page
+ * connector parses the next page while this one is written; at most one page
  * waits, so memory stays bounded. All SQLite work on the data file happens on the writer thread.
  */
 class SyncJob : public PageSink

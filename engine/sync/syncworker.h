@@ -17,7 +17,7 @@ class RunService;
 
 /**
  * One sync runner living on its own QThread with its own QNetworkAccessManager and database
- * connections (DESIGN §9): when idle it claims the oldest PENDING run and executes it as a SyncJob.
+ * connections: when idle it claims the oldest PENDING run and executes it as a SyncJob.
  */
 class SyncWorker : public QObject
 {

@@ -12,7 +12,7 @@ class RunService;
 class SyncWorker;
 
 /**
- * The `--workers` sync runners (DESIGN §11): N worker threads claim PENDING runs oldest first, so
+ * The `--workers` sync runners: N worker threads claim PENDING runs oldest first, so
  * many connections sync at once and neither the GUI nor the API thread ever waits on a sync.
  */
 class SyncWorkerPool : public QObject

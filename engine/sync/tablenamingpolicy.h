@@ -7,7 +7,7 @@
 namespace Opbox {
 
 /**
- * The naming rules of Opbox tables and columns (DESIGN §12, §19 "Tables"): snake_case ASCII names,
+ * The naming rules of Opbox tables and columns: snake_case ASCII names,
  * `<base>__<stream>` tables, `parent__child` flattened columns, deduplicated column names.
  */
 class TableNamingPolicy
