@@ -21,7 +21,7 @@ struct OAuthAccountResult {
 };
 
 /**
- * Asks a provider which organisation or account a fresh access token reaches (DESIGN §19):
+ * Asks a provider which organisation or account a fresh access token reaches:
  * Xero's `GET <origin of baseUrl>/connections` gives the tenant id, DocuSign's
  * `GET <auth host>/oauth/userinfo` the account id and the base URI its API lives under.
  * A tenant or account already chosen in the config is kept when the token still reaches it;

@@ -222,7 +222,7 @@ QUrl OAuthProfile::resolve(const Endpoint &endpoint, const QJsonObject &config)
     url.setPort(base.port());
     url.setUserInfo({});
     if (endpoint.override == Endpoint::Override::AuthBaseUrl) {
-        // An origin is what DESIGN §19 asks for; a path prefix is kept so that a fake can live under one.
+        // `authBaseUrl` is meant as an origin; a path prefix is kept so that a fake can live under one.
         QString prefix = base.path(QUrl::FullyEncoded);
         while (prefix.endsWith(u'/'))
             prefix.chop(1);

@@ -13,7 +13,7 @@
 namespace Opbox {
 
 /**
- * One provider's OAuth 2.0 facts (DESIGN §7, §8, §19), read from `connectors/<provider>/oauth.json`:
+ * One provider's OAuth 2.0 facts, read from `connectors/<provider>/oauth.json`:
  * the authorize, token and account-discovery endpoints and which config key may move each of them
  * to another host, the scopes, and how long an access token lives when the provider does not say.
  * Both the engine's authorization flow and the connector runtime's token refresh read it, so the

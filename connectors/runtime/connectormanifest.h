@@ -16,7 +16,7 @@
 namespace Opbox {
 
 /**
- * One provider described as data (DESIGN §8): auth, requests, record paths, pagination, incremental
+ * One provider described as data: auth, requests, record paths, pagination, incremental
  * cursors, parent→child slices, fields and rate-limit signals. The format is documented in
  * connectors/MANIFEST.md; `parse` rejects anything it does not understand so that a typo in a
  * manifest fails a test instead of silently changing a sync.

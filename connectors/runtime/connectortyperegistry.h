@@ -38,7 +38,7 @@ struct ConnectorTypeInfo {
     [[nodiscard]] QJsonObject toJson() const;
 };
 
-/** The fixed list of connector types the product knows (DESIGN §8), in display order. */
+/** The fixed list of connector types the product knows, in display order. */
 class ConnectorTypeRegistry
 {
 public:

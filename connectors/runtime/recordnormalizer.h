@@ -13,7 +13,7 @@ namespace Opbox {
 /**
  * Checks and normalises the records of one stream before they leave the connector: every record is
  * an object with its primary key and declared date-times become ISO-8601 UTC with milliseconds; every
- * other value stays as received (DESIGN §19). Records already in shape are not copied.
+ * other value stays as received. Records already in shape are not copied.
  */
 class RecordNormalizer
 {

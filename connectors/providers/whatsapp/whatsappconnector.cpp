@@ -12,7 +12,7 @@ namespace Opbox {
 
 namespace {
 
-// Graph error codes (reference/provider-apis.md §8, "Handling Errors").
+// Graph API error codes: which mean a rate limit, a refused credential or a passing failure.
 bool isRateLimitCode(qint64 code)
 {
     switch (code) {

@@ -11,7 +11,7 @@
 namespace Opbox {
 
 /**
- * Reads one WhatsApp Business webhook delivery (reference/provider-apis.md §8): every
+ * Reads one WhatsApp Business webhook delivery: every
  * `entry[].changes[].value` of field `messages` may hold `messages[]` and `statuses[]`. Each
  * message or status becomes a record of the MESSAGING manifest's `messages` or `message_statuses`
  * stream, with the account and phone number it came through (and the sender's profile name), and

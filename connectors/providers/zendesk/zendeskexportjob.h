@@ -17,10 +17,9 @@ namespace Opbox {
 class DeclarativeConnector;
 
 /**
- * One read of a stream that Zendesk's cursor-based incremental export feeds (reference/provider-apis.md
- * §7). The first request sends `start_time` (the stored cursor in epoch seconds, 0 for a full read,
- * never within the export's one-minute lag); every later one sends `cursor=<after_cursor>` until
- * `end_of_stream`. Each page's state is `{"cursor": <newest updated_at seen>, "after_cursor": …}`,
+ * One read of a stream that Zendesk's cursor-based incremental export feeds. The first request
+ * sends `start_time` (the stored cursor in epoch seconds, 0 for a full read, never within the
+ * export's one-minute lag); every later one sends `cursor=<after_cursor>` until `end_of_stream`. Each page's state is `{"cursor": <newest updated_at seen>, "after_cursor": …}`,
  * so the next run resumes from the provider's cursor, and a cursor reset (which drops
  * `after_cursor`) restarts from its date.
  *
