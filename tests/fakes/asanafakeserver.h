@@ -8,7 +8,7 @@
 namespace Opbox::Fakes {
 
 /**
- * Asana as reference/provider-apis.md §3 describes it, under /api/1.0: `{"data": …}` envelopes,
+ * Asana as the real API behaves, under /api/1.0: `{"data": …}` envelopes,
  * `next_page` only when `limit` (1–100) is sent and null on the last page, opaque `offset` tokens
  * (a made-up one is a 400), compact records unless `opt_fields` asks for more, `modified_since` only
  * on GET /tasks (which needs `project` or `tag`), and Asana's `errors` bodies.

@@ -8,7 +8,7 @@
 namespace Opbox::Fakes {
 
 /**
- * Calendly API v2 as reference/provider-apis.md §4 describes it: resources referenced by full URIs,
+ * Calendly API v2 as the real API behaves: resources referenced by full URIs,
  * GET /users/me, `collection` plus a `pagination` object with `next_page_token` (`count` 1–100,
  * opaque `page_token`), `user=` or `organization=` required on lists, `/scheduled_events` filtered only
  * by start time (`min_start_time`/`max_start_time`), microsecond timestamps, X-RateLimit-* headers

@@ -9,7 +9,7 @@
 namespace Opbox::Fakes {
 
 /**
- * The UK Companies House Public Data API as reference/provider-apis.md §9 describes it: HTTP basic
+ * The UK Companies House Public Data API as the real API behaves: HTTP basic
  * with the API key as user name and an empty password; company profiles and their officers, filing
  * history and persons with significant control, offset-paged by `start_index` / `items_per_page`
  * (at most 100) with `total_results` (`total_count` for filing history); company search; the two

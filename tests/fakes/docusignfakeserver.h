@@ -9,7 +9,7 @@
 namespace Opbox::Fakes {
 
 /**
- * DocuSign eSignature REST v2.1 as reference/provider-apis.md §5 describes it, on two hosts like
+ * DocuSign eSignature REST v2.1 as the real API behaves, on two hosts like
  * the real service: the account server (`authServer()`: /oauth/auth, /oauth/token with PKCE and
  * rotating refresh tokens, /oauth/userinfo whose `base_uri` points at this API host) and the API
  * host under /restapi/v2.1/accounts/<accountId>: envelopes (listStatusChanges: `from_date`

@@ -400,7 +400,7 @@ void FakeProviderServer::serve(const QHttpServerRequest &httpRequest, QHttpServe
     }
     // A slow answer must not block this fake's thread (other requests, and the client's retry after
     // its timeout, are served meanwhile). Qt 6.4 writes deferred answers to a freed socket when the
-    // client has gone (qt64-notes §0 #2), so the write is guarded by a QPointer to the socket.
+    // client has gone, so the write is guarded by a QPointer to the socket.
     auto deferred = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> socket(deferred->socket());
     QTimer::singleShot(delayMs, m_server, [deferred, socket, out] {

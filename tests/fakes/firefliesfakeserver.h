@@ -8,7 +8,7 @@
 namespace Opbox::Fakes {
 
 /**
- * Fireflies.ai as reference/provider-apis.md §6 describes it: one POST /graphql endpoint that parses
+ * Fireflies.ai as the real API behaves: one POST /graphql endpoint that parses
  * the query (root field, arguments from variables or literals, selection set) and answers only the
  * selected fields; `transcripts` with `fromDate`/`toDate`, `limit` ≤ 50 (else `invalid_arguments`) and
  * `skip`, newest first, `date` as epoch milliseconds; `user` and `users`. Errors come as GraphQL

@@ -6,7 +6,7 @@
 namespace Opbox::Fakes {
 
 /**
- * GitHub REST as reference/provider-apis.md §10 describes it: top-level arrays paged by `page` and
+ * GitHub REST as the real API behaves: top-level arrays paged by `page` and
  * `per_page` (default 30, silently capped at 100) with an RFC 8288 `Link` header (absent when one
  * page holds everything); issues that include pull requests (marked by `pull_request`) filtered by
  * `since`; pulls without `since`; commits newest first with `since` and a 409 for an empty

@@ -6,7 +6,7 @@
 namespace Opbox::Fakes {
 
 /**
- * HubSpot CRM v3 as reference/provider-apis.md §1 describes it: list endpoints with `limit` ≤ 100
+ * HubSpot CRM v3 as the real API behaves: list endpoints with `limit` ≤ 100
  * (owners ≤ 500) and opaque `after` cursors under `paging.next`, the POST search API with
  * `filterGroups` on (hs_)lastmodifieddate in epoch milliseconds, `limit` ≤ 200 and a 10,000-result
  * cap (400 beyond it), property values as strings, opt-in `properties=`, and HubSpot's error bodies.

@@ -6,7 +6,7 @@
 namespace Opbox::Fakes {
 
 /**
- * The WhatsApp Business Cloud management API on the Meta Graph API (reference/provider-apis.md §8),
+ * The WhatsApp Business Cloud management API on the Meta Graph API,
  * under /v21.0: bearer system-user token; the account node and its `message_templates` and
  * `phone_numbers` edges with Graph cursor paging (`limit`, `after`, `paging.cursors`, `paging.next`
  * absent on the last page, and short pages before it, because deleted templates are filtered out

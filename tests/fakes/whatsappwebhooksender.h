@@ -11,7 +11,7 @@
 namespace Opbox::Fakes {
 
 /**
- * Meta's side of a WhatsApp Business webhook (reference/provider-apis.md §8), for tests and the
+ * Meta's side of a WhatsApp Business webhook, for tests and the
  * demo: builds `whatsapp_business_account` deliveries with messages and statuses, signs the exact
  * body bytes the way Meta does (`X-Hub-Signature-256: sha256=<hex HMAC-SHA256 with the app secret>`)
  * and sends them, and performs the `hub.challenge` verification request. Blocking calls with a

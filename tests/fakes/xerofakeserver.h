@@ -9,7 +9,7 @@
 namespace Opbox::Fakes {
 
 /**
- * Xero as reference/provider-apis.md §2 describes it. The API host serves `GET /connections` (a
+ * Xero as the real API behaves. The API host serves `GET /connections` (a
  * bare array of tenants) at its root and the Accounting API under /api.xro/2.0: Invoices and
  * Contacts paged by `page`/`pageSize` (max 1000) with a `pagination` object, Accounts unpaged,
  * Organisation; `If-Modified-Since` filtering, `/Date(ms+0000)/` values with JSON-escaped slashes,

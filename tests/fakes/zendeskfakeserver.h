@@ -8,7 +8,7 @@
 namespace Opbox::Fakes {
 
 /**
- * Zendesk Support as reference/provider-apis.md §7 describes it, under /api/v2: basic auth with the
+ * Zendesk Support as the real API behaves, under /api/v2: basic auth with the
  * literal `{email}/token:{apiToken}`; the cursor-based incremental exports of tickets and users
  * (`start_time` for the first request, then `cursor=<after_cursor>`, `end_of_stream`, matched on
  * `generated_timestamp`), which hide everything changed in the last minute, refuse a `start_time`
