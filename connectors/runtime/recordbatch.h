@@ -15,8 +15,8 @@ namespace Opbox {
 /**
  * The records of one page in the shape an Opbox table stores them: each record's fields in key order,
  * objects flattened one level, values ready to bind (text as UTF-8, deeper objects and arrays as
- * compact JSON). It replaces a QJsonArray of QJsonObjects between the connector and the table writer,
- * where building and walking those objects cost more than writing the rows.
+ * compact JSON). It travels between the connector and the table writer instead of a QJsonArray of
+ * QJsonObjects, because building and walking those objects costs more than writing the rows.
  *
  * Keys and text point into the page's response body when they need no decoding, so a page costs a
  * few allocations instead of several per value. Reading a record back as JSON gives what
