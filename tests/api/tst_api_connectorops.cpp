@@ -109,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(stored.value(u"status"_s).toString(), u"ERROR"_s);
         QVERIFY(!stored.value(u"statusMessage"_s).toString().isEmpty());
 
-        // discover: the spec's shape with fields filled, primary key and cursor field per stream.
+        // discover: the API's shape with fields filled, primary key and cursor field per stream.
         auto discover = c->post(u"/api/pipelines/connections/"_s + id + u"/discover"_s, {});
         QCOMPARE(discover.status, 200);
         const QJsonArray streams = discover.json().value(u"streams"_s).toArray();

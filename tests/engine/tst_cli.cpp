@@ -84,7 +84,7 @@ QList<QByteArray> nonEmptyLines(const QByteArray &text)
 }
 } // namespace
 
-/** The command line of DESIGN §4: exit codes, `token create`, and the server's start and clean stop. */
+/** The command line: exit codes, `token create`, and the server's start and clean stop. */
 class TestCli : public QObject
 {
     Q_OBJECT

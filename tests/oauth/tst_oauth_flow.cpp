@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The OAuth flow end to end over HTTP (issue 6): authorize → the fake provider's consent page →
+// The OAuth flow end to end over HTTP: authorize → the fake provider's consent page →
 // our callback → CONNECTED; the manual code exchange; every way an authorization is rejected; and
 // no token, secret or PKCE verifier in any response, log line, audit entry or database byte.
 #include "engine/services/connectionservice.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The OAuth connectors at work (issue 6): authorize → consent → callback → sync of Xero and
+// The OAuth connectors at work: authorize → consent → callback → sync of Xero and
 // DocuSign over HTTP; incremental reads; access tokens refreshed before expiry and after a 401
 // mid-sync, with the rotated refresh token stored before the new access token is used; a refused
 // refresh (invalid_grant) fails the run and asks for re-authorization; "authorize first".

@@ -108,14 +108,14 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT field_name FROM opbox_columns WHERE table_name = 'production_crm__contacts'"
                         " AND column_name = 'properties__email'"_s).toString(), u"properties.email"_s);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT id FROM production_crm__contacts GROUP BY id HAVING COUNT(*) > 1)"_s).toInt(), 0);
-        // Property values are stored as HubSpot sent them (text), not converted (DESIGN §19).
+        // Property values are stored as HubSpot sent them (text), not converted.
         QCOMPARE(scalar(u"SELECT typeof(properties__numemployees) || ':' || properties__numemployees FROM production_crm__contacts"
                         " ORDER BY CAST(id AS INTEGER) LIMIT 1"_s).toString().section(u':', 0, 0), u"text"_s);
         QCOMPARE(scalar(u"SELECT logical_type FROM opbox_columns WHERE table_name = 'production_crm__contacts'"
                         " AND column_name = 'properties__hs_email_optout'"_s).toString(), u"TEXT"_s);
         const QJsonObject state = m_t->engine().runs()->syncState(Caller::system(m_t->workspaceId()), id)->value(u"streams"_s).toObject();
         QVERIFY(!state.value(u"contacts"_s).toObject().value(u"cursor"_s).toString().isEmpty());
-        // Owners are read in full every time: no cursor, so no entry in the spec's shape (no "owners": {}).
+        // Owners are read in full every time: no cursor, so no entry in the state document (no "owners": {}).
         QVERIFY2(!state.contains(u"owners"_s), QJsonDocument(state).toJson(QJsonDocument::Compact).constData());
 
         // Three contacts change at the provider: the next run updates them and creates nothing.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The headless server's shutdown contract (DESIGN §4): SIGTERM while a sync runs → no new runs,
+// The headless server's shutdown contract: SIGTERM while a sync runs → no new runs,
 // the running one keeps its committed pages and reads CANCELLED "server shutdown", exit code 0.
 #include "engine/store/database.h"
 #include "engine/services/engine.h"

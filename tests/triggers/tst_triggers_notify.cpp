@@ -10,9 +10,9 @@ using namespace Qt::StringLiterals;
 using namespace Opbox;
 
 /**
- * Notification targeting end to end with real runs (spec "Notification Targeting", DESIGN §15,
- * §19 "Webhooks"): `notifyUserIds` set by PUT (empty array = every member), the user who
- * triggered the run left out, webhook and schedule runs notifying everyone eligible, preferences.
+ * Notification targeting end to end with real runs: `notifyUserIds` set by PUT (empty array =
+ * every member), the user who triggered the run left out, webhook and schedule runs notifying
+ * everyone eligible, preferences.
  */
 class TestTriggersNotify : public QObject
 {

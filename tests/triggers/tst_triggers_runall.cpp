@@ -11,9 +11,8 @@ using namespace Qt::StringLiterals;
 using namespace Opbox;
 
 /**
- * `POST /api/pipelines/run-all` (spec "Run All Connections", DESIGN §19 "Run all / cron"): roles,
- * only enabled connections of the caller's workspace, the exact message, connections that are
- * already running, and the audit entry.
+ * `POST /api/pipelines/run-all`: roles, only enabled connections of the caller's workspace, the
+ * exact message, connections that are already running, and the audit entry.
  */
 class TestTriggersRunAll : public QObject
 {

@@ -25,7 +25,7 @@ const QJsonObject Weekly{{u"enabled"_s, true}, {u"frequency"_s, u"weekly"_s}};
 } // namespace
 
 /**
- * Schedules (DESIGN §14, §19 "Run all / cron"): when a connection is due, the cron endpoint and its
+ * Schedules: when a connection is due, the cron endpoint and its
  * secret, what `triggered`/`skipped`/`connections` count, racing cron calls, and the internal
  * minute timer.
  */

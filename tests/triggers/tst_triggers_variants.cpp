@@ -20,8 +20,7 @@ const QString ApiKey = u"variant-canary-api-key-5d1e"_s;
 } // namespace
 
 /**
- * Connection variants over HTTP (spec "Connection Variants" and "Shared Table Storage", DESIGN
- * §12, §13, §19 "Variants"): the response, labels, roles, validation, copied and re-encrypted
+ * Connection variants over HTTP: the response, labels, roles, validation, copied and re-encrypted
  * credentials, the variant's own webhook token, and a group of three syncing concurrently into
  * shared tables without lost or mixed rows, each with its own cursors; `createOwnTables`; deleting
  * a variant.

@@ -14,7 +14,7 @@ using namespace Opbox;
 /**
  * A variant group of three HubSpot (CRM_PLATFORM) connections, each pointed by `config.baseUrl`
  * at its own fake HubSpot, syncing at the same time through the real connector and sync engine
- * into the group's shared tables (DESIGN §12, §13): every variant's rows arrive, none is lost,
+ * into the group's shared tables: every variant's rows arrive, none is lost,
  * none carries another variant's data, and each variant's cursor is its own.
  */
 class TestTriggersVariantSync : public QObject

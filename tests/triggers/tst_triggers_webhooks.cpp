@@ -40,7 +40,7 @@ QString hexOf(const QString &whkToken)
 } // namespace
 
 /**
- * Webhook triggers and the reveal of webhook URLs over HTTP (DESIGN §10, §19 "Webhooks"): shape,
+ * Webhook triggers and the reveal of webhook URLs over HTTP: shape,
  * roles, audit, both token encodings, unknown tokens, rate limit, disabled connections, and that a
  * token shows up nowhere but in the reveal (and variant creation) responses — not in other
  * responses, not in the log.
