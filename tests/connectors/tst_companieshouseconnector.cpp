@@ -242,4 +242,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(CompaniesHouseConnectorTest)
-#include "companieshouseconnectortest.moc"
+#include "tst_companieshouseconnector.moc"

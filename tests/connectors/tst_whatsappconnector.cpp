@@ -288,4 +288,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(WhatsAppConnectorTest)
-#include "whatsappconnectortest.moc"
+#include "tst_whatsappconnector.moc"

@@ -293,4 +293,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(FakeProvidersTest)
-#include "fakeproviderstest.moc"
+#include "tst_fakeproviders.moc"

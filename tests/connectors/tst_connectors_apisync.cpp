@@ -22,7 +22,7 @@
 using namespace Qt::StringLiterals;
 using namespace Opbox;
 
-class TestLastConnectorsSync : public QObject
+class TestConnectorsApiSync : public QObject
 {
     Q_OBJECT
 
@@ -235,5 +235,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLastConnectorsSync)
-#include "tst_lastconnectors_sync.moc"
+QTEST_GUILESS_MAIN(TestConnectorsApiSync)
+#include "tst_connectors_apisync.moc"

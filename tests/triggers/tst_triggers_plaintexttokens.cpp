@@ -45,7 +45,7 @@ QStringList filesContaining(const QString &dir, const QByteArray &needle)
  * reveal gives reach the same connection; the reveal drops the plaintext so that no file of the
  * data directory holds it any more.
  */
-class TestTriggersLegacy : public QObject
+class TestTriggersPlaintextTokens : public QObject
 {
     Q_OBJECT
 private:
@@ -219,5 +219,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTriggersLegacy)
-#include "tst_triggers_legacy.moc"
+QTEST_GUILESS_MAIN(TestTriggersPlaintextTokens)
+#include "tst_triggers_plaintexttokens.moc"

@@ -1468,4 +1468,4 @@ void JsonPageParserTest::normalizer()
 
 QTEST_GUILESS_MAIN(JsonPageParserTest)
 
-#include "jsonpageparsertest.moc"
+#include "tst_jsonpageparser.moc"

@@ -447,4 +447,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(ZendeskConnectorTest)
-#include "zendeskconnectortest.moc"
+#include "tst_zendeskconnector.moc"

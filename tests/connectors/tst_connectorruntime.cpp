@@ -574,4 +574,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(ConnectorRuntimeTest)
-#include "connectorruntimetest.moc"
+#include "tst_connectorruntime.moc"

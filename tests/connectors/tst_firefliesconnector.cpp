@@ -169,4 +169,4 @@ private:
 };
 
 QTEST_GUILESS_MAIN(FirefliesConnectorTest)
-#include "firefliesconnectortest.moc"
+#include "tst_firefliesconnector.moc"

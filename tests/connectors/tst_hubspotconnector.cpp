@@ -279,4 +279,4 @@ private:
 };
 
 QTEST_GUILESS_MAIN(HubSpotConnectorTest)
-#include "hubspotconnectortest.moc"
+#include "tst_hubspotconnector.moc"

@@ -310,4 +310,4 @@ private:
 };
 
 QTEST_GUILESS_MAIN(ConnectorFaultsTest)
-#include "connectorfaultstest.moc"
+#include "tst_connectorfaults.moc"

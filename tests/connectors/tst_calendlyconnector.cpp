@@ -171,4 +171,4 @@ private:
 };
 
 QTEST_GUILESS_MAIN(CalendlyConnectorTest)
-#include "calendlyconnectortest.moc"
+#include "tst_calendlyconnector.moc"

@@ -169,4 +169,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(RateLimitGateTest)
-#include "ratelimitgatetest.moc"
+#include "tst_ratelimitgate.moc"

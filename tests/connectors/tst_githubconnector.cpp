@@ -244,4 +244,4 @@ private:
 };
 
 QTEST_GUILESS_MAIN(GitHubConnectorTest)
-#include "githubconnectortest.moc"
+#include "tst_githubconnector.moc"

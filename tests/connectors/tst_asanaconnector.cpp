@@ -169,4 +169,4 @@ private:
 };
 
 QTEST_GUILESS_MAIN(AsanaConnectorTest)
-#include "asanaconnectortest.moc"
+#include "tst_asanaconnector.moc"
