@@ -22,8 +22,8 @@ OwnerSession::OwnerSession(Engine *engine, QString userId, QString workspaceId, 
     , m_workspaceName(std::move(workspaceName))
     , m_caller(std::move(caller))
 {
-    connect(engine->identity(), &IdentityService::membersChanged, this, [this](const QString &workspaceId) {
-        if (workspaceId == m_workspaceId)
+    connect(engine->identity(), &IdentityService::membersChanged, this, [this](const QString &changedWorkspaceId) {
+        if (changedWorkspaceId == m_workspaceId)
             refreshCaller();
     });
 }
