@@ -12,7 +12,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6 qt6-qpa-plugins
   qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libsqlite3-dev libgl-dev
   dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
-  desktop-file-utils appstream dpkg-dev file
+  desktop-file-utils appstream dpkg-dev file locales tzdata
 )
 
 missing=()
@@ -26,6 +26,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -q >/dev/null
   "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Each test also runs with a German locale (cmake/OpboxTesting.cmake); without the generated glibc
+# locale, setlocale() falls back to C and the C library would not format or parse the German way.
+if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf-\?8'; then
+  echo "setup: generating the de_DE.UTF-8 locale"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | "${sudo_cmd[@]}" tee -a /etc/locale.gen >/dev/null
+  "${sudo_cmd[@]}" locale-gen >/dev/null
 fi
 # scripts/package.sh wants the packages only: it configures and builds its own release tree.
 if [ "${1:-}" = "--packages-only" ]; then

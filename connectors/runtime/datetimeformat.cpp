@@ -223,21 +223,29 @@ std::optional<QDateTime> DateTimeFormat::parseHttpDate(QStringView text)
     const qsizetype space = s.indexOf(u' ');
     if (space < 0)
         return std::nullopt;
-    s = s.mid(space + 1);
-    const QLocale c = QLocale::c();
+    const QStringList parts = s.mid(space + 1).split(u' ');
+    // The date and the time are read apart and joined in UTC: read together, Qt would take them as
+    // a local wall time, which does not exist in a daylight-saving gap of the machine's zone.
     // IMF-fixdate first (what every current server sends), then the two obsolete forms RFC 9110 keeps.
-    static const QString formats[] = {u"dd MMM yyyy HH:mm:ss 'GMT'"_s, u"dd-MMM-yy HH:mm:ss 'GMT'"_s,
-                                      u"MMM d HH:mm:ss yyyy"_s};
-    for (const QString &format : formats) {
-        QDateTime when = c.toDateTime(s, format);
-        if (when.isValid()) {
-            if (format.contains(u"-yy "_s) && when.date().year() < 1970)
-                when = when.addYears(100);
-            when.setTimeSpec(Qt::UTC);
-            return when;
-        }
+    const QLocale c = QLocale::c();
+    QDate date;
+    QString time;
+    if (parts.size() == 5 && parts.at(4) == u"GMT") {
+        date = c.toDate(parts.mid(0, 3).join(u' '), u"dd MMM yyyy"_s);
+        time = parts.at(3);
+    } else if (parts.size() == 3 && parts.at(2) == u"GMT") {
+        date = c.toDate(parts.at(0), u"dd-MMM-yy"_s);
+        if (date.isValid() && date.year() < 1970)
+            date = date.addYears(100);
+        time = parts.at(1);
+    } else if (parts.size() == 4) {
+        date = c.toDate(parts.at(0) + u' ' + parts.at(1) + u' ' + parts.at(3), u"MMM d yyyy"_s);
+        time = parts.at(2);
     }
-    return std::nullopt;
+    const QTime clock = QTime::fromString(time, u"HH:mm:ss"_s);
+    if (!date.isValid() || !clock.isValid())
+        return std::nullopt;
+    return QDateTime(date, clock, Qt::UTC);
 }
 
 bool DateTimeFormat::isKnownFormat(QStringView format)

@@ -44,11 +44,13 @@ QString normaliseCursor(const QString &text)
             return Ids::iso(QDateTime(date, QTime(0, 0), Qt::UTC));
         return {};
     }
+    // Without an offset the API speaks UTC. Qt would read such a wall time in the local zone first,
+    // where it may not exist (a daylight-saving gap), so it is read with "Z" appended instead.
     QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!dt.isValid())
+    if (!dt.isValid() || dt.timeSpec() == Qt::LocalTime)
+        dt = QDateTime::fromString(s + u'Z', Qt::ISODateWithMs);
+    if (!dt.isValid() || dt.timeSpec() == Qt::LocalTime)
         return {};
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC); // no offset given: the API speaks UTC
     return Ids::iso(dt);
 }
 

@@ -11,7 +11,7 @@
 
 namespace Opbox::Test {
 
-/** Pins the environment every test relies on (locale, time zone, test-mode paths). */
+/** Puts the standard paths in test mode; the time zone and locale are left as the test run sets them. */
 void pinEnvironment();
 
 /**

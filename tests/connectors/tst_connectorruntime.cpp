@@ -57,6 +57,9 @@ private Q_SLOTS:
         QTest::newRow("offset") << QJsonValue(u"2025-05-30T12:00:00+02:00"_s) << u"2025-05-30T10:00:00.000Z"_s;
         QTest::newRow("negative offset no colon") << QJsonValue(u"2025-05-30T12:00:00-0130"_s) << u"2025-05-30T13:30:00.000Z"_s;
         QTest::newRow("no zone is UTC") << QJsonValue(u"2025-05-30T12:00:00"_s) << u"2025-05-30T12:00:00.000Z"_s;
+        // Wall times that do not exist (spring) or exist twice (autumn) in Europe/Berlin.
+        QTest::newRow("no zone in a DST gap") << QJsonValue(u"2026-03-29T02:30:00"_s) << u"2026-03-29T02:30:00.000Z"_s;
+        QTest::newRow("no zone in a DST overlap") << QJsonValue(u"2026-10-25T02:30:00"_s) << u"2026-10-25T02:30:00.000Z"_s;
         QTest::newRow("date only") << QJsonValue(u"2025-06-10"_s) << u"2025-06-10T00:00:00.000Z"_s;
         QTest::newRow("epoch ms number") << QJsonValue(1717236000000.0) << u"2024-06-01T10:00:00.000Z"_s;
         QTest::newRow("epoch ms float") << QJsonValue(1717236000123.4) << u"2024-06-01T10:00:00.123Z"_s;
@@ -76,6 +79,32 @@ private Q_SLOTS:
         QCOMPARE(parsed ? DateTimeFormat::toIso(*parsed) : QString(), expected);
         if (!expected.isEmpty())
             QVERIFY(DateTimeFormat::isCanonical(expected));
+    }
+
+    void parsesHttpDates_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("imf-fixdate") << u"Sun, 06 Nov 1994 08:49:37 GMT"_s << u"1994-11-06T08:49:37.000Z"_s;
+        QTest::newRow("rfc 850") << u"Sunday, 06-Nov-94 08:49:37 GMT"_s << u"1994-11-06T08:49:37.000Z"_s;
+        QTest::newRow("rfc 850 this century") << u"Sunday, 29-Mar-26 02:30:00 GMT"_s << u"2026-03-29T02:30:00.000Z"_s;
+        QTest::newRow("asctime") << u"Sun Nov  6 08:49:37 1994"_s << u"1994-11-06T08:49:37.000Z"_s;
+        // 02:30 does not exist in Europe/Berlin on these days; in GMT it does.
+        QTest::newRow("imf-fixdate in a DST gap") << u"Sun, 29 Mar 2026 02:30:00 GMT"_s << u"2026-03-29T02:30:00.000Z"_s;
+        QTest::newRow("asctime in a DST gap") << u"Sun Mar 29 02:30:00 2026"_s << u"2026-03-29T02:30:00.000Z"_s;
+        QTest::newRow("imf-fixdate in a DST overlap") << u"Sun, 25 Oct 2026 02:30:00 GMT"_s << u"2026-10-25T02:30:00.000Z"_s;
+        QTest::newRow("not GMT") << u"Sun, 06 Nov 1994 08:49:37 CET"_s << QString();
+        QTest::newRow("bad time") << u"Sun, 06 Nov 1994 25:49:37 GMT"_s << QString();
+        QTest::newRow("no weekday") << u"06 Nov 1994 08:49:37 GMT"_s << QString();
+        QTest::newRow("seconds") << u"120"_s << QString();
+    }
+
+    void parsesHttpDates()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        const auto parsed = DateTimeFormat::parseHttpDate(input);
+        QCOMPARE(parsed ? DateTimeFormat::toIso(*parsed) : QString(), expected);
     }
 
     void formatsCursorsForRequests()
