@@ -24,6 +24,11 @@ qint64 msUntil(RateLimitGate::Clock::time_point when, RateLimitGate::Clock::time
 
 } // namespace
 
+RateLimitGate::RateLimitGate(Now now)
+    : m_now(now ? std::move(now) : Now(&Clock::now))
+{
+}
+
 std::shared_ptr<RateLimitGate> RateLimitGate::forAccount(const QByteArray &key)
 {
     static QMutex registryMutex;
@@ -68,7 +73,7 @@ QByteArray RateLimitGate::accountKey(const QUrl &baseUrl, const QJsonObject &cre
 qint64 RateLimitGate::reserve(int minIntervalMs)
 {
     QMutexLocker lock(&m_mutex);
-    const Clock::time_point now = Clock::now();
+    const Clock::time_point now = m_now();
     Clock::time_point start = std::max(now, m_pausedUntil);
     if (minIntervalMs > 0) {
         start = std::max(start, m_nextSlot);
@@ -80,7 +85,7 @@ qint64 RateLimitGate::reserve(int minIntervalMs)
 qint64 RateLimitGate::pausedForMs() const
 {
     QMutexLocker lock(&m_mutex);
-    return msUntil(m_pausedUntil, Clock::now());
+    return msUntil(m_pausedUntil, m_now());
 }
 
 void RateLimitGate::pauseFor(qint64 ms)
@@ -88,7 +93,7 @@ void RateLimitGate::pauseFor(qint64 ms)
     if (ms <= 0)
         return;
     QMutexLocker lock(&m_mutex);
-    m_pausedUntil = std::max(m_pausedUntil, Clock::now() + std::chrono::milliseconds(ms));
+    m_pausedUntil = std::max(m_pausedUntil, m_now() + std::chrono::milliseconds(ms));
 }
 
 } // namespace Opbox

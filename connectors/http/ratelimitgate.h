@@ -6,6 +6,7 @@
 #include <QMutex>
 #include <QUrl>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace Opbox {
@@ -20,6 +21,11 @@ class RateLimitGate
 {
 public:
     using Clock = std::chrono::steady_clock;
+    /** Where the gate reads the time: the steady clock, or one a test moves by hand. */
+    using Now = std::function<Clock::time_point()>;
+
+    /** A gate on `now`; an empty `now` means the steady clock. */
+    explicit RateLimitGate(Now now = {});
 
     /** The gate of one account; the same key always yields the same gate while anyone holds it. */
     [[nodiscard]] static std::shared_ptr<RateLimitGate> forAccount(const QByteArray &key);
@@ -41,6 +47,7 @@ public:
     void pauseFor(qint64 ms);
 
 private:
+    Now m_now;
     mutable QMutex m_mutex;
     Clock::time_point m_pausedUntil{};
     Clock::time_point m_nextSlot{};

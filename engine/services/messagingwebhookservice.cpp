@@ -26,7 +26,6 @@ namespace Opbox {
 
 namespace {
 
-constexpr qsizetype MaxBuckets = 10000;
 constexpr qsizetype MaxChallengeLength = 512;
 constexpr int Sha256Bytes = 32;
 
@@ -76,7 +75,6 @@ MessagingWebhookService::MessagingWebhookService(ConnectionService *connections,
     // thread is kept, and with it its database connections.
     m_writer->setMaxThreadCount(1);
     m_writer->setExpiryTimeout(-1);
-    m_clock.start();
 }
 
 MessagingWebhookService::~MessagingWebhookService()
@@ -85,42 +83,15 @@ MessagingWebhookService::~MessagingWebhookService()
     m_writer->waitForDone();
 }
 
-void MessagingWebhookService::setRefusalLimit(int burst, int refillMs)
+void MessagingWebhookService::setRefusalLimit(int burst, int refillMs, TokenBucket::Clock clock)
 {
-    QMutexLocker lock(&m_rateMutex);
-    m_burst = std::max(1, burst);
-    m_refillMs = std::max(1, refillMs);
-    m_buckets.clear();
-}
-
-int MessagingWebhookService::takeRefusal(const QString &connectionId)
-{
-    QMutexLocker lock(&m_rateMutex);
-    const qint64 now = m_clock.elapsed();
-    if (m_buckets.size() > MaxBuckets) {
-        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
-            if (double(now - it->updatedMs) / m_refillMs + it->tokens >= m_burst)
-                it = m_buckets.erase(it);
-            else
-                ++it;
-        }
-    }
-    auto it = m_buckets.find(connectionId);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(connectionId, Bucket{double(m_burst), now});
-    it->tokens = std::min(double(m_burst), it->tokens + double(now - it->updatedMs) / m_refillMs);
-    it->updatedMs = now;
-    if (it->tokens >= 1.0) {
-        it->tokens -= 1.0;
-        return 0;
-    }
-    return std::max(1, int(std::ceil((1.0 - it->tokens) * m_refillMs / 1000.0)));
+    m_refusals.setLimit(burst, refillMs, std::move(clock));
 }
 
 Error MessagingWebhookService::refused(const QString &connectionId, Error error)
 {
     // Signed deliveries are never limited (Meta may send bursts); guessing a secret is.
-    if (const int wait = takeRefusal(connectionId)) {
+    if (const int wait = m_refusals.take(connectionId)) {
         Error limited{Error::Kind::RateLimited, u"RATE_LIMITED"_s,
                       tr("too many refused webhook calls for this connection; retry in %1 s").arg(wait), {}};
         limited.extra.insert(u"retryAfter"_s, wait);

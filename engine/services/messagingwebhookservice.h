@@ -3,12 +3,10 @@
 
 #include "engine/services/connectionservice.h"
 #include "base/result.h"
+#include "engine/services/tokenbucket.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
-#include <QHash>
 #include <QJsonObject>
-#include <QMutex>
 #include <QObject>
 #include <QUrlQuery>
 #include <functional>
@@ -61,16 +59,10 @@ public:
     [[nodiscard]] static bool signatureMatches(const QByteArray &body, const QByteArray &signatureHeader,
                                                const QByteArray &appSecret);
 
-    /** Refused attempts per connection: `burst` at once, then one more every `refillMs`. */
-    void setRefusalLimit(int burst, int refillMs);
+    /** Refused attempts per connection: `burst` at once, then one more every `refillMs` of `clock` (steady by default). */
+    void setRefusalLimit(int burst, int refillMs, TokenBucket::Clock clock = {});
 
 private:
-    struct Bucket {
-        double tokens = 0;
-        qint64 updatedMs = 0;
-    };
-    /** Counts one refused attempt; 0 while allowed, else seconds until the next one is. */
-    [[nodiscard]] int takeRefusal(const QString &connectionId);
     [[nodiscard]] Error refused(const QString &connectionId, Error error);
     [[nodiscard]] Result<QJsonObject> write(const ConnectionRecord &connection, const QByteArray &body);
 
@@ -79,11 +71,7 @@ private:
     WorkspaceDataStore *m_workspaceData;
     WebhookService *m_webhooks;
     QThreadPool *m_writer;
-    QMutex m_rateMutex;
-    QHash<QString, Bucket> m_buckets;
-    QElapsedTimer m_clock;
-    int m_burst = 20;
-    int m_refillMs = 3000;
+    TokenBucket m_refusals{20, 3000};
 };
 
 } // namespace Opbox

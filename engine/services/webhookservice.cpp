@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <cmath>
 #include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +20,6 @@ namespace Opbox {
 namespace {
 
 constexpr int TokenBytes = 32;
-constexpr qsizetype MaxBuckets = 10000;
 
 QByteArray webhookAad(const QString &connectionId)
 {
@@ -61,15 +59,11 @@ WebhookService::WebhookService(Database *metadata, const Vault *vault, Connectio
     , m_runs(runs)
     , m_audit(audit)
 {
-    m_clock.start();
 }
 
-void WebhookService::setRateLimit(int burst, int refillMs)
+void WebhookService::setRateLimit(int burst, int refillMs, TokenBucket::Clock clock)
 {
-    QMutexLocker lock(&m_rateMutex);
-    m_burst = std::max(1, burst);
-    m_refillMs = std::max(1, refillMs);
-    m_buckets.clear();
+    m_rateLimit.setLimit(burst, refillMs, std::move(clock));
 }
 
 QString WebhookService::formatToken(const QByteArray &tokenBytes)
@@ -104,7 +98,7 @@ Result<QString> WebhookService::connectionForToken(const QString &token) const
     // Whatever the token looks like, hash something and ask the index, so that a malformed token
     // costs the same as a well-formed unknown one. The hash, not the token, is what is compared,
     // so the lookup's timing says nothing about how close a guess was.
-    const auto parsed = ConnectionService::parseWebhookToken(token);
+    const auto parsed = ConnectionValidator::webhookToken(token);
     const QByteArray probe = Ids::sha256(parsed ? *parsed : token.toUtf8());
     SqlQuery q(m_metadata->connection(), u"SELECT id, webhook_token_hash FROM connections WHERE webhook_token_hash = ?"_s);
     q.bind(probe);
@@ -119,37 +113,12 @@ Result<QString> WebhookService::connectionForToken(const QString &token) const
     return id;
 }
 
-int WebhookService::takeRateToken(const QString &connectionId)
-{
-    QMutexLocker lock(&m_rateMutex);
-    const qint64 now = m_clock.elapsed();
-    if (m_buckets.size() > MaxBuckets) {
-        // Buckets that have refilled carry no information; drop them.
-        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
-            if (double(now - it->updatedMs) / m_refillMs + it->tokens >= m_burst)
-                it = m_buckets.erase(it);
-            else
-                ++it;
-        }
-    }
-    auto it = m_buckets.find(connectionId);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(connectionId, Bucket{double(m_burst), now});
-    it->tokens = std::min(double(m_burst), it->tokens + double(now - it->updatedMs) / m_refillMs);
-    it->updatedMs = now;
-    if (it->tokens >= 1.0) {
-        it->tokens -= 1.0;
-        return 0;
-    }
-    return std::max(1, int(std::ceil((1.0 - it->tokens) * m_refillMs / 1000.0)));
-}
-
 Result<QJsonObject> WebhookService::trigger(const QString &token, const QString &ip, const QStringList &streams)
 {
     auto connectionId = connectionForToken(token);
     if (!connectionId)
         return connectionId.error();
-    if (const int wait = takeRateToken(*connectionId)) {
+    if (const int wait = m_rateLimit.take(*connectionId)) {
         qCInfo(lcEngine) << "webhook of connection" << *connectionId << "rate limited";
         Error e{Error::Kind::RateLimited, u"RATE_LIMITED"_s,
                 tr("too many webhook calls for this connection; retry in %1 s").arg(wait), {}};

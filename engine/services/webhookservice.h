@@ -3,12 +3,10 @@
 
 #include "engine/security/caller.h"
 #include "base/result.h"
+#include "engine/services/tokenbucket.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
-#include <QHash>
 #include <QJsonObject>
-#include <QMutex>
 #include <QObject>
 #include <QUrl>
 
@@ -65,16 +63,10 @@ public:
     /** The webhook URL of a token under a public base URL (which may carry a path prefix). */
     [[nodiscard]] static QString webhookUrl(const QUrl &publicUrl, const QString &token);
 
-    /** Per-token limit: `burst` requests at once, then one more every `refillMs`. */
-    void setRateLimit(int burst, int refillMs);
+    /** Per-token limit: `burst` requests at once, then one more every `refillMs` of `clock` (steady by default). */
+    void setRateLimit(int burst, int refillMs, TokenBucket::Clock clock = {});
 
 private:
-    struct Bucket {
-        double tokens = 0;
-        qint64 updatedMs = 0;
-    };
-    /** Takes one request from the connection's bucket; 0 when allowed, else seconds until the next one. */
-    [[nodiscard]] int takeRateToken(const QString &connectionId);
     [[nodiscard]] Result<QByteArray> upgradeOrCreate(const QString &connectionId, bool *upgradedLegacy);
 
     Database *m_metadata;
@@ -82,11 +74,7 @@ private:
     ConnectionService *m_connections;
     RunService *m_runs;
     AuditLog *m_audit;
-    QMutex m_rateMutex;
-    QHash<QString, Bucket> m_buckets;
-    QElapsedTimer m_clock;
-    int m_burst = 10;
-    int m_refillMs = 6000;
+    TokenBucket m_rateLimit{10, 6000};
 };
 
 } // namespace Opbox

@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace Opbox::Fakes;
@@ -205,20 +206,16 @@ private Q_SLOTS:
         HubSpotFakeServer fake;
         fake.seed(u"contacts"_s, 1);
         QVERIFY(fake.start());
-        fake.delayNext(1, 1500, u"/owners"_s);
+        // Held far longer than any loaded machine needs for the quick answer: the order of the two
+        // answers, not a stopwatch, shows that one does not wait for the other.
+        fake.delayNext(1, 600000, u"/owners"_s);
         QNetworkRequest slowRequest(at(fake, u"/crm/v3/owners"_s));
         slowRequest.setRawHeader("Authorization", "Bearer opbox-fake-token");
-        QNetworkReply *slow = m_network.get(slowRequest);
-        QElapsedTimer timer;
-        timer.start();
+        std::unique_ptr<QNetworkReply> slow(m_network.get(slowRequest));
         const auto quick = call(at(fake, u"/crm/v3/objects/contacts"_s));
         QCOMPARE(quick.status, 200);
-        QVERIFY(timer.elapsed() < 1000);
         QVERIFY(!slow->isFinished());
-        QSignalSpy finished(slow, &QNetworkReply::finished);
-        QVERIFY(finished.wait(5000));
-        QVERIFY(timer.elapsed() >= 1400);
-        delete slow;
+        slow->abort();
     }
 
     void fakeServicesExecutablePrintsEveryService()
@@ -226,7 +223,7 @@ private Q_SLOTS:
         QProcess process;
         process.start(QStringLiteral(OPBOX_BIN_DIR "/opbox-fake-services"), {u"--records"_s, u"20"_s});
         QVERIFY(process.waitForStarted(5000));
-        // One line per fake (later issues add more fakes), printed before anything else.
+        // One line per fake in the suite, printed before anything else.
         const int expected = int(FakeServiceSuite().servers().size());
         QStringList lines;
         QElapsedTimer timer;

@@ -9,7 +9,10 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
+#include <atomic>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace Opbox;
@@ -305,12 +308,19 @@ private Q_SLOTS:
         const QString id = m_f->createConnection(u"Refilled"_s);
         const QString token = m_f->revealToken(id);
         addSecret(token);
-        m_f->engine().webhooks()->setRateLimit(1, 300);
+        // A clock moved by hand: the refill is shown without sleeping through it.
+        auto now = std::make_shared<std::atomic<qint64>>(0);
+        m_f->engine().webhooks()->setRateLimit(1, 300, [now] { return now->load(); });
+        const auto restore = qScopeGuard([this] { m_f->engine().webhooks()->setRateLimit(10, 6000); });
         QCOMPARE(hook(token).status, 202);
+        m_f->stopActive(id);
+        auto r = hook(token);
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.header("Retry-After"), QByteArray("1"));
+        now->store(299);
         QCOMPARE(hook(token).status, 429);
-        QTest::qWait(400);
+        now->store(300 + 299);
         QCOMPARE(hook(token).status, 202);
-        m_f->engine().webhooks()->setRateLimit(10, 6000);
         m_f->stopActive(id);
     }
 
