@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <chrono>
 
 using namespace Qt::StringLiterals;
@@ -364,9 +366,23 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
 
         qint64 waitMs = -1;
         bool throttled = false; // the provider said the account is out of requests for now
-        if (exchange.status == 0) {
-            const auto error = reply->error();
+        // A status does not make an answer whole: the connection may have dropped in the middle of
+        // the body (a truncated page must not pass for the page), or the answer was a redirect that
+        // was not followed.
+        const auto error = reply->error();
+        const bool transportFailed = error != QNetworkReply::NoError && error <= QNetworkReply::UnknownNetworkError;
+        if (exchange.status == 0 || transportFailed) {
             lastProblem = networkProblem(error, m_policy.settings().timeoutMs);
+            if (error == QNetworkReply::InsecureRedirectError) {
+                const QUrl target = call.url.resolved(QUrl::fromEncoded(exchange.header("location")));
+                lastProblem = tr("it redirected to another origin (%1), which is never sent the credentials")
+                                  .arg(target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                                                       | QUrl::RemoveFragment)
+                                           .toString());
+            } else if (error == QNetworkReply::RemoteHostClosedError && call.url.scheme() == u"https"_s
+                       && reply->sslConfiguration().sessionCipher().isNull()) {
+                lastProblem = tr("the server closed the connection during the TLS handshake");
+            }
             if (isPermanentNetworkError(error)) {
                 result.error = {ConnectorError::Kind::Config,
                                 tr("%1: %2 failed: %3. Check the API base URL.").arg(provider, what, lastProblem)};

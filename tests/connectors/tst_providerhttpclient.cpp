@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The provider client against small servers on 127.0.0.1 that misbehave on purpose: a connection
+// reset in the middle of a body, a redirect to another origin, a host that does not resolve, and a
+// plain-TCP server spoken to over https.
+#include "connectors/http/providerhttpclient.h"
+
+#include <QCoroTask>
+#include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Opbox;
+
+namespace {
+
+const QString ApiKey = u"sk-test-0123456789abcdef"_s;
+const QString Password = u"basic-password-9876"_s;
+
+/** A TCP server that hands each request (or, raw, the first bytes) to a script and records it. */
+class ScriptServer : public QObject
+{
+public:
+    using Script = std::function<void(QTcpSocket *socket, const QByteArray &request)>;
+    bool raw = false; // not HTTP: answer whatever arrives first
+    Script script;
+    QList<QByteArray> requests;
+
+    bool start()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    if (!raw && !buffer->contains("\r\n\r\n"))
+                        return;
+                    const QByteArray request = std::exchange(*buffer, {});
+                    requests.append(request);
+                    script(socket, request);
+                });
+            }
+        });
+        return m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+    [[nodiscard]] QString origin(const QString &scheme = u"http"_s) const
+    {
+        return scheme + u"://127.0.0.1:"_s + QString::number(port());
+    }
+
+private:
+    QTcpServer m_server;
+};
+
+QByteArray okResponse(const QByteArray &body)
+{
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+           + "\r\n\r\n" + body;
+}
+
+/** One header of a raw request, or empty. */
+QByteArray requestHeader(const QByteArray &request, const QByteArray &name)
+{
+    const QList<QByteArray> lines = request.split('\n');
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+std::shared_ptr<ConnectorManifest> manifestWith(ConnectorManifest::Auth::Kind kind)
+{
+    auto manifest = std::make_shared<ConnectorManifest>();
+    manifest->type = u"TEST"_s;
+    manifest->provider = u"Testprovider"_s;
+    manifest->errorMessagePaths = {{u"message"_s}};
+    manifest->auth.kind = kind;
+    switch (kind) {
+    case ConnectorManifest::Auth::Kind::Bearer:
+        manifest->auth.credential = u"apiKey"_s;
+        break;
+    case ConnectorManifest::Auth::Kind::Header:
+        manifest->auth.credential = u"apiKey"_s;
+        manifest->auth.name = u"X-Api-Key"_s;
+        break;
+    case ConnectorManifest::Auth::Kind::Basic:
+        manifest->auth.username = u"apiKey"_s;
+        manifest->auth.password = u"password"_s;
+        break;
+    case ConnectorManifest::Auth::Kind::Query:
+        manifest->auth.credential = u"apiKey"_s;
+        manifest->auth.name = u"api_key"_s;
+        break;
+    }
+    return manifest;
+}
+
+/** What one send() ended with, whichever way the client reports it. */
+struct Outcome {
+    bool ok = false;
+    QString message;
+    QByteArray body;
+    int status = 0;
+};
+
+template<typename R>
+Outcome outcomeOf(const R &r)
+{
+    Outcome o;
+    if constexpr (requires { r.ok(); }) {
+        o.ok = r.ok();
+        if (o.ok) {
+            o.body = r.value().body;
+            o.status = r.value().status;
+        } else {
+            o.message = r.error().message;
+        }
+    } else {
+        o.ok = r.ok;
+        o.message = r.error.message;
+        o.body = r.body;
+        o.status = r.status;
+    }
+    return o;
+}
+
+/** Sends GET `url` through a client for `manifest` with fast retries. */
+Outcome get(const std::shared_ptr<ConnectorManifest> &manifest, const QString &baseUrl, const QString &path,
+            int maxRetries = 0)
+{
+    QNetworkAccessManager network;
+    const QJsonObject credentials{{u"apiKey"_s, ApiKey}, {u"password"_s, Password}};
+    const QJsonObject config{{u"baseUrl"_s, baseUrl}, {u"maxRetries"_s, maxRetries}, {u"retryBaseMs"_s, 10},
+                             {u"retryMaxDelayMs"_s, 10}, {u"timeoutMs"_s, 10000}};
+    ProviderHttpClient client(manifest, credentials, config, &network, std::make_shared<CancelToken>());
+    HttpCall call;
+    call.url = client.urlFor(path, {});
+    return outcomeOf(QCoro::waitFor(client.send(call, nullptr)));
+}
+
+/** True when `text` holds none of the credential values. */
+bool freeOfSecrets(const QByteArray &text)
+{
+    return !text.contains(ApiKey.toUtf8()) && !text.contains(Password.toUtf8())
+           && !text.contains((ApiKey + u':' + Password).toUtf8().toBase64());
+}
+
+} // namespace
+
+/** ProviderHttpClient: transport failures end in clear errors; credentials stay with their origin. */
+class TestProviderHttpClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void resetMidBody_data()
+    {
+        QTest::addColumn<int>("resets");     // how many attempts meet the reset
+        QTest::addColumn<int>("maxRetries");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("every attempt reset") << 3 << 2 << false;
+        QTest::newRow("no retries") << 1 << 0 << false;
+        QTest::newRow("reset once, then whole") << 1 << 2 << true;
+    }
+    void resetMidBody()
+    {
+        QFETCH(int, resets);
+        QFETCH(int, maxRetries);
+        QFETCH(bool, ok);
+        QByteArray body = R"({"items":[)";
+        for (int i = 0; i < 200; ++i)
+            body += R"({"id":)" + QByteArray::number(i) + "},";
+        body += R"({"id":200}]})";
+        ScriptServer server;
+        server.script = [&server, resets, body](QTcpSocket *socket, const QByteArray &) {
+            if (server.requests.size() > resets) {
+                socket->write(okResponse(body));
+                return;
+            }
+            // The headers promise the whole body; a third of it arrives, then the connection drops.
+            const QByteArray whole = okResponse(body);
+            socket->write(whole.left(whole.size() - 2 * body.size() / 3));
+            socket->flush();
+            socket->abort();
+        };
+        QVERIFY(server.start());
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), server.origin(), u"/items"_s,
+                                   maxRetries);
+        QCOMPARE(result.ok, ok);
+        QCOMPARE(server.requests.size(), ok ? resets + 1 : maxRetries + 1);
+        if (ok) {
+            QCOMPARE(result.status, 200);
+            QCOMPARE(result.body, body);
+        } else {
+            // A truncated body is never handed on as if it were the page.
+            QVERIFY2(result.message.contains(u"Testprovider"_s), qPrintable(result.message));
+            QVERIFY2(result.message.contains(u"GET /items"_s), qPrintable(result.message));
+            QVERIFY2(result.message.contains(u"closed the connection"_s), qPrintable(result.message));
+        }
+    }
+
+    void redirect_data()
+    {
+        QTest::addColumn<int>("auth");
+        QTest::addColumn<QByteArray>("credentialHeader");
+        QTest::addColumn<bool>("crossOrigin");
+        using K = ConnectorManifest::Auth::Kind;
+        QTest::newRow("bearer, other port") << int(K::Bearer) << QByteArray("Authorization") << true;
+        QTest::newRow("api-key header, other port") << int(K::Header) << QByteArray("X-Api-Key") << true;
+        QTest::newRow("basic, other port") << int(K::Basic) << QByteArray("Authorization") << true;
+        QTest::newRow("bearer, same origin") << int(K::Bearer) << QByteArray("Authorization") << false;
+        QTest::newRow("api-key header, same origin") << int(K::Header) << QByteArray("X-Api-Key") << false;
+    }
+    void redirect()
+    {
+        QFETCH(int, auth);
+        QFETCH(QByteArray, credentialHeader);
+        QFETCH(bool, crossOrigin);
+        ScriptServer other;
+        other.script = [](QTcpSocket *socket, const QByteArray &) { socket->write(okResponse(R"({"elsewhere":true})")); };
+        QVERIFY(other.start());
+        ScriptServer api;
+        api.script = [&](QTcpSocket *socket, const QByteArray &request) {
+            if (request.startsWith("GET /landing")) {
+                socket->write(okResponse(R"({"landed":true})"));
+                return;
+            }
+            const QByteArray target = crossOrigin ? other.origin().toLatin1() + "/landing" : QByteArray("/landing");
+            socket->write("HTTP/1.1 302 Found\r\nLocation: " + target + "\r\nContent-Length: 0\r\n\r\n");
+        };
+        QVERIFY(api.start());
+
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind(auth)), api.origin(), u"/moved"_s);
+        QVERIFY(!api.requests.isEmpty());
+        QVERIFY2(!requestHeader(api.requests.first(), credentialHeader).isEmpty(), api.requests.first().constData());
+        if (!crossOrigin) {
+            QVERIFY2(result.ok, qPrintable(result.message));
+            QCOMPARE(result.body, QByteArray(R"({"landed":true})"));
+            // Followed at the same origin, and the credentials went along.
+            QVERIFY(api.requests.last().startsWith("GET /landing "));
+            QVERIFY(!requestHeader(api.requests.last(), credentialHeader).isEmpty());
+            return;
+        }
+        // The other origin never sees the credentials: it is not asked at all, and the error says why.
+        for (const QByteArray &request : std::as_const(other.requests)) {
+            QVERIFY2(requestHeader(request, "Authorization").isEmpty(), request.constData());
+            QVERIFY2(requestHeader(request, "X-Api-Key").isEmpty(), request.constData());
+            QVERIFY2(freeOfSecrets(request), request.constData());
+        }
+        QVERIFY(!result.ok);
+        QCOMPARE(other.requests.size(), 0);
+        QVERIFY2(result.message.contains(u"redirected"_s), qPrintable(result.message));
+        QVERIFY2(result.message.contains(other.origin()), qPrintable(result.message));
+        QVERIFY2(freeOfSecrets(result.message.toUtf8()), qPrintable(result.message));
+    }
+
+    void hostNotFound()
+    {
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer),
+                                   u"http://no-such-provider.invalid"_s, u"/items"_s, 3);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.message.contains(u"host not found"_s), qPrintable(result.message));
+        QVERIFY2(result.message.contains(u"Check the API base URL"_s), qPrintable(result.message));
+        QVERIFY2(freeOfSecrets(result.message.toUtf8()), qPrintable(result.message));
+    }
+
+    void tlsToPlainServer_data()
+    {
+        QTest::addColumn<bool>("answersInPlainText");
+        QTest::newRow("answers in plain HTTP") << true;
+        QTest::newRow("closes without a word") << false;
+    }
+    void tlsToPlainServer()
+    {
+        QFETCH(bool, answersInPlainText);
+        ScriptServer plain;
+        plain.raw = true;
+        plain.script = [answersInPlainText](QTcpSocket *socket, const QByteArray &) {
+            if (answersInPlainText)
+                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->disconnectFromHost();
+        };
+        QVERIFY(plain.start());
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), plain.origin(u"https"_s),
+                                   u"/items"_s, 1);
+        QVERIFY(!result.ok);
+        QVERIFY(!plain.requests.isEmpty());
+        // What arrived was a TLS handshake, never a request line carrying the credentials.
+        for (const QByteArray &bytes : std::as_const(plain.requests))
+            QVERIFY(!bytes.startsWith("GET ") && freeOfSecrets(bytes));
+        QVERIFY2(result.message.contains(u"TLS"_s), qPrintable(result.message));
+        QVERIFY2(result.message.contains(u"GET /items"_s), qPrintable(result.message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProviderHttpClient)
+#include "tst_providerhttpclient.moc"
