@@ -369,21 +369,21 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
         // A status does not make an answer whole: the connection may have dropped in the middle of
         // the body (a truncated page must not pass for the page), or the answer was a redirect that
         // was not followed.
-        const auto error = reply->error();
-        const bool transportFailed = error != QNetworkReply::NoError && error <= QNetworkReply::UnknownNetworkError;
+        const auto networkError = reply->error();
+        const bool transportFailed = networkError != QNetworkReply::NoError && networkError <= QNetworkReply::UnknownNetworkError;
         if (exchange.status == 0 || transportFailed) {
-            lastProblem = networkProblem(error, m_policy.settings().timeoutMs);
-            if (error == QNetworkReply::InsecureRedirectError) {
+            lastProblem = networkProblem(networkError, m_policy.settings().timeoutMs);
+            if (networkError == QNetworkReply::InsecureRedirectError) {
                 const QUrl target = call.url.resolved(QUrl::fromEncoded(exchange.header("location")));
                 lastProblem = tr("it redirected to another origin (%1), which is never sent the credentials")
                                   .arg(target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
                                                        | QUrl::RemoveFragment)
                                            .toString());
-            } else if (error == QNetworkReply::RemoteHostClosedError && call.url.scheme() == u"https"_s
+            } else if (networkError == QNetworkReply::RemoteHostClosedError && call.url.scheme() == u"https"_s
                        && reply->sslConfiguration().sessionCipher().isNull()) {
                 lastProblem = tr("the server closed the connection during the TLS handshake");
             }
-            if (isPermanentNetworkError(error)) {
+            if (isPermanentNetworkError(networkError)) {
                 result.error = {ConnectorError::Kind::Config,
                                 tr("%1: %2 failed: %3. Check the API base URL.").arg(provider, what, lastProblem)};
                 co_return result;
