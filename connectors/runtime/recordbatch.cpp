@@ -47,6 +47,39 @@ QString RecordBatch::decode(QByteArrayView utf8)
     return decoder.decode(utf8);
 }
 
+namespace {
+
+bool hasLoneSurrogate(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        else if (text[i].isSurrogate())
+            return true;
+    }
+    return false;
+}
+
+/**
+ * `object` with the keys a batch can hold: UTF-8 has no lone surrogates, so such a key becomes
+ * U+FFFD when encoded, and two keys that differ only there become one key. The later one (in the
+ * object's order) wins, as with any repeated key of a JSON text.
+ */
+QJsonObject withEncodableKeys(const QJsonObject &object)
+{
+    bool encodable = true;
+    for (auto it = object.constBegin(); it != object.constEnd() && encodable; ++it)
+        encodable = !hasLoneSurrogate(it.key());
+    if (encodable)
+        return object;
+    QJsonObject out;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        out.insert(RecordBatch::decode(RecordBatch::encode(it.key())), it.value());
+    return out;
+}
+
+} // namespace
+
 QByteArray RecordBatch::encode(QStringView text)
 {
     // The encoder the table writer used before batches: unpaired surrogates become U+FFFD alike.
@@ -204,7 +237,7 @@ void RecordBatch::appendValue(Fields &out, Text key, const QJsonValue &value, bo
             break;
         }
         f.kind = Kind::Object;
-        const QJsonObject object = value.toObject();
+        const QJsonObject object = withEncodableKeys(value.toObject());
         f.children = qint32(object.size());
         out.push_back(f);
         for (auto it = object.constBegin(); it != object.constEnd(); ++it)
@@ -229,7 +262,7 @@ RecordBatch RecordBatch::fromJson(const QJsonArray &records, qsizetype *badIndex
             continue;
         }
         ++index;
-        const QJsonObject record = item.toObject();
+        const QJsonObject record = withEncodableKeys(item.toObject());
         Fields &fields = batch.appendRecord();
         fields.reserve(size_t(record.size()));
         for (auto it = record.constBegin(); it != record.constEnd(); ++it)
