@@ -155,12 +155,12 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         auto secondSend = second.send(call, nullptr);
-        const HttpExchange secondResult = QCoro::waitFor(std::move(secondSend));
+        const Result<HttpExchange> secondResult = QCoro::waitFor(std::move(secondSend));
         const qint64 waited = timer.elapsed();
         QVERIFY2(secondResult.ok(), qPrintable(secondResult.ok() ? QString() : secondResult.error().message));
         // Without the shared gate the second client would have gone at once and met a 429 of its own.
-        QVERIFY2(waited >= 600, QByteArray::number(waited));
-        const HttpExchange firstResult = QCoro::waitFor(std::move(firstSend));
+        QVERIFY2(waited >= 600, QByteArray::number(waited).constData());
+        const Result<HttpExchange> firstResult = QCoro::waitFor(std::move(firstSend));
         QVERIFY2(firstResult.ok(), qPrintable(firstResult.ok() ? QString() : firstResult.error().message));
         QCOMPARE(hubspot.requestCount(), 3); // the 429, the first client's retry, the second client's request
     }
@@ -179,18 +179,18 @@ private Q_SLOTS:
         call.minIntervalMs = 150; // as HubSpot's search endpoint asks per account
         QElapsedTimer timer;
         timer.start();
-        std::vector<QCoro::Task<HttpExchange>> sends;
+        std::vector<QCoro::Task<Result<HttpExchange>>> sends;
         for (int i = 0; i < 3; ++i) {
             sends.push_back(first.send(call, nullptr));
             sends.push_back(second.send(call, nullptr));
         }
         for (auto &send : sends) {
-            const HttpExchange result = QCoro::waitFor(std::move(send));
+            const Result<HttpExchange> result = QCoro::waitFor(std::move(send));
             QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         }
         // Six requests 150 ms apart on one account: the last goes 750 ms after the first. Spaced per
         // client instead, it would have gone after 300 ms.
-        QVERIFY2(timer.elapsed() >= 700, QByteArray::number(timer.elapsed()));
+        QVERIFY2(timer.elapsed() >= 700, QByteArray::number(timer.elapsed()).constData());
         QCOMPARE(hubspot.requestCount(), 6);
     }
 };
