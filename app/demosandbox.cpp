@@ -155,10 +155,9 @@ Result<int> DemoSandbox::populate(Engine *engine, const Caller &caller, const QU
         // Not translated: the name is data, and finding the connection again on the next start needs it stable.
         const QString name = u"Demo "_s + type->name;
         QString id;
-        for (const auto &v : *existing) {
-            const QJsonObject c = v.toObject();
-            if (c.value(u"type"_s).toString() == type->type && c.value(u"name"_s).toString() == name)
-                id = c.value(u"id"_s).toString();
+        for (const ConnectionRecord &c : std::as_const(*existing)) {
+            if (c.type == type->type && c.name == name)
+                id = c.id;
         }
         if (type->isOAuth()) {
             // The fake provider is new on every start (new ports, no old tokens): authorize again.
@@ -171,18 +170,21 @@ Result<int> DemoSandbox::populate(Engine *engine, const Caller &caller, const QU
         }
         if (!id.isEmpty()) {
             // The fakes listen on new ports every start: point the connection at today's.
-            auto updated = connections->update(caller, id, QJsonObject{{u"config"_s, fake.config},
-                                                                        {u"credentials"_s, fake.credentials}});
+            ConnectionChange change;
+            change.config = fake.config;
+            change.credentials = fake.credentials;
+            auto updated = connections->update(caller, id, change);
             if (!updated)
                 qCWarning(lcDemo) << "demo connection not updated:" << updated.error().message;
             continue;
         }
-        auto made = connections->create(caller, QJsonObject{{u"name"_s, name},
-                                                            {u"type"_s, type->type},
-                                                            {u"credentials"_s, fake.credentials},
-                                                            {u"config"_s, fake.config},
-                                                            {u"schedule"_s, QJsonObject{{u"enabled"_s, true},
-                                                                                        {u"frequency"_s, u"hourly"_s}}}});
+        ConnectionDraft draft;
+        draft.name = name;
+        draft.type = type->type;
+        draft.credentials = fake.credentials;
+        draft.config = fake.config;
+        draft.schedule = QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"hourly"_s}};
+        auto made = connections->create(caller, draft);
         if (!made) {
             qCWarning(lcDemo) << "demo connection not created:" << type->type << made.error().message;
             continue;

@@ -86,8 +86,9 @@ void ConnectionListModel::reload()
     beginResetModel();
     m_rows.clear();
     if (list) {
-        for (const auto &v : *list)
-            m_rows.append(v.toObject());
+        const ConnectionJson json = m_session->engine()->connectionJson();
+        for (const auto &record : std::as_const(*list))
+            m_rows.append(json.toJson(record));
     } else {
         qCWarning(lcModels) << "cannot list connections:" << list.error().message;
     }
@@ -335,23 +336,24 @@ void ConnectionListModel::removeRow(int row)
 
 void ConnectionListModel::refresh(const QString &connectionId)
 {
-    auto object = m_session->engine()->connections()->get(m_session->caller(), connectionId);
+    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
     const int row = rowOf(connectionId);
-    if (!object) {
-        if (row >= 0 && object.error().kind == Error::Kind::NotFound)
+    if (!record) {
+        if (row >= 0 && record.error().kind == Error::Kind::NotFound)
             removeRow(row);
         return;
     }
+    const QJsonObject object = m_session->engine()->connectionJson().toJson(*record);
     if (row < 0) {
         // New connections appear where list() would put them: at the end (ordered by creation).
         const int at = int(m_rows.size());
         beginInsertRows({}, at, at);
-        m_rows.append(*object);
+        m_rows.append(object);
         endInsertRows();
     } else {
-        if (m_rows.at(row) == *object)
+        if (m_rows.at(row) == object)
             return;
-        m_rows[row] = *object;
+        m_rows[row] = object;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     Q_EMIT connectionUpdated(connectionId);

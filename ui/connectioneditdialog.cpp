@@ -28,8 +28,8 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Edit Connection"));
-    const auto connection = m_session->engine()->connections()->get(m_session->caller(), m_id);
-    const QJsonObject c = connection ? *connection : QJsonObject();
+    const auto connection = m_session->engine()->connections()->record(m_session->caller(), m_id);
+    const QJsonObject c = connection ? m_session->engine()->connectionJson().toJson(*connection) : QJsonObject();
     m_type = ConnectorTypeRegistry::find(c.value(u"type"_s).toString());
 
     auto *layout = new QVBoxLayout(this);
@@ -112,7 +112,9 @@ void ConnectionEditDialog::accept()
             credentials.insert(it.key(), it.value());
         body.insert(u"credentials"_s, credentials);
     }
-    auto saved = m_session->engine()->connections()->update(m_session->caller(), m_id, body);
+    auto change = ConnectionChange::fromJson(body);
+    auto saved = change ? m_session->engine()->connections()->update(m_session->caller(), m_id, *change)
+                        : Result<ConnectionRecord>(change.error());
     if (!saved) {
         m_error->showMessage(tr("The connection was not saved: %1").arg(saved.error().message), nullptr);
         return;

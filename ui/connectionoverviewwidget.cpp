@@ -337,7 +337,9 @@ void ConnectionOverviewWidget::save(const QJsonObject &body)
     const QString id = connectionId();
     if (id.isEmpty())
         return;
-    auto result = m_session->engine()->connections()->update(m_session->caller(), id, body);
+    auto change = ConnectionChange::fromJson(body);
+    auto result = change ? m_session->engine()->connections()->update(m_session->caller(), id, *change)
+                         : Result<ConnectionRecord>(change.error());
     if (!result) {
         Q_EMIT errorOccurred(result.error().message);
         // Show what is really stored again.

@@ -117,12 +117,14 @@ bool ConnectionSummaryPage::validatePage()
     if (!w->createdConnectionId().isEmpty())
         return true;
     OwnerSession *session = w->session();
-    auto created = session->engine()->connections()->create(session->caller(), w->createBody());
+    auto draft = ConnectionDraft::fromJson(w->createBody());
+    auto created = draft ? session->engine()->connections()->create(session->caller(), *draft)
+                         : Result<ConnectionRecord>(draft.error());
     if (!created) {
         m_error->showMessage(tr("The connection could not be created: %1").arg(created.error().message));
         return false;
     }
-    w->setCreatedConnectionId(created->value(u"id"_s).toString());
+    w->setCreatedConnectionId(created->id);
     w->credentials = QJsonObject();
     qCInfo(lcUi) << "created connection" << w->createdConnectionId();
     if (w->firstSync) {

@@ -282,11 +282,11 @@ bool CredentialsPage::validatePage()
         }
     }
     // The engine's own validation is the final word; its message names the field.
-    if (auto ok = ConnectionService::validateCredentials(*type, credentials); !ok) {
+    if (auto ok = ConnectionValidator::credentials(*type, credentials); !ok) {
         m_error->showMessage(ok.error().message, nullptr);
         return false;
     }
-    if (auto ok = ConnectionService::validateConfig(*type, config); !ok) {
+    if (auto ok = ConnectionValidator::config(*type, config); !ok) {
         m_error->showMessage(ok.error().message, nullptr);
         return false;
     }

@@ -119,8 +119,9 @@ void StreamsWidget::applySelection()
     // Every stream checked is no selection at all, so that streams a connector adds later are read too.
     const QJsonValue streams = checked.size() == m_model->streamNames().size() ? QJsonValue()
                                                                                 : QJsonValue(QJsonArray::fromStringList(checked));
-    auto updated = m_session->engine()->connections()->update(
-        m_session->caller(), id, QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, streams}}}});
+    ConnectionChange change;
+    change.config = QJsonObject{{u"streams"_s, streams}};
+    auto updated = m_session->engine()->connections()->update(m_session->caller(), id, change);
     if (!updated) {
         m_status->setText(tr("The stream selection was not saved: %1").arg(updated.error().message));
         return;

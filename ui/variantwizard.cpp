@@ -113,7 +113,7 @@ bool VariantWizard::create(QString *error)
         return false;
     }
     // The response carries the new webhook token; it is not kept or shown (reveal it in Overview).
-    m_createdId = created->value(u"id"_s).toString();
+    m_createdId = created->connection.id;
     return true;
 }
 

@@ -25,6 +25,13 @@ HttpResponse respond(const Result<T> &result, int status = 200)
     else
         return HttpResponse::noContent();
 }
+
+HttpResponse respondConnection(const Engine &engine, const Result<ConnectionRecord> &result, int status = 200)
+{
+    if (!result)
+        return HttpResponse::fromError(result.error());
+    return HttpResponse::json(engine.connectionJson().toJson(*result), status);
+}
 } // namespace
 
 void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
@@ -91,7 +98,7 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto list = engine.connections()->list(caller);
                    if (!list)
                        return HttpResponse::fromError(list.error());
-                   return HttpResponse::json(QJsonObject{{u"connections"_s, *list}});
+                   return HttpResponse::json(QJsonObject{{u"connections"_s, engine.connectionJson().toJson(*list)}});
                }));
 
     router.add("POST", u"/api/pipelines/connections"_s,
@@ -102,12 +109,15 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto body = ApiRouter::jsonObject(req);
                    if (!body)
                        return HttpResponse::fromError(body.error());
-                   return respond(engine.connections()->create(caller, *body), 201);
+                   auto draft = ConnectionDraft::fromJson(*body);
+                   if (!draft)
+                       return HttpResponse::fromError(draft.error());
+                   return respondConnection(engine, engine.connections()->create(caller, *draft), 201);
                }));
 
     router.add("GET", u"/api/pipelines/connections/:id"_s, {u"Get connection details"_s, u"connections"_s, {200, 404}},
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
-                   return respond(engine.connections()->get(caller, req.param(u"id"_s)));
+                   return respondConnection(engine, engine.connections()->record(caller, req.param(u"id"_s)));
                }));
 
     router.add("PUT", u"/api/pipelines/connections/:id"_s,
@@ -118,7 +128,10 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto body = ApiRouter::jsonObject(req);
                    if (!body)
                        return HttpResponse::fromError(body.error());
-                   return respond(engine.connections()->update(caller, req.param(u"id"_s), *body));
+                   auto change = ConnectionChange::fromJson(*body);
+                   if (!change)
+                       return HttpResponse::fromError(change.error());
+                   return respondConnection(engine, engine.connections()->update(caller, req.param(u"id"_s), *change));
                }));
 
     router.add("DELETE", u"/api/pipelines/connections/:id"_s,

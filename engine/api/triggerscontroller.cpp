@@ -158,7 +158,12 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                    auto body = ApiRouter::jsonObject(req, true);
                    if (!body)
                        return HttpResponse::fromError(body.error());
-                   HttpResponse response = respond(engine.variants()->create(caller, req.param(u"id"_s), *body), 201);
+                   auto created = engine.variants()->create(caller, req.param(u"id"_s), *body);
+                   if (!created)
+                       return HttpResponse::fromError(created.error());
+                   QJsonObject object = engine.connectionJson().toJson(created->connection);
+                   object.insert(u"webhookToken"_s, created->webhookToken);
+                   HttpResponse response = HttpResponse::json(object, 201);
                    response.withHeader("Cache-Control", "no-store");
                    return response;
                }));

@@ -164,12 +164,12 @@ void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObje
     if (!body.value(u"credentials"_s).isObject())
         return fail(Error::invalid(tr("credentials: required, an object")));
     const QJsonObject credentials = body.value(u"credentials"_s).toObject();
-    if (auto ok = ConnectionService::validateCredentials(*type, credentials); !ok)
+    if (auto ok = ConnectionValidator::credentials(*type, credentials); !ok)
         return fail(ok.error());
     const QJsonValue configValue = body.value(u"config"_s);
     if (!configValue.isUndefined() && !configValue.isNull() && !configValue.isObject())
         return fail(Error::invalid(tr("config: must be an object")));
-    if (auto ok = ConnectionService::validateConfig(*type, configValue.toObject()); !ok)
+    if (auto ok = ConnectionValidator::config(*type, configValue.toObject()); !ok)
         return fail(ok.error());
     if (!ConnectorFactory::isAvailable(type->type))
         return fail(notBuilt(type->type));

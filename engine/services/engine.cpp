@@ -107,17 +107,19 @@ void Engine::startSecretServices()
     // Runs a dead process left behind are over; their streams resume from the last checkpoint.
     m_runs->recoverInterrupted();
     RunService *runs = m_runs;
-    m_connections->addDecorator([runs](const ConnectionRecord &record, QJsonObject &object) {
-        object.insert(QStringLiteral("lastRun"), runs->lastRunJson(record.id));
-    });
     m_connections->setStreamCatalog([runs](const ConnectionRecord &record) { return runs->streamNames(record); });
     m_syncWorkers = new SyncWorkerPool(m_runs);
     m_webhooks = new WebhookService(m_metadata.get(), m_vault.get(), m_connections, m_runs, m_audit);
     m_variants = new VariantService(m_metadata.get(), m_connections, m_webhooks, m_audit);
     m_triggers = new TriggerService(m_metadata.get(), m_connections, m_runs, m_audit);
     m_messagingWebhooks = new MessagingWebhookService(m_connections, m_runs, m_workspaceData.get(), m_webhooks);
-    m_oauth = new OAuthService(m_metadata.get(), m_vault.get(), m_connections, m_audit);
+    m_oauth = new OAuthService(m_metadata.get(), m_vault.get(), m_connections, connectionJson(), m_audit);
     Q_EMIT unlocked();
+}
+
+ConnectionJson Engine::connectionJson() const
+{
+    return ConnectionJson(m_runs, m_triggers);
 }
 
 QString Engine::keyStoreDescription() const

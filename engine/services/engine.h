@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/security/masterkeyloader.h"
+#include "engine/services/connectionjson.h"
 #include "base/result.h"
 
 #include <QCoroTask>
@@ -68,6 +69,8 @@ public:
     [[nodiscard]] SyncWorkerPool *syncWorkers() const { return m_syncWorkers; }
     /** Schedules (cron and the minute timer) and run-all (null until unlocked). */
     [[nodiscard]] TriggerService *triggers() const { return m_triggers; }
+    /** Writes connections as the REST API and the GUI lists show them (with last run and next start). */
+    [[nodiscard]] ConnectionJson connectionJson() const;
     /** Webhook triggers and the reveal of webhook URLs (null until unlocked). */
     [[nodiscard]] WebhookService *webhooks() const { return m_webhooks; }
     /** Connection variants (null until unlocked). */

@@ -83,10 +83,11 @@ QString shortText(const QString &text)
 
 } // namespace
 
-OAuthService::OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections, AuditLog *audit,
-                           QObject *parent)
+OAuthService::OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections,
+                           ConnectionJson connectionJson, AuditLog *audit, QObject *parent)
     : QObject(parent)
     , m_connections(connections)
+    , m_connectionJson(connectionJson)
     , m_audit(audit)
     , m_states(metadata, vault)
     , m_thread(new QThread)
@@ -215,7 +216,7 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
             else
                 config.insert(it.key(), *it);
         }
-        if (auto ok = ConnectionService::validateConfig(*type, config); !ok)
+        if (auto ok = ConnectionValidator::config(*type, config); !ok)
             return ok.error();
         if (clientChanged) {
             // Tokens belong to the app that issued them: another client id or secret starts afresh.
@@ -250,12 +251,15 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
             if (body.contains(key))
                 create.insert(key, body.value(key));
         }
-        auto created = m_connections->create(caller, create);
+        auto draft = ConnectionDraft::fromJson(create);
+        if (!draft)
+            return draft.error();
+        auto created = m_connections->create(caller, *draft);
         if (!created)
             return created.error();
-        connectionId = created->value(u"id"_s).toString();
+        connectionId = created->id;
         connectionName = *name;
-        config = created->value(u"config"_s).toObject();
+        config = created->config;
         clientId = *id;
     }
 
@@ -541,7 +545,7 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
                           {u"status"_s, u"CONNECTED"_s},
                           {u"message"_s, message},
                           {u"streams"_s, streams},
-                          {u"connection"_s, refreshed ? m_connections->toJson(*refreshed) : QJsonValue()}};
+                          {u"connection"_s, refreshed ? m_connectionJson.toJson(*refreshed) : QJsonValue()}};
 }
 
 } // namespace Opbox

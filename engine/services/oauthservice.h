@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/security/caller.h"
+#include "engine/services/connectionjson.h"
 #include "engine/store/oauthstatestore.h"
 #include "base/result.h"
 
@@ -42,8 +43,9 @@ class OAuthService : public QObject
 public:
     using Done = std::function<void(Result<QJsonObject>)>;
 
-    OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections, AuditLog *audit,
-                 QObject *parent = nullptr);
+    /** `connectionJson` writes the connection object that a completed authorization answers with. */
+    OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections, ConnectionJson connectionJson,
+                 AuditLog *audit, QObject *parent = nullptr);
     ~OAuthService() override;
 
     /**
@@ -93,6 +95,7 @@ private:
     [[nodiscard]] Error rejection(const OAuthStateStore::Check &check);
 
     ConnectionService *m_connections;
+    ConnectionJson m_connectionJson;
     AuditLog *m_audit;
     OAuthStateStore m_states;
     QThread *m_thread = nullptr;

@@ -50,19 +50,6 @@ TriggerService::TriggerService(Database *metadata, ConnectionService *connection
     , m_runs(runs)
     , m_audit(audit)
 {
-    // The connection object shows when the schedule will next start a sync (the GUI's list shows it).
-    Database *db = metadata;
-    m_connections->addDecorator([db](const ConnectionRecord &record, QJsonObject &object) {
-        QJsonValue next;
-        if (record.enabled && record.schedule.value(u"enabled"_s).toBool()) {
-            const auto last = lastScheduledRunIn(db, record.id);
-            const QDateTime at = last ? periodEnd(record.schedule.value(u"frequency"_s).toString(), *last)
-                                      : QDateTime::currentDateTimeUtc();
-            if (at.isValid())
-                next = Ids::iso(at);
-        }
-        object.insert(u"nextRunAt"_s, next);
-    });
 }
 
 TriggerService::~TriggerService()

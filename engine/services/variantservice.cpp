@@ -4,6 +4,7 @@
 #include "engine/services/connectionservice.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/store/database.h"
+#include "engine/store/connectionstore.h"
 #include "engine/enginelogging.h"
 #include "base/ids.h"
 #include "engine/sync/tablenamingpolicy.h"
@@ -23,17 +24,6 @@ namespace {
 
 constexpr int MaxLabelLength = 64;
 
-QString jsonText(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QString jsonText(const QJsonArray &a)
-{
-    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
-}
-
-
 } // namespace
 
 VariantService::VariantService(Database *metadata, ConnectionService *connections, WebhookService *webhooks,
@@ -46,7 +36,7 @@ VariantService::VariantService(Database *metadata, ConnectionService *connection
 {
 }
 
-Result<QJsonObject> VariantService::create(const Caller &caller, const QString &sourceId, const QJsonObject &body)
+Result<VariantService::Created> VariantService::create(const Caller &caller, const QString &sourceId, const QJsonObject &body)
 {
     if (auto ok = caller.require(Role::Admin); !ok)
         return ok.error();
@@ -96,7 +86,7 @@ Result<QJsonObject> VariantService::create(const Caller &caller, const QString &
                 config.insert(it.key(), it.value());
         }
     }
-    if (auto ok = ConnectionService::validateConfig(*type, config); !ok)
+    if (auto ok = ConnectionValidator::config(*type, config); !ok)
         return ok.error();
     auto credentials = m_connections->credentials(source.id);
     if (!credentials)
@@ -166,29 +156,21 @@ Result<QJsonObject> VariantService::create(const Caller &caller, const QString &
     if (name.isEmpty())
         name = TableNamingPolicy::stripVariantLabel(source.name) + u" ("_s + label + u')';
 
-    const QString now = Ids::isoNow();
-    {
-        SqlQuery q(db, u"INSERT INTO connections(id, workspace_id, name, type, status, enabled, config, schedule,"
-                       " notify_user_ids, variant_group_id, variant_label, credential_fields, webhook_token_hash,"
-                       " webhook_token_enc, created_at, updated_at)"
-                       " VALUES(?, ?, ?, ?, 'DISCONNECTED', ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?)"_s);
-        q.bind(id)
-            .bind(source.workspaceId)
-            .bind(name)
-            .bind(source.type)
-            .bind(int(source.enabled))
-            .bind(jsonText(config))
-            .bind(jsonText(source.schedule.isEmpty() ? ConnectionService::defaultSchedule() : source.schedule))
-            .bind(jsonText(source.notifyUserIds))
-            .bind(groupId)
-            .bind(label)
-            .bind(sealed->hash)
-            .bind(sealed->encrypted)
-            .bind(now)
-            .bind(now);
-        if (!q.exec())
-            return Error::internal();
-    }
+    ConnectionRecord variant;
+    variant.id = id;
+    variant.workspaceId = source.workspaceId;
+    variant.name = name;
+    variant.type = source.type;
+    variant.enabled = source.enabled;
+    variant.config = config;
+    variant.schedule = source.schedule.isEmpty() ? ConnectionValidator::defaultSchedule() : source.schedule;
+    variant.notifyUserIds = source.notifyUserIds;
+    variant.variantGroupId = groupId;
+    variant.variantLabel = label;
+    variant.createdAt = variant.updatedAt = Ids::isoNow();
+    // No credentials yet: they are stored below, encrypted for the new row.
+    if (auto ok = ConnectionStore(m_metadata).insert(variant, {QByteArray(), {}, sealed->hash, sealed->encrypted}); !ok)
+        return ok.error();
     // Encrypted again with the new row's id as associated data: a ciphertext is bound to its row.
     if (auto ok = m_connections->storeCredentials(id, *credentials); !ok)
         return ok.error();
@@ -206,12 +188,10 @@ Result<QJsonObject> VariantService::create(const Caller &caller, const QString &
         Q_EMIT m_connections->connectionChanged(source.workspaceId, source.id);
     Q_EMIT m_connections->connectionChanged(source.workspaceId, id);
 
-    auto created = m_connections->get(caller, id);
+    auto created = m_connections->record(caller, id);
     if (!created)
         return created.error();
-    QJsonObject out = *created;
-    out.insert(u"webhookToken"_s, WebhookService::formatToken(tokenBytes));
-    return out;
+    return Created{*created, WebhookService::formatToken(tokenBytes)};
 }
 
 } // namespace Opbox

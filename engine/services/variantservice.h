@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/security/caller.h"
+#include "engine/store/connectionrecord.h"
 #include "base/result.h"
 
 #include <QJsonObject>
@@ -26,14 +27,20 @@ public:
     VariantService(Database *metadata, ConnectionService *connections, WebhookService *webhooks, AuditLog *audit,
                    QObject *parent = nullptr);
 
+    /** A variant just made, with the webhook token that only this answer and reveal show. */
+    struct Created {
+        ConnectionRecord connection;
+        QString webhookToken;
+    };
+
     /**
      * `POST …/connections/:id/variants` (ADMIN+) with `{name?, variantLabel?, config?}`: the new
-     * connection object plus its `webhookToken` (the one response besides reveal that shows it).
+     * connection plus its webhook token.
      * The source joins (or founds) the group; it gets label "1" when it has none; a variant without
      * a label gets the next number in the group. 409 `VARIANT_LABEL_TAKEN` for a label the group
      * already uses (rows of two variants must stay apart in shared tables).
      */
-    [[nodiscard]] Result<QJsonObject> create(const Caller &caller, const QString &sourceId, const QJsonObject &body);
+    [[nodiscard]] Result<Created> create(const Caller &caller, const QString &sourceId, const QJsonObject &body);
 
 private:
     Database *m_metadata;

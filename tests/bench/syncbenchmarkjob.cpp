@@ -196,15 +196,15 @@ SyncBenchmarkResult SyncBenchmarkJob::run()
             return result;
         }
         const Caller caller = *engine.identity()->callerFor(*user, *workspace);
-        auto connection = engine.connections()->create(caller, {{u"name"_s, u"Bench CRM"_s},
-                                                                {u"type"_s, u"CRM_PLATFORM"_s},
-                                                                {u"credentials"_s, hubspot.credentials()},
-                                                                {u"config"_s, hubspot.connectorConfig()}});
+        auto connection = engine.connections()->create(caller, ConnectionDraft{.name = u"Bench CRM"_s,
+                                                                               .type = u"CRM_PLATFORM"_s,
+                                                                               .credentials = hubspot.credentials(),
+                                                                               .config = hubspot.connectorConfig()});
         if (!connection) {
             result.error = connection.error().message;
             return result;
         }
-        const QString connectionId = connection->value(u"id"_s).toString();
+        const QString connectionId = connection->id;
         engine.syncWorkers()->start(m_workers);
 
         QEventLoop loop;

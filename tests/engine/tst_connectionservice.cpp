@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
 #include "engine/store/database.h"
 #include "engine/services/identityservice.h"
 #include "testengine.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -20,9 +22,10 @@ private:
     QString create(const QString &name)
     {
         auto r = m_t->engine().connections()->create(
-            m_caller, QJsonObject{{u"name"_s, name}, {u"type"_s, u"ACCOUNTING"_s},
-                                  {u"credentials"_s, QJsonObject{{u"client_id"_s, u"id"_s}, {u"client_secret"_s, u"secret"_s}}}});
-        return r ? r->value(u"id"_s).toString() : QString();
+            m_caller, ConnectionDraft{.name = name,
+                                      .type = u"ACCOUNTING"_s,
+                                      .credentials = QJsonObject{{u"client_id"_s, u"id"_s}, {u"client_secret"_s, u"secret"_s}}});
+        return r ? r->id : QString();
     }
     void setGroup(const QString &id, const QString &group)
     {
@@ -78,9 +81,103 @@ private Q_SLOTS:
     {
         const QString id = create(u"Fields"_s);
         QVERIFY(m_t->engine().connections()->storeCredentials(id, tokens(u"r"_s, u"a"_s)).ok());
-        const QJsonObject o = *m_t->engine().connections()->get(m_caller, id);
+        auto r = m_t->engine().connections()->record(m_caller, id);
+        QVERIFY(r);
+        QCOMPARE(r->credentialFields.size(), 5);
+        const QJsonObject o = m_t->engine().connectionJson().toJson(*r);
         QCOMPARE(o.value(u"credentialFields"_s).toArray().size(), 5);
         QVERIFY(!QJsonDocument(o).toJson().contains("\"a\""));
+    }
+
+    void draftFromJson_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("error"); // empty: the body reads
+        const QJsonObject credentials{{u"apiKey"_s, u"k"_s}};
+        const QJsonObject good{{u"name"_s, u"CRM"_s}, {u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, credentials}};
+        auto with = [&good](const QString &key, const QJsonValue &value) {
+            QJsonObject o = good;
+            o.insert(key, value);
+            return o;
+        };
+        QTest::newRow("minimal") << good << QString();
+        QTest::newRow("unknown field") << with(u"colour"_s, u"red"_s) << u"colour: unknown field"_s;
+        QTest::newRow("name not a string") << with(u"name"_s, 5) << u"name: required"_s;
+        QTest::newRow("type missing") << QJsonObject{{u"name"_s, u"x"_s}, {u"credentials"_s, credentials}} << u"type: required"_s;
+        QTest::newRow("credentials not an object") << with(u"credentials"_s, u"k"_s) << u"credentials: required, an object"_s;
+        QTest::newRow("config an array") << with(u"config"_s, QJsonArray{}) << u"config: must be an object"_s;
+        QTest::newRow("config null") << with(u"config"_s, QJsonValue()) << QString();
+        QTest::newRow("schedule a string") << with(u"schedule"_s, u"daily"_s) << u"schedule: must be an object"_s;
+        QTest::newRow("recipients not ids") << with(u"notifyUserIds"_s, QJsonArray{1}) << u"notifyUserIds: must be an array"_s;
+        QTest::newRow("enabled null") << with(u"enabled"_s, QJsonValue()) << u"enabled: must be true or false"_s;
+        QTest::newRow("token not a string") << with(u"webhookToken"_s, 7) << u"webhookToken: must be a string"_s;
+    }
+
+    void draftFromJson()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, error);
+        auto draft = ConnectionDraft::fromJson(body);
+        if (error.isEmpty()) {
+            QVERIFY2(draft, qPrintable(draft ? QString() : draft.error().message));
+            QCOMPARE(draft->name, body.value(u"name"_s).toString());
+            QVERIFY(draft->enabled);
+            QVERIFY(!draft->webhookToken);
+        } else {
+            QVERIFY(!draft);
+            QVERIFY2(draft.error().message.startsWith(error), qPrintable(draft.error().message));
+            QCOMPARE(draft.error().kind, Error::Kind::Invalid);
+        }
+    }
+
+    void changeIgnoresReadOnlyMembers()
+    {
+        // What GET gives can be sent back: the read-only members are accepted and change nothing.
+        auto change = ConnectionChange::fromJson(QJsonObject{{u"id"_s, u"x"_s}, {u"lastRun"_s, QJsonValue()},
+                                                             {u"status"_s, u"CONNECTED"_s}, {u"name"_s, u"N"_s}});
+        QVERIFY(change);
+        QCOMPARE(change->name, std::optional<QString>(u"N"_s));
+        QVERIFY(!change->config && !change->schedule && !change->credentials && !change->enabled);
+        QVERIFY(!ConnectionChange::fromJson(QJsonObject{{u"colour"_s, 1}}));
+        // A null schedule is an empty patch; null recipients mean everyone.
+        change = ConnectionChange::fromJson(QJsonObject{{u"schedule"_s, QJsonValue()}, {u"notifyUserIds"_s, QJsonValue()}});
+        QVERIFY(change);
+        QCOMPARE(change->schedule, std::optional<QJsonObject>(QJsonObject()));
+        QCOMPARE(change->notifyUserIds, std::optional<QStringList>(QStringList()));
+    }
+
+    void updateMergesConfigAndReplacesCredentials()
+    {
+        auto *connections = m_t->engine().connections();
+        auto created = connections->create(
+            m_caller, ConnectionDraft{.name = u"Merge"_s,
+                                      .type = u"SUPPORT"_s,
+                                      .credentials = QJsonObject{{u"email"_s, u"a@example.com"_s}, {u"apiToken"_s, u"t1"_s}},
+                                      .config = QJsonObject{{u"subdomain"_s, u"acme"_s}, {u"createOwnTables"_s, true}}});
+        QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+        QCOMPARE(created->status, u"DISCONNECTED"_s);
+        QVERIFY(connections->setStatus(created->id, u"CONNECTED"_s, QString()).ok());
+
+        ConnectionChange change;
+        change.config = QJsonObject{{u"createOwnTables"_s, QJsonValue()}, {u"subdomain"_s, u"other"_s}};
+        auto updated = connections->update(m_caller, created->id, change);
+        QVERIFY2(updated, qPrintable(updated ? QString() : updated.error().message));
+        QCOMPARE(updated->config, (QJsonObject{{u"subdomain"_s, u"other"_s}}));
+        QCOMPARE(updated->status, u"CONNECTED"_s); // credentials untouched: still known to work
+
+        change = {};
+        change.credentials = QJsonObject{{u"email"_s, u"b@example.com"_s}, {u"apiToken"_s, u"t2"_s}};
+        updated = connections->update(m_caller, created->id, change);
+        QVERIFY(updated);
+        QCOMPARE(updated->status, u"DISCONNECTED"_s);
+        QCOMPARE(updated->credentialFields, (QStringList{u"apiToken"_s, u"email"_s}));
+        QCOMPARE(connections->credentials(created->id)->value(u"apiToken"_s).toString(), u"t2"_s);
+
+        change = {};
+        change.type = u"CRM_PLATFORM"_s;
+        updated = connections->update(m_caller, created->id, change);
+        QVERIFY(!updated);
+        QCOMPARE(updated.error().kind, Error::Kind::Invalid);
     }
 };
 

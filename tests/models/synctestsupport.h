@@ -44,12 +44,12 @@ struct SyncFixture {
 
     [[nodiscard]] QString createConnection(const QString &name)
     {
-        auto c = engine.engine().connections()->create(
-            session->caller(), QJsonObject{{QStringLiteral("name"), name},
-                                           {QStringLiteral("type"), QStringLiteral("CRM_PLATFORM")},
-                                           {QStringLiteral("credentials"), hubspot->credentials()},
-                                           {QStringLiteral("config"), hubspot->connectorConfig()}});
-        return c ? c->value(QStringLiteral("id")).toString() : QString();
+        auto c = engine.engine().connections()->create(session->caller(),
+                                                       ConnectionDraft{.name = name,
+                                                                       .type = QStringLiteral("CRM_PLATFORM"),
+                                                                       .credentials = hubspot->credentials(),
+                                                                       .config = hubspot->connectorConfig()});
+        return c ? c->id : QString();
     }
 
     [[nodiscard]] QString trigger(const QString &connectionId, const QStringList &streams = {})

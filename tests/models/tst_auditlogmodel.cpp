@@ -23,10 +23,9 @@ private:
     QString create(const QString &name)
     {
         auto c = m_t->engine().connections()->create(
-            m_session->caller(), QJsonObject{{u"name"_s, name},
-                                             {u"type"_s, u"MEETINGS"_s},
-                                             {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
-        return c ? c->value(u"id"_s).toString() : QString();
+            m_session->caller(),
+            ConnectionDraft{.name = name, .type = u"MEETINGS"_s, .credentials = QJsonObject{{u"apiKey"_s, u"k"_s}}});
+        return c ? c->id : QString();
     }
 
 private Q_SLOTS:
@@ -87,7 +86,7 @@ private Q_SLOTS:
     void filter()
     {
         const QString id = create(u"One"_s);
-        QVERIFY(m_t->engine().connections()->update(m_session->caller(), id, QJsonObject{{u"name"_s, u"Two"_s}}));
+        QVERIFY(m_t->engine().connections()->update(m_session->caller(), id, ConnectionChange{.name = u"Two"_s}));
         AuditLogModel model(m_session.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);

@@ -15,12 +15,12 @@ using namespace Opbox;
 
 namespace {
 
-QJsonObject crmBody(const QString &name, bool scheduled = false)
+ConnectionDraft crmDraft(const QString &name, bool scheduled = false)
 {
-    return QJsonObject{{u"name"_s, name},
-                       {u"type"_s, u"CRM_PLATFORM"_s},
-                       {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"secret-key"_s}}},
-                       {u"schedule"_s, QJsonObject{{u"enabled"_s, scheduled}, {u"frequency"_s, u"hourly"_s}}}};
+    return ConnectionDraft{.name = name,
+                           .type = u"CRM_PLATFORM"_s,
+                           .credentials = QJsonObject{{u"apiKey"_s, u"secret-key"_s}},
+                           .schedule = QJsonObject{{u"enabled"_s, scheduled}, {u"frequency"_s, u"hourly"_s}}};
 }
 
 } // namespace
@@ -35,8 +35,8 @@ private:
 
     QString create(const QString &name, bool scheduled = false)
     {
-        auto c = m_t->engine().connections()->create(m_session->caller(), crmBody(name, scheduled));
-        return c ? c->value(u"id"_s).toString() : QString();
+        auto c = m_t->engine().connections()->create(m_session->caller(), crmDraft(name, scheduled));
+        return c ? c->id : QString();
     }
 
 private Q_SLOTS:
@@ -105,7 +105,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.rowOf(id), 0);
 
-        auto updated = m_t->engine().connections()->update(m_session->caller(), id, QJsonObject{{u"name"_s, u"Renamed"_s}});
+        auto updated = m_t->engine().connections()->update(m_session->caller(), id, ConnectionChange{.name = u"Renamed"_s});
         QVERIFY(updated);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(0, 0).data().toString(), u"Renamed"_s);
@@ -124,7 +124,10 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         auto client = m_t->client(token);
-        auto created = client->post(u"/api/pipelines/connections"_s, crmBody(u"From the API"_s));
+        auto created = client->post(u"/api/pipelines/connections"_s,
+                                     QJsonObject{{u"name"_s, u"From the API"_s},
+                                                 {u"type"_s, u"CRM_PLATFORM"_s},
+                                                 {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"secret-key"_s}}}});
         QCOMPARE(created.status, 201);
         const QString id = created.json().value(u"id"_s).toString();
         QTRY_COMPARE(inserted.count(), 1);
@@ -148,11 +151,11 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         auto other = OwnerSession::open(&m_t->engine(), u"Elsewhere"_s);
         QVERIFY(other);
-        auto c = m_t->engine().connections()->create((*other)->caller(), crmBody(u"Not ours"_s));
+        auto c = m_t->engine().connections()->create((*other)->caller(), crmDraft(u"Not ours"_s));
         QVERIFY(c);
         QCOMPARE(inserted.count(), 0);
         QCOMPARE(model.rowCount(), 0);
-        model.refresh(c->value(u"id"_s).toString());
+        model.refresh(c->id);
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -160,7 +163,7 @@ private Q_SLOTS:
     {
         const QString id = create(u"Paused"_s, true);
         ConnectionListModel model(m_session.get());
-        QVERIFY(m_t->engine().connections()->update(m_session->caller(), id, QJsonObject{{u"enabled"_s, false}}));
+        QVERIFY(m_t->engine().connections()->update(m_session->caller(), id, ConnectionChange{.enabled = false}));
         QCOMPARE(model.index(0, ConnectionListModel::StatusColumn).data().toString(), u"Disabled"_s);
         QCOMPARE(model.index(0, ConnectionListModel::NextRunColumn).data().toString(), u"Not scheduled"_s);
         QVERIFY(model.index(0, 0).data(Qt::FontRole).value<QFont>().italic());

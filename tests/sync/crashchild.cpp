@@ -50,11 +50,12 @@ int main(int argc, char **argv)
     if (!ids.isEmpty()) {
         connectionId = ids.first();
     } else {
-        auto created = engine.connections()->create(*caller, {{u"name"_s, u"Crash"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
-                                                              {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
+        auto created = engine.connections()->create(*caller, ConnectionDraft{.name = u"Crash"_s,
+                                                                             .type = u"CRM_PLATFORM"_s,
+                                                                             .credentials = QJsonObject{{u"apiKey"_s, u"k"_s}}});
         if (!created)
             return 1;
-        connectionId = created->value(u"id"_s).toString();
+        connectionId = created->id;
     }
     auto run = engine.runs()->trigger(*caller, connectionId, {}, RunTrigger::Manual);
     if (!run)

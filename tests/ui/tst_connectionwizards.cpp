@@ -74,13 +74,14 @@ private Q_SLOTS:
         QVERIFY(m_fake->started());
         m_fake->seedCrm(60, 5, 5, 2);
         m_f->engine.engine().syncWorkers()->start(2);
-        auto c = m_f->engine.engine().connections()->create(
-            m_f->session->caller(), QJsonObject{{u"name"_s, u"Production CRM"_s},
-                                                {u"type"_s, u"CRM_PLATFORM"_s},
-                                                {u"credentials"_s, m_fake->credentials()},
-                                                {u"config"_s, m_fake->config()}});
+        ConnectionDraft draft;
+        draft.name = u"Production CRM"_s;
+        draft.type = u"CRM_PLATFORM"_s;
+        draft.credentials = m_fake->credentials();
+        draft.config = m_fake->config();
+        auto c = m_f->engine.engine().connections()->create(m_f->session->caller(), draft);
         QVERIFY(c);
-        m_id = c->value(u"id"_s).toString();
+        m_id = c->id;
         m_window = std::make_unique<MainWindow>(&m_f->engine.engine());
         m_window->attachSession(m_f->session.get());
         m_window->show();
@@ -152,14 +153,14 @@ private Q_SLOTS:
     void editKeepsTheFieldsLeftEmpty()
     {
         // Zendesk needs an agent email and a token: rotating the token keeps the email.
-        auto created = m_f->engine.engine().connections()->create(
-            m_f->session->caller(), QJsonObject{{u"name"_s, u"Support Desk"_s},
-                                                {u"type"_s, u"SUPPORT"_s},
-                                                {u"credentials"_s, QJsonObject{{u"email"_s, u"agent@example.com"_s},
-                                                                               {u"apiToken"_s, u"token-old"_s}}},
-                                                {u"config"_s, QJsonObject{{u"subdomain"_s, u"acme"_s}}}});
+        ConnectionDraft draft;
+        draft.name = u"Support Desk"_s;
+        draft.type = u"SUPPORT"_s;
+        draft.credentials = QJsonObject{{u"email"_s, u"agent@example.com"_s}, {u"apiToken"_s, u"token-old"_s}};
+        draft.config = QJsonObject{{u"subdomain"_s, u"acme"_s}};
+        auto created = m_f->engine.engine().connections()->create(m_f->session->caller(), draft);
         QVERIFY(created);
-        const QString id = created->value(u"id"_s).toString();
+        const QString id = created->id;
         auto *list = m_window->findChild<QAbstractItemView *>(u"connectionList"_s);
         QTRY_VERIFY(!list->model()->match(list->model()->index(0, 0), Qt::DisplayRole, u"Support Desk"_s).isEmpty());
         m_window->selectConnection(id);
@@ -314,8 +315,9 @@ private Q_SLOTS:
         QVERIFY(tray.shouldReport(m_id, u"FAILED"_s));
         // A connection whose recipients are others does not report to the owner.
         (void)m_f->engine.addUser(u"ann@example.com"_s, Role::Member);
-        QVERIFY(m_f->engine.engine().connections()->update(
-            m_f->session->caller(), m_id, QJsonObject{{u"notifyUserIds"_s, QJsonArray{m_f->engine.userId(u"ann@example.com"_s)}}}));
+        ConnectionChange recipients;
+        recipients.notifyUserIds = QStringList{m_f->engine.userId(u"ann@example.com"_s)};
+        QVERIFY(m_f->engine.engine().connections()->update(m_f->session->caller(), m_id, recipients));
         QVERIFY(!tray.shouldReport(m_id, u"FAILED"_s));
     }
 

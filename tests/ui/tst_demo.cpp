@@ -86,9 +86,9 @@ private Q_SLOTS:
             QVERIFY2(signal.at(1).toBool(), qPrintable(signal.at(2).toString()));
         auto statusOf = [&](const QString &type) {
             const auto list = engine.engine().connections()->list((*session)->caller());
-            for (const auto &v : *list) {
-                if (v.toObject().value(u"type"_s).toString() == type)
-                    return v.toObject().value(u"status"_s).toString();
+            for (const ConnectionRecord &c : *list) {
+                if (c.type == type)
+                    return c.status;
             }
             return QString();
         };
@@ -97,11 +97,10 @@ private Q_SLOTS:
         // Tokens came from the flow: the stored credentials hold them (never shown), not typed ones.
         const auto connections = engine.engine().connections()->list((*session)->caller());
         QVERIFY(connections);
-        for (const auto &v : *connections) {
-            const QJsonObject c = v.toObject();
-            if (c.value(u"type"_s).toString() == u"ACCOUNTING"_s || c.value(u"type"_s).toString() == u"DOC_SIGNING"_s) {
-                QVERIFY(c.value(u"credentialFields"_s).toArray().contains(u"refresh_token"_s));
-                QVERIFY(!c.value(u"config"_s).toObject().value(u"authBaseUrl"_s).toString().isEmpty());
+        for (const ConnectionRecord &c : *connections) {
+            if (c.type == u"ACCOUNTING"_s || c.type == u"DOC_SIGNING"_s) {
+                QVERIFY(c.credentialFields.contains(u"refresh_token"_s));
+                QVERIFY(!c.config.value(u"authBaseUrl"_s).toString().isEmpty());
             }
         }
         // A second start finds them again instead of adding more, and authorizes the OAuth ones anew.

@@ -36,11 +36,14 @@ using namespace Opbox;
 
 namespace {
 
-QJsonObject body(const QString &name, const QString &type = u"CRM_PLATFORM"_s)
+ConnectionDraft draft(const QString &name, const QString &type = u"CRM_PLATFORM"_s)
 {
-    QJsonObject credentials = type == u"CRM_PLATFORM"_s ? QJsonObject{{u"apiKey"_s, u"key"_s}}
-                                                        : QJsonObject{{u"accessToken"_s, u"token"_s}};
-    return QJsonObject{{u"name"_s, name}, {u"type"_s, type}, {u"credentials"_s, credentials}};
+    ConnectionDraft d;
+    d.name = name;
+    d.type = type;
+    d.credentials = type == u"CRM_PLATFORM"_s ? QJsonObject{{u"apiKey"_s, u"key"_s}}
+                                              : QJsonObject{{u"accessToken"_s, u"token"_s}};
+    return d;
 }
 
 } // namespace
@@ -54,8 +57,8 @@ private:
 
     QString create(const QString &name, const QString &type = u"CRM_PLATFORM"_s)
     {
-        auto c = m_f->engine.engine().connections()->create(m_f->session->caller(), body(name, type));
-        return c ? c->value(u"id"_s).toString() : QString();
+        auto c = m_f->engine.engine().connections()->create(m_f->session->caller(), draft(name, type));
+        return c ? c->id : QString();
     }
 
 private Q_SLOTS:
@@ -142,7 +145,9 @@ private Q_SLOTS:
         QCOMPARE(window.detail()->connectionId(), b);
 
         // A change from elsewhere (here: the service directly, as the API would) shows up.
-        QVERIFY(m_f->engine.engine().connections()->update(m_f->session->caller(), b, QJsonObject{{u"name"_s, u"Bookings"_s}}));
+        ConnectionChange rename;
+        rename.name = u"Bookings"_s;
+        QVERIFY(m_f->engine.engine().connections()->update(m_f->session->caller(), b, rename));
         QTRY_COMPARE(window.connectionModel()->connection(b).value(u"name"_s).toString(), u"Bookings"_s);
         const auto labels = window.detail()->findChildren<QLabel *>();
         QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text() == u"Bookings"_s; }));
@@ -166,16 +171,17 @@ private Q_SLOTS:
         QVERIFY(!scheduled->isChecked());
         scheduled->setFocus();
         QTest::keyClick(scheduled, Qt::Key_Space);
-        auto stored = m_f->engine.engine().connections()->get(m_f->session->caller(), id);
+        auto stored = m_f->engine.engine().connections()->record(m_f->session->caller(), id);
         QVERIFY(stored);
-        QVERIFY(stored->value(u"schedule"_s).toObject().value(u"enabled"_s).toBool());
+        QVERIFY(stored->schedule.value(u"enabled"_s).toBool());
 
         QComboBox *frequency = overview->findChild<QComboBox *>();
         QVERIFY(frequency);
         frequency->setFocus();
         QTest::keyClick(frequency, Qt::Key_Down);
-        stored = m_f->engine.engine().connections()->get(m_f->session->caller(), id);
-        QCOMPARE(stored->value(u"schedule"_s).toObject().value(u"frequency"_s).toString(), u"weekly"_s);
+        stored = m_f->engine.engine().connections()->record(m_f->session->caller(), id);
+        QVERIFY(stored);
+        QCOMPARE(stored->schedule.value(u"frequency"_s).toString(), u"weekly"_s);
         Test::screenshot(&window, u"mainwindow-overview"_s);
     }
 
@@ -241,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(box);
         QTest::keyClick(box, Qt::Key_Escape);
         QTRY_VERIFY(!window.findChild<QMessageBox *>());
-        QVERIFY(m_f->engine.engine().connections()->get(m_f->session->caller(), id));
+        QVERIFY(m_f->engine.engine().connections()->record(m_f->session->caller(), id));
 
         action->trigger();
         box = Test::waitForDialog<QMessageBox>(&window);
@@ -250,7 +256,7 @@ private Q_SLOTS:
         QVERIFY(confirm);
         QTest::mouseClick(confirm, Qt::LeftButton);
         QTRY_COMPARE(window.connectionModel()->rowCount(), 0);
-        QVERIFY(!m_f->engine.engine().connections()->get(m_f->session->caller(), id));
+        QVERIFY(!m_f->engine.engine().connections()->record(m_f->session->caller(), id));
     }
 
     void auditLogDialog()

@@ -243,32 +243,30 @@ private Q_SLOTS:
         auto list = m_f->engine.engine().connections()->list(m_f->session->caller());
         QVERIFY(list);
         QCOMPARE(list->size(), 1);
-        const QJsonObject c = list->first().toObject();
-        QCOMPARE(c.value(u"name"_s).toString(), u"Helpdesk"_s);
-        QCOMPARE(c.value(u"type"_s).toString(), u"SUPPORT"_s);
-        QCOMPARE(c.value(u"config"_s).toObject().value(u"baseUrl"_s).toString(), fakeConfig.value(u"baseUrl"_s).toString());
-        QCOMPARE(c.value(u"schedule"_s).toObject().value(u"frequency"_s).toString(), u"weekly"_s);
-        QVERIFY(c.value(u"schedule"_s).toObject().value(u"enabled"_s).toBool());
-        QCOMPARE(c.value(u"notifyUserIds"_s).toArray(), QJsonArray{ann});
-        QStringList fields;
-        for (const auto &v : c.value(u"credentialFields"_s).toArray())
-            fields.append(v.toString());
+        const ConnectionRecord c = list->first();
+        QCOMPARE(c.name, u"Helpdesk"_s);
+        QCOMPARE(c.type, u"SUPPORT"_s);
+        QCOMPARE(c.config.value(u"baseUrl"_s).toString(), fakeConfig.value(u"baseUrl"_s).toString());
+        QCOMPARE(c.schedule.value(u"frequency"_s).toString(), u"weekly"_s);
+        QVERIFY(c.schedule.value(u"enabled"_s).toBool());
+        QCOMPARE(c.notifyUserIds, QJsonArray{ann});
+        QStringList fields = c.credentialFields;
         fields.sort();
         QCOMPARE(fields, (QStringList{u"apiToken"_s, u"email"_s}));
-        auto stored = m_f->engine.engine().connections()->credentials(c.value(u"id"_s).toString());
+        auto stored = m_f->engine.engine().connections()->credentials(c.id);
         QVERIFY(stored);
         QCOMPARE(stored->value(u"apiToken"_s).toString(), secret);
         // The main window selected the new connection.
-        QCOMPARE(window.currentConnectionId(), c.value(u"id"_s).toString());
+        QCOMPARE(window.currentConnectionId(), c.id);
         // The first sync was queued with the streams left checked.
-        const auto active = m_f->engine.engine().runs()->activeRun(c.value(u"id"_s).toString());
+        const auto active = m_f->engine.engine().runs()->activeRun(c.id);
         QVERIFY(active);
         QVERIFY(!active->streams.contains(firstStream));
         QVERIFY(active->streams.contains(u"tickets"_s) || firstStream == u"tickets"_s);
         // The selection outlives the first run: it is the connection's config.streams, which every
         // later run (schedule, webhook, Run now) reads.
         QStringList selection;
-        for (const auto &v : c.value(u"config"_s).toObject().value(u"streams"_s).toArray())
+        for (const auto &v : c.config.value(u"streams"_s).toArray())
             selection.append(v.toString());
         QVERIFY(!selection.isEmpty());
         QVERIFY(!selection.contains(firstStream));
@@ -310,15 +308,15 @@ private Q_SLOTS:
         QTRY_COMPARE(wizard.currentId(), int(NewConnectionWizard::SummaryPageId));
         QTest::keyClick(&wizard, Qt::Key_Return);
         QTRY_VERIFY(!wizard.createdConnectionId().isEmpty());
-        auto c = m_f->engine.engine().connections()->get(m_f->session->caller(), wizard.createdConnectionId());
+        auto c = m_f->engine.engine().connections()->record(m_f->session->caller(), wizard.createdConnectionId());
         QVERIFY(c);
-        QCOMPARE(c->value(u"config"_s).toObject().value(u"companyNumbers"_s).toArray(),
+        QCOMPARE(c->config.value(u"companyNumbers"_s).toArray(),
                  registry->connectorConfig().value(u"companyNumbers"_s).toArray());
         QVERIFY(!m_f->engine.engine().runs()->activeRun(wizard.createdConnectionId()));
         // Every stream left checked: no selection is stored, so streams added later are read too.
-        QVERIFY(!c->value(u"config"_s).toObject().contains(u"streams"_s));
-        QVERIFY(!c->value(u"schedule"_s).toObject().value(u"enabled"_s).toBool());
-        QVERIFY(c->value(u"notifyUserIds"_s).toArray().isEmpty());
+        QVERIFY(!c->config.contains(u"streams"_s));
+        QVERIFY(!c->schedule.value(u"enabled"_s).toBool());
+        QVERIFY(c->notifyUserIds.isEmpty());
     }
 
     void typeChangeResetsForm()

@@ -164,11 +164,11 @@ private Q_SLOTS:
         QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
         Test::screenshot(&wizard, u"oauth-3-connected"_s);
         QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
-        auto c = m_f->engine.engine().connections()->get(m_f->session->caller(), wizard.connectionId());
+        auto c = m_f->engine.engine().connections()->record(m_f->session->caller(), wizard.connectionId());
         QVERIFY(c);
-        QCOMPARE(c->value(u"status"_s).toString(), u"CONNECTED"_s);
-        QCOMPARE(c->value(u"name"_s).toString(), u"Books"_s);
-        QCOMPARE(c->value(u"config"_s).toObject().value(u"tenantId"_s).toString(), m_xero->tenantId());
+        QCOMPARE(c->status, u"CONNECTED"_s);
+        QCOMPARE(c->name, u"Books"_s);
+        QCOMPARE(c->config.value(u"tenantId"_s).toString(), m_xero->tenantId());
     }
 
     void pasteCodeInstead()
@@ -190,9 +190,9 @@ private Q_SLOTS:
         QVERIFY(page->useCodeButton()->isEnabled());
         QTest::mouseClick(page->useCodeButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(page->isAuthorized(), 20000);
-        auto c = m_f->engine.engine().connections()->get(m_f->session->caller(), wizard.connectionId());
+        auto c = m_f->engine.engine().connections()->record(m_f->session->caller(), wizard.connectionId());
         QVERIFY(c);
-        QCOMPARE(c->value(u"status"_s).toString(), u"CONNECTED"_s);
+        QCOMPARE(c->status, u"CONNECTED"_s);
     }
 
     void wrongCodeIsReported()
@@ -248,10 +248,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(page->isAuthorized(), 20000);
         QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
         QVERIFY(!wizard.createdConnectionId().isEmpty());
-        auto c = m_f->engine.engine().connections()->get(m_f->session->caller(), wizard.createdConnectionId());
+        auto c = m_f->engine.engine().connections()->record(m_f->session->caller(), wizard.createdConnectionId());
         QVERIFY(c);
-        QCOMPARE(c->value(u"status"_s).toString(), u"CONNECTED"_s);
-        QCOMPARE(c->value(u"type"_s).toString(), u"ACCOUNTING"_s);
+        QCOMPARE(c->status, u"CONNECTED"_s);
+        QCOMPARE(c->type, u"ACCOUNTING"_s);
     }
 
     void accessibleNames()

@@ -49,12 +49,13 @@ private:
 
     QString createConnection(const QString &name)
     {
-        auto c = m_f->engine.engine().connections()->create(
-            m_f->session->caller(), QJsonObject{{u"name"_s, name},
-                                                {u"type"_s, u"CRM_PLATFORM"_s},
-                                                {u"credentials"_s, m_fake->credentials()},
-                                                {u"config"_s, m_fake->config()}});
-        return c ? c->value(u"id"_s).toString() : QString();
+        ConnectionDraft draft;
+        draft.name = name;
+        draft.type = u"CRM_PLATFORM"_s;
+        draft.credentials = m_fake->credentials();
+        draft.config = m_fake->config();
+        auto c = m_f->engine.engine().connections()->create(m_f->session->caller(), draft);
+        return c ? c->id : QString();
     }
 
     QString lastRunStatus() const
@@ -220,9 +221,9 @@ private Q_SLOTS:
         QVERIFY(streams->applyButton()->isEnabled());
         QTest::mouseClick(streams->applyButton(), Qt::LeftButton);
         QVERIFY(!streams->applyButton()->isEnabled());
-        auto stored = m_f->engine.engine().connections()->get(m_f->session->caller(), m_id);
+        auto stored = m_f->engine.engine().connections()->record(m_f->session->caller(), m_id);
         QVERIFY(stored);
-        QCOMPARE(stored->value(u"config"_s).toObject().value(u"streams"_s).toArray(),
+        QCOMPARE(stored->config.value(u"streams"_s).toArray(),
                  (QJsonArray{u"contacts"_s, u"companies"_s}));
 
         // Run now reads the selection.
@@ -241,8 +242,9 @@ private Q_SLOTS:
         QCOMPARE(model->checkedStreams(), (QStringList{u"contacts"_s, u"companies"_s}));
         model->setCheckedStreams(model->streamNames());
         QTest::mouseClick(streams->applyButton(), Qt::LeftButton);
-        stored = m_f->engine.engine().connections()->get(m_f->session->caller(), m_id);
-        QVERIFY(!stored->value(u"config"_s).toObject().contains(u"streams"_s));
+        stored = m_f->engine.engine().connections()->record(m_f->session->caller(), m_id);
+        QVERIFY(stored);
+        QVERIFY(!stored->config.contains(u"streams"_s));
         // None checked cannot be applied.
         model->setCheckedStreams({});
         QVERIFY(!streams->applyButton()->isEnabled());
