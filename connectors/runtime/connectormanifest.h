@@ -121,6 +121,8 @@ public:
         QList<QStringList> dateTimeFields; // pre-split paths of the fields typed `datetime`
 
         [[nodiscard]] StreamSpec spec() const;
+        /** The request of one slice: the incremental one once a cursor is known, the config slices' one, or the stream's. */
+        [[nodiscard]] const Request &requestFor(bool fromConfig, bool haveCursor) const;
     };
 
     struct Context {

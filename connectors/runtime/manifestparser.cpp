@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectors/runtime/manifestparser.h"
+
+#include "connectors/runtime/jsonpath.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+namespace {
+
+const QSet<QString> kFieldTypes{u"string"_s, u"integer"_s, u"number"_s, u"boolean"_s,
+                                u"date"_s,   u"datetime"_s, u"object"_s, u"array"_s};
+
+bool hasTemplate(const QJsonValue &value, QStringView needle)
+{
+    if (value.isString())
+        return value.toString().contains(needle);
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (hasTemplate(it.value(), needle))
+                return true;
+        }
+    }
+    if (value.isArray()) {
+        for (const auto &item : value.toArray()) {
+            if (hasTemplate(item, needle))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<ConnectorManifest> ManifestParser::parse(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (error)
+            *error = u"manifest is not a JSON object: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset);
+        return std::nullopt;
+    }
+    const QJsonObject root = doc.object();
+    const QString top = u"manifest"_s;
+    Manifest m;
+    readTop(root, m);
+    readAuth(m_reader.object(root, "auth", top), m.auth);
+
+    const QJsonObject headers = m_reader.stringMap(root, "headers", top);
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        m.headers.append({it.key().toLatin1(), it->toString().toUtf8()});
+    for (const QString &path : m_reader.stringList(root, "errorMessagePaths", top))
+        m.errorMessagePaths.append(JsonPath::split(path));
+
+    readRateLimit(m_reader.object(root, "rateLimit", top), m.rateLimit);
+    if (root.contains(u"context"_s))
+        readContext(m_reader.object(root, "context", top), m);
+    m.check = readRequest(m_reader.object(root, "check", top), u"check"_s);
+
+    const QJsonValue streams = root.value(u"streams"_s);
+    if (!streams.isArray() || streams.toArray().isEmpty())
+        m_reader.fail(top, u"'streams' must be a non-empty array"_s);
+    QSet<QString> names;
+    for (const auto &item : streams.toArray()) {
+        const QJsonObject so = item.toObject();
+        const QString name = m_reader.string(so, "name", u"stream"_s, true);
+        const QString sw = u"stream %1"_s.arg(name);
+        m_reader.onlyKeys(so, sw,
+                          {"name", "fields", "primaryKey", "request", "incremental", "slices", "exclude", "include",
+                           "addFields"});
+        if (names.contains(name))
+            m_reader.fail(sw, u"declared twice"_s);
+        names.insert(name);
+        m.streams.append(readStream(so, name));
+    }
+    checkStreams(m);
+    if (!m_reader.error().isEmpty()) {
+        if (error)
+            *error = m_reader.error();
+        return std::nullopt;
+    }
+    return m;
+}
+
+void ManifestParser::readTop(const QJsonObject &root, Manifest &m)
+{
+    const QString top = u"manifest"_s;
+    m_reader.onlyKeys(root, top,
+                      {"$comment", "type", "provider", "baseUrl", "implementation", "auth", "headers",
+                       "errorMessagePaths", "rateLimit", "context", "check", "streams"});
+    m.type = m_reader.string(root, "type", top, true);
+    m.provider = m_reader.string(root, "provider", top, true);
+    m.baseUrl = m_reader.string(root, "baseUrl", top, true);
+    const QString impl = m_reader.string(root, "implementation", top);
+    if (!impl.isEmpty())
+        m.implementation = impl;
+    if (m.implementation != u"declarative" && m.implementation != u"fireflies")
+        m_reader.fail(top, u"implementation '%1' is unknown"_s.arg(m.implementation));
+}
+
+void ManifestParser::readAuth(const QJsonObject &auth, Manifest::Auth &a)
+{
+    using Kind = Manifest::Auth::Kind;
+    const QString aw = u"auth"_s;
+    m_reader.onlyKeys(auth, aw, {"kind", "credential", "username", "usernameSuffix", "password", "name", "prefix"});
+    const QString kind = m_reader.string(auth, "kind", aw, true);
+    if (kind == u"bearer")
+        a.kind = Kind::Bearer;
+    else if (kind == u"basic")
+        a.kind = Kind::Basic;
+    else if (kind == u"header")
+        a.kind = Kind::Header;
+    else if (kind == u"query")
+        a.kind = Kind::Query;
+    else
+        m_reader.fail(aw, u"kind '%1' is not bearer, basic, header or query"_s.arg(kind));
+    a.credential = m_reader.string(auth, "credential", aw);
+    a.username = m_reader.string(auth, "username", aw);
+    a.usernameSuffix = m_reader.string(auth, "usernameSuffix", aw);
+    a.password = m_reader.string(auth, "password", aw);
+    a.name = m_reader.string(auth, "name", aw);
+    a.prefix = m_reader.string(auth, "prefix", aw);
+    if (a.kind == Kind::Basic ? a.username.isEmpty() : a.credential.isEmpty())
+        m_reader.fail(aw, u"the credential field is missing"_s);
+    if ((a.kind == Kind::Header || a.kind == Kind::Query) && a.name.isEmpty())
+        m_reader.fail(aw, u"'name' is required for header and query auth"_s);
+}
+
+void ManifestParser::readRateLimit(const QJsonObject &rate, Manifest::RateLimit &limit)
+{
+    const QString rw = u"rateLimit"_s;
+    m_reader.onlyKeys(rate, rw,
+                      {"retryAfterHeader", "remainingHeader", "resetHeader", "resetFormat", "exhaustedStatuses",
+                       "messagePatterns", "minWaitMs"});
+    const QString retryAfter = m_reader.string(rate, "retryAfterHeader", rw);
+    if (!retryAfter.isEmpty())
+        limit.retryAfterHeader = retryAfter.toLower().toLatin1();
+    limit.remainingHeader = m_reader.string(rate, "remainingHeader", rw).toLower().toLatin1();
+    limit.resetHeader = m_reader.string(rate, "resetHeader", rw).toLower().toLatin1();
+    const QString resetFormat = m_reader.string(rate, "resetFormat", rw);
+    if (!resetFormat.isEmpty() && resetFormat != u"epoch_seconds" && resetFormat != u"delta_seconds")
+        m_reader.fail(rw, u"resetFormat must be epoch_seconds or delta_seconds"_s);
+    limit.resetIsEpoch = resetFormat != u"delta_seconds";
+    limit.exhaustedStatuses = m_reader.intList(rate, "exhaustedStatuses", rw);
+    for (const QString &pattern : m_reader.stringList(rate, "messagePatterns", rw))
+        limit.messagePatterns.append(pattern.toLower());
+    limit.minWaitMs = m_reader.integer(rate, "minWaitMs", rw, 0);
+}
+
+void ManifestParser::readContext(const QJsonObject &ctx, Manifest &m)
+{
+    m_reader.onlyKeys(ctx, u"context"_s, {"request", "values"});
+    Manifest::Context c;
+    c.request = readRequest(m_reader.object(ctx, "request", u"context"_s), u"context.request"_s);
+    const QJsonObject values = m_reader.stringMap(ctx, "values", u"context"_s);
+    for (auto it = values.begin(); it != values.end(); ++it)
+        c.values.append({it.key(), JsonPath::split(it->toString())});
+    m.context = c;
+}
+
+ConnectorManifest::Order ManifestParser::readOrder(const QJsonObject &o, const QString &where)
+{
+    const QString value = m_reader.string(o, "order", where);
+    if (value.isEmpty() || value == u"unordered")
+        return ConnectorManifest::Order::Unordered;
+    if (value == u"ascending")
+        return ConnectorManifest::Order::Ascending;
+    if (value == u"descending")
+        return ConnectorManifest::Order::Descending;
+    m_reader.fail(where, u"order '%1' is not ascending, descending or unordered"_s.arg(value));
+    return ConnectorManifest::Order::Unordered;
+}
+
+ConnectorManifest::Pagination ManifestParser::readPagination(const QJsonObject &o, const QString &where)
+{
+    using P = ConnectorManifest::Pagination;
+    P p;
+    m_reader.onlyKeys(o, where,
+             {"kind", "tokenPath", "tokenParam", "tokenBodyPath", "urlPath", "offsetParam", "offsetBodyPath",
+              "pageParam", "startPage", "pageSizeParam", "pageSizeBodyPath", "pageSize", "maxPageSize",
+              "maxResults", "totalPath", "morePath"});
+    const QString kind = m_reader.string(o, "kind", where);
+    if (kind.isEmpty() || kind == u"none")
+        p.kind = P::Kind::None;
+    else if (kind == u"cursor")
+        p.kind = P::Kind::Cursor;
+    else if (kind == u"next_url")
+        p.kind = P::Kind::NextUrl;
+    else if (kind == u"link_header")
+        p.kind = P::Kind::LinkHeader;
+    else if (kind == u"offset" || kind == u"graphql_skip")
+        p.kind = P::Kind::Offset;
+    else if (kind == u"page_number")
+        p.kind = P::Kind::PageNumber;
+    else
+        m_reader.fail(where, u"pagination kind '%1' is unknown"_s.arg(kind));
+    p.tokenPath = JsonPath::split(m_reader.string(o, "tokenPath", where));
+    p.tokenParam = m_reader.string(o, "tokenParam", where);
+    p.tokenBodyPath = JsonPath::split(m_reader.string(o, "tokenBodyPath", where));
+    p.urlPath = JsonPath::split(m_reader.string(o, "urlPath", where));
+    p.offsetParam = m_reader.string(o, "offsetParam", where);
+    p.offsetBodyPath = JsonPath::split(m_reader.string(o, "offsetBodyPath", where));
+    p.pageParam = m_reader.string(o, "pageParam", where);
+    p.startPage = m_reader.integer(o, "startPage", where, 1);
+    p.pageSizeParam = m_reader.string(o, "pageSizeParam", where);
+    p.pageSizeBodyPath = JsonPath::split(m_reader.string(o, "pageSizeBodyPath", where));
+    p.pageSize = m_reader.integer(o, "pageSize", where, 0);
+    p.maxPageSize = m_reader.integer(o, "maxPageSize", where, p.pageSize);
+    p.maxResults = m_reader.integer(o, "maxResults", where, 0);
+    p.totalPath = JsonPath::split(m_reader.string(o, "totalPath", where));
+    p.morePath = JsonPath::split(m_reader.string(o, "morePath", where));
+    if (kind == u"graphql_skip" && p.offsetBodyPath.isEmpty())
+        p.offsetBodyPath = QStringList{u"variables"_s, u"skip"_s};
+    if (kind == u"graphql_skip" && p.pageSizeBodyPath.isEmpty())
+        p.pageSizeBodyPath = QStringList{u"variables"_s, u"limit"_s};
+    switch (p.kind) {
+    case P::Kind::Cursor:
+        if (p.tokenPath.isEmpty() || (p.tokenParam.isEmpty() && p.tokenBodyPath.isEmpty()))
+            m_reader.fail(where, u"cursor pagination needs tokenPath and tokenParam or tokenBodyPath"_s);
+        break;
+    case P::Kind::NextUrl:
+        if (p.urlPath.isEmpty())
+            m_reader.fail(where, u"next_url pagination needs urlPath"_s);
+        break;
+    case P::Kind::Offset:
+        if ((p.offsetParam.isEmpty() && p.offsetBodyPath.isEmpty()) || p.pageSize <= 0)
+            m_reader.fail(where, u"offset pagination needs offsetParam or offsetBodyPath and a pageSize"_s);
+        break;
+    case P::Kind::PageNumber:
+        if (p.pageParam.isEmpty() || p.pageSize <= 0)
+            m_reader.fail(where, u"page_number pagination needs pageParam and a pageSize"_s);
+        break;
+    case P::Kind::None:
+    case P::Kind::LinkHeader:
+        break;
+    }
+    if (p.pageSize > 0 && p.pageSizeParam.isEmpty() && p.pageSizeBodyPath.isEmpty())
+        m_reader.fail(where, u"pageSize needs pageSizeParam or pageSizeBodyPath"_s);
+    if (p.maxPageSize < p.pageSize)
+        m_reader.fail(where, u"maxPageSize is smaller than pageSize"_s);
+    return p;
+}
+
+ConnectorManifest::Request ManifestParser::readRequest(const QJsonObject &o, const QString &where)
+{
+    ConnectorManifest::Request r;
+    m_reader.onlyKeys(o, where,
+             {"method", "path", "query", "headers", "body", "recordsPath", "recordsOptional", "single",
+              "pagination", "emptyStatuses", "minIntervalMs", "order"});
+    const QString method = m_reader.string(o, "method", where);
+    if (!method.isEmpty()) {
+        if (method != u"GET" && method != u"POST")
+            m_reader.fail(where, u"method must be GET or POST"_s);
+        r.method = method.toLatin1();
+    }
+    r.path = m_reader.string(o, "path", where);
+    if (!r.path.isEmpty() && !r.path.startsWith(u'/'))
+        m_reader.fail(where, u"path must start with '/'"_s);
+    r.query = m_reader.stringMap(o, "query", where);
+    r.headers = m_reader.stringMap(o, "headers", where);
+    r.body = o.value(u"body"_s);
+    if (!r.body.isUndefined() && !r.body.isObject())
+        m_reader.fail(where, u"'body' must be an object"_s);
+    if (!r.body.isUndefined() && r.method == "GET")
+        m_reader.fail(where, u"a GET request cannot have a body"_s);
+    r.recordsPath = JsonPath::split(m_reader.string(o, "recordsPath", where));
+    r.single = m_reader.boolean(o, "single", where);
+    r.recordsOptional = m_reader.boolean(o, "recordsOptional", where);
+    r.pagination = readPagination(m_reader.object(o, "pagination", where), where + u".pagination"_s);
+    if (r.pagination.kind == ConnectorManifest::Pagination::Kind::Cursor && !r.pagination.tokenBodyPath.isEmpty()
+        && r.method == "GET")
+        m_reader.fail(where, u"tokenBodyPath needs a POST request"_s);
+    r.emptyStatuses = m_reader.intList(o, "emptyStatuses", where);
+    r.minIntervalMs = m_reader.integer(o, "minIntervalMs", where, 0);
+    r.order = readOrder(o, where);
+    return r;
+}
+
+QList<StreamField> ManifestParser::readFields(const QJsonObject &o, const QString &where)
+{
+    QList<StreamField> out;
+    const QJsonValue v = o.value(u"fields"_s);
+    if (!v.isArray() || v.toArray().isEmpty()) {
+        m_reader.fail(where, u"'fields' must be a non-empty array"_s);
+        return out;
+    }
+    QSet<QString> seen;
+    for (const auto &item : v.toArray()) {
+        const QJsonObject f = item.toObject();
+        m_reader.onlyKeys(f, where + u".fields"_s, {"name", "type"});
+        StreamField field{m_reader.string(f, "name", where + u".fields"_s, true), m_reader.string(f, "type", where + u".fields"_s, true)};
+        if (!kFieldTypes.contains(field.type))
+            m_reader.fail(where, u"field '%1' has unknown type '%2'"_s.arg(field.name, field.type));
+        if (seen.contains(field.name))
+            m_reader.fail(where, u"field '%1' is declared twice"_s.arg(field.name));
+        seen.insert(field.name);
+        out.append(field);
+    }
+    return out;
+}
+
+ConnectorManifest::Stream ManifestParser::readStream(const QJsonObject &so, const QString &name)
+{
+    Manifest::Stream s;
+    s.name = name;
+    const QString sw = u"stream %1"_s.arg(s.name);
+    s.fields = readFields(so, sw);
+    s.primaryKey = m_reader.stringList(so, "primaryKey", sw);
+    if (s.primaryKey.isEmpty())
+        m_reader.fail(sw, u"'primaryKey' is required"_s);
+    s.request = readRequest(m_reader.object(so, "request", sw), sw + u".request"_s);
+    for (const auto &field : std::as_const(s.fields)) {
+        if (field.type == u"datetime")
+            s.dateTimeFields.append(JsonPath::split(field.name));
+    }
+    for (const QString &pk : std::as_const(s.primaryKey)) {
+        bool declared = false;
+        for (const auto &field : std::as_const(s.fields))
+            declared = declared || field.name == pk;
+        if (!declared)
+            m_reader.fail(sw, u"primary key '%1' is not a declared field"_s.arg(pk));
+    }
+    if (so.contains(u"incremental"_s))
+        s.incremental = readIncremental(m_reader.object(so, "incremental", sw), sw + u".incremental"_s, s);
+    if (so.contains(u"slices"_s))
+        s.slices = readSlices(m_reader.object(so, "slices", sw), sw + u".slices"_s, s);
+    else if (s.incremental && s.incremental->perSlice)
+        m_reader.fail(sw, u"a per-slice cursor needs slices"_s);
+    readFilters(so, sw, s);
+    return s;
+}
+
+ConnectorManifest::Incremental ManifestParser::readIncremental(const QJsonObject &io, const QString &iw, const Manifest::Stream &s)
+{
+    m_reader.onlyKeys(io, iw,
+                      {"cursorField", "query", "request", "clientFilter", "stopWhenOlder", "lookbackSeconds",
+                       "cursorValue", "perSlice"});
+    Manifest::Incremental inc;
+    inc.cursorField = m_reader.string(io, "cursorField", iw, true);
+    inc.query = m_reader.stringMap(io, "query", iw);
+    if (io.contains(u"request"_s))
+        inc.request = readRequest(m_reader.object(io, "request", iw), iw + u".request"_s);
+    inc.clientFilter = m_reader.boolean(io, "clientFilter", iw);
+    inc.stopWhenOlder = m_reader.boolean(io, "stopWhenOlder", iw);
+    inc.lookbackSeconds = m_reader.integer(io, "lookbackSeconds", iw, 0);
+    const QString cursorValue = m_reader.string(io, "cursorValue", iw);
+    if (!cursorValue.isEmpty() && cursorValue != u"max_record" && cursorValue != u"run_start")
+        m_reader.fail(iw, u"cursorValue must be max_record or run_start"_s);
+    inc.cursorIsRunStart = cursorValue == u"run_start";
+    inc.perSlice = m_reader.boolean(io, "perSlice", iw);
+    if (inc.stopWhenOlder && s.request.order != Manifest::Order::Descending)
+        m_reader.fail(iw, u"stopWhenOlder needs a request in descending order"_s);
+    bool declared = false;
+    for (const auto &field : std::as_const(s.fields))
+        declared = declared || (field.name == inc.cursorField && field.type == u"datetime");
+    if (!declared)
+        m_reader.fail(iw, u"cursor field '%1' must be a declared datetime field"_s.arg(inc.cursorField));
+    return inc;
+}
+
+ConnectorManifest::Slices ManifestParser::readSlices(const QJsonObject &sl, const QString &lw, const Manifest::Stream &s)
+{
+    m_reader.onlyKeys(sl, lw, {"config", "as", "configRequest", "parent", "parentIncremental", "key"});
+    Manifest::Slices slices;
+    slices.config = m_reader.string(sl, "config", lw);
+    slices.as = m_reader.string(sl, "as", lw);
+    if (sl.contains(u"configRequest"_s))
+        slices.configRequest = readRequest(m_reader.object(sl, "configRequest", lw), lw + u".configRequest"_s);
+    slices.parent = m_reader.string(sl, "parent", lw);
+    slices.parentIncremental = m_reader.boolean(sl, "parentIncremental", lw);
+    slices.key = m_reader.string(sl, "key", lw);
+    if (!slices.config.isEmpty() && slices.as.isEmpty())
+        m_reader.fail(lw, u"'as' is required with 'config'"_s);
+    if (slices.config.isEmpty() && slices.parent.isEmpty())
+        m_reader.fail(lw, u"slices need 'config' or 'parent'"_s);
+    if (s.incremental && s.incremental->perSlice && slices.key.isEmpty())
+        m_reader.fail(lw, u"a per-slice cursor needs 'key'"_s);
+    return slices;
+}
+
+void ManifestParser::readFilters(const QJsonObject &so, const QString &sw, Manifest::Stream &s)
+{
+    for (const QString &field : m_reader.stringList(so, "exclude", sw))
+        s.exclude.append(JsonPath::split(field));
+    const QJsonValue include = so.value(u"include"_s);
+    for (const auto &matchValue : include.toArray()) {
+        const QJsonObject mo = matchValue.toObject();
+        m_reader.onlyKeys(mo, sw + u".include"_s, {"field", "equalsConfig"});
+        Manifest::Match match;
+        match.field = JsonPath::split(m_reader.string(mo, "field", sw + u".include"_s, true));
+        match.equalsConfig = m_reader.string(mo, "equalsConfig", sw + u".include"_s, true);
+        s.include.append(match);
+    }
+    const QJsonObject add = m_reader.stringMap(so, "addFields", sw);
+    for (auto it = add.begin(); it != add.end(); ++it)
+        s.addFields.append({it.key(), it->toString()});
+}
+
+void ManifestParser::checkStreams(const Manifest &m)
+{
+    for (const auto &s : std::as_const(m.streams)) {
+        const QString sw = u"stream %1"_s.arg(s.name);
+        if (!s.slices.parent.isEmpty()) {
+            const Manifest::Stream *parent = m.stream(s.slices.parent);
+            if (!parent)
+                m_reader.fail(sw, u"parent stream '%1' is not declared"_s.arg(s.slices.parent));
+            else if (s.slices.parentIncremental && !parent->incremental)
+                m_reader.fail(sw, u"parentIncremental needs an incremental parent"_s);
+            // A cycle would recurse forever at read time; refuse it here instead.
+            QSet<QString> chain{s.name};
+            for (const Manifest::Stream *p = parent; p; p = p->slices.parent.isEmpty() ? nullptr : m.stream(p->slices.parent)) {
+                if (chain.contains(p->name)) {
+                    m_reader.fail(sw, u"parent streams form a cycle"_s);
+                    break;
+                }
+                chain.insert(p->name);
+            }
+        }
+        if (!s.incremental && (hasTemplate(s.request.body, u"${cursor") || hasTemplate(QJsonValue(s.request.query), u"${cursor")))
+            m_reader.fail(sw, u"${cursor} needs an incremental stream"_s);
+    }
+}
+
+} // namespace Opbox

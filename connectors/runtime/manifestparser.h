@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/manifestreader.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace Opbox {
+
+/**
+ * Builds a ConnectorManifest from its JSON, one named step per part of the format (auth, rate
+ * limit, context, requests with their pagination, streams with their fields, incremental cursor,
+ * slices and filters), then checks what spans streams (parents, cycles, cursor templates).
+ * connectors/MANIFEST.md describes the format.
+ */
+class ManifestParser
+{
+public:
+    /** The manifest in `json`; nullopt with `error` set when it is not valid. */
+    [[nodiscard]] std::optional<ConnectorManifest> parse(const QByteArray &json, QString *error);
+
+private:
+    using Manifest = ConnectorManifest;
+
+    void readTop(const QJsonObject &root, Manifest &m);
+    void readAuth(const QJsonObject &auth, Manifest::Auth &a);
+    void readRateLimit(const QJsonObject &rate, Manifest::RateLimit &limit);
+    void readContext(const QJsonObject &ctx, Manifest &m);
+    [[nodiscard]] Manifest::Request readRequest(const QJsonObject &o, const QString &where);
+    [[nodiscard]] Manifest::Pagination readPagination(const QJsonObject &o, const QString &where);
+    [[nodiscard]] Manifest::Order readOrder(const QJsonObject &o, const QString &where);
+    [[nodiscard]] QList<StreamField> readFields(const QJsonObject &o, const QString &where);
+    [[nodiscard]] Manifest::Stream readStream(const QJsonObject &so, const QString &name);
+    [[nodiscard]] Manifest::Incremental readIncremental(const QJsonObject &io, const QString &where,
+                                                        const Manifest::Stream &s);
+    [[nodiscard]] Manifest::Slices readSlices(const QJsonObject &sl, const QString &where, const Manifest::Stream &s);
+    void readFilters(const QJsonObject &so, const QString &where, Manifest::Stream &s);
+    /** What a single stream cannot show: declared parents, no parent cycle, cursor templates only when incremental. */
+    void checkStreams(const Manifest &m);
+
+    ManifestReader m_reader;
+};
+
+} // namespace Opbox
