@@ -2,6 +2,7 @@
 #include "connectors/oauth/oauthtokenclient.h"
 
 #include "connectors/connectorslogging.h"
+#include "connectors/http/formencoding.h"
 
 #include <QCoroNetworkReply>
 #include <QCoroTimer>
@@ -17,19 +18,6 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 namespace {
-
-QByteArray formEncode(const QList<QPair<QString, QString>> &form)
-{
-    QByteArray out;
-    for (const auto &[name, value] : form) {
-        if (!out.isEmpty())
-            out.append('&');
-        out.append(QUrl::toPercentEncoding(name));
-        out.append('=');
-        out.append(QUrl::toPercentEncoding(value));
-    }
-    return out;
-}
 
 QString scrubbed(QString text, const QStringList &secrets)
 {
@@ -95,7 +83,7 @@ QCoro::Task<OAuthTokenResult> OAuthTokenClient::post(QList<QPair<QString, QStrin
     const QString provider = m_profile->provider;
     if (clientSecret.isEmpty())
         form.append({u"client_id"_s, clientId}); // a public (PKCE-only) client names itself in the body
-    const QByteArray body = formEncode(form);
+    const QByteArray body = FormEncoding::encode(form);
     QString lastProblem;
     for (int attempt = 0;; ++attempt) {
         QNetworkRequest request(url);

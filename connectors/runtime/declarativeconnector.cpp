@@ -2,6 +2,7 @@
 #include "connectors/runtime/declarativeconnector.h"
 
 #include "connectors/connectorslogging.h"
+#include "connectors/http/formencoding.h"
 #include "connectors/runtime/jsonpath.h"
 #include "connectors/oauth/oauthprofile.h"
 #include "connectors/oauth/oauthtokenprovider.h"
@@ -22,19 +23,6 @@ ConnectorContext withCancelToken(ConnectorContext context)
     if (!context.cancel)
         context.cancel = std::make_shared<CancelToken>();
     return context;
-}
-
-QString encodeQuery(const QList<QPair<QString, QString>> &items)
-{
-    QString out;
-    for (const auto &[name, value] : items) {
-        if (!out.isEmpty())
-            out.append(u'&');
-        out.append(QString::fromLatin1(QUrl::toPercentEncoding(name)));
-        out.append(u'=');
-        out.append(QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    }
-    return out;
 }
 
 } // namespace
@@ -139,7 +127,7 @@ std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest:
             *error = tr("the path %1 refers to a value that is empty").arg(request.path);
             return std::nullopt;
         }
-        call.url = m_client.urlFor(path.value, encodeQuery(query));
+        call.url = m_client.urlFor(path.value, FormEncoding::encodeToString(query));
     }
     if (request.body.isObject())
         call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);

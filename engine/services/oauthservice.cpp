@@ -7,6 +7,7 @@
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "connectors/http/formencoding.h"
 #include "connectors/oauth/oauthaccountdiscovery.h"
 #include "connectors/oauth/oauthprofile.h"
 #include "connectors/oauth/oauthtokenclient.h"
@@ -41,19 +42,6 @@ void deliver(QPointer<QObject> context, bool hadContext, OAuthService::Done done
     QMetaObject::invokeMethod(
         context.data(), [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
         Qt::QueuedConnection);
-}
-
-QString encodeQuery(const QList<QPair<QString, QString>> &items)
-{
-    QString out;
-    for (const auto &[name, value] : items) {
-        if (!out.isEmpty())
-            out.append(u'&');
-        out.append(QString::fromLatin1(QUrl::toPercentEncoding(name)));
-        out.append(u'=');
-        out.append(QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    }
-    return out;
 }
 
 /** RFC 7636 §4.2: BASE64URL-NOPAD(SHA256(ASCII(code_verifier))). */
@@ -287,7 +275,7 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
                                          {u"code_challenge_method"_s, u"S256"_s}};
     query.append(profile->authorizeParams);
     QUrl url = profile->authorizeUrl(config);
-    url.setQuery(encodeQuery(query), QUrl::StrictMode);
+    url.setQuery(FormEncoding::encodeToString(query), QUrl::StrictMode);
 
     const QDateTime expires = m_states.now().addSecs(OAuthStateStore::LifetimeSeconds);
     m_audit->record(caller, u"OAUTH_AUTHORIZE"_s, u"connection"_s, connectionId,
