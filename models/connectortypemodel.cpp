@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/connectortypemodel.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectorcatalog.h"
 #include "models/displayformat.h"
 #include "models/iconlibrary.h"
 
@@ -20,7 +20,7 @@ constexpr quintptr CategoryMarker = 0;
 ConnectorTypeModel::ConnectorTypeModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
-    for (const ConnectorTypeInfo &info : ConnectorTypeRegistry::all()) {
+    for (const ConnectorTypeEntry &info : ConnectorCatalog::all()) {
         auto it = std::find_if(m_categories.begin(), m_categories.end(),
                                [&](const Category &c) { return c.name == info.category; });
         if (it == m_categories.end()) {
@@ -65,7 +65,7 @@ int ConnectorTypeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
-const ConnectorTypeInfo *ConnectorTypeModel::typeAt(const QModelIndex &index) const
+const ConnectorTypeEntry *ConnectorTypeModel::typeAt(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this || index.internalId() == CategoryMarker)
         return nullptr;
@@ -97,7 +97,7 @@ QVariant ConnectorTypeModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    const ConnectorTypeInfo *info = typeAt(index);
+    const ConnectorTypeEntry *info = typeAt(index);
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == NameColumn ? DisplayFormat::typeName(info->name) : info->service;

@@ -7,7 +7,7 @@
 
 namespace Opbox {
 
-struct ConnectorTypeInfo;
+struct ConnectorTypeEntry;
 
 /**
  * The connector types of the engine's registry as a two-level tree: categories, then the types
@@ -42,12 +42,12 @@ public:
     /** The index of a type's row, invalid for an unknown type. */
     [[nodiscard]] QModelIndex indexOfType(const QString &type) const;
     /** The registry entry behind an index; nullptr on category rows. */
-    [[nodiscard]] const ConnectorTypeInfo *typeAt(const QModelIndex &index) const;
+    [[nodiscard]] const ConnectorTypeEntry *typeAt(const QModelIndex &index) const;
 
 private:
     struct Category {
         QString name;
-        QList<const ConnectorTypeInfo *> types;
+        QList<const ConnectorTypeEntry *> types;
     };
     QList<Category> m_categories;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tableexportjob.h"
+#include "engine/services/engine.h"
 #include "models/modelslogging.h"
+#include "models/ownersession.h"
 #include "models/tablerowreader.h"
 
 #include <QCoreApplication>
@@ -17,6 +19,11 @@ TableExportJob::TableExportJob(WorkspaceDataStore *workspaceData, Caller caller,
     , m_workspaceData(workspaceData)
     , m_caller(std::move(caller))
     , m_cancel(std::make_shared<std::atomic<bool>>(false))
+{
+}
+
+TableExportJob::TableExportJob(OwnerSession *session, QObject *parent)
+    : TableExportJob(session->engine()->workspaceData(), session->caller(), parent)
 {
 }
 

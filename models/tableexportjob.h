@@ -10,6 +10,7 @@
 
 namespace Opbox {
 
+class OwnerSession;
 class WorkspaceDataStore;
 
 /**
@@ -21,6 +22,8 @@ class TableExportJob : public QObject
     Q_OBJECT
 public:
     TableExportJob(WorkspaceDataStore *workspaceData, Caller caller, QObject *parent = nullptr);
+    /** Exports the tables of the session's workspace with its Caller. */
+    explicit TableExportJob(OwnerSession *session, QObject *parent = nullptr);
     ~TableExportJob() override;
 
     /** Starts the export; `finished` follows. One export per job. */

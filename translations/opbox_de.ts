@@ -529,6 +529,76 @@
         </message>
     </context>
     <context>
+        <name>Opbox::ConnectionActionController</name>
+        <message>
+            <source>Connection "%1" created.</source>
+            <translation>Verbindung „%1“ angelegt.</translation>
+        </message>
+        <message>
+            <source>Delete Connection</source>
+            <translation>Verbindung löschen</translation>
+        </message>
+        <message>
+            <source>Delete the connection "%1"?</source>
+            <translation>Die Verbindung „%1“ löschen?</translation>
+        </message>
+        <message>
+            <source>Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept.</source>
+            <translation>Zugangsdaten, Läufe und Webhook-URL werden entfernt. Synchronisierte Opbox-Tabellen bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Löschen</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Abbrechen</translation>
+        </message>
+        <message>
+            <source>Connection "%1" deleted.</source>
+            <translation>Verbindung „%1“ gelöscht.</translation>
+        </message>
+        <message>
+            <source>A sync of "%1" is already running.</source>
+            <translation>Eine Synchronisation von „%1“ läuft bereits.</translation>
+        </message>
+        <message>
+            <source>Sync of "%1" started.</source>
+            <translation>Synchronisation von „%1“ gestartet.</translation>
+        </message>
+        <message>
+            <source>No sync is running.</source>
+            <translation>Es läuft keine Synchronisation.</translation>
+        </message>
+        <message>
+            <source>Sync stopped; what it had saved is kept.</source>
+            <translation>Synchronisation gestoppt; bereits Gespeichertes bleibt erhalten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sync(s) started.</source>
+            <translation>
+                <numerusform>%n Synchronisation gestartet.</numerusform>
+                <numerusform>%n Synchronisationen gestartet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Others are disabled or already running.</source>
+            <translation>Andere sind deaktiviert oder laufen bereits.</translation>
+        </message>
+        <message>
+            <source>Variant created.</source>
+            <translation>Variante angelegt.</translation>
+        </message>
+        <message>
+            <source>Authorized.</source>
+            <translation>Autorisiert.</translation>
+        </message>
+        <message>
+            <source>Connection saved.</source>
+            <translation>Verbindung gespeichert.</translation>
+        </message>
+    </context>
+    <context>
         <name>Opbox::ConnectionDetailWidget</name>
         <message>
             <source>Connection name</source>
@@ -1364,34 +1434,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
             <translation>Opbox Pipelines — %1</translation>
         </message>
         <message>
-            <source>Connection "%1" created.</source>
-            <translation>Verbindung „%1“ angelegt.</translation>
-        </message>
-        <message>
-            <source>Delete Connection</source>
-            <translation>Verbindung löschen</translation>
-        </message>
-        <message>
-            <source>Delete the connection "%1"?</source>
-            <translation>Die Verbindung „%1“ löschen?</translation>
-        </message>
-        <message>
-            <source>Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept.</source>
-            <translation>Zugangsdaten, Läufe und Webhook-URL werden entfernt. Synchronisierte Opbox-Tabellen bleiben erhalten.</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Löschen</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel</source>
-            <translation>&amp;Abbrechen</translation>
-        </message>
-        <message>
-            <source>Connection "%1" deleted.</source>
-            <translation>Verbindung „%1“ gelöscht.</translation>
-        </message>
-        <message>
             <source>About Opbox Pipelines</source>
             <translation>Über Opbox Pipelines</translation>
         </message>
@@ -1467,41 +1509,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
             </translation>
         </message>
         <message>
-            <source>A sync of "%1" is already running.</source>
-            <translation>Eine Synchronisation von „%1“ läuft bereits.</translation>
-        </message>
-        <message>
-            <source>Sync of "%1" started.</source>
-            <translation>Synchronisation von „%1“ gestartet.</translation>
-        </message>
-        <message>
-            <source>No sync is running.</source>
-            <translation>Es läuft keine Synchronisation.</translation>
-        </message>
-        <message>
-            <source>Sync stopped; what it had saved is kept.</source>
-            <translation>Synchronisation gestoppt; bereits Gespeichertes bleibt erhalten.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n sync(s) started.</source>
-            <translation>
-                <numerusform>%n Synchronisation gestartet.</numerusform>
-                <numerusform>%n Synchronisationen gestartet.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Others are disabled or already running.</source>
-            <translation>Andere sind deaktiviert oder laufen bereits.</translation>
-        </message>
-        <message>
-            <source>Variant created.</source>
-            <translation>Variante angelegt.</translation>
-        </message>
-        <message>
-            <source>Authorized.</source>
-            <translation>Autorisiert.</translation>
-        </message>
-        <message>
             <source>A&amp;uthorize…</source>
             <translation>A&amp;utorisieren …</translation>
         </message>
@@ -1512,10 +1519,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
         <message>
             <source>Rename the selected connection or replace its credentials</source>
             <translation>Die gewählte Verbindung umbenennen oder ihre Zugangsdaten ersetzen</translation>
-        </message>
-        <message>
-            <source>Connection saved.</source>
-            <translation>Verbindung gespeichert.</translation>
         </message>
     </context>
     <context>

@@ -529,6 +529,76 @@
     </message>
 </context>
 <context>
+    <name>Opbox::ConnectionActionController</name>
+    <message>
+        <source>Connection &quot;%1&quot; created.</source>
+        <translation>Connection &quot;%1&quot; created.</translation>
+    </message>
+    <message>
+        <source>Delete Connection</source>
+        <translation>Delete Connection</translation>
+    </message>
+    <message>
+        <source>Delete the connection &quot;%1&quot;?</source>
+        <translation>Delete the connection &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept.</source>
+        <translation>Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Connection &quot;%1&quot; deleted.</source>
+        <translation>Connection &quot;%1&quot; deleted.</translation>
+    </message>
+    <message>
+        <source>A sync of &quot;%1&quot; is already running.</source>
+        <translation>A sync of &quot;%1&quot; is already running.</translation>
+    </message>
+    <message>
+        <source>Sync of &quot;%1&quot; started.</source>
+        <translation>Sync of &quot;%1&quot; started.</translation>
+    </message>
+    <message>
+        <source>No sync is running.</source>
+        <translation>No sync is running.</translation>
+    </message>
+    <message>
+        <source>Sync stopped; what it had saved is kept.</source>
+        <translation>Sync stopped; what it had saved is kept.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sync(s) started.</source>
+        <translation>
+            <numerusform>%n sync started.</numerusform>
+            <numerusform>%n syncs started.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Others are disabled or already running.</source>
+        <translation>Others are disabled or already running.</translation>
+    </message>
+    <message>
+        <source>Variant created.</source>
+        <translation>Variant created.</translation>
+    </message>
+    <message>
+        <source>Authorized.</source>
+        <translation>Authorized.</translation>
+    </message>
+    <message>
+        <source>Connection saved.</source>
+        <translation>Connection saved.</translation>
+    </message>
+</context>
+<context>
     <name>Opbox::ConnectionDetailWidget</name>
     <message>
         <source>Connection name</source>
@@ -1364,34 +1434,6 @@ No sync until you start one or the schedule does</translation>
         <translation>Opbox Pipelines — %1</translation>
     </message>
     <message>
-        <source>Connection &quot;%1&quot; created.</source>
-        <translation>Connection &quot;%1&quot; created.</translation>
-    </message>
-    <message>
-        <source>Delete Connection</source>
-        <translation>Delete Connection</translation>
-    </message>
-    <message>
-        <source>Delete the connection &quot;%1&quot;?</source>
-        <translation>Delete the connection &quot;%1&quot;?</translation>
-    </message>
-    <message>
-        <source>Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept.</source>
-        <translation>Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept.</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Delete</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <source>Connection &quot;%1&quot; deleted.</source>
-        <translation>Connection &quot;%1&quot; deleted.</translation>
-    </message>
-    <message>
         <source>About Opbox Pipelines</source>
         <translation>About Opbox Pipelines</translation>
     </message>
@@ -1467,41 +1509,6 @@ No sync until you start one or the schedule does</translation>
         </translation>
     </message>
     <message>
-        <source>A sync of &quot;%1&quot; is already running.</source>
-        <translation>A sync of &quot;%1&quot; is already running.</translation>
-    </message>
-    <message>
-        <source>Sync of &quot;%1&quot; started.</source>
-        <translation>Sync of &quot;%1&quot; started.</translation>
-    </message>
-    <message>
-        <source>No sync is running.</source>
-        <translation>No sync is running.</translation>
-    </message>
-    <message>
-        <source>Sync stopped; what it had saved is kept.</source>
-        <translation>Sync stopped; what it had saved is kept.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sync(s) started.</source>
-        <translation>
-            <numerusform>%n sync started.</numerusform>
-            <numerusform>%n syncs started.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Others are disabled or already running.</source>
-        <translation>Others are disabled or already running.</translation>
-    </message>
-    <message>
-        <source>Variant created.</source>
-        <translation>Variant created.</translation>
-    </message>
-    <message>
-        <source>Authorized.</source>
-        <translation>Authorized.</translation>
-    </message>
-    <message>
         <source>A&amp;uthorize…</source>
         <translation>A&amp;uthorize…</translation>
     </message>
@@ -1512,10 +1519,6 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>Rename the selected connection or replace its credentials</source>
         <translation>Rename the selected connection or replace its credentials</translation>
-    </message>
-    <message>
-        <source>Connection saved.</source>
-        <translation>Connection saved.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 #include "ui/connectiondetailwidget.h"
 #include "models/connectionlistmodel.h"
 #include "ui/connectionoverviewwidget.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectorcatalog.h"
 #include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/ownersession.h"
@@ -87,7 +87,7 @@ void ConnectionDetailWidget::reload()
 {
     const QJsonObject c = m_connections->connection(m_connectionId);
     const QString type = c.value(u"type"_s).toString();
-    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(type);
+    const ConnectorTypeEntry *info = ConnectorCatalog::find(type);
     m_icon->setPixmap(IconLibrary::connectorType(type).pixmap(40, 40));
     m_title->setText(c.value(u"name"_s).toString());
     QString subtitle = info ? tr("%1 · %2").arg(DisplayFormat::typeName(info->name), info->service) : type;

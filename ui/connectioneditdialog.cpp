@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectioneditdialog.h"
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
-#include "engine/services/engine.h"
+#include "models/connectionactions.h"
+#include "models/connectorcatalog.h"
 #include "ui/errorlabel.h"
 #include "models/ownersession.h"
 #include "ui/secretlineedit.h"
@@ -28,13 +27,13 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Edit Connection"));
-    const auto connection = m_session->engine()->connections()->record(m_session->caller(), m_id);
-    const QJsonObject c = connection ? m_session->engine()->connectionJson().toJson(*connection) : QJsonObject();
-    m_type = ConnectorTypeRegistry::find(c.value(u"type"_s).toString());
+    const auto connection = ConnectionActions(m_session).facts(m_id);
+    const ConnectionFacts c = connection ? *connection : ConnectionFacts();
+    m_type = ConnectorCatalog::find(c.type);
 
     auto *layout = new QVBoxLayout(this);
     auto *nameForm = new QFormLayout;
-    m_name->setText(c.value(u"name"_s).toString());
+    m_name->setText(c.name);
     m_name->setMaxLength(200);
     m_name->setAccessibleName(tr("Connection name"));
     auto *nameLabel = new QLabel(tr("&Name:"), this);
@@ -51,7 +50,7 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
                                 box);
         hint->setWordWrap(true);
         form->addRow(hint);
-        for (const ConnectorField &field : m_type->credentials) {
+        for (const ConnectorFieldEntry &field : m_type->credentials) {
             QLineEdit *edit = field.secret ? new SecretLineEdit(box) : new QLineEdit(box);
             const QString label = field.label.isEmpty() ? field.name : field.label;
             edit->setObjectName(u"credential:"_s + field.name);
@@ -89,32 +88,18 @@ void ConnectionEditDialog::accept()
         m_error->showMessage(tr("Give the connection a name."), m_name);
         return;
     }
-    QJsonObject body{{u"name"_s, name}};
     QJsonObject typed;
     if (m_type) {
-        for (const ConnectorField &field : m_type->credentials) {
+        for (const ConnectorFieldEntry &field : m_type->credentials) {
             // Secrets are taken as typed apart from surrounding blanks (a pasted token often has a newline).
             const QString value = m_credentials.value(field.name) ? m_credentials.value(field.name)->text().trimmed() : QString();
             if (!value.isEmpty())
                 typed.insert(field.name, value);
         }
     }
-    if (!typed.isEmpty()) {
-        // The engine replaces credentials as a whole: fields left empty keep their stored values
-        // (a rotated Zendesk token keeps its agent email, a WhatsApp token its app secret).
-        auto stored = m_session->engine()->connections()->credentials(m_id);
-        if (!stored) {
-            m_error->showMessage(tr("The connection was not saved: %1").arg(stored.error().message), nullptr);
-            return;
-        }
-        QJsonObject credentials = *stored;
-        for (auto it = typed.constBegin(); it != typed.constEnd(); ++it)
-            credentials.insert(it.key(), it.value());
-        body.insert(u"credentials"_s, credentials);
-    }
-    auto change = ConnectionChange::fromJson(body);
-    auto saved = change ? m_session->engine()->connections()->update(m_session->caller(), m_id, *change)
-                        : Result<ConnectionRecord>(change.error());
+    // Fields left empty keep their stored values (a rotated Zendesk token keeps its agent email,
+    // a WhatsApp token its app secret).
+    auto saved = ConnectionActions(m_session).edit(m_id, name, typed);
     if (!saved) {
         m_error->showMessage(tr("The connection was not saved: %1").arg(saved.error().message), nullptr);
         return;

@@ -11,7 +11,7 @@ namespace Opbox {
 
 class ErrorLabel;
 class OwnerSession;
-struct ConnectorTypeInfo;
+struct ConnectorTypeEntry;
 
 /**
  * Renames a connection and replaces its credentials, as after rotating an API key. OAuth
@@ -36,7 +36,7 @@ private:
 
     OwnerSession *m_session;
     QString m_id;
-    const ConnectorTypeInfo *m_type = nullptr;
+    const ConnectorTypeEntry *m_type = nullptr;
     QLineEdit *m_name;
     QHash<QString, QLineEdit *> m_credentials;
     ErrorLabel *m_error;

@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectionoverviewwidget.h"
-#include "engine/services/connectionservice.h"
-#include "engine/services/connectorservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectionactions.h"
+#include "models/connectorcatalog.h"
 #include "models/displayformat.h"
-#include "engine/services/engine.h"
 #include "models/iconlibrary.h"
 #include "models/memberlistmodel.h"
 #include "ui/notifyrecipientsdialog.h"
 #include "models/ownersession.h"
-#include "engine/services/webhookservice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -48,6 +45,7 @@ QLabel *valueLabel(QWidget *parent, bool wrap = false)
 ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, MemberListModel *members, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_actions(new ConnectionActions(session, this))
     , m_members(members)
 {
     auto *scroll = new QScrollArea(this);
@@ -101,7 +99,7 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
     m_form->addRow(tr("Syncing:"), m_enabled);
     connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_updating)
-            save(QJsonObject{{u"enabled"_s, on}});
+            save([this, on](const QString &id) { return m_actions->setEnabled(id, on); });
     });
 
     auto *scheduleRow = new QWidget(content);
@@ -121,8 +119,8 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
         if (m_updating)
             return;
         m_frequency->setEnabled(m_scheduled->isChecked());
-        save(QJsonObject{{u"schedule"_s, QJsonObject{{u"enabled"_s, m_scheduled->isChecked()},
-                                                      {u"frequency"_s, m_frequency->currentData().toString()}}}});
+        const ConnectionSchedule schedule{m_scheduled->isChecked(), m_frequency->currentData().toString()};
+        save([this, schedule](const QString &id) { return m_actions->setSchedule(id, schedule); });
     };
     connect(m_scheduled, &QCheckBox::toggled, this, saveSchedule);
     connect(m_frequency, &QComboBox::currentIndexChanged, this, saveSchedule);
@@ -207,7 +205,7 @@ void ConnectionOverviewWidget::setConnection(const QJsonObject &c)
     const QString message = c.value(u"statusMessage"_s).toString();
     m_statusMessage->setText(message.isEmpty() ? tr("—") : message);
 
-    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(c.value(u"type"_s).toString());
+    const ConnectorTypeEntry *info = ConnectorCatalog::find(c.value(u"type"_s).toString());
     m_type->setText(info ? tr("%1 (%2, %3)").arg(DisplayFormat::typeName(info->name), info->service,
                                                  DisplayFormat::authType(info->authType))
                          : c.value(u"type"_s).toString());
@@ -294,13 +292,13 @@ void ConnectionOverviewWidget::revealWebhook()
 {
     const QString id = connectionId();
     const QUrl base = m_publicUrl ? m_publicUrl() : QUrl();
-    auto revealed = m_session->engine()->webhooks()->reveal(m_session->caller(), id, base);
+    auto revealed = m_actions->revealWebhook(id, base);
     if (!revealed) {
         Q_EMIT errorOccurred(revealed.error().message);
         return;
     }
-    m_webhook->setText(revealed->value(u"webhookUrl"_s).toString());
-    m_curl->setText(revealed->value(u"curlExample"_s).toString());
+    m_webhook->setText(revealed->url);
+    m_curl->setText(revealed->curlExample);
     m_reveal->hide();
     m_webhook->show();
     m_copy->show();
@@ -318,7 +316,7 @@ void ConnectionOverviewWidget::checkConnection()
     updateEditable();
     m_check->setText(tr("Checking…"));
     // The provider is asked on the ConnectorService's thread; the window stays responsive.
-    m_session->engine()->connectorService()->check(m_session->caller(), id, this, [this, id](Result<QJsonObject> result) {
+    m_actions->check(id, this, [this, id](Result<ProviderAnswer> result) {
         m_checkingId.clear();
         m_check->setText(tr("Chec&k Now"));
         updateEditable();
@@ -326,20 +324,18 @@ void ConnectionOverviewWidget::checkConnection()
             Q_EMIT errorOccurred(result.error().message);
             return;
         }
-        const QString message = result->value(u"message"_s).toString();
-        Q_EMIT statusMessage(result->value(u"success"_s).toBool() ? tr("Connection works: %1").arg(message)
-                                                                  : tr("Connection check failed: %1").arg(message));
+        const QString message = result->message;
+        Q_EMIT statusMessage(result->success ? tr("Connection works: %1").arg(message)
+                                             : tr("Connection check failed: %1").arg(message));
     });
 }
 
-void ConnectionOverviewWidget::save(const QJsonObject &body)
+void ConnectionOverviewWidget::save(const std::function<Result<void>(const QString &connectionId)> &change)
 {
     const QString id = connectionId();
     if (id.isEmpty())
         return;
-    auto change = ConnectionChange::fromJson(body);
-    auto result = change ? m_session->engine()->connections()->update(m_session->caller(), id, *change)
-                         : Result<ConnectionRecord>(change.error());
+    auto result = change(id);
     if (!result) {
         Q_EMIT errorOccurred(result.error().message);
         // Show what is really stored again.
@@ -355,10 +351,8 @@ void ConnectionOverviewWidget::chooseRecipients()
     NotifyRecipientsDialog dialog(m_session, current, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QJsonArray ids;
-    for (const auto &id : dialog.userIds())
-        ids.append(id);
-    save(QJsonObject{{u"notifyUserIds"_s, ids}});
+    const QStringList ids = dialog.userIds();
+    save([this, ids](const QString &id) { return m_actions->setNotifyUserIds(id, ids); });
 }
 
 } // namespace Opbox

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
+
 #include <QJsonObject>
 #include <QUrl>
 #include <QWidget>
@@ -16,13 +18,14 @@ class QToolButton;
 
 namespace Opbox {
 
+class ConnectionActions;
 class MemberListModel;
 class OwnerSession;
 
 /**
  * The Overview tab of a connection: status and its message, type, variant, schedule, who is
  * notified, which credentials are stored (names only), configuration, and the webhook URL.
- * Schedule, enabled and notification changes are saved at once through the ConnectionService.
+ * Schedule, enabled and notification changes are saved at once through ConnectionActions.
  */
 class ConnectionOverviewWidget : public QWidget
 {
@@ -47,7 +50,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
-    void save(const QJsonObject &body);
+    /** Applies one change to the shown connection; on a refusal shows why and what is stored. */
+    void save(const std::function<Result<void>(const QString &connectionId)> &change);
     void revealWebhook();
     void checkConnection();
     void chooseRecipients();
@@ -55,6 +59,7 @@ private:
     void updateEditable();
 
     OwnerSession *m_session;
+    ConnectionActions *m_actions;
     MemberListModel *m_members;
     QJsonObject m_connection;
     bool m_updating = false;

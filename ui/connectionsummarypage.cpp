@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectionsummarypage.h"
 #include "ui/errorlabel.h"
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectionactions.h"
+#include "models/connectorcatalog.h"
 #include "models/displayformat.h"
-#include "engine/services/engine.h"
 #include "models/memberlistmodel.h"
 #include "ui/newconnectionwizard.h"
 #include "models/ownersession.h"
-#include "engine/services/runservice.h"
+#include "models/runactions.h"
 #include "ui/uilogging.h"
 
 #include <QJsonArray>
@@ -45,7 +44,7 @@ int ConnectionSummaryPage::nextId() const
 void ConnectionSummaryPage::initializePage()
 {
     auto *w = static_cast<NewConnectionWizard *>(wizard());
-    const ConnectorTypeInfo *type = w->connectorType();
+    const ConnectorTypeEntry *type = w->connectorType();
     if (!type)
         return;
     // After the sign-in starts, the connection exists: there is no way back for OAuth types.
@@ -79,8 +78,8 @@ void ConnectionSummaryPage::initializePage()
     } else {
         MemberListModel members(w->session());
         QStringList names;
-        for (const auto &v : w->notifyUserIds)
-            names.append(members.displayName(v.toString()));
+        for (const QString &id : std::as_const(w->notifyUserIds))
+            names.append(members.displayName(id));
         notify = names.join(u'\n');
     }
     QString streams;
@@ -100,9 +99,9 @@ void ConnectionSummaryPage::initializePage()
     if (!configLines.isEmpty())
         html += row(tr("Settings"), configLines.join(u'\n'));
     html += row(tr("Streams"), streams);
-    const QJsonObject schedule = w->schedule;
-    html += row(tr("Schedule"), DisplayFormat::schedule(schedule.value(u"enabled"_s).toBool(),
-                                                         schedule.value(u"frequency"_s).toString(u"daily"_s)));
+    const ConnectionSchedule schedule = w->schedule.value_or(ConnectionSchedule{});
+    html += row(tr("Schedule"), DisplayFormat::schedule(schedule.enabled,
+                                                         schedule.frequency.isEmpty() ? u"daily"_s : schedule.frequency));
     html += row(tr("Notify"), notify);
     html += u"</table>"_s;
     m_summary->setText(html);
@@ -117,19 +116,16 @@ bool ConnectionSummaryPage::validatePage()
     if (!w->createdConnectionId().isEmpty())
         return true;
     OwnerSession *session = w->session();
-    auto draft = ConnectionDraft::fromJson(w->createBody());
-    auto created = draft ? session->engine()->connections()->create(session->caller(), *draft)
-                         : Result<ConnectionRecord>(draft.error());
+    auto created = ConnectionActions(session).create(w->draft());
     if (!created) {
         m_error->showMessage(tr("The connection could not be created: %1").arg(created.error().message));
         return false;
     }
-    w->setCreatedConnectionId(created->id);
+    w->setCreatedConnectionId(*created);
     w->credentials = QJsonObject();
     qCInfo(lcUi) << "created connection" << w->createdConnectionId();
     if (w->firstSync) {
-        // No list: the run reads the connection's own selection (config.streams), like every later run.
-        auto run = session->engine()->runs()->trigger(session->caller(), w->createdConnectionId(), {}, RunTrigger::Manual);
+        auto run = RunActions(session).trigger(w->createdConnectionId());
         if (!run)
             qCWarning(lcUi) << "first sync not started:" << run.error().message;
     }

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectiontestpage.h"
-#include "engine/services/connectorservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
-#include "engine/services/engine.h"
+#include "models/connectionactions.h"
+#include "models/connectorcatalog.h"
 #include "models/iconlibrary.h"
 #include "ui/newconnectionwizard.h"
 #include "models/ownersession.h"
@@ -62,7 +61,7 @@ void ConnectionTestPage::initializePage()
 void ConnectionTestPage::runTest()
 {
     auto *w = static_cast<NewConnectionWizard *>(wizard());
-    const ConnectorTypeInfo *type = w->connectorType();
+    const ConnectorTypeEntry *type = w->connectorType();
     if (!type)
         return;
     m_testing = true;
@@ -73,12 +72,12 @@ void ConnectionTestPage::runTest()
     m_icon->clear();
     m_result->setText(tr("Asking %1…").arg(type->service));
     Q_EMIT completeChanged();
-    QJsonObject body{{u"type"_s, type->type}, {u"credentials"_s, w->credentials}};
-    if (!w->config.isEmpty())
-        body.insert(u"config"_s, w->config);
-    OwnerSession *session = w->session();
+    NewConnection draft;
+    draft.type = type->type;
+    draft.credentials = w->credentials;
+    draft.config = w->config;
     // Runs on the ConnectorService's own thread; the answer is delivered back to this page's thread.
-    session->engine()->connectorService()->test(session->caller(), body, this, [this, attempt](Result<QJsonObject> result) {
+    ConnectionActions(w->session()).test(draft, this, [this, attempt](Result<ProviderAnswer> result) {
         if (attempt != m_attempt)
             return; // an older test's answer after Test Again
         m_testing = false;
@@ -89,8 +88,8 @@ void ConnectionTestPage::runTest()
             m_success = false;
             message = result.error().message;
         } else {
-            m_success = result->value(u"success"_s).toBool();
-            message = result->value(u"message"_s).toString();
+            m_success = result->success;
+            message = result->message;
         }
         m_icon->setPixmap(IconLibrary::connectionStatus(m_success ? u"CONNECTED"_s : u"ERROR"_s).pixmap(20, 20));
         m_result->setText(m_success ? tr("The credentials work. The provider says: %1").arg(message)

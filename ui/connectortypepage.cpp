@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectortypepage.h"
 #include "models/connectortypemodel.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectorcatalog.h"
 #include "models/displayformat.h"
 #include "ui/newconnectionwizard.h"
 
@@ -87,7 +87,7 @@ bool ConnectorTypePage::isComplete() const
 
 bool ConnectorTypePage::validatePage()
 {
-    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(selectedType());
+    const ConnectorTypeEntry *info = ConnectorCatalog::find(selectedType());
     if (!info)
         return false;
     static_cast<NewConnectionWizard *>(wizard())->setConnectorType(info);
@@ -96,7 +96,7 @@ bool ConnectorTypePage::validatePage()
 
 void ConnectorTypePage::updateDescription()
 {
-    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(selectedType());
+    const ConnectorTypeEntry *info = ConnectorCatalog::find(selectedType());
     if (!info) {
         m_description->setText(tr("Choose a service from the list."));
         return;

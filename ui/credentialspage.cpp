@@ -3,8 +3,7 @@
 #include "ui/redirecturiedit.h"
 #include "ui/errorlabel.h"
 #include "ui/secretlineedit.h"
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectorcatalog.h"
 #include "models/displayformat.h"
 #include "ui/newconnectionwizard.h"
 
@@ -96,7 +95,7 @@ void CredentialsPage::cleanupPage()
     // Going back keeps what was typed for this type; the type page resets it when the type changes.
 }
 
-void CredentialsPage::rebuild(const ConnectorTypeInfo *type)
+void CredentialsPage::rebuild(const ConnectorTypeEntry *type)
 {
     if (!type || type == m_builtFor)
         return;
@@ -116,7 +115,7 @@ void CredentialsPage::rebuild(const ConnectorTypeInfo *type)
     m_name->setText(DisplayFormat::typeName(type->name));
     m_name->selectAll();
 
-    for (const ConnectorField &field : type->credentials)
+    for (const ConnectorFieldEntry &field : type->credentials)
         addField(m_credentialsForm, field, u"credential:"_s + field.name);
     if (type->isOAuth()) {
         // The provider only sends the browser back to a redirect URI registered with the app.
@@ -128,33 +127,33 @@ void CredentialsPage::rebuild(const ConnectorTypeInfo *type)
         m_credentialsForm->addRow(label, redirect);
         m_editors.insert(redirect->objectName(), redirect);
     }
-    for (const ConnectorField &field : type->config)
+    for (const ConnectorFieldEntry &field : type->config)
         addField(m_configForm, field, u"config:"_s + field.name);
     m_configBox->setVisible(!type->config.isEmpty());
     m_error->hide();
     Q_EMIT completeChanged();
 }
 
-QWidget *CredentialsPage::addField(QFormLayout *form, const ConnectorField &field, const QString &key)
+QWidget *CredentialsPage::addField(QFormLayout *form, const ConnectorFieldEntry &field, const QString &key)
 {
     QWidget *editor = nullptr;
     switch (field.kind) {
-    case ConnectorField::Kind::Boolean: {
+    case ConnectorFieldEntry::Kind::Boolean: {
         auto *box = new QCheckBox(this);
         editor = box;
         break;
     }
-    case ConnectorField::Kind::Integer: {
+    case ConnectorFieldEntry::Kind::Integer: {
         auto *spin = new QSpinBox(this);
         spin->setRange(0, 1000000);
         editor = spin;
         break;
     }
-    case ConnectorField::Kind::String:
-    case ConnectorField::Kind::StringList: {
+    case ConnectorFieldEntry::Kind::String:
+    case ConnectorFieldEntry::Kind::StringList: {
         QLineEdit *line = field.secret ? new SecretLineEdit(this) : new QLineEdit(this);
         line->setClearButtonEnabled(!field.secret);
-        if (field.kind == ConnectorField::Kind::StringList)
+        if (field.kind == ConnectorFieldEntry::Kind::StringList)
             line->setPlaceholderText(tr("Several values, separated by commas"));
         else if (isUrlField(field.name))
             line->setPlaceholderText(tr("https://… (leave empty for the provider's own service)"));
@@ -203,7 +202,7 @@ bool CredentialsPage::isComplete() const
             return false;
     }
     for (const auto &field : m_builtFor->config) {
-        if (field.required && (field.kind == ConnectorField::Kind::String || field.kind == ConnectorField::Kind::StringList)
+        if (field.required && (field.kind == ConnectorFieldEntry::Kind::String || field.kind == ConnectorFieldEntry::Kind::StringList)
             && text(u"config:"_s + field.name).isEmpty())
             return false;
     }
@@ -213,7 +212,7 @@ bool CredentialsPage::isComplete() const
 bool CredentialsPage::validatePage()
 {
     auto *w = static_cast<NewConnectionWizard *>(wizard());
-    const ConnectorTypeInfo *type = m_builtFor;
+    const ConnectorTypeEntry *type = m_builtFor;
     if (!type)
         return false;
     const QString name = m_name->text().trimmed();
@@ -240,15 +239,15 @@ bool CredentialsPage::validatePage()
         const QString key = u"config:"_s + field.name;
         QWidget *editor = m_editors.value(key);
         switch (field.kind) {
-        case ConnectorField::Kind::Boolean:
+        case ConnectorFieldEntry::Kind::Boolean:
             if (auto *box = qobject_cast<QCheckBox *>(editor); box && box->isChecked())
                 config.insert(field.name, true);
             break;
-        case ConnectorField::Kind::Integer:
+        case ConnectorFieldEntry::Kind::Integer:
             if (auto *spin = qobject_cast<QSpinBox *>(editor); spin && spin->value() != 0)
                 config.insert(field.name, spin->value());
             break;
-        case ConnectorField::Kind::StringList: {
+        case ConnectorFieldEntry::Kind::StringList: {
             const QStringList items = splitList(text(key));
             if (items.isEmpty()) {
                 if (field.required) {
@@ -260,7 +259,7 @@ bool CredentialsPage::validatePage()
             config.insert(field.name, QJsonArray::fromStringList(items));
             break;
         }
-        case ConnectorField::Kind::String: {
+        case ConnectorFieldEntry::Kind::String: {
             const QString value = text(key);
             if (value.isEmpty()) {
                 if (field.required) {
@@ -282,11 +281,7 @@ bool CredentialsPage::validatePage()
         }
     }
     // The engine's own validation is the final word; its message names the field.
-    if (auto ok = ConnectionValidator::credentials(*type, credentials); !ok) {
-        m_error->showMessage(ok.error().message, nullptr);
-        return false;
-    }
-    if (auto ok = ConnectionValidator::config(*type, config); !ok) {
+    if (auto ok = ConnectorCatalog::validate(type->type, credentials, config); !ok) {
         m_error->showMessage(ok.error().message, nullptr);
         return false;
     }

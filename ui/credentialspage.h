@@ -13,8 +13,8 @@ namespace Opbox {
 
 class ErrorLabel;
 
-struct ConnectorField;
-struct ConnectorTypeInfo;
+struct ConnectorFieldEntry;
+struct ConnectorTypeEntry;
 
 /**
  * New connection, step 2: a form generated from the connector type's field spec — the name,
@@ -36,11 +36,11 @@ public:
     [[nodiscard]] QWidget *editor(const QString &key) const { return m_editors.value(key); }
 
 private:
-    void rebuild(const ConnectorTypeInfo *type);
-    QWidget *addField(QFormLayout *form, const ConnectorField &field, const QString &key);
+    void rebuild(const ConnectorTypeEntry *type);
+    QWidget *addField(QFormLayout *form, const ConnectorFieldEntry &field, const QString &key);
     [[nodiscard]] QString text(const QString &key) const;
 
-    const ConnectorTypeInfo *m_builtFor = nullptr;
+    const ConnectorTypeEntry *m_builtFor = nullptr;
     QLineEdit *m_name;
     QGroupBox *m_credentialsBox;
     QFormLayout *m_credentialsForm;

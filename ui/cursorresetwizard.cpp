@@ -2,11 +2,9 @@
 #include "ui/cursorresetwizard.h"
 #include "ui/cursorchoicepage.h"
 #include "ui/cursorconfirmpage.h"
-#include "engine/services/engine.h"
 #include "models/iconlibrary.h"
-#include "base/ids.h"
 #include "models/ownersession.h"
-#include "engine/services/runservice.h"
+#include "models/runactions.h"
 #include "models/streamlistmodel.h"
 #include "ui/uistrings.h"
 
@@ -38,25 +36,23 @@ bool CursorResetWizard::apply(QString *error)
 {
     if (m_applied)
         return true;
-    RunService *runs = m_session->engine()->runs();
+    RunActions runs(m_session);
     QStringList messages;
     if (fullResync) {
-        auto result = runs->resetCursor(m_session->caller(), m_connectionId, QJsonObject{{u"cursor"_s, QJsonValue()}});
+        auto result = runs.resetAllCursors(m_connectionId);
         if (!result) {
             *error = result.error().message;
             return false;
         }
-        messages.append(result->value(u"message"_s).toString());
+        messages.append(*result);
     } else {
-        const QString iso = Ids::iso(cursor.toUTC());
         for (const QString &stream : std::as_const(chosenStreams)) {
-            auto result = runs->resetCursor(m_session->caller(), m_connectionId,
-                                            QJsonObject{{u"stream"_s, stream}, {u"cursor"_s, iso}});
+            auto result = runs.resetCursor(m_connectionId, stream, cursor);
             if (!result) {
                 *error = result.error().message;
                 return false;
             }
-            messages.append(result->value(u"message"_s).toString());
+            messages.append(*result);
         }
     }
     m_applied = true;

@@ -2,23 +2,16 @@
 #include "ui/mainwindow.h"
 #include "models/apiservercontroller.h"
 #include "ui/auditlogdialog.h"
+#include "ui/connectionactioncontroller.h"
 #include "ui/connectiondetailwidget.h"
 #include "models/connectionlistmodel.h"
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
-#include "ui/cursorresetwizard.h"
-#include "engine/services/engine.h"
+#include "models/connectorcatalog.h"
 #include "models/iconlibrary.h"
+#include "models/installationinfo.h"
 #include "models/memberlistmodel.h"
-#include "ui/newconnectionwizard.h"
 #include "models/notificationlistmodel.h"
 #include "ui/notificationsdialog.h"
-#include "ui/oauthwizard.h"
 #include "models/ownersession.h"
-#include "engine/services/runservice.h"
-#include "engine/services/triggerservice.h"
-#include "ui/variantwizard.h"
-#include "ui/connectioneditdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/uilogging.h"
 
@@ -63,6 +56,7 @@ QAction *makeAction(QObject *parent, const QString &objectName, const QString &i
 MainWindow::MainWindow(Engine *engine, QWidget *parent)
     : QMainWindow(parent)
     , m_engine(engine)
+    , m_actions(new ConnectionActionController(this))
     , m_stack(new QStackedWidget(this))
     , m_startup(new QLabel(this))
     , m_apiState(new QLabel(this))
@@ -80,6 +74,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     m_stack->addWidget(m_startup);
     setCentralWidget(m_stack);
 
+    connect(m_actions, &ConnectionActionController::dialogOpened, this, &MainWindow::dialogOpened);
     createActions();
     createMenus();
 
@@ -96,41 +91,41 @@ void MainWindow::createActions()
 {
     m_newConnection = makeAction(this, u"actionNewConnection"_s, u"new-connection"_s, tr("&New Connection…"),
                                  tr("Connect a new service"), QKeySequence::New);
-    connect(m_newConnection, &QAction::triggered, this, [this] { newConnection(); });
+    connect(m_newConnection, &QAction::triggered, m_actions, [this] { m_actions->newConnection(); });
 
     m_delete = makeAction(this, u"actionDelete"_s, u"delete"_s, tr("&Delete Connection…"),
                           tr("Delete the selected connection"), QKeySequence::Delete);
-    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteConnection);
+    connect(m_delete, &QAction::triggered, m_actions, &ConnectionActionController::deleteConnection);
 
     m_runNow = makeAction(this, u"actionRunNow"_s, u"run"_s, tr("&Run Now"), tr("Sync the selected connection now"),
                           QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(m_runNow, &QAction::triggered, this, &MainWindow::runNow);
+    connect(m_runNow, &QAction::triggered, m_actions, &ConnectionActionController::runNow);
 
     m_stop = makeAction(this, u"actionStop"_s, u"stop"_s, tr("S&top"), tr("Stop the running sync of the selected connection"),
                         QKeySequence(Qt::CTRL | Qt::Key_Period));
-    connect(m_stop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_stop, &QAction::triggered, m_actions, &ConnectionActionController::stopRun);
 
     m_runAll = makeAction(this, u"actionRunAll"_s, u"run-all"_s, tr("Run &All"), tr("Sync every enabled connection"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    connect(m_runAll, &QAction::triggered, this, &MainWindow::runAll);
+    connect(m_runAll, &QAction::triggered, m_actions, &ConnectionActionController::runAll);
 
     m_editConnection = makeAction(this, u"actionEditConnection"_s, u"key"_s, tr("&Edit…"),
                                   tr("Rename the selected connection or replace its credentials"),
                                   QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_editConnection, &QAction::triggered, this, &MainWindow::editConnection);
+    connect(m_editConnection, &QAction::triggered, m_actions, &ConnectionActionController::editConnection);
 
     m_newVariant = makeAction(this, u"actionNewVariant"_s, u"variant"_s, tr("New &Variant…"),
                               tr("A copy of the selected connection with its own label, schedule and cursors"),
                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    connect(m_newVariant, &QAction::triggered, this, &MainWindow::newVariant);
+    connect(m_newVariant, &QAction::triggered, m_actions, &ConnectionActionController::newVariant);
 
     m_resetCursor = makeAction(this, u"actionResetCursor"_s, u"reset-cursor"_s, tr("Reset &Cursor…"),
                                tr("Re-sync from a date, or everything"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(m_resetCursor, &QAction::triggered, this, &MainWindow::resetCursor);
+    connect(m_resetCursor, &QAction::triggered, m_actions, &ConnectionActionController::resetCursor);
 
     m_authorize = makeAction(this, u"actionAuthorize"_s, u"authorize"_s, tr("A&uthorize…"),
                              tr("Sign in to the provider again (OAuth connections)"), QKeySequence(Qt::CTRL | Qt::Key_T));
-    connect(m_authorize, &QAction::triggered, this, &MainWindow::authorize);
+    connect(m_authorize, &QAction::triggered, m_actions, &ConnectionActionController::authorize);
 
     m_notifications = makeAction(this, u"actionNotifications"_s, u"notifications"_s, tr("&Notifications"),
                                  tr("Completed and failed syncs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
@@ -243,7 +238,7 @@ QWidget *MainWindow::createWelcome()
     button->setAccessibleName(tr("Create your first connection"));
     button->setDefault(true);
     button->setMinimumHeight(36);
-    connect(button, &QPushButton::clicked, this, [this] { newConnection(); });
+    connect(button, &QPushButton::clicked, m_actions, [this] { m_actions->newConnection(); });
     layout->addSpacing(12);
     layout->addWidget(button, 0, Qt::AlignHCenter);
     layout->addStretch(3);
@@ -360,7 +355,7 @@ void MainWindow::attachSession(OwnerSession *session)
     connect(m_notificationModel, &NotificationListModel::unreadCountChanged, this, &MainWindow::updateNotificationCount);
     updateNotificationCount(m_notificationModel->unreadCount());
 
-    m_keyState->setText(tr("Master key: %1").arg(m_engine->keyStoreDescription()));
+    m_keyState->setText(tr("Master key: %1").arg(InstallationInfo::keyStoreDescription(m_engine)));
     setWindowTitle(tr("Opbox Pipelines — %1").arg(session->workspaceName()));
     if (m_connections->rowCount() > 0)
         selectConnection(m_connections->connection(0).value(u"id"_s).toString());
@@ -446,7 +441,7 @@ void MainWindow::updateActions()
     const bool selected = !c.isEmpty();
     const QString runStatus = c.value(u"lastRun"_s).toObject().value(u"status"_s).toString();
     const bool active = runStatus == u"PENDING"_s || runStatus == u"RUNNING"_s;
-    const ConnectorTypeInfo *type = selected ? ConnectorTypeRegistry::find(c.value(u"type"_s).toString()) : nullptr;
+    const ConnectorTypeEntry *type = selected ? ConnectorCatalog::find(c.value(u"type"_s).toString()) : nullptr;
     m_newConnection->setEnabled(admin);
     m_delete->setEnabled(admin && selected);
     m_runNow->setEnabled(member && selected && !active);
@@ -473,123 +468,6 @@ void MainWindow::showStatus(const QString &message)
     Q_EMIT statusMessage(message);
 }
 
-void MainWindow::runNow()
-{
-    const QString id = currentConnectionId();
-    if (id.isEmpty() || !m_session)
-        return;
-    const QString name = m_connections->connection(id).value(u"name"_s).toString();
-    auto run = m_session->engine()->runs()->trigger(m_session->caller(), id, {}, RunTrigger::Manual);
-    if (!run) {
-        if (run.error().code == u"RUN_ACTIVE"_s)
-            showStatus(tr("A sync of \"%1\" is already running.").arg(name));
-        else
-            showError(run.error().message);
-        return;
-    }
-    showStatus(tr("Sync of \"%1\" started.").arg(name));
-    m_connections->refresh(id);
-    m_detail->showTab(ConnectionDetailWidget::RunsTab);
-}
-
-void MainWindow::stopRun()
-{
-    const QString id = currentConnectionId();
-    if (id.isEmpty() || !m_session)
-        return;
-    const auto active = m_session->engine()->runs()->activeRun(id);
-    if (!active) {
-        showStatus(tr("No sync is running."));
-        m_connections->refresh(id);
-        return;
-    }
-    auto stopped = m_session->engine()->runs()->stop(m_session->caller(), id, active->id);
-    if (!stopped) {
-        showError(stopped.error().message);
-        return;
-    }
-    showStatus(tr("Sync stopped; what it had saved is kept."));
-    m_connections->refresh(id);
-}
-
-void MainWindow::runAll()
-{
-    if (!m_session)
-        return;
-    auto result = m_session->engine()->triggers()->runAll(m_session->caller());
-    if (!result) {
-        showError(result.error().message);
-        return;
-    }
-    const int started = result->value(u"count"_s).toInt();
-    const int total = m_connections->rowCount();
-    QString message = tr("%n sync(s) started.", nullptr, started);
-    if (started < total)
-        message += u' ' + tr("Others are disabled or already running.");
-    showStatus(message);
-}
-
-void MainWindow::editConnection()
-{
-    const QString id = currentConnectionId();
-    if (id.isEmpty() || !m_session)
-        return;
-    auto *dialog = new ConnectionEditDialog(m_session, id, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, id] {
-        m_connections->refresh(id);
-        showStatus(tr("Connection saved."));
-    });
-    dialog->open();
-    Q_EMIT dialogOpened(dialog);
-}
-
-void MainWindow::newVariant()
-{
-    const QString id = currentConnectionId();
-    if (id.isEmpty() || !m_session)
-        return;
-    auto *wizard = new VariantWizard(m_session, id, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] {
-        const QString created = wizard->createdConnectionId();
-        m_connections->refresh(created);
-        m_connections->refresh(wizard->sourceConnectionId());
-        selectConnection(created);
-        showStatus(tr("Variant created."));
-    });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
-}
-
-void MainWindow::resetCursor()
-{
-    const QString id = currentConnectionId();
-    if (id.isEmpty() || !m_session)
-        return;
-    auto *wizard = new CursorResetWizard(m_session, id, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] { showStatus(wizard->resultMessage()); });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
-}
-
-void MainWindow::authorize()
-{
-    const QJsonObject c = currentConnection();
-    if (c.isEmpty() || !m_session)
-        return;
-    auto *wizard = new OAuthWizard(m_session, [this] { return publicUrl(); }, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    wizard->setExistingConnection(c.value(u"id"_s).toString());
-    connect(wizard, &QWizard::accepted, this, [this, wizard] {
-        m_connections->refresh(wizard->connectionId());
-        showStatus(tr("Authorized."));
-    });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
-}
-
 void MainWindow::showNotifications()
 {
     if (!m_session)
@@ -602,54 +480,6 @@ void MainWindow::showNotifications()
     });
     dialog->show();
     Q_EMIT dialogOpened(dialog);
-}
-
-void MainWindow::newConnection(const QString &type)
-{
-    if (!m_session)
-        return;
-    auto *wizard = new NewConnectionWizard(m_session, this);
-    wizard->setPublicUrlProvider([this] { return publicUrl(); });
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    if (!type.isEmpty())
-        wizard->preselectType(type);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] {
-        const QString id = wizard->createdConnectionId();
-        // The model hears about the new row through the service's signal; make sure it is there now.
-        m_connections->refresh(id);
-        selectConnection(id);
-        showStatus(tr("Connection \"%1\" created.").arg(wizard->name));
-    });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
-}
-
-void MainWindow::deleteConnection()
-{
-    const QString id = currentConnectionId();
-    if (id.isEmpty() || !m_session)
-        return;
-    const QString name = m_connections->connection(id).value(u"name"_s).toString();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Connection"),
-                                tr("Delete the connection \"%1\"?").arg(name), QMessageBox::NoButton, this);
-    box->setInformativeText(tr("Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept."));
-    QPushButton *deleteButton = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
-    deleteButton->setObjectName(u"confirmDelete"_s);
-    QPushButton *cancel = box->addButton(tr("&Cancel"), QMessageBox::RejectRole);
-    box->setDefaultButton(cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, deleteButton, id, name] {
-        if (box->clickedButton() != deleteButton)
-            return;
-        auto removed = m_session->engine()->connections()->remove(m_session->caller(), id);
-        if (!removed) {
-            showError(removed.error().message);
-            return;
-        }
-        showStatus(tr("Connection \"%1\" deleted.").arg(name));
-    });
-    box->open();
-    Q_EMIT dialogOpened(box);
 }
 
 void MainWindow::showSettings()
@@ -679,7 +509,7 @@ void MainWindow::showAbout()
                           "<p>Syncs data from SaaS services into local Opbox tables.</p>"
                           "<p>Data directory: %2</p>"
                           "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
-                           .arg(QCoreApplication::applicationVersion(), m_engine->dataDir().toHtmlEscaped()));
+                           .arg(QCoreApplication::applicationVersion(), InstallationInfo::dataDir(m_engine).toHtmlEscaped()));
 }
 
 void MainWindow::showError(const QString &message)

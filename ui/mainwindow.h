@@ -16,6 +16,7 @@ class QTreeView;
 namespace Opbox {
 
 class ApiServerController;
+class ConnectionActionController;
 class ConnectionDetailWidget;
 class ConnectionListModel;
 class Engine;
@@ -25,8 +26,8 @@ class OwnerSession;
 
 /**
  * The application's main window: the connection list beside the selected connection's details,
- * with the toolbar and menus for everything an admin does. It talks to the engine
- * only through models/ and the services' Caller-checked calls, never over HTTP.
+ * with the toolbar and menus for everything an admin does; ConnectionActionController carries the
+ * connection actions out. It reaches the engine only through models/, never over HTTP.
  */
 class MainWindow : public QMainWindow
 {
@@ -56,15 +57,6 @@ public:
     [[nodiscard]] QAction *action(const QString &objectName) const;
 
 public Q_SLOTS:
-    void newConnection(const QString &type = {});
-    void deleteConnection();
-    void runNow();
-    void stopRun();
-    void runAll();
-    void editConnection();
-    void newVariant();
-    void resetCursor();
-    void authorize();
     void showNotifications();
     void showSettings();
     void showAuditLog();
@@ -97,6 +89,7 @@ private:
     [[nodiscard]] QJsonObject currentConnection() const;
 
     Engine *m_engine;
+    ConnectionActionController *m_actions;
     QPointer<ApiServerController> m_api;
     OwnerSession *m_session = nullptr;
     ConnectionListModel *m_connections = nullptr;

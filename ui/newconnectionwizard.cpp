@@ -3,9 +3,10 @@
 #include "ui/connectionsummarypage.h"
 #include "ui/connectiontestpage.h"
 #include "ui/connectortypepage.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectorcatalog.h"
 #include "ui/credentialspage.h"
 #include "models/iconlibrary.h"
+#include "models/oauthactions.h"
 #include "ui/notifyrecipientspage.h"
 #include "ui/oauthauthorizepage.h"
 #include "ui/schedulepage.h"
@@ -34,18 +35,18 @@ NewConnectionWizard::NewConnectionWizard(OwnerSession *session, QWidget *parent)
     setPage(SummaryPageId, new ConnectionSummaryPage(this));
     m_authorize = new OAuthAuthorizePage(session, [this] { return publicUrl(); }, [this] {
         // The engine creates the OAuth connection itself, with the client credentials in the vault.
-        QJsonObject body{{u"client_id"_s, credentials.value(u"client_id"_s)},
-                         {u"client_secret"_s, credentials.value(u"client_secret"_s)},
-                         {u"connectionName"_s, name},
-                         {u"notifyUserIds"_s, notifyUserIds}};
-        QJsonObject cfg = config;
-        cfg.remove(u"tenantId"_s);
-        cfg.remove(u"accountId"_s);
-        if (!cfg.isEmpty())
-            body.insert(u"config"_s, cfg);
-        if (!schedule.isEmpty())
-            body.insert(u"schedule"_s, schedule);
-        return OAuthAuthorizePage::Request{m_type ? m_type->type : QString(), body};
+        OAuthSignIn signIn;
+        signIn.type = m_type ? m_type->type : QString();
+        signIn.name = name;
+        signIn.clientId = credentials.value(u"client_id"_s).toString();
+        signIn.clientSecret = credentials.value(u"client_secret"_s).toString();
+        signIn.config = config;
+        // The provider's account discovery fills these in after the sign-in.
+        signIn.config.remove(u"tenantId"_s);
+        signIn.config.remove(u"accountId"_s);
+        signIn.schedule = schedule;
+        signIn.notifyUserIds = notifyUserIds;
+        return signIn;
     }, this);
     setPage(AuthorizePageId, m_authorize);
     connect(m_authorize, &OAuthAuthorizePage::authorized, this, [this] { credentials = QJsonObject(); });
@@ -62,7 +63,7 @@ NewConnectionWizard::~NewConnectionWizard()
     credentials = QJsonObject();
 }
 
-void NewConnectionWizard::setConnectorType(const ConnectorTypeInfo *type)
+void NewConnectionWizard::setConnectorType(const ConnectorTypeEntry *type)
 {
     if (type == m_type)
         return;
@@ -90,21 +91,13 @@ QString NewConnectionWizard::createdConnectionId() const
     return isOAuth() ? m_authorize->connectionId() : m_createdId;
 }
 
-QJsonObject NewConnectionWizard::createBody() const
+NewConnection NewConnectionWizard::draft() const
 {
-    QJsonObject cfg = config;
+    NewConnection d{name, m_type ? m_type->type : QString(), credentials, config, {}, schedule, notifyUserIds};
     // Only a real choice is stored: with every stream checked, streams the connector adds later are read too.
     if (!selectedStreams.isEmpty() && selectedStreams.size() < availableStreams.size())
-        cfg.insert(u"streams"_s, QJsonArray::fromStringList(selectedStreams));
-    QJsonObject body{{u"name"_s, name},
-                     {u"type"_s, m_type ? m_type->type : QString()},
-                     {u"credentials"_s, credentials},
-                     {u"notifyUserIds"_s, notifyUserIds}};
-    if (!cfg.isEmpty())
-        body.insert(u"config"_s, cfg);
-    if (!schedule.isEmpty())
-        body.insert(u"schedule"_s, schedule);
-    return body;
+        d.streams = selectedStreams;
+    return d;
 }
 
 } // namespace Opbox

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/newconnection.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrl>
@@ -11,12 +13,12 @@ namespace Opbox {
 
 class OAuthAuthorizePage;
 class OwnerSession;
-struct ConnectorTypeInfo;
+struct ConnectorTypeEntry;
 
 /**
  * Creates a connection step by step: type → credentials form generated from the
  * connector's field spec → test → streams → schedule → who is notified → summary. Each page
- * validates before Next; the summary calls ConnectionService::create with the owner's Caller.
+ * validates before Next; the summary saves the draft through ConnectionActions.
  * For OAuth types the test and streams steps give way to the provider's sign-in after the summary.
  */
 class NewConnectionWizard : public QWizard
@@ -33,8 +35,8 @@ public:
     [[nodiscard]] OwnerSession *session() const { return m_session; }
 
     /** The chosen connector type; nullptr before the first page is done. */
-    [[nodiscard]] const ConnectorTypeInfo *connectorType() const { return m_type; }
-    void setConnectorType(const ConnectorTypeInfo *type);
+    [[nodiscard]] const ConnectorTypeEntry *connectorType() const { return m_type; }
+    void setConnectorType(const ConnectorTypeEntry *type);
     /** Preselects a type (e.g. from a "new CRM connection" shortcut). */
     void preselectType(const QString &type);
     /** Where the provider sends the browser back (OAuth types): the API server's public URL. */
@@ -46,14 +48,14 @@ public:
     QString name;
     QJsonObject credentials;
     QJsonObject config;
-    QJsonObject schedule;
-    QJsonArray notifyUserIds;
+    std::optional<ConnectionSchedule> schedule;
+    QStringList notifyUserIds;
     QStringList selectedStreams;
     QStringList availableStreams;
     bool firstSync = false;
 
-    /** The request body for ConnectionService::create. */
-    [[nodiscard]] QJsonObject createBody() const;
+    /** What the pages collected, as the connection to create. */
+    [[nodiscard]] NewConnection draft() const;
     /** The id of the connection the wizard created (empty until it exists). */
     [[nodiscard]] QString createdConnectionId() const;
     void setCreatedConnectionId(const QString &id) { m_createdId = id; }
@@ -63,7 +65,7 @@ Q_SIGNALS:
 
 private:
     OwnerSession *m_session;
-    const ConnectorTypeInfo *m_type = nullptr;
+    const ConnectorTypeEntry *m_type = nullptr;
     QString m_createdId;
     std::function<QUrl()> m_publicUrl;
     OAuthAuthorizePage *m_authorize;

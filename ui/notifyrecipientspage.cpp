@@ -30,7 +30,7 @@ bool NotifyRecipientsPage::validatePage()
     if (!m_widget->isValid())
         return false;
     auto *w = static_cast<NewConnectionWizard *>(wizard());
-    w->notifyUserIds = QJsonArray::fromStringList(m_widget->userIds());
+    w->notifyUserIds = m_widget->userIds();
     return true;
 }
 

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/oauthauthorizepage.h"
-#include "engine/services/connectionservice.h"
-#include "engine/services/engine.h"
+#include "models/connectionactions.h"
 #include "models/iconlibrary.h"
-#include "engine/services/oauthservice.h"
+#include "models/oauthactions.h"
 #include "models/ownersession.h"
 #include "ui/uilogging.h"
 
@@ -21,11 +20,12 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 OAuthAuthorizePage::OAuthAuthorizePage(OwnerSession *session, std::function<QUrl()> publicUrl,
-                                       std::function<Request()> request, QWidget *parent)
+                                       std::function<OAuthSignIn()> request, QWidget *parent)
     : QWizardPage(parent)
-    , m_session(session)
     , m_publicUrl(std::move(publicUrl))
     , m_request(std::move(request))
+    , m_connections(new ConnectionActions(session, this))
+    , m_oauth(new OAuthActions(session, this))
     , m_state(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_open(new QPushButton(IconLibrary::action(u"authorize"_s), tr("&Open the Sign-in Page Again"), this))
@@ -86,24 +86,22 @@ OAuthAuthorizePage::OAuthAuthorizePage(OwnerSession *session, std::function<QUrl
     connect(m_code, &QLineEdit::returnPressed, this, &OAuthAuthorizePage::useCode);
 
     // The browser's redirect reaches the API server's thread; the engine tells us when the tokens are stored.
-    connect(session->engine()->oauth(), &OAuthService::connectionAuthorized, this,
-            [this](const QString &, const QString &connectionId) {
-                if (connectionId == m_connectionId && !m_done)
-                    finish(tr("Connected. The streams were discovered; the connection is ready to sync."));
-            });
+    connect(m_oauth, &OAuthActions::connectionAuthorized, this, [this](const QString &connectionId) {
+        if (connectionId == m_connectionId && !m_done)
+            finish(tr("Connected. The streams were discovered; the connection is ready to sync."));
+    });
     // A refused or failed callback leaves the connection DISCONNECTED with the reason as its message.
-    connect(session->engine()->connections(), &ConnectionService::connectionChanged, this,
-            [this](const QString &, const QString &connectionId) {
-                if (connectionId != m_connectionId || m_done || m_exchanging)
-                    return;
-                auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
-                if (record && record->status == u"CONNECTED"_s)
-                    finish(tr("Connected. The connection is ready to sync."));
-                else if (record && !record->statusMessage.isEmpty() && record->statusMessage != m_knownReason) {
-                    m_knownReason = record->statusMessage;
-                    fail(tr("The provider did not grant access: %1").arg(record->statusMessage));
-                }
-            });
+    connect(m_connections, &ConnectionActions::connectionChanged, this, [this](const QString &connectionId) {
+        if (connectionId != m_connectionId || m_done || m_exchanging)
+            return;
+        auto record = m_connections->facts(connectionId);
+        if (record && record->status == u"CONNECTED"_s)
+            finish(tr("Connected. The connection is ready to sync."));
+        else if (record && !record->statusMessage.isEmpty() && record->statusMessage != m_knownReason) {
+            m_knownReason = record->statusMessage;
+            fail(tr("The provider did not grant access: %1").arg(record->statusMessage));
+        }
+    });
 }
 
 void OAuthAuthorizePage::initializePage()
@@ -115,23 +113,23 @@ void OAuthAuthorizePage::initializePage()
 void OAuthAuthorizePage::start()
 {
     m_retry->hide();
-    const Request request = m_request();
-    m_connector = OAuthService::pathSegment(request.connector);
-    QJsonObject body = request.body;
+    OAuthSignIn request = m_request();
+    m_type = request.type;
     // A second attempt re-authorizes the connection the first one created.
     if (!m_connectionId.isEmpty()) {
-        body = QJsonObject{{u"connectionId"_s, m_connectionId}};
+        request = OAuthSignIn{};
+        request.type = m_type;
+        request.connectionId = m_connectionId;
     }
-    auto result = m_session->engine()->oauth()->authorize(m_session->caller(), m_connector, body,
-                                                          m_publicUrl ? m_publicUrl() : QUrl());
+    auto result = m_oauth->authorize(request, m_publicUrl ? m_publicUrl() : QUrl());
     if (!result) {
         fail(result.error().message);
         return;
     }
-    m_connectionId = result->value(u"connectionId"_s).toString();
-    m_url = QUrl(result->value(u"authorizeUrl"_s).toString());
+    m_connectionId = result->connectionId;
+    m_url = result->authorizeUrl;
     // Only a reason recorded after this point is news about this attempt.
-    if (auto record = m_session->engine()->connections()->record(m_session->caller(), m_connectionId))
+    if (auto record = m_connections->facts(m_connectionId))
         m_knownReason = record->statusMessage;
     m_link->setText(tr("Sign-in page: %1").arg(m_url.toString()));
     m_state->setText(tr("Waiting for you to sign in in the browser…"));
@@ -158,17 +156,15 @@ void OAuthAuthorizePage::useCode()
     m_useCode->setEnabled(false);
     m_state->setText(tr("Exchanging the code…"));
     // The token request goes to the provider from the OAuth service's thread.
-    m_session->engine()->oauth()->exchange(
-        m_session->caller(), m_connector, QJsonObject{{u"connectionId"_s, m_connectionId}, {u"code"_s, code}}, this,
-        [this](Result<QJsonObject> result) {
-            m_exchanging = false;
-            if (!result) {
-                fail(tr("The code was not accepted: %1").arg(result.error().message));
-                m_useCode->setEnabled(!m_code->text().trimmed().isEmpty());
-                return;
-            }
-            finish(tr("Connected. The streams were discovered; the connection is ready to sync."));
-        });
+    m_oauth->exchange(m_type, m_connectionId, code, this, [this](Result<void> result) {
+        m_exchanging = false;
+        if (!result) {
+            fail(tr("The code was not accepted: %1").arg(result.error().message));
+            m_useCode->setEnabled(!m_code->text().trimmed().isEmpty());
+            return;
+        }
+        finish(tr("Connected. The streams were discovered; the connection is ready to sync."));
+    });
 }
 
 void OAuthAuthorizePage::finish(const QString &message)

@@ -13,7 +13,10 @@ class QPushButton;
 
 namespace Opbox {
 
+class ConnectionActions;
+class OAuthActions;
 class OwnerSession;
+struct OAuthSignIn;
 
 /**
  * The OAuth sign-in step: asks the engine for the authorize URL
@@ -24,13 +27,8 @@ class OAuthAuthorizePage : public QWizardPage
 {
     Q_OBJECT
 public:
-    /** What to authorize: the connector type and the body of `oauth/:connector/authorize`. */
-    struct Request {
-        QString connector;
-        QJsonObject body;
-    };
-
-    OAuthAuthorizePage(OwnerSession *session, std::function<QUrl()> publicUrl, std::function<Request()> request,
+    /** `request` says what to authorize: a connection to create or one to sign in again. */
+    OAuthAuthorizePage(OwnerSession *session, std::function<QUrl()> publicUrl, std::function<OAuthSignIn()> request,
                        QWidget *parent = nullptr);
 
     void initializePage() override;
@@ -52,10 +50,11 @@ private:
     void finish(const QString &message);
     void fail(const QString &message);
 
-    OwnerSession *m_session;
     std::function<QUrl()> m_publicUrl;
-    std::function<Request()> m_request;
-    QString m_connector;
+    std::function<OAuthSignIn()> m_request;
+    ConnectionActions *m_connections;
+    OAuthActions *m_oauth;
+    QString m_type;
     QString m_connectionId;
     QUrl m_url;
     QString m_knownReason;

@@ -2,10 +2,9 @@
 #include "ui/oauthclientpage.h"
 #include "ui/errorlabel.h"
 #include "ui/secretlineedit.h"
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectionactions.h"
+#include "models/connectorcatalog.h"
 #include "models/displayformat.h"
-#include "engine/services/engine.h"
 #include "models/iconlibrary.h"
 #include "models/ownersession.h"
 #include "ui/redirecturiedit.h"
@@ -36,7 +35,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> pu
     setTitle(tr("OAuth App"));
     setSubTitle(tr("Enter the client id and secret of the app you registered with the provider. Its redirect URI "
                    "must point to this computer's API server."));
-    for (const ConnectorTypeInfo &info : ConnectorTypeRegistry::all()) {
+    for (const ConnectorTypeEntry &info : ConnectorCatalog::all()) {
         if (info.isOAuth())
             m_type->addItem(IconLibrary::category(info.category),
                             tr("%1 (%2)").arg(DisplayFormat::typeName(info.name), info.service), info.type);
@@ -63,7 +62,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> pu
     layout->addStretch(1);
 
     connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
-        const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(m_type->currentData().toString());
+        const ConnectorTypeEntry *info = ConnectorCatalog::find(m_type->currentData().toString());
         if (info && m_existingId.isEmpty())
             m_name->setText(DisplayFormat::typeName(info->name));
         rebuildConfig();
@@ -73,7 +72,7 @@ OAuthClientPage::OAuthClientPage(OwnerSession *session, std::function<QUrl()> pu
     for (QLineEdit *edit : {m_name, m_clientId, m_clientSecret})
         connect(edit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     if (m_type->count() > 0) {
-        const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(m_type->currentData().toString());
+        const ConnectorTypeEntry *info = ConnectorCatalog::find(m_type->currentData().toString());
         m_name->setText(info ? DisplayFormat::typeName(info->name) : QString());
     }
     rebuildConfig();
@@ -101,10 +100,10 @@ void OAuthClientPage::rebuildConfig()
     for (QLineEdit *edit : std::as_const(m_config))
         m_form->removeRow(edit);
     m_config.clear();
-    const ConnectorTypeInfo *info = ConnectorTypeRegistry::find(m_type->currentData().toString());
+    const ConnectorTypeEntry *info = ConnectorCatalog::find(m_type->currentData().toString());
     if (!info)
         return;
-    for (const ConnectorField &field : info->config) {
+    for (const ConnectorFieldEntry &field : info->config) {
         // Discovered fields (tenant, account) come from the provider after sign-in.
         if (field.name != u"baseUrl"_s && field.name != u"authBaseUrl"_s)
             continue;
@@ -128,7 +127,7 @@ void OAuthClientPage::setConnectorType(const QString &type)
 
 void OAuthClientPage::setExistingConnection(const QString &connectionId)
 {
-    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
+    auto record = ConnectionActions(m_session).facts(connectionId);
     if (!record)
         return;
     m_existingId = connectionId;
@@ -173,10 +172,10 @@ bool OAuthClientPage::validatePage()
     return isComplete();
 }
 
-OAuthAuthorizePage::Request OAuthClientPage::request() const
+OAuthSignIn OAuthClientPage::request() const
 {
-    OAuthAuthorizePage::Request r;
-    r.connector = m_type->currentData().toString();
+    OAuthSignIn r;
+    r.type = m_type->currentData().toString();
     QJsonObject config;
     for (auto it = m_config.cbegin(); it != m_config.cend(); ++it) {
         const QString text = it.value()->text().trimmed();
@@ -185,19 +184,13 @@ OAuthAuthorizePage::Request OAuthClientPage::request() const
         else if (!m_existingId.isEmpty() && it.value()->property("stored").toBool())
             config.insert(it.key(), QJsonValue()); // cleared: back to the provider's own host
     }
-    if (!m_existingId.isEmpty()) {
-        r.body.insert(u"connectionId"_s, m_existingId);
-        if (!m_clientId->text().trimmed().isEmpty())
-            r.body.insert(u"client_id"_s, m_clientId->text().trimmed());
-        if (!m_clientSecret->text().trimmed().isEmpty())
-            r.body.insert(u"client_secret"_s, m_clientSecret->text().trimmed());
-    } else {
-        r.body.insert(u"connectionName"_s, m_name->text().trimmed());
-        r.body.insert(u"client_id"_s, m_clientId->text().trimmed());
-        r.body.insert(u"client_secret"_s, m_clientSecret->text().trimmed());
-    }
-    if (!config.isEmpty())
-        r.body.insert(u"config"_s, config);
+    // Signing in again: empty client fields keep the stored ones.
+    r.connectionId = m_existingId;
+    if (m_existingId.isEmpty())
+        r.name = m_name->text().trimmed();
+    r.clientId = m_clientId->text().trimmed();
+    r.clientSecret = m_clientSecret->text().trimmed();
+    r.config = config;
     return r;
 }
 

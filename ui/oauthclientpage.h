@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/oauthauthorizepage.h"
+#include "models/oauthactions.h"
 
 #include <QHash>
 #include <QUrl>
@@ -33,7 +33,7 @@ public:
     [[nodiscard]] bool validatePage() override;
     void initializePage() override;
     /** The authorize request the next page sends. */
-    [[nodiscard]] OAuthAuthorizePage::Request request() const;
+    [[nodiscard]] OAuthSignIn request() const;
 
     [[nodiscard]] QComboBox *typeBox() const { return m_type; }
     [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }

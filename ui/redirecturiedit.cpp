@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/redirecturiedit.h"
-#include "engine/services/oauthservice.h"
+#include "models/oauthactions.h"
 
 namespace Opbox {
 
@@ -16,7 +16,7 @@ void RedirectUriEdit::showFor(const QUrl &publicUrl, const QString &type)
 {
     setText(type.isEmpty() || !publicUrl.isValid()
                 ? QString()
-                : OAuthService::redirectUri(publicUrl, OAuthService::pathSegment(type)).toString());
+                : OAuthActions::redirectUri(publicUrl, type).toString());
 }
 
 QString RedirectUriEdit::labelText()

@@ -71,8 +71,7 @@ bool SchedulePage::validatePage()
     if (m_enabled->isChecked() && !checked)
         return false;
     auto *w = static_cast<NewConnectionWizard *>(wizard());
-    w->schedule = QJsonObject{{u"enabled"_s, m_enabled->isChecked()},
-                              {u"frequency"_s, checked ? checked->objectName() : u"daily"_s}};
+    w->schedule = ConnectionSchedule{m_enabled->isChecked(), checked ? checked->objectName() : u"daily"_s};
     return true;
 }
 

@@ -2,8 +2,8 @@
 #include "ui/settingsdialog.h"
 #include "ui/errorlabel.h"
 #include "models/apiservercontroller.h"
-#include "engine/services/engine.h"
-#include "engine/services/identityservice.h"
+#include "models/installationinfo.h"
+#include "models/notificationsettings.h"
 #include "models/ownersession.h"
 #include "ui/uistrings.h"
 
@@ -91,12 +91,12 @@ SettingsDialog::SettingsDialog(OwnerSession *session, ApiServerController *api, 
 
     auto *securityBox = new QGroupBox(tr("Security"), this);
     auto *securityForm = new QFormLayout(securityBox);
-    auto *keyStore = new QLabel(session->engine()->keyStoreDescription(), securityBox);
+    auto *keyStore = new QLabel(InstallationInfo::keyStoreDescription(session->engine()), securityBox);
     keyStore->setWordWrap(true);
     keyStore->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     keyStore->setAccessibleName(tr("Where the master key lives"));
     securityForm->addRow(tr("Master key:"), keyStore);
-    auto *dataDir = new QLabel(session->engine()->dataDir(), securityBox);
+    auto *dataDir = new QLabel(InstallationInfo::dataDir(session->engine()), securityBox);
     dataDir->setWordWrap(true);
     dataDir->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     dataDir->setAccessibleName(tr("Data directory"));
@@ -104,9 +104,9 @@ SettingsDialog::SettingsDialog(OwnerSession *session, ApiServerController *api, 
 
     auto *notifyBox = new QGroupBox(tr("Notify me"), this);
     auto *notifyLayout = new QVBoxLayout(notifyBox);
-    const NotificationPreferences prefs = session->engine()->identity()->preferences(session->userId());
-    m_onSuccess->setChecked(prefs.onSuccess);
-    m_onFailure->setChecked(prefs.onFailure);
+    const NotificationSettings prefs(session);
+    m_onSuccess->setChecked(prefs.onSuccess());
+    m_onFailure->setChecked(prefs.onFailure());
     m_onSuccess->setAccessibleName(tr("Notify me when a sync completes"));
     m_onFailure->setAccessibleName(tr("Notify me when a sync fails"));
     notifyLayout->addWidget(m_onSuccess);
@@ -154,8 +154,7 @@ void SettingsDialog::accept()
         }
         config.publicUrl = parsed;
     }
-    auto prefs = m_session->engine()->identity()->setNotificationPreferences(
-        m_session->caller(), QJsonObject{{u"onSuccess"_s, m_onSuccess->isChecked()}, {u"onFailure"_s, m_onFailure->isChecked()}});
+    auto prefs = NotificationSettings(m_session).save(m_onSuccess->isChecked(), m_onFailure->isChecked());
     if (!prefs) {
         m_error->showMessage(prefs.error().message);
         return;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/streamselectionpage.h"
-#include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectorcatalog.h"
 #include "ui/newconnectionwizard.h"
 #include "models/streamlistmodel.h"
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/streamswidget.h"
-#include "engine/services/connectionservice.h"
-#include "engine/services/engine.h"
+#include "models/connectionactions.h"
 #include "models/iconlibrary.h"
 #include "models/ownersession.h"
 #include "models/streamlistmodel.h"
@@ -117,11 +116,8 @@ void StreamsWidget::applySelection()
     if (id.isEmpty() || checked.isEmpty())
         return;
     // Every stream checked is no selection at all, so that streams a connector adds later are read too.
-    const QJsonValue streams = checked.size() == m_model->streamNames().size() ? QJsonValue()
-                                                                                : QJsonValue(QJsonArray::fromStringList(checked));
-    ConnectionChange change;
-    change.config = QJsonObject{{u"streams"_s, streams}};
-    auto updated = m_session->engine()->connections()->update(m_session->caller(), id, change);
+    const QStringList streams = checked.size() == m_model->streamNames().size() ? QStringList() : checked;
+    auto updated = ConnectionActions(m_session).setStreamSelection(id, streams);
     if (!updated) {
         m_status->setText(tr("The stream selection was not saved: %1").arg(updated.error().message));
         return;

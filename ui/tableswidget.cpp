@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/tableswidget.h"
 #include "models/displayformat.h"
-#include "engine/services/engine.h"
 #include "models/iconlibrary.h"
 #include "models/opboxtablelistmodel.h"
 #include "models/ownersession.h"
@@ -195,7 +194,7 @@ void TablesWidget::exportTo(const QString &path)
     const QString table = m_data->table();
     if (table.isEmpty() || m_job)
         return;
-    auto *job = new TableExportJob(m_session->engine()->workspaceData(), m_session->caller(), this);
+    auto *job = new TableExportJob(m_session, this);
     m_job = job;
     m_export->setEnabled(false);
     connect(job, &TableExportJob::progress, this, [this](qint64 rows) {

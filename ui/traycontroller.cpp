@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traycontroller.h"
 #include "models/iconlibrary.h"
-#include "engine/services/connectionservice.h"
+#include "models/connectionactions.h"
 #include "models/displayformat.h"
-#include "engine/services/engine.h"
-#include "engine/services/identityservice.h"
+#include "models/notificationsettings.h"
 #include "ui/mainwindow.h"
 #include "models/ownersession.h"
-#include "engine/services/runservice.h"
+#include "models/runactions.h"
 
 #include <QAction>
 #include <QMenu>
@@ -75,7 +74,9 @@ void TrayController::showMessage(const QString &title, const QString &message, b
 void TrayController::attachSession(OwnerSession *session)
 {
     m_session = session;
-    connect(session->engine()->runs(), &RunService::runFinished, this, &TrayController::onRunFinished);
+    m_connections = new ConnectionActions(session, this);
+    m_runs = new RunActions(session, this);
+    connect(m_runs, &RunActions::runFinished, this, &TrayController::onRunFinished);
     if (m_window)
         addAction(m_window->action(u"actionRunAll"_s));
 }
@@ -84,38 +85,30 @@ bool TrayController::shouldReport(const QString &connectionId, const QString &st
 {
     if (!m_session || (status != u"COMPLETED"_s && status != u"FAILED"_s))
         return false;
-    const NotificationPreferences prefs = m_session->engine()->identity()->preferences(m_session->userId());
-    if ((status == u"COMPLETED"_s && !prefs.onSuccess) || (status == u"FAILED"_s && !prefs.onFailure))
+    const NotificationSettings prefs(m_session);
+    if ((status == u"COMPLETED"_s && !prefs.onSuccess()) || (status == u"FAILED"_s && !prefs.onFailure()))
         return false;
-    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
+    auto record = m_connections->facts(connectionId);
     if (!record)
         return false;
     // Like the engine's notifications: a connection with chosen recipients reports only to them.
-    if (record->notifyUserIds.isEmpty())
-        return true;
-    for (const auto &v : record->notifyUserIds) {
-        if (v.toString() == m_session->userId())
-            return true;
-    }
-    return false;
+    return record->notifyUserIds.isEmpty() || record->notifyUserIds.contains(m_session->userId());
 }
 
-void TrayController::onRunFinished(const QString &workspaceId, const QString &connectionId, const QString &runId,
-                                   const QString &status)
+void TrayController::onRunFinished(const QString &connectionId, const QString &runId, const QString &status)
 {
-    if (!m_session || workspaceId != m_session->workspaceId() || !shouldReport(connectionId, status))
+    if (!m_session || !shouldReport(connectionId, status))
         return;
-    auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
-    auto run = m_session->engine()->runs()->get(m_session->caller(), connectionId, runId);
+    auto record = m_connections->facts(connectionId);
+    auto run = m_runs->outcome(connectionId, runId);
     if (!record || !run)
         return;
     const bool failed = status == u"FAILED"_s;
     const QString title = failed ? tr("Sync failed: %1").arg(record->name) : tr("Sync completed: %1").arg(record->name);
-    const QString message = failed ? run->value(u"error"_s).toString()
+    const QString message = failed ? run->error
                                    : tr("%1 rows synced (%2 new, %3 updated).")
-                                         .arg(DisplayFormat::count(run->value(u"rowsSynced"_s).toInteger()),
-                                              DisplayFormat::count(run->value(u"rowsCreated"_s).toInteger()),
-                                              DisplayFormat::count(run->value(u"rowsUpdated"_s).toInteger()));
+                                         .arg(DisplayFormat::count(run->rowsSynced), DisplayFormat::count(run->rowsCreated),
+                                              DisplayFormat::count(run->rowsUpdated));
     showMessage(title, message, failed);
     Q_EMIT runReported(title, message, failed);
 }

@@ -10,8 +10,10 @@ class QSystemTrayIcon;
 
 namespace Opbox {
 
+class ConnectionActions;
 class MainWindow;
 class OwnerSession;
+class RunActions;
 
 /**
  * The system-tray icon: Show, Run all and Quit, and messages when runs complete or fail. While it
@@ -42,10 +44,12 @@ Q_SIGNALS:
 
 private:
     void showWindow();
-    void onRunFinished(const QString &workspaceId, const QString &connectionId, const QString &runId, const QString &status);
+    void onRunFinished(const QString &connectionId, const QString &runId, const QString &status);
 
     QPointer<MainWindow> m_window;
     OwnerSession *m_session = nullptr;
+    ConnectionActions *m_connections = nullptr;
+    RunActions *m_runs = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;
     QAction *m_separator = nullptr;

@@ -1,15 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/variantwizard.h"
-#include "engine/services/connectionservice.h"
-#include "engine/services/connectorservice.h"
-#include "engine/services/engine.h"
 #include "models/iconlibrary.h"
-#include "models/ownersession.h"
-#include "engine/sync/tablenamingpolicy.h"
+#include "models/variantactions.h"
 #include "ui/uistrings.h"
 #include "ui/variantconfirmpage.h"
 #include "ui/variantdetailspage.h"
-#include "engine/services/variantservice.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -24,7 +19,7 @@ namespace Opbox {
 
 VariantWizard::VariantWizard(OwnerSession *session, const QString &sourceConnectionId, QWidget *parent)
     : QWizard(parent)
-    , m_session(session)
+    , m_variants(new VariantActions(session, sourceConnectionId, this))
     , m_sourceId(sourceConnectionId)
     , m_name(new QLineEdit(this))
     , m_label(new QLineEdit(this))
@@ -36,12 +31,6 @@ VariantWizard::VariantWizard(OwnerSession *session, const QString &sourceConnect
     setPixmap(QWizard::LogoPixmap, IconLibrary::action(u"variant"_s).pixmap(48, 48));
     setOption(QWizard::NoBackButtonOnStartPage);
 
-    auto record = session->engine()->connections()->record(session->caller(), sourceConnectionId);
-    if (record) {
-        m_sourceName = record->name;
-        m_sourceType = record->type;
-        m_sourceTableBase = record->tableBase;
-    }
     m_name->setAccessibleName(tr("Variant name"));
     m_name->setMaxLength(200);
     m_label->setAccessibleName(tr("Variant label"));
@@ -69,7 +58,7 @@ VariantWizard::VariantWizard(OwnerSession *session, const QString &sourceConnect
 void VariantWizard::suggestName()
 {
     if (!m_nameEdited) {
-        const QString base = TableNamingPolicy::stripVariantLabel(m_sourceName);
+        const QString base = m_variants->baseName();
         const QString label = m_label->text().trimmed();
         m_name->setText(label.isEmpty() ? tr("%1 (variant)").arg(base) : tr("%1 (%2)").arg(base, label));
     }
@@ -78,17 +67,7 @@ void VariantWizard::suggestName()
 
 QStringList VariantWizard::previewTables() const
 {
-    QString base;
-    if (m_ownTables->isChecked())
-        base = TableNamingPolicy::baseFromName(m_name->text().trimmed(), false);
-    else if (!m_sourceTableBase.isEmpty())
-        base = m_sourceTableBase;
-    else
-        base = TableNamingPolicy::baseFromName(m_sourceName, true);
-    QStringList out;
-    for (const QString &stream : ConnectorService::streamNames(m_sourceType))
-        out.append(TableNamingPolicy::tableName(base, stream));
-    return out;
+    return m_variants->previewTables(m_name->text().trimmed(), m_ownTables->isChecked());
 }
 
 void VariantWizard::updatePreview()
@@ -101,19 +80,13 @@ bool VariantWizard::create(QString *error)
 {
     if (!m_createdId.isEmpty())
         return true;
-    QJsonObject body{{u"name"_s, m_name->text().trimmed()}};
-    const QString label = m_label->text().trimmed();
-    if (!label.isEmpty())
-        body.insert(u"variantLabel"_s, label);
-    if (m_ownTables->isChecked())
-        body.insert(u"config"_s, QJsonObject{{u"createOwnTables"_s, true}});
-    auto created = m_session->engine()->variants()->create(m_session->caller(), m_sourceId, body);
+    auto created = m_variants->create(
+        VariantDraft{m_name->text().trimmed(), m_label->text().trimmed(), m_ownTables->isChecked()});
     if (!created) {
         *error = created.error().message;
         return false;
     }
-    // The response carries the new webhook token; it is not kept or shown (reveal it in Overview).
-    m_createdId = created->connection.id;
+    m_createdId = *created;
     return true;
 }
 

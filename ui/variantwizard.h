@@ -10,10 +10,11 @@ class QLineEdit;
 namespace Opbox {
 
 class OwnerSession;
+class VariantActions;
 
 /**
  * Creates a variant of a connection: name, label, shared or own tables, with a
- * preview of the table names the variant will write; Finish calls the VariantService.
+ * preview of the table names the variant will write; Finish creates it through VariantActions.
  */
 class VariantWizard : public QWizard
 {
@@ -40,11 +41,8 @@ private:
     void updatePreview();
     void suggestName();
 
-    OwnerSession *m_session;
+    VariantActions *m_variants;
     QString m_sourceId;
-    QString m_sourceName;
-    QString m_sourceType;
-    QString m_sourceTableBase;
     QString m_createdId;
     bool m_nameEdited = false;
     QLineEdit *m_name;

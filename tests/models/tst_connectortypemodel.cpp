@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/connectortypemodel.h"
+#include "models/connectorcatalog.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "testengine.h"
 

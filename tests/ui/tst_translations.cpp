@@ -130,9 +130,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString fresh = dir.filePath(u"fresh.ts"_s);
         QProcess lupdate;
+        // Includes name their layer from the project root ("ui/mainwindow.h"): lupdate needs that root
+        // to find the classes' namespace, which is part of every context.
         lupdate.start(QStringLiteral(OPBOX_LUPDATE),
-                      {QStringLiteral(OPBOX_SOURCE_DIR "/ui"), QStringLiteral(OPBOX_SOURCE_DIR "/models"), u"-silent"_s,
-                       u"-locations"_s, u"none"_s, u"-ts"_s, fresh});
+                      {u"-I"_s, QStringLiteral(OPBOX_SOURCE_DIR), QStringLiteral(OPBOX_SOURCE_DIR "/ui"),
+                       QStringLiteral(OPBOX_SOURCE_DIR "/models"), u"-silent"_s, u"-locations"_s, u"none"_s, u"-ts"_s,
+                       fresh});
         QVERIFY(lupdate.waitForFinished(60000));
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> found = readTs(fresh);

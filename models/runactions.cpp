@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/runactions.h"
+#include "base/ids.h"
+#include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "engine/services/triggerservice.h"
+#include "models/ownersession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Opbox {
+
+RunActions::RunActions(OwnerSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    connect(session->engine()->runs(), &RunService::runFinished, this,
+            [this](const QString &workspaceId, const QString &connectionId, const QString &runId, const QString &status) {
+                if (workspaceId == m_session->workspaceId())
+                    Q_EMIT runFinished(connectionId, runId, status);
+            });
+}
+
+Result<void> RunActions::trigger(const QString &connectionId)
+{
+    // No list: the run reads the connection's own selection (config.streams), like every later run.
+    auto run = m_session->engine()->runs()->trigger(m_session->caller(), connectionId, {}, RunTrigger::Manual);
+    if (!run)
+        return run.error();
+    return {};
+}
+
+Result<bool> RunActions::stop(const QString &connectionId)
+{
+    RunService *runs = m_session->engine()->runs();
+    const auto active = runs->activeRun(connectionId);
+    if (!active)
+        return false;
+    auto stopped = runs->stop(m_session->caller(), connectionId, active->id);
+    if (!stopped)
+        return stopped.error();
+    return true;
+}
+
+Result<int> RunActions::runAll()
+{
+    auto result = m_session->engine()->triggers()->runAll(m_session->caller());
+    if (!result)
+        return result.error();
+    return result->value(u"count"_s).toInt();
+}
+
+Result<QString> RunActions::resetAllCursors(const QString &connectionId)
+{
+    auto result = m_session->engine()->runs()->resetCursor(m_session->caller(), connectionId,
+                                                           QJsonObject{{u"cursor"_s, QJsonValue()}});
+    if (!result)
+        return result.error();
+    return result->value(u"message"_s).toString();
+}
+
+Result<QString> RunActions::resetCursor(const QString &connectionId, const QString &stream, const QDateTime &from)
+{
+    auto result = m_session->engine()->runs()->resetCursor(
+        m_session->caller(), connectionId, QJsonObject{{u"stream"_s, stream}, {u"cursor"_s, Ids::iso(from.toUTC())}});
+    if (!result)
+        return result.error();
+    return result->value(u"message"_s).toString();
+}
+
+Result<RunOutcome> RunActions::outcome(const QString &connectionId, const QString &runId) const
+{
+    auto run = m_session->engine()->runs()->get(m_session->caller(), connectionId, runId);
+    if (!run)
+        return run.error();
+    return RunOutcome{run->value(u"error"_s).toString(), run->value(u"rowsSynced"_s).toInteger(),
+                      run->value(u"rowsCreated"_s).toInteger(), run->value(u"rowsUpdated"_s).toInteger()};
+}
+
+} // namespace Opbox
