@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <algorithm>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +22,8 @@ namespace {
 const auto KeyCheckSetting = u"vault_key_check"_s;
 const QByteArray KeyCheckPlain = QByteArrayLiteral("opbox-pipelines master key check v1");
 const QByteArray KeyCheckAad = QByteArrayLiteral("settings:vault_key_check");
+// Enough to get past a damaged value; a wrong key opens none of them.
+constexpr int MaxSecretsTried = 20;
 
 QString tr(const char *s)
 {
@@ -70,6 +73,29 @@ bool MasterKeyLoader::hasKeyCheck() const
     return q.exec() && q.next();
 }
 
+QList<QPair<QByteArray, QByteArray>> MasterKeyLoader::sealedSecrets(int limit) const
+{
+    // Where the services seal secrets, with the associated data each one binds its values to: the
+    // credentials and webhook tokens of connections, and the PKCE verifiers of OAuth flows.
+    const QList<QPair<QString, QByteArray>> sources = {
+        {u"SELECT id, credentials FROM connections WHERE credentials IS NOT NULL LIMIT ?"_s, "credentials:"},
+        {u"SELECT id, webhook_token_enc FROM connections WHERE webhook_token_enc IS NOT NULL LIMIT ?"_s, "webhook:"},
+        {u"SELECT id, verifier FROM oauth_states WHERE verifier IS NOT NULL LIMIT ?"_s, "oauth-verifier:"},
+    };
+    QList<QPair<QByteArray, QByteArray>> found;
+    for (const auto &[sql, aadPrefix] : sources) {
+        if (found.size() >= limit)
+            break;
+        SqlQuery q(m_metadata->connection(), sql);
+        q.bind(int(limit - found.size()));
+        if (!q.exec())
+            continue; // unreadable here; the other places may still hold one
+        while (q.next())
+            found.append({q.value(1).toByteArray(), aadPrefix + q.value(0).toString().toUtf8()});
+    }
+    return found;
+}
+
 bool MasterKeyLoader::storeKeyCheck(const QByteArray &key) const
 {
     const Vault vault(key);
@@ -90,7 +116,17 @@ Result<void> MasterKeyLoader::verify(const QByteArray &key, const QString &where
     if (!q.exec())
         return keyError(tr("cannot read the key check from the database"));
     if (!q.next()) {
-        // First start with this key: remember a check value so that a wrong key is caught later.
+        // No check value yet: a fresh data directory, or one written before check values existed.
+        // Secrets already stored decide: the key is trusted only once it opens one of them.
+        const auto sealed = sealedSecrets(MaxSecretsTried);
+        const Vault vault(key);
+        const bool opens = sealed.isEmpty() || std::any_of(sealed.cbegin(), sealed.cend(), [&vault](const auto &secret) {
+                               return vault.decrypt(secret.first, secret.second).ok();
+                           });
+        if (!opens)
+            return keyError(tr("the master key from %1 does not open the secrets in %2 (wrong key?); "
+                               "nothing was changed").arg(where, m_dataDir));
+        // Remember a check value so that a wrong key is caught at once from now on.
         if (!storeKeyCheck(key))
             return keyError(tr("cannot store the key check in the database"));
         return {};
@@ -153,7 +189,7 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
         co_return MasterKey{key, MasterKey::Source::File, false};
     }
 
-    if (hasKeyCheck()) {
+    if (hasKeyCheck() || !sealedSecrets(1).isEmpty()) {
         co_return keyError(tr("no master key found for %1, but it holds encrypted secrets; set OPBOX_MASTER_KEY "
                               "or restore the keychain entry or master.key").arg(m_dataDir));
     }

@@ -4,6 +4,8 @@
 #include "base/result.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QCoroTask>
 #include <QString>
 
@@ -38,6 +40,8 @@ public:
 private:
     [[nodiscard]] Result<void> verify(const QByteArray &key, const QString &where) const;
     [[nodiscard]] bool hasKeyCheck() const;
+    /** Up to `limit` sealed values already in the database, each with its associated data. */
+    [[nodiscard]] QList<QPair<QByteArray, QByteArray>> sealedSecrets(int limit) const;
     [[nodiscard]] bool storeKeyCheck(const QByteArray &key) const;
 
     QString m_dataDir;
