@@ -61,12 +61,9 @@ QString statusText(int status, const QString &providerMessage)
     return u"HTTP %1: %2"_s.arg(status).arg(providerMessage);
 }
 
-HttpExchange cancelledExchange(const QString &provider, const QString &what, const QUrl &url)
+Error cancelledError(const QString &provider, const QString &what)
 {
-    HttpExchange e;
-    e.url = url;
-    e.error = {ConnectorError::Kind::Cancelled, ProviderHttpClient::tr("%1: %2 was cancelled").arg(provider, what)};
-    return e;
+    return Error::cancelled(ProviderHttpClient::tr("%1: %2 was cancelled").arg(provider, what));
 }
 
 } // namespace
@@ -308,19 +305,17 @@ void ProviderHttpClient::notePause(const HttpExchange &exchange)
     }
 }
 
-QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_ptr<CancelToken> stop)
+QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::shared_ptr<CancelToken> stop)
 {
     const QString what = describe(call.method, call.url);
     const QString provider = m_manifest->provider;
     const int maxRetries = call.maxRetries >= 0 ? call.maxRetries : m_policy.settings().maxRetries;
     QString lastProblem;
-    HttpExchange result;
-    result.url = call.url;
     bool refreshedAfter401 = false;
 
     for (int attempt = 0;; ++attempt) {
         if (stopped(stop))
-            co_return cancelledExchange(provider, what, call.url);
+            co_return cancelledError(provider, what);
         // The account's budget is shared with every other client on it: a pause another run was
         // told to take holds this request back too, and spaced requests queue for the next slot.
         for (qint64 wait = m_gate->reserve(call.minIntervalMs); wait > 0; wait = m_gate->pausedForMs()) {
@@ -328,16 +323,17 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
                 qCInfo(lcConnectors) << provider << "rate limit reached on this account; pausing" << wait << "ms";
             auto waiting = waitFor(wait, stop);
             if (!co_await waiting)
-                co_return cancelledExchange(provider, what, call.url);
+                co_return cancelledError(provider, what);
         }
 
         if (m_tokens && m_tokens->needsRefresh()) {
             auto refreshing = m_tokens->refresh(m_tokens->accessToken());
-            const std::optional<ConnectorError> refreshError = co_await refreshing;
+            const Result<void> refreshed = co_await refreshing;
             addSecrets(m_tokens->secrets());
-            if (refreshError) {
-                result.error = {refreshError->kind, scrub(refreshError->message)};
-                co_return result;
+            if (!refreshed) {
+                Error failure = refreshed.error();
+                failure.message = scrub(failure.message);
+                co_return failure;
             }
         }
         const QString sentToken = m_tokens ? m_tokens->accessToken() : QString();
@@ -356,7 +352,7 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
                 reply->abort();
         }
         if (stopped(stop))
-            co_return cancelledExchange(provider, what, call.url);
+            co_return cancelledError(provider, what);
 
         HttpExchange exchange;
         exchange.url = call.url;
@@ -384,23 +380,21 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
                 lastProblem = tr("the server closed the connection during the TLS handshake");
             }
             if (isPermanentNetworkError(networkError)) {
-                result.error = {ConnectorError::Kind::Config,
-                                tr("%1: %2 failed: %3. Check the API base URL.").arg(provider, what, lastProblem)};
-                co_return result;
+                co_return Error::configuration(
+                    tr("%1: %2 failed: %3. Check the API base URL.").arg(provider, what, lastProblem));
             }
         } else {
             Verdict verdict;
             if (m_inspector)
                 verdict = m_inspector(exchange);
             if (verdict.kind == Verdict::Kind::Fail) {
-                result.error = verdict.error;
-                result.error.message = scrub(result.error.message);
-                co_return result;
+                Error refusal = verdict.error;
+                refusal.message = scrub(refusal.message);
+                co_return refusal;
             }
             const bool accepted = (exchange.status >= 200 && exchange.status < 300) || call.acceptStatuses.contains(exchange.status);
             if (verdict.kind == Verdict::Kind::Pass && accepted) {
                 notePause(exchange);
-                exchange.ok = true;
                 co_return exchange;
             }
             const QString message = providerMessage(exchange.body);
@@ -417,47 +411,40 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
                 // The provider no longer takes this access token (revoked, or expired early): refresh, retry once.
                 refreshedAfter401 = true;
                 auto refreshing = m_tokens->refresh(sentToken);
-                const std::optional<ConnectorError> refreshError = co_await refreshing;
+                const Result<void> refreshed = co_await refreshing;
                 addSecrets(m_tokens->secrets());
-                if (refreshError) {
-                    result.status = exchange.status;
-                    result.error = {refreshError->kind, scrub(refreshError->message)};
-                    co_return result;
+                if (!refreshed) {
+                    Error failure = refreshed.error();
+                    failure.message = scrub(failure.message);
+                    co_return failure;
                 }
                 qCInfo(lcConnectors).noquote() << provider << what << "answered 401; retrying with a refreshed token";
                 continue;
             } else if (exchange.status == 401 || exchange.status == 403) {
-                result.status = exchange.status;
-                result.error = {ConnectorError::Kind::Config,
-                                tr("%1 refused the credentials (%2: %3). Check the API key and its permissions.")
-                                    .arg(provider, what, statusText(exchange.status, message))};
-                co_return result;
+                co_return Error::configuration(
+                    tr("%1 refused the credentials (%2: %3). Check the API key and its permissions.")
+                        .arg(provider, what, statusText(exchange.status, message)));
             } else {
-                result.status = exchange.status;
-                result.error = {ConnectorError::Kind::Provider,
-                                tr("%1 refused %2 (%3)").arg(provider, what, statusText(exchange.status, message))};
-                co_return result;
+                co_return Error::upstream(
+                    tr("%1 refused %2 (%3)").arg(provider, what, statusText(exchange.status, message)));
             }
         }
 
         if (attempt >= maxRetries) {
-            result.error = {ConnectorError::Kind::Transient,
-                            tr("%1 did not answer %2 successfully after %n attempt(s); last problem: %3", nullptr,
-                               attempt + 1)
-                                .arg(provider, what, lastProblem)};
-            co_return result;
+            co_return Error::unavailable(
+                tr("%1 did not answer %2 successfully after %n attempt(s); last problem: %3", nullptr, attempt + 1)
+                    .arg(provider, what, lastProblem));
         }
         if (waitMs < 0)
             waitMs = throttled ? throttledBackoffMs(attempt) : m_policy.backoffMs(attempt);
         if (waitMs > m_policy.settings().maxWaitMs) {
-            result.error = {ConnectorError::Kind::Transient,
-                            tr("%1 asked to wait %2 s before retrying %3 (%4); that is longer than the %5 s this "
-                               "connection waits. Try again later.")
-                                .arg(provider)
-                                .arg(waitMs / 1000)
-                                .arg(what, lastProblem)
-                                .arg(m_policy.settings().maxWaitMs / 1000)};
-            co_return result;
+            co_return Error::unavailable(
+                tr("%1 asked to wait %2 s before retrying %3 (%4); that is longer than the %5 s this "
+                   "connection waits. Try again later.")
+                    .arg(provider)
+                    .arg(waitMs / 1000)
+                    .arg(what, lastProblem)
+                    .arg(m_policy.settings().maxWaitMs / 1000));
         }
         if (throttled)
             m_gate->pauseFor(waitMs); // the other runs on this account would only be refused too
@@ -465,7 +452,7 @@ QCoro::Task<HttpExchange> ProviderHttpClient::send(HttpCall call, std::shared_pt
                                        << "of" << maxRetries << "in" << waitMs << "ms";
         auto waiting = waitFor(waitMs, stop);
         if (!co_await waiting)
-            co_return cancelledExchange(provider, what, call.url);
+            co_return cancelledError(provider, what);
     }
 }
 

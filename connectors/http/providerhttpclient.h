@@ -32,10 +32,8 @@ struct HttpCall {
     int maxRetries = -1;       // -1: the connection's setting
 };
 
-/** What came back: the answer, or a classified error once retries are exhausted. */
+/** What came back: status, body and headers of an answer the caller takes. */
 struct HttpExchange {
-    bool ok = false;
-    ConnectorError error;
     int status = 0;
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;
@@ -46,7 +44,7 @@ struct HttpExchange {
 /**
  * Sends a connector's requests: adds auth and the manifest's headers, applies the timeout, retries
  * 429/5xx/network failures with backoff (honouring Retry-After and reset headers), and turns every
- * other failure into a ConnectorError whose message names the provider, method and URL path and
+ * other failure into an Error whose message names the provider, method and URL path and
  * carries the provider's own message, with credentials scrubbed out.
  */
 class ProviderHttpClient
@@ -59,7 +57,7 @@ public:
         Kind kind = Kind::Pass;
         qint64 retryAfterMs = -1; // Retry: the provider's wait, or -1 for the backoff
         QString reason;           // Retry: what went wrong, for the message when retries run out
-        ConnectorError error;     // Fail
+        Error error;              // Fail
     };
     using Inspector = std::function<Verdict(const HttpExchange &exchange)>;
 
@@ -78,8 +76,11 @@ public:
     /** True when `url` has the API root's scheme, host and port: credentials never leave that origin. */
     [[nodiscard]] bool isSameOrigin(const QUrl &url) const;
 
-    /** Sends `call`, retrying as the policy says; `stop` (may be null) ends it early like the cancel token. */
-    [[nodiscard]] QCoro::Task<HttpExchange> send(HttpCall call, std::shared_ptr<CancelToken> stop);
+    /**
+     * Sends `call`, retrying as the policy says; `stop` (may be null) ends it early like the cancel
+     * token. The answer, or a classified error once retries are exhausted.
+     */
+    [[nodiscard]] QCoro::Task<Result<HttpExchange>> send(HttpCall call, std::shared_ptr<CancelToken> stop);
 
     /** The provider's message in an error body, per the manifest's errorMessagePaths (scrubbed, short). */
     [[nodiscard]] QString providerMessage(const QByteArray &body) const;

@@ -41,28 +41,27 @@ QStringList OAuthTokenProvider::secrets() const
             m_credentials.value(OAuthTokenClient::ClientSecret).toString()};
 }
 
-QCoro::Task<std::optional<ConnectorError>> OAuthTokenProvider::refresh(QString staleToken)
+QCoro::Task<Result<void>> OAuthTokenProvider::refresh(QString staleToken)
 {
     // One refresh at a time: with rotating refresh tokens a second one would spend a used token.
     while (m_refreshing)
         co_await QCoro::sleepFor(std::chrono::milliseconds(20));
     if (accessToken() != staleToken && !needsRefresh())
-        co_return std::nullopt; // a request that waited gets the token another one fetched
-    if (accessToken() != staleToken && m_lastError)
-        co_return m_lastError;
+        co_return Result<void>(); // a request that waited gets the token another one fetched
+    if (accessToken() != staleToken && !m_lastRefresh)
+        co_return m_lastRefresh;
     m_refreshing = true;
-    m_lastError = co_await doRefresh();
+    m_lastRefresh = co_await doRefresh();
     m_refreshing = false;
-    co_return m_lastError;
+    co_return m_lastRefresh;
 }
 
-QCoro::Task<std::optional<ConnectorError>> OAuthTokenProvider::doRefresh()
+QCoro::Task<Result<void>> OAuthTokenProvider::doRefresh()
 {
     const QString provider = m_profile->provider;
     const QString refreshToken = m_credentials.value(OAuthTokenClient::RefreshToken).toString();
     if (refreshToken.isEmpty()) {
-        co_return ConnectorError{ConnectorError::Kind::Config,
-                                 tr("%1: authorize first (this connection has no OAuth tokens yet)").arg(provider)};
+        co_return Error::configuration(tr("%1: authorize first (this connection has no OAuth tokens yet)").arg(provider));
     }
     OAuthTokenClient client(m_profile, m_config, m_network);
     const QString clientId = m_credentials.value(OAuthTokenClient::ClientId).toString();
@@ -76,28 +75,26 @@ QCoro::Task<std::optional<ConnectorError>> OAuthTokenProvider::doRefresh()
     case OAuthTokenResult::Outcome::InvalidGrant:
     case OAuthTokenResult::Outcome::InvalidClient:
         qCWarning(lcConnectors) << provider << "refused to refresh the access token; the connection must be re-authorized";
-        co_return ConnectorError{ConnectorError::Kind::Config,
-                                 tr("%1; re-authorize the connection").arg(result.message)};
+        co_return Error::configuration(tr("%1; re-authorize the connection").arg(result.message));
     case OAuthTokenResult::Outcome::Transient:
-        co_return ConnectorError{ConnectorError::Kind::Transient, result.message};
+        co_return Error::unavailable(result.message);
     case OAuthTokenResult::Outcome::Refused:
-        co_return ConnectorError{ConnectorError::Kind::Provider, result.message};
+        co_return Error::upstream(result.message);
     case OAuthTokenResult::Outcome::Malformed:
-        co_return ConnectorError{ConnectorError::Kind::Malformed, result.message};
+        co_return Error::malformed(result.message);
     }
     const QJsonObject updated = OAuthTokenClient::withTokens(m_credentials, result.tokens);
     // Stored first: a rotated refresh token that is used but not kept would lock the connection out.
     if (m_updater && !m_updater(updated)) {
         qCWarning(lcConnectors) << provider << "refreshed tokens could not be stored; stopping before using them";
-        co_return ConnectorError{ConnectorError::Kind::Transient,
-                                 tr("%1: the refreshed OAuth tokens could not be stored, so the read stopped before "
-                                    "using them")
-                                     .arg(provider)};
+        co_return Error::unavailable(tr("%1: the refreshed OAuth tokens could not be stored, so the read stopped "
+                                        "before using them")
+                                         .arg(provider));
     }
     m_credentials = updated;
     qCInfo(lcConnectors) << provider << "access token refreshed"
                          << (result.tokens.refreshToken.isEmpty() ? "" : "(refresh token rotated and stored)");
-    co_return std::nullopt;
+    co_return Result<void>();
 }
 
 } // namespace Opbox

@@ -36,15 +36,15 @@ public:
     [[nodiscard]] bool needsRefresh() const;
     /**
      * Gets a new access token unless one newer than `staleToken` already exists (another request
-     * refreshed meanwhile). nullopt on success; the error otherwise.
+     * refreshed meanwhile); the error when no usable token could be had.
      */
-    [[nodiscard]] QCoro::Task<std::optional<ConnectorError>> refresh(QString staleToken);
+    [[nodiscard]] QCoro::Task<Result<void>> refresh(QString staleToken);
     /** The token values held now (for scrubbing messages). */
     [[nodiscard]] QStringList secrets() const;
     [[nodiscard]] const QJsonObject &credentials() const { return m_credentials; }
 
 private:
-    [[nodiscard]] QCoro::Task<std::optional<ConnectorError>> doRefresh();
+    [[nodiscard]] QCoro::Task<Result<void>> doRefresh();
 
     std::shared_ptr<const OAuthProfile> m_profile;
     QJsonObject m_credentials;
@@ -52,7 +52,7 @@ private:
     QNetworkAccessManager *m_network;
     CredentialsUpdater m_updater;
     bool m_refreshing = false;
-    std::optional<ConnectorError> m_lastError; // of the refresh that waiting requests shared
+    Result<void> m_lastRefresh; // of the refresh that waiting requests shared
 };
 
 } // namespace Opbox

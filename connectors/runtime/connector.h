@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
 #include "connectors/runtime/recordbatch.h"
 
 #include <QCoroTask>
@@ -33,19 +34,6 @@ struct StreamSpec {
     QString cursorField;            // empty for full-refresh-only streams
     QString parent;                 // parent stream for child streams, else empty
     [[nodiscard]] QJsonObject toJson() const;
-};
-
-/** Why a connector operation failed, classified so the engine and the user know what to do. */
-struct ConnectorError {
-    enum class Kind {
-        Config,    // bad credentials / permissions / configuration: the user must act ("check the API key")
-        Transient, // retries exhausted on 429/5xx/network errors
-        Provider,  // the provider refused the request for another reason (its message is kept)
-        Malformed, // the provider answered something we cannot read
-        Cancelled, // the caller asked us to stop
-    };
-    Kind kind = Kind::Provider;
-    QString message; // names provider, URL path and problem; never a credential
 };
 
 /** The outcome of `check`/`test`: success or the provider's reason. */
@@ -99,19 +87,19 @@ struct ConnectorContext {
     std::shared_ptr<CancelToken> cancel;
 };
 
-/** The outcome of `discover`: the streams with fields and types, or why the provider could not be asked. */
-struct DiscoverResult {
-    bool ok = false;
-    ConnectorError error;
-    QList<StreamSpec> streams;
-};
+/*
+ * Connector failures are Errors classified for the engine and the user: Configuration (bad
+ * credentials, permissions or configuration: the user must act, "check the API key"), Unavailable
+ * (retries exhausted on 429/5xx/network errors), Upstream (the provider refused the request for
+ * another reason; its message is kept), Malformed (an answer we cannot read) and Cancelled (the
+ * caller asked us to stop). Messages name provider, URL path and problem, never a credential.
+ */
 
-/** The outcome of reading one stream. */
-struct ReadResult {
-    bool ok = false;
-    ConnectorError error;
-    qint64 records = 0;
-};
+/** The outcome of `discover`: the streams with fields and types, or why the provider could not be asked. */
+using DiscoverResult = Result<QList<StreamSpec>>;
+
+/** The outcome of reading one stream: the number of records handed to the sink. */
+using ReadResult = Result<qint64>;
 
 /** A provider connector: check credentials, discover streams, read a stream page by page. */
 class Connector

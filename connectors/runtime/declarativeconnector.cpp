@@ -62,11 +62,10 @@ int DeclarativeConnector::configuredPageSize() const
     return 0;
 }
 
-ConnectorError DeclarativeConnector::malformed(const QByteArray &method, const QUrl &url, const QString &problem) const
+Error DeclarativeConnector::malformed(const QByteArray &method, const QUrl &url, const QString &problem) const
 {
-    return {ConnectorError::Kind::Malformed,
-            m_client.scrub(tr("%1 returned malformed data for %2: %3")
-                               .arg(m_manifest->provider, ProviderHttpClient::describe(method, url), problem))};
+    return Error::malformed(m_client.scrub(tr("%1 returned malformed data for %2: %3")
+                                               .arg(m_manifest->provider, ProviderHttpClient::describe(method, url), problem)));
 }
 
 std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest::Request &request,
@@ -134,25 +133,25 @@ std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest:
     return call;
 }
 
-QCoro::Task<std::optional<ConnectorError>> DeclarativeConnector::ensureContext(std::shared_ptr<CancelToken> stop)
+QCoro::Task<Result<void>> DeclarativeConnector::ensureContext(std::shared_ptr<CancelToken> stop)
 {
     if (!m_manifest->context || m_contextLoaded)
-        co_return std::nullopt;
+        co_return Result<void>();
     const auto &context = *m_manifest->context;
     TemplateScope scope;
     scope.config = m_context.config;
     QString error;
     const auto call = buildCall(context.request, scope, {}, nullptr, {}, &error);
     if (!call)
-        co_return ConnectorError{ConnectorError::Kind::Config, error};
+        co_return Error::configuration(error);
     // Tasks are created in their own statement and awaited by name throughout the connectors: GCC 12
     // destroys by-value arguments of a coroutine called inside a co_await expression twice.
     auto sending = m_client.send(*call, std::move(stop));
-    const HttpExchange exchange = co_await sending;
-    if (!exchange.ok)
-        co_return exchange.error;
+    const Result<HttpExchange> exchange = co_await sending;
+    if (!exchange)
+        co_return exchange.error();
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(exchange.body, &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(exchange->body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         co_return malformed(call->method, call->url, tr("invalid JSON (%1)").arg(parseError.errorString()));
     const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
@@ -165,65 +164,53 @@ QCoro::Task<std::optional<ConnectorError>> DeclarativeConnector::ensureContext(s
     }
     m_contextValues = values;
     m_contextLoaded = true;
-    co_return std::nullopt;
+    co_return Result<void>();
 }
 
-QCoro::Task<std::optional<ConnectorError>> DeclarativeConnector::probe()
+QCoro::Task<Result<void>> DeclarativeConnector::probe()
 {
     TemplateScope scope;
     scope.config = m_context.config;
     QString error;
     auto call = buildCall(m_manifest->check, scope, {}, nullptr, {}, &error);
     if (!call)
-        co_return ConnectorError{ConnectorError::Kind::Config, error};
+        co_return Error::configuration(error);
     // A check answers a person waiting in a dialog: retry a little, not for minutes.
     call->maxRetries = std::min(2, m_client.policy().settings().maxRetries);
     auto sending = m_client.send(*call, nullptr);
-    const HttpExchange exchange = co_await sending;
-    if (!exchange.ok)
-        co_return exchange.error;
+    const Result<HttpExchange> exchange = co_await sending;
+    if (!exchange)
+        co_return exchange.error();
     QJsonParseError parseError;
-    QJsonDocument::fromJson(exchange.body, &parseError);
+    QJsonDocument::fromJson(exchange->body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         co_return malformed(call->method, call->url, tr("invalid JSON (%1)").arg(parseError.errorString()));
-    co_return std::nullopt;
+    co_return Result<void>();
 }
 
 QCoro::Task<CheckResult> DeclarativeConnector::check()
 {
-    const auto error = co_await probe();
-    if (error)
-        co_return CheckResult{false, error->message};
+    const Result<void> probed = co_await probe();
+    if (!probed)
+        co_return CheckResult{false, probed.error().message};
     co_return CheckResult{true, tr("Connection successful")};
 }
 
 QCoro::Task<DiscoverResult> DeclarativeConnector::discover()
 {
-    DiscoverResult result;
-    const auto error = co_await probe();
-    if (error) {
-        result.error = *error;
-        co_return result;
-    }
-    result.ok = true;
-    result.streams = streams();
-    co_return result;
+    const Result<void> probed = co_await probe();
+    if (!probed)
+        co_return probed.error();
+    co_return streams();
 }
 
 QCoro::Task<ReadResult> DeclarativeConnector::read(QString stream, QJsonObject state, PageSink *sink)
 {
     const ConnectorManifest::Stream *spec = m_manifest->stream(stream);
-    if (!spec) {
-        ReadResult result;
-        result.error = {ConnectorError::Kind::Config,
-                        tr("%1 has no stream named '%2'").arg(m_manifest->provider, stream)};
-        co_return result;
-    }
-    if (!sink) {
-        ReadResult result;
-        result.error = {ConnectorError::Kind::Config, tr("no page sink given")};
-        co_return result;
-    }
+    if (!spec)
+        co_return Error::configuration(tr("%1 has no stream named '%2'").arg(m_manifest->provider, stream));
+    if (!sink)
+        co_return Error::configuration(tr("no page sink given"));
     StreamReadJob job(*this, *spec, std::move(state), sink);
     co_return co_await job.run();
 }

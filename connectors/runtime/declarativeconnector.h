@@ -40,13 +40,13 @@ public:
     /** config.pageSize when set (tests use small pages), else 0 for the manifest's. */
     [[nodiscard]] int configuredPageSize() const;
     /** Loads the manifest's context values (Calendly's user URI) once. */
-    [[nodiscard]] QCoro::Task<std::optional<ConnectorError>> ensureContext(std::shared_ptr<CancelToken> stop);
+    [[nodiscard]] QCoro::Task<Result<void>> ensureContext(std::shared_ptr<CancelToken> stop);
     /** Builds the HTTP call of `request` for one page; nullopt with `error` when a template cannot expand. */
     [[nodiscard]] std::optional<HttpCall> buildCall(const ConnectorManifest::Request &request, const TemplateScope &scope,
                                                     const QJsonObject &extraQuery, const Paginator *paginator,
                                                     const PageCursor &cursor, QString *error) const;
     /** A Malformed error naming the provider, the request and the problem. */
-    [[nodiscard]] ConnectorError malformed(const QByteArray &method, const QUrl &url, const QString &problem) const;
+    [[nodiscard]] Error malformed(const QByteArray &method, const QUrl &url, const QString &problem) const;
 
 protected:
     std::shared_ptr<const ConnectorManifest> m_manifest;
@@ -55,7 +55,7 @@ protected:
     ProviderHttpClient m_client;
 
 private:
-    [[nodiscard]] QCoro::Task<std::optional<ConnectorError>> probe();
+    [[nodiscard]] QCoro::Task<Result<void>> probe();
 
     QJsonObject m_contextValues;
     bool m_contextLoaded = false;

@@ -58,10 +58,11 @@ Error notBuilt(const QString &type)
                  tr("the %1 connector is not available in this build").arg(type), {}};
 }
 
-Error providerError(const ConnectorError &e)
+/** The API's answer to a connector's error: refused configuration is the caller's to fix, the rest the provider's. */
+Error providerError(const Error &e)
 {
-    return Error{e.kind == ConnectorError::Kind::Config ? Error::Kind::Conflict : Error::Kind::Upstream,
-                 e.kind == ConnectorError::Kind::Config ? u"PROVIDER_REFUSED"_s : u"PROVIDER_ERROR"_s, e.message, {}};
+    return Error{e.kind == Error::Kind::Configuration ? Error::Kind::Conflict : Error::Kind::Upstream,
+                 e.kind == Error::Kind::Configuration ? u"PROVIDER_REFUSED"_s : u"PROVIDER_ERROR"_s, e.message, {}};
 }
 
 // Named coroutines with by-value parameters (QCoro lifetime rules: no capturing coroutine lambdas).
@@ -81,7 +82,7 @@ QCoro::Task<> runDiscover(std::unique_ptr<Connector> connector, std::function<vo
         done(co_await connector->discover());
     } catch (const std::exception &e) {
         qCWarning(lcEngine) << "discovery failed unexpectedly:" << e.what();
-        done(DiscoverResult{false, ConnectorError{ConnectorError::Kind::Provider, tr("discovery failed unexpectedly")}, {}});
+        done(Error::upstream(tr("discovery failed unexpectedly")));
     }
 }
 
@@ -219,10 +220,10 @@ void ConnectorService::discover(const Caller &caller, const QString &connectionI
         cc.network = m_worker->network();
         auto connector = ConnectorFactory::create(std::move(cc));
         (void)runDiscover(std::move(connector), [ctx, hadContext, done](DiscoverResult r) {
-            if (!r.ok)
-                return deliver(ctx, hadContext, done, providerError(r.error));
+            if (!r)
+                return deliver(ctx, hadContext, done, providerError(r.error()));
             QJsonArray streams;
-            for (const auto &s : std::as_const(r.streams))
+            for (const auto &s : std::as_const(*r))
                 streams.append(s.toJson());
             deliver(ctx, hadContext, done, QJsonObject{{u"streams"_s, streams}});
         });

@@ -500,13 +500,13 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     std::unique_ptr<Connector> connector = ConnectorFactory::create(std::move(context));
     if (connector) {
         const DiscoverResult discovered = co_await connector->discover();
-        if (!discovered.ok) {
-            const QString reason = tr("authorized, but stream discovery failed: %1").arg(discovered.error.message);
+        if (!discovered) {
+            const QString reason = tr("authorized, but stream discovery failed: %1").arg(discovered.error().message);
             if (!m_connections->setStatus(connectionId, u"ERROR"_s, reason))
                 qCWarning(lcEngine) << "OAuth: the status of" << connectionId << "could not be stored";
             co_return Error{Error::Kind::Upstream, u"DISCOVERY_FAILED"_s, reason, {}};
         }
-        for (const auto &spec : discovered.streams)
+        for (const auto &spec : *discovered)
             streams.append(spec.toJson());
     } else {
         qCInfo(lcEngine) << "OAuth: no connector built for" << record->type << "- stream discovery skipped";

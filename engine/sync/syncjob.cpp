@@ -133,13 +133,13 @@ QCoro::Task<void> SyncJob::run()
 
     auto credentials = m_runs->connections()->credentials(m_connection.id);
     if (!credentials) {
-        finish(u"FAILED"_s, tr("the stored credentials cannot be read"), ConnectorError::Kind::Config);
+        finish(u"FAILED"_s, tr("the stored credentials cannot be read"), Error::Kind::Configuration);
         co_return;
     }
     const ConnectorTypeInfo *type = ConnectorTypeRegistry::find(m_connection.type);
     if (type && type->isOAuth() && !credentials->contains(u"access_token"_s) && !credentials->contains(u"refresh_token"_s)
         && !credentials->contains(u"accessToken"_s) && !credentials->contains(u"refreshToken"_s)) {
-        finish(u"FAILED"_s, tr("authorize first"), ConnectorError::Kind::Config);
+        finish(u"FAILED"_s, tr("authorize first"), Error::Kind::Configuration);
         co_return;
     }
 
@@ -157,7 +157,7 @@ QCoro::Task<void> SyncJob::run()
     };
     std::unique_ptr<Connector> connector = m_runs->connectorMaker()(std::move(context));
     if (!connector) {
-        finish(u"FAILED"_s, tr("no connector is available for %1").arg(m_connection.type), ConnectorError::Kind::Config);
+        finish(u"FAILED"_s, tr("no connector is available for %1").arg(m_connection.type), Error::Kind::Configuration);
         co_return;
     }
     m_specs = connector->streams();
@@ -203,11 +203,11 @@ QCoro::Task<void> SyncJob::run()
         }
         if (m_cancel->isCancelled())
             break;
-        if (!result.ok) {
-            if (result.error.kind == ConnectorError::Kind::Cancelled)
+        if (!result) {
+            if (result.error().kind == Error::Kind::Cancelled)
                 break;
-            finish(u"FAILED"_s, result.error.message.isEmpty() ? tr("the connector failed without a reason") : result.error.message,
-                   result.error.kind);
+            finish(u"FAILED"_s, result.error().message.isEmpty() ? tr("the connector failed without a reason") : result.error().message,
+                   result.error().kind);
             co_return;
         }
         if (ctx->fullRefresh && !ctx->sawLastPage) {
@@ -426,7 +426,7 @@ void SyncJob::reportProgress(bool force)
     }
 }
 
-void SyncJob::finish(const QString &status, const QString &error, std::optional<ConnectorError::Kind> kind)
+void SyncJob::finish(const QString &status, const QString &error, std::optional<Error::Kind> kind)
 {
     if (m_finished)
         return;
@@ -450,7 +450,7 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
         if (status == u"COMPLETED"_s && m_connection.status != u"CONNECTED"_s) {
             if (!m_runs->connections()->setStatus(m_connection.id, u"CONNECTED"_s, QString()))
                 qCWarning(lcEngine) << "connection status could not be stored";
-        } else if (status == u"FAILED"_s && kind == ConnectorError::Kind::Config) {
+        } else if (status == u"FAILED"_s && kind == Error::Kind::Configuration) {
             if (!m_runs->connections()->setStatus(m_connection.id, u"ERROR"_s, error))
                 qCWarning(lcEngine) << "connection status could not be stored";
         }

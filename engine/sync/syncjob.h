@@ -80,7 +80,7 @@ private:
     [[nodiscard]] bool begin();
     void rollback(StreamContext &context);
     void reportProgress(bool force);
-    void finish(const QString &status, const QString &error, std::optional<ConnectorError::Kind> kind = std::nullopt);
+    void finish(const QString &status, const QString &error, std::optional<Error::Kind> kind = std::nullopt);
 
     RunService *m_runs;
     RunRecord m_run;

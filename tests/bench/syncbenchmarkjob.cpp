@@ -104,8 +104,8 @@ double SyncBenchmarkJob::readOnlySeconds(qint64 *records, QString *error)
     timer.start();
     const ReadResult result = QCoro::waitFor(connector->read(u"contacts"_s, QJsonObject(), &sink));
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    if (!result.ok)
-        *error = result.error.message;
+    if (!result.ok())
+        *error = result.error().message;
     *records = sink.records;
     return seconds;
 }

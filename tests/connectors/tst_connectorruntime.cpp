@@ -394,15 +394,15 @@ private Q_SLOTS:
             << 200 << int(V::Retry) << qint64(30000) << none;
         QTest::newRow("auth failed")
             << QByteArray(R"({"errors":[{"message":"Invalid API key","extensions":{"code":"auth_failed","status":401}}]})") << 200
-            << int(V::Fail) << qint64(-1) << int(ConnectorError::Kind::Config);
+            << int(V::Fail) << qint64(-1) << int(Error::Kind::Configuration);
         QTest::newRow("invalid arguments")
             << QByteArray(R"({"data":null,"errors":[{"message":"Invalid argument(s) were provided","code":"invalid_arguments","extensions":{"status":400}}]})")
-            << 200 << int(V::Fail) << qint64(-1) << int(ConnectorError::Kind::Provider);
+            << 200 << int(V::Fail) << qint64(-1) << int(Error::Kind::Upstream);
         QTest::newRow("server error") << QByteArray(R"({"errors":[{"message":"oops","extensions":{"status":500}}]})") << 500
                                       << int(V::Retry) << qint64(-1) << none;
         QTest::newRow("partial data is refused")
             << QByteArray(R"({"data":{"transcripts":[{"id":"1"}]},"errors":[{"message":"field failed","extensions":{"code":"INTERNAL","status":400}}]})")
-            << 200 << int(V::Fail) << qint64(-1) << int(ConnectorError::Kind::Provider);
+            << 200 << int(V::Fail) << qint64(-1) << int(Error::Kind::Upstream);
     }
 
     void readsGraphQlErrors()

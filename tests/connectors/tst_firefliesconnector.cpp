@@ -11,7 +11,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Opbox::ConnectorError;
+using Opbox::Error;
 using Opbox::Fakes::FirefliesFakeServer;
 using Opbox::Tests::CollectingPageSink;
 using Opbox::Tests::ConnectorTestHarness;
@@ -40,8 +40,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"transcripts"_s, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
-        QCOMPARE(result.records, qint64(120));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(*result, qint64(120));
         QCOMPARE(sink.pages().size(), 3);
         const QStringList ids = sink.values(u"id"_s);
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 120);
@@ -70,7 +70,7 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         CollectingPageSink full;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"transcripts"_s, {}, full).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"transcripts"_s, {}, full).ok());
         const QString cursor = full.lastState().value(u"cursor"_s).toString();
         QSet<QString> added;
         for (int i = 1; i <= 3; ++i)
@@ -79,7 +79,7 @@ private Q_SLOTS:
         m_fake->clearRequests();
         CollectingPageSink incremental;
         const auto result = ConnectorTestHarness::read(*connector, u"transcripts"_s, full.lastState(), incremental);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         const QStringList ids = incremental.values(u"id"_s);
         const QSet<QString> got(ids.begin(), ids.end());
         QVERIFY(got.contains(added));
@@ -101,7 +101,7 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"users"_s, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QCOMPARE(sink.values(u"user_id"_s), (QStringList{u"u_100"_s, u"u_101"_s, u"u_102"_s, u"u_103"_s}));
         QCOMPARE(sink.pages().size(), 1);
         QVERIFY(sink.pages().first().lastPage);
@@ -112,7 +112,7 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {{u"pageSize"_s, 80}});
         CollectingPageSink sink;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"transcripts"_s, {}, sink).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"transcripts"_s, {}, sink).ok());
         QCOMPARE(sink.records().size(), 120);
         const QJsonObject body = QJsonDocument::fromJson(m_fake->requests().constFirst().body).object();
         QCOMPARE(body.value(u"variables"_s).toObject().value(u"limit"_s).toInt(), 50);
@@ -138,7 +138,8 @@ private Q_SLOTS:
         QVERIFY2(check.message.contains(u"auth_failed"_s) && check.message.contains(u"Check the API key"_s), qPrintable(check.message));
         CollectingPageSink refused;
         const auto refusedRead = ConnectorTestHarness::read(*wrong, u"transcripts"_s, {}, refused);
-        QCOMPARE(refusedRead.error.kind, ConnectorError::Kind::Config);
+        QVERIFY(!refusedRead.ok());
+        QCOMPARE(refusedRead.error().kind, Error::Kind::Configuration);
 
         // too_many_requests with retryAfter (epoch ms) soon: waited out, then the read completes.
         auto connector = harness.connect(*m_fake);
@@ -147,7 +148,7 @@ private Q_SLOTS:
         timer.start();
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"transcripts"_s, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QCOMPARE(sink.records().size(), 120);
         QVERIFY(timer.elapsed() >= 300); // it honoured the provider's time, not its own tiny backoff
 
@@ -155,10 +156,10 @@ private Q_SLOTS:
         m_fake->setDailyQuota(1, 6 * 3600 * 1000);
         CollectingPageSink quota;
         const auto limited = ConnectorTestHarness::read(*connector, u"transcripts"_s, {}, quota);
-        QVERIFY(!limited.ok);
-        QCOMPARE(limited.error.kind, ConnectorError::Kind::Transient);
-        QVERIFY2(limited.error.message.contains(u"Fireflies"_s) && limited.error.message.contains(u"too_many_requests"_s),
-                 qPrintable(limited.error.message));
+        QVERIFY(!limited.ok());
+        QCOMPARE(limited.error().kind, Error::Kind::Unavailable);
+        QVERIFY2(limited.error().message.contains(u"Fireflies"_s) && limited.error().message.contains(u"too_many_requests"_s),
+                 qPrintable(limited.error().message));
         QCOMPARE(quota.records().size(), 50); // the page before the quota ran out was handed over, nothing after
     }
 

@@ -13,7 +13,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Opbox::ConnectorError;
+using Opbox::Error;
 using Opbox::Fakes::GitHubFakeServer;
 using Opbox::Tests::CollectingPageSink;
 using Opbox::Tests::ConnectorTestHarness;
@@ -73,8 +73,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, stream, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
-        QCOMPARE(result.records, qint64(records));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(*result, qint64(records));
         QCOMPARE(m_fake->requestCount(), requests);
         QCOMPARE(sink.lastPageCount(), 1);
         for (const auto &request : m_fake->requests()) {
@@ -107,7 +107,7 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         CollectingPageSink full;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"issues"_s, {}, full).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"issues"_s, {}, full).ok());
         const QJsonObject state = full.lastState();
         QCOMPARE(state.value(u"partitions"_s).toObject().value(u"acme/repo-1"_s).toString(), u"2024-01-06T09:30:00.000Z"_s);
 
@@ -119,7 +119,7 @@ private Q_SLOTS:
 
         CollectingPageSink incremental;
         const auto result = ConnectorTestHarness::read(*connector, u"issues"_s, state, incremental);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QSet<QString> expected{u"acme/repo-0#5"_s, u"acme/repo-0#130"_s, u"acme/repo-1#130"_s, u"acme/repo-2#130"_s};
         for (int n = 1; n <= 10; ++n)
             expected.insert(u"acme/repo-4#%1"_s.arg(n));
@@ -147,12 +147,12 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         CollectingPageSink full;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"pull_requests"_s, {}, full).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"pull_requests"_s, {}, full).ok());
         QCOMPARE(full.lastState().value(u"partitions"_s).toObject().value(u"acme/repo-0"_s).toString(), u"2024-01-02T20:50:00.000Z"_s);
         QVERIFY(m_fake->touchIssue(u"acme/repo-1"_s, 140, QDateTime(QDate(2024, 2, 2), QTime(10, 0), Qt::UTC)));
         m_fake->clearRequests();
         CollectingPageSink incremental;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"pull_requests"_s, full.lastState(), incremental).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"pull_requests"_s, full.lastState(), incremental).ok());
         QCOMPARE(keys(incremental), (QSet<QString>{u"acme/repo-1#140"_s, u"acme/repo-0#175"_s, u"acme/repo-1#175"_s, u"acme/repo-2#175"_s}));
         // Newest first: each repository needed one page only.
         QCOMPARE(m_fake->requestCount(u"/pulls"_s), 4);
@@ -167,10 +167,10 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         CollectingPageSink full;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"commits"_s, {}, full).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"commits"_s, {}, full).ok());
         const QString sha = m_fake->addCommit(u"acme/repo-0"_s, QDateTime(QDate(2024, 3, 1), QTime(0, 0), Qt::UTC));
         CollectingPageSink incremental;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"commits"_s, full.lastState(), incremental).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"commits"_s, full.lastState(), incremental).ok());
         const QStringList shas = incremental.values(u"sha"_s);
         QVERIFY(shas.contains(sha));
         QCOMPARE(shas.size(), 1 + 3); // the new commit, and each repository's newest again (inclusive since)
@@ -183,18 +183,18 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {{u"repositories"_s, QJsonArray{u"acme/repo-1"_s, u"acme/repo-2"_s}}});
         CollectingPageSink repositories;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"repositories"_s, {}, repositories).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"repositories"_s, {}, repositories).ok());
         QCOMPARE(repositories.values(u"full_name"_s), (QStringList{u"acme/repo-1"_s, u"acme/repo-2"_s}));
         CollectingPageSink issues;
         m_fake->clearRequests();
-        QVERIFY(ConnectorTestHarness::read(*connector, u"issues"_s, {}, issues).ok);
+        QVERIFY(ConnectorTestHarness::read(*connector, u"issues"_s, {}, issues).ok());
         QCOMPARE(issues.records().size(), 260);
         QCOMPARE(m_fake->requestCount(u"/user/repos"_s), 0);
         QCOMPARE(m_fake->requestCount(u"repo-0"_s), 0);
 
         auto single = harness.connect(*m_fake, {{u"repositories"_s, QJsonArray{u"acme/repo-2"_s}}});
         CollectingPageSink one;
-        QVERIFY(ConnectorTestHarness::read(*single, u"issues"_s, {}, one).ok);
+        QVERIFY(ConnectorTestHarness::read(*single, u"issues"_s, {}, one).ok());
         QVERIFY(one.pages().last().lastPage);
         QVERIFY(!one.pages().last().records.isEmpty()); // one slice: no closing empty page needed
     }
@@ -209,7 +209,7 @@ private Q_SLOTS:
         timer.start();
         CollectingPageSink sink;
         auto result = ConnectorTestHarness::read(*connector, u"pull_requests"_s, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QVERIFY(timer.elapsed() >= 900);
         QCOMPARE(sink.records().size(), 45);
         // A secondary limit: 403 with retry-after.
@@ -217,7 +217,7 @@ private Q_SLOTS:
         timer.restart();
         CollectingPageSink again;
         result = ConnectorTestHarness::read(*connector, u"pull_requests"_s, {}, again);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QVERIFY(timer.elapsed() >= 900);
         QCOMPARE(again.records().size(), 45);
     }
@@ -233,10 +233,10 @@ private Q_SLOTS:
         auto missing = harness.connect(*m_fake, {{u"repositories"_s, QJsonArray{u"acme/nope"_s}}});
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*missing, u"issues"_s, {}, sink);
-        QVERIFY(!result.ok);
-        QCOMPARE(result.error.kind, ConnectorError::Kind::Provider);
-        QVERIFY2(result.error.message.contains(u"/repos/acme/nope/issues"_s) && result.error.message.contains(u"Not Found"_s),
-                 qPrintable(result.error.message));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, Error::Kind::Upstream);
+        QVERIFY2(result.error().message.contains(u"/repos/acme/nope/issues"_s) && result.error().message.contains(u"Not Found"_s),
+                 qPrintable(result.error().message));
     }
 
 private:

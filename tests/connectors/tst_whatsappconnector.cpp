@@ -20,7 +20,8 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using Opbox::ConnectorError;
+using Opbox::ConnectorFactory;
+using Opbox::Error;
 using Opbox::HttpExchange;
 using Opbox::ProviderHttpClient;
 using Opbox::WhatsAppConnector;
@@ -98,9 +99,9 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"message_templates"_s, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         // Deleted templates are filtered out of each page: pages are short, yet paging goes on.
-        QCOMPARE(result.records, qint64(m_fake->listedTemplateCount()));
+        QCOMPARE(*result, qint64(m_fake->listedTemplateCount()));
         QCOMPARE(m_fake->requestCount(u"/message_templates"_s), 3);
         for (const auto &page : sink.pages())
             QVERIFY(page.records.size() < 100);
@@ -122,8 +123,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"phone_numbers"_s, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
-        QCOMPARE(result.records, qint64(3));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(*result, qint64(3));
         QCOMPARE(sink.records().first().value(u"id"_s).toString(), WhatsAppFakeServer::phoneNumberId());
         QCOMPARE(sink.records().first().value(u"throughput"_s).toObject().value(u"level"_s).toString(), u"STANDARD"_s);
     }
@@ -142,8 +143,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, stream, {{u"cursor"_s, u"2024-06-01T00:00:00.000Z"_s}}, sink);
-        QVERIFY(result.ok);
-        QCOMPARE(result.records, qint64(0));
+        QVERIFY(result.ok());
+        QCOMPARE(*result, qint64(0));
         QCOMPARE(sink.pages().size(), 0); // the stored state stays as it is
         QCOMPARE(m_fake->requestCount(), 0);
         bool listed = false;
@@ -163,8 +164,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"message_templates"_s, {}, sink);
-        QVERIFY2(result.ok, qPrintable(result.error.message));
-        QCOMPARE(result.records, qint64(m_fake->listedTemplateCount()));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(*result, qint64(m_fake->listedTemplateCount()));
         QCOMPARE(m_fake->requestCount(u"/message_templates"_s), 5);
     }
 
@@ -174,10 +175,10 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake, {}, {{u"accessToken"_s, u"expired-token-value"_s}});
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"phone_numbers"_s, {}, sink);
-        QVERIFY(!result.ok);
-        QCOMPARE(result.error.kind, ConnectorError::Kind::Config);
-        QVERIFY2(result.error.message.contains(u"code 190"_s), qPrintable(result.error.message));
-        QVERIFY(!result.error.message.contains(u"expired-token-value"_s));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, Error::Kind::Configuration);
+        QVERIFY2(result.error().message.contains(u"code 190"_s), qPrintable(result.error().message));
+        QVERIFY(!result.error().message.contains(u"expired-token-value"_s));
     }
 
     void inspect_data()
@@ -193,11 +194,11 @@ private Q_SLOTS:
         QTest::newRow("temporary 2") << 500 << QByteArray("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}")
                                      << int(V::Retry) << 0;
         QTest::newRow("token 190") << 400 << QByteArray("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}")
-                                   << int(V::Fail) << int(ConnectorError::Kind::Config);
+                                   << int(V::Fail) << int(Error::Kind::Configuration);
         QTest::newRow("permission 200") << 403 << QByteArray("{\"error\":{\"message\":\"(#200) Permissions error\",\"code\":200}}")
-                                        << int(V::Fail) << int(ConnectorError::Kind::Config);
+                                        << int(V::Fail) << int(Error::Kind::Configuration);
         QTest::newRow("parameter 100") << 400 << QByteArray("{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"GraphMethodException\",\"code\":100}}")
-                                       << int(V::Fail) << int(ConnectorError::Kind::Provider);
+                                       << int(V::Fail) << int(Error::Kind::Upstream);
         QTest::newRow("not graph") << 502 << QByteArray("<html>Bad gateway</html>") << int(V::Pass) << 0;
     }
 

@@ -31,7 +31,7 @@ void FakeProvider::setPageDelay(int ms)
     m_delay = ms;
 }
 
-void FakeProvider::setFailAt(const QString &stream, int page, ConnectorError::Kind kind)
+void FakeProvider::setFailAt(const QString &stream, int page, Error::Kind kind)
 {
     QMutexLocker lock(&m_mutex);
     if (page < 0)
@@ -73,7 +73,7 @@ int FakeProvider::pageDelay() const
     return m_delay;
 }
 
-int FakeProvider::failAt(const QString &stream, ConnectorError::Kind *kind) const
+int FakeProvider::failAt(const QString &stream, Error::Kind *kind) const
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_failAt.constFind(stream);
@@ -169,10 +169,7 @@ QCoro::Task<CheckResult> FakeConnector::check()
 
 QCoro::Task<DiscoverResult> FakeConnector::discover()
 {
-    DiscoverResult r;
-    r.ok = true;
-    r.streams = m_provider->specs();
-    co_return r;
+    co_return m_provider->specs();
 }
 
 QList<StreamSpec> FakeConnector::streams() const
@@ -182,17 +179,16 @@ QList<StreamSpec> FakeConnector::streams() const
 
 QCoro::Task<ReadResult> FakeConnector::read(QString stream, QJsonObject state, PageSink *sink)
 {
-    ReadResult result;
+    qint64 records = 0;
     m_provider->recordStart(stream, state);
     m_provider->recordCredentials(m_context.credentials);
     const auto def = m_provider->stream(stream);
     if (!def) {
-        result.error = {ConnectorError::Kind::Config, u"no such stream"_s};
-        co_return result;
+        co_return Error::configuration(u"no such stream"_s);
     }
     const bool endless = m_provider->isEndless(stream);
     int page = state.value(u"page"_s).toInt();
-    ConnectorError::Kind failKind = ConnectorError::Kind::Transient;
+    Error::Kind failKind = Error::Kind::Unavailable;
     const int failAt = m_provider->failAt(stream, &failKind);
     while (endless || page < def->pages.size()) {
         const int delay = m_provider->pageDelay();
@@ -203,20 +199,18 @@ QCoro::Task<ReadResult> FakeConnector::read(QString stream, QJsonObject state, P
             co_await timer;
         }
         if (m_context.cancel && m_context.cancel->isCancelled()) {
-            result.error = {ConnectorError::Kind::Cancelled, u"cancelled"_s};
-            co_return result;
+            co_return Error::cancelled(u"cancelled"_s);
         }
         if (page == failAt) {
-            result.error = {failKind, u"fake provider failure at page %1"_s.arg(page)};
-            co_return result;
+            co_return Error{failKind, u"FAKE_FAILURE"_s, u"fake provider failure at page %1"_s.arg(page), {}};
         }
         RecordPage out;
         out.stream = stream;
         if (endless) {
-            QJsonArray records;
+            QJsonArray endlessPage;
             for (int i = 0; i < 10; ++i)
-                records.append(FakeProvider::record(u"e"_s, page * 10 + i));
-            out.records = RecordBatch::fromJson(records);
+                endlessPage.append(FakeProvider::record(u"e"_s, page * 10 + i));
+            out.records = RecordBatch::fromJson(endlessPage);
         } else {
             out.records = RecordBatch::fromJson(def->pages.at(page));
         }
@@ -227,15 +221,12 @@ QCoro::Task<ReadResult> FakeConnector::read(QString stream, QJsonObject state, P
         out.lastPage = !endless && page == def->pages.size();
         if (out.lastPage && def->spec.cursorField.isEmpty())
             out.stateAfter = QJsonObject(); // a completed full refresh starts over next time
-        result.records += out.records.size();
+        records += out.records.size();
         const bool more = co_await sink->accept(std::move(out));
-        if (!more) {
-            result.error = {ConnectorError::Kind::Cancelled, u"stopped by the sink"_s};
-            co_return result;
-        }
+        if (!more)
+            co_return Error::cancelled(u"stopped by the sink"_s);
     }
-    result.ok = true;
-    co_return result;
+    co_return records;
 }
 
 } // namespace Opbox::Test

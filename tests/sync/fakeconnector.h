@@ -31,14 +31,14 @@ public:
     /** Delay before each page, in milliseconds. */
     void setPageDelay(int ms);
     /** The read of `stream` fails (Transient) when it reaches page index `page` (0-based); -1: never. */
-    void setFailAt(const QString &stream, int page, ConnectorError::Kind kind = ConnectorError::Kind::Transient);
+    void setFailAt(const QString &stream, int page, Error::Kind kind = Error::Kind::Unavailable);
     /** A stream whose pages never end (records generated on the fly), for stop and crash tests. */
     void setEndless(const QString &stream, bool endless);
 
     [[nodiscard]] QList<StreamSpec> specs() const;
     [[nodiscard]] std::optional<Stream> stream(const QString &name) const;
     [[nodiscard]] int pageDelay() const;
-    [[nodiscard]] int failAt(const QString &stream, ConnectorError::Kind *kind) const;
+    [[nodiscard]] int failAt(const QString &stream, Error::Kind *kind) const;
     [[nodiscard]] bool isEndless(const QString &stream) const;
 
     /** Every state a read started from, in order (to check resumption). */
@@ -61,7 +61,7 @@ private:
     mutable QMutex m_mutex;
     QList<Stream> m_streams;
     int m_delay = 0;
-    QHash<QString, QPair<int, ConnectorError::Kind>> m_failAt;
+    QHash<QString, QPair<int, Error::Kind>> m_failAt;
     QStringList m_endless;
     QList<QPair<QString, QJsonObject>> m_starts;
     QJsonObject m_credentials;

@@ -368,7 +368,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM resume__contacts"_s).toInt(), 50);
         // A provider that refuses the credentials marks the connection ERROR.
         provider->setPages(u"contacts"_s, FakeProvider::pagesOf(u"r"_s, 6, 10));
-        provider->setFailAt(u"contacts"_s, 5, ConnectorError::Kind::Config);
+        provider->setFailAt(u"contacts"_s, 5, Error::Kind::Configuration);
         const QString third = trigger(id);
         QCOMPARE(waitForRun(id, third, {u"COMPLETED"_s, u"FAILED"_s}).value(u"status"_s).toString(), u"FAILED"_s);
         QCOMPARE(m_t->client(m_owner)->get(u"/api/pipelines/connections/"_s + id).json().value(u"status"_s).toString(), u"ERROR"_s);

@@ -57,10 +57,7 @@ QCoro::Task<CheckResult> ScriptedConnector::check()
 
 QCoro::Task<DiscoverResult> ScriptedConnector::discover()
 {
-    DiscoverResult result;
-    result.ok = true;
-    result.streams = streams();
-    co_return result;
+    co_return streams();
 }
 
 QList<StreamSpec> ScriptedConnector::streams() const
@@ -102,12 +99,11 @@ QCoro::Task<ReadResult> ScriptedConnector::read(QString stream, QJsonObject stat
                                    {u"host"_s, host},
                                    {u"updatedAt"_s, at}});
     }
-    ReadResult result;
+    qint64 read = 0;
     qsizetype i = 0;
     do {
         if (m_context.cancel && m_context.cancel->isCancelled()) {
-            result.error = {ConnectorError::Kind::Cancelled, u"cancelled"_s};
-            co_return result;
+            co_return Error::cancelled(u"cancelled"_s);
         }
         if (s.pageDelayMs > 0)
             co_await QCoro::sleepFor(std::chrono::milliseconds(s.pageDelayMs));
@@ -124,15 +120,12 @@ QCoro::Task<ReadResult> ScriptedConnector::read(QString stream, QJsonObject stat
             newCursor = chunk.last().toObject().value(u"updatedAt"_s).toString();
         if (incremental && !newCursor.isEmpty())
             page.stateAfter = QJsonObject{{u"cursor"_s, newCursor}};
-        result.records += page.records.size();
+        read += page.records.size();
         const bool more = co_await sink->accept(std::move(page));
-        if (!more) {
-            result.error = {ConnectorError::Kind::Cancelled, u"stopped by the sink"_s};
-            co_return result;
-        }
+        if (!more)
+            co_return Error::cancelled(u"stopped by the sink"_s);
     } while (i < records.size());
-    result.ok = true;
-    co_return result;
+    co_return read;
 }
 
 } // namespace Opbox::Test

@@ -52,9 +52,8 @@ ProviderHttpClient::Verdict FirefliesConnector::inspect(const HttpExchange &exch
     }
     if (code == u"auth_failed" || code == u"account_cancelled" || code == u"forbidden" || status == 401 || status == 403) {
         verdict.kind = Verdict::Kind::Fail;
-        verdict.error = {ConnectorError::Kind::Config,
-                         tr("%1 refused the credentials (%2: %3). Check the API key and its permissions.")
-                             .arg(provider, what, detail)};
+        verdict.error = Error::configuration(
+            tr("%1 refused the credentials (%2: %3). Check the API key and its permissions.").arg(provider, what, detail));
         return verdict;
     }
     if (status >= 500) {
@@ -63,7 +62,7 @@ ProviderHttpClient::Verdict FirefliesConnector::inspect(const HttpExchange &exch
         return verdict;
     }
     verdict.kind = Verdict::Kind::Fail;
-    verdict.error = {ConnectorError::Kind::Provider, tr("%1 refused %2 (%3)").arg(provider, what, detail)};
+    verdict.error = Error::upstream(tr("%1 refused %2 (%3)").arg(provider, what, detail));
     return verdict;
 }
 

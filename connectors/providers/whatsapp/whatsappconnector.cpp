@@ -71,13 +71,13 @@ ProviderHttpClient::Verdict WhatsAppConnector::inspect(const HttpExchange &excha
     }
     if (isCredentialCode(code) || error.value(u"type"_s).toString() == u"OAuthException"_s) {
         verdict.kind = Verdict::Kind::Fail;
-        verdict.error = {ConnectorError::Kind::Config,
-                         tr("%1 refused the credentials (%2: %3). Check the access token and its permissions.")
-                             .arg(provider, what, detail)};
+        verdict.error = Error::configuration(
+            tr("%1 refused the credentials (%2: %3). Check the access token and its permissions.")
+                .arg(provider, what, detail));
         return verdict;
     }
     verdict.kind = Verdict::Kind::Fail;
-    verdict.error = {ConnectorError::Kind::Provider, tr("%1 refused %2 (%3)").arg(provider, what, detail)};
+    verdict.error = Error::upstream(tr("%1 refused %2 (%3)").arg(provider, what, detail));
     return verdict;
 }
 
@@ -88,7 +88,7 @@ QCoro::Task<ReadResult> WhatsAppConnector::read(QString stream, QJsonObject stat
         // Meta pushes these to the webhook; there is nothing to ask for. Reporting success with no
         // page leaves the stored state and the webhook's rows alone.
         qCDebug(lcConnectors) << m_manifest->provider << stream << "arrives by webhook; nothing to read";
-        co_return ReadResult{true, {}, 0};
+        co_return qint64(0);
     }
     auto task = DeclarativeConnector::read(std::move(stream), std::move(state), sink);
     co_return co_await task;

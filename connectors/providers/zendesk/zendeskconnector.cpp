@@ -64,22 +64,16 @@ QCoro::Task<CheckResult> ZendeskConnector::check()
 
 QCoro::Task<DiscoverResult> ZendeskConnector::discover()
 {
-    if (!m_configProblem.isEmpty()) {
-        DiscoverResult result;
-        result.error = {ConnectorError::Kind::Config, m_configProblem};
-        co_return result;
-    }
+    if (!m_configProblem.isEmpty())
+        co_return Error::configuration(m_configProblem);
     auto task = DeclarativeConnector::discover();
     co_return co_await task;
 }
 
 QCoro::Task<ReadResult> ZendeskConnector::read(QString stream, QJsonObject state, PageSink *sink)
 {
-    if (!m_configProblem.isEmpty()) {
-        ReadResult result;
-        result.error = {ConnectorError::Kind::Config, m_configProblem};
-        co_return result;
-    }
+    if (!m_configProblem.isEmpty())
+        co_return Error::configuration(m_configProblem);
     const ConnectorManifest::Stream *spec = m_manifest->stream(stream);
     if (spec && sink && ZendeskExportJob::handles(*m_manifest, *spec)) {
         ZendeskExportJob job(*this, *spec, std::move(state), sink);

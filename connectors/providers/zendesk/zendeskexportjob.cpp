@@ -90,12 +90,12 @@ bool ZendeskExportJob::cancelled() const
     return (token && token->isCancelled()) || m_stop->isCancelled();
 }
 
-ConnectorError ZendeskExportJob::cancelledError() const
+Error ZendeskExportJob::cancelledError() const
 {
-    return {ConnectorError::Kind::Cancelled, tr("%1: reading %2 was stopped").arg(m_connector.manifest().provider, m_stream.name)};
+    return Error::cancelled(tr("%1: reading %2 was stopped").arg(m_connector.manifest().provider, m_stream.name));
 }
 
-ConnectorError ZendeskExportJob::malformed(const QUrl &url, const QString &problem) const
+Error ZendeskExportJob::malformed(const QUrl &url, const QString &problem) const
 {
     return m_connector.malformed(QByteArrayLiteral("GET"), url, problem);
 }
@@ -112,17 +112,15 @@ QJsonObject ZendeskExportJob::stateWith(const QString &afterCursor) const
 
 QCoro::Task<ReadResult> ZendeskExportJob::run()
 {
-    ReadResult result;
     const QString provider = m_connector.manifest().provider;
 
     const QJsonValue storedCursor = m_state.value(u"cursor"_s);
     if (!storedCursor.isUndefined() && !storedCursor.isNull()) {
         const auto when = DateTimeFormat::parse(storedCursor);
         if (!when) {
-            result.error = {ConnectorError::Kind::Config,
-                            tr("%1: the stored cursor of stream %2 is not an ISO-8601 date-time; reset the cursor.")
-                                .arg(provider, m_stream.name)};
-            co_return result;
+            co_return Error::configuration(
+                tr("%1: the stored cursor of stream %2 is not an ISO-8601 date-time; reset the cursor.")
+                    .arg(provider, m_stream.name));
         }
         m_cursor = DateTimeFormat::toIso(*when);
     }
@@ -137,18 +135,13 @@ QCoro::Task<ReadResult> ZendeskExportJob::run()
     m_lastState = m_state;
 
     for (;;) {
-        if (cancelled()) {
-            result.error = cancelledError();
-            result.records = m_records;
-            co_return result;
-        }
+        if (cancelled())
+            co_return cancelledError();
         auto fetching = fetchExport(token, startTime);
-        ExportPage page = co_await fetching;
-        if (!page.ok) {
-            result.error = page.error;
-            result.records = m_records;
-            co_return result;
-        }
+        Result<ExportPage> fetched = co_await fetching;
+        if (!fetched)
+            co_return fetched.error();
+        ExportPage page = std::move(fetched).value();
         const QString next = page.afterCursor.isEmpty() ? token : page.afterCursor;
         QJsonArray records;
         if (m_childNormalizer) {
@@ -160,45 +153,33 @@ QCoro::Task<ReadResult> ZendeskExportJob::run()
                 if (parent.value(u"status"_s).toString() == u"deleted"_s)
                     continue;
                 auto reading = readChildren(parent, checkpoint);
-                const std::optional<ConnectorError> error = co_await reading;
-                if (error) {
-                    result.error = *error;
-                    result.records = m_records;
-                    co_return result;
-                }
+                const Result<void> read = co_await reading;
+                if (!read)
+                    co_return read.error();
             }
         } else {
             records = std::move(page.records);
         }
         m_cursor = newer(m_cursor, page.maxCursor);
         auto emitting = emitPage(std::move(records), stateWith(next), page.endOfStream);
-        if (!co_await emitting) {
-            result.error = cancelledError();
-            result.records = m_records;
-            co_return result;
-        }
+        if (!co_await emitting)
+            co_return cancelledError();
         if (page.endOfStream)
             break;
         if (page.afterCursor.isEmpty() || page.afterCursor == token) {
             // Without a new cursor the next request would ask for the same page again, forever.
-            result.error = {ConnectorError::Kind::Malformed,
-                            tr("%1 returned malformed data for the %2 export: end_of_stream is false but after_cursor %3")
-                                .arg(provider, m_export->name,
-                                     page.afterCursor.isEmpty() ? tr("is missing") : tr("did not move"))};
-            result.records = m_records;
-            co_return result;
+            co_return Error::malformed(
+                tr("%1 returned malformed data for the %2 export: end_of_stream is false but after_cursor %3")
+                    .arg(provider, m_export->name, page.afterCursor.isEmpty() ? tr("is missing") : tr("did not move")));
         }
         token = page.afterCursor;
     }
     qCDebug(lcConnectors) << provider << m_stream.name << "read" << m_records << "records from the export";
-    result.ok = true;
-    result.records = m_records;
-    co_return result;
+    co_return m_records;
 }
 
-QCoro::Task<ZendeskExportJob::ExportPage> ZendeskExportJob::fetchExport(QString token, QDateTime startTime)
+QCoro::Task<Result<ZendeskExportJob::ExportPage>> ZendeskExportJob::fetchExport(QString token, QDateTime startTime)
 {
-    ExportPage page;
     TemplateScope scope;
     scope.config = m_connector.config();
     scope.fields = &m_export->fields;
@@ -210,63 +191,49 @@ QCoro::Task<ZendeskExportJob::ExportPage> ZendeskExportJob::fetchExport(QString 
     QString problem;
     const auto call = m_connector.buildCall(m_export->request, scope, {}, &paginator, position, &problem);
     if (!call) {
-        page.error = {ConnectorError::Kind::Config,
-                      tr("%1: cannot build the request of stream %2: %3").arg(m_connector.manifest().provider, m_export->name, problem)};
-        co_return page;
+        co_return Error::configuration(tr("%1: cannot build the request of stream %2: %3")
+                                           .arg(m_connector.manifest().provider, m_export->name, problem));
     }
     auto sending = m_connector.client().send(*call, m_stop);
-    const HttpExchange exchange = co_await sending;
-    if (!exchange.ok) {
-        page.error = exchange.error;
-        co_return page;
-    }
+    const Result<HttpExchange> sent = co_await sending;
+    if (!sent)
+        co_return sent.error();
+    const HttpExchange &exchange = *sent;
     const Parsed parsed = parseObject(exchange.body);
-    if (!parsed.problem.isEmpty()) {
-        page.error = malformed(exchange.url, parsed.problem);
-        co_return page;
-    }
+    if (!parsed.problem.isEmpty())
+        co_return malformed(exchange.url, parsed.problem);
     const QJsonValue records = JsonPath::value(QJsonValue(parsed.root), m_export->request.recordsPath);
-    if (!records.isArray()) {
-        page.error = malformed(exchange.url, tr("'%1' should be a list of records").arg(m_export->request.recordsPath.join(u'.')));
-        co_return page;
-    }
+    if (!records.isArray())
+        co_return malformed(exchange.url, tr("'%1' should be a list of records").arg(m_export->request.recordsPath.join(u'.')));
     const QJsonValue end = parsed.root.value(u"end_of_stream"_s);
-    if (!end.isBool()) {
-        page.error = malformed(exchange.url, tr("'end_of_stream' should be true or false"));
-        co_return page;
-    }
+    if (!end.isBool())
+        co_return malformed(exchange.url, tr("'end_of_stream' should be true or false"));
+    ExportPage page;
     page.endOfStream = end.toBool();
     const QJsonValue after = parsed.root.value(u"after_cursor"_s);
     if (after.isString())
         page.afterCursor = after.toString();
-    else if (!after.isNull() && !after.isUndefined()) {
-        page.error = malformed(exchange.url, tr("'after_cursor' should be text"));
-        co_return page;
-    }
+    else if (!after.isNull() && !after.isUndefined())
+        co_return malformed(exchange.url, tr("'after_cursor' should be text"));
 
     const QStringList cursorPath = JsonPath::split(m_export->incremental->cursorField);
     const QJsonArray list = records.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
-        if (!list.at(i).isObject()) {
-            page.error = malformed(exchange.url, tr("record %1 should be an object").arg(i));
-            co_return page;
-        }
+        if (!list.at(i).isObject())
+            co_return malformed(exchange.url, tr("record %1 should be an object").arg(i));
         QJsonObject record = list.at(i).toObject();
         QString recordProblem;
-        if (!m_exportNormalizer.normalize(record, &recordProblem)) {
-            page.error = malformed(exchange.url, tr("record %1: %2").arg(i).arg(recordProblem));
-            co_return page;
-        }
+        if (!m_exportNormalizer.normalize(record, &recordProblem))
+            co_return malformed(exchange.url, tr("record %1: %2").arg(i).arg(recordProblem));
         const QJsonValue value = JsonPath::value(QJsonValue(record), cursorPath);
         if (value.isString())
             page.maxCursor = newer(page.maxCursor, value.toString());
         page.records.append(record);
     }
-    page.ok = true;
-    co_return page;
+    co_return std::move(page);
 }
 
-QCoro::Task<std::optional<ConnectorError>> ZendeskExportJob::readChildren(QJsonObject parent, QJsonObject checkpoint)
+QCoro::Task<Result<void>> ZendeskExportJob::readChildren(QJsonObject parent, QJsonObject checkpoint)
 {
     const ConnectorManifest::Request &request = m_stream.request;
     TemplateScope scope;
@@ -282,16 +249,16 @@ QCoro::Task<std::optional<ConnectorError>> ZendeskExportJob::readChildren(QJsonO
         QString problem;
         const auto call = m_connector.buildCall(request, scope, {}, &paginator, position, &problem);
         if (!call) {
-            co_return ConnectorError{ConnectorError::Kind::Config,
-                                     tr("%1: cannot build the request of stream %2: %3")
-                                         .arg(m_connector.manifest().provider, m_stream.name, problem)};
+            co_return Error::configuration(tr("%1: cannot build the request of stream %2: %3")
+                                               .arg(m_connector.manifest().provider, m_stream.name, problem));
         }
         auto sending = m_connector.client().send(*call, m_stop);
-        const HttpExchange exchange = co_await sending;
-        if (!exchange.ok)
-            co_return exchange.error;
+        const Result<HttpExchange> sent = co_await sending;
+        if (!sent)
+            co_return sent.error();
+        const HttpExchange &exchange = *sent;
         if (request.emptyStatuses.contains(exchange.status))
-            co_return std::nullopt;
+            co_return Result<void>();
         const Parsed parsed = parseObject(exchange.body);
         if (!parsed.problem.isEmpty())
             co_return malformed(exchange.url, parsed.problem);
@@ -322,7 +289,7 @@ QCoro::Task<std::optional<ConnectorError>> ZendeskExportJob::readChildren(QJsonO
         // Zendesk's cursor pages end with meta.has_more false (the last page may still name a cursor).
         const QJsonValue hasMore = JsonPath::value(QJsonValue(parsed.root), u"meta.has_more");
         if (step.done || (hasMore.isBool() && !hasMore.toBool()))
-            co_return std::nullopt;
+            co_return Result<void>();
         position = step.next;
     }
 }

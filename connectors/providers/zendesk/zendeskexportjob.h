@@ -44,8 +44,6 @@ public:
 
 private:
     struct ExportPage {
-        bool ok = false;
-        ConnectorError error;
         QJsonArray records;
         QString afterCursor;
         bool endOfStream = false;
@@ -53,14 +51,14 @@ private:
     };
 
     [[nodiscard]] static bool isExport(const ConnectorManifest::Stream &stream);
-    [[nodiscard]] QCoro::Task<ExportPage> fetchExport(QString token, QDateTime startTime);
-    [[nodiscard]] QCoro::Task<std::optional<ConnectorError>> readChildren(QJsonObject parent, QJsonObject checkpoint);
+    [[nodiscard]] QCoro::Task<Result<ExportPage>> fetchExport(QString token, QDateTime startTime);
+    [[nodiscard]] QCoro::Task<Result<void>> readChildren(QJsonObject parent, QJsonObject checkpoint);
     /** Hands one page to the sink; false when the sink says stop. Empty pages only when the state moves or at the end. */
     [[nodiscard]] QCoro::Task<bool> emitPage(QJsonArray records, QJsonObject state, bool last);
     [[nodiscard]] QJsonObject stateWith(const QString &afterCursor) const;
     [[nodiscard]] bool cancelled() const;
-    [[nodiscard]] ConnectorError cancelledError() const;
-    [[nodiscard]] ConnectorError malformed(const QUrl &url, const QString &problem) const;
+    [[nodiscard]] Error cancelledError() const;
+    [[nodiscard]] Error malformed(const QUrl &url, const QString &problem) const;
 
     DeclarativeConnector &m_connector;
     const ConnectorManifest::Stream &m_stream;  // the stream being read
