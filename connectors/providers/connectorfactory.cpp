@@ -4,6 +4,7 @@
 #include "connectors/runtime/declarativeconnector.h"
 #include "connectors/providers/fireflies/firefliesconnector.h"
 #include "connectors/providers/whatsapp/whatsappconnector.h"
+#include "connectors/providers/whatsapp/whatsappwebhookdecoder.h"
 #include "connectors/providers/zendesk/zendeskconnector.h"
 
 #include <QtGlobal>
@@ -38,6 +39,14 @@ std::unique_ptr<Connector> ConnectorFactory::create(ConnectorContext context)
 bool ConnectorFactory::isAvailable(const QString &type)
 {
     return ConnectorManifest::forType(type) != nullptr;
+}
+
+const WebhookDecoder *ConnectorFactory::webhookDecoder(const QString &type)
+{
+    static const WhatsAppWebhookDecoder whatsApp;
+    if (type == WhatsAppWebhookDecoder::ConnectorType)
+        return &whatsApp;
+    return nullptr;
 }
 
 } // namespace Opbox

@@ -18,6 +18,8 @@ class QNetworkAccessManager;
 
 namespace Opbox {
 
+class WebhookDecoder;
+
 /** One field of a stream as discovered: its name and its declared type. */
 struct StreamField {
     QString name;
@@ -125,6 +127,11 @@ public:
     [[nodiscard]] static std::unique_ptr<Connector> create(ConnectorContext context);
     /** True when `create` can build a connector of `type` (its manifest is embedded). */
     [[nodiscard]] static bool isAvailable(const QString &type);
+    /**
+     * The reader of inbound webhook deliveries for connections of `type`, shared and stateless;
+     * nullptr when that type receives none.
+     */
+    [[nodiscard]] static const WebhookDecoder *webhookDecoder(const QString &type);
 };
 
 } // namespace Opbox

@@ -8,7 +8,8 @@
 #include "engine/services/runservice.h"
 #include "engine/sync/tablenamingpolicy.h"
 #include "engine/services/webhookservice.h"
-#include "connectors/providers/whatsapp/whatsappwebhookdecoder.h"
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/webhookdecoder.h"
 #include "engine/store/workspacedatastore.h"
 
 #include <QCoreApplication>
@@ -106,7 +107,7 @@ std::optional<ConnectionRecord> MessagingWebhookService::receivingConnection(con
     if (!id)
         return std::nullopt;
     auto record = m_connections->recordById(*id);
-    if (!record || record->type != WhatsAppWebhookDecoder::ConnectorType)
+    if (!record || !ConnectorFactory::webhookDecoder(record->type))
         return std::nullopt;
     return *record;
 }
@@ -191,9 +192,13 @@ void MessagingWebhookService::receive(const ConnectionRecord &connection, const 
 
 Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &connection, const QByteArray &body)
 {
-    const auto decoded = WhatsAppWebhookDecoder::decode(body);
-    if (!decoded.ok)
-        return Error::invalid(tr("the webhook delivery cannot be read: %1").arg(decoded.error), u"INVALID_BODY"_s);
+    const WebhookDecoder *decoder = ConnectorFactory::webhookDecoder(connection.type);
+    if (!decoder)
+        return Error::conflict(tr("this connection does not receive webhooks"), u"NO_WEBHOOKS"_s);
+    const Result<WebhookDecoder::Decoded> read = decoder->decode(body);
+    if (!read)
+        return Error::invalid(tr("the webhook delivery cannot be read: %1").arg(read.error().message), u"INVALID_BODY"_s);
+    const WebhookDecoder::Decoded &decoded = *read;
     const qsizetype messages = decoded.count(u"messages"_s);
     const qsizetype statuses = decoded.count(u"message_statuses"_s);
     for (const QString &why : decoded.skipped)

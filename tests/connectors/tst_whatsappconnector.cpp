@@ -25,6 +25,7 @@ using Opbox::Error;
 using Opbox::HttpExchange;
 using Opbox::ProviderHttpClient;
 using Opbox::WhatsAppConnector;
+using Opbox::WebhookDecoder;
 using Opbox::WhatsAppWebhookDecoder;
 using Opbox::Fakes::WhatsAppFakeServer;
 using Opbox::Fakes::WhatsAppWebhookSender;
@@ -226,8 +227,14 @@ private Q_SLOTS:
             {{u"wamid.A1"_s, u"447700900123"_s, u"Ana"_s, when, u"Hi, is my order shipped?"_s},
              {u"wamid.A2"_s, u"447700900456"_s, u"Ben"_s, when.addSecs(5), u"Hello"_s}},
             {{u"wamid.OUT1"_s, u"delivered"_s, u"447700900123"_s, when.addSecs(9)}});
-        const auto decoded = WhatsAppWebhookDecoder::decode(body);
-        QVERIFY2(decoded.ok, qPrintable(decoded.error));
+        // The engine finds the decoder by the connection's type.
+        const WebhookDecoder *decoder = ConnectorFactory::webhookDecoder(u"MESSAGING"_s);
+        QVERIFY(decoder);
+        QVERIFY(dynamic_cast<const WhatsAppWebhookDecoder *>(decoder));
+        QVERIFY(!ConnectorFactory::webhookDecoder(u"CRM"_s));
+        const auto read = decoder->decode(body);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message));
+        const WebhookDecoder::Decoded &decoded = *read;
         QCOMPARE(decoded.count(u"messages"_s), qsizetype(2));
         QCOMPARE(decoded.count(u"message_statuses"_s), qsizetype(1));
         const QJsonObject message = decoded.streams.at(0).records.at(0).toObject();
@@ -271,12 +278,15 @@ private Q_SLOTS:
         QFETCH(bool, ok);
         QFETCH(int, records);
         QFETCH(int, skipped);
-        const auto decoded = WhatsAppWebhookDecoder::decode(body);
-        QCOMPARE(decoded.ok, ok);
-        QCOMPARE(int(decoded.count(u"messages"_s) + decoded.count(u"message_statuses"_s)), records);
-        QCOMPARE(int(decoded.skipped.size()), skipped);
-        if (!ok)
-            QVERIFY(!decoded.error.isEmpty());
+        const auto read = WhatsAppWebhookDecoder().decode(body);
+        QCOMPARE(read.ok(), ok);
+        if (!ok) {
+            QCOMPARE(read.error().kind, Error::Kind::Malformed);
+            QVERIFY(!read.error().message.isEmpty());
+            return;
+        }
+        QCOMPARE(int(read->count(u"messages"_s) + read->count(u"message_statuses"_s)), records);
+        QCOMPARE(int(read->skipped.size()), skipped);
     }
 
     void senderSignsLikeMeta()

@@ -13,32 +13,18 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-qsizetype WhatsAppWebhookDecoder::Decoded::count(const QString &stream) const
-{
-    for (const auto &s : streams) {
-        if (s.stream == stream)
-            return s.records.size();
-    }
-    return 0;
-}
-
-WhatsAppWebhookDecoder::Decoded WhatsAppWebhookDecoder::decode(const QByteArray &body)
+Result<WebhookDecoder::Decoded> WhatsAppWebhookDecoder::decode(const QByteArray &body) const
 {
     Decoded out;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        out.error = tr("the webhook body is not a JSON object");
-        return out;
-    }
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return Error::malformed(tr("the webhook body is not a JSON object"));
     const auto manifest = ConnectorManifest::forType(ConnectorType.toString());
     const ConnectorManifest::Stream *messagesSpec = manifest ? manifest->stream(u"messages"_s) : nullptr;
     const ConnectorManifest::Stream *statusesSpec = manifest ? manifest->stream(u"message_statuses"_s) : nullptr;
-    if (!messagesSpec || !statusesSpec) {
-        out.error = tr("the WhatsApp connector is not available");
-        return out;
-    }
-    out.ok = true;
+    if (!messagesSpec || !statusesSpec)
+        return Error::malformed(tr("the WhatsApp connector is not available"));
     const QJsonObject root = doc.object();
     // Meta sends other objects to apps subscribed to more than WhatsApp; they carry nothing for us.
     if (root.value(u"object"_s).toString() != u"whatsapp_business_account"_s)
