@@ -2,6 +2,7 @@
 #include "engine/services/messagingwebhookservice.h"
 
 #include "engine/store/database.h"
+#include "engine/store/sqlitelibrary.h"
 #include "engine/enginelogging.h"
 #include "base/ids.h"
 #include "engine/sync/opboxtablewriter.h"
@@ -13,7 +14,6 @@
 #include "engine/store/workspacedatastore.h"
 
 #include <QCoreApplication>
-#include <QSqlDriver>
 #include <QThreadPool>
 #include <cmath>
 #include <openssl/crypto.h>
@@ -29,16 +29,6 @@ namespace {
 
 constexpr qsizetype MaxChallengeLength = 512;
 constexpr int Sha256Bytes = 32;
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    if (!db.isOpen() || !db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
 
 /** Compares two secrets without saying, through timing, how much of them matched. */
 bool sameSecret(const QString &given, const QString &expected)
@@ -209,7 +199,7 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
         return answer;
 
     Database *data = m_workspaceData->database(connection.workspaceId);
-    sqlite3 *db = data ? sqliteHandle(data->connection()) : nullptr;
+    sqlite3 *db = data ? SqliteLibrary::handle(data->connection()) : nullptr;
     if (!db)
         return Error{Error::Kind::Unavailable, u"DATA_FILE_UNAVAILABLE"_s, tr("the workspace's data file cannot be opened"), {}};
     // The same table base as the connection's syncs, fixed at whichever comes first.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/database.h"
 #include "engine/enginelogging.h"
+#include "engine/store/sqlitelibrary.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 #include <QThreadStorage>
@@ -148,6 +148,11 @@ Result<void> Database::open()
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return Error::internal(QCoreApplication::translate("Database", "cannot open the database %1").arg(m_path));
+    // Checked before anything else touches the file: the engine's C API calls use this handle.
+    if (auto same = SqliteLibrary::check(db); !same) {
+        qCCritical(lcEngine) << same.error().message;
+        return same.error();
+    }
 
     QSqlQuery q(db);
     if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"_s))
@@ -239,10 +244,7 @@ bool SqlQuery::isConstraintViolation() const
 Transaction::Transaction(QSqlDatabase db, Mode mode)
     : m_db(std::move(db))
 {
-    sqlite3 *handle = nullptr;
-    const QVariant v = m_db.driver() ? m_db.driver()->handle() : QVariant();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-        handle = *static_cast<sqlite3 *const *>(v.constData());
+    sqlite3 *handle = SqliteLibrary::handle(m_db);
     const bool inTransaction = handle && sqlite3_get_autocommit(handle) == 0;
     if (inTransaction) {
         static std::atomic<quint64> counter{0};

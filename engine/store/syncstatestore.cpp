@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/syncstatestore.h"
 #include "engine/store/database.h"
+#include "engine/store/sqlitestatement.h"
 #include "base/ids.h"
 
 #include <QJsonDocument>
@@ -70,7 +71,7 @@ Result<void> SyncStateStore::clear(const QString &connectionId)
     return {};
 }
 
-int SyncStateStore::saveInTransaction(sqlite3 *db, sqlite3_stmt **statement, const QString &connectionId,
+int SyncStateStore::saveInTransaction(sqlite3 *db, SqliteStatement *statement, const QString &connectionId,
                                       const QString &stream, const QJsonObject &state, const QString &runId,
                                       const QString &refreshStartedAt)
 {
@@ -78,12 +79,12 @@ int SyncStateStore::saveInTransaction(sqlite3 *db, sqlite3_stmt **statement, con
         "INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id, refresh_started_at)"
         " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(connection_id, stream) DO UPDATE SET state = excluded.state,"
         " updated_at = excluded.updated_at, run_id = excluded.run_id, refresh_started_at = excluded.refresh_started_at";
-    if (!*statement) {
-        const int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr);
-        if (rc != SQLITE_OK)
-            return rc;
+    if (!statement->isValid()) {
+        *statement = SqliteStatement(db, QByteArrayView(sql), SqliteStatement::Use::Persistent);
+        if (!statement->isValid())
+            return statement->prepareCode();
     }
-    sqlite3_stmt *stmt = *statement;
+    sqlite3_stmt *stmt = statement->handle();
     const QByteArray values[] = {connectionId.toUtf8(), stream.toUtf8(),
                                  QJsonDocument(state).toJson(QJsonDocument::Compact), Ids::isoNow().toUtf8(),
                                  runId.toUtf8(), refreshStartedAt.toUtf8()};
@@ -95,8 +96,7 @@ int SyncStateStore::saveInTransaction(sqlite3 *db, sqlite3_stmt **statement, con
         sqlite3_bind_text(stmt, 6, values[5].constData(), int(values[5].size()), SQLITE_STATIC);
     const int rc = sqlite3_step(stmt);
     // Reset before the values go: the statement keeps no pointer into them afterwards.
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
+    statement->reset();
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

@@ -7,11 +7,11 @@
 #include <QString>
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace Opbox {
 
 class Database;
+class SqliteStatement;
 
 /**
  * Every stream's sync state in a workspace's data file (`opbox_sync_state`), beside the tables, so
@@ -40,10 +40,10 @@ public:
     /**
      * Writes a stream's state on `db` inside the caller's open transaction (the page transaction).
      * `refreshStartedAt` empty means no full-refresh generation is open. `statement` keeps the
-     * prepared statement between calls on the same `db` (one page after another); the caller
-     * finalizes it. Returns the SQLite code.
+     * prepared statement between calls on the same `db` (one page after another). Returns the
+     * SQLite code.
      */
-    [[nodiscard]] static int saveInTransaction(sqlite3 *db, sqlite3_stmt **statement, const QString &connectionId,
+    [[nodiscard]] static int saveInTransaction(sqlite3 *db, SqliteStatement *statement, const QString &connectionId,
                                                const QString &stream, const QJsonObject &state, const QString &runId,
                                                const QString &refreshStartedAt);
 

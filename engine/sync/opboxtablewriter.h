@@ -1,30 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/store/sqlitestatement.h"
 #include "engine/sync/columntypepolicy.h"
+#include "engine/sync/tableschemaevolver.h"
 #include "base/result.h"
 
-#include <QHash>
-#include <QJsonArray>
-#include <QSet>
 #include <QStringEncoder>
 #include <QString>
 #include <QStringList>
 #include <vector>
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace Opbox {
 
 /**
  * Writes records of one stream of one connection into its Opbox table on one SQLite connection,
- * inside a transaction the caller owns: creates the table and its catalog on first use, flattens
- * records one level, infers and widens column types, adds columns for new fields (each change
- * recorded with its run in `opbox_column_history`), and upserts by (connection, primary key).
- * The hot path uses the SQLite C API with prepared statements, about twice as fast as Qt Sql's
- * `bindValue`. Not thread-safe: one writer per thread and connection; another connection's catalog
- * changes are picked up at the next `write()` through SQLite's data version.
+ * inside a transaction the caller owns: flattens records one level, lets its TableSchemaEvolver
+ * create the table and add or widen columns as the values need, and upserts by (connection,
+ * primary key). The hot path uses the SQLite C API with prepared statements, about twice as fast
+ * as Qt Sql's `bindValue`. Not thread-safe: one writer per thread and connection; another
+ * connection's catalog changes are picked up at the next `write()` through SQLite's data version.
  */
 class OpboxTableWriter
 {
@@ -35,12 +32,7 @@ public:
         qint64 updated = 0;
     };
 
-    /** One column of the catalog as this writer knows it. */
-    struct Column {
-        QString name;
-        QString field;
-        LogicalType type = LogicalType::Text;
-    };
+    using Column = TableSchemaEvolver::Column;
 
     OpboxTableWriter(sqlite3 *db, QString tableName, QString base, QString stream, QStringList primaryKey,
                      QString connectionId, QString variantLabel);
@@ -59,8 +51,8 @@ public:
     /** Forgets the cached catalog (after a rollback, which undid catalog changes this writer made). */
     void invalidate();
 
-    [[nodiscard]] QString tableName() const { return m_table; }
-    [[nodiscard]] const std::vector<Column> &columns() const { return m_columns; }
+    [[nodiscard]] QString tableName() const { return m_schema.tableName(); }
+    [[nodiscard]] const std::vector<Column> &columns() const { return m_schema.columns(); }
     /** SQLite's message for the last failure (for the log; never shown to users). */
     [[nodiscard]] QString lastSqliteError() const { return m_lastError; }
 
@@ -74,22 +66,10 @@ private:
         int column = -1;
         std::vector<ShapeSlot> children;
     };
-    static constexpr int Unknown = -2;
 
-    struct FieldEntry {
-        int column = -1;
-        QHash<QString, int> children; // flattened `parent.child` fields
-    };
-
-    [[nodiscard]] bool loadCatalog();
-    [[nodiscard]] bool ensureTable(const RecordBatch &records, const QString &runId);
-    [[nodiscard]] int addColumn(const QString &field, LogicalType type, const QString &runId);
-    [[nodiscard]] bool widen(int column, LogicalType to, const QString &runId);
     [[nodiscard]] bool prepareStatements();
-    void finalizeStatements();
-    [[nodiscard]] bool exec(const QString &sql);
-    [[nodiscard]] int columnFor(QByteArrayView key, const QByteArrayView *child, const RecordBatch &batch,
-                                const RecordBatch::Field &value, const QString &runId, bool *failed, int known = Unknown);
+    /** The upsert is not prepared for the columns the table has now. */
+    [[nodiscard]] bool statementStale() const;
     [[nodiscard]] int cachedColumn(std::vector<ShapeSlot> &shape, size_t index, QByteArrayView key, const QByteArrayView *parent);
     void bindSystem();
     void bindValue(int column, const RecordBatch &batch, const RecordBatch::Field &value);
@@ -100,28 +80,18 @@ private:
     [[nodiscard]] qint64 dataVersion();
 
     sqlite3 *m_db;
-    QString m_table;
-    QString m_base;
-    QString m_stream;
-    QStringList m_primaryKey;
+    TableSchemaEvolver m_schema;
     QString m_connectionId;
     QString m_variant;
     QByteArray m_connectionIdUtf8;
     QByteArray m_variantUtf8;
 
-    bool m_exists = false;
-    qint64 m_dataVersion = -1;
-    quint64 m_generation = 0;
-    std::vector<Column> m_columns;
-    QHash<QString, FieldEntry> m_fields;
-    QSet<QString> m_taken;
     bool m_ownerRecorded = false;
     QByteArray m_runUtf8;
     QByteArray m_syncedAtUtf8;
-    QList<int> m_keyColumns;
-    sqlite3_stmt *m_insert = nullptr; // an UPSERT when the table has a key
-    sqlite3_stmt *m_dataVersionQuery = nullptr; // asked before every page: prepared once
-    bool m_statementsDirty = true;
+    SqliteStatement m_insert; // an UPSERT when the table has a key
+    size_t m_preparedColumns = 0; // the columns m_insert has parameters for
+    SqliteStatement m_dataVersionQuery; // asked before every page: prepared once
     QString m_lastError;
 
     // UTF-8 of the text bound with SQLITE_STATIC, one reused buffer per column (no allocation per

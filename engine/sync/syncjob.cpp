@@ -2,6 +2,7 @@
 #include "engine/sync/syncjob.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/store/database.h"
+#include "engine/store/sqlitelibrary.h"
 #include "engine/enginelogging.h"
 #include "base/ids.h"
 #include "engine/services/notificationservice.h"
@@ -14,7 +15,6 @@
 #include <QCoreApplication>
 #include <QCoroFuture>
 #include <QPromise>
-#include <QSqlDriver>
 #include <QThreadPool>
 #include <exception>
 #include <sqlite3.h>
@@ -28,16 +28,6 @@ namespace {
 QString tr(const char *s)
 {
     return QCoreApplication::translate("SyncJob", s);
-}
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    if (!db.isOpen() || !db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 bool isIncremental(const StreamSpec &spec)
@@ -59,7 +49,7 @@ SyncJob::~SyncJob()
 {
     // Writers finalize their statements; the writer thread is idle by now (drain() ran).
     m_contexts.clear();
-    sqlite3_finalize(m_saveState);
+    m_saveState = SqliteStatement();
 }
 
 QCoro::Task<void> SyncJob::execute()
@@ -255,7 +245,7 @@ std::shared_ptr<SyncJob::StreamContext> SyncJob::contextFor(const QString &strea
 std::optional<Error> SyncJob::openWriter(StreamContext &ctx)
 {
     if (!m_db) {
-        m_db = sqliteHandle(m_workspace->connection());
+        m_db = SqliteLibrary::handle(m_workspace->connection());
         if (m_db) {
             // Bulk writes: checkpoint the WAL every ~40 MB instead of every 4 MB. Each checkpoint
             // copies the hot B-tree pages again, and at the default it took a third of the writer's

@@ -5,6 +5,7 @@
 #include "connectors/runtime/connector.h"
 #include "base/result.h"
 #include "engine/store/runstore.h"
+#include "engine/store/sqlitestatement.h"
 
 #include <QCoroTask>
 #include <QElapsedTimer>
@@ -17,7 +18,6 @@
 class QNetworkAccessManager;
 class QThreadPool;
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace Opbox {
 
@@ -91,7 +91,7 @@ private:
     std::shared_ptr<CancelToken> m_cancel;
     Database *m_workspace = nullptr;
     sqlite3 *m_db = nullptr; // the writer thread's connection; touched on that thread only
-    sqlite3_stmt *m_saveState = nullptr; // the cursor's UPSERT on m_db, prepared at the first page
+    SqliteStatement m_saveState; // the cursor's UPSERT on m_db, prepared at the first page
     QString m_base;
     QList<StreamSpec> m_specs;
     QHash<QString, std::shared_ptr<StreamContext>> m_contexts;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/database.h"
 #include "engine/store/schema.h"
+#include "engine/store/sqlitelibrary.h"
+#include "engine/store/sqlitestatement.h"
 #include "testengine.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -173,6 +176,81 @@ private Q_SLOTS:
         QVERIFY(q.exec(u"INSERT INTO audit_log(id, at, action) VALUES('a', 'now', 'X')"_s));
         QVERIFY(!q.exec(u"UPDATE audit_log SET action = 'Y'"_s));
         QVERIFY(!q.exec(u"DELETE FROM audit_log"_s));
+    }
+
+    void sqliteBuildsCompared_data()
+    {
+        QTest::addColumn<QString>("pluginVersion");
+        QTest::addColumn<QString>("pluginSource");
+        QTest::addColumn<bool>("same");
+        const SqliteLibrary::Build engine = SqliteLibrary::linked();
+        QTest::newRow("same build") << engine.version << engine.sourceId << true;
+        QTest::newRow("other version") << u"3.8.0"_s << u"2013-08-26 04:50:08 f64cd21e2e23ed7cff48f7dafa5e76adde9321c2"_s << false;
+        // A bundled copy of the same release built from another check-in is another library.
+        QTest::newRow("same version, other source") << engine.version << engine.sourceId + u"x"_s << false;
+    }
+
+    void sqliteBuildsCompared()
+    {
+        QFETCH(QString, pluginVersion);
+        QFETCH(QString, pluginSource);
+        QFETCH(bool, same);
+        const SqliteLibrary::Build engine = SqliteLibrary::linked();
+        const auto result = SqliteLibrary::compare(engine, {pluginVersion, pluginSource});
+        QCOMPARE(result.ok(), same);
+        if (!same) {
+            // The message names both libraries, so that whoever packaged the program sees which is which.
+            QCOMPARE(result.error().code, u"SQLITE_MISMATCH"_s);
+            QVERIFY(result.error().message.contains(engine.version));
+            QVERIFY(result.error().message.contains(engine.sourceId));
+            QVERIFY(result.error().message.contains(pluginVersion));
+            QVERIFY(result.error().message.contains(pluginSource));
+        }
+    }
+
+    void sqlitePluginIsTheLinkedLibrary()
+    {
+        // The engine shares the plugin's sqlite3*: in this build both must be one library.
+        QTemporaryDir dir;
+        Database db(dir.filePath(u"s.db"_s), Schema::metadataMigrations(), u"metadata"_s);
+        QVERIFY(db.open());
+        const auto plugin = SqliteLibrary::ofConnection(db.connection());
+        QVERIFY(plugin);
+        QCOMPARE(plugin->version, SqliteLibrary::linked().version);
+        QCOMPARE(plugin->sourceId, SqliteLibrary::linked().sourceId);
+        QVERIFY(SqliteLibrary::handle(db.connection()));
+        QVERIFY(!SqliteLibrary::handle(QSqlDatabase()));
+    }
+
+    void sqliteStatement()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(u"s.db"_s), Schema::metadataMigrations(), u"metadata"_s);
+        QVERIFY(db.open());
+        sqlite3 *handle = SqliteLibrary::handle(db.connection());
+        QVERIFY(handle);
+        SqliteStatement bad(handle, u"SELECT FROM nowhere"_s);
+        QVERIFY(!bad.isValid());
+        QVERIFY(bad.prepareCode() != SQLITE_OK);
+        QCOMPARE(bad.step(), bad.prepareCode());
+
+        QCOMPARE(SqliteStatement(handle, u"CREATE TABLE t(a TEXT, b INTEGER)"_s).step(), SQLITE_DONE);
+        SqliteStatement insert(handle, u"INSERT INTO t VALUES(?, ?)"_s, SqliteStatement::Use::Persistent);
+        QVERIFY(insert.isValid());
+        QCOMPARE(insert.bind(u"ä"_s).bind(qint64(1) << 40).step(), SQLITE_DONE);
+        insert.reset(); // binds from the first parameter again
+        QCOMPARE(insert.bindNull().bind(qint64(2)).step(), SQLITE_DONE);
+        SqliteStatement moved = std::move(insert);
+        QVERIFY(moved.isValid());
+        QVERIFY(!insert.isValid()); // the moved-from one is empty
+        SqliteStatement read(handle, u"SELECT a, b FROM t ORDER BY b"_s);
+        QCOMPARE(read.step(), SQLITE_ROW);
+        QCOMPARE(read.text(0), QString());
+        QCOMPARE(read.integer(1), qint64(2));
+        QCOMPARE(read.step(), SQLITE_ROW);
+        QCOMPARE(read.text(0), u"ä"_s);
+        QCOMPARE(read.integer(1), qint64(1) << 40);
+        QCOMPARE(read.step(), SQLITE_DONE);
     }
 };
 
