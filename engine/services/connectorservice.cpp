@@ -7,49 +7,17 @@
 #include "engine/enginelogging.h"
 
 #include <QCoreApplication>
-#include <QNetworkAccessManager>
-#include <QThread>
 #include <exception>
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-/** Lives on the connector thread and owns that thread's network manager. */
-class ConnectorWorker : public QObject
-{
-    Q_OBJECT
-public:
-    QNetworkAccessManager *network()
-    {
-        if (!m_network)
-            m_network = new QNetworkAccessManager(this);
-        return m_network;
-    }
-
-private:
-    QNetworkAccessManager *m_network = nullptr;
-};
-
 namespace {
 
 QString tr(const char *s)
 {
     return QCoreApplication::translate("ConnectorService", s);
-}
-
-/** Calls `done` on the context's thread (if the context still exists), else directly. */
-void deliver(QPointer<QObject> context, bool hadContext, ConnectorService::Done done, Result<QJsonObject> result)
-{
-    if (!hadContext) {
-        done(std::move(result));
-        return;
-    }
-    if (!context)
-        return;
-    QMetaObject::invokeMethod(
-        context.data(), [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
-        Qt::QueuedConnection);
 }
 
 Error notBuilt(const QString &type)
@@ -92,26 +60,11 @@ ConnectorService::ConnectorService(ConnectionService *connections, AuditLog *aud
     : QObject(parent)
     , m_connections(connections)
     , m_audit(audit)
-    , m_thread(new QThread)
-    , m_worker(new ConnectorWorker)
+    , m_thread(u"opbox-connectors"_s)
 {
-    m_thread->setObjectName(u"opbox-connectors"_s);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->start();
 }
 
-ConnectorService::~ConnectorService()
-{
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-}
-
-void ConnectorService::post(std::function<void()> job)
-{
-    QMetaObject::invokeMethod(m_worker, std::move(job), Qt::QueuedConnection);
-}
+ConnectorService::~ConnectorService() = default;
 
 QStringList ConnectorService::streamNames(const QString &type)
 {
@@ -180,8 +133,8 @@ void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObje
     cc.credentials = credentials;
     cc.config = configValue.toObject();
     cc.cancel = std::make_shared<CancelToken>();
-    post([this, cc = std::move(cc), ctx, hadContext, done]() mutable {
-        cc.network = m_worker->network();
+    m_thread.post([this, cc = std::move(cc), ctx, hadContext, done]() mutable {
+        cc.network = m_thread.network();
         auto connector = ConnectorFactory::create(std::move(cc));
         (void)runTest(std::move(connector), [ctx, hadContext, done](CheckResult r) {
             deliver(ctx, hadContext, done, QJsonObject{{u"success"_s, r.success}, {u"message"_s, r.message}});
@@ -197,8 +150,8 @@ void ConnectorService::check(const Caller &caller, const QString &connectionId, 
     if (!cc)
         return deliver(ctx, hadContext, done, cc.error());
     ConnectionService *connections = m_connections;
-    post([this, cc = std::move(cc).value(), ctx, hadContext, done, connections, connectionId]() mutable {
-        cc.network = m_worker->network();
+    m_thread.post([this, cc = std::move(cc).value(), ctx, hadContext, done, connections, connectionId]() mutable {
+        cc.network = m_thread.network();
         auto connector = ConnectorFactory::create(std::move(cc));
         (void)runTest(std::move(connector), [ctx, hadContext, done, connections, connectionId](CheckResult r) {
             const QString status = r.success ? u"CONNECTED"_s : u"ERROR"_s;
@@ -216,8 +169,8 @@ void ConnectorService::discover(const Caller &caller, const QString &connectionI
     auto cc = contextFor(caller, connectionId);
     if (!cc)
         return deliver(ctx, hadContext, done, cc.error());
-    post([this, cc = std::move(cc).value(), ctx, hadContext, done]() mutable {
-        cc.network = m_worker->network();
+    m_thread.post([this, cc = std::move(cc).value(), ctx, hadContext, done]() mutable {
+        cc.network = m_thread.network();
         auto connector = ConnectorFactory::create(std::move(cc));
         (void)runDiscover(std::move(connector), [ctx, hadContext, done](DiscoverResult r) {
             if (!r)
@@ -232,4 +185,3 @@ void ConnectorService::discover(const Caller &caller, const QString &connectionI
 
 } // namespace Opbox
 
-#include "connectorservice.moc"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/security/caller.h"
+#include "engine/services/networkthread.h"
 #include "base/result.h"
 
 #include <QJsonArray>
@@ -17,7 +18,6 @@ namespace Opbox {
 
 class AuditLog;
 class ConnectionService;
-class ConnectorWorker;
 struct ConnectorContext;
 
 /**
@@ -48,12 +48,10 @@ public:
 private:
     /** ADMIN+, the caller's connection, a built connector: the context to run it with. */
     [[nodiscard]] Result<ConnectorContext> contextFor(const Caller &caller, const QString &connectionId) const;
-    void post(std::function<void()> job);
 
     ConnectionService *m_connections;
     AuditLog *m_audit;
-    QThread *m_thread = nullptr;
-    ConnectorWorker *m_worker = nullptr;
+    NetworkThread m_thread;
 };
 
 } // namespace Opbox

@@ -13,10 +13,8 @@
 #include "connectors/oauth/oauthtokenclient.h"
 
 #include <QCryptographicHash>
-#include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSet>
-#include <QThread>
 #include <exception>
 
 using namespace Qt::StringLiterals;
@@ -28,20 +26,6 @@ namespace {
 QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
 {
     return QCoreApplication::translate("OAuthService", s, disambiguation, n);
-}
-
-/** Calls `done` on the context's thread (if the context still exists), else directly. */
-void deliver(QPointer<QObject> context, bool hadContext, OAuthService::Done done, Result<QJsonObject> result)
-{
-    if (!hadContext) {
-        done(std::move(result));
-        return;
-    }
-    if (!context)
-        return;
-    QMetaObject::invokeMethod(
-        context.data(), [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
-        Qt::QueuedConnection);
 }
 
 /** RFC 7636 §4.2: BASE64URL-NOPAD(SHA256(ASCII(code_verifier))). */
@@ -78,30 +62,11 @@ OAuthService::OAuthService(Database *metadata, const Vault *vault, ConnectionSer
     , m_connectionJson(connectionJson)
     , m_audit(audit)
     , m_states(metadata, vault)
-    , m_thread(new QThread)
-    , m_network(new QNetworkAccessManager)
+    , m_thread(u"opbox-oauth"_s)
 {
-    m_thread->setObjectName(u"opbox-oauth"_s);
-    m_network->moveToThread(m_thread);
-    m_thread->start();
 }
 
-OAuthService::~OAuthService()
-{
-    // The network manager goes on its own thread (its timers and sockets live there); requests still
-    // in flight end with it and their callers get no answer, which only happens at shutdown.
-    QNetworkAccessManager *network = m_network;
-    m_network = nullptr;
-    QMetaObject::invokeMethod(network, [network] { delete network; }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-}
-
-void OAuthService::post(std::function<void()> job)
-{
-    QMetaObject::invokeMethod(m_network, std::move(job), Qt::QueuedConnection);
-}
+OAuthService::~OAuthService() = default;
 
 Result<const ConnectorTypeInfo *> OAuthService::oauthType(const QString &connector)
 {
@@ -316,7 +281,7 @@ void OAuthService::completeCallback(const QString &connector, const QUrlQuery &q
 {
     const QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    post([this, connector, query, ip, guard, hadContext, done = std::move(done)]() mutable {
+    m_thread.post([this, connector, query, ip, guard, hadContext, done = std::move(done)]() mutable {
         auto type = oauthType(connector);
         if (!type) {
             deliver(guard, hadContext, std::move(done), type.error());
@@ -417,7 +382,7 @@ void OAuthService::exchange(const Caller &caller, const QString &connector, cons
     completion.pending = std::move(*check.pending);
     completion.code = *code;
     completion.via = u"exchange"_s;
-    post([this, completion = std::move(completion), guard, hadContext, done = std::move(done)]() mutable {
+    m_thread.post([this, completion = std::move(completion), guard, hadContext, done = std::move(done)]() mutable {
         (void)complete(std::move(completion), guard, hadContext, std::move(done));
     });
 }
@@ -450,7 +415,7 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     const QString clientId = stored->value(OAuthTokenClient::ClientId).toString();
     const QString clientSecret = stored->value(OAuthTokenClient::ClientSecret).toString();
 
-    OAuthTokenClient tokens(profile, record->config, m_network);
+    OAuthTokenClient tokens(profile, record->config, m_thread.network());
     auto exchanging = tokens.exchangeCode(clientId, clientSecret, c.code, c.pending.redirectUri, c.pending.codeVerifier);
     const OAuthTokenResult exchanged = co_await exchanging;
     if (!exchanged.ok()) {
@@ -469,7 +434,7 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
         co_return ok.error();
     }
 
-    auto discovering = OAuthAccountDiscovery::discover(profile, record->config, exchanged.tokens.accessToken, m_network);
+    auto discovering = OAuthAccountDiscovery::discover(profile, record->config, exchanged.tokens.accessToken, m_thread.network());
     const OAuthAccountResult account = co_await discovering;
     if (!account.ok) {
         const QString reason = tr("authorized, but the account could not be determined: %1").arg(account.message);
@@ -491,7 +456,7 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     context.type = record->type;
     context.credentials = credentials;
     context.config = record->config;
-    context.network = m_network;
+    context.network = m_thread.network();
     context.cancel = std::make_shared<CancelToken>();
     ConnectionService *connections = m_connections;
     context.updateCredentials = [connections, connectionId](const QJsonObject &updated) {

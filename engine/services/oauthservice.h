@@ -3,6 +3,7 @@
 
 #include "engine/security/caller.h"
 #include "engine/services/connectionjson.h"
+#include "engine/services/networkthread.h"
 #include "engine/store/oauthstatestore.h"
 #include "base/result.h"
 
@@ -14,8 +15,6 @@
 #include <QUrlQuery>
 #include <functional>
 
-class QNetworkAccessManager;
-class QThread;
 
 namespace Opbox {
 
@@ -87,7 +86,6 @@ private:
         QString via; // callback | exchange
     };
 
-    void post(std::function<void()> job);
     [[nodiscard]] QCoro::Task<void> complete(Completion completion, QPointer<QObject> context, bool hadContext, Done done);
     [[nodiscard]] QCoro::Task<Result<QJsonObject>> runCompletion(Completion completion);
     /** Records why an authorization failed, unless the connection is CONNECTED (a replay must not break it). */
@@ -98,8 +96,7 @@ private:
     ConnectionJson m_connectionJson;
     AuditLog *m_audit;
     OAuthStateStore m_states;
-    QThread *m_thread = nullptr;
-    QNetworkAccessManager *m_network = nullptr; // lives on m_thread
+    NetworkThread m_thread;
 };
 
 } // namespace Opbox
