@@ -38,12 +38,6 @@ struct StreamSpec {
     [[nodiscard]] QJsonObject toJson() const;
 };
 
-/** The outcome of `check`/`test`: success or the provider's reason. */
-struct CheckResult {
-    bool success = false;
-    QString message;
-};
-
 /** One page of records read from a stream, with the stream state to store once the page is committed. */
 struct RecordPage {
     QString stream;
@@ -108,7 +102,8 @@ class Connector
 {
 public:
     virtual ~Connector() = default;
-    [[nodiscard]] virtual QCoro::Task<CheckResult> check() = 0;
+    /** Asks the provider whether the credentials and configuration work; the error says why not. */
+    [[nodiscard]] virtual QCoro::Task<Result<void>> check() = 0;
     [[nodiscard]] virtual QCoro::Task<DiscoverResult> discover() = 0;
     /** The streams this connector offers, without a network call. */
     [[nodiscard]] virtual QList<StreamSpec> streams() const = 0;

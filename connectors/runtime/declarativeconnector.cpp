@@ -188,12 +188,10 @@ QCoro::Task<Result<void>> DeclarativeConnector::probe()
     co_return Result<void>();
 }
 
-QCoro::Task<CheckResult> DeclarativeConnector::check()
+QCoro::Task<Result<void>> DeclarativeConnector::check()
 {
-    const Result<void> probed = co_await probe();
-    if (!probed)
-        co_return CheckResult{false, probed.error().message};
-    co_return CheckResult{true, tr("Connection successful")};
+    auto probing = probe();
+    co_return co_await probing;
 }
 
 QCoro::Task<DiscoverResult> DeclarativeConnector::discover()

@@ -26,7 +26,7 @@ public:
     DeclarativeConnector(std::shared_ptr<const ConnectorManifest> manifest, ConnectorContext context);
     ~DeclarativeConnector() override;
 
-    [[nodiscard]] QCoro::Task<CheckResult> check() override;
+    [[nodiscard]] QCoro::Task<Result<void>> check() override;
     [[nodiscard]] QCoro::Task<DiscoverResult> discover() override;
     [[nodiscard]] QList<StreamSpec> streams() const override;
     [[nodiscard]] QCoro::Task<ReadResult> read(QString stream, QJsonObject state, PageSink *sink) override;

@@ -33,14 +33,20 @@ Error providerError(const Error &e)
                  e.kind == Error::Kind::Configuration ? u"PROVIDER_REFUSED"_s : u"PROVIDER_ERROR"_s, e.message, {}};
 }
 
+/** What a connection test answers: that it worked, or the connector's reason. */
+QString testMessage(const Result<void> &tested)
+{
+    return tested.ok() ? tr("Connection successful") : tested.error().message;
+}
+
 // Named coroutines with by-value parameters (QCoro lifetime rules: no capturing coroutine lambdas).
-QCoro::Task<> runTest(std::unique_ptr<Connector> connector, std::function<void(CheckResult)> done)
+QCoro::Task<> runTest(std::unique_ptr<Connector> connector, std::function<void(Result<void>)> done)
 {
     try {
         done(co_await connector->check());
     } catch (const std::exception &e) {
         qCWarning(lcEngine) << "connection test failed unexpectedly:" << e.what();
-        done(CheckResult{false, tr("the connection test failed unexpectedly")});
+        done(Error::internal(tr("the connection test failed unexpectedly")));
     }
 }
 
@@ -136,8 +142,8 @@ void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObje
     m_thread.post([this, cc = std::move(cc), ctx, hadContext, done]() mutable {
         cc.network = m_thread.network();
         auto connector = ConnectorFactory::create(std::move(cc));
-        (void)runTest(std::move(connector), [ctx, hadContext, done](CheckResult r) {
-            deliver(ctx, hadContext, done, QJsonObject{{u"success"_s, r.success}, {u"message"_s, r.message}});
+        (void)runTest(std::move(connector), [ctx, hadContext, done](Result<void> r) {
+            deliver(ctx, hadContext, done, QJsonObject{{u"success"_s, r.ok()}, {u"message"_s, testMessage(r)}});
         });
     });
 }
@@ -153,11 +159,11 @@ void ConnectorService::check(const Caller &caller, const QString &connectionId, 
     m_thread.post([this, cc = std::move(cc).value(), ctx, hadContext, done, connections, connectionId]() mutable {
         cc.network = m_thread.network();
         auto connector = ConnectorFactory::create(std::move(cc));
-        (void)runTest(std::move(connector), [ctx, hadContext, done, connections, connectionId](CheckResult r) {
-            const QString status = r.success ? u"CONNECTED"_s : u"ERROR"_s;
-            (void)connections->setStatus(connectionId, status, r.success ? QString() : r.message);
+        (void)runTest(std::move(connector), [ctx, hadContext, done, connections, connectionId](Result<void> r) {
+            const QString status = r.ok() ? u"CONNECTED"_s : u"ERROR"_s;
+            (void)connections->setStatus(connectionId, status, r.ok() ? QString() : r.error().message);
             deliver(ctx, hadContext, done,
-                    QJsonObject{{u"success"_s, r.success}, {u"status"_s, status}, {u"message"_s, r.message}});
+                    QJsonObject{{u"success"_s, r.ok()}, {u"status"_s, status}, {u"message"_s, testMessage(r)}});
         });
     });
 }

@@ -33,7 +33,7 @@ ReadResult ConnectorTestHarness::read(Connector &connector, const QString &strea
     return QCoro::waitFor(connector.read(stream, state, &sink));
 }
 
-CheckResult ConnectorTestHarness::check(Connector &connector)
+Result<void> ConnectorTestHarness::check(Connector &connector)
 {
     return QCoro::waitFor(connector.check());
 }

@@ -25,7 +25,7 @@ public:
     /** Reads `stream` from `state` into `sink`, waiting for the end. */
     [[nodiscard]] static ReadResult read(Connector &connector, const QString &stream, const QJsonObject &state,
                                          CollectingPageSink &sink);
-    [[nodiscard]] static CheckResult check(Connector &connector);
+    [[nodiscard]] static Result<void> check(Connector &connector);
     [[nodiscard]] static DiscoverResult discover(Connector &connector);
     [[nodiscard]] std::shared_ptr<CancelToken> lastCancelToken() const { return m_cancel; }
 

@@ -44,13 +44,13 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY2(check.success, qPrintable(check.message));
+        QVERIFY2(check.ok(), qPrintable(check.ok() ? QString() : check.error().message));
         QCOMPARE(m_fake->requests().constFirst().path, u"/users/me"_s);
         auto wrong = harness.connect(*m_fake, {}, {{u"accessToken"_s, u"2/1200/wrong-token"_s}});
         const auto refused = ConnectorTestHarness::check(*wrong);
-        QVERIFY(!refused.success);
-        QVERIFY2(refused.message.contains(u"Not Authorized"_s) && refused.message.contains(u"Check the API key"_s),
-                 qPrintable(refused.message));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"Not Authorized"_s) && refused.error().message.contains(u"Check the API key"_s),
+                 qPrintable(refused.error().message));
     }
 
     void readsEveryStream_data()

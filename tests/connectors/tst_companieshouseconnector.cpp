@@ -72,14 +72,14 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY2(check.success, qPrintable(check.message));
+        QVERIFY2(check.ok(), qPrintable(check.ok() ? QString() : check.error().message));
         QCOMPARE(m_fake->requests().last().header("authorization"), "Basic " + QByteArray("opbox-fake-token:").toBase64());
 
         auto refused = harness.connect(*m_fake, {}, {{u"apiKey"_s, u"wrong-key"_s}});
         const auto bad = ConnectorTestHarness::check(*refused);
-        QVERIFY(!bad.success);
-        QVERIFY2(bad.message.contains(u"Invalid Authorization"_s), qPrintable(bad.message));
-        QVERIFY(!bad.message.contains(u"wrong-key"_s));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(u"Invalid Authorization"_s), qPrintable(bad.error().message));
+        QVERIFY(!bad.error().message.contains(u"wrong-key"_s));
     }
 
     void readsEveryStream_data()

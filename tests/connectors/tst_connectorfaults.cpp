@@ -307,8 +307,8 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {{u"baseUrl"_s, u"http://127.0.0.1:%1"_s.arg(port)}, {u"maxRetries"_s, 5}});
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY(!check.success);
-        QVERIFY2(check.message.contains(u"connection refused"_s) && check.message.contains(u"after 3 attempt"_s), qPrintable(check.message));
+        QVERIFY(!check.ok());
+        QVERIFY2(check.error().message.contains(u"connection refused"_s) && check.error().message.contains(u"after 3 attempt"_s), qPrintable(check.error().message));
     }
 
 private:

@@ -134,8 +134,8 @@ private Q_SLOTS:
         // A wrong key: a configuration error with Fireflies' own words.
         auto wrong = harness.connect(*m_fake, {}, {{u"apiKey"_s, u"ff-wrong-key-123"_s}});
         const auto check = ConnectorTestHarness::check(*wrong);
-        QVERIFY(!check.success);
-        QVERIFY2(check.message.contains(u"auth_failed"_s) && check.message.contains(u"Check the API key"_s), qPrintable(check.message));
+        QVERIFY(!check.ok());
+        QVERIFY2(check.error().message.contains(u"auth_failed"_s) && check.error().message.contains(u"Check the API key"_s), qPrintable(check.error().message));
         CollectingPageSink refused;
         const auto refusedRead = ConnectorTestHarness::read(*wrong, u"transcripts"_s, {}, refused);
         QVERIFY(!refusedRead.ok());

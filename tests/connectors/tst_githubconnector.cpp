@@ -227,8 +227,8 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto wrong = harness.connect(*m_fake, {}, {{u"token"_s, u"ghp_wrongwrongwrong"_s}});
         const auto check = ConnectorTestHarness::check(*wrong);
-        QVERIFY(!check.success);
-        QVERIFY2(check.message.contains(u"Bad credentials"_s) && !check.message.contains(u"ghp_wrong"_s), qPrintable(check.message));
+        QVERIFY(!check.ok());
+        QVERIFY2(check.error().message.contains(u"Bad credentials"_s) && !check.error().message.contains(u"ghp_wrong"_s), qPrintable(check.error().message));
 
         auto missing = harness.connect(*m_fake, {{u"repositories"_s, QJsonArray{u"acme/nope"_s}}});
         CollectingPageSink sink;

@@ -44,7 +44,7 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         QVERIFY(connector);
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY2(check.success, qPrintable(check.message));
+        QVERIFY2(check.ok(), qPrintable(check.ok() ? QString() : check.error().message));
         const auto discover = ConnectorTestHarness::discover(*connector);
         QVERIFY(discover.ok());
         QStringList names;
@@ -244,10 +244,10 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {}, {{u"apiKey"_s, u"pat-na1-wrong-secret-value"_s}});
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY(!check.success);
-        QVERIFY2(check.message.contains(u"HubSpot"_s) && check.message.contains(u"Check the API key"_s), qPrintable(check.message));
-        QVERIFY(check.message.contains(u"Authentication credentials are invalid"_s)); // the provider's own words
-        QVERIFY(!check.message.contains(u"pat-na1-wrong-secret-value"_s));
+        QVERIFY(!check.ok());
+        QVERIFY2(check.error().message.contains(u"HubSpot"_s) && check.error().message.contains(u"Check the API key"_s), qPrintable(check.error().message));
+        QVERIFY(check.error().message.contains(u"Authentication credentials are invalid"_s)); // the provider's own words
+        QVERIFY(!check.error().message.contains(u"pat-na1-wrong-secret-value"_s));
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, u"deals"_s, {}, sink);
         QVERIFY(!result.ok());

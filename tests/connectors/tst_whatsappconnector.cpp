@@ -83,15 +83,15 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY2(check.success, qPrintable(check.message));
+        QVERIFY2(check.ok(), qPrintable(check.ok() ? QString() : check.error().message));
         const auto request = m_fake->requests().last();
         QCOMPARE(request.path, u"/"_s + WhatsAppFakeServer::wabaId());
         QCOMPARE(request.header("authorization"), QByteArray("Bearer opbox-fake-token"));
 
         auto wrongAccount = harness.connect(*m_fake, {{u"wabaId"_s, u"999"_s}});
         const auto bad = ConnectorTestHarness::check(*wrongAccount);
-        QVERIFY(!bad.success);
-        QVERIFY2(bad.message.contains(u"does not exist"_s), qPrintable(bad.message));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(u"does not exist"_s), qPrintable(bad.error().message));
     }
 
     void templatesFollowPagingNext()

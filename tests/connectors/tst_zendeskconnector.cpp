@@ -124,8 +124,8 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {{u"baseUrl"_s, QJsonValue()}, {u"subdomain"_s, u"not a subdomain"_s}});
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY(!check.success);
-        QVERIFY2(check.message.contains(u"subdomain"_s), qPrintable(check.message));
+        QVERIFY(!check.ok());
+        QVERIFY2(check.error().message.contains(u"subdomain"_s), qPrintable(check.error().message));
         CollectingPageSink sink;
         const auto read = ConnectorTestHarness::read(*connector, u"tickets"_s, {}, sink);
         QVERIFY(!read.ok());
@@ -138,7 +138,7 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake);
         const auto check = ConnectorTestHarness::check(*connector);
-        QVERIFY2(check.success, qPrintable(check.message));
+        QVERIFY2(check.ok(), qPrintable(check.ok() ? QString() : check.error().message));
         const QByteArray auth = m_fake->requests().last().header("authorization");
         QCOMPARE(auth, "Basic " + QByteArray("agent@example.com/token:opbox-fake-token").toBase64());
         const auto discovered = ConnectorTestHarness::discover(*connector);

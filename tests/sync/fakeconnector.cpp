@@ -162,9 +162,9 @@ FakeConnector::FakeConnector(std::shared_ptr<FakeProvider> provider, ConnectorCo
 {
 }
 
-QCoro::Task<CheckResult> FakeConnector::check()
+QCoro::Task<Result<void>> FakeConnector::check()
 {
-    co_return CheckResult{true, u"ok"_s};
+    co_return Result<void>();
 }
 
 QCoro::Task<DiscoverResult> FakeConnector::discover()

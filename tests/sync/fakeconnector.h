@@ -72,7 +72,7 @@ class FakeConnector : public Connector
 {
 public:
     FakeConnector(std::shared_ptr<FakeProvider> provider, ConnectorContext context);
-    [[nodiscard]] QCoro::Task<CheckResult> check() override;
+    [[nodiscard]] QCoro::Task<Result<void>> check() override;
     [[nodiscard]] QCoro::Task<DiscoverResult> discover() override;
     [[nodiscard]] QList<StreamSpec> streams() const override;
     [[nodiscard]] QCoro::Task<ReadResult> read(QString stream, QJsonObject state, PageSink *sink) override;

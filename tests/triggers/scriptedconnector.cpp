@@ -50,9 +50,9 @@ ScriptedConnector::ScriptedConnector(ConnectorContext context)
 {
 }
 
-QCoro::Task<CheckResult> ScriptedConnector::check()
+QCoro::Task<Result<void>> ScriptedConnector::check()
 {
-    co_return CheckResult{true, u"ok"_s};
+    co_return Result<void>();
 }
 
 QCoro::Task<DiscoverResult> ScriptedConnector::discover()

@@ -32,7 +32,7 @@ public:
 
     explicit ScriptedConnector(ConnectorContext context);
 
-    [[nodiscard]] QCoro::Task<CheckResult> check() override;
+    [[nodiscard]] QCoro::Task<Result<void>> check() override;
     [[nodiscard]] QCoro::Task<DiscoverResult> discover() override;
     [[nodiscard]] QList<StreamSpec> streams() const override;
     [[nodiscard]] QCoro::Task<ReadResult> read(QString stream, QJsonObject state, PageSink *sink) override;

@@ -54,10 +54,10 @@ ConnectorContext ZendeskConnector::withApiRoot(ConnectorContext context, const Q
     return context;
 }
 
-QCoro::Task<CheckResult> ZendeskConnector::check()
+QCoro::Task<Result<void>> ZendeskConnector::check()
 {
     if (!m_configProblem.isEmpty())
-        co_return CheckResult{false, m_configProblem};
+        co_return Error::configuration(m_configProblem);
     auto task = DeclarativeConnector::check();
     co_return co_await task;
 }

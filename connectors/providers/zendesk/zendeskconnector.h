@@ -19,7 +19,7 @@ class ZendeskConnector : public DeclarativeConnector
 public:
     ZendeskConnector(const std::shared_ptr<const ConnectorManifest> &manifest, ConnectorContext context);
 
-    [[nodiscard]] QCoro::Task<CheckResult> check() override;
+    [[nodiscard]] QCoro::Task<Result<void>> check() override;
     [[nodiscard]] QCoro::Task<DiscoverResult> discover() override;
     [[nodiscard]] QCoro::Task<ReadResult> read(QString stream, QJsonObject state, PageSink *sink) override;
 
