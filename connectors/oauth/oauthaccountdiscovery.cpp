@@ -26,15 +26,12 @@ QString stripSlashes(QString text)
 }
 } // namespace
 
-QCoro::Task<OAuthAccountResult> OAuthAccountDiscovery::discover(std::shared_ptr<const OAuthProfile> profile,
-                                                               QJsonObject config, QString accessToken,
-                                                               QNetworkAccessManager *network)
+QCoro::Task<Result<OAuthAccount>> OAuthAccountDiscovery::discover(std::shared_ptr<const OAuthProfile> profile,
+                                                                 QJsonObject config, QString accessToken,
+                                                                 QNetworkAccessManager *network)
 {
-    OAuthAccountResult result;
-    if (profile->discovery == OAuthProfile::Discovery::None) {
-        result.ok = true;
-        co_return result;
-    }
+    if (profile->discovery == OAuthProfile::Discovery::None)
+        co_return OAuthAccount();
     const QUrl url = profile->discoveryUrl(config);
     QNetworkRequest request(url);
     request.setTransferTimeout(kTimeoutMs);
@@ -48,20 +45,14 @@ QCoro::Task<OAuthAccountResult> OAuthAccountDiscovery::discover(std::shared_ptr<
         reply->abort();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString what = u"GET "_s + url.path();
-    if (status == 0) {
-        result.message = tr("%1: %2 failed (network error %3)").arg(profile->provider, what).arg(int(reply->error()));
-        co_return result;
-    }
+    if (status == 0)
+        co_return Error::unavailable(tr("%1: %2 failed (network error %3)").arg(profile->provider, what).arg(int(reply->error())));
     const QByteArray body = reply->readAll();
-    if (status < 200 || status >= 300) {
-        result.message = tr("%1 refused %2 (HTTP %3)").arg(profile->provider, what).arg(status);
-        co_return result;
-    }
+    if (status < 200 || status >= 300)
+        co_return Error::upstream(tr("%1 refused %2 (HTTP %3)").arg(profile->provider, what).arg(status));
     const QJsonDocument answer = QJsonDocument::fromJson(body);
-    if (answer.isNull()) {
-        result.message = tr("%1 returned malformed data for %2").arg(profile->provider, what);
-        co_return result;
-    }
+    if (answer.isNull())
+        co_return Error::malformed(tr("%1 returned malformed data for %2").arg(profile->provider, what));
     switch (profile->discovery) {
     case OAuthProfile::Discovery::XeroConnections:
         co_return xeroTenant(*profile, config, answer);
@@ -70,18 +61,14 @@ QCoro::Task<OAuthAccountResult> OAuthAccountDiscovery::discover(std::shared_ptr<
     case OAuthProfile::Discovery::None:
         break;
     }
-    result.ok = true;
-    co_return result;
+    co_return OAuthAccount();
 }
 
-OAuthAccountResult OAuthAccountDiscovery::xeroTenant(const OAuthProfile &profile, const QJsonObject &config,
-                                                     const QJsonDocument &answer)
+Result<OAuthAccount> OAuthAccountDiscovery::xeroTenant(const OAuthProfile &profile, const QJsonObject &config,
+                                                       const QJsonDocument &answer)
 {
-    OAuthAccountResult result;
-    if (!answer.isArray()) {
-        result.message = tr("%1 returned malformed data for GET /connections: not a list").arg(profile.provider);
-        return result;
-    }
+    if (!answer.isArray())
+        return Error::malformed(tr("%1 returned malformed data for GET /connections: not a list").arg(profile.provider));
     const QString wanted = config.value(u"tenantId"_s).toString();
     QJsonObject chosen;
     for (const auto &v : answer.array()) {
@@ -98,25 +85,23 @@ OAuthAccountResult OAuthAccountDiscovery::xeroTenant(const OAuthProfile &profile
             chosen = tenant;
     }
     if (chosen.isEmpty()) {
-        result.message = tr("%1 authorized no organisation for this app; connect an organisation and authorize again")
-                             .arg(profile.provider);
-        return result;
+        return Error::configuration(
+            tr("%1 authorized no organisation for this app; connect an organisation and authorize again").arg(profile.provider));
     }
     if (!wanted.isEmpty() && chosen.value(u"tenantId"_s).toString() != wanted)
         qCInfo(lcConnectors) << "the configured Xero tenant is not among the authorized ones; using"
                              << chosen.value(u"tenantId"_s).toString();
-    result.ok = true;
-    result.message = chosen.value(u"tenantName"_s).toString();
+    OAuthAccount result;
+    result.name = chosen.value(u"tenantName"_s).toString();
     result.config.insert(u"tenantId"_s, chosen.value(u"tenantId"_s).toString());
     if (chosen.contains(u"tenantName"_s))
         result.config.insert(u"tenantName"_s, chosen.value(u"tenantName"_s).toString());
     return result;
 }
 
-OAuthAccountResult OAuthAccountDiscovery::docuSignAccount(const OAuthProfile &profile, const QJsonObject &config,
-                                                          const QJsonDocument &answer)
+Result<OAuthAccount> OAuthAccountDiscovery::docuSignAccount(const OAuthProfile &profile, const QJsonObject &config,
+                                                            const QJsonDocument &answer)
 {
-    OAuthAccountResult result;
     const QJsonArray accounts = answer.object().value(u"accounts"_s).toArray();
     const QString wanted = config.value(u"accountId"_s).toString();
     QJsonObject chosen;
@@ -131,19 +116,16 @@ OAuthAccountResult OAuthAccountDiscovery::docuSignAccount(const OAuthProfile &pr
         if (chosen.isEmpty() || (account.value(u"is_default"_s).toBool() && !chosen.value(u"is_default"_s).toBool()))
             chosen = account;
     }
-    if (chosen.isEmpty()) {
-        result.message = tr("%1 userinfo lists no account for this user").arg(profile.provider);
-        return result;
-    }
+    if (chosen.isEmpty())
+        return Error::configuration(tr("%1 userinfo lists no account for this user").arg(profile.provider));
     const QString baseUri = stripSlashes(chosen.value(u"base_uri"_s).toString());
     const QUrl baseUrl(baseUri, QUrl::StrictMode);
     if (!baseUrl.isValid() || baseUrl.host().isEmpty()) {
-        result.message = tr("%1 userinfo has no valid base_uri for account %2")
-                             .arg(profile.provider, chosen.value(u"account_id"_s).toString());
-        return result;
+        return Error::malformed(tr("%1 userinfo has no valid base_uri for account %2")
+                                    .arg(profile.provider, chosen.value(u"account_id"_s).toString()));
     }
-    result.ok = true;
-    result.message = chosen.value(u"account_name"_s).toString();
+    OAuthAccount result;
+    result.name = chosen.value(u"account_name"_s).toString();
     result.config.insert(u"accountId"_s, chosen.value(u"account_id"_s).toString());
     if (chosen.contains(u"account_name"_s))
         result.config.insert(u"accountName"_s, chosen.value(u"account_name"_s).toString());

@@ -435,13 +435,14 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     }
 
     auto discovering = OAuthAccountDiscovery::discover(profile, record->config, exchanged.tokens.accessToken, m_thread.network());
-    const OAuthAccountResult account = co_await discovering;
-    if (!account.ok) {
-        const QString reason = tr("authorized, but the account could not be determined: %1").arg(account.message);
+    const Result<OAuthAccount> found = co_await discovering;
+    if (!found) {
+        const QString reason = tr("authorized, but the account could not be determined: %1").arg(found.error().message);
         if (!m_connections->setStatus(connectionId, u"ERROR"_s, reason))
             qCWarning(lcEngine) << "OAuth: the status of" << connectionId << "could not be stored";
         co_return Error{Error::Kind::Upstream, u"OAUTH_DISCOVERY_FAILED"_s, reason, {}};
     }
+    const OAuthAccount &account = *found;
     if (!account.config.isEmpty()) {
         if (auto ok = m_connections->mergeConfig(connectionId, account.config); !ok)
             co_return ok.error();
@@ -489,9 +490,9 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     qCInfo(lcEngine) << "OAuth: connection" << connectionId << "is connected";
     Q_EMIT connectionAuthorized(record->workspaceId, connectionId);
 
-    const QString message = account.message.isEmpty()
+    const QString message = account.name.isEmpty()
                                 ? tr("Connected to %1").arg(profile->provider)
-                                : tr("Connected to %1 (%2)").arg(profile->provider, account.message);
+                                : tr("Connected to %1 (%2)").arg(profile->provider, account.name);
     auto refreshed = m_connections->recordById(connectionId);
     co_return QJsonObject{{u"success"_s, true},
                           {u"connectionId"_s, connectionId},
