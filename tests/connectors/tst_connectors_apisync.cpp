@@ -10,11 +10,11 @@
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
+#include "waitforrun.h"
 #include "whatsappfakeserver.h"
 #include "engine/store/workspacedatastore.h"
 #include "zendeskfakeserver.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
@@ -33,20 +33,12 @@ private:
     std::unique_ptr<Fakes::WhatsAppFakeServer> m_whatsapp;
     QString m_token;
 
-    QJsonObject waitForRun(const QString &connectionId, const QString &runId, int timeoutMs = 40000)
+    /** The run object once the run has ended; empty, and the test failed, when it did not end. */
+    QJsonObject finishedRun(const QString &connectionId, const QString &runId)
     {
-        auto client = m_t->client(m_token);
-        QElapsedTimer timer;
-        timer.start();
-        QJsonObject run;
-        while (timer.elapsed() < timeoutMs) {
-            run = client->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
-            const QString status = run.value(u"status"_s).toString();
-            if (status == u"COMPLETED"_s || status == u"FAILED"_s || status == u"CANCELLED"_s)
-                return run;
-            QTest::qWait(25);
-        }
-        return run;
+        if (!Test::waitForRun(m_t->engine().runs(), runId))
+            return {};
+        return m_t->client(m_token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
     }
 
     QJsonObject sync(const QString &connectionId, const QJsonObject &body = {})
@@ -56,7 +48,7 @@ private:
             qWarning() << r.status << r.body;
             return {};
         }
-        return waitForRun(connectionId, r.json().value(u"id"_s).toString());
+        return finishedRun(connectionId, r.json().value(u"id"_s).toString());
     }
 
     QString create(const QString &name, const Fakes::FakeProviderServer &fake, const QJsonObject &extraConfig = {})

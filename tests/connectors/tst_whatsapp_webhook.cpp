@@ -10,11 +10,11 @@
 #include "engine/services/messagingwebhookservice.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
+#include "waitforrun.h"
 #include "whatsappfakeserver.h"
 #include "whatsappwebhooksender.h"
 #include "engine/store/workspacedatastore.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -300,15 +300,8 @@ private Q_SLOTS:
         const auto trigger = m_t->client(m_token)->post(u"/api/pipelines/connections/%1/runs"_s.arg(m_connection), {});
         QCOMPARE(trigger.status, 202);
         const QString runId = trigger.json().value(u"id"_s).toString();
-        QJsonObject run;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 30000) {
-            run = m_t->client(m_token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(m_connection, runId)).json();
-            if (run.value(u"status"_s).toString() == u"COMPLETED"_s || run.value(u"status"_s).toString() == u"FAILED"_s)
-                break;
-            QTest::qWait(25);
-        }
+        QVERIFY(Test::waitForRun(m_t->engine().runs(), runId));
+        const QJsonObject run = m_t->client(m_token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(m_connection, runId)).json();
         QVERIFY2(run.value(u"status"_s).toString() == u"COMPLETED"_s, qPrintable(run.value(u"error"_s).toString()));
         QCOMPARE(count(u"acme_inbox__messages"_s), messages);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM acme_inbox__messages WHERE _opbox_deleted_at IS NOT NULL"_s).toInt(), 0);

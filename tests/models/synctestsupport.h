@@ -8,8 +8,8 @@
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
+#include "waitforrun.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 #include <memory>
 
@@ -58,19 +58,14 @@ struct SyncFixture {
         return run ? run->value(QStringLiteral("id")).toString() : QString();
     }
 
-    /** Waits (event loop running) until the run is over; its final status. */
-    QString waitForRun(const QString &connectionId, const QString &runId, int timeoutMs = 30000)
+    /** The run's status once it has ended; empty, and the test failed, when it did not end. */
+    QString finishedStatus(const QString &runId)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs) {
-            auto run = engine.engine().runs()->get(session->caller(), connectionId, runId);
-            const QString status = run ? run->value(QStringLiteral("status")).toString() : QString();
-            if (status == QStringLiteral("COMPLETED") || status == QStringLiteral("FAILED") || status == QStringLiteral("CANCELLED"))
-                return status;
-            QTest::qWait(20);
-        }
-        return {};
+        RunService *runs = engine.engine().runs();
+        if (!waitForRun(runs, runId))
+            return {};
+        const auto run = runs->store()->get(runId);
+        return run ? run->status : QString();
     }
 
     TestEngine engine;

@@ -4,6 +4,7 @@
 #include "synctestsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
@@ -59,7 +60,7 @@ private Q_SLOTS:
         QTest::newRow("running")
             << QJsonObject{{u"status"_s, u"RUNNING"_s}, {u"rowsSynced"_s, 1500},
                            {u"progress"_s, QJsonObject{{u"stream"_s, u"deals"_s}, {u"streamsDone"_s, 2}, {u"streamsTotal"_s, 4}}}}
-            << 50 << u"deals · 2 of 4 streams · 1,500 rows"_s;
+            << 50 << u"deals · 2 of 4 streams · %1 rows"_s.arg(QLocale().toString(1500)); // 1,500 or 1.500
         QTest::newRow("done") << QJsonObject{{u"status"_s, u"COMPLETED"_s}, {u"rowsSynced"_s, 1}} << 100 << u"1 row"_s;
         QTest::newRow("failed") << QJsonObject{{u"status"_s, u"FAILED"_s}, {u"rowsSynced"_s, 0}} << -1 << u"0 rows"_s;
     }
@@ -82,7 +83,7 @@ private Q_SLOTS:
         for (int i = 0; i < RunListModel::PageSize + 3; ++i) {
             auto run = f.engine.engine().runs()->trigger(f.session->caller(), id, {u"owners"_s}, RunTrigger::Manual);
             QVERIFY(run);
-            QCOMPARE(f.waitForRun(id, run->value(u"id"_s).toString()), u"COMPLETED"_s);
+            QCOMPARE(f.finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
         }
         RunListModel model(f.session.get());
         model.setConnectionId(id);

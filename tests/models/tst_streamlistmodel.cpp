@@ -86,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(contacts, StreamListModel::CursorColumn).data().toString(), u"Not synced yet"_s);
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QCOMPARE(f.waitForRun(id, f.trigger(id)), u"COMPLETED"_s);
+        QCOMPARE(f.finishedStatus(f.trigger(id)), u"COMPLETED"_s);
         QTRY_VERIFY(!model.cursor(u"contacts"_s).isEmpty());
         QVERIFY(changed.count() >= 1);
         QVERIFY(!model.index(contacts, StreamListModel::CursorColumn).data().toString().isEmpty());

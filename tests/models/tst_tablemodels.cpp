@@ -30,7 +30,7 @@ private Q_SLOTS:
         m_f = std::make_unique<Test::SyncFixture>(450);
         QVERIFY(m_f->ready);
         m_id = m_f->createConnection(u"Sales CRM"_s);
-        QCOMPARE(m_f->waitForRun(m_id, m_f->trigger(m_id)), u"COMPLETED"_s);
+        QCOMPARE(m_f->finishedStatus(m_f->trigger(m_id)), u"COMPLETED"_s);
     }
 
     void cleanupTestCase() { m_f.reset(); }
@@ -53,7 +53,7 @@ private Q_SLOTS:
         // A new sync after the provider added contacts: counts update in place.
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         m_f->hubspot->seed(u"contacts"_s, 5, QDateTime::currentDateTimeUtc());
-        QCOMPARE(m_f->waitForRun(m_id, m_f->trigger(m_id, {u"contacts"_s})), u"COMPLETED"_s);
+        QCOMPARE(m_f->finishedStatus(m_f->trigger(m_id, {u"contacts"_s})), u"COMPLETED"_s);
         QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 10000);
         QVERIFY(model.index(contacts, 0).data(OpboxTableListModel::RowCountRole).toLongLong() > 450);
     }

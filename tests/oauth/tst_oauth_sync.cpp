@@ -12,13 +12,13 @@
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
+#include "waitforrun.h"
 #include "engine/store/workspacedatastore.h"
 #include "xerofakeserver.h"
 
 #include <QCoroTask>
 #include <QDir>
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -133,14 +133,8 @@ class TstOAuthSync : public QObject
 
     QStringList m_transcript; // run objects, notifications, audit entries: scanned for secrets at the end
 
-    QJsonObject runToEnd(const QString &connectionId, int timeoutMs = 30000)
-    {
-        const QJsonObject run = waitRun(connectionId, timeoutMs);
-        m_transcript.append(QString::fromUtf8(QJsonDocument(run).toJson()));
-        return run;
-    }
-
-    QJsonObject waitRun(const QString &connectionId, int timeoutMs)
+    /** Triggers a run and returns the run object once it has ended; empty, and the test failed, when it did not. */
+    QJsonObject runToEnd(const QString &connectionId)
     {
         auto client = m_t->client(m_admin);
         const HttpResult r = client->post(u"/api/pipelines/connections/%1/runs"_s.arg(connectionId), {});
@@ -149,16 +143,10 @@ class TstOAuthSync : public QObject
             return {};
         }
         const QString runId = r.json().value(u"id"_s).toString();
-        QElapsedTimer timer;
-        timer.start();
-        QJsonObject run;
-        while (timer.elapsed() < timeoutMs) {
-            run = client->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
-            const QString status = run.value(u"status"_s).toString();
-            if (status == u"COMPLETED"_s || status == u"FAILED"_s || status == u"CANCELLED"_s)
-                return run;
-            QTest::qWait(20);
-        }
+        if (!Test::waitForRun(m_t->engine().runs(), runId))
+            return {};
+        const QJsonObject run = client->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
+        m_transcript.append(QString::fromUtf8(QJsonDocument(run).toJson()));
         return run;
     }
 

@@ -10,8 +10,8 @@
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
+#include "waitforrun.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -65,20 +65,12 @@ private:
         return r.json().value(u"id"_s).toString();
     }
 
-    QJsonObject waitForRun(const QString &connectionId, const QString &runId)
+    /** The run object once the run has ended; empty, and the test failed, when it did not end. */
+    QJsonObject finishedRun(const QString &connectionId, const QString &runId)
     {
-        auto client = m_t->client(m_owner);
-        QElapsedTimer timer;
-        timer.start();
-        QJsonObject run;
-        while (timer.elapsed() < 15000) {
-            run = client->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
-            const QString status = run.value(u"status"_s).toString();
-            if (status == u"COMPLETED"_s || status == u"FAILED"_s || status == u"CANCELLED"_s)
-                return run;
-            QTest::qWait(15);
-        }
-        return run;
+        if (!Test::waitForRun(m_t->engine().runs(), runId))
+            return {};
+        return m_t->client(m_owner)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
     }
 
     /** POSTs a run (optionally with a body) and waits for it; the finished run object. */
@@ -89,7 +81,7 @@ private:
             qWarning() << r.status << r.body;
             return {};
         }
-        return waitForRun(connectionId, r.json().value(u"id"_s).toString());
+        return finishedRun(connectionId, r.json().value(u"id"_s).toString());
     }
 
     int m_created = 0;
@@ -200,7 +192,7 @@ private Q_SLOTS:
         auto run = runs()->trigger(Caller::system(m_t->workspaceId()), id, {}, RunTrigger(trigger));
         QVERIFY2(run, qPrintable(run ? QString() : run.error().message));
         QCOMPARE(run->value(u"streams"_s).toArray(), QJsonArray{u"companies"_s});
-        QCOMPARE(waitForRun(id, run->value(u"id"_s).toString()).value(u"status"_s).toString(), u"COMPLETED"_s);
+        QCOMPARE(finishedRun(id, run->value(u"id"_s).toString()).value(u"status"_s).toString(), u"COMPLETED"_s);
     }
 
     void emptyOrStaleSelectionMeansEverything_data()
@@ -225,7 +217,7 @@ private Q_SLOTS:
         auto run = runs()->trigger(Caller::system(m_t->workspaceId()), id, {}, RunTrigger::Manual);
         QVERIFY(run);
         QCOMPARE(run->value(u"streams"_s).toArray(), expected);
-        QCOMPARE(waitForRun(id, run->value(u"id"_s).toString()).value(u"status"_s).toString(), u"COMPLETED"_s);
+        QCOMPARE(finishedRun(id, run->value(u"id"_s).toString()).value(u"status"_s).toString(), u"COMPLETED"_s);
         // An unrelated edit of such a connection is not blocked by the stale names.
         const auto renamed = m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id,
                                                        QJsonObject{{u"name"_s, u"Renamed %1"_s.arg(id.left(6))},

@@ -37,6 +37,15 @@ private Q_SLOTS:
         const QByteArray key = Vault::generateKey();
         const QString child = QStringLiteral(OPBOX_BIN_DIR) + u"/opbox-sync-crashchild"_s;
         QVERIFY(QFile::exists(child));
+        // The kill moments come from a seed that is printed, so that a failing round can be replayed:
+        // OPBOX_CRASH_SEED=<seed> runs the same moments again.
+        bool seeded = false;
+        const quint32 seed = qEnvironmentVariableIsSet("OPBOX_CRASH_SEED")
+                                 ? quint32(qEnvironmentVariable("OPBOX_CRASH_SEED").toUInt(&seeded))
+                                 : QRandomGenerator::system()->generate();
+        QVERIFY2(seeded || !qEnvironmentVariableIsSet("OPBOX_CRASH_SEED"), "OPBOX_CRASH_SEED is not a number");
+        qInfo("kill moments from seed %u (OPBOX_CRASH_SEED=%u replays them)", seed, seed);
+        QRandomGenerator moments(seed);
         int previousRows = -1;
         for (int round = 0; round < 6; ++round) {
             QProcess process;
@@ -48,7 +57,9 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("rows 2") || out.contains("rows 3")
                                          || out.contains("rows 5") || out.contains("rows 1"),
                                      15000);
-            QTest::qWait(int(QRandomGenerator::global()->bounded(20, 250)));
+            const int killAfterMs = int(moments.bounded(20, 250));
+            qInfo("round %d: kill %d ms after the first pages (seed %u)", round, killAfterMs, seed);
+            QTest::qWait(killAfterMs);
             process.kill(); // SIGKILL
             QVERIFY(process.waitForFinished(5000));
 

@@ -61,17 +61,11 @@ QJsonArray TriggerFixture::runs(const QString &connectionId) const
     return r.json().value(u"runs"_s).toArray();
 }
 
-QJsonObject TriggerFixture::waitForRun(const QString &connectionId, const QString &runId, int timeoutMs) const
+QJsonObject TriggerFixture::finishedRun(const QString &connectionId, const QString &runId, int timeoutMs) const
 {
-    QJsonObject run;
-    auto client = as(owner);
-    const auto finished = [&] {
-        run = client->get(u"/api/pipelines/connections/"_s + connectionId + u"/runs/"_s + runId).json();
-        const QString status = run.value(u"status"_s).toString();
-        return status == u"COMPLETED"_s || status == u"FAILED"_s || status == u"CANCELLED"_s;
-    };
-    (void)QTest::qWaitFor(finished, timeoutMs);
-    return run;
+    if (!waitForRun(m_t->engine().runs(), runId, timeoutMs))
+        return {};
+    return as(owner)->get(u"/api/pipelines/connections/"_s + connectionId + u"/runs/"_s + runId).json();
 }
 
 void TriggerFixture::stopActive(const QString &connectionId) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "testengine.h"
+#include "waitforrun.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -36,8 +37,9 @@ public:
     [[nodiscard]] QString createConnection(const QString &name, const QJsonObject &extra = {});
     /** The connection's runs, newest first (as the owner sees them). */
     [[nodiscard]] QJsonArray runs(const QString &connectionId) const;
-    /** Waits until the run reaches COMPLETED, FAILED or CANCELLED; the run object (status may still be active on timeout). */
-    [[nodiscard]] QJsonObject waitForRun(const QString &connectionId, const QString &runId, int timeoutMs = 20000) const;
+    /** The run object once the run has ended; empty, and the test failed, when it did not end. */
+    [[nodiscard]] QJsonObject finishedRun(const QString &connectionId, const QString &runId,
+                                          int timeoutMs = RunTimeoutMs) const;
     /** Cancels the connection's active run, if any. */
     void stopActive(const QString &connectionId) const;
     /** The webhook token from a reveal by the owner; empty on failure. */

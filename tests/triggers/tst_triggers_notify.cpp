@@ -25,7 +25,7 @@ private:
     /** Users holding a COMPLETED notification of the run (waits for the run to finish first). */
     QSet<QString> recipients(const QString &runId)
     {
-        const QJsonObject run = m_f->waitForRun(m_conn, runId);
+        const QJsonObject run = m_f->finishedRun(m_conn, runId);
         if (run.value(u"status"_s).toString() != u"COMPLETED"_s)
             return {u"<run did not complete>"_s};
         QSet<QString> out;

@@ -24,6 +24,15 @@ private:
     QString m_foreign; // a connection of another workspace
 
     Test::HttpResult runAll(const QString &token) { return m_f->as(token)->post(u"/api/pipelines/run-all"_s, {}); }
+    int activeRuns(const QString &connectionId)
+    {
+        int active = 0;
+        for (const auto &v : m_f->runs(connectionId)) {
+            const QString status = v.toObject().value(u"status"_s).toString();
+            active += status == u"PENDING"_s || status == u"RUNNING"_s ? 1 : 0;
+        }
+        return active;
+    }
     void stopAll()
     {
         for (const auto &id : std::as_const(m_enabled))
@@ -62,10 +71,13 @@ private Q_SLOTS:
         QFETCH(QString, who);
         QFETCH(int, status);
         const QString token = who == u"member"_s ? m_f->member : who == u"viewer"_s ? m_f->viewer : QString();
+        QList<qsizetype> before;
+        for (const auto &id : std::as_const(m_enabled))
+            before.append(m_f->runs(id).size());
         auto r = runAll(token);
         QCOMPARE(r.status, status);
-        for (const auto &id : std::as_const(m_enabled))
-            QCOMPARE(m_f->runs(id).size(), 0);
+        for (qsizetype i = 0; i < m_enabled.size(); ++i)
+            QCOMPARE(m_f->runs(m_enabled[i]).size(), before[i]);
     }
 
     void enqueuesEveryEnabledConnection()
@@ -96,14 +108,17 @@ private Q_SLOTS:
 
     void everythingAlreadyRunning()
     {
-        // The runs of the previous test are still PENDING (no workers here).
+        // Its own runs, whatever ran before: one PENDING run per enabled connection (no workers
+        // here, so they stay PENDING), then a second run-all finds them all busy.
+        stopAll();
+        QCOMPARE(runAll(m_f->admin).json().value(u"count"_s).toInt(), 3);
         auto r = runAll(m_f->owner);
         QCOMPARE(r.status, 201);
         QCOMPARE(r.json().value(u"count"_s).toInt(), 0);
         QCOMPARE(r.json().value(u"runIds"_s).toArray().size(), 0);
         QCOMPARE(r.json().value(u"message"_s).toString(), u"Enqueued 0 sync(s), 3 already in progress"_s);
         for (const auto &id : std::as_const(m_enabled))
-            QCOMPARE(m_f->runs(id).size(), 1);
+            QCOMPARE(activeRuns(id), 1);
     }
 
     void someAlreadyRunning()
@@ -131,15 +146,27 @@ private Q_SLOTS:
 
     void audited()
     {
-        auto r = m_f->as(m_f->owner)->get(u"/api/audit-log?action=RUN_ALL"_s);
-        QCOMPARE(r.status, 200);
-        const QJsonArray events = r.json().value(u"events"_s).toArray();
-        QCOMPARE(events.size(), 3);
-        const QJsonObject latest = events.first().toObject();
+        // Two run-alls of its own, whatever ran before: one entry each, newest first, by the caller.
+        const auto events = [this] {
+            const auto r = m_f->as(m_f->owner)->get(u"/api/audit-log?action=RUN_ALL&limit=500"_s);
+            return r.status == 200 ? r.json().value(u"events"_s).toArray() : QJsonArray();
+        };
+        const qsizetype before = events().size();
+        stopAll();
+        QCOMPARE(m_f->as(m_f->member)->post(u"/api/pipelines/connections/"_s + m_enabled[0] + u"/runs"_s, {}).status, 202);
+        QCOMPARE(runAll(m_f->admin).json().value(u"count"_s).toInt(), 2);
+        QCOMPARE(runAll(m_f->owner).json().value(u"count"_s).toInt(), 0);
+        stopAll();
+        const QJsonArray after = events();
+        QCOMPARE(after.size(), before + 2);
+        const QJsonObject latest = after.at(0).toObject();
         QCOMPARE(latest.value(u"actorUserId"_s).toString(), m_f->ownerId);
-        QCOMPARE(latest.value(u"details"_s).toObject().value(u"count"_s).toInt(), 1);
-        QCOMPARE(latest.value(u"details"_s).toObject().value(u"alreadyInProgress"_s).toInt(), 2);
-        QCOMPARE(events.last().toObject().value(u"actorUserId"_s).toString(), m_f->adminId);
+        QCOMPARE(latest.value(u"details"_s).toObject().value(u"count"_s).toInt(), 0);
+        QCOMPARE(latest.value(u"details"_s).toObject().value(u"alreadyInProgress"_s).toInt(), 3);
+        const QJsonObject earlier = after.at(1).toObject();
+        QCOMPARE(earlier.value(u"actorUserId"_s).toString(), m_f->adminId);
+        QCOMPARE(earlier.value(u"details"_s).toObject().value(u"count"_s).toInt(), 2);
+        QCOMPARE(earlier.value(u"details"_s).toObject().value(u"alreadyInProgress"_s).toInt(), 1);
     }
 
     void runAllWithRealRuns()
@@ -160,7 +187,7 @@ private Q_SLOTS:
                     connection = c;
             }
             QVERIFY(!connection.isEmpty());
-            QCOMPARE(m_f->waitForRun(connection, runId).value(u"status"_s).toString(), u"COMPLETED"_s);
+            QCOMPARE(m_f->finishedRun(connection, runId).value(u"status"_s).toString(), u"COMPLETED"_s);
         }
         auto again = runAll(m_f->owner);
         QCOMPARE(again.json().value(u"message"_s).toString(), u"Enqueued 3 sync(s)"_s);

@@ -61,7 +61,7 @@ private:
         }
         QList<QJsonObject> out;
         for (qsizetype i = 0; i < ids.size(); ++i)
-            out << m_f->waitForRun(ids[i], runIds[i], 30000);
+            out << m_f->finishedRun(ids[i], runIds[i]);
         return out;
     }
 
@@ -236,14 +236,25 @@ private Q_SLOTS:
 
     void audited()
     {
-        auto r = m_f->as(m_f->owner)->get(u"/api/audit-log?action=VARIANT_CREATE"_s);
-        const QJsonArray events = r.json().value(u"events"_s).toArray();
-        QCOMPARE(events.size(), 4);
-        const QJsonObject first = events.last().toObject();
-        QCOMPARE(first.value(u"targetId"_s).toString(), m_eu);
-        QCOMPARE(first.value(u"actorUserId"_s).toString(), m_f->adminId);
-        QCOMPARE(first.value(u"details"_s).toObject().value(u"sourceId"_s).toString(), m_source);
-        QCOMPARE(first.value(u"details"_s).toObject().value(u"variantLabel"_s).toString(), u"EU"_s);
+        // A source and variant of its own: whatever the other functions created, the log gains
+        // exactly one entry, for this variant and by its creator.
+        const auto events = [this] {
+            return m_f->as(m_f->owner)->get(u"/api/audit-log?action=VARIANT_CREATE&limit=500"_s);
+        };
+        const qsizetype before = events().json().value(u"events"_s).toArray().size();
+        const QString source = m_f->createConnection(u"Audited CRM"_s, {{u"credentials"_s, QJsonObject{{u"apiKey"_s, ApiKey}}}});
+        QVERIFY(!source.isEmpty());
+        auto created = variant(m_f->admin, source, {{u"name"_s, u"Audited CRM (EU)"_s}, {u"variantLabel"_s, u"EU"_s}});
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(u"id"_s).toString();
+        const auto r = events();
+        const QJsonArray after = r.json().value(u"events"_s).toArray();
+        QCOMPARE(after.size(), before + 1);
+        const QJsonObject newest = after.first().toObject();
+        QCOMPARE(newest.value(u"targetId"_s).toString(), id);
+        QCOMPARE(newest.value(u"actorUserId"_s).toString(), m_f->adminId);
+        QCOMPARE(newest.value(u"details"_s).toObject().value(u"sourceId"_s).toString(), source);
+        QCOMPARE(newest.value(u"details"_s).toObject().value(u"variantLabel"_s).toString(), u"EU"_s);
         QVERIFY(!r.body.contains("whk_"));
         QVERIFY(!r.body.contains(ApiKey.toUtf8()));
     }

@@ -16,6 +16,7 @@
 #include "ui/traycontroller.h"
 #include "engine/services/identityservice.h"
 #include "uitestsupport.h"
+#include "waitforrun.h"
 #include "ui/variantwizard.h"
 
 #include <QAbstractButton>
@@ -44,19 +45,14 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QString m_id;
 
-    QString waitForRun(const QString &runId)
+    /** The run's status once it has ended; empty, and the test failed, when it did not end. */
+    QString finishedStatus(const QString &runId)
     {
-        QString status;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 30000) {
-            auto run = m_f->engine.engine().runs()->get(m_f->session->caller(), m_id, runId);
-            status = run ? run->value(u"status"_s).toString() : QString();
-            if (status == u"COMPLETED"_s || status == u"FAILED"_s || status == u"CANCELLED"_s)
-                break;
-            QTest::qWait(20);
-        }
-        return status;
+        RunService *runs = m_f->engine.engine().runs();
+        if (!Test::waitForRun(runs, runId))
+            return {};
+        const auto run = runs->store()->get(runId);
+        return run ? run->status : QString();
     }
 
 private Q_SLOTS:
@@ -241,7 +237,7 @@ private Q_SLOTS:
     {
         auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
         QVERIFY(run);
-        QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QCOMPARE(finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
         QTRY_VERIFY(m_window->action(u"actionResetCursor"_s)->isEnabled());
         QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
         auto *wizard = Test::waitForDialog<CursorResetWizard>(m_window.get());
@@ -273,7 +269,7 @@ private Q_SLOTS:
     {
         auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
         QVERIFY(run);
-        QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QCOMPARE(finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
         QTRY_VERIFY(m_window->action(u"actionResetCursor"_s)->isEnabled());
         m_window->action(u"actionResetCursor"_s)->trigger();
         auto *wizard = Test::waitForDialog<CursorResetWizard>(m_window.get());
@@ -294,15 +290,26 @@ private Q_SLOTS:
         TrayController tray(m_window.get());
         tray.attachSession(m_f->session.get());
         QSignalSpy reported(&tray, &TrayController::runReported);
+        // Waits until the tray has handled the run's end: a receiver connected after the tray gets
+        // the same runFinished after it, so once it has run, the tray has decided whether to report.
         auto runOnce = [&](RunTrigger trigger) {
-            auto run = m_f->engine.engine().runs()->trigger(trigger == RunTrigger::Schedule ? Caller::system(m_f->session->workspaceId())
-                                                                                            : m_f->session->caller(),
-                                                            m_id, {u"owners"_s}, trigger);
+            RunService *runs = m_f->engine.engine().runs();
+            QString runId;
+            bool handled = false;
+            QObject after;
+            connect(runs, &RunService::runFinished, &after,
+                    [&](const QString &, const QString &, const QString &id, const QString &) { handled = handled || id == runId; });
+            auto run = runs->trigger(trigger == RunTrigger::Schedule ? Caller::system(m_f->session->workspaceId())
+                                                                     : m_f->session->caller(),
+                                     m_id, {u"owners"_s}, trigger);
             QVERIFY(run);
-            QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
-            QTest::qWait(100);
+            runId = run->value(u"id"_s).toString();
+            QCOMPARE(finishedStatus(runId), u"COMPLETED"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(handled, Test::RunTimeoutMs);
         };
         runOnce(RunTrigger::Manual);
+        if (QTest::currentTestFailed())
+            return;
         QTRY_COMPARE(reported.count(), 1);
         QCOMPARE(reported.first().at(0).toString(), u"Sync completed: Production CRM"_s);
         QVERIFY(!reported.first().at(2).toBool());
@@ -310,6 +317,8 @@ private Q_SLOTS:
         QVERIFY(m_f->engine.engine().identity()->setNotificationPreferences(m_f->session->caller(),
                                                                               QJsonObject{{u"onSuccess"_s, false}}));
         runOnce(RunTrigger::Schedule);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(reported.count(), 1);
         QVERIFY(!tray.shouldReport(m_id, u"COMPLETED"_s));
         QVERIFY(tray.shouldReport(m_id, u"FAILED"_s));
@@ -327,7 +336,7 @@ private Q_SLOTS:
         auto run = m_f->engine.engine().runs()->trigger(Caller::system(m_f->session->workspaceId()), m_id, {},
                                                         RunTrigger::Schedule);
         QVERIFY(run);
-        QCOMPARE(waitForRun(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QCOMPARE(finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
         QAction *notifications = m_window->action(u"actionNotifications"_s);
         QTRY_COMPARE_WITH_TIMEOUT(notifications->text(), u"&Notifications (1)"_s, 10000);
         notifications->trigger();
