@@ -26,6 +26,16 @@ HttpResponse respond(const Result<T> &result, int status = 200)
         return HttpResponse::noContent();
 }
 
+/** The request's JSON body read as a ConnectionDraft or ConnectionChange. */
+template<typename T>
+Result<T> bodyAs(const HttpRequest &req)
+{
+    auto body = ApiRouter::jsonObject(req);
+    if (!body)
+        return body.error();
+    return T::fromJson(*body);
+}
+
 HttpResponse respondConnection(const Engine &engine, const Result<ConnectionRecord> &result, int status = 200)
 {
     if (!result)
@@ -106,10 +116,7 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
                    if (auto ok = caller.require(Role::Admin); !ok)
                        return HttpResponse::fromError(ok.error());
-                   auto body = ApiRouter::jsonObject(req);
-                   if (!body)
-                       return HttpResponse::fromError(body.error());
-                   auto draft = ConnectionDraft::fromJson(*body);
+                   auto draft = bodyAs<ConnectionDraft>(req);
                    if (!draft)
                        return HttpResponse::fromError(draft.error());
                    return respondConnection(engine, engine.connections()->create(caller, *draft), 201);
@@ -125,10 +132,7 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
                    if (auto ok = caller.require(Role::Admin); !ok)
                        return HttpResponse::fromError(ok.error());
-                   auto body = ApiRouter::jsonObject(req);
-                   if (!body)
-                       return HttpResponse::fromError(body.error());
-                   auto change = ConnectionChange::fromJson(*body);
+                   auto change = bodyAs<ConnectionChange>(req);
                    if (!change)
                        return HttpResponse::fromError(change.error());
                    return respondConnection(engine, engine.connections()->update(caller, req.param(u"id"_s), *change));

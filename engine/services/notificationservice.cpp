@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/notificationservice.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/services/connectionservice.h"
 #include "engine/store/database.h"
 #include "engine/services/identityservice.h"
@@ -98,7 +99,7 @@ void NotificationService::upsert(const RunRecord &run, const ConnectionRecord &c
     const QString now = Ids::isoNow();
     const QString title = titleFor(kind, connection);
     const QString message = messageFor(kind, run);
-    const QString progress = QString::fromUtf8(QJsonDocument(run.progress).toJson(QJsonDocument::Compact));
+    const QString progress = JsonColumn::text(run.progress);
     for (const auto &user : users) {
         SqlQuery q(m_metadata->connection(),
                    u"INSERT INTO notifications(id, user_id, workspace_id, run_id, connection_id, kind, title, message, progress,"
@@ -134,7 +135,7 @@ void NotificationService::runProgress(const RunRecord &run, const ConnectionReco
     SqlQuery q(m_metadata->connection(),
                u"UPDATE notifications SET message = ?, progress = ?, updated_at = ? WHERE run_id = ? AND kind = 'PROGRESS'"_s);
     q.bind(messageFor(u"PROGRESS"_s, run))
-        .bind(QString::fromUtf8(QJsonDocument(run.progress).toJson(QJsonDocument::Compact)))
+        .bind(JsonColumn::text(run.progress))
         .bind(now)
         .bind(run.id);
     if (!q.exec() || q.numRowsAffected() == 0)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/triggerservice.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/auditlog.h"
 #include "engine/services/connectionservice.h"
 #include "engine/store/database.h"
@@ -9,7 +10,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -109,7 +109,7 @@ Result<QJsonObject> TriggerService::runDue(const QDateTime &now)
         if (!q.exec())
             return Error::internal();
         while (q.next()) {
-            const QJsonObject schedule = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+            const QJsonObject schedule = JsonColumn::object(q.value(2).toString());
             if (!schedule.value(u"enabled"_s).toBool())
                 continue;
             scheduled.append({q.value(0).toString(), q.value(1).toString(), schedule.value(u"frequency"_s).toString()});

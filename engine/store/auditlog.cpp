@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/auditlog.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/database.h"
 #include "engine/enginelogging.h"
 #include "base/ids.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -50,7 +50,7 @@ void AuditLog::record(const Caller &caller, const QString &action, const QString
         .bind(targetType)
         .bind(targetId.isEmpty() ? QVariant() : QVariant(targetId))
         .bind(caller.ip.isEmpty() ? QVariant() : QVariant(caller.ip))
-        .bind(QString::fromUtf8(QJsonDocument(scrub(details)).toJson(QJsonDocument::Compact)));
+        .bind(JsonColumn::text(scrub(details)));
     if (!q.exec()) {
         qCCritical(lcEngine) << "cannot write the audit log entry" << action;
         return;
@@ -92,7 +92,7 @@ Result<QJsonObject> AuditLog::list(const Caller &caller, int limit, int offset, 
                       {u"targetType"_s, rows.value(5).toString()},
                       {u"targetId"_s, rows.value(6).isNull() ? QJsonValue() : QJsonValue(rows.value(6).toString())},
                       {u"ip"_s, rows.value(7).isNull() ? QJsonValue() : QJsonValue(rows.value(7).toString())},
-                      {u"details"_s, QJsonDocument::fromJson(rows.value(8).toString().toUtf8()).object()}};
+                      {u"details"_s, JsonColumn::object(rows.value(8).toString())}};
         if (!rows.value(9).isNull())
             e.insert(u"actorEmail"_s, rows.value(9).toString());
         events.append(e);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/runstore.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/database.h"
 #include "engine/enginelogging.h"
 #include "base/ids.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -27,9 +27,9 @@ RunRecord readRun(SqlQuery &q)
     r.status = q.value(3).toString();
     r.trigger = q.value(4).toString();
     r.triggeredBy = q.value(5).toString();
-    for (const auto &s : QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array())
+    for (const auto &s : JsonColumn::array(q.value(6).toString()))
         r.streams.append(s.toString());
-    r.progress = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+    r.progress = JsonColumn::object(q.value(7).toString());
     r.error = q.value(8).toString();
     r.rowsSynced = q.value(9).toLongLong();
     r.rowsCreated = q.value(10).toLongLong();
@@ -38,11 +38,6 @@ RunRecord readRun(SqlQuery &q)
     r.startedAt = q.value(13).toString();
     r.completedAt = q.value(14).toString();
     return r;
-}
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 QJsonValue orNull(const QString &s)
@@ -83,8 +78,8 @@ Result<RunRecord> RunStore::insertPending(const QString &connectionId, const QSt
                " VALUES(?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)"_s);
     q.bind(id).bind(connectionId).bind(workspaceId).bind(trigger)
         .bind(triggeredBy.isEmpty() ? QVariant() : QVariant(triggeredBy))
-        .bind(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(streams)).toJson(QJsonDocument::Compact)))
-        .bind(compact(progress)).bind(Ids::isoNow());
+        .bind(JsonColumn::text(QJsonArray::fromStringList(streams)))
+        .bind(JsonColumn::text(progress)).bind(Ids::isoNow());
     if (!q.exec()) {
         if (q.isConstraintViolation()) {
             // The partial unique index refused a second active run: report the one that won.
@@ -191,7 +186,7 @@ bool RunStore::updateProgress(const QString &runId, const QJsonObject &progress,
 {
     SqlQuery q(m_metadata->connection(),
                u"UPDATE runs SET progress = ?, rows_synced = ?, rows_created = ?, rows_updated = ? WHERE id = ?"_s);
-    q.bind(compact(progress)).bind(synced).bind(created).bind(updated).bind(runId);
+    q.bind(JsonColumn::text(progress)).bind(synced).bind(created).bind(updated).bind(runId);
     return q.exec();
 }
 

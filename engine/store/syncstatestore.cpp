@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/syncstatestore.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/database.h"
 #include "engine/store/sqlitestatement.h"
 #include "base/ids.h"
@@ -26,7 +27,7 @@ Result<QJsonObject> SyncStateStore::document(const QString &connectionId) const
     while (q.next()) {
         // A stream read in full each time keeps an empty state between runs; the API's shape only
         // lists streams that have something to resume from (`{"cursor": …}`).
-        const QJsonObject state = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        const QJsonObject state = JsonColumn::object(q.value(1).toString());
         if (!state.isEmpty())
             streams.insert(q.value(0).toString(), state);
     }
@@ -42,7 +43,7 @@ Result<SyncStateStore::StreamState> SyncStateStore::load(const QString &connecti
         return Error::internal();
     StreamState s;
     if (q.next()) {
-        s.state = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        s.state = JsonColumn::object(q.value(0).toString());
         s.refreshStartedAt = q.value(1).toString();
     }
     return s;
@@ -55,7 +56,7 @@ Result<void> SyncStateStore::setCursor(const QString &connectionId, const QStrin
                u"INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id, refresh_started_at)"
                " VALUES(?, ?, ?, ?, NULL, NULL) ON CONFLICT(connection_id, stream) DO UPDATE SET state = excluded.state,"
                " updated_at = excluded.updated_at, run_id = NULL, refresh_started_at = NULL"_s);
-    q.bind(connectionId).bind(stream).bind(QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)))
+    q.bind(connectionId).bind(stream).bind(JsonColumn::text(state))
         .bind(Ids::isoNow());
     if (!q.exec())
         return Error::internal();

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/tablecatalogstore.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/database.h"
 #include "engine/sync/tablenamingpolicy.h"
 #include "engine/store/workspacedatastore.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -54,7 +54,7 @@ Result<QJsonArray> TableCatalogStore::tables(const Caller &caller, const QString
             found.append(QJsonObject{{u"table"_s, q.value(0).toString()},
                                      {u"base"_s, q.value(1).toString()},
                                      {u"stream"_s, q.value(2).toString()},
-                                     {u"primaryKey"_s, QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array()},
+                                     {u"primaryKey"_s, JsonColumn::array(q.value(3).toString())},
                                      {u"createdAt"_s, q.value(4).toString()},
                                      {u"createdByRun"_s, orNull(q.value(5))},
                                      {u"connectionIds"_s, QJsonArray::fromStringList(owners.isEmpty() ? QStringList()

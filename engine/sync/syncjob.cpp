@@ -264,20 +264,23 @@ std::optional<Error> SyncJob::openWriter(StreamContext &ctx)
     return std::nullopt;
 }
 
-bool SyncJob::begin()
+std::optional<Error> SyncJob::begin(StreamContext &ctx)
 {
+    if (auto error = openWriter(ctx))
+        return error;
     // IMMEDIATE takes the write lock up front: a deferred transaction that reads first could fail
     // with SQLITE_BUSY_SNAPSHOT without waiting when another worker commits in between.
     for (int attempt = 0; attempt < 6; ++attempt) {
         const int rc = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
         if (rc == SQLITE_OK)
-            return true;
+            return std::nullopt;
         if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-            return false;
+            break;
         if (m_cancel->isCancelled())
-            return false;
+            break;
     }
-    return false;
+    return Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s, tr("the workspace's data file stayed locked by another writer"),
+                 {}};
 }
 
 void SyncJob::rollback(StreamContext &context)
@@ -292,13 +295,8 @@ SyncJob::PageOutcome SyncJob::commit(const RecordPage &page, const std::shared_p
     PageOutcome out;
     out.context = context;
     StreamContext &ctx = *context;
-    if (auto error = openWriter(ctx)) {
+    if (auto error = begin(ctx)) {
         out.error = error;
-        return out;
-    }
-    if (!begin()) {
-        out.error = Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
-                          tr("the workspace's data file stayed locked by another writer"), {}};
         return out;
     }
     const QString now = Ids::isoNow();
@@ -348,13 +346,8 @@ SyncJob::PageOutcome SyncJob::finishFullRefresh(const std::shared_ptr<StreamCont
     out.state = state;
     out.lastPage = true;
     StreamContext &ctx = *context;
-    if (auto error = openWriter(ctx)) {
+    if (auto error = begin(ctx)) {
         out.error = error;
-        return out;
-    }
-    if (!begin()) {
-        out.error = Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
-                          tr("the workspace's data file stayed locked by another writer"), {}};
         return out;
     }
     auto deleted = ctx.writer->markMissingDeleted(ctx.refreshStartedAt, Ids::isoNow());

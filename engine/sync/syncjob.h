@@ -77,7 +77,8 @@ private:
     [[nodiscard]] PageOutcome commit(const RecordPage &page, const std::shared_ptr<StreamContext> &context);
     [[nodiscard]] PageOutcome finishFullRefresh(const std::shared_ptr<StreamContext> &context, const QJsonObject &state);
     [[nodiscard]] std::optional<Error> openWriter(StreamContext &context);
-    [[nodiscard]] bool begin();
+    /** Opens the stream's writer and the page transaction; the error says why not. */
+    [[nodiscard]] std::optional<Error> begin(StreamContext &context);
     void rollback(StreamContext &context);
     void reportProgress(bool force);
     void finish(const QString &status, const QString &error, std::optional<Error::Kind> kind = std::nullopt);

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/sync/tableschemaevolver.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/enginelogging.h"
 #include "engine/store/sqlitestatement.h"
 #include "engine/sync/tablenamingpolicy.h"
 #include "base/ids.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <atomic>
 #include <sqlite3.h>
 
@@ -101,7 +100,7 @@ bool TableSchemaEvolver::load(qint64 dataVersion)
     if (rc == SQLITE_ROW) {
         m_exists = true;
         // The first sync fixed the key; a later variant of the same stream uses it as it is.
-        const QJsonArray key = QJsonDocument::fromJson(table.text(0).toUtf8()).array();
+        const QJsonArray key = JsonColumn::array(table.text(0));
         m_primaryKey.clear();
         for (const auto &k : key)
             m_primaryKey.append(k.toString());
@@ -142,7 +141,7 @@ bool TableSchemaEvolver::create(const RecordBatch &records, const QString &runId
     SqliteStatement table(m_db, u"INSERT OR IGNORE INTO opbox_tables(table_name, base, stream, primary_key, created_at, created_by_run)"
                           " VALUES(?, ?, ?, ?, ?, ?)"_s);
     table.bind(m_table).bind(m_base).bind(m_stream)
-        .bind(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m_primaryKey)).toJson(QJsonDocument::Compact)))
+        .bind(JsonColumn::text(QJsonArray::fromStringList(m_primaryKey)))
         .bind(Ids::isoNow()).bind(runId);
     if (table.step() != SQLITE_DONE)
         return false;
