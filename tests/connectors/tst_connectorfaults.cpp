@@ -257,16 +257,15 @@ private Q_SLOTS:
     {
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {{u"pageSize"_s, 10}});
-        m_fake->setDelay(400); // the prefetch of page 2 is still in flight when Stop is pressed
+        // Page 2 (read ahead while page 1 is delivered) would take ten minutes: the read can only end
+        // now because Stop aborts the request in flight instead of waiting for it.
+        m_fake->delayNext(1, 600000, {}, 1);
         CancellingSink sink(harness.lastCancelToken());
-        QElapsedTimer timer;
-        timer.start();
         const auto result = ConnectorTestHarness::read(*connector, u"contacts"_s, {}, sink);
-        m_fake->setDelay(0);
+        m_fake->clearFaults();
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, Error::Kind::Cancelled);
         QCOMPARE(sink.pages().size(), 1);
-        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
     }
 
     void sinkCanStopTheRead()

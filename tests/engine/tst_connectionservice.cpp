@@ -27,11 +27,11 @@ private:
                                       .credentials = QJsonObject{{u"client_id"_s, u"id"_s}, {u"client_secret"_s, u"secret"_s}}});
         return r ? r->id : QString();
     }
-    void setGroup(const QString &id, const QString &group)
+    [[nodiscard]] bool setGroup(const QString &id, const QString &group)
     {
         SqlQuery q(m_t->engine().metadata()->connection(), u"UPDATE connections SET variant_group_id = ? WHERE id = ?"_s);
         q.bind(group).bind(id);
-        QVERIFY(q.exec());
+        return q.exec();
     }
     QJsonObject tokens(const QString &refresh, const QString &access)
     {
@@ -59,10 +59,10 @@ private Q_SLOTS:
     {
         auto *connections = m_t->engine().connections();
         const QString a = create(u"Xero"_s), b = create(u"Xero (2)"_s), c = create(u"Xero (3)"_s), d = create(u"Other"_s);
-        setGroup(a, u"group-1"_s);
-        setGroup(b, u"group-1"_s);
-        setGroup(c, u"group-1"_s);
-        setGroup(d, u"group-2"_s);
+        QVERIFY(setGroup(a, u"group-1"_s));
+        QVERIFY(setGroup(b, u"group-1"_s));
+        QVERIFY(setGroup(c, u"group-1"_s));
+        QVERIFY(setGroup(d, u"group-2"_s));
         QVERIFY(connections->storeCredentials(a, tokens(u"r1"_s, u"a1"_s)).ok());
         QVERIFY(connections->storeCredentials(b, tokens(u"r1"_s, u"a1"_s)).ok());
         QVERIFY(connections->storeCredentials(c, tokens(u"own"_s, u"x"_s)).ok());

@@ -45,14 +45,14 @@ private:
     QByteArray bearer() { return "Bearer " + m_f->engine().settings()->cronSecret().toUtf8(); }
 
     /** Moves every run of the connection `ago` into the past and ends active ones, as if they had run then. */
-    void age(const QString &connectionId, qint64 secondsAgo)
+    [[nodiscard]] bool age(const QString &connectionId, qint64 secondsAgo)
     {
         const QString at = Ids::iso(QDateTime::currentDateTimeUtc().addSecs(-secondsAgo));
         SqlQuery q(m_f->engine().metadata()->connection(),
                    u"UPDATE runs SET created_at = ?, started_at = ?, completed_at = ?,"
                    " status = CASE WHEN status IN ('PENDING','RUNNING') THEN 'COMPLETED' ELSE status END"
                    " WHERE connection_id = ?"_s);
-        QVERIFY(q.bind(at).bind(at).bind(at).bind(connectionId).exec());
+        return q.bind(at).bind(at).bind(at).bind(connectionId).exec();
     }
     int scheduleRuns(const QString &connectionId)
     {
@@ -62,10 +62,10 @@ private:
         return n;
     }
     /** Deletes every connection, so that each test counts only its own. */
-    void clearConnections()
+    [[nodiscard]] bool clearConnections()
     {
         SqlQuery q(m_f->engine().metadata()->connection(), u"DELETE FROM connections"_s);
-        QVERIFY(q.exec());
+        return q.exec();
     }
 
 private Q_SLOTS:
@@ -167,7 +167,7 @@ private Q_SLOTS:
 
     void cronTriggersDueConnections()
     {
-        clearConnections();
+        QVERIFY(clearConnections());
         const QString due = m_f->createConnection(u"Due hourly"_s, {{u"schedule"_s, Hourly}});
         const QString disabled = m_f->createConnection(u"Disabled"_s, {{u"schedule"_s, Daily}, {u"enabled"_s, false}});
         const QString unscheduled = m_f->createConnection(u"Manual only"_s);
@@ -179,9 +179,9 @@ private Q_SLOTS:
         QCOMPARE(first.status, 200);
         m_f->stopActive(due);
         m_f->stopActive(busy);
-        age(recent, 2 * 86400);
-        age(due, 2 * 3600);
-        age(busy, 3 * 86400);
+        QVERIFY(age(recent, 2 * 86400));
+        QVERIFY(age(due, 2 * 3600));
+        QVERIFY(age(busy, 3 * 86400));
         QCOMPARE(m_f->as(m_f->owner)->post(u"/api/pipelines/connections/"_s + busy + u"/runs"_s, {}).status, 202);
 
         auto r = cron(bearer());
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QCOMPARE(scheduleRuns(due), 2);
 
         // A scheduled run still active a period later is not duplicated either.
-        age(due, 2 * 3600);
+        QVERIFY(age(due, 2 * 3600));
         {
             SqlQuery q(m_f->engine().metadata()->connection(),
                        u"UPDATE runs SET status = 'RUNNING' WHERE id = (SELECT id FROM runs WHERE connection_id = ?"
@@ -221,7 +221,7 @@ private Q_SLOTS:
 
     void scheduledRunsHaveNoUser()
     {
-        clearConnections();
+        QVERIFY(clearConnections());
         const QString id = m_f->createConnection(u"Nightly"_s, {{u"schedule"_s, Daily}});
         QCOMPARE(cron(bearer()).json().value(u"triggered"_s).toInt(), 1);
         const QString runId = m_f->runs(id).first().toObject().value(u"id"_s).toString();
@@ -233,7 +233,7 @@ private Q_SLOTS:
 
     void racingCronCallsMakeOneRunEach()
     {
-        clearConnections();
+        QVERIFY(clearConnections());
         QStringList ids;
         for (int i = 0; i < 6; ++i)
             ids << m_f->createConnection(u"Race %1"_s.arg(i), {{u"schedule"_s, Hourly}});
@@ -269,7 +269,7 @@ private Q_SLOTS:
     {
         // Two independent TriggerService instances (as two processes would be) on four threads:
         // only the database's one-active-run index stands between them and duplicate runs.
-        clearConnections();
+        QVERIFY(clearConnections());
         QStringList ids;
         for (int i = 0; i < 8; ++i)
             ids << m_f->createConnection(u"Index race %1"_s.arg(i), {{u"schedule"_s, Hourly}});
@@ -299,7 +299,7 @@ private Q_SLOTS:
 
     void nextRunAtInConnection()
     {
-        clearConnections();
+        QVERIFY(clearConnections());
         const QString id = m_f->createConnection(u"Next"_s, {{u"schedule"_s, Daily}});
         const QString manual = m_f->createConnection(u"Manual"_s);
         auto get = [&](const QString &c) {
@@ -318,7 +318,7 @@ private Q_SLOTS:
 
     void internalSchedulerTicks()
     {
-        clearConnections();
+        QVERIFY(clearConnections());
         const QString id = m_f->createConnection(u"Ticked"_s, {{u"schedule"_s, Hourly}});
         auto *triggers = m_f->engine().triggers();
         QSignalSpy spy(triggers, &TriggerService::dueCheckFinished);
