@@ -51,8 +51,8 @@ OAuthTokenClient::OAuthTokenClient(std::shared_ptr<const OAuthProfile> profile, 
 {
 }
 
-QCoro::Task<OAuthTokenResult> OAuthTokenClient::exchangeCode(QString clientId, QString clientSecret, QString code,
-                                                             QString redirectUri, QString codeVerifier)
+QCoro::Task<Result<OAuthTokens>> OAuthTokenClient::exchangeCode(QString clientId, QString clientSecret, QString code,
+                                                                QString redirectUri, QString codeVerifier)
 {
     QList<QPair<QString, QString>> form{{u"grant_type"_s, u"authorization_code"_s},
                                         {u"code"_s, code},
@@ -66,7 +66,7 @@ QCoro::Task<OAuthTokenResult> OAuthTokenClient::exchangeCode(QString clientId, Q
     co_return co_await posting;
 }
 
-QCoro::Task<OAuthTokenResult> OAuthTokenClient::refresh(QString clientId, QString clientSecret, QString refreshToken)
+QCoro::Task<Result<OAuthTokens>> OAuthTokenClient::refresh(QString clientId, QString clientSecret, QString refreshToken)
 {
     QList<QPair<QString, QString>> form{{u"grant_type"_s, u"refresh_token"_s}, {u"refresh_token"_s, refreshToken}};
     QStringList secrets{clientSecret, refreshToken};
@@ -76,8 +76,8 @@ QCoro::Task<OAuthTokenResult> OAuthTokenClient::refresh(QString clientId, QStrin
     co_return co_await posting;
 }
 
-QCoro::Task<OAuthTokenResult> OAuthTokenClient::post(QList<QPair<QString, QString>> form, QString clientId,
-                                                     QString clientSecret, QString what, QStringList secrets)
+QCoro::Task<Result<OAuthTokens>> OAuthTokenClient::post(QList<QPair<QString, QString>> form, QString clientId,
+                                                        QString clientSecret, QString what, QStringList secrets)
 {
     const QUrl url = m_profile->tokenUrl(m_config);
     const QString provider = m_profile->provider;
@@ -110,37 +110,30 @@ QCoro::Task<OAuthTokenResult> OAuthTokenClient::post(QList<QPair<QString, QStrin
         lastProblem = status == 0 ? tr("no answer (network error %1)").arg(int(reply->error()))
                                   : tr("HTTP %1").arg(status);
         if (attempt >= m_maxRetries) {
-            OAuthTokenResult result;
-            result.outcome = OAuthTokenResult::Outcome::Transient;
-            result.message = tr("%1 token endpoint (%2) did not accept %3 after %n attempt(s): %4", nullptr, attempt + 1)
-                                 .arg(provider, url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), what,
-                                      lastProblem);
-            co_return result;
+            co_return Error::unavailable(
+                tr("%1 token endpoint (%2) did not accept %3 after %n attempt(s): %4", nullptr, attempt + 1)
+                    .arg(provider, url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), what, lastProblem));
         }
         qCInfo(lcConnectors).noquote() << provider << "token endpoint:" << lastProblem << "- retrying";
         co_await QCoro::sleepFor(std::chrono::milliseconds(500 * (1 << attempt)));
     }
 }
 
-OAuthTokenResult OAuthTokenClient::interpret(int status, const QByteArray &body, const QString &what,
-                                             const QStringList &secrets) const
+Result<OAuthTokens> OAuthTokenClient::interpret(int status, const QByteArray &body, const QString &what,
+                                                const QStringList &secrets) const
 {
-    OAuthTokenResult result;
     const QString provider = m_profile->provider;
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     if (status >= 200 && status < 300) {
         const QString access = json.value(AccessToken).toString();
-        if (access.isEmpty()) {
-            result.outcome = OAuthTokenResult::Outcome::Malformed;
-            result.message = tr("%1 token endpoint answered without an access token").arg(provider);
-            return result;
-        }
-        result.outcome = OAuthTokenResult::Outcome::Ok;
-        result.tokens.accessToken = access;
-        result.tokens.refreshToken = json.value(RefreshToken).toString();
+        if (access.isEmpty())
+            return Error::malformed(tr("%1 token endpoint answered without an access token").arg(provider));
+        OAuthTokens tokens;
+        tokens.accessToken = access;
+        tokens.refreshToken = json.value(RefreshToken).toString();
         const qint64 lifetime = lifetimeSeconds(json.value(u"expires_in"_s)).value_or(m_profile->defaultTokenLifetimeSeconds);
-        result.tokens.expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
-        return result;
+        tokens.expiresAt = QDateTime::currentDateTimeUtc().addSecs(lifetime);
+        return tokens;
     }
     const QString error = json.value(u"error"_s).toString();
     QString description = json.value(u"error_description"_s).toString().simplified();
@@ -151,16 +144,16 @@ OAuthTokenResult OAuthTokenClient::interpret(int status, const QByteArray &body,
         reason += u" ("_s + description + u')';
     reason = scrubbed(reason, secrets);
     if (error == u"invalid_grant"_s) {
-        result.outcome = OAuthTokenResult::Outcome::InvalidGrant;
-        result.message = tr("%1 no longer accepts %2 (%3)").arg(provider, what, reason);
-    } else if (error == u"invalid_client"_s || error == u"unauthorized_client"_s || status == 401) {
-        result.outcome = OAuthTokenResult::Outcome::InvalidClient;
-        result.message = tr("%1 refused the client id or secret (%2)").arg(provider, reason);
-    } else {
-        result.outcome = OAuthTokenResult::Outcome::Refused;
-        result.message = tr("%1 token endpoint refused %2 (%3)").arg(provider, what, reason);
+        Error invalid = Error::configuration(tr("%1 no longer accepts %2 (%3)").arg(provider, what, reason));
+        invalid.code = u"OAUTH_INVALID_GRANT"_s;
+        return invalid;
     }
-    return result;
+    if (error == u"invalid_client"_s || error == u"unauthorized_client"_s || status == 401) {
+        Error invalid = Error::configuration(tr("%1 refused the client id or secret (%2)").arg(provider, reason));
+        invalid.code = u"OAUTH_INVALID_CLIENT"_s;
+        return invalid;
+    }
+    return Error::upstream(tr("%1 token endpoint refused %2 (%3)").arg(provider, what, reason));
 }
 
 QJsonObject OAuthTokenClient::withTokens(QJsonObject credentials, const OAuthTokens &tokens)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
 #include "connectors/oauth/oauthprofile.h"
 
 #include <QCoreApplication>
@@ -24,21 +25,14 @@ struct OAuthTokens {
     QDateTime expiresAt;  // UTC
 };
 
-/** The outcome of one token request, classified so that callers know whether a person must act. */
-struct OAuthTokenResult {
-    enum class Outcome {
-        Ok,
-        InvalidGrant,  // the code or refresh token is no longer valid: the user must authorize again
-        InvalidClient, // the client id or secret is wrong
-        Refused,       // any other refusal (its reason is in the message)
-        Transient,     // network trouble, 429 or 5xx after the retries
-        Malformed,     // an answer without an access token
-    };
-    Outcome outcome = Outcome::Refused;
-    QString message; // names the provider and the problem; never a token, code or secret
-    OAuthTokens tokens;
-    [[nodiscard]] bool ok() const { return outcome == Outcome::Ok; }
-};
+/*
+ * A token request fails with an Error classified so that callers know whether a person must act:
+ * Configuration when the code or refresh token is no longer valid (code OAUTH_INVALID_GRANT: the
+ * user must authorize again) or the client id or secret is wrong (OAUTH_INVALID_CLIENT), Upstream
+ * for any other refusal, Unavailable for network trouble, 429 or 5xx after the retries, Malformed
+ * for an answer without an access token. The message names the provider and the problem, never a
+ * token, code or secret.
+ */
 
 /**
  * Talks to a provider's token endpoint (RFC 6749 §4.1.3, §6; RFC 7636 §4.5): exchanges an
@@ -64,9 +58,9 @@ public:
     void setMaxRetries(int retries) { m_maxRetries = retries; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
-    [[nodiscard]] QCoro::Task<OAuthTokenResult> exchangeCode(QString clientId, QString clientSecret, QString code,
-                                                             QString redirectUri, QString codeVerifier);
-    [[nodiscard]] QCoro::Task<OAuthTokenResult> refresh(QString clientId, QString clientSecret, QString refreshToken);
+    [[nodiscard]] QCoro::Task<Result<OAuthTokens>> exchangeCode(QString clientId, QString clientSecret, QString code,
+                                                                QString redirectUri, QString codeVerifier);
+    [[nodiscard]] QCoro::Task<Result<OAuthTokens>> refresh(QString clientId, QString clientSecret, QString refreshToken);
 
     /** `credentials` with the new tokens stored; a refresh token the answer lacks keeps the old one. */
     [[nodiscard]] static QJsonObject withTokens(QJsonObject credentials, const OAuthTokens &tokens);
@@ -74,10 +68,10 @@ public:
     [[nodiscard]] static std::optional<QDateTime> expiresAt(const QJsonObject &credentials);
 
 private:
-    [[nodiscard]] QCoro::Task<OAuthTokenResult> post(QList<QPair<QString, QString>> form, QString clientId,
-                                                     QString clientSecret, QString what, QStringList secrets);
-    [[nodiscard]] OAuthTokenResult interpret(int status, const QByteArray &body, const QString &what,
-                                             const QStringList &secrets) const;
+    [[nodiscard]] QCoro::Task<Result<OAuthTokens>> post(QList<QPair<QString, QString>> form, QString clientId,
+                                                        QString clientSecret, QString what, QStringList secrets);
+    [[nodiscard]] Result<OAuthTokens> interpret(int status, const QByteArray &body, const QString &what,
+                                                const QStringList &secrets) const;
 
     std::shared_ptr<const OAuthProfile> m_profile;
     QJsonObject m_config;

@@ -68,22 +68,16 @@ QCoro::Task<Result<void>> OAuthTokenProvider::doRefresh()
     const QString clientSecret = m_credentials.value(OAuthTokenClient::ClientSecret).toString();
     // Own statement: GCC 12 double-destroys by-value arguments of a coroutine called inside co_await.
     auto refreshing = client.refresh(clientId, clientSecret, refreshToken);
-    const OAuthTokenResult result = co_await refreshing;
-    switch (result.outcome) {
-    case OAuthTokenResult::Outcome::Ok:
-        break;
-    case OAuthTokenResult::Outcome::InvalidGrant:
-    case OAuthTokenResult::Outcome::InvalidClient:
+    const Result<OAuthTokens> result = co_await refreshing;
+    if (!result) {
+        if (result.error().kind != Error::Kind::Configuration)
+            co_return result.error();
         qCWarning(lcConnectors) << provider << "refused to refresh the access token; the connection must be re-authorized";
-        co_return Error::configuration(tr("%1; re-authorize the connection").arg(result.message));
-    case OAuthTokenResult::Outcome::Transient:
-        co_return Error::unavailable(result.message);
-    case OAuthTokenResult::Outcome::Refused:
-        co_return Error::upstream(result.message);
-    case OAuthTokenResult::Outcome::Malformed:
-        co_return Error::malformed(result.message);
+        Error refused = result.error();
+        refused.message = tr("%1; re-authorize the connection").arg(refused.message);
+        co_return refused;
     }
-    const QJsonObject updated = OAuthTokenClient::withTokens(m_credentials, result.tokens);
+    const QJsonObject updated = OAuthTokenClient::withTokens(m_credentials, *result);
     // Stored first: a rotated refresh token that is used but not kept would lock the connection out.
     if (m_updater && !m_updater(updated)) {
         qCWarning(lcConnectors) << provider << "refreshed tokens could not be stored; stopping before using them";
@@ -93,7 +87,7 @@ QCoro::Task<Result<void>> OAuthTokenProvider::doRefresh()
     }
     m_credentials = updated;
     qCInfo(lcConnectors) << provider << "access token refreshed"
-                         << (result.tokens.refreshToken.isEmpty() ? "" : "(refresh token rotated and stored)");
+                         << (result->refreshToken.isEmpty() ? "" : "(refresh token rotated and stored)");
     co_return Result<void>();
 }
 

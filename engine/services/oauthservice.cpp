@@ -417,24 +417,23 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
 
     OAuthTokenClient tokens(profile, record->config, m_thread.network());
     auto exchanging = tokens.exchangeCode(clientId, clientSecret, c.code, c.pending.redirectUri, c.pending.codeVerifier);
-    const OAuthTokenResult exchanged = co_await exchanging;
-    if (!exchanged.ok()) {
-        const QString reason = tr("the token exchange failed: %1").arg(exchanged.message);
+    const Result<OAuthTokens> exchanged = co_await exchanging;
+    if (!exchanged) {
+        const QString reason = tr("the token exchange failed: %1").arg(exchanged.error().message);
         recordFailure(connectionId, reason);
         qCWarning(lcEngine) << "OAuth token exchange failed for connection" << connectionId;
-        co_return Error{exchanged.outcome == OAuthTokenResult::Outcome::Transient ? Error::Kind::Unavailable
-                                                                                  : Error::Kind::Invalid,
+        co_return Error{exchanged.error().kind == Error::Kind::Unavailable ? Error::Kind::Unavailable : Error::Kind::Invalid,
                         u"OAUTH_EXCHANGE_FAILED"_s, reason, {}};
     }
     // The tokens reach the vault before anything uses them, so a rotated refresh token is never lost.
     const QJsonObject credentials = OAuthTokenClient::withTokens(
-        QJsonObject{{OAuthTokenClient::ClientId, clientId}, {OAuthTokenClient::ClientSecret, clientSecret}}, exchanged.tokens);
+        QJsonObject{{OAuthTokenClient::ClientId, clientId}, {OAuthTokenClient::ClientSecret, clientSecret}}, *exchanged);
     if (auto ok = m_connections->storeCredentials(connectionId, credentials); !ok) {
         recordFailure(connectionId, tr("the tokens could not be stored"));
         co_return ok.error();
     }
 
-    auto discovering = OAuthAccountDiscovery::discover(profile, record->config, exchanged.tokens.accessToken, m_thread.network());
+    auto discovering = OAuthAccountDiscovery::discover(profile, record->config, exchanged->accessToken, m_thread.network());
     const Result<OAuthAccount> found = co_await discovering;
     if (!found) {
         const QString reason = tr("authorized, but the account could not be determined: %1").arg(found.error().message);
