@@ -68,10 +68,9 @@ Error DeclarativeConnector::malformed(const QByteArray &method, const QUrl &url,
                                                .arg(m_manifest->provider, ProviderHttpClient::describe(method, url), problem)));
 }
 
-std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest::Request &request,
-                                                        const TemplateScope &scope, const QJsonObject &extraQuery,
-                                                        const Paginator *paginator, const PageCursor &cursor,
-                                                        QString *error) const
+Result<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest::Request &request, const TemplateScope &scope,
+                                                 const QJsonObject &extraQuery, const Paginator *paginator,
+                                                 const PageCursor &cursor) const
 {
     HttpCall call;
     call.method = request.method;
@@ -81,34 +80,32 @@ std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest:
     QJsonObject body;
     if (request.body.isObject()) {
         QJsonValue expanded = request.body;
-        if (!RequestTemplate::expandJson(expanded, scope, error))
-            return std::nullopt;
+        if (Result<void> done = RequestTemplate::expandJson(expanded, scope); !done)
+            return done.error();
         body = expanded.toObject();
     }
 
     QList<QPair<QString, QString>> query;
-    const auto addQuery = [&](const QJsonObject &items) {
+    const auto addQuery = [&](const QJsonObject &items) -> Result<void> {
         for (auto it = items.begin(); it != items.end(); ++it) {
             const auto e = RequestTemplate::expand(it->toString(), scope, RequestTemplate::Target::Query);
-            if (!e.ok) {
-                *error = e.error;
-                return false;
-            }
-            if (!e.missing)
-                query.append({it.key(), e.value});
+            if (!e)
+                return e.error();
+            if (!e->missing)
+                query.append({it.key(), e->value});
         }
-        return true;
+        return {};
     };
-    if (!addQuery(request.query) || !addQuery(extraQuery))
-        return std::nullopt;
+    if (Result<void> added = addQuery(request.query); !added)
+        return added.error();
+    if (Result<void> added = addQuery(extraQuery); !added)
+        return added.error();
     for (auto it = request.headers.begin(); it != request.headers.end(); ++it) {
         const auto e = RequestTemplate::expand(it->toString(), scope, RequestTemplate::Target::Query);
-        if (!e.ok) {
-            *error = e.error;
-            return std::nullopt;
-        }
-        if (!e.missing)
-            call.headers.append({it.key().toLatin1(), e.value.toUtf8()});
+        if (!e)
+            return e.error();
+        if (!e->missing)
+            call.headers.append({it.key().toLatin1(), e->value.toUtf8()});
     }
     if (paginator)
         paginator->inject(cursor, query, body);
@@ -118,15 +115,11 @@ std::optional<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest:
         call.url = cursor.nextUrl;
     } else {
         const auto path = RequestTemplate::expand(request.path, scope, RequestTemplate::Target::Path);
-        if (!path.ok) {
-            *error = path.error;
-            return std::nullopt;
-        }
-        if (path.missing) {
-            *error = tr("the path %1 refers to a value that is empty").arg(request.path);
-            return std::nullopt;
-        }
-        call.url = m_client.urlFor(path.value, FormEncoding::encodeToString(query));
+        if (!path)
+            return path.error();
+        if (path->missing)
+            return Error::configuration(tr("the path %1 refers to a value that is empty").arg(request.path));
+        call.url = m_client.urlFor(path->value, FormEncoding::encodeToString(query));
     }
     if (request.body.isObject())
         call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -140,10 +133,9 @@ QCoro::Task<Result<void>> DeclarativeConnector::ensureContext(std::shared_ptr<Ca
     const auto &context = *m_manifest->context;
     TemplateScope scope;
     scope.config = m_context.config;
-    QString error;
-    const auto call = buildCall(context.request, scope, {}, nullptr, {}, &error);
+    const Result<HttpCall> call = buildCall(context.request, scope, {}, nullptr, {});
     if (!call)
-        co_return Error::configuration(error);
+        co_return call.error();
     // Tasks are created in their own statement and awaited by name throughout the connectors: GCC 12
     // destroys by-value arguments of a coroutine called inside a co_await expression twice.
     auto sending = m_client.send(*call, std::move(stop));
@@ -171,10 +163,9 @@ QCoro::Task<Result<void>> DeclarativeConnector::probe()
 {
     TemplateScope scope;
     scope.config = m_context.config;
-    QString error;
-    auto call = buildCall(m_manifest->check, scope, {}, nullptr, {}, &error);
+    Result<HttpCall> call = buildCall(m_manifest->check, scope, {}, nullptr, {});
     if (!call)
-        co_return Error::configuration(error);
+        co_return call.error();
     // A check answers a person waiting in a dialog: retry a little, not for minutes.
     call->maxRetries = std::min(2, m_client.policy().settings().maxRetries);
     auto sending = m_client.send(*call, nullptr);

@@ -41,10 +41,10 @@ public:
     [[nodiscard]] int configuredPageSize() const;
     /** Loads the manifest's context values (Calendly's user URI) once. */
     [[nodiscard]] QCoro::Task<Result<void>> ensureContext(std::shared_ptr<CancelToken> stop);
-    /** Builds the HTTP call of `request` for one page; nullopt with `error` when a template cannot expand. */
-    [[nodiscard]] std::optional<HttpCall> buildCall(const ConnectorManifest::Request &request, const TemplateScope &scope,
-                                                    const QJsonObject &extraQuery, const Paginator *paginator,
-                                                    const PageCursor &cursor, QString *error) const;
+    /** Builds the HTTP call of `request` for one page; a Configuration error when a template cannot expand. */
+    [[nodiscard]] Result<HttpCall> buildCall(const ConnectorManifest::Request &request, const TemplateScope &scope,
+                                             const QJsonObject &extraQuery, const Paginator *paginator,
+                                             const PageCursor &cursor) const;
     /** A Malformed error naming the provider, the request and the problem. */
     [[nodiscard]] Error malformed(const QByteArray &method, const QUrl &url, const QString &problem) const;
 

@@ -86,11 +86,10 @@ QCoro::Task<Result<PageReader::PageFetch>> PageReader::fetchPage(const Stream *s
                                                                 TemplateScope scope, QJsonObject extraQuery,
                                                                 const Paginator *paginator, PageCursor cursor)
 {
-    QString error;
-    const auto call = m_connector.buildCall(*request, scope, extraQuery, paginator, cursor, &error);
+    const Result<HttpCall> call = m_connector.buildCall(*request, scope, extraQuery, paginator, cursor);
     if (!call) {
         co_return Error::configuration(tr("%1: cannot build the request of stream %2: %3")
-                                           .arg(m_connector.manifest().provider, stream->name, error));
+                                           .arg(m_connector.manifest().provider, stream->name, call.error().message));
     }
     // Tasks are created in their own statement and awaited by name: GCC 12 destroys by-value
     // arguments of a coroutine called inside a co_await expression twice.
@@ -216,8 +215,8 @@ QCoro::Task<ReadStatus> PageReader::readPages(const Stream *stream, QJsonObject 
         for (qsizetype i = 0; i < page.records.size(); ++i) {
             for (const auto &[field, text] : stream->addFields) {
                 const auto expansion = RequestTemplate::expand(text, scope, RequestTemplate::Target::Query);
-                if (expansion.ok && !expansion.missing)
-                    page.records.setValue(i, QStringList{field}, expansion.value);
+                if (expansion && !expansion->missing)
+                    page.records.setValue(i, QStringList{field}, expansion->value);
             }
             QString problem;
             if (!normalizer.normalize(page.records, i, &problem)) {

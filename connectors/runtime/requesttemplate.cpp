@@ -14,10 +14,8 @@ namespace Opbox {
 namespace {
 
 struct Resolved {
-    bool ok = true;
     bool missing = false;
     QJsonValue value;
-    QString error;
 };
 
 QString scalarText(const QJsonValue &v)
@@ -35,7 +33,7 @@ QString scalarText(const QJsonValue &v)
     return {};
 }
 
-Resolved resolve(const QString &reference, const TemplateScope &scope)
+Result<Resolved> resolve(const QString &reference, const TemplateScope &scope)
 {
     Resolved r;
     QString name = reference;
@@ -48,11 +46,8 @@ Resolved resolve(const QString &reference, const TemplateScope &scope)
     QJsonValue value;
     if (name == u"cursor" || name.startsWith(u"cursor:")) {
         const QString format = name.mid(7);
-        if (!DateTimeFormat::isKnownFormat(format)) {
-            r.ok = false;
-            r.error = u"unknown cursor format '%1'"_s.arg(format);
-            return r;
-        }
+        if (!DateTimeFormat::isKnownFormat(format))
+            return Error::configuration(u"unknown cursor format '%1'"_s.arg(format));
         if (!scope.cursor) {
             r.missing = true;
             return r;
@@ -83,20 +78,15 @@ Resolved resolve(const QString &reference, const TemplateScope &scope)
         else
             value = names.join(u',');
     } else {
-        r.ok = false;
-        r.error = u"unknown reference '${%1}'"_s.arg(reference);
-        return r;
+        return Error::configuration(u"unknown reference '${%1}'"_s.arg(reference));
     }
     if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty())) {
         r.missing = true;
         return r;
     }
     if (!filter.isEmpty()) {
-        if (filter != u"last_segment") {
-            r.ok = false;
-            r.error = u"unknown filter '%1'"_s.arg(filter);
-            return r;
-        }
+        if (filter != u"last_segment")
+            return Error::configuration(u"unknown filter '%1'"_s.arg(filter));
         QString text = scalarText(value);
         while (text.endsWith(u'/'))
             text.chop(1);
@@ -108,7 +98,7 @@ Resolved resolve(const QString &reference, const TemplateScope &scope)
 
 } // namespace
 
-RequestTemplate::Expansion RequestTemplate::expand(const QString &text, const TemplateScope &scope, Target target)
+Result<RequestTemplate::Expansion> RequestTemplate::expand(const QString &text, const TemplateScope &scope, Target target)
 {
     Expansion out;
     qsizetype pos = 0;
@@ -119,30 +109,21 @@ RequestTemplate::Expansion RequestTemplate::expand(const QString &text, const Te
             break;
         }
         const qsizetype end = text.indexOf(u'}', start + 2);
-        if (end < 0) {
-            out.ok = false;
-            out.error = u"unterminated '${' in '%1'"_s.arg(text);
-            return out;
-        }
+        if (end < 0)
+            return Error::configuration(u"unterminated '${' in '%1'"_s.arg(text));
         out.value.append(QStringView(text).mid(pos, start - pos));
-        const Resolved r = resolve(text.mid(start + 2, end - start - 2), scope);
-        if (!r.ok) {
-            out.ok = false;
-            out.error = r.error;
-            return out;
-        }
-        if (r.missing) {
+        const Result<Resolved> r = resolve(text.mid(start + 2, end - start - 2), scope);
+        if (!r)
+            return r.error();
+        if (r->missing) {
             out.missing = true;
         } else {
-            QString piece = r.value.isArray() ? QString() : scalarText(r.value);
+            QString piece = r->value.isArray() ? QString() : scalarText(r->value);
             if (target == Target::Path) {
                 // Provider ids end up in URL paths: keep '/' (owner/name) but never let a value climb out.
                 const QStringList segments = piece.split(u'/');
-                if (segments.contains(u".."_s) || segments.contains(u"."_s)) {
-                    out.ok = false;
-                    out.error = u"refusing path value '%1'"_s.arg(piece);
-                    return out;
-                }
+                if (segments.contains(u".."_s) || segments.contains(u"."_s))
+                    return Error::configuration(u"refusing path value '%1'"_s.arg(piece));
                 piece = QString::fromLatin1(QUrl::toPercentEncoding(piece, "/"));
             }
             out.value.append(piece);
@@ -152,54 +133,50 @@ RequestTemplate::Expansion RequestTemplate::expand(const QString &text, const Te
     return out;
 }
 
-bool RequestTemplate::expandJson(QJsonValue &value, const TemplateScope &scope, QString *error)
+Result<void> RequestTemplate::expandJson(QJsonValue &value, const TemplateScope &scope)
 {
     if (value.isString()) {
         const QString text = value.toString();
         if (!text.contains(u"${"_s))
-            return true;
+            return {};
         // A string that is exactly one reference keeps the referenced JSON type (arrays for field lists).
         if (text.startsWith(u"${"_s) && text.endsWith(u'}') && text.indexOf(u'}') == text.size() - 1) {
-            const Resolved r = resolve(text.mid(2, text.size() - 3), scope);
-            if (!r.ok) {
-                *error = r.error;
-                return false;
-            }
-            value = r.missing ? QJsonValue(QJsonValue::Undefined) : r.value;
-            return true;
+            const Result<Resolved> r = resolve(text.mid(2, text.size() - 3), scope);
+            if (!r)
+                return r.error();
+            value = r->missing ? QJsonValue(QJsonValue::Undefined) : r->value;
+            return {};
         }
-        const Expansion e = expand(text, scope, Target::Query);
-        if (!e.ok) {
-            *error = e.error;
-            return false;
-        }
-        value = e.missing ? QJsonValue(QJsonValue::Undefined) : QJsonValue(e.value);
-        return true;
+        const Result<Expansion> e = expand(text, scope, Target::Query);
+        if (!e)
+            return e.error();
+        value = e->missing ? QJsonValue(QJsonValue::Undefined) : QJsonValue(e->value);
+        return {};
     }
     if (value.isObject()) {
         QJsonObject o = value.toObject();
         QJsonObject out;
         for (auto it = o.begin(); it != o.end(); ++it) {
             QJsonValue child = it.value();
-            if (!expandJson(child, scope, error))
-                return false;
+            if (Result<void> expanded = expandJson(child, scope); !expanded)
+                return expanded;
             if (!child.isUndefined())
                 out.insert(it.key(), child);
         }
         value = out;
-        return true;
+        return {};
     }
     if (value.isArray()) {
         QJsonArray out;
         for (QJsonValue child : value.toArray()) {
-            if (!expandJson(child, scope, error))
-                return false;
+            if (Result<void> expanded = expandJson(child, scope); !expanded)
+                return expanded;
             if (!child.isUndefined())
                 out.append(child);
         }
         value = out;
     }
-    return true;
+    return {};
 }
 
 } // namespace Opbox

@@ -34,14 +34,13 @@ public:
         Query, // values are raw; the URL builder encodes them
     };
     struct Expansion {
-        bool ok = true;
-        bool missing = false; // a referenced value is absent: drop the parameter or body key
         QString value;
-        QString error;
+        bool missing = false; // a referenced value is absent: drop the parameter or body key
     };
-    [[nodiscard]] static Expansion expand(const QString &text, const TemplateScope &scope, Target target);
+    /** The expanded text, or a Configuration error naming the reference the manifest got wrong. */
+    [[nodiscard]] static Result<Expansion> expand(const QString &text, const TemplateScope &scope, Target target);
     /** Expands every string in `value`; keys whose whole value refers to an absent value are removed. */
-    [[nodiscard]] static bool expandJson(QJsonValue &value, const TemplateScope &scope, QString *error);
+    [[nodiscard]] static Result<void> expandJson(QJsonValue &value, const TemplateScope &scope);
 };
 
 } // namespace Opbox

@@ -208,20 +208,19 @@ private Q_SLOTS:
         scope.config = QJsonObject{{u"workspaceGid"_s, u"1201"_s}};
         scope.fields = &fields;
         using T = RequestTemplate::Target;
-        QCOMPARE(RequestTemplate::expand(u"/repos/${slice.full_name}/issues"_s, scope, T::Path).value, u"/repos/acme/widgets/issues"_s);
-        QCOMPARE(RequestTemplate::expand(u"/x/${slice.name}"_s, scope, T::Path).value, u"/x/a%20b%3Fc%23d"_s);
-        QVERIFY(!RequestTemplate::expand(u"/x/${slice.bad}"_s, scope, T::Path).ok);
-        QCOMPARE(RequestTemplate::expand(u"/e/${slice.uri|last_segment}"_s, scope, T::Path).value, u"/e/ABC"_s);
-        QCOMPARE(RequestTemplate::expand(u"${cursor:epoch_ms}"_s, scope, T::Query).value, u"1748736000000"_s);
-        QCOMPARE(RequestTemplate::expand(u"${config.workspaceGid}"_s, scope, T::Query).value, u"1201"_s);
-        QCOMPARE(RequestTemplate::expand(u"${fields:properties}"_s, scope, T::Query).value, u"email,name"_s);
-        QVERIFY(RequestTemplate::expand(u"${config.nothing}"_s, scope, T::Query).missing);
-        QVERIFY(!RequestTemplate::expand(u"${what.is.this}"_s, scope, T::Query).ok);
-        QVERIFY(!RequestTemplate::expand(u"${cursor:weird}"_s, scope, T::Query).ok);
+        QCOMPARE(RequestTemplate::expand(u"/repos/${slice.full_name}/issues"_s, scope, T::Path)->value, u"/repos/acme/widgets/issues"_s);
+        QCOMPARE(RequestTemplate::expand(u"/x/${slice.name}"_s, scope, T::Path)->value, u"/x/a%20b%3Fc%23d"_s);
+        QVERIFY(!RequestTemplate::expand(u"/x/${slice.bad}"_s, scope, T::Path).ok());
+        QCOMPARE(RequestTemplate::expand(u"/e/${slice.uri|last_segment}"_s, scope, T::Path)->value, u"/e/ABC"_s);
+        QCOMPARE(RequestTemplate::expand(u"${cursor:epoch_ms}"_s, scope, T::Query)->value, u"1748736000000"_s);
+        QCOMPARE(RequestTemplate::expand(u"${config.workspaceGid}"_s, scope, T::Query)->value, u"1201"_s);
+        QCOMPARE(RequestTemplate::expand(u"${fields:properties}"_s, scope, T::Query)->value, u"email,name"_s);
+        QVERIFY(RequestTemplate::expand(u"${config.nothing}"_s, scope, T::Query)->missing);
+        QVERIFY(!RequestTemplate::expand(u"${what.is.this}"_s, scope, T::Query).ok());
+        QVERIFY(!RequestTemplate::expand(u"${cursor:weird}"_s, scope, T::Query).ok());
 
         QJsonValue body = QJsonDocument::fromJson(R"({"query":"query { x { y } }","variables":{"from":"${cursor}","none":"${context.absent}"},"properties":"${fields:properties:list}"})").object();
-        QString error;
-        QVERIFY(RequestTemplate::expandJson(body, scope, &error));
+        QVERIFY(RequestTemplate::expandJson(body, scope).ok());
         const QJsonObject o = body.toObject();
         QCOMPARE(o.value(u"query"_s).toString(), u"query { x { y } }"_s); // GraphQL braces are left alone
         QCOMPARE(o.value(u"variables"_s).toObject(), (QJsonObject{{u"from"_s, u"2025-06-01T00:00:00.000Z"_s}}));

@@ -188,11 +188,10 @@ QCoro::Task<Result<ZendeskExportJob::ExportPage>> ZendeskExportJob::fetchExport(
     const Paginator paginator(m_export->request.pagination, m_connector.configuredPageSize());
     PageCursor position;
     position.token = token;
-    QString problem;
-    const auto call = m_connector.buildCall(m_export->request, scope, {}, &paginator, position, &problem);
+    const Result<HttpCall> call = m_connector.buildCall(m_export->request, scope, {}, &paginator, position);
     if (!call) {
         co_return Error::configuration(tr("%1: cannot build the request of stream %2: %3")
-                                           .arg(m_connector.manifest().provider, m_export->name, problem));
+                                           .arg(m_connector.manifest().provider, m_export->name, call.error().message));
     }
     auto sending = m_connector.client().send(*call, m_stop);
     const Result<HttpExchange> sent = co_await sending;
@@ -246,11 +245,10 @@ QCoro::Task<Result<void>> ZendeskExportJob::readChildren(QJsonObject parent, QJs
     for (;;) {
         if (cancelled())
             co_return cancelledError();
-        QString problem;
-        const auto call = m_connector.buildCall(request, scope, {}, &paginator, position, &problem);
+        const Result<HttpCall> call = m_connector.buildCall(request, scope, {}, &paginator, position);
         if (!call) {
             co_return Error::configuration(tr("%1: cannot build the request of stream %2: %3")
-                                               .arg(m_connector.manifest().provider, m_stream.name, problem));
+                                               .arg(m_connector.manifest().provider, m_stream.name, call.error().message));
         }
         auto sending = m_connector.client().send(*call, m_stop);
         const Result<HttpExchange> sent = co_await sending;
