@@ -126,7 +126,7 @@ Result<void> MasterKeyLoader::verify(const QByteArray &key, const QString &where
         if (!opens)
             return keyError(tr("the master key from %1 does not open the secrets in %2 (wrong key?); "
                                "nothing was changed").arg(where, m_dataDir));
-        // Remember a check value so that a wrong key is caught at once from now on.
+        // Remember a check value, so that a wrong key is caught at once on later starts.
         if (!storeKeyCheck(key))
             return keyError(tr("cannot store the key check in the database"));
         return {};

@@ -245,7 +245,7 @@ private Q_SLOTS:
                 QCOMPARE(credentials.value(), StoredCredentials);
             }
         }
-        // From now on the check row catches a wrong key before any secret is tried.
+        // The check row left behind catches a wrong key before any secret is tried.
         {
             EnvGuard wrongGuard;
             qputenv("OPBOX_MASTER_KEY", Vault::generateKey().toBase64());
