@@ -50,9 +50,9 @@ const ConnectorManifest::Stream *ConnectorManifest::stream(const QString &name) 
     return nullptr;
 }
 
-std::optional<ConnectorManifest> ConnectorManifest::parse(const QByteArray &json, QString *error)
+Result<ConnectorManifest> ConnectorManifest::parse(const QByteArray &json)
 {
-    return ManifestParser().parse(json, error);
+    return ManifestParser().parse(json);
 }
 
 namespace {
@@ -73,10 +73,9 @@ const ManifestCatalog &catalog()
             QFile file(dir + u"/manifest.json"_s);
             if (!file.open(QIODevice::ReadOnly))
                 continue;
-            QString error;
-            auto manifest = ConnectorManifest::parse(file.readAll(), &error);
+            auto manifest = ConnectorManifest::parse(file.readAll());
             if (!manifest) {
-                qCWarning(lcConnectors) << "ignoring invalid connector manifest" << file.fileName() << error;
+                qCWarning(lcConnectors) << "ignoring invalid connector manifest" << file.fileName() << manifest.error().message;
                 continue;
             }
             manifest->directory = QFileInfo(dir).fileName();

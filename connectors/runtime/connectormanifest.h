@@ -145,8 +145,8 @@ public:
 
     [[nodiscard]] const Stream *stream(const QString &name) const;
 
-    /** Parses a manifest; nullopt with `error` set when it is not valid. */
-    [[nodiscard]] static std::optional<ConnectorManifest> parse(const QByteArray &json, QString *error);
+    /** Parses a manifest; an Invalid error naming the first problem when it is not valid. */
+    [[nodiscard]] static Result<ConnectorManifest> parse(const QByteArray &json);
     /** The embedded manifest of a connector type, parsed once per process; nullptr when there is none. */
     [[nodiscard]] static std::shared_ptr<const ConnectorManifest> forType(const QString &type);
     /** Types that have an embedded manifest. */

@@ -39,14 +39,14 @@ bool hasTemplate(const QJsonValue &value, QStringView needle)
 
 } // namespace
 
-std::optional<ConnectorManifest> ManifestParser::parse(const QByteArray &json, QString *error)
+Result<ConnectorManifest> ManifestParser::parse(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        if (error)
-            *error = u"manifest is not a JSON object: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset);
-        return std::nullopt;
+        return Error::invalid(
+            u"manifest is not a JSON object: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset),
+            u"MANIFEST_INVALID"_s);
     }
     const QJsonObject root = doc.object();
     const QString top = u"manifest"_s;
@@ -82,11 +82,8 @@ std::optional<ConnectorManifest> ManifestParser::parse(const QByteArray &json, Q
         m.streams.append(readStream(so, name));
     }
     checkStreams(m);
-    if (!m_reader.error().isEmpty()) {
-        if (error)
-            *error = m_reader.error();
-        return std::nullopt;
-    }
+    if (!m_reader.error().isEmpty())
+        return Error::invalid(m_reader.error(), u"MANIFEST_INVALID"_s);
     return m;
 }
 

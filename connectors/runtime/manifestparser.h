@@ -20,8 +20,8 @@ namespace Opbox {
 class ManifestParser
 {
 public:
-    /** The manifest in `json`; nullopt with `error` set when it is not valid. */
-    [[nodiscard]] std::optional<ConnectorManifest> parse(const QByteArray &json, QString *error);
+    /** The manifest in `json`, or an Invalid error naming the first problem. */
+    [[nodiscard]] Result<ConnectorManifest> parse(const QByteArray &json);
 
 private:
     using Manifest = ConnectorManifest;

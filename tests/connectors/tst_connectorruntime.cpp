@@ -248,9 +248,9 @@ private Q_SLOTS:
 
     void normalisesRecords()
     {
+        auto manifest = ConnectorManifest::parse(minimalManifest({}));
+        QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
         QString error;
-        auto manifest = ConnectorManifest::parse(minimalManifest({}), &error);
-        QVERIFY2(manifest, qPrintable(error));
         const RecordNormalizer normalizer(manifest->streams.first());
         QJsonObject record{{u"id"_s, u"1"_s}, {u"updated"_s, u"2024-06-01T12:00:00+02:00"_s}};
         QVERIFY(normalizer.normalize(record, &error));
@@ -271,9 +271,9 @@ private Q_SLOTS:
         QFile file(u":/connectors/hubspot/manifest.json"_s);
         QVERIFY(ConnectorManifest::forType(u"CRM_PLATFORM"_s));
         QVERIFY(file.open(QIODevice::ReadOnly));
+        auto manifest = ConnectorManifest::parse(file.readAll());
+        QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
         QString error;
-        auto manifest = ConnectorManifest::parse(file.readAll(), &error);
-        QVERIFY2(manifest, qPrintable(error));
         const RecordNormalizer normalizer(*manifest->stream(u"contacts"_s));
         QJsonObject record = QJsonDocument::fromJson(
             R"({"id":"51234","properties":{"numemployees":"12","annualrevenue":"1000.5","hs_email_optout":"false","email":"42",
@@ -316,9 +316,9 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, json);
         QFETCH(QString, problem);
-        QString error;
-        QVERIFY(!ConnectorManifest::parse(json, &error));
-        QVERIFY2(error.contains(problem), qPrintable(error));
+        const auto parsed = ConnectorManifest::parse(json);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().message.contains(problem), qPrintable(parsed.error().message));
     }
 
     void embeddedManifestsMatchTheContract_data()

@@ -202,9 +202,8 @@ private Q_SLOTS:
         contacts.insert(u"incremental"_s, incremental);
         streams.replace(0, contacts);
         root.insert(u"streams"_s, streams);
-        QString error;
-        auto manifest = Opbox::ConnectorManifest::parse(QJsonDocument(root).toJson(), &error);
-        QVERIFY2(manifest, qPrintable(error));
+        auto manifest = Opbox::ConnectorManifest::parse(QJsonDocument(root).toJson());
+        QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
         m_fake->setSearchResultCap(300);
 
         const QDateTime later(QDate(2024, 5, 1), QTime(0, 0), Qt::UTC);
