@@ -73,6 +73,15 @@ QByteArray requestHeader(const QByteArray &request, const QByteArray &name)
     return {};
 }
 
+/** Whether a raw request carries the API key: in `header`, or (no header) in its query. */
+bool carriesCredential(const QByteArray &request, const QByteArray &header)
+{
+    if (!header.isEmpty())
+        return !requestHeader(request, header).isEmpty();
+    const QByteArray line = request.left(request.indexOf("\r\n"));
+    return line.contains(QByteArray("api_key=" + QUrl::toPercentEncoding(ApiKey)));
+}
+
 std::shared_ptr<ConnectorManifest> manifestWith(ConnectorManifest::Auth::Kind kind)
 {
     auto manifest = std::make_shared<ConnectorManifest>();
@@ -213,6 +222,8 @@ private Q_SLOTS:
         QTest::newRow("bearer, other port") << int(K::Bearer) << QByteArray("Authorization") << true;
         QTest::newRow("api-key header, other port") << int(K::Header) << QByteArray("X-Api-Key") << true;
         QTest::newRow("basic, other port") << int(K::Basic) << QByteArray("Authorization") << true;
+        // No header: the key rides in the query, and the redirect hands the query on.
+        QTest::newRow("api key in the query, other port") << int(K::Query) << QByteArray() << true;
         QTest::newRow("bearer, same origin") << int(K::Bearer) << QByteArray("Authorization") << false;
         QTest::newRow("api-key header, same origin") << int(K::Header) << QByteArray("X-Api-Key") << false;
     }
@@ -230,20 +241,23 @@ private Q_SLOTS:
                 socket->write(okResponse(R"({"landed":true})"));
                 return;
             }
-            const QByteArray target = crossOrigin ? other.origin().toLatin1() + "/landing" : QByteArray("/landing");
+            const QByteArray line = request.left(request.indexOf("\r\n"));
+            const qsizetype query = line.indexOf('?');
+            const QByteArray keptQuery = query < 0 ? QByteArray() : line.mid(query, line.lastIndexOf(' ') - query);
+            const QByteArray target = (crossOrigin ? other.origin().toLatin1() : QByteArray()) + "/landing" + keptQuery;
             socket->write("HTTP/1.1 302 Found\r\nLocation: " + target + "\r\nContent-Length: 0\r\n\r\n");
         };
         QVERIFY(api.start());
 
         const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind(auth)), api.origin(), u"/moved"_s);
         QVERIFY(!api.requests.isEmpty());
-        QVERIFY2(!requestHeader(api.requests.first(), credentialHeader).isEmpty(), api.requests.first().constData());
+        QVERIFY2(carriesCredential(api.requests.first(), credentialHeader), api.requests.first().constData());
         if (!crossOrigin) {
             QVERIFY2(result.ok, qPrintable(result.message));
             QCOMPARE(result.body, QByteArray(R"({"landed":true})"));
             // Followed at the same origin, and the credentials went along.
             QVERIFY(api.requests.last().startsWith("GET /landing "));
-            QVERIFY(!requestHeader(api.requests.last(), credentialHeader).isEmpty());
+            QVERIFY(carriesCredential(api.requests.last(), credentialHeader));
             return;
         }
         // The other origin never sees the credentials: it is not asked at all, and the error says why.
