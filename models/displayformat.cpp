@@ -76,6 +76,31 @@ QString translateKnown(const QString &english, const char *const *table, size_t 
     return english;
 }
 
+// A machine code and the English text it is shown as; the text is translated when it is looked up.
+struct CodeText {
+    const char *code;
+    const char *text;
+};
+
+// The untranslated text of `code`, nullptr when the table does not know it.
+template<size_t N>
+const char *textOf(const QString &code, const CodeText (&table)[N])
+{
+    for (const CodeText &entry : table) {
+        if (code == QLatin1String(entry.code))
+            return entry.text;
+    }
+    return nullptr;
+}
+
+// The translated text of `code`, or the code itself when the table does not know it.
+template<size_t N>
+QString translateCode(const QString &code, const CodeText (&table)[N])
+{
+    const char *text = textOf(code, table);
+    return text ? DisplayFormat::tr(text) : code;
+}
+
 } // namespace
 
 QDateTime DisplayFormat::parse(const QString &iso)
@@ -144,56 +169,47 @@ QString DisplayFormat::duration(qint64 ms)
 
 QString DisplayFormat::connectionStatus(const QString &status)
 {
-    if (status == u"CONNECTED"_s)
-        return tr("Connected");
-    if (status == u"ERROR"_s)
-        return tr("Error");
-    if (status == u"DISCONNECTED"_s)
-        return tr("Not connected");
-    return status;
+    static const CodeText texts[] = {
+        {"CONNECTED", QT_TRANSLATE_NOOP("DisplayFormat", "Connected")},
+        {"ERROR", QT_TRANSLATE_NOOP("DisplayFormat", "Error")},
+        {"DISCONNECTED", QT_TRANSLATE_NOOP("DisplayFormat", "Not connected")},
+    };
+    return translateCode(status, texts);
 }
 
 QString DisplayFormat::runStatus(const QString &status)
 {
-    if (status == u"PENDING"_s)
-        return tr("Waiting");
-    if (status == u"RUNNING"_s)
-        return tr("Running");
-    if (status == u"COMPLETED"_s)
-        return tr("Completed");
-    if (status == u"FAILED"_s)
-        return tr("Failed");
-    if (status == u"CANCELLED"_s)
-        return tr("Cancelled");
-    return status;
+    static const CodeText texts[] = {
+        {"PENDING", QT_TRANSLATE_NOOP("DisplayFormat", "Waiting")},
+        {"RUNNING", QT_TRANSLATE_NOOP("DisplayFormat", "Running")},
+        {"COMPLETED", QT_TRANSLATE_NOOP("DisplayFormat", "Completed")},
+        {"FAILED", QT_TRANSLATE_NOOP("DisplayFormat", "Failed")},
+        {"CANCELLED", QT_TRANSLATE_NOOP("DisplayFormat", "Cancelled")},
+    };
+    return translateCode(status, texts);
 }
 
 QString DisplayFormat::trigger(const QString &trigger)
 {
-    if (trigger == u"MANUAL"_s)
-        return tr("Manual");
-    if (trigger == u"SCHEDULE"_s)
-        return tr("Schedule");
-    if (trigger == u"WEBHOOK"_s)
-        return tr("Webhook");
-    if (trigger == u"RUN_ALL"_s)
-        return tr("Run all");
-    if (trigger == u"OAUTH"_s)
-        return tr("Authorization");
-    return trigger;
+    static const CodeText texts[] = {
+        {"MANUAL", QT_TRANSLATE_NOOP("DisplayFormat", "Manual")},
+        {"SCHEDULE", QT_TRANSLATE_NOOP("DisplayFormat", "Schedule")},
+        {"WEBHOOK", QT_TRANSLATE_NOOP("DisplayFormat", "Webhook")},
+        {"RUN_ALL", QT_TRANSLATE_NOOP("DisplayFormat", "Run all")},
+        {"OAUTH", QT_TRANSLATE_NOOP("DisplayFormat", "Authorization")},
+    };
+    return translateCode(trigger, texts);
 }
 
 QString DisplayFormat::frequency(const QString &frequency)
 {
-    if (frequency == u"hourly"_s)
-        return tr("Hourly");
-    if (frequency == u"daily"_s)
-        return tr("Daily");
-    if (frequency == u"weekly"_s)
-        return tr("Weekly");
-    if (frequency == u"monthly"_s)
-        return tr("Monthly");
-    return frequency;
+    static const CodeText texts[] = {
+        {"hourly", QT_TRANSLATE_NOOP("DisplayFormat", "Hourly")},
+        {"daily", QT_TRANSLATE_NOOP("DisplayFormat", "Daily")},
+        {"weekly", QT_TRANSLATE_NOOP("DisplayFormat", "Weekly")},
+        {"monthly", QT_TRANSLATE_NOOP("DisplayFormat", "Monthly")},
+    };
+    return translateCode(frequency, texts);
 }
 
 QString DisplayFormat::schedule(bool enabled, const QString &frequency)
@@ -205,15 +221,13 @@ QString DisplayFormat::schedule(bool enabled, const QString &frequency)
 
 QString DisplayFormat::role(const QString &role)
 {
-    if (role == u"OWNER"_s)
-        return tr("Owner");
-    if (role == u"ADMIN"_s)
-        return tr("Admin");
-    if (role == u"MEMBER"_s)
-        return tr("Member");
-    if (role == u"VIEWER"_s)
-        return tr("Viewer");
-    return role;
+    static const CodeText texts[] = {
+        {"OWNER", QT_TRANSLATE_NOOP("DisplayFormat", "Owner")},
+        {"ADMIN", QT_TRANSLATE_NOOP("DisplayFormat", "Admin")},
+        {"MEMBER", QT_TRANSLATE_NOOP("DisplayFormat", "Member")},
+        {"VIEWER", QT_TRANSLATE_NOOP("DisplayFormat", "Viewer")},
+    };
+    return translateCode(role, texts);
 }
 
 QString DisplayFormat::typeName(const QString &englishName)
@@ -228,43 +242,37 @@ QString DisplayFormat::categoryName(const QString &englishCategory)
 
 QString DisplayFormat::authType(const QString &authType)
 {
-    if (authType == u"api_key"_s)
-        return tr("API key or token");
-    if (authType == u"basic"_s)
-        return tr("User name and token");
-    if (authType == u"oauth2"_s)
-        return tr("OAuth 2.0 sign-in");
-    return authType;
+    static const CodeText texts[] = {
+        {"api_key", QT_TRANSLATE_NOOP("DisplayFormat", "API key or token")},
+        {"basic", QT_TRANSLATE_NOOP("DisplayFormat", "User name and token")},
+        {"oauth2", QT_TRANSLATE_NOOP("DisplayFormat", "OAuth 2.0 sign-in")},
+    };
+    return translateCode(authType, texts);
 }
 
 QString DisplayFormat::fieldType(const QString &type)
 {
-    const QString t = type.toLower();
-    if (t == u"boolean"_s)
-        return tr("Yes/no");
-    if (t == u"integer"_s)
-        return tr("Whole number");
-    if (t == u"real"_s || t == u"number"_s)
-        return tr("Number");
-    if (t == u"date"_s)
-        return tr("Date");
-    if (t == u"datetime"_s)
-        return tr("Date and time");
-    if (t == u"text"_s || t == u"string"_s)
-        return tr("Text");
-    if (t == u"json"_s || t == u"object"_s)
-        return tr("JSON");
-    if (t == u"array"_s)
-        return tr("List (JSON)");
-    return type;
+    // Logical column types and discovered field types share some texts: both spellings are listed.
+    static const CodeText texts[] = {
+        {"boolean", QT_TRANSLATE_NOOP("DisplayFormat", "Yes/no")},
+        {"integer", QT_TRANSLATE_NOOP("DisplayFormat", "Whole number")},
+        {"real", QT_TRANSLATE_NOOP("DisplayFormat", "Number")},
+        {"number", QT_TRANSLATE_NOOP("DisplayFormat", "Number")},
+        {"date", QT_TRANSLATE_NOOP("DisplayFormat", "Date")},
+        {"datetime", QT_TRANSLATE_NOOP("DisplayFormat", "Date and time")},
+        {"text", QT_TRANSLATE_NOOP("DisplayFormat", "Text")},
+        {"string", QT_TRANSLATE_NOOP("DisplayFormat", "Text")},
+        {"json", QT_TRANSLATE_NOOP("DisplayFormat", "JSON")},
+        {"object", QT_TRANSLATE_NOOP("DisplayFormat", "JSON")},
+        {"array", QT_TRANSLATE_NOOP("DisplayFormat", "List (JSON)")},
+    };
+    const char *text = textOf(type.toLower(), texts);
+    return text ? tr(text) : type;
 }
 
 QString DisplayFormat::auditAction(const QString &action)
 {
-    static const struct {
-        const char *code;
-        const char *text;
-    } actions[] = {
+    static const CodeText texts[] = {
         {"CONNECTION_CREATE", QT_TRANSLATE_NOOP("DisplayFormat", "Connection created")},
         {"CONNECTION_UPDATE", QT_TRANSLATE_NOOP("DisplayFormat", "Connection changed")},
         {"CONNECTION_DELETE", QT_TRANSLATE_NOOP("DisplayFormat", "Connection deleted")},
@@ -279,11 +287,7 @@ QString DisplayFormat::auditAction(const QString &action)
         {"TOKEN_CREATE", QT_TRANSLATE_NOOP("DisplayFormat", "API token created")},
         {"MEMBERSHIP_SET", QT_TRANSLATE_NOOP("DisplayFormat", "Membership changed")},
     };
-    for (const auto &a : actions) {
-        if (action == QLatin1String(a.code))
-            return tr(a.text);
-    }
-    return action;
+    return translateCode(action, texts);
 }
 
 QString DisplayFormat::count(qint64 value)
