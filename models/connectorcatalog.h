@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "connectors/runtime/connectortyperegistry.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -10,36 +11,17 @@
 
 namespace Opbox {
 
-/** One credential or config field a connector type asks for, as the GUI builds its form from it. */
-struct ConnectorFieldEntry {
-    enum class Kind { String, StringList, Boolean, Integer };
-    QString name;
-    QString label;
-    bool required = true;
-    bool secret = false;
-    Kind kind = Kind::String;
-    QString help;
-    // Every value must match this (anchored) expression, when set; `patternHint` says how it looks.
-    QString pattern;
-    QString patternHint;
-};
-
-/** A connector type as the GUI shows it: names, category, how it signs in and the fields it needs. */
-struct ConnectorTypeEntry {
-    QString type;     // CRM_PLATFORM …
-    QString name;     // CRM Platform
-    QString category; // CRM
-    QString service;  // HubSpot CRM v3
-    QString authType; // api_key | basic | oauth2
-    QList<ConnectorFieldEntry> credentials;
-    QList<ConnectorFieldEntry> config;
-
-    [[nodiscard]] bool isOAuth() const { return authType == QLatin1String("oauth2"); }
-};
+/**
+ * The GUI's names for the connector registry's descriptions: the registry's own types, so that a
+ * field or type is defined once. ui/ may not include connector headers, so it names them through
+ * this header.
+ */
+using ConnectorFieldEntry = ConnectorField;
+using ConnectorTypeEntry = ConnectorTypeInfo;
 
 /**
- * The connector types the product knows, copied once from the connector registry so that the GUI
- * builds forms without depending on the connectors library; entries live as long as the program.
+ * The connector types the product knows, as the GUI builds its forms from them; entries live as
+ * long as the program.
  */
 class ConnectorCatalog
 {

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/connectorcatalog.h"
+
 #include <QAbstractItemModel>
 #include <QList>
 #include <QStringList>
 
 namespace Opbox {
-
-struct ConnectorTypeEntry;
 
 /**
  * The connector types of the engine's registry as a two-level tree: categories, then the types

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/connectorcatalog.h"
+
 #include <QDialog>
 #include <QHash>
 
@@ -11,7 +13,6 @@ namespace Opbox {
 
 class ErrorLabel;
 class OwnerSession;
-struct ConnectorTypeEntry;
 
 /**
  * Renames a connection and replaces its credentials, as after rotating an API key. OAuth

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/connectorcatalog.h"
+
 #include <QHash>
 #include <QWizardPage>
 
@@ -12,9 +14,6 @@ class QLineEdit;
 namespace Opbox {
 
 class ErrorLabel;
-
-struct ConnectorFieldEntry;
-struct ConnectorTypeEntry;
 
 /**
  * New connection, step 2: a form generated from the connector type's field spec — the name,

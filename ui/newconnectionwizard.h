@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/connectorcatalog.h"
 #include "models/newconnection.h"
 
 #include <QJsonArray>
@@ -13,7 +14,6 @@ namespace Opbox {
 
 class OAuthAuthorizePage;
 class OwnerSession;
-struct ConnectorTypeEntry;
 
 /**
  * Creates a connection step by step: type → credentials form generated from the
