@@ -12,13 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-namespace {
-// Category rows carry this in internalId; type rows carry their category's row + 1.
-constexpr quintptr CategoryMarker = 0;
-} // namespace
-
 ConnectorTypeModel::ConnectorTypeModel(QObject *parent)
-    : QAbstractItemModel(parent)
+    : TwoLevelItemModel(ColumnCount, parent)
 {
     for (const ConnectorTypeEntry &info : ConnectorCatalog::all()) {
         auto it = std::find_if(m_categories.begin(), m_categories.end(),
@@ -31,52 +26,28 @@ ConnectorTypeModel::ConnectorTypeModel(QObject *parent)
     }
 }
 
-QModelIndex ConnectorTypeModel::index(int row, int column, const QModelIndex &parent) const
+int ConnectorTypeModel::groupCount() const
 {
-    if (column < 0 || column >= ColumnCount || row < 0)
-        return {};
-    if (!parent.isValid())
-        return row < m_categories.size() ? createIndex(row, column, CategoryMarker) : QModelIndex();
-    if (parent.internalId() != CategoryMarker || parent.row() >= m_categories.size())
-        return {};
-    if (row >= m_categories.at(parent.row()).types.size())
-        return {};
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return int(m_categories.size());
 }
 
-QModelIndex ConnectorTypeModel::parent(const QModelIndex &child) const
+int ConnectorTypeModel::itemCount(int group) const
 {
-    if (!child.isValid() || child.internalId() == CategoryMarker)
-        return {};
-    return createIndex(int(child.internalId() - 1), 0, CategoryMarker);
-}
-
-int ConnectorTypeModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_categories.size());
-    if (parent.column() != 0 || parent.internalId() != CategoryMarker)
-        return 0;
-    return int(m_categories.at(parent.row()).types.size());
-}
-
-int ConnectorTypeModel::columnCount(const QModelIndex &) const
-{
-    return ColumnCount;
+    return int(m_categories.at(group).types.size());
 }
 
 const ConnectorTypeEntry *ConnectorTypeModel::typeAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || index.internalId() == CategoryMarker)
+    if (!index.isValid() || index.model() != this || isGroup(index))
         return nullptr;
-    return m_categories.at(int(index.internalId() - 1)).types.at(index.row());
+    return m_categories.at(groupOf(index)).types.at(index.row());
 }
 
 QVariant ConnectorTypeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    if (index.internalId() == CategoryMarker) {
+    if (isGroup(index)) {
         const Category &c = m_categories.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
@@ -133,14 +104,14 @@ Qt::ItemFlags ConnectorTypeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     // Categories group the types; only a type can be chosen.
-    if (index.internalId() == CategoryMarker)
+    if (isGroup(index))
         return Qt::ItemIsEnabled;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 
 QHash<int, QByteArray> ConnectorTypeModel::roleNames() const
 {
-    auto names = QAbstractItemModel::roleNames();
+    auto names = TwoLevelItemModel::roleNames();
     names.insert(TypeRole, "type");
     names.insert(CategoryRole, "category");
     names.insert(ServiceRole, "service");
@@ -156,7 +127,7 @@ QModelIndex ConnectorTypeModel::indexOfType(const QString &type) const
         const auto &types = m_categories.at(c).types;
         for (int t = 0; t < types.size(); ++t) {
             if (types.at(t)->type == type)
-                return createIndex(t, NameColumn, quintptr(c + 1));
+                return itemIndex(c, t, NameColumn);
         }
     }
     return {};

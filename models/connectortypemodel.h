@@ -2,8 +2,8 @@
 #pragma once
 
 #include "models/connectorcatalog.h"
+#include "models/twolevelitemmodel.h"
 
-#include <QAbstractItemModel>
 #include <QList>
 #include <QStringList>
 
@@ -13,7 +13,7 @@ namespace Opbox {
  * The connector types of the engine's registry as a two-level tree: categories, then the types
  * in each (name, service). The new-connection wizard's first page shows it.
  */
-class ConnectorTypeModel : public QAbstractItemModel
+class ConnectorTypeModel : public TwoLevelItemModel
 {
     Q_OBJECT
 public:
@@ -31,10 +31,6 @@ public:
 
     explicit ConnectorTypeModel(QObject *parent = nullptr);
 
-    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
@@ -45,6 +41,9 @@ public:
     [[nodiscard]] const ConnectorTypeEntry *typeAt(const QModelIndex &index) const;
 
 private:
+    [[nodiscard]] int groupCount() const override;
+    [[nodiscard]] int itemCount(int group) const override;
+
     struct Category {
         QString name;
         QList<const ConnectorTypeEntry *> types;

@@ -16,9 +16,6 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 namespace {
-// Stream rows carry this in internalId; field rows carry their stream's row + 1.
-constexpr quintptr StreamMarker = 0;
-
 QStringList strings(const QJsonValue &v)
 {
     QStringList out;
@@ -29,7 +26,7 @@ QStringList strings(const QJsonValue &v)
 } // namespace
 
 StreamListModel::StreamListModel(OwnerSession *session, QObject *parent)
-    : QAbstractItemModel(parent)
+    : TwoLevelItemModel(ColumnCount, parent)
     , m_session(session)
 {
     RunService *runs = session->engine()->runs();
@@ -204,46 +201,22 @@ QString StreamListModel::cursor(const QString &stream) const
     return m_cursors.value(stream).toObject().value(u"cursor"_s).toString();
 }
 
-QModelIndex StreamListModel::index(int row, int column, const QModelIndex &parent) const
+int StreamListModel::groupCount() const
 {
-    if (row < 0 || column < 0 || column >= ColumnCount)
-        return {};
-    if (!parent.isValid())
-        return row < m_streams.size() ? createIndex(row, column, StreamMarker) : QModelIndex();
-    if (parent.internalId() != StreamMarker || parent.column() != 0 || parent.row() >= m_streams.size())
-        return {};
-    if (row >= m_streams.at(parent.row()).value(u"fields"_s).toArray().size())
-        return {};
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return int(m_streams.size());
 }
 
-QModelIndex StreamListModel::parent(const QModelIndex &child) const
+int StreamListModel::itemCount(int group) const
 {
-    if (!child.isValid() || child.internalId() == StreamMarker)
-        return {};
-    return createIndex(int(child.internalId() - 1), 0, StreamMarker);
-}
-
-int StreamListModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_streams.size());
-    if (parent.internalId() != StreamMarker || parent.column() != 0)
-        return 0;
-    return int(m_streams.at(parent.row()).value(u"fields"_s).toArray().size());
-}
-
-int StreamListModel::columnCount(const QModelIndex &) const
-{
-    return ColumnCount;
+    return int(m_streams.at(group).value(u"fields"_s).toArray().size());
 }
 
 QVariant StreamListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const bool isStream = index.internalId() == StreamMarker;
-    const QJsonObject &s = m_streams.at(isStream ? index.row() : int(index.internalId() - 1));
+    const bool isStream = isGroup(index);
+    const QJsonObject &s = m_streams.at(groupOf(index));
     const QString streamName = s.value(u"name"_s).toString();
     const QStringList modes = strings(s.value(u"supportedSyncModes"_s));
     const bool incremental = modes.contains(u"incremental"_s);
@@ -337,7 +310,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
 bool StreamListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (!m_checkable || role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
-        || index.internalId() != StreamMarker || index.column() != NameColumn)
+        || !isGroup(index) || index.column() != NameColumn)
         return false;
     const QString name = m_streams.at(index.row()).value(u"name"_s).toString();
     const bool on = value.toInt() == Qt::Checked;
@@ -357,7 +330,7 @@ Qt::ItemFlags StreamListModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.internalId() != StreamMarker)
+    if (!isGroup(index))
         return f | Qt::ItemNeverHasChildren;
     if (m_checkable && index.column() == NameColumn)
         f |= Qt::ItemIsUserCheckable;
@@ -382,7 +355,7 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
 
 QHash<int, QByteArray> StreamListModel::roleNames() const
 {
-    auto names = QAbstractItemModel::roleNames();
+    auto names = TwoLevelItemModel::roleNames();
     names.insert(StreamNameRole, "stream");
     names.insert(FieldNameRole, "field");
     names.insert(IsStreamRole, "isStream");

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractItemModel>
+#include "models/twolevelitemmodel.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -16,7 +17,7 @@ class OwnerSession;
  * description without a network call; `discover()` asks the provider (off the GUI thread, through
  * the ConnectorService) and shows what it answered. Streams can be made checkable for choosing.
  */
-class StreamListModel : public QAbstractItemModel
+class StreamListModel : public TwoLevelItemModel
 {
     Q_OBJECT
 public:
@@ -54,10 +55,6 @@ public:
     /** Empty when the streams could be read, else why not. */
     [[nodiscard]] QString errorString() const { return m_error; }
 
-    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -71,6 +68,8 @@ Q_SIGNALS:
     void checkedChanged();
 
 private:
+    [[nodiscard]] int groupCount() const override;
+    [[nodiscard]] int itemCount(int group) const override;
     void setStreams(const QJsonArray &streams);
     [[nodiscard]] QJsonObject readCursors() const;
 

@@ -12,12 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-namespace {
-constexpr quintptr ColumnMarker = 0;
-} // namespace
-
 TableColumnModel::TableColumnModel(OwnerSession *session, QObject *parent)
-    : QAbstractItemModel(parent)
+    : TwoLevelItemModel(ColumnCount, parent)
     , m_session(session)
 {
 }
@@ -59,46 +55,22 @@ QStringList TableColumnModel::columnNames() const
     return out;
 }
 
-QModelIndex TableColumnModel::index(int row, int column, const QModelIndex &parent) const
+int TableColumnModel::groupCount() const
 {
-    if (row < 0 || column < 0 || column >= ColumnCount)
-        return {};
-    if (!parent.isValid())
-        return row < m_columns.size() ? createIndex(row, column, ColumnMarker) : QModelIndex();
-    if (parent.internalId() != ColumnMarker || parent.column() != 0 || parent.row() >= m_columns.size())
-        return {};
-    if (row >= m_columns.at(parent.row()).history.size())
-        return {};
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return int(m_columns.size());
 }
 
-QModelIndex TableColumnModel::parent(const QModelIndex &child) const
+int TableColumnModel::itemCount(int group) const
 {
-    if (!child.isValid() || child.internalId() == ColumnMarker)
-        return {};
-    return createIndex(int(child.internalId() - 1), 0, ColumnMarker);
-}
-
-int TableColumnModel::rowCount(const QModelIndex &parent) const
-{
-    if (!parent.isValid())
-        return int(m_columns.size());
-    if (parent.internalId() != ColumnMarker || parent.column() != 0)
-        return 0;
-    return int(m_columns.at(parent.row()).history.size());
-}
-
-int TableColumnModel::columnCount(const QModelIndex &) const
-{
-    return ColumnCount;
+    return int(m_columns.at(group).history.size());
 }
 
 QVariant TableColumnModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const bool isColumn = index.internalId() == ColumnMarker;
-    const Entry &entry = m_columns.at(isColumn ? index.row() : int(index.internalId() - 1));
+    const bool isColumn = isGroup(index);
+    const Entry &entry = m_columns.at(groupOf(index));
     const QJsonObject &c = entry.column;
     if (role == ColumnNameRole)
         return c.value(u"name"_s).toString();
@@ -185,7 +157,7 @@ QVariant TableColumnModel::headerData(int section, Qt::Orientation orientation, 
 
 QHash<int, QByteArray> TableColumnModel::roleNames() const
 {
-    auto names = QAbstractItemModel::roleNames();
+    auto names = TwoLevelItemModel::roleNames();
     names.insert(ColumnNameRole, "columnName");
     names.insert(LogicalTypeRole, "logicalType");
     names.insert(IsColumnRole, "isColumn");

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractItemModel>
+#include "models/twolevelitemmodel.h"
+
 #include <QJsonObject>
 #include <QList>
 
@@ -13,7 +14,7 @@ class OwnerSession;
  * The columns of one Opbox table with their logical types and, below each column,
  * its history: when it was added and every widening, with the run that caused it.
  */
-class TableColumnModel : public QAbstractItemModel
+class TableColumnModel : public TwoLevelItemModel
 {
     Q_OBJECT
 public:
@@ -31,15 +32,14 @@ public:
     /** Column names in table order (system columns are not part of the catalog). */
     [[nodiscard]] QStringList columnNames() const;
 
-    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
 private:
+    [[nodiscard]] int groupCount() const override;
+    [[nodiscard]] int itemCount(int group) const override;
+
     struct Entry {
         QJsonObject column;
         QList<QJsonObject> history;
