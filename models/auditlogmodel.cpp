@@ -6,7 +6,6 @@
 #include "models/ownersession.h"
 
 #include <QJsonArray>
-#include <algorithm>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +13,7 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 AuditLogModel::AuditLogModel(OwnerSession *session, QObject *parent)
-    : QAbstractTableModel(parent)
+    : JsonTableModel(ColumnCount, u"id"_s, parent)
     , m_session(session)
 {
     connect(session->engine()->audit(), &AuditLog::recorded, this, [this](const QString &workspaceId) {
@@ -34,19 +33,14 @@ void AuditLogModel::setActionFilter(const QString &action)
 
 void AuditLogModel::reload()
 {
-    beginResetModel();
-    m_events.clear();
-    m_total = 0;
     m_error.clear();
     auto page = m_session->engine()->audit()->list(m_session->caller(), PageSize, 0, m_action);
     if (page) {
-        for (const auto &v : page->value(u"events"_s).toArray())
-            m_events.append(v.toObject());
-        m_total = page->value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
+        resetRows(objectsOf(*page, u"events"_s), pageTotal(*page));
     } else {
         m_error = page.error().message;
+        resetRows({});
     }
-    endResetModel();
 }
 
 void AuditLogModel::fetchNewest()
@@ -54,70 +48,32 @@ void AuditLogModel::fetchNewest()
     auto page = m_session->engine()->audit()->list(m_session->caller(), PageSize, 0, m_action);
     if (!page)
         return;
-    const QString newestKnown = m_events.isEmpty() ? QString() : m_events.first().value(u"id"_s).toString();
+    const QString newestKnown = rows().isEmpty() ? QString() : rows().first().value(u"id"_s).toString();
     QList<QJsonObject> fresh;
-    for (const auto &v : page->value(u"events"_s).toArray()) {
-        const QJsonObject e = v.toObject();
+    for (const QJsonObject &e : objectsOf(*page, u"events"_s)) {
         if (!newestKnown.isEmpty() && e.value(u"id"_s).toString() == newestKnown)
             break;
         fresh.append(e);
     }
-    // The total changes after the rows are in: views may ask canFetchMore() while rows are inserted.
-    const qint64 total = page->value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
-    if (!fresh.isEmpty()) {
-        m_inserting = true;
-        beginInsertRows({}, 0, int(fresh.size()) - 1);
-        m_events = fresh + m_events;
-        endInsertRows();
-        m_inserting = false;
-    }
-    m_total = std::max<qint64>(total, m_events.size());
-}
-
-bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_events.size() < m_total;
+    prependRows(fresh, pageTotal(*page));
 }
 
 void AuditLogModel::fetchMore(const QModelIndex &parent)
 {
     // Views (and the model tester) may call this at any time, even while rows are being inserted.
-    if (m_inserting || !canFetchMore(parent))
+    if (isInserting() || !canFetchMore(parent))
         return;
-    auto page = m_session->engine()->audit()->list(m_session->caller(), PageSize, int(m_events.size()), m_action);
+    auto page = m_session->engine()->audit()->list(m_session->caller(), PageSize, rowCount(), m_action);
     if (!page)
         return;
-    const QJsonArray events = page->value(u"events"_s).toArray();
-    const qint64 total = page->value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
-    if (events.isEmpty()) {
-        m_total = m_events.size();
-        return;
-    }
-    const int first = int(m_events.size());
-    m_inserting = true;
-    beginInsertRows({}, first, first + int(events.size()) - 1);
-    for (const auto &v : events)
-        m_events.append(v.toObject());
-    endInsertRows();
-    m_inserting = false;
-    m_total = std::max<qint64>(total, m_events.size());
-}
-
-int AuditLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_events.size());
-}
-
-int AuditLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    appendPage(objectsOf(*page, u"events"_s), pageTotal(*page));
 }
 
 QVariant AuditLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &e = m_events.at(index.row());
+    const QJsonObject &e = rows().at(index.row());
     switch (role) {
     case IdRole:
         return e.value(u"id"_s).toString();
@@ -164,11 +120,9 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString AuditLogModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case TimeColumn:
         return tr("Time");
     case ActorColumn:
@@ -186,7 +140,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
 
 QHash<int, QByteArray> AuditLogModel::roleNames() const
 {
-    auto names = QAbstractTableModel::roleNames();
+    auto names = JsonTableModel::roleNames();
     names.insert(IdRole, "eventId");
     names.insert(ActionRole, "action");
     names.insert(TargetIdRole, "targetId");

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractTableModel>
-#include <QJsonObject>
-#include <QList>
+#include "models/jsontablemodel.h"
 
 namespace Opbox {
 
@@ -13,7 +11,7 @@ class OwnerSession;
  * The workspace's audit log, newest first, fetched a page at a time as the view
  * scrolls; new events appear at the top as the engine records them.
  */
-class AuditLogModel : public QAbstractTableModel
+class AuditLogModel : public JsonTableModel
 {
     Q_OBJECT
 public:
@@ -26,33 +24,27 @@ public:
 
     explicit AuditLogModel(OwnerSession *session, QObject *parent = nullptr);
 
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
     /** Only events with this action code (empty: all). */
     void setActionFilter(const QString &action);
     [[nodiscard]] QString actionFilter() const { return m_action; }
     /** The total number of events matching the filter, as of the last fetch. */
-    [[nodiscard]] qint64 total() const { return m_total; }
+    using JsonTableModel::total;
     /** Empty when the log could be read, else why not (e.g. a role below ADMIN). */
     [[nodiscard]] QString errorString() const { return m_error; }
 
     void reload();
 
 private:
+    [[nodiscard]] QString columnTitle(int column) const override;
     void fetchNewest();
 
     OwnerSession *m_session;
-    QList<QJsonObject> m_events;
     QString m_action;
-    qint64 m_total = 0;
     QString m_error;
-    bool m_inserting = false;
 };
 
 } // namespace Opbox

@@ -45,7 +45,7 @@ QString typeNameOf(const QString &type)
 } // namespace
 
 ConnectionListModel::ConnectionListModel(OwnerSession *session, QObject *parent)
-    : QAbstractTableModel(parent)
+    : JsonTableModel(ColumnCount, u"id"_s, parent)
     , m_session(session)
 {
     ConnectionService *service = session->engine()->connections();
@@ -83,40 +83,15 @@ ConnectionListModel::ConnectionListModel(OwnerSession *session, QObject *parent)
 void ConnectionListModel::reload()
 {
     auto list = m_session->engine()->connections()->list(m_session->caller());
-    beginResetModel();
-    m_rows.clear();
+    QList<QJsonObject> objects;
     if (list) {
         const ConnectionJson json = m_session->engine()->connectionJson();
         for (const auto &record : std::as_const(*list))
-            m_rows.append(json.toJson(record));
+            objects.append(json.toJson(record));
     } else {
         qCWarning(lcModels) << "cannot list connections:" << list.error().message;
     }
-    endResetModel();
-}
-
-int ConnectionListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ConnectionListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-int ConnectionListModel::rowOf(const QString &id) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (str(m_rows.at(i), u"id"_s) == id)
-            return i;
-    }
-    return -1;
-}
-
-QJsonObject ConnectionListModel::connection(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : QJsonObject();
+    resetRows(objects);
 }
 
 QJsonObject ConnectionListModel::connection(const QString &id) const
@@ -127,7 +102,7 @@ QJsonObject ConnectionListModel::connection(const QString &id) const
 QStringList ConnectionListModel::ids() const
 {
     QStringList out;
-    for (const auto &c : m_rows)
+    for (const auto &c : rows())
         out.append(str(c, u"id"_s));
     return out;
 }
@@ -136,7 +111,7 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &c = m_rows.at(index.row());
+    const QJsonObject &c = rows().at(index.row());
     const QJsonObject run = lastRun(c);
     const QJsonObject schedule = c.value(u"schedule"_s).toObject();
     const bool scheduled = schedule.value(u"enabled"_s).toBool();
@@ -271,11 +246,9 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString ConnectionListModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case NameColumn:
         return tr("Name");
     case VariantColumn:
@@ -293,7 +266,7 @@ QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientatio
 
 QHash<int, QByteArray> ConnectionListModel::roleNames() const
 {
-    auto names = QAbstractTableModel::roleNames();
+    auto names = JsonTableModel::roleNames();
     names.insert(IdRole, "connectionId");
     names.insert(TypeRole, "type");
     names.insert(CategoryRole, "category");
@@ -324,14 +297,7 @@ void ConnectionListModel::onRemoved(const QString &workspaceId, const QString &c
         return;
     const int row = rowOf(connectionId);
     if (row >= 0)
-        removeRow(row);
-}
-
-void ConnectionListModel::removeRow(int row)
-{
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
+        removeRowObject(row);
 }
 
 void ConnectionListModel::refresh(const QString &connectionId)
@@ -340,21 +306,15 @@ void ConnectionListModel::refresh(const QString &connectionId)
     const int row = rowOf(connectionId);
     if (!record) {
         if (row >= 0 && record.error().kind == Error::Kind::NotFound)
-            removeRow(row);
+            removeRowObject(row);
         return;
     }
     const QJsonObject object = m_session->engine()->connectionJson().toJson(*record);
     if (row < 0) {
         // New connections appear where list() would put them: at the end (ordered by creation).
-        const int at = int(m_rows.size());
-        beginInsertRows({}, at, at);
-        m_rows.append(object);
-        endInsertRows();
-    } else {
-        if (m_rows.at(row) == object)
-            return;
-        m_rows[row] = object;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        insertRowObject(rowCount(), object);
+    } else if (!updateRow(row, object)) {
+        return;
     }
     Q_EMIT connectionUpdated(connectionId);
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractTableModel>
-#include <QJsonObject>
-#include <QList>
+#include "models/jsontablemodel.h"
+
 #include <QSet>
 
 class QTimer;
@@ -17,7 +16,7 @@ class OwnerSession;
  * status, last run, next scheduled run), kept current from the ConnectionService's signals —
  * whether the change came from this window, the REST API or a sync worker.
  */
-class ConnectionListModel : public QAbstractTableModel
+class ConnectionListModel : public JsonTableModel
 {
     Q_OBJECT
 public:
@@ -44,17 +43,12 @@ public:
 
     explicit ConnectionListModel(OwnerSession *session, QObject *parent = nullptr);
 
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     /** Re-reads every connection (e.g. after the workspace changed). */
     void reload();
-    /** The row of a connection id, -1 when absent. */
-    [[nodiscard]] int rowOf(const QString &id) const;
-    [[nodiscard]] QJsonObject connection(int row) const;
+    [[nodiscard]] QJsonObject connection(int row) const { return rowObject(row); }
     [[nodiscard]] QJsonObject connection(const QString &id) const;
     /** Every connection id, in display order. */
     [[nodiscard]] QStringList ids() const;
@@ -68,12 +62,11 @@ Q_SIGNALS:
     void connectionUpdated(const QString &connectionId);
 
 private:
+    [[nodiscard]] QString columnTitle(int column) const override;
     void onChanged(const QString &workspaceId, const QString &connectionId);
     void onRemoved(const QString &workspaceId, const QString &connectionId);
-    void removeRow(int row);
 
     OwnerSession *m_session;
-    QList<QJsonObject> m_rows;
     QSet<QString> m_dirty;
     QTimer *m_pending = nullptr;
 };

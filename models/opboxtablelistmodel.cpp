@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 OpboxTableListModel::OpboxTableListModel(OwnerSession *session, QObject *parent)
-    : QAbstractTableModel(parent)
+    : JsonTableModel(ColumnCount, u"table"_s, parent)
     , m_session(session)
     , m_reload(new QTimer(this))
 {
@@ -44,9 +44,7 @@ void OpboxTableListModel::setConnectionId(const QString &connectionId)
     if (connectionId == m_connectionId)
         return;
     m_connectionId = connectionId;
-    beginResetModel();
-    m_tables.clear();
-    endResetModel();
+    resetRows({});
     reload();
 }
 
@@ -91,48 +89,23 @@ void OpboxTableListModel::apply(quint64 generation, const QList<QJsonObject> &ta
     if (!error.isEmpty())
         qCWarning(lcModels) << "cannot read the table catalog:" << error;
     // Same tables in the same order: update counts in place so that views keep their selection.
-    bool sameTables = tables.size() == m_tables.size();
+    bool sameTables = tables.size() == rows().size();
     for (int i = 0; sameTables && i < tables.size(); ++i)
-        sameTables = tables.at(i).value(u"table"_s) == m_tables.at(i).value(u"table"_s);
+        sameTables = tables.at(i).value(u"table"_s) == rows().at(i).value(u"table"_s);
     if (sameTables) {
-        for (int i = 0; i < tables.size(); ++i) {
-            if (tables.at(i) != m_tables.at(i)) {
-                m_tables[i] = tables.at(i);
-                Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
-            }
-        }
+        for (int i = 0; i < tables.size(); ++i)
+            updateRow(i, tables.at(i));
     } else {
-        beginResetModel();
-        m_tables = tables;
-        endResetModel();
+        resetRows(tables);
     }
     Q_EMIT loaded();
-}
-
-int OpboxTableListModel::rowOf(const QString &table) const
-{
-    for (int i = 0; i < m_tables.size(); ++i) {
-        if (m_tables.at(i).value(u"table"_s).toString() == table)
-            return i;
-    }
-    return -1;
-}
-
-int OpboxTableListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_tables.size());
-}
-
-int OpboxTableListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant OpboxTableListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &t = m_tables.at(index.row());
+    const QJsonObject &t = rows().at(index.row());
     const bool shared = t.value(u"connectionIds"_s).toArray().size() > 1;
     switch (role) {
     case TableNameRole:
@@ -168,11 +141,9 @@ QVariant OpboxTableListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant OpboxTableListModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString OpboxTableListModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case TableColumn:
         return tr("Table");
     case StreamColumn:
@@ -188,7 +159,7 @@ QVariant OpboxTableListModel::headerData(int section, Qt::Orientation orientatio
 
 QHash<int, QByteArray> OpboxTableListModel::roleNames() const
 {
-    auto names = QAbstractTableModel::roleNames();
+    auto names = JsonTableModel::roleNames();
     names.insert(TableNameRole, "tableName");
     names.insert(StreamRole, "stream");
     names.insert(RowCountRole, "rowCount");

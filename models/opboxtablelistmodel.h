@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractTableModel>
+#include "models/jsontablemodel.h"
+
 #include <QFuture>
-#include <QJsonObject>
-#include <QList>
 
 class QTimer;
 
@@ -16,7 +15,7 @@ class OwnerSession;
  * The Opbox tables a connection writes, with their row counts. Counting rows is bulk
  * database work, so the catalog is read on a pool thread and the rows arrive by a queued call.
  */
-class OpboxTableListModel : public QAbstractTableModel
+class OpboxTableListModel : public JsonTableModel
 {
     Q_OBJECT
 public:
@@ -33,23 +32,19 @@ public:
     /** Reads the catalog again (asynchronously); `loaded` follows. */
     void reload();
     [[nodiscard]] bool isLoading() const { return m_loading; }
-    [[nodiscard]] int rowOf(const QString &table) const;
 
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
 Q_SIGNALS:
     void loaded();
 
 private:
+    [[nodiscard]] QString columnTitle(int column) const override;
     void apply(quint64 generation, const QList<QJsonObject> &tables, const QString &error);
 
     OwnerSession *m_session;
     QString m_connectionId;
-    QList<QJsonObject> m_tables;
     quint64 m_generation = 0;
     bool m_loading = false;
     QTimer *m_reload;

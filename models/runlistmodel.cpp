@@ -24,10 +24,25 @@ bool isActive(const QString &status)
     return status == u"PENDING"_s || status == u"RUNNING"_s;
 }
 
+// The rows are the run objects the REST API shows; the columns read their members.
+Result<QJsonObject> asJson(const Result<RunRecord> &run)
+{
+    if (!run)
+        return run.error();
+    return run->toJson();
+}
+
+Result<QJsonObject> asJson(const Result<RunPage> &page)
+{
+    if (!page)
+        return page.error();
+    return page->toJson();
+}
+
 } // namespace
 
 RunListModel::RunListModel(OwnerSession *session, QObject *parent)
-    : QAbstractTableModel(parent)
+    : JsonTableModel(ColumnCount, u"id"_s, parent)
     , m_session(session)
     , m_flush(new QTimer(this))
 {
@@ -53,53 +68,34 @@ void RunListModel::setConnectionId(const QString &connectionId)
 
 void RunListModel::reload()
 {
-    beginResetModel();
-    m_runs.clear();
-    m_total = 0;
     m_dirty.clear();
-    if (!m_connectionId.isEmpty()) {
-        auto page = m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, 0);
-        if (page) {
-            for (const auto &v : page->value(u"runs"_s).toArray())
-                m_runs.append(v.toObject());
-            m_total = page->value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
-        } else {
-            qCWarning(lcModels) << "cannot list runs:" << page.error().message;
-        }
+    if (m_connectionId.isEmpty()) {
+        resetRows({});
+        return;
     }
-    endResetModel();
-}
-
-bool RunListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_runs.size() < m_total;
+    auto page = asJson(m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, 0));
+    if (page) {
+        resetRows(objectsOf(*page, u"runs"_s), pageTotal(*page));
+    } else {
+        qCWarning(lcModels) << "cannot list runs:" << page.error().message;
+        resetRows({});
+    }
 }
 
 void RunListModel::fetchMore(const QModelIndex &parent)
 {
-    if (m_inserting || !canFetchMore(parent))
+    if (isInserting() || !canFetchMore(parent))
         return;
-    auto page = m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, int(m_runs.size()));
+    auto page = asJson(m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, rowCount()));
     if (!page)
         return;
+    // Runs started since the first page push older ones down: a page may repeat some already shown.
     QList<QJsonObject> fresh;
-    for (const auto &v : page->value(u"runs"_s).toArray()) {
-        const QJsonObject run = v.toObject();
+    for (const QJsonObject &run : objectsOf(*page, u"runs"_s)) {
         if (rowOf(run.value(u"id"_s).toString()) < 0)
             fresh.append(run);
     }
-    const qint64 total = page->value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
-    if (fresh.isEmpty()) {
-        m_total = m_runs.size();
-        return;
-    }
-    const int first = int(m_runs.size());
-    m_inserting = true;
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_runs.append(fresh);
-    endInsertRows();
-    m_inserting = false;
-    m_total = std::max<qint64>(total, m_runs.size());
+    appendPage(fresh, pageTotal(*page));
 }
 
 void RunListModel::onRunChanged(const QString &workspaceId, const QString &connectionId, const QString &runId)
@@ -116,25 +112,19 @@ void RunListModel::flush()
     const QSet<QString> dirty = std::exchange(m_dirty, {});
     RunService *runs = m_session->engine()->runs();
     for (const QString &runId : dirty) {
-        auto run = runs->get(m_session->caller(), m_connectionId, runId);
+        auto run = asJson(runs->get(m_session->caller(), m_connectionId, runId));
         if (!run)
             continue;
         const int row = rowOf(runId);
         const QString status = run->value(u"status"_s).toString();
         if (row < 0) {
             // A new run is the newest: it goes on top.
-            m_inserting = true;
-            beginInsertRows({}, 0, 0);
-            m_runs.prepend(*run);
-            endInsertRows();
-            m_inserting = false;
-            ++m_total;
+            insertRowObject(0, *run);
+            setTotal(total() + 1);
         } else {
-            const QString before = m_runs.at(row).value(u"status"_s).toString();
-            if (m_runs.at(row) == *run)
+            const QString before = rows().at(row).value(u"status"_s).toString();
+            if (!updateRow(row, *run))
                 continue;
-            m_runs[row] = *run;
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
             if (isActive(before) && !isActive(status))
                 Q_EMIT runFinished(runId, status);
             continue;
@@ -144,33 +134,9 @@ void RunListModel::flush()
     }
 }
 
-int RunListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_runs.size());
-}
-
-int RunListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-int RunListModel::rowOf(const QString &runId) const
-{
-    for (int i = 0; i < m_runs.size(); ++i) {
-        if (m_runs.at(i).value(u"id"_s).toString() == runId)
-            return i;
-    }
-    return -1;
-}
-
-QJsonObject RunListModel::run(int row) const
-{
-    return row >= 0 && row < m_runs.size() ? m_runs.at(row) : QJsonObject();
-}
-
 QString RunListModel::activeRunId() const
 {
-    for (const auto &r : m_runs) {
+    for (const auto &r : rows()) {
         if (isActive(r.value(u"status"_s).toString()))
             return r.value(u"id"_s).toString();
     }
@@ -214,7 +180,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &r = m_runs.at(index.row());
+    const QJsonObject &r = rows().at(index.row());
     const QString status = r.value(u"status"_s).toString();
     switch (role) {
     case RunIdRole:
@@ -288,11 +254,9 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString RunListModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case StatusColumn:
         return tr("Status");
     case TriggerColumn:
@@ -312,7 +276,7 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
 
 QHash<int, QByteArray> RunListModel::roleNames() const
 {
-    auto names = QAbstractTableModel::roleNames();
+    auto names = JsonTableModel::roleNames();
     names.insert(RunIdRole, "runId");
     names.insert(StatusRole, "status");
     names.insert(ActiveRole, "active");

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractTableModel>
-#include <QJsonObject>
-#include <QList>
+#include "models/jsontablemodel.h"
+
 #include <QSet>
 
 class QTimer;
@@ -17,7 +16,7 @@ class OwnerSession;
  * RunService signals a change at most every 100 ms per run; this model coalesces them and re-reads
  * only the runs that changed.
  */
-class RunListModel : public QAbstractTableModel
+class RunListModel : public JsonTableModel
 {
     Q_OBJECT
 public:
@@ -41,16 +40,11 @@ public:
     void setConnectionId(const QString &connectionId);
     [[nodiscard]] QString connectionId() const { return m_connectionId; }
 
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    [[nodiscard]] int rowOf(const QString &runId) const;
-    [[nodiscard]] QJsonObject run(int row) const;
+    [[nodiscard]] QJsonObject run(int row) const { return rowObject(row); }
     /** The PENDING or RUNNING run among the loaded ones, if any. */
     [[nodiscard]] QString activeRunId() const;
     void reload();
@@ -64,16 +58,14 @@ Q_SIGNALS:
     void runFinished(const QString &runId, const QString &status);
 
 private:
+    [[nodiscard]] QString columnTitle(int column) const override;
     void onRunChanged(const QString &workspaceId, const QString &connectionId, const QString &runId);
     void flush();
 
     OwnerSession *m_session;
     QString m_connectionId;
-    QList<QJsonObject> m_runs;
-    qint64 m_total = 0;
     QSet<QString> m_dirty;
     QTimer *m_flush;
-    bool m_inserting = false;
 };
 
 } // namespace Opbox
