@@ -33,6 +33,9 @@ public:
     [[nodiscard]] QString workspaceName() const { return m_workspaceName; }
     /** The Caller for every service call, re-read when the workspace's memberships change. */
     [[nodiscard]] Caller caller() const { return m_caller; }
+    /** What the owner's role allows, for views that offer only what the engine would accept. */
+    [[nodiscard]] bool isAdmin() const { return m_caller.atLeast(Role::Admin); }
+    [[nodiscard]] bool isMember() const { return m_caller.atLeast(Role::Member); }
 
 Q_SIGNALS:
     /** The owner's role changed (e.g. edited through the CLI or API); views re-check what they offer. */

@@ -279,7 +279,7 @@ void ConnectionOverviewWidget::updateNotifyText()
 void ConnectionOverviewWidget::updateEditable()
 {
     // The engine decides (ADMIN or OWNER may edit); the widgets only avoid offering what would be refused.
-    const bool canEdit = m_session->caller().atLeast(Role::Admin) && !m_connection.isEmpty();
+    const bool canEdit = m_session->isAdmin() && !m_connection.isEmpty();
     m_enabled->setEnabled(canEdit);
     m_scheduled->setEnabled(canEdit);
     m_frequency->setEnabled(canEdit && m_scheduled->isChecked());

@@ -84,7 +84,7 @@ StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidge
         m_status->setText(tr("Asking the provider…"));
     });
     connect(m_model, &StreamListModel::discoverFinished, this, [this](bool ok, const QString &message) {
-        m_discover->setEnabled(m_session->caller().atLeast(Role::Admin));
+        m_discover->setEnabled(m_session->isAdmin());
         m_busy->hide();
         m_status->setText(ok ? message : tr("Discovery failed: %1").arg(message));
     });
@@ -96,7 +96,7 @@ void StreamsWidget::updateSelectionState()
 {
     const QStringList checked = m_model->checkedStreams();
     const QStringList all = m_model->streamNames();
-    const bool admin = m_session->caller().atLeast(Role::Admin);
+    const bool admin = m_session->isAdmin();
     m_apply->setEnabled(admin && !m_model->connectionId().isEmpty() && !checked.isEmpty() && checked != m_savedSelection);
     if (all.isEmpty())
         m_selection->clear();
@@ -135,7 +135,7 @@ void StreamsWidget::setConnectionId(const QString &connectionId)
     m_savedSelection = m_model->checkedStreams();
     m_busy->hide();
     m_status->setText(m_model->errorString());
-    m_discover->setEnabled(m_session->caller().atLeast(Role::Admin));
+    m_discover->setEnabled(m_session->isAdmin());
     updateSelectionState();
 }
 
