@@ -1,32 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/cursorconfirmpage.h"
-#include "ui/errorlabel.h"
 #include "ui/cursorresetwizard.h"
 #include "models/displayformat.h"
 #include "models/streamlistmodel.h"
 
-#include <QLabel>
 #include <QLocale>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
 CursorConfirmPage::CursorConfirmPage(CursorResetWizard *wizard)
-    : QWizardPage(wizard)
+    : ConfirmPage(tr("Confirm"), tr("What the reset does"), tr("Why the reset failed"),
+                  tr("The cursor was not reset: %1"), wizard)
     , m_wizard(wizard)
-    , m_summary(new QLabel(this))
-    , m_error(new ErrorLabel(tr("Why the reset failed"), this))
 {
-    setTitle(tr("Confirm"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setAccessibleName(tr("What the reset does"));
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_error);
-    layout->addStretch(1);
 }
 
 void CursorConfirmPage::initializePage()
@@ -44,17 +32,12 @@ void CursorConfirmPage::initializePage()
                                            : tr("• %1 (now at %2)").arg(stream, DisplayFormat::dateTime(current)));
         }
     }
-    m_summary->setText(lines.join(u'\n'));
-    m_error->hide();
+    showSummary(lines);
 }
 
-bool CursorConfirmPage::validatePage()
+bool CursorConfirmPage::apply(QString *error)
 {
-    QString error;
-    if (m_wizard->apply(&error))
-        return true;
-    m_error->showMessage(tr("The cursor was not reset: %1").arg(error));
-    return false;
+    return m_wizard->apply(error);
 }
 
 } // namespace Opbox

@@ -1,29 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWizardPage>
-
-class QLabel;
+#include "ui/confirmpage.h"
 
 namespace Opbox {
-
-class ErrorLabel;
 
 class CursorResetWizard;
 
 /** Cursor reset, step 2: what will happen; Reset applies it. */
-class CursorConfirmPage : public QWizardPage
+class CursorConfirmPage : public ConfirmPage
 {
     Q_OBJECT
 public:
     explicit CursorConfirmPage(CursorResetWizard *wizard);
     void initializePage() override;
-    [[nodiscard]] bool validatePage() override;
 
 private:
+    [[nodiscard]] bool apply(QString *error) override;
+
     CursorResetWizard *m_wizard;
-    QLabel *m_summary;
-    ErrorLabel *m_error;
 };
 
 } // namespace Opbox

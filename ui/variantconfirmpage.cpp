@@ -1,31 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/variantconfirmpage.h"
-#include "ui/errorlabel.h"
 #include "ui/variantwizard.h"
 
 #include <QCheckBox>
-#include <QLabel>
 #include <QLineEdit>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
 VariantConfirmPage::VariantConfirmPage(VariantWizard *wizard)
-    : QWizardPage(wizard)
+    : ConfirmPage(tr("Create the Variant"), tr("Summary of the variant"), tr("Why the variant could not be created"),
+                  tr("The variant could not be created: %1"), wizard)
     , m_wizard(wizard)
-    , m_summary(new QLabel(this))
-    , m_error(new ErrorLabel(tr("Why the variant could not be created"), this))
 {
-    setTitle(tr("Create the Variant"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setAccessibleName(tr("Summary of the variant"));
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_error);
-    layout->addStretch(1);
 }
 
 void VariantConfirmPage::initializePage()
@@ -39,17 +27,12 @@ void VariantConfirmPage::initializePage()
     lines.append(QString());
     lines.append(tr("The credentials are copied (encrypted again for the variant). The variant has its own schedule, "
                     "cursors and a new webhook URL."));
-    m_summary->setText(lines.join(u'\n'));
-    m_error->hide();
+    showSummary(lines);
 }
 
-bool VariantConfirmPage::validatePage()
+bool VariantConfirmPage::apply(QString *error)
 {
-    QString error;
-    if (m_wizard->create(&error))
-        return true;
-    m_error->showMessage(tr("The variant could not be created: %1").arg(error));
-    return false;
+    return m_wizard->create(error);
 }
 
 } // namespace Opbox

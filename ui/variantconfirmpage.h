@@ -1,29 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWizardPage>
-
-class QLabel;
+#include "ui/confirmpage.h"
 
 namespace Opbox {
-
-class ErrorLabel;
 
 class VariantWizard;
 
 /** New variant, step 2: what will be created; Finish creates it and shows the engine's reason if it refuses. */
-class VariantConfirmPage : public QWizardPage
+class VariantConfirmPage : public ConfirmPage
 {
     Q_OBJECT
 public:
     explicit VariantConfirmPage(VariantWizard *wizard);
     void initializePage() override;
-    [[nodiscard]] bool validatePage() override;
 
 private:
+    [[nodiscard]] bool apply(QString *error) override;
+
     VariantWizard *m_wizard;
-    QLabel *m_summary;
-    ErrorLabel *m_error;
 };
 
 } // namespace Opbox
