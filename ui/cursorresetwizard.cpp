@@ -6,7 +6,7 @@
 #include "models/ownersession.h"
 #include "models/runactions.h"
 #include "models/streamlistmodel.h"
-#include "ui/uistrings.h"
+#include "ui/wizardlook.h"
 
 using namespace Qt::StringLiterals;
 
@@ -18,16 +18,12 @@ CursorResetWizard::CursorResetWizard(OwnerSession *session, const QString &conne
     , m_connectionId(connectionId)
     , m_streams(new StreamListModel(session, this))
 {
-    setWindowTitle(tr("Reset Cursor"));
-    setWizardStyle(QWizard::ModernStyle);
-    setPixmap(QWizard::LogoPixmap, IconLibrary::action(u"reset-cursor"_s).pixmap(48, 48));
-    setOption(QWizard::NoBackButtonOnStartPage);
+    WizardLook::apply(this, tr("Reset Cursor"), IconLibrary::action(u"reset-cursor"_s));
     m_streams->setConnectionId(connectionId);
     m_streams->setCheckable(true);
     m_streams->setCheckedStreams({});
     setPage(ChoicePageId, new CursorChoicePage(this));
     setPage(ConfirmPageId, new CursorConfirmPage(this));
-    UiStrings::translateWizard(this);
     setButtonText(QWizard::FinishButton, tr("&Reset"));
     resize(720, 540);
 }

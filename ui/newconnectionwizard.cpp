@@ -11,7 +11,7 @@
 #include "ui/oauthauthorizepage.h"
 #include "ui/schedulepage.h"
 #include "ui/streamselectionpage.h"
-#include "ui/uistrings.h"
+#include "ui/wizardlook.h"
 
 using namespace Qt::StringLiterals;
 
@@ -21,11 +21,8 @@ NewConnectionWizard::NewConnectionWizard(OwnerSession *session, QWidget *parent)
     : QWizard(parent)
     , m_session(session)
 {
-    setWindowTitle(tr("New Connection"));
-    setWizardStyle(QWizard::ModernStyle);
-    setOption(QWizard::NoBackButtonOnStartPage);
+    WizardLook::apply(this, tr("New Connection"), IconLibrary::application());
     setOption(QWizard::HaveHelpButton, false);
-    setPixmap(QWizard::LogoPixmap, IconLibrary::application().pixmap(48, 48));
     setPage(TypePageId, new ConnectorTypePage(this));
     setPage(CredentialsPageId, new CredentialsPage(this));
     setPage(TestPageId, new ConnectionTestPage(this));
@@ -51,7 +48,6 @@ NewConnectionWizard::NewConnectionWizard(OwnerSession *session, QWidget *parent)
     setPage(AuthorizePageId, m_authorize);
     connect(m_authorize, &OAuthAuthorizePage::authorized, this, [this] { credentials = QJsonObject(); });
     setStartId(TypePageId);
-    UiStrings::translateWizard(this);
     setButtonText(QWizard::FinishButton, tr("&Create"));
     setButtonText(QWizard::CommitButton, tr("Create and &Sign In >"));
     resize(720, 560);

@@ -3,7 +3,7 @@
 #include "models/iconlibrary.h"
 #include "ui/oauthauthorizepage.h"
 #include "ui/oauthclientpage.h"
-#include "ui/uistrings.h"
+#include "ui/wizardlook.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,15 +14,11 @@ OAuthWizard::OAuthWizard(OwnerSession *session, std::function<QUrl()> publicUrl,
     , m_client(new OAuthClientPage(session, publicUrl, this))
     , m_authorize(new OAuthAuthorizePage(session, std::move(publicUrl), [this] { return m_client->request(); }, this))
 {
-    setWindowTitle(tr("Sign In to a Service"));
-    setWizardStyle(QWizard::ModernStyle);
-    setPixmap(QWizard::LogoPixmap, IconLibrary::action(u"authorize"_s).pixmap(48, 48));
-    setOption(QWizard::NoBackButtonOnStartPage);
+    WizardLook::apply(this, tr("Sign In to a Service"), IconLibrary::action(u"authorize"_s));
     setPage(ClientPageId, m_client);
     setPage(AuthorizePageId, m_authorize);
     // Once the browser is involved the connection exists: going back would create a second one.
     m_client->setCommitPage(true);
-    UiStrings::translateWizard(this);
     setButtonText(QWizard::CommitButton, tr("&Sign In >"));
     resize(680, 520);
 }

@@ -2,9 +2,9 @@
 #include "ui/variantwizard.h"
 #include "models/iconlibrary.h"
 #include "models/variantactions.h"
-#include "ui/uistrings.h"
 #include "ui/variantconfirmpage.h"
 #include "ui/variantdetailspage.h"
+#include "ui/wizardlook.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -26,10 +26,7 @@ VariantWizard::VariantWizard(OwnerSession *session, const QString &sourceConnect
     , m_ownTables(new QCheckBox(tr("Give the variant its &own tables"), this))
     , m_preview(new QLabel(this))
 {
-    setWindowTitle(tr("New Variant"));
-    setWizardStyle(QWizard::ModernStyle);
-    setPixmap(QWizard::LogoPixmap, IconLibrary::action(u"variant"_s).pixmap(48, 48));
-    setOption(QWizard::NoBackButtonOnStartPage);
+    WizardLook::apply(this, tr("New Variant"), IconLibrary::action(u"variant"_s));
 
     m_name->setAccessibleName(tr("Variant name"));
     m_name->setMaxLength(200);
@@ -49,7 +46,6 @@ VariantWizard::VariantWizard(OwnerSession *session, const QString &sourceConnect
 
     setPage(DetailsPageId, new VariantDetailsPage(this));
     setPage(ConfirmPageId, new VariantConfirmPage(this));
-    UiStrings::translateWizard(this);
     setButtonText(QWizard::FinishButton, tr("&Create"));
     suggestName();
     resize(620, 460);
