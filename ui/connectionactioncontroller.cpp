@@ -25,12 +25,26 @@ ConnectionActionController::ConnectionActionController(MainWindow *window)
 {
 }
 
+QString ConnectionActionController::selectedId() const
+{
+    return m_window->session() ? m_window->currentConnectionId() : QString();
+}
+
+void ConnectionActionController::open(QDialog *dialog, const std::function<void()> &onAccepted)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (onAccepted)
+        connect(dialog, &QDialog::accepted, this, onAccepted);
+    dialog->open();
+    Q_EMIT dialogOpened(dialog);
+}
+
 void ConnectionActionController::runNow()
 {
-    OwnerSession *session = m_window->session();
-    const QString id = m_window->currentConnectionId();
-    if (id.isEmpty() || !session)
+    const QString id = selectedId();
+    if (id.isEmpty())
         return;
+    OwnerSession *session = m_window->session();
     ConnectionListModel *connections = m_window->connectionModel();
     const QString name = connections->connection(id).value(u"name"_s).toString();
     auto run = RunActions(session).trigger(id);
@@ -48,10 +62,10 @@ void ConnectionActionController::runNow()
 
 void ConnectionActionController::stopRun()
 {
-    OwnerSession *session = m_window->session();
-    const QString id = m_window->currentConnectionId();
-    if (id.isEmpty() || !session)
+    const QString id = selectedId();
+    if (id.isEmpty())
         return;
+    OwnerSession *session = m_window->session();
     auto stopped = RunActions(session).stop(id);
     if (!stopped) {
         m_window->showError(stopped.error().message);
@@ -80,67 +94,54 @@ void ConnectionActionController::runAll()
 
 void ConnectionActionController::editConnection()
 {
-    OwnerSession *session = m_window->session();
-    const QString id = m_window->currentConnectionId();
-    if (id.isEmpty() || !session)
+    const QString id = selectedId();
+    if (id.isEmpty())
         return;
-    auto *dialog = new ConnectionEditDialog(session, id, m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, id] {
+    OwnerSession *session = m_window->session();
+    open(new ConnectionEditDialog(session, id, m_window), [this, id] {
         m_window->connectionModel()->refresh(id);
         m_window->showStatus(tr("Connection saved."));
     });
-    dialog->open();
-    Q_EMIT dialogOpened(dialog);
 }
 
 void ConnectionActionController::newVariant()
 {
-    OwnerSession *session = m_window->session();
-    const QString id = m_window->currentConnectionId();
-    if (id.isEmpty() || !session)
+    const QString id = selectedId();
+    if (id.isEmpty())
         return;
+    OwnerSession *session = m_window->session();
     auto *wizard = new VariantWizard(session, id, m_window);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+    open(wizard, [this, wizard] {
         const QString created = wizard->createdConnectionId();
         m_window->connectionModel()->refresh(created);
         m_window->connectionModel()->refresh(wizard->sourceConnectionId());
         m_window->selectConnection(created);
         m_window->showStatus(tr("Variant created."));
     });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
 }
 
 void ConnectionActionController::resetCursor()
 {
-    OwnerSession *session = m_window->session();
-    const QString id = m_window->currentConnectionId();
-    if (id.isEmpty() || !session)
+    const QString id = selectedId();
+    if (id.isEmpty())
         return;
+    OwnerSession *session = m_window->session();
     auto *wizard = new CursorResetWizard(session, id, m_window);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] { m_window->showStatus(wizard->resultMessage()); });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
+    open(wizard, [this, wizard] { m_window->showStatus(wizard->resultMessage()); });
 }
 
 void ConnectionActionController::authorize()
 {
-    OwnerSession *session = m_window->session();
-    const QString id = m_window->currentConnectionId();
-    if (id.isEmpty() || !session || m_window->connectionModel()->connection(id).isEmpty())
+    const QString id = selectedId();
+    if (id.isEmpty() || m_window->connectionModel()->connection(id).isEmpty())
         return;
+    OwnerSession *session = m_window->session();
     auto *wizard = new OAuthWizard(session, [this] { return m_window->publicUrl(); }, m_window);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setExistingConnection(id);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+    open(wizard, [this, wizard] {
         m_window->connectionModel()->refresh(wizard->connectionId());
         m_window->showStatus(tr("Authorized."));
     });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
 }
 
 void ConnectionActionController::newConnection(const QString &type)
@@ -150,26 +151,23 @@ void ConnectionActionController::newConnection(const QString &type)
         return;
     auto *wizard = new NewConnectionWizard(session, m_window);
     wizard->setPublicUrlProvider([this] { return m_window->publicUrl(); });
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (!type.isEmpty())
         wizard->preselectType(type);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+    open(wizard, [this, wizard] {
         const QString id = wizard->createdConnectionId();
         // The model hears about the new row through the service's signal; make sure it is there now.
         m_window->connectionModel()->refresh(id);
         m_window->selectConnection(id);
         m_window->showStatus(tr("Connection \"%1\" created.").arg(wizard->name));
     });
-    wizard->open();
-    Q_EMIT dialogOpened(wizard);
 }
 
 void ConnectionActionController::deleteConnection()
 {
-    OwnerSession *session = m_window->session();
-    const QString id = m_window->currentConnectionId();
-    if (id.isEmpty() || !session)
+    const QString id = selectedId();
+    if (id.isEmpty())
         return;
+    OwnerSession *session = m_window->session();
     const QString name = m_window->connectionModel()->connection(id).value(u"name"_s).toString();
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Connection"),
                                 tr("Delete the connection \"%1\"?").arg(name), QMessageBox::NoButton, m_window);
@@ -178,7 +176,6 @@ void ConnectionActionController::deleteConnection()
     deleteButton->setObjectName(u"confirmDelete"_s);
     QPushButton *cancel = box->addButton(tr("&Cancel"), QMessageBox::RejectRole);
     box->setDefaultButton(cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, session, box, deleteButton, id, name] {
         if (box->clickedButton() != deleteButton)
             return;
@@ -189,8 +186,7 @@ void ConnectionActionController::deleteConnection()
         }
         m_window->showStatus(tr("Connection \"%1\" deleted.").arg(name));
     });
-    box->open();
-    Q_EMIT dialogOpened(box);
+    open(box, {});
 }
 
 } // namespace Opbox

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QObject>
+#include <functional>
 
+class QDialog;
 class QWidget;
 
 namespace Opbox {
@@ -36,6 +38,11 @@ Q_SIGNALS:
     void dialogOpened(QWidget *dialog);
 
 private:
+    /** The selected connection's id; empty when none is selected or the session is not open yet. */
+    [[nodiscard]] QString selectedId() const;
+    /** Opens a dialog that deletes itself when closed; `onAccepted` (when set) runs on OK or Finish. */
+    void open(QDialog *dialog, const std::function<void()> &onAccepted);
+
     MainWindow *m_window;
 };
 

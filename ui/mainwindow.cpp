@@ -32,26 +32,11 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
-
-namespace {
-
-QAction *makeAction(QObject *parent, const QString &objectName, const QString &icon, const QString &text,
-                    const QString &tip, const QKeySequence &shortcut = {})
-{
-    auto *action = new QAction(IconLibrary::action(icon), text, parent);
-    action->setObjectName(objectName);
-    action->setToolTip(tip);
-    action->setStatusTip(tip);
-    if (!shortcut.isEmpty())
-        action->setShortcut(shortcut);
-    return action;
-}
-
-} // namespace
 
 MainWindow::MainWindow(Engine *engine, QWidget *parent)
     : QMainWindow(parent)
@@ -89,66 +74,63 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_newConnection = makeAction(this, u"actionNewConnection"_s, u"new-connection"_s, tr("&New Connection…"),
-                                 tr("Connect a new service"), QKeySequence::New);
-    connect(m_newConnection, &QAction::triggered, m_actions, [this] { m_actions->newConnection(); });
-
-    m_delete = makeAction(this, u"actionDelete"_s, u"delete"_s, tr("&Delete Connection…"),
-                          tr("Delete the selected connection"), QKeySequence::Delete);
-    connect(m_delete, &QAction::triggered, m_actions, &ConnectionActionController::deleteConnection);
-
-    m_runNow = makeAction(this, u"actionRunNow"_s, u"run"_s, tr("&Run Now"), tr("Sync the selected connection now"),
-                          QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(m_runNow, &QAction::triggered, m_actions, &ConnectionActionController::runNow);
-
-    m_stop = makeAction(this, u"actionStop"_s, u"stop"_s, tr("S&top"), tr("Stop the running sync of the selected connection"),
-                        QKeySequence(Qt::CTRL | Qt::Key_Period));
-    connect(m_stop, &QAction::triggered, m_actions, &ConnectionActionController::stopRun);
-
-    m_runAll = makeAction(this, u"actionRunAll"_s, u"run-all"_s, tr("Run &All"), tr("Sync every enabled connection"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    connect(m_runAll, &QAction::triggered, m_actions, &ConnectionActionController::runAll);
-
-    m_editConnection = makeAction(this, u"actionEditConnection"_s, u"key"_s, tr("&Edit…"),
-                                  tr("Rename the selected connection or replace its credentials"),
-                                  QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_editConnection, &QAction::triggered, m_actions, &ConnectionActionController::editConnection);
-
-    m_newVariant = makeAction(this, u"actionNewVariant"_s, u"variant"_s, tr("New &Variant…"),
-                              tr("A copy of the selected connection with its own label, schedule and cursors"),
-                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    connect(m_newVariant, &QAction::triggered, m_actions, &ConnectionActionController::newVariant);
-
-    m_resetCursor = makeAction(this, u"actionResetCursor"_s, u"reset-cursor"_s, tr("Reset &Cursor…"),
-                               tr("Re-sync from a date, or everything"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(m_resetCursor, &QAction::triggered, m_actions, &ConnectionActionController::resetCursor);
-
-    m_authorize = makeAction(this, u"actionAuthorize"_s, u"authorize"_s, tr("A&uthorize…"),
-                             tr("Sign in to the provider again (OAuth connections)"), QKeySequence(Qt::CTRL | Qt::Key_T));
-    connect(m_authorize, &QAction::triggered, m_actions, &ConnectionActionController::authorize);
-
-    m_notifications = makeAction(this, u"actionNotifications"_s, u"notifications"_s, tr("&Notifications"),
-                                 tr("Completed and failed syncs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    connect(m_notifications, &QAction::triggered, this, &MainWindow::showNotifications);
-
-    m_auditLog = makeAction(this, u"actionAuditLog"_s, u"audit-log"_s, tr("&Audit Log"),
-                            tr("Who did what in this workspace"), QKeySequence(Qt::CTRL | Qt::Key_L));
-    connect(m_auditLog, &QAction::triggered, this, &MainWindow::showAuditLog);
-
-    m_settings = makeAction(this, u"actionSettings"_s, u"settings"_s, tr("&Settings…"),
-                            tr("API server, workers, key store and notifications"), QKeySequence::Preferences);
-    if (m_settings->shortcut().isEmpty())
-        m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
-
-    m_about = makeAction(this, u"actionAbout"_s, u"about"_s, tr("&About Opbox Pipelines"),
-                         tr("Version and licence"));
-    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
-
-    m_quit = makeAction(this, u"actionQuit"_s, u"quit"_s, tr("&Quit"), tr("Stop syncing and quit"), QKeySequence::Quit);
-    if (m_quit->shortcut().isEmpty())
-        m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    connect(m_quit, &QAction::triggered, this, &MainWindow::quitRequested);
+    // One row an action: where it is kept, its object name (the tray and tests find it by that),
+    // icon, text, tip, shortcut, what it does, and a shortcut for platforms without a standard one.
+    struct ActionSpec {
+        QAction **action;
+        QString objectName;
+        QString icon;
+        QString text;
+        QString tip;
+        QKeySequence shortcut;
+        std::function<void()> slot;
+        QKeySequence fallback = {};
+    };
+    const ActionSpec specs[] = {
+        {&m_newConnection, u"actionNewConnection"_s, u"new-connection"_s, tr("&New Connection…"),
+         tr("Connect a new service"), QKeySequence::New, [this] { m_actions->newConnection(); }},
+        {&m_delete, u"actionDelete"_s, u"delete"_s, tr("&Delete Connection…"), tr("Delete the selected connection"),
+         QKeySequence::Delete, [this] { m_actions->deleteConnection(); }},
+        {&m_runNow, u"actionRunNow"_s, u"run"_s, tr("&Run Now"), tr("Sync the selected connection now"),
+         QKeySequence(Qt::CTRL | Qt::Key_R), [this] { m_actions->runNow(); }},
+        {&m_stop, u"actionStop"_s, u"stop"_s, tr("S&top"), tr("Stop the running sync of the selected connection"),
+         QKeySequence(Qt::CTRL | Qt::Key_Period), [this] { m_actions->stopRun(); }},
+        {&m_runAll, u"actionRunAll"_s, u"run-all"_s, tr("Run &All"), tr("Sync every enabled connection"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { m_actions->runAll(); }},
+        {&m_editConnection, u"actionEditConnection"_s, u"key"_s, tr("&Edit…"),
+         tr("Rename the selected connection or replace its credentials"), QKeySequence(Qt::CTRL | Qt::Key_E),
+         [this] { m_actions->editConnection(); }},
+        {&m_newVariant, u"actionNewVariant"_s, u"variant"_s, tr("New &Variant…"),
+         tr("A copy of the selected connection with its own label, schedule and cursors"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), [this] { m_actions->newVariant(); }},
+        {&m_resetCursor, u"actionResetCursor"_s, u"reset-cursor"_s, tr("Reset &Cursor…"),
+         tr("Re-sync from a date, or everything"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+         [this] { m_actions->resetCursor(); }},
+        {&m_authorize, u"actionAuthorize"_s, u"authorize"_s, tr("A&uthorize…"),
+         tr("Sign in to the provider again (OAuth connections)"), QKeySequence(Qt::CTRL | Qt::Key_T),
+         [this] { m_actions->authorize(); }},
+        {&m_notifications, u"actionNotifications"_s, u"notifications"_s, tr("&Notifications"),
+         tr("Completed and failed syncs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+         [this] { showNotifications(); }},
+        {&m_auditLog, u"actionAuditLog"_s, u"audit-log"_s, tr("&Audit Log"), tr("Who did what in this workspace"),
+         QKeySequence(Qt::CTRL | Qt::Key_L), [this] { showAuditLog(); }},
+        {&m_settings, u"actionSettings"_s, u"settings"_s, tr("&Settings…"),
+         tr("API server, workers, key store and notifications"), QKeySequence::Preferences, [this] { showSettings(); },
+         QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+        {&m_about, u"actionAbout"_s, u"about"_s, tr("&About Opbox Pipelines"), tr("Version and licence"), {},
+         [this] { showAbout(); }},
+        {&m_quit, u"actionQuit"_s, u"quit"_s, tr("&Quit"), tr("Stop syncing and quit"), QKeySequence::Quit,
+         [this] { Q_EMIT quitRequested(); }, QKeySequence(Qt::CTRL | Qt::Key_Q)},
+    };
+    for (const ActionSpec &spec : specs) {
+        auto *action = new QAction(IconLibrary::action(spec.icon), spec.text, this);
+        action->setObjectName(spec.objectName);
+        action->setToolTip(spec.tip);
+        action->setStatusTip(spec.tip);
+        action->setShortcut(spec.shortcut.isEmpty() ? spec.fallback : spec.shortcut);
+        connect(action, &QAction::triggered, this, spec.slot);
+        *spec.action = action;
+    }
 }
 
 void MainWindow::createMenus()
@@ -435,8 +417,8 @@ QUrl MainWindow::publicUrl() const
 void MainWindow::updateActions()
 {
     const bool ready = m_session != nullptr;
-    const bool admin = ready && m_session->caller().atLeast(Role::Admin);
-    const bool member = ready && m_session->caller().atLeast(Role::Member);
+    const bool admin = ready && m_session->isAdmin();
+    const bool member = ready && m_session->isMember();
     const QJsonObject c = ready ? currentConnection() : QJsonObject();
     const bool selected = !c.isEmpty();
     const QString runStatus = c.value(u"lastRun"_s).toObject().value(u"status"_s).toString();
@@ -473,33 +455,25 @@ void MainWindow::showNotifications()
     if (!m_session)
         return;
     auto *dialog = new NotificationsDialog(m_notificationModel, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &NotificationsDialog::connectionRequested, this, [this](const QString &id) {
         selectConnection(id);
         m_detail->showTab(ConnectionDetailWidget::RunsTab);
     });
-    dialog->show();
-    Q_EMIT dialogOpened(dialog);
+    present(dialog, Modeless);
 }
 
 void MainWindow::showSettings()
 {
     if (!m_session || !m_api)
         return;
-    auto *dialog = new SettingsDialog(m_session, m_api, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-    Q_EMIT dialogOpened(dialog);
+    present(new SettingsDialog(m_session, m_api, this), WindowModal);
 }
 
 void MainWindow::showAuditLog()
 {
     if (!m_session)
         return;
-    auto *dialog = new AuditLogDialog(m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    Q_EMIT dialogOpened(dialog);
+    present(new AuditLogDialog(m_session, this), Modeless);
 }
 
 void MainWindow::showAbout()
@@ -516,10 +490,18 @@ void MainWindow::showError(const QString &message)
 {
     qCWarning(lcUi) << "shown to the user:" << message;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Opbox Pipelines"), message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     box->button(QMessageBox::Ok)->setText(tr("&OK"));
-    box->open();
-    Q_EMIT dialogOpened(box);
+    present(box, WindowModal);
+}
+
+void MainWindow::present(QDialog *dialog, Modality modality)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (modality == WindowModal)
+        dialog->open();
+    else
+        dialog->show();
+    Q_EMIT dialogOpened(dialog);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -7,6 +7,7 @@
 #include <QUrl>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -78,6 +79,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /** Whether a dialog blocks the window (settings, messages) or stays beside it (lists). */
+    enum Modality { WindowModal, Modeless };
+
     void createActions();
     void createMenus();
     QWidget *createWelcome();
@@ -85,6 +89,8 @@ private:
     void updateView();
     void updateApiState();
     void updateNotificationCount(int unread);
+    /** Shows a dialog that deletes itself when closed and announces it (dialogOpened). */
+    void present(QDialog *dialog, Modality modality);
     /** The selected connection's object, or empty. */
     [[nodiscard]] QJsonObject currentConnection() const;
 
