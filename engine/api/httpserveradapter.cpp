@@ -70,6 +70,8 @@ struct PendingReply {
             return;
         }
         const int status = knownStatus(response.status) ? response.status : 500;
+        if (status != response.status)
+            qCWarning(lcApi) << "a handler answered with status" << response.status << "which cannot be sent; sent 500";
         responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
         if (!response.contentType.isEmpty())
             responder.writeHeader("Content-Type", response.contentType);
