@@ -35,10 +35,7 @@ void MemberListModel::reload()
         qCWarning(lcModels) << "cannot list members:" << members.error().message;
     }
     // Someone who left the workspace can no longer be notified.
-    QSet<QString> present;
-    for (const auto &m : std::as_const(m_members))
-        present.insert(m.value(u"userId"_s).toString());
-    m_checked.intersect(present);
+    m_checked.keepOnly(userIds());
     endResetModel();
 }
 
@@ -61,7 +58,7 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return name.isEmpty() || name == email ? tr("%1 (%2)").arg(email, DisplayFormat::role(m.value(u"role"_s).toString()))
                                                : tr("%1 <%2> (%3)").arg(name, email, DisplayFormat::role(m.value(u"role"_s).toString()));
     case Qt::CheckStateRole:
-        return m_checked.contains(id) ? Qt::Checked : Qt::Unchecked;
+        return m_checked.state(id);
     case UserIdRole:
         return id;
     case EmailRole:
@@ -81,14 +78,10 @@ bool MemberListModel::setData(const QModelIndex &index, const QVariant &value, i
         return false;
     const QString id = m_members.at(index.row()).value(u"userId"_s).toString();
     const bool checked = value.value<Qt::CheckState>() == Qt::Checked || value.toInt() == Qt::Checked;
-    if (checked == m_checked.contains(id))
-        return true;
-    if (checked)
-        m_checked.insert(id);
-    else
-        m_checked.remove(id);
-    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
-    Q_EMIT checkedChanged();
+    if (m_checked.set(id, checked)) {
+        Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+        Q_EMIT checkedChanged();
+    }
     return true;
 }
 
@@ -109,23 +102,23 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
     return names;
 }
 
-QStringList MemberListModel::checkedUserIds() const
+QStringList MemberListModel::userIds() const
 {
     QStringList out;
-    for (const auto &m : m_members) {
-        const QString id = m.value(u"userId"_s).toString();
-        if (m_checked.contains(id))
-            out.append(id);
-    }
+    for (const auto &m : m_members)
+        out.append(m.value(u"userId"_s).toString());
     return out;
+}
+
+QStringList MemberListModel::checkedUserIds() const
+{
+    return m_checked.among(userIds());
 }
 
 void MemberListModel::setCheckedUserIds(const QStringList &userIds)
 {
-    const QSet<QString> wanted(userIds.begin(), userIds.end());
-    if (wanted == m_checked)
+    if (!m_checked.assign(userIds))
         return;
-    m_checked = wanted;
     if (!m_members.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_members.size()) - 1), {Qt::CheckStateRole});
     Q_EMIT checkedChanged();

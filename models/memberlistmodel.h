@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/checkedkeys.h"
+
 #include <QAbstractListModel>
 #include <QJsonObject>
 #include <QList>
-#include <QSet>
 
 namespace Opbox {
 
@@ -40,9 +41,12 @@ Q_SIGNALS:
     void checkedChanged();
 
 private:
+    /** Every member's user id, in display order. */
+    [[nodiscard]] QStringList userIds() const;
+
     OwnerSession *m_session;
     QList<QJsonObject> m_members;
-    QSet<QString> m_checked;
+    CheckedKeys m_checked;
 };
 
 } // namespace Opbox

@@ -108,9 +108,7 @@ void StreamListModel::setStreams(const QJsonArray &streams)
     for (const auto &v : streams)
         m_streams.append(v.toObject());
     // Checked by default: a new selection starts with everything.
-    m_checked.clear();
-    for (const auto &s : std::as_const(m_streams))
-        m_checked.insert(s.value(u"name"_s).toString());
+    m_checked.assign(streamNames());
     endResetModel();
     Q_EMIT checkedChanged();
 }
@@ -171,18 +169,12 @@ void StreamListModel::setCheckable(bool checkable)
 
 QStringList StreamListModel::checkedStreams() const
 {
-    QStringList out;
-    for (const auto &s : m_streams) {
-        const QString name = s.value(u"name"_s).toString();
-        if (m_checked.contains(name))
-            out.append(name);
-    }
-    return out;
+    return m_checked.among(streamNames());
 }
 
 void StreamListModel::setCheckedStreams(const QStringList &streams)
 {
-    m_checked = QSet<QString>(streams.begin(), streams.end());
+    m_checked.assign(streams);
     if (!m_streams.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_streams.size()) - 1, 0), {Qt::CheckStateRole});
     Q_EMIT checkedChanged();
@@ -244,7 +236,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
                 return streamName;
             if (role == Qt::CheckStateRole && m_checkable)
-                return m_checked.contains(streamName) ? Qt::Checked : Qt::Unchecked;
+                return m_checked.state(streamName);
             if (role == Qt::FontRole) {
                 QFont f;
                 f.setBold(true);
@@ -313,15 +305,10 @@ bool StreamListModel::setData(const QModelIndex &index, const QVariant &value, i
         || !isGroup(index) || index.column() != NameColumn)
         return false;
     const QString name = m_streams.at(index.row()).value(u"name"_s).toString();
-    const bool on = value.toInt() == Qt::Checked;
-    if (on == m_checked.contains(name))
-        return true;
-    if (on)
-        m_checked.insert(name);
-    else
-        m_checked.remove(name);
-    Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
-    Q_EMIT checkedChanged();
+    if (m_checked.set(name, value.toInt() == Qt::Checked)) {
+        Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
+        Q_EMIT checkedChanged();
+    }
     return true;
 }
 

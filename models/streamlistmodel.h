@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/checkedkeys.h"
 #include "models/twolevelitemmodel.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSet>
 
 namespace Opbox {
 
@@ -77,7 +77,7 @@ private:
     QString m_connectionId;
     QList<QJsonObject> m_streams;
     QJsonObject m_cursors; // stream → state object
-    QSet<QString> m_checked;
+    CheckedKeys m_checked;
     bool m_checkable = false;
     bool m_discovering = false;
     quint64 m_generation = 0;
