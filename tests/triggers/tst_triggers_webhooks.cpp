@@ -192,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(m_f->runs(m_conn).size(), 1);
     }
 
-    void legacyEncodingReachesSameConnection()
+    void hexEncodingReachesSameConnection()
     {
         m_f->stopActive(m_conn);
         const QString hex = hexOf(m_token);
@@ -206,7 +206,7 @@ private Q_SLOTS:
         m_f->stopActive(m_conn);
     }
 
-    void importedLegacyToken()
+    void importedHexToken()
     {
         const QByteArray bytes = QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
         const QString hex = QString::fromLatin1(bytes.toHex());
