@@ -3,6 +3,7 @@
 #include "engine/services/connectionservice.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/services/engine.h"
+#include "engine/services/networkthread.h"
 #include "engine/services/oauthservice.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,6 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QProcess>
-#include <QThread>
 #include <QUrlQuery>
 
 #ifdef Q_OS_LINUX
@@ -66,23 +66,15 @@ Result<DemoSandbox::Service> DemoSandbox::parseServiceLine(const QString &line)
 
 DemoSandbox::DemoSandbox(QObject *parent)
     : QObject(parent)
-    , m_thread(new QThread(this))
-    , m_worker(new QObject)
+    // A thread of its own, so that a slow answer never holds up the GUI.
+    , m_browser(std::make_unique<NetworkThread>(u"opbox-demo"_s))
 {
-    // The sandbox's own browser, which follows the OAuth consent redirects, gets a thread of its
-    // own so that a slow answer never holds up the GUI.
-    m_thread->setObjectName(u"opbox-demo"_s);
-    m_worker->moveToThread(m_thread);
-    m_thread->start();
 }
 
 DemoSandbox::~DemoSandbox()
 {
     // The browser first (its pending requests and their callbacks go with it), then the fakes.
-    QObject *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
+    m_browser.reset();
     if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->terminate(); // SIGTERM: the fakes close their sockets and exit
         if (!m_process->waitForFinished(5000)) {
@@ -231,17 +223,16 @@ void DemoSandbox::consent(Engine *engine, const Caller &caller, const QString &t
                           const QUrl &authorizeUrl)
 {
     QPointer<DemoSandbox> self(this);
-    QMetaObject::invokeMethod(m_worker, [this, self, engine, caller, type, connectionId, authorizeUrl] {
-        if (!m_network)
-            m_network = new QNetworkAccessManager(m_worker);
+    NetworkThread *browser = m_browser.get();
+    browser->post([browser, self, engine, caller, type, connectionId, authorizeUrl] {
         QNetworkRequest request(authorizeUrl);
         // A browser would follow the redirect to the API server's callback; the sandbox stops at
         // the redirect and completes through the engine's code exchange instead, so the demo works
         // whether or not the API server runs.
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         request.setTransferTimeout(15000);
-        QNetworkReply *reply = m_network->get(request);
-        QObject::connect(reply, &QNetworkReply::finished, m_worker, [reply, self, engine, caller, type, connectionId] {
+        QNetworkReply *reply = browser->network()->get(request);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, self, engine, caller, type, connectionId] {
             reply->deleteLater();
             const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

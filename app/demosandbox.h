@@ -11,13 +11,12 @@
 #include <QUrl>
 #include <memory>
 
-class QNetworkAccessManager;
 class QProcess;
-class QThread;
 
 namespace Opbox {
 
 class Engine;
+class NetworkThread;
 
 /**
  * `--demo`: the provider fakes as a local sandbox in a process of their own (opbox-fake-services,
@@ -76,9 +75,8 @@ private:
     void consent(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId, const QUrl &authorizeUrl);
     void exchange(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId, const QUrl &redirect);
 
-    QThread *m_thread;
-    QObject *m_worker;                        // lives on m_thread
-    QNetworkAccessManager *m_network = nullptr; // lives on m_thread, made on first use
+    // The sandbox's own browser, which follows the OAuth consent redirects.
+    std::unique_ptr<NetworkThread> m_browser;
     QProcess *m_process = nullptr;
     QList<Service> m_services;
 };
