@@ -109,7 +109,7 @@ std::shared_ptr<ConnectorManifest> manifestWith(ConnectorManifest::Auth::Kind ki
     return manifest;
 }
 
-/** What one send() ended with, whichever way the client reports it. */
+/** What one send() ended with. */
 struct Outcome {
     bool ok = false;
     QString message;
@@ -117,25 +117,11 @@ struct Outcome {
     int status = 0;
 };
 
-template<typename R>
-Outcome outcomeOf(const R &r)
+Outcome outcomeOf(const Result<HttpExchange> &r)
 {
-    Outcome o;
-    if constexpr (requires { r.ok(); }) {
-        o.ok = r.ok();
-        if (o.ok) {
-            o.body = r.value().body;
-            o.status = r.value().status;
-        } else {
-            o.message = r.error().message;
-        }
-    } else {
-        o.ok = r.ok;
-        o.message = r.error.message;
-        o.body = r.body;
-        o.status = r.status;
-    }
-    return o;
+    if (!r.ok())
+        return {false, r.error().message, {}, 0};
+    return {true, {}, r.value().body, r.value().status};
 }
 
 /** Sends GET `url` through a client for `manifest` with fast retries. */
