@@ -73,8 +73,11 @@ private:
     static void typeFake(CredentialsPage *page, Fakes::FakeProviderServer *fake)
     {
         const QJsonObject credentials = fake->credentials();
-        for (auto it = credentials.begin(); it != credentials.end(); ++it)
+        for (auto it = credentials.begin(); it != credentials.end(); ++it) {
             typeInto(page->editor(u"credential:"_s + it.key()), it.value().toString());
+            if (QTest::currentTestFailed())
+                return;
+        }
         const QJsonObject config = fake->connectorConfig();
         for (auto it = config.begin(); it != config.end(); ++it) {
             QString text = it.value().toString();
@@ -85,6 +88,8 @@ private:
                 text = items.join(u", "_s);
             }
             typeInto(page->editor(u"config:"_s + it.key()), text);
+            if (QTest::currentTestFailed())
+                return;
         }
     }
 
@@ -140,7 +145,11 @@ private Q_SLOTS:
         Test::screenshot(wizard, u"wizard-1-type"_s);
 
         chooseType(wizard, u"SUPPORT"_s);
+        if (QTest::currentTestFailed())
+            return;
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::CredentialsPageId));
         auto *credentials = qobject_cast<CredentialsPage *>(wizard->currentPage());
         QVERIFY(credentials);
@@ -150,12 +159,24 @@ private Q_SLOTS:
         QVERIFY(token);
         QCOMPARE(token->echoMode(), QLineEdit::Password); // secrets are masked
         typeInto(credentials->editor(u"name"_s), u"Helpdesk"_s);
+        if (QTest::currentTestFailed())
+            return;
         // A bad URL is refused with a message, and the page stays.
         typeInto(credentials->editor(u"config:baseUrl"_s), u"ftp://nope"_s);
+        if (QTest::currentTestFailed())
+            return;
         typeInto(credentials->editor(u"credential:email"_s), u"agent@example.com"_s);
+        if (QTest::currentTestFailed())
+            return;
         typeInto(token, u"x"_s);
+        if (QTest::currentTestFailed())
+            return;
         typeInto(credentials->editor(u"config:subdomain"_s), u"acme"_s);
+        if (QTest::currentTestFailed())
+            return;
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::CredentialsPageId));
         const auto labels = credentials->findChildren<QLabel *>();
         QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
@@ -165,24 +186,44 @@ private Q_SLOTS:
         Fakes::FakeProviderServer *zendesk = m_fakes->server(u"SUPPORT"_s);
         QVERIFY(zendesk);
         typeInto(token, u"wrong-token"_s);
+        if (QTest::currentTestFailed())
+            return;
         const QJsonObject fakeConfig = zendesk->connectorConfig();
         typeInto(credentials->editor(u"config:baseUrl"_s), fakeConfig.value(u"baseUrl"_s).toString());
+        if (QTest::currentTestFailed())
+            return;
         typeInto(credentials->editor(u"config:subdomain"_s), fakeConfig.value(u"subdomain"_s).toString(u"acme"_s));
+        if (QTest::currentTestFailed())
+            return;
         typeInto(credentials->editor(u"credential:email"_s), zendesk->credentials().value(u"email"_s).toString());
+        if (QTest::currentTestFailed())
+            return;
         Test::screenshot(wizard, u"wizard-2-credentials"_s);
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
 
         // A refused credential: the provider's reason, and no way on (unless saving untested).
         waitForTest(wizard, false);
+        if (QTest::currentTestFailed())
+            return;
         auto *test = qobject_cast<ConnectionTestPage *>(wizard->currentPage());
         QVERIFY(!test->resultLabel()->text().isEmpty());
         Test::screenshot(wizard, u"wizard-3-test-failed"_s);
         QTest::mouseClick(wizard->button(QWizard::BackButton), Qt::LeftButton);
         typeInto(token, zendesk->credentials().value(u"apiToken"_s).toString());
+        if (QTest::currentTestFailed())
+            return;
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
         waitForTest(wizard, true);
+        if (QTest::currentTestFailed())
+            return;
         Test::screenshot(wizard, u"wizard-3-test"_s);
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
 
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::StreamsPageId));
         auto *streams = qobject_cast<StreamSelectionPage *>(wizard->currentPage());
@@ -197,6 +238,8 @@ private Q_SLOTS:
         QVERIFY(!streams->model()->checkedStreams().contains(firstStream));
         Test::screenshot(wizard, u"wizard-4-streams"_s);
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
 
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::SchedulePageId));
         auto *schedule = qobject_cast<SchedulePage *>(wizard->currentPage());
@@ -205,6 +248,8 @@ private Q_SLOTS:
         QVERIFY(schedule->frequencyButton(u"weekly"_s)->isChecked());
         Test::screenshot(wizard, u"wizard-5-schedule"_s);
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
 
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::NotifyPageId));
         auto *notify = qobject_cast<NotifyRecipientsPage *>(wizard->currentPage());
@@ -228,6 +273,8 @@ private Q_SLOTS:
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
         Test::screenshot(wizard, u"wizard-6-notify"_s);
         clickNext(wizard);
+        if (QTest::currentTestFailed())
+            return;
 
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::SummaryPageId));
         Test::screenshot(wizard, u"wizard-7-summary"_s);
@@ -287,6 +334,8 @@ private Q_SLOTS:
         Fakes::FakeProviderServer *registry = m_fakes->server(u"REGISTRY"_s);
         QVERIFY(registry);
         typeFake(page, registry);
+        if (QTest::currentTestFailed())
+            return;
         QTest::keyClick(page->editor(u"config:companyNumbers"_s), Qt::Key_Return);
         QTRY_COMPARE(wizard.currentId(), int(NewConnectionWizard::TestPageId));
         auto *test = qobject_cast<ConnectionTestPage *>(wizard.currentPage());
@@ -325,11 +374,15 @@ private Q_SLOTS:
         wizard.show();
         wizard.preselectType(u"CRM_PLATFORM"_s);
         clickNext(&wizard);
+        if (QTest::currentTestFailed())
+            return;
         auto *page = qobject_cast<CredentialsPage *>(wizard.currentPage());
         QVERIFY(page->editor(u"credential:apiKey"_s));
         wizard.back();
         wizard.preselectType(u"DEVELOPMENT"_s);
         clickNext(&wizard);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(!page->editor(u"credential:apiKey"_s));
         QVERIFY(page->editor(u"credential:token"_s));
         QCOMPARE(qobject_cast<QLineEdit *>(page->editor(u"name"_s))->text(), u"Development"_s);
@@ -343,6 +396,8 @@ private Q_SLOTS:
         QStringList unnamed = Test::unnamedControls(&wizard);
         wizard.preselectType(u"MESSAGING"_s);
         clickNext(&wizard);
+        if (QTest::currentTestFailed())
+            return;
         unnamed += Test::unnamedControls(&wizard);
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u"; "_s)));
     }
