@@ -73,8 +73,7 @@ Result<RunOutcome> RunActions::outcome(const QString &connectionId, const QStrin
     auto run = m_session->engine()->runs()->get(m_session->caller(), connectionId, runId);
     if (!run)
         return run.error();
-    return RunOutcome{run->value(u"error"_s).toString(), run->value(u"rowsSynced"_s).toInteger(),
-                      run->value(u"rowsCreated"_s).toInteger(), run->value(u"rowsUpdated"_s).toInteger()};
+    return RunOutcome{run->error, run->rowsSynced, run->rowsCreated, run->rowsUpdated};
 }
 
 } // namespace Opbox

@@ -26,6 +26,20 @@ HttpResponse respond(const Result<QJsonObject> &result, int status = 200)
     return HttpResponse::json(result.value(), status);
 }
 
+HttpResponse respond(const Result<RunRecord> &run, int status = 200)
+{
+    if (!run)
+        return HttpResponse::fromError(run.error());
+    return HttpResponse::json(run->toJson(), status);
+}
+
+HttpResponse respond(const Result<RunPage> &page)
+{
+    if (!page)
+        return HttpResponse::fromError(page.error());
+    return HttpResponse::json(page->toJson());
+}
+
 HttpResponse locked()
 {
     return HttpResponse::error(503, u"LOCKED"_s, tr("the engine is locked; unlock it first"));

@@ -30,6 +30,11 @@ QJsonObject ConnectionJson::toJson(const ConnectionRecord &r) const
         if (const auto at = m_triggers->nextRunAt(r))
             nextRunAt = Ids::iso(*at);
     }
+    QJsonValue lastRun;
+    if (m_runs) {
+        if (const auto run = m_runs->lastRun(r.id))
+            lastRun = run->toJson();
+    }
     return QJsonObject{{u"id"_s, r.id},
                        {u"name"_s, r.name},
                        {u"type"_s, r.type},
@@ -42,7 +47,7 @@ QJsonObject ConnectionJson::toJson(const ConnectionRecord &r) const
                        {u"variantGroupId"_s, orNull(r.variantGroupId)},
                        {u"variantLabel"_s, orNull(r.variantLabel)},
                        {u"credentialFields"_s, QJsonArray::fromStringList(r.credentialFields)},
-                       {u"lastRun"_s, m_runs ? m_runs->lastRunJson(r.id) : QJsonValue()},
+                       {u"lastRun"_s, lastRun},
                        {u"nextRunAt"_s, nextRunAt},
                        {u"createdAt"_s, r.createdAt},
                        {u"updatedAt"_s, r.updatedAt}};

@@ -80,6 +80,18 @@ RunService::RunService(Database *metadata, WorkspaceDataStore *workspaceData, Co
 
 RunService::~RunService() = default;
 
+QJsonObject RunPage::toJson() const
+{
+    QJsonArray items;
+    for (const RunRecord &run : runs)
+        items.append(run.toJson());
+    return QJsonObject{{u"runs"_s, items},
+                       {u"pagination"_s, QJsonObject{{u"limit"_s, limit},
+                                                     {u"offset"_s, offset},
+                                                     {u"total"_s, total},
+                                                     {u"hasMore"_s, hasMore()}}}};
+}
+
 QString RunService::triggerName(RunTrigger trigger)
 {
     switch (trigger) {
@@ -141,7 +153,7 @@ Result<QStringList> RunService::streamNames(const ConnectionRecord &connection) 
     return names;
 }
 
-QJsonObject RunService::withLive(RunRecord run) const
+RunRecord RunService::withLive(RunRecord run) const
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_live.constFind(run.id);
@@ -152,7 +164,7 @@ QJsonObject RunService::withLive(RunRecord run) const
         run.rowsCreated = std::max(run.rowsCreated, it->rowsCreated);
         run.rowsUpdated = std::max(run.rowsUpdated, it->rowsUpdated);
     }
-    return run.toJson();
+    return run;
 }
 
 std::optional<RunRecord> RunService::activeRun(const QString &connectionId) const
@@ -160,16 +172,16 @@ std::optional<RunRecord> RunService::activeRun(const QString &connectionId) cons
     return m_store.activeRun(connectionId);
 }
 
-QJsonValue RunService::lastRunJson(const QString &connectionId) const
+std::optional<RunRecord> RunService::lastRun(const QString &connectionId) const
 {
     const auto run = m_store.lastRun(connectionId);
     if (!run)
-        return QJsonValue();
+        return std::nullopt;
     return withLive(*run);
 }
 
-Result<QJsonObject> RunService::trigger(const Caller &caller, const QString &connectionId, const QStringList &streams,
-                                        RunTrigger trigger)
+Result<RunRecord> RunService::trigger(const Caller &caller, const QString &connectionId, const QStringList &streams,
+                                      RunTrigger trigger)
 {
     if (auto ok = caller.require(Role::Member); !ok)
         return ok.error();
@@ -221,10 +233,10 @@ Result<QJsonObject> RunService::trigger(const Caller &caller, const QString &con
     qCInfo(lcEngine) << "run" << run->id << "queued for connection" << connection->id << "by" << triggerName(trigger);
     Q_EMIT runQueued(connection->workspaceId, connection->id, run->id);
     Q_EMIT runChanged(connection->workspaceId, connection->id, run->id);
-    return run->toJson();
+    return *run;
 }
 
-Result<QJsonObject> RunService::stop(const Caller &caller, const QString &connectionId, const QString &runId)
+Result<RunRecord> RunService::stop(const Caller &caller, const QString &connectionId, const QString &runId)
 {
     if (auto ok = caller.require(Role::Member); !ok)
         return ok.error();
@@ -254,7 +266,7 @@ Result<QJsonObject> RunService::stop(const Caller &caller, const QString &connec
     return withLive(*stopped);
 }
 
-Result<QJsonObject> RunService::list(const Caller &caller, const QString &connectionId, int limit, int offset) const
+Result<RunPage> RunService::list(const Caller &caller, const QString &connectionId, int limit, int offset) const
 {
     auto connection = connectionFor(caller, connectionId);
     if (!connection)
@@ -263,17 +275,13 @@ Result<QJsonObject> RunService::list(const Caller &caller, const QString &connec
     auto runs = m_store.list(connection->id, limit, offset, &total);
     if (!runs)
         return runs.error();
-    QJsonArray items;
+    RunPage page{{}, limit, offset, total};
     for (const auto &run : std::as_const(*runs))
-        items.append(withLive(run));
-    return QJsonObject{{u"runs"_s, items},
-                       {u"pagination"_s, QJsonObject{{u"limit"_s, limit},
-                                                     {u"offset"_s, offset},
-                                                     {u"total"_s, total},
-                                                     {u"hasMore"_s, qint64(offset) + items.size() < total}}}};
+        page.runs.append(withLive(run));
+    return page;
 }
 
-Result<QJsonObject> RunService::get(const Caller &caller, const QString &connectionId, const QString &runId) const
+Result<RunRecord> RunService::get(const Caller &caller, const QString &connectionId, const QString &runId) const
 {
     auto connection = connectionFor(caller, connectionId);
     if (!connection)

@@ -25,6 +25,17 @@ class NotificationService;
 class WorkspaceDataStore;
 struct ConnectionRecord;
 
+/** One page of a connection's runs, newest first, and where it lies among them all. */
+struct RunPage {
+    QList<RunRecord> runs;
+    int limit = 0;
+    int offset = 0;
+    int total = 0;
+    [[nodiscard]] bool hasMore() const { return qint64(offset) + runs.size() < total; }
+    /** `{"runs": […], "pagination": {limit, offset, total, hasMore}}`, as the REST API lists runs. */
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
 /** What started a run, stored as its `trigger`. */
 enum class RunTrigger { Manual, Schedule, Webhook, RunAll, OAuth };
 
@@ -52,8 +63,7 @@ public:
     ~RunService() override;
 
     /**
-     * Enqueues a run of `connectionId` (in the caller's workspace) as PENDING and returns the run
-     * object. `streams` empty means the connection's own selection (`config.streams`, names the
+     * Enqueues a run of `connectionId` (in the caller's workspace) as PENDING and returns the run. `streams` empty means the connection's own selection (`config.streams`, names the
      * connector no longer has skipped), or every stream of the connector when there is none left;
      * otherwise each must be one of them (400 names the unknown one and lists the valid ones).
      * MEMBER+ or a system caller.
@@ -61,22 +71,22 @@ public:
      * PENDING/RUNNING (decided by the database's partial unique index, so concurrent triggers
      * cannot both win); 503 while the server shuts down. Writes a RUN_TRIGGER audit entry.
      */
-    [[nodiscard]] Result<QJsonObject> trigger(const Caller &caller, const QString &connectionId, const QStringList &streams,
-                                              RunTrigger trigger);
+    [[nodiscard]] Result<RunRecord> trigger(const Caller &caller, const QString &connectionId, const QStringList &streams,
+                                            RunTrigger trigger);
     /** `POST …/runs/:runId`: PENDING/RUNNING → CANCELLED at once (200 with the run); finished → 409. MEMBER+. */
-    [[nodiscard]] Result<QJsonObject> stop(const Caller &caller, const QString &connectionId, const QString &runId);
-    /** `GET …/runs`: `{"runs":[…], "pagination":{limit, offset, total, hasMore}}`, newest first. */
-    [[nodiscard]] Result<QJsonObject> list(const Caller &caller, const QString &connectionId, int limit, int offset) const;
-    /** `GET …/runs/:runId`: the run object with live progress. */
-    [[nodiscard]] Result<QJsonObject> get(const Caller &caller, const QString &connectionId, const QString &runId) const;
+    [[nodiscard]] Result<RunRecord> stop(const Caller &caller, const QString &connectionId, const QString &runId);
+    /** `GET …/runs`: a page of the connection's runs with live progress, newest first. */
+    [[nodiscard]] Result<RunPage> list(const Caller &caller, const QString &connectionId, int limit, int offset) const;
+    /** `GET …/runs/:runId`: the run with live progress. */
+    [[nodiscard]] Result<RunRecord> get(const Caller &caller, const QString &connectionId, const QString &runId) const;
     /** `PATCH connections/:id` (reset cursor, ADMIN+): `{stream?, cursor}` → `{success, syncState, message}`. */
     [[nodiscard]] Result<QJsonObject> resetCursor(const Caller &caller, const QString &connectionId, const QJsonObject &body);
     /** The connection's sync state document `{"version":1,"streams":{…}}` (VIEWER+; for the GUI). */
     [[nodiscard]] Result<QJsonObject> syncState(const Caller &caller, const QString &connectionId) const;
     /** The active (PENDING/RUNNING) run of a connection, if any. */
     [[nodiscard]] std::optional<RunRecord> activeRun(const QString &connectionId) const;
-    /** The most recent run object of a connection (for `lastRun`), or null. */
-    [[nodiscard]] QJsonValue lastRunJson(const QString &connectionId) const;
+    /** The most recent run of a connection with live progress (for `lastRun`), if it has one. */
+    [[nodiscard]] std::optional<RunRecord> lastRun(const QString &connectionId) const;
     /** The stream specs of a connection's connector, without a network call. */
     [[nodiscard]] Result<QList<StreamSpec>> streamSpecs(const ConnectionRecord &connection) const;
     /** The names of `streamSpecs`, in the connector's order (parents before children). */
@@ -129,7 +139,8 @@ private:
         qint64 lastSignalMs = 0;
     };
 
-    [[nodiscard]] QJsonObject withLive(RunRecord run) const;
+    /** The run with the progress and counters of its execution so far, which the row has only at page ends. */
+    [[nodiscard]] RunRecord withLive(RunRecord run) const;
     [[nodiscard]] Result<ConnectionRecord> connectionFor(const Caller &caller, const QString &connectionId) const;
 
     Database *m_metadata;

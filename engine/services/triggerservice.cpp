@@ -150,7 +150,7 @@ Result<QJsonObject> TriggerService::runAll(const Caller &caller)
             continue;
         auto run = m_runs->trigger(caller, id, {}, RunTrigger::RunAll);
         if (run) {
-            runIds.append(run->value(u"id"_s).toString());
+            runIds.append(run->id);
         } else if (run.error().code == u"RUN_ACTIVE"_s) {
             ++inProgress;
         } else {

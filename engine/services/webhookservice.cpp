@@ -137,7 +137,7 @@ Result<QJsonObject> WebhookService::trigger(const QString &token, const QString 
     // connection's own selection.
     auto run = m_runs->trigger(Caller::system(connection->workspaceId, ip), connection->id, streams, RunTrigger::Webhook);
     if (run) {
-        qCInfo(lcEngine) << "webhook started run" << run->value(u"id"_s).toString() << "of connection" << connection->id;
+        qCInfo(lcEngine) << "webhook started run" << run->id << "of connection" << connection->id;
         return QJsonObject{{u"success"_s, true}, {u"message"_s, tr("Sync triggered")}};
     }
     if (run.error().code == u"RUN_ACTIVE"_s)

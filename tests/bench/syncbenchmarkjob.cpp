@@ -227,8 +227,8 @@ SyncBenchmarkResult SyncBenchmarkJob::run()
             // The fake keeps a log of every request for its tests: dropped here so that the
             // process's memory shows the engine's, not the log's.
             hubspot.clearRequests();
-            const QJsonObject r = engine.runs()->lastRunJson(connectionId).toObject();
-            std::fprintf(stderr, "\r  %lld rows, RSS %.1f MB   ", qlonglong(r.value(u"rowsSynced"_s).toInteger()), currentRssMb());
+            const auto last = engine.runs()->lastRun(connectionId);
+            std::fprintf(stderr, "\r  %lld rows, RSS %.1f MB   ", last ? qlonglong(last->rowsSynced) : 0LL, currentRssMb());
         });
         progress.start(500);
         loop.exec();
@@ -236,7 +236,7 @@ SyncBenchmarkResult SyncBenchmarkJob::run()
         result.engineCpuSeconds = cpuSeconds() - cpuBefore;
         std::fprintf(stderr, "\n");
         result.rssAfterSyncMb = peakRssMb();
-        const auto stored = engine.runs()->store()->get(run->value(u"id"_s).toString());
+        const auto stored = engine.runs()->store()->get(run->id);
         result.engineRows = stored ? stored->rowsSynced : 0;
         if (finalStatus != u"COMPLETED"_s) {
             result.error = u"the run ended %1: %2"_s.arg(finalStatus, stored ? stored->error : QString());

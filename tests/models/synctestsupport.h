@@ -55,7 +55,7 @@ struct SyncFixture {
     [[nodiscard]] QString trigger(const QString &connectionId, const QStringList &streams = {})
     {
         auto run = engine.engine().runs()->trigger(session->caller(), connectionId, streams, RunTrigger::Manual);
-        return run ? run->value(QStringLiteral("id")).toString() : QString();
+        return run ? run->id : QString();
     }
 
     /** The run's status once it has ended; empty, and the test failed, when it did not end. */

@@ -35,7 +35,7 @@ private Q_SLOTS:
         // A run the owner starts is not reported to the owner; a scheduled run (no user) is.
         auto run = f.engine.engine().runs()->trigger(Caller::system(f.session->workspaceId()), id, {}, RunTrigger::Schedule);
         QVERIFY(run);
-        QCOMPARE(f.finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QCOMPARE(f.finishedStatus(run->id), u"COMPLETED"_s);
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 10000);
         QVERIFY(inserted.count() >= 1);
         QCOMPARE(model.rowCount(), 1);
@@ -56,7 +56,7 @@ private Q_SLOTS:
         f.hubspot->setToken(u"rotated"_s);
         auto failing = f.engine.engine().runs()->trigger(Caller::system(f.session->workspaceId()), id, {}, RunTrigger::Schedule);
         QVERIFY(failing);
-        QCOMPARE(f.finishedStatus(failing->value(u"id"_s).toString()), u"FAILED"_s);
+        QCOMPARE(f.finishedStatus(failing->id), u"FAILED"_s);
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 10000);
         QCOMPARE(model.index(0).data(NotificationListModel::KindRole).toString(), u"FAILED"_s);
         model.markAllRead();

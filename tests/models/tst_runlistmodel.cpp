@@ -83,7 +83,7 @@ private Q_SLOTS:
         for (int i = 0; i < RunListModel::PageSize + 3; ++i) {
             auto run = f.engine.engine().runs()->trigger(f.session->caller(), id, {u"owners"_s}, RunTrigger::Manual);
             QVERIFY(run);
-            QCOMPARE(f.finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+            QCOMPARE(f.finishedStatus(run->id), u"COMPLETED"_s);
         }
         RunListModel model(f.session.get());
         model.setConnectionId(id);

@@ -60,14 +60,14 @@ int main(int argc, char **argv)
     auto run = engine.runs()->trigger(*caller, connectionId, {}, RunTrigger::Manual);
     if (!run)
         return 1;
-    const QString runId = run->value(u"id"_s).toString();
+    const QString runId = run->id;
     engine.syncWorkers()->start(1);
     std::fprintf(stdout, "started %s\n", qPrintable(runId));
     std::fflush(stdout);
     QTimer report;
     QObject::connect(&report, &QTimer::timeout, &app, [&] {
-        const QJsonObject r = engine.runs()->lastRunJson(connectionId).toObject();
-        std::fprintf(stdout, "rows %d\n", r.value(u"rowsSynced"_s).toInt());
+        const auto last = engine.runs()->lastRun(connectionId);
+        std::fprintf(stdout, "rows %lld\n", last ? qlonglong(last->rowsSynced) : 0LL);
         std::fflush(stdout);
     });
     report.start(10);

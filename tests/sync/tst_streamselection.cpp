@@ -191,8 +191,8 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         auto run = runs()->trigger(Caller::system(m_t->workspaceId()), id, {}, RunTrigger(trigger));
         QVERIFY2(run, qPrintable(run ? QString() : run.error().message));
-        QCOMPARE(run->value(u"streams"_s).toArray(), QJsonArray{u"companies"_s});
-        QCOMPARE(finishedRun(id, run->value(u"id"_s).toString()).value(u"status"_s).toString(), u"COMPLETED"_s);
+        QCOMPARE(run->streams, QStringList{u"companies"_s});
+        QCOMPARE(finishedRun(id, run->id).value(u"status"_s).toString(), u"COMPLETED"_s);
     }
 
     void emptyOrStaleSelectionMeansEverything_data()
@@ -216,8 +216,8 @@ private Q_SLOTS:
         QVERIFY(m_t->engine().connections()->mergeConfig(id, QJsonObject{{u"streams"_s, stored}}));
         auto run = runs()->trigger(Caller::system(m_t->workspaceId()), id, {}, RunTrigger::Manual);
         QVERIFY(run);
-        QCOMPARE(run->value(u"streams"_s).toArray(), expected);
-        QCOMPARE(finishedRun(id, run->value(u"id"_s).toString()).value(u"status"_s).toString(), u"COMPLETED"_s);
+        QCOMPARE(QJsonArray::fromStringList(run->streams), expected);
+        QCOMPARE(finishedRun(id, run->id).value(u"status"_s).toString(), u"COMPLETED"_s);
         // An unrelated edit of such a connection is not blocked by the stale names.
         const auto renamed = m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id,
                                                        QJsonObject{{u"name"_s, u"Renamed %1"_s.arg(id.left(6))},

@@ -237,7 +237,7 @@ private Q_SLOTS:
     {
         auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
         QVERIFY(run);
-        QCOMPARE(finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QCOMPARE(finishedStatus(run->id), u"COMPLETED"_s);
         QTRY_VERIFY(m_window->action(u"actionResetCursor"_s)->isEnabled());
         QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
         auto *wizard = Test::waitForDialog<CursorResetWizard>(m_window.get());
@@ -269,7 +269,7 @@ private Q_SLOTS:
     {
         auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
         QVERIFY(run);
-        QCOMPARE(finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QCOMPARE(finishedStatus(run->id), u"COMPLETED"_s);
         QTRY_VERIFY(m_window->action(u"actionResetCursor"_s)->isEnabled());
         m_window->action(u"actionResetCursor"_s)->trigger();
         auto *wizard = Test::waitForDialog<CursorResetWizard>(m_window.get());
@@ -303,7 +303,7 @@ private Q_SLOTS:
                                                                      : m_f->session->caller(),
                                      m_id, {u"owners"_s}, trigger);
             QVERIFY(run);
-            runId = run->value(u"id"_s).toString();
+            runId = run->id;
             QCOMPARE(finishedStatus(runId), u"COMPLETED"_s);
             QTRY_VERIFY_WITH_TIMEOUT(handled, Test::RunTimeoutMs);
         };
@@ -336,7 +336,7 @@ private Q_SLOTS:
         auto run = m_f->engine.engine().runs()->trigger(Caller::system(m_f->session->workspaceId()), m_id, {},
                                                         RunTrigger::Schedule);
         QVERIFY(run);
-        QCOMPARE(finishedStatus(run->value(u"id"_s).toString()), u"COMPLETED"_s);
+        QCOMPARE(finishedStatus(run->id), u"COMPLETED"_s);
         QAction *notifications = m_window->action(u"actionNotifications"_s);
         QTRY_COMPARE_WITH_TIMEOUT(notifications->text(), u"&Notifications (1)"_s, 10000);
         notifications->trigger();

@@ -231,9 +231,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"COMPLETED"_s, 30000);
         const auto runs = m_f->engine.engine().runs()->list(m_f->session->caller(), m_id, 10, 0);
         QVERIFY(runs);
-        QCOMPARE(runs->value(u"runs"_s).toArray().size(), 1);
-        QCOMPARE(runs->value(u"runs"_s).toArray().first().toObject().value(u"streams"_s).toArray(),
-                 (QJsonArray{u"contacts"_s, u"companies"_s}));
+        QCOMPARE(runs->runs.size(), 1);
+        QCOMPARE(runs->runs.first().streams, (QStringList{u"contacts"_s, u"companies"_s}));
 
         // Shown again for this connection after another one was selected; all checked → no selection.
         m_window->detail()->showTab(ConnectionDetailWidget::StreamsTab);
@@ -271,7 +270,7 @@ private Q_SLOTS:
         });
         auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {u"contacts"_s}, RunTrigger::Manual);
         QVERIFY(run);
-        const QString runId = run->value(u"id"_s).toString();
+        const QString runId = run->id;
         // A plain event loop, as in the app (QTest::qWait would add its own sleeps to the gaps).
         QEventLoop loop;
         connect(m_window->detail()->runs()->model(), &RunListModel::runFinished, &loop, &QEventLoop::quit);
@@ -283,8 +282,8 @@ private Q_SLOTS:
         probe.stop();
         auto done = m_f->engine.engine().runs()->get(m_f->session->caller(), m_id, runId);
         QVERIFY(done);
-        QCOMPARE(done->value(u"status"_s).toString(), u"COMPLETED"_s);
-        QCOMPARE(done->value(u"rowsSynced"_s).toInteger(), Contacts);
+        QCOMPARE(done->status, u"COMPLETED"_s);
+        QCOMPARE(done->rowsSynced, Contacts);
         qInfo("large sync: %lld rows in %lld ms; GUI thread: %lld ticks, longest gap %lld ms", Contacts, total.elapsed(), ticks,
               longest);
         QVERIFY2(longest <= 50, qPrintable(u"the GUI thread stalled for %1 ms"_s.arg(longest)));
