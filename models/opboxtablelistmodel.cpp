@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/opboxtablelistmodel.h"
 #include "models/displayformat.h"
+#include "models/guithread.h"
 #include "engine/services/engine.h"
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
 #include "engine/services/runservice.h"
 #include "engine/store/tablecatalogstore.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
-#include <QPointer>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -70,14 +69,9 @@ void OpboxTableListModel::reload()
         } else {
             error = tables.error().message;
         }
-        // Delivered on the GUI thread; the QPointer says whether the model still exists there.
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, generation, list, error] {
-                if (self)
-                    self->apply(generation, list, error);
-            },
-            Qt::QueuedConnection);
+        GuiThread::deliver(self, [generation, list, error](OpboxTableListModel *model) {
+            model->apply(generation, list, error);
+        });
     });
 }
 

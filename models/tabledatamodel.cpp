@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tabledatamodel.h"
 #include "engine/services/engine.h"
+#include "models/guithread.h"
 #include "models/ownersession.h"
 #include "models/tablerowreader.h"
 
@@ -8,7 +9,6 @@
 #include <QFont>
 #include <QPalette>
 #include <QGuiApplication>
-#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -77,13 +77,9 @@ void TableDataModel::load(qint64 afterRowid)
         auto page = reader.page(table, filter, afterRowid, PageSize);
         const TableRowPage result = page ? *page : TableRowPage{};
         const QString error = page ? QString() : page.error().message;
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, generation, first, result, error] {
-                if (self)
-                    self->apply(generation, first, result, error);
-            },
-            Qt::QueuedConnection);
+        GuiThread::deliver(self, [generation, first, result, error](TableDataModel *model) {
+            model->apply(generation, first, result, error);
+        });
     });
 }
 

@@ -1,18 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tableexportjob.h"
 #include "engine/services/engine.h"
+#include "models/guithread.h"
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
 #include "models/tablerowreader.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
+
+namespace {
+
+// One CSV record of `values` (column names or a row) into `line`, reused to spare an allocation a row.
+template<typename Values>
+void csvRecord(QByteArray &line, const Values &values)
+{
+    line.clear();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            line += ',';
+        line += TableExportJob::csvField(values.at(i));
+    }
+    line += "\r\n";
+}
+
+} // namespace
 
 TableExportJob::TableExportJob(WorkspaceDataStore *workspaceData, Caller caller, QObject *parent)
     : QObject(parent)
@@ -59,12 +76,7 @@ void TableExportJob::start(const QString &table, const QString &filter, const QS
     WorkspaceDataStore *data = m_workspaceData;
     const Caller caller = m_caller;
     auto cancel = m_cancel;
-    auto deliver = [self](auto functor) {
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, functor] {
-            if (self)
-                functor(self.data());
-        }, Qt::QueuedConnection);
-    };
+    auto deliver = [self](auto functor) { GuiThread::deliver(self, std::move(functor)); };
     m_task = QtConcurrent::run([data, caller, cancel, table, filter, path, deliver] {
         const TableRowReader reader(data, caller);
         auto columns = reader.columns(table);
@@ -82,23 +94,13 @@ void TableExportJob::start(const QString &table, const QString &filter, const QS
             return fail(QCoreApplication::translate("TableExportJob", "cannot write %1: %2").arg(path, file.errorString()));
         }
         QByteArray line;
-        for (qsizetype i = 0; i < columns->size(); ++i) {
-            if (i > 0)
-                line += ',';
-            line += csvField(columns->at(i));
-        }
-        file.write(line + "\r\n");
+        csvRecord(line, *columns);
+        file.write(line);
         qint64 rows = 0;
         auto done = reader.forEach(table, filter, [&](const QVariantList &row) {
             if (cancel->load())
                 return false;
-            line.clear();
-            for (qsizetype i = 0; i < row.size(); ++i) {
-                if (i > 0)
-                    line += ',';
-                line += csvField(row.at(i));
-            }
-            line += "\r\n";
+            csvRecord(line, row);
             if (file.write(line) != line.size())
                 return false;
             if (++rows % 5000 == 0)
