@@ -23,39 +23,37 @@ namespace Opbox {
 
 namespace {
 
-bool onlyKeys(const QJsonObject &o, const QSet<QString> &keys, const QString &where, QString *error)
+Error invalidProfile(const QString &message)
 {
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!keys.contains(it.key())) {
-            *error = u"%1: unknown key '%2'"_s.arg(where, it.key());
-            return false;
-        }
-    }
-    return true;
+    return Error::invalid(message, u"OAUTH_PROFILE_INVALID"_s);
 }
 
-std::optional<OAuthProfile::Endpoint> readEndpoint(const QJsonObject &root, const QString &key, bool required,
-                                                   QString *error)
+Result<void> onlyKeys(const QJsonObject &o, const QSet<QString> &keys, const QString &where)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!keys.contains(it.key()))
+            return invalidProfile(u"%1: unknown key '%2'"_s.arg(where, it.key()));
+    }
+    return {};
+}
+
+Result<OAuthProfile::Endpoint> readEndpoint(const QJsonObject &root, const QString &key, bool required)
 {
     const QJsonValue v = root.value(key);
     if (v.isUndefined()) {
         if (required)
-            *error = u"'%1' is required"_s.arg(key);
-        return required ? std::nullopt : std::optional<OAuthProfile::Endpoint>(OAuthProfile::Endpoint{});
+            return invalidProfile(u"'%1' is required"_s.arg(key));
+        return OAuthProfile::Endpoint{};
     }
-    if (!v.isObject()) {
-        *error = u"'%1' must be an object"_s.arg(key);
-        return std::nullopt;
-    }
+    if (!v.isObject())
+        return invalidProfile(u"'%1' must be an object"_s.arg(key));
     const QJsonObject o = v.toObject();
-    if (!onlyKeys(o, {u"url"_s, u"override"_s, u"kind"_s}, key, error))
-        return std::nullopt;
+    if (Result<void> known = onlyKeys(o, {u"url"_s, u"override"_s, u"kind"_s}, key); !known)
+        return known.error();
     OAuthProfile::Endpoint e;
     e.url = QUrl(o.value(u"url"_s).toString(), QUrl::StrictMode);
-    if (!e.url.isValid() || e.url.host().isEmpty() || (e.url.scheme() != u"https"_s && e.url.scheme() != u"http"_s)) {
-        *error = u"%1.url: must be an http(s) URL"_s.arg(key);
-        return std::nullopt;
-    }
+    if (!e.url.isValid() || e.url.host().isEmpty() || (e.url.scheme() != u"https"_s && e.url.scheme() != u"http"_s))
+        return invalidProfile(u"%1.url: must be an http(s) URL"_s.arg(key));
     const QString override = o.value(u"override"_s).toString();
     if (override.isEmpty())
         e.override = OAuthProfile::Endpoint::Override::None;
@@ -63,10 +61,8 @@ std::optional<OAuthProfile::Endpoint> readEndpoint(const QJsonObject &root, cons
         e.override = OAuthProfile::Endpoint::Override::AuthBaseUrl;
     else if (override == u"baseUrlOrigin"_s)
         e.override = OAuthProfile::Endpoint::Override::BaseUrlOrigin;
-    else {
-        *error = u"%1.override: '%2' is not authBaseUrl or baseUrlOrigin"_s.arg(key, override);
-        return std::nullopt;
-    }
+    else
+        return invalidProfile(u"%1.override: '%2' is not authBaseUrl or baseUrlOrigin"_s.arg(key, override));
     return e;
 }
 
@@ -85,10 +81,9 @@ const ProfileCatalog &catalog()
             QFile file(dir + u"/oauth.json"_s);
             if (!file.open(QIODevice::ReadOnly))
                 continue;
-            QString error;
-            auto profile = OAuthProfile::parse(file.readAll(), &error);
+            auto profile = OAuthProfile::parse(file.readAll());
             if (!profile) {
-                qCWarning(lcConnectors) << "ignoring invalid OAuth profile" << file.fileName() << error;
+                qCWarning(lcConnectors) << "ignoring invalid OAuth profile" << file.fileName() << profile.error().message;
                 continue;
             }
             const QString type = profile->type; // copied first: the profile is moved below
@@ -101,32 +96,33 @@ const ProfileCatalog &catalog()
 
 } // namespace
 
-std::optional<OAuthProfile> OAuthProfile::parse(const QByteArray &json, QString *error)
+Result<OAuthProfile> OAuthProfile::parse(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = u"not a JSON object"_s;
-        return std::nullopt;
-    }
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return invalidProfile(u"not a JSON object"_s);
     const QJsonObject root = doc.object();
-    if (!onlyKeys(root,
-                  {u"$comment"_s, u"type"_s, u"provider"_s, u"authorize"_s, u"token"_s, u"discovery"_s, u"scopes"_s,
-                   u"authorizeParams"_s, u"defaultTokenLifetime"_s, u"refreshMargin"_s},
-                  u"profile"_s, error))
-        return std::nullopt;
+    if (Result<void> known = onlyKeys(root,
+                                      {u"$comment"_s, u"type"_s, u"provider"_s, u"authorize"_s, u"token"_s,
+                                       u"discovery"_s, u"scopes"_s, u"authorizeParams"_s, u"defaultTokenLifetime"_s,
+                                       u"refreshMargin"_s},
+                                      u"profile"_s);
+        !known)
+        return known.error();
     OAuthProfile p;
     p.type = root.value(u"type"_s).toString();
     p.provider = root.value(u"provider"_s).toString();
-    if (p.type.isEmpty() || p.provider.isEmpty()) {
-        *error = u"'type' and 'provider' are required"_s;
-        return std::nullopt;
+    if (p.type.isEmpty() || p.provider.isEmpty())
+        return invalidProfile(u"'type' and 'provider' are required"_s);
+    const auto authorize = readEndpoint(root, u"authorize"_s, true);
+    const auto token = readEndpoint(root, u"token"_s, true);
+    const auto discovery = readEndpoint(root, u"discovery"_s, false);
+    // With several broken endpoints the last one is named, as the profile reads them in this order.
+    for (const auto *endpoint : {&discovery, &token, &authorize}) {
+        if (!*endpoint)
+            return endpoint->error();
     }
-    auto authorize = readEndpoint(root, u"authorize"_s, true, error);
-    auto token = readEndpoint(root, u"token"_s, true, error);
-    auto discovery = readEndpoint(root, u"discovery"_s, false, error);
-    if (!authorize || !token || !discovery)
-        return std::nullopt;
     p.authorize = *authorize;
     p.token = *token;
     p.discoveryEndpoint = *discovery;
@@ -137,43 +133,31 @@ std::optional<OAuthProfile> OAuthProfile::parse(const QByteArray &json, QString 
         p.discovery = Discovery::XeroConnections;
     else if (kind == u"docusign_userinfo"_s)
         p.discovery = Discovery::DocuSignUserInfo;
-    else {
-        *error = u"discovery.kind: '%1' is not xero_connections or docusign_userinfo"_s.arg(kind);
-        return std::nullopt;
-    }
+    else
+        return invalidProfile(u"discovery.kind: '%1' is not xero_connections or docusign_userinfo"_s.arg(kind));
     const QJsonValue scopes = root.value(u"scopes"_s);
-    if (!scopes.isArray() || scopes.toArray().isEmpty()) {
-        *error = u"'scopes' must be a non-empty array"_s;
-        return std::nullopt;
-    }
+    if (!scopes.isArray() || scopes.toArray().isEmpty())
+        return invalidProfile(u"'scopes' must be a non-empty array"_s);
     for (const auto &s : scopes.toArray()) {
-        if (!s.isString() || s.toString().isEmpty() || s.toString().contains(u' ')) {
-            *error = u"'scopes' must hold single scope names"_s;
-            return std::nullopt;
-        }
+        if (!s.isString() || s.toString().isEmpty() || s.toString().contains(u' '))
+            return invalidProfile(u"'scopes' must hold single scope names"_s);
         p.scopes.append(s.toString());
     }
     const QJsonObject params = root.value(u"authorizeParams"_s).toObject();
     for (auto it = params.begin(); it != params.end(); ++it) {
-        if (!it->isString()) {
-            *error = u"authorizeParams.%1: must be a string"_s.arg(it.key());
-            return std::nullopt;
-        }
+        if (!it->isString())
+            return invalidProfile(u"authorizeParams.%1: must be a string"_s.arg(it.key()));
         p.authorizeParams.append({it.key(), it->toString()});
     }
     if (root.contains(u"defaultTokenLifetime"_s)) {
         p.defaultTokenLifetimeSeconds = root.value(u"defaultTokenLifetime"_s).toInt(-1);
-        if (p.defaultTokenLifetimeSeconds <= 0) {
-            *error = u"'defaultTokenLifetime' must be a positive number of seconds"_s;
-            return std::nullopt;
-        }
+        if (p.defaultTokenLifetimeSeconds <= 0)
+            return invalidProfile(u"'defaultTokenLifetime' must be a positive number of seconds"_s);
     }
     if (root.contains(u"refreshMargin"_s)) {
         p.refreshMarginSeconds = root.value(u"refreshMargin"_s).toInt(-1);
-        if (p.refreshMarginSeconds < 0) {
-            *error = u"'refreshMargin' must be a number of seconds"_s;
-            return std::nullopt;
-        }
+        if (p.refreshMarginSeconds < 0)
+            return invalidProfile(u"'refreshMargin' must be a number of seconds"_s);
     }
     return p;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -57,8 +59,8 @@ public:
     /** `config.scopes` (a space-separated string or an array) when set, else the profile's. */
     [[nodiscard]] QStringList scopesFor(const QJsonObject &config) const;
 
-    /** Parses a profile; nullopt with `error` set when it is not valid. */
-    [[nodiscard]] static std::optional<OAuthProfile> parse(const QByteArray &json, QString *error);
+    /** Parses a profile; an Invalid error naming the problem when it is not valid. */
+    [[nodiscard]] static Result<OAuthProfile> parse(const QByteArray &json);
     /** The embedded profile of an OAuth connector type, parsed once per process; nullptr when there is none. */
     [[nodiscard]] static std::shared_ptr<const OAuthProfile> forType(const QString &type);
 
