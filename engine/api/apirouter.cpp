@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <exception>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -186,6 +187,17 @@ Result<int> ApiRouter::intParam(const HttpRequest &request, const QString &name,
     if (!ok || v < 0)
         return Error::invalid(tr("%1: must be a non-negative integer").arg(name));
     return std::min(v, max);
+}
+
+Result<ApiRouter::Page> ApiRouter::pageParams(const HttpRequest &request)
+{
+    auto limit = intParam(request, u"limit"_s, 50, 500);
+    if (!limit)
+        return limit.error();
+    auto offset = intParam(request, u"offset"_s, 0, std::numeric_limits<int>::max());
+    if (!offset)
+        return offset.error();
+    return Page{*limit, *offset};
 }
 
 QJsonObject ApiRouter::openApi(const QString &title, const QString &version) const

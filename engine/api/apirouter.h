@@ -51,6 +51,14 @@ public:
     /** A non-negative integer query parameter with a default and an upper bound, or a 400 naming it. */
     [[nodiscard]] static Result<int> intParam(const HttpRequest &request, const QString &name, int defaultValue, int max);
 
+    /** Which page of a list a request asks for: `limit` (default 50, at most 500) and `offset`. */
+    struct Page {
+        int limit = 50;
+        int offset = 0;
+    };
+    /** The `limit` and `offset` query parameters, or a 400 naming the bad one. */
+    [[nodiscard]] static Result<Page> pageParams(const HttpRequest &request);
+
 private:
     struct Route {
         QByteArray method;

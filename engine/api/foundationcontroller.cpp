@@ -83,13 +83,10 @@ void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
 
     router.add("GET", u"/api/audit-log"_s, {u"Audit events of the workspace, newest first (ADMIN+)"_s, u"audit"_s},
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
-                   auto limit = ApiRouter::intParam(req, u"limit"_s, 50, 500);
-                   if (!limit)
-                       return HttpResponse::fromError(limit.error());
-                   auto offset = ApiRouter::intParam(req, u"offset"_s, 0, std::numeric_limits<int>::max());
-                   if (!offset)
-                       return HttpResponse::fromError(offset.error());
-                   return respond(engine.audit()->list(caller, *limit, *offset, req.query.queryItemValue(u"action"_s)));
+                   auto page = ApiRouter::pageParams(req);
+                   if (!page)
+                       return HttpResponse::fromError(page.error());
+                   return respond(engine.audit()->list(caller, page->limit, page->offset, req.query.queryItemValue(u"action"_s)));
                }));
 
     router.add("GET", u"/api/pipelines/connector-types"_s, {u"List available connector types"_s, u"connectors"_s},

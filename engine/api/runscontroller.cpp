@@ -85,13 +85,10 @@ void RunsController::registerRoutes(ApiRouter &router, Engine &engine)
                    RunService *runs = engine.runs();
                    if (!runs)
                        return locked();
-                   auto limit = ApiRouter::intParam(req, u"limit"_s, 50, 500);
-                   if (!limit)
-                       return HttpResponse::fromError(limit.error());
-                   auto offset = ApiRouter::intParam(req, u"offset"_s, 0, std::numeric_limits<int>::max());
-                   if (!offset)
-                       return HttpResponse::fromError(offset.error());
-                   return respond(runs->list(caller, req.param(u"id"_s), *limit, *offset));
+                   auto page = ApiRouter::pageParams(req);
+                   if (!page)
+                       return HttpResponse::fromError(page.error());
+                   return respond(runs->list(caller, req.param(u"id"_s), page->limit, page->offset));
                }));
 
     router.add("GET", u"/api/pipelines/connections/:id/runs/:runId"_s,
