@@ -257,8 +257,8 @@ private Q_SLOTS:
     {
         ConnectorTestHarness harness;
         auto connector = harness.connect(*m_fake, {{u"pageSize"_s, 10}});
-        // Page 2 (read ahead while page 1 is delivered) would take ten minutes: the read can only end
-        // now because Stop aborts the request in flight instead of waiting for it.
+        // Page 2 (read ahead while page 1 is delivered) would take ten minutes: the read ends in time
+        // only if Stop aborts the request in flight instead of waiting for it.
         m_fake->delayNext(1, 600000, {}, 1);
         CancellingSink sink(harness.lastCancelToken());
         const auto result = ConnectorTestHarness::read(*connector, u"contacts"_s, {}, sink);
