@@ -218,9 +218,9 @@ QCoro::Task<ReadStatus> PageReader::readPages(const Stream *stream, QJsonObject 
                 if (expansion && !expansion->missing)
                     page.records.setValue(i, QStringList{field}, expansion->value);
             }
-            QString problem;
-            if (!normalizer.normalize(page.records, i, &problem)) {
-                recordError = m_connector.malformed(request->method, fetch.exchange.url, tr("record %1: %2").arg(i).arg(problem));
+            if (const Result<void> normalized = normalizer.normalize(page.records, i); !normalized) {
+                recordError = m_connector.malformed(request->method, fetch.exchange.url,
+                                                    tr("record %1: %2").arg(i).arg(normalized.error().message));
                 break;
             }
             if (!keepRecord(stream, page.records, i))

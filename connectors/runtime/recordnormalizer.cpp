@@ -86,37 +86,35 @@ void RecordNormalizer::finish(Node &node)
         finish(child);
 }
 
-bool RecordNormalizer::transform(const QJsonValue &in, const Node &leaf, QJsonValue *out, QString *error) const
+Result<void> RecordNormalizer::transform(const QJsonValue &in, const Node &leaf, QJsonValue *out) const
 {
     if (leaf.action == Action::None || !(in.isString() || leaf.action == Action::DateTime) || in.isNull() || in.isUndefined())
-        return true;
+        return {};
     const QString text = in.isString() ? in.toString() : QString();
     const QStringView trimmed = QStringView(text).trimmed();
     switch (leaf.action) {
     case Action::None:
-        return true;
+        return {};
     case Action::DateTime: {
         if (in.isString()) {
             if (DateTimeFormat::isCanonical(text))
-                return true;
+                return {};
             if (trimmed.isEmpty()) {
                 *out = QJsonValue(QJsonValue::Null);
-                return true;
+                return {};
             }
         }
         const auto when = DateTimeFormat::parse(in);
-        if (!when) {
-            *error = tr("field '%1' is not a date-time (%2)").arg(leaf.path, excerpt(in));
-            return false;
-        }
+        if (!when)
+            return Error::malformed(tr("field '%1' is not a date-time (%2)").arg(leaf.path, excerpt(in)));
         *out = DateTimeFormat::toIso(*when);
-        return true;
+        return {};
     }
     }
-    return true;
+    return {};
 }
 
-bool RecordNormalizer::apply(QJsonObject &object, const Node &node, bool *changed, QString *error) const
+Result<void> RecordNormalizer::apply(QJsonObject &object, const Node &node, bool *changed) const
 {
     // Look first, write after: most records need a few values replaced, and collecting them lets the
     // object detach once instead of once per insert.
@@ -132,8 +130,8 @@ bool RecordNormalizer::apply(QJsonObject &object, const Node &node, bool *change
         const QJsonValue value = found.value();
         if (child.action != Action::None) {
             QJsonValue replacement(QJsonValue::Undefined);
-            if (!transform(value, child, &replacement, error))
-                return false;
+            if (Result<void> done = transform(value, child, &replacement); !done)
+                return done;
             if (!replacement.isUndefined()) {
                 changes.append({&child, replacement});
                 continue;
@@ -142,8 +140,8 @@ bool RecordNormalizer::apply(QJsonObject &object, const Node &node, bool *change
         if (!child.children.empty() && value.isObject()) {
             QJsonObject sub = value.toObject();
             bool subChanged = false;
-            if (!apply(sub, child, &subChanged, error))
-                return false;
+            if (Result<void> done = apply(sub, child, &subChanged); !done)
+                return done;
             if (subChanged)
                 changes.append({&child, QJsonValue(sub)});
         }
@@ -154,23 +152,21 @@ bool RecordNormalizer::apply(QJsonObject &object, const Node &node, bool *change
     }
     if (!changes.isEmpty())
         *changed = true;
-    return true;
+    return {};
 }
 
-bool RecordNormalizer::normalize(QJsonObject &record, QString *error) const
+Result<void> RecordNormalizer::normalize(QJsonObject &record) const
 {
     for (const auto &pk : m_primaryKey) {
         const QJsonValue v = pk.size() == 1 ? record.value(pk.first()) : JsonPath::value(QJsonValue(record), pk);
-        if (!validKey(v)) {
-            *error = tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.'));
-            return false;
-        }
+        if (!validKey(v))
+            return Error::malformed(tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.')));
     }
     bool changed = false;
-    return apply(record, m_root, &changed, error);
+    return apply(record, m_root, &changed);
 }
 
-bool RecordNormalizer::normalize(RecordBatch &batch, qsizetype row, QString *error) const
+Result<void> RecordNormalizer::normalize(RecordBatch &batch, qsizetype row) const
 {
     using Kind = RecordBatch::Kind;
     for (const auto &pk : m_primaryKey) {
@@ -178,10 +174,8 @@ bool RecordNormalizer::normalize(RecordBatch &batch, qsizetype row, QString *err
         const bool ok = field ? ((field->kind == Kind::String && field->text.size > 0) || field->kind == Kind::Integer
                                  || field->kind == Kind::Real)
                               : validKey(batch.value(row, pk)); // as JsonPath reads it, arrays included
-        if (!ok) {
-            *error = tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.'));
-            return false;
-        }
+        if (!ok)
+            return Error::malformed(tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.')));
     }
     for (const Leaf &leaf : m_leaves) {
         QJsonValue value;
@@ -208,12 +202,12 @@ bool RecordNormalizer::normalize(RecordBatch &batch, qsizetype row, QString *err
                 continue;
         }
         QJsonValue replacement(QJsonValue::Undefined);
-        if (!transform(value, leaf.node, &replacement, error))
-            return false;
+        if (Result<void> done = transform(value, leaf.node, &replacement); !done)
+            return done;
         if (!replacement.isUndefined())
             batch.setValue(row, leaf.segments, replacement);
     }
-    return true;
+    return {};
 }
 
 } // namespace Opbox

@@ -21,10 +21,10 @@ class RecordNormalizer
 public:
     explicit RecordNormalizer(const ConnectorManifest::Stream &stream);
 
-    /** Normalises `record` in place; false with `error` when the record cannot be trusted. */
-    [[nodiscard]] bool normalize(QJsonObject &record, QString *error) const;
+    /** Normalises `record` in place; a Malformed error saying why when the record cannot be trusted. */
+    [[nodiscard]] Result<void> normalize(QJsonObject &record) const;
     /** The same for record `row` of a page read into a batch. */
-    [[nodiscard]] bool normalize(RecordBatch &batch, qsizetype row, QString *error) const;
+    [[nodiscard]] Result<void> normalize(RecordBatch &batch, qsizetype row) const;
 
 private:
     enum class Action { None, DateTime };
@@ -36,8 +36,8 @@ private:
         QString path;
         std::vector<Node> children;
     };
-    [[nodiscard]] bool apply(QJsonObject &object, const Node &node, bool *changed, QString *error) const;
-    [[nodiscard]] bool transform(const QJsonValue &in, const Node &leaf, QJsonValue *out, QString *error) const;
+    [[nodiscard]] Result<void> apply(QJsonObject &object, const Node &node, bool *changed) const;
+    [[nodiscard]] Result<void> transform(const QJsonValue &in, const Node &leaf, QJsonValue *out) const;
     static void finish(Node &node);
     void collect(const Node &node, const QStringList &above);
 

@@ -250,20 +250,22 @@ private Q_SLOTS:
     {
         auto manifest = ConnectorManifest::parse(minimalManifest({}));
         QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
-        QString error;
         const RecordNormalizer normalizer(manifest->streams.first());
         QJsonObject record{{u"id"_s, u"1"_s}, {u"updated"_s, u"2024-06-01T12:00:00+02:00"_s}};
-        QVERIFY(normalizer.normalize(record, &error));
+        QVERIFY(normalizer.normalize(record).ok());
         QCOMPARE(record.value(u"updated"_s).toString(), u"2024-06-01T10:00:00.000Z"_s);
         QJsonObject empty{{u"id"_s, 7}, {u"updated"_s, u""_s}};
-        QVERIFY(normalizer.normalize(empty, &error));
+        QVERIFY(normalizer.normalize(empty).ok());
         QVERIFY(empty.value(u"updated"_s).isNull());
         QJsonObject noKey{{u"updated"_s, u"2024-06-01T12:00:00Z"_s}};
-        QVERIFY(!normalizer.normalize(noKey, &error));
-        QVERIFY(error.contains(u"primary key 'id'"_s));
+        const auto keyless = normalizer.normalize(noKey);
+        QVERIFY(!keyless.ok());
+        QCOMPARE(keyless.error().kind, Error::Kind::Malformed);
+        QVERIFY(keyless.error().message.contains(u"primary key 'id'"_s));
         QJsonObject badDate{{u"id"_s, u"2"_s}, {u"updated"_s, QJsonObject()}};
-        QVERIFY(!normalizer.normalize(badDate, &error));
-        QVERIFY(error.contains(u"'updated'"_s));
+        const auto undated = normalizer.normalize(badDate);
+        QVERIFY(!undated.ok());
+        QVERIFY(undated.error().message.contains(u"'updated'"_s));
     }
 
     void normalisesHubSpotDatesOnly()
@@ -273,13 +275,12 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         auto manifest = ConnectorManifest::parse(file.readAll());
         QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
-        QString error;
         const RecordNormalizer normalizer(*manifest->stream(u"contacts"_s));
         QJsonObject record = QJsonDocument::fromJson(
             R"({"id":"51234","properties":{"numemployees":"12","annualrevenue":"1000.5","hs_email_optout":"false","email":"42",
                 "createdate":"1717236000000","hs_object_id":"51234","lastmodifieddate":"","phone":"n/a"},
                 "createdAt":"2025-02-03T10:11:12.345Z","updatedAt":"2025-06-01T08:00:00Z","archived":false})").object();
-        QVERIFY(normalizer.normalize(record, &error));
+        QVERIFY(normalizer.normalize(record).ok());
         const QJsonObject p = record.value(u"properties"_s).toObject();
         // DESIGN §19: declared date-times become ISO-8601 UTC, every other value stays as received,
         // although the manifest declares numemployees an integer and hs_email_optout a boolean.

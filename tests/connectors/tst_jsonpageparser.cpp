@@ -1442,8 +1442,9 @@ void JsonPageParserTest::normalizer()
 
     QJsonObject object = canonical(QJsonDocument::fromJson(record).object());
     QVERIFY(!object.isEmpty());
-    QString objectError;
-    const bool objectOk = normalizer.normalize(object, &objectError);
+    const Result<void> objectResult = normalizer.normalize(object);
+    const bool objectOk = objectResult.ok();
+    const QString objectError = objectOk ? QString() : objectResult.error().message;
 
     const QByteArray body = "{\"results\":[" + record + "]}";
     auto page = JsonPageParser::parse(body, {u"results"_s}, false);
@@ -1451,8 +1452,9 @@ void JsonPageParserTest::normalizer()
     RecordBatch built = RecordBatch::fromJson(QJsonArray{object});
 
     for (RecordBatch *batch : {&page->records, &built}) {
-        QString batchError;
-        const bool batchOk = normalizer.normalize(*batch, 0, &batchError);
+        const Result<void> batchResult = normalizer.normalize(*batch, 0);
+        const bool batchOk = batchResult.ok();
+        const QString batchError = batchOk ? QString() : batchResult.error().message;
         // Both overloads read a primary key as JsonPath does (into arrays) and walk date-time paths
         // through objects only.
         QVERIFY2(batchOk == objectOk, qPrintable(u"batch: %1 (%2), object: %3 (%4)"_s.arg(int(batchOk)).arg(batchError).arg(int(objectOk)).arg(objectError)));

@@ -69,9 +69,8 @@ Result<WebhookDecoder::Decoded> WhatsAppWebhookDecoder::decode(const QByteArray 
                 const QString sender = record.value(u"from"_s).toString();
                 if (names.contains(sender))
                     record.insert(u"contact_name"_s, names.value(sender));
-                QString problem;
-                if (!messageNormalizer.normalize(record, &problem)) {
-                    out.skipped.append(tr("a message: %1").arg(problem));
+                if (const Result<void> normalized = messageNormalizer.normalize(record); !normalized) {
+                    out.skipped.append(tr("a message: %1").arg(normalized.error().message));
                     continue;
                 }
                 messages.append(record);
@@ -82,9 +81,8 @@ Result<WebhookDecoder::Decoded> WhatsAppWebhookDecoder::decode(const QByteArray 
                     continue;
                 }
                 QJsonObject record = withOrigin(item.toObject());
-                QString problem;
-                if (!statusNormalizer.normalize(record, &problem)) {
-                    out.skipped.append(tr("a status: %1").arg(problem));
+                if (const Result<void> normalized = statusNormalizer.normalize(record); !normalized) {
+                    out.skipped.append(tr("a status: %1").arg(normalized.error().message));
                     continue;
                 }
                 statuses.append(record);

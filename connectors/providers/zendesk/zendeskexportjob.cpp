@@ -221,9 +221,8 @@ QCoro::Task<Result<ZendeskExportJob::ExportPage>> ZendeskExportJob::fetchExport(
         if (!list.at(i).isObject())
             co_return malformed(exchange.url, tr("record %1 should be an object").arg(i));
         QJsonObject record = list.at(i).toObject();
-        QString recordProblem;
-        if (!m_exportNormalizer.normalize(record, &recordProblem))
-            co_return malformed(exchange.url, tr("record %1: %2").arg(i).arg(recordProblem));
+        if (const Result<void> normalized = m_exportNormalizer.normalize(record); !normalized)
+            co_return malformed(exchange.url, tr("record %1: %2").arg(i).arg(normalized.error().message));
         const QJsonValue value = JsonPath::value(QJsonValue(record), cursorPath);
         if (value.isString())
             page.maxCursor = newer(page.maxCursor, value.toString());
@@ -271,9 +270,8 @@ QCoro::Task<Result<void>> ZendeskExportJob::readChildren(QJsonObject parent, QJs
             QJsonObject record = list.at(i).toObject();
             // Comments do not name their ticket; the table needs it to join them.
             record.insert(u"ticket_id"_s, parentId);
-            QString recordProblem;
-            if (!m_childNormalizer->normalize(record, &recordProblem))
-                co_return malformed(exchange.url, tr("record %1: %2").arg(i).arg(recordProblem));
+            if (const Result<void> normalized = m_childNormalizer->normalize(record); !normalized)
+                co_return malformed(exchange.url, tr("record %1: %2").arg(i).arg(normalized.error().message));
             out.append(record);
         }
         const qsizetype count = out.size();
