@@ -4,12 +4,13 @@
 set -euo pipefail
 binary="$1"
 [ -x "$binary" ] || { echo "no executable at $binary" >&2; exit 1; }
-defined=$(nm -C --defined-only "$binary" | grep -cE 'Opbox::(Fakes|Test)::' || true)
-if [ "$defined" -ne 0 ]; then
-  echo "$binary defines $defined symbols of test code, for example:" >&2
-  nm -C --defined-only "$binary" | grep -E 'Opbox::(Fakes|Test)::' | head -5 >&2
+symbols=$(nm -C --defined-only "$binary")
+test_code=$(grep -E 'Opbox::(Fakes|Test)::' <<<"$symbols" || true)
+if [ -n "$test_code" ]; then
+  echo "$binary defines $(wc -l <<<"$test_code") symbols of test code, for example:" >&2
+  head -5 <<<"$test_code" >&2
   exit 1
 fi
-# The check must see symbols at all, or it proves nothing.
-nm -C --defined-only "$binary" | grep -q 'Opbox::Engine::' || { echo "no Opbox::Engine symbols in $binary: wrong file?" >&2; exit 1; }
+# The check must see the product's symbols at all, or it proves nothing.
+grep -q 'Opbox::Engine::' <<<"$symbols" || { echo "no Opbox::Engine symbols in $binary: wrong file?" >&2; exit 1; }
 echo "$binary: no test code linked"
