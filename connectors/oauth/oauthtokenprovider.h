@@ -16,7 +16,7 @@ class QNetworkAccessManager;
 namespace Opbox {
 
 /**
- * The access token of an OAuth connection during a read (DESIGN §8): hands out the current token,
+ * The access token of an OAuth connection during a read: hands out the current token,
  * refreshes it shortly before it expires and when the provider answers 401, and stores the answer
  * — with the rotated refresh token (Xero rotates on every refresh) — through the connection's
  * `CredentialsUpdater` before the new access token is used, so a crash right after a refresh

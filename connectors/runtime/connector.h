@@ -116,7 +116,7 @@ class ConnectorFactory
 {
 public:
     /**
-     * nullptr for an unknown type or a type whose connector is not built yet. The connector uses
+     * nullptr for a type that has no manifest. The connector uses
      * `context.network` (or its own manager when null) and must outlive every task it returns.
      */
     [[nodiscard]] static std::unique_ptr<Connector> create(ConnectorContext context);

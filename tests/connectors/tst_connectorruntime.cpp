@@ -282,7 +282,7 @@ private Q_SLOTS:
                 "createdAt":"2025-02-03T10:11:12.345Z","updatedAt":"2025-06-01T08:00:00Z","archived":false})").object();
         QVERIFY(normalizer.normalize(record).ok());
         const QJsonObject p = record.value(u"properties"_s).toObject();
-        // DESIGN §19: declared date-times become ISO-8601 UTC, every other value stays as received,
+        // Declared date-times become ISO-8601 UTC, every other value stays as received,
         // although the manifest declares numemployees an integer and hs_email_optout a boolean.
         QCOMPARE(p.value(u"numemployees"_s), QJsonValue(u"12"_s));
         QCOMPARE(p.value(u"annualrevenue"_s), QJsonValue(u"1000.5"_s));
@@ -482,7 +482,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("throttled");
-        // provider-apis.md: these codes come with HTTP 400, as {"errorCode": …, "message": …}.
+        // DocuSign sends these codes with HTTP 400, as {"errorCode": …, "message": …}.
         QTest::newRow("hourly invocations, said in both") << 400
             << QByteArray(R"({"errorCode":"HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED","message":"The maximum number of hourly API invocations has been exceeded."})")
             << true;
@@ -511,7 +511,7 @@ private Q_SLOTS:
 
     void gitHubSecondaryLimitsWaitAMinute()
     {
-        // provider-apis.md: no retry-after and remaining above 0 → wait at least a minute, then back
+        // GitHub: no retry-after and remaining above 0 → wait at least a minute, then back
         // off exponentially (continuing while limited can get the integration banned).
         ProviderHttpClient github(ConnectorManifest::forType(u"DEVELOPMENT"_s), {}, {}, nullptr, nullptr);
         QVERIFY(github.throttledBackoffMs(0) >= 60000);

@@ -87,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(got.size(), 3 + 25); // the new ones and the last day of old ones (overlap)
         const QDateTime from = QDateTime::fromString(cursor, Qt::ISODateWithMs).addDays(-1);
         const QJsonObject variables = QJsonDocument::fromJson(m_fake->requests().constFirst().body).object().value(u"variables"_s).toObject();
-        // The reference query's variable names (provider-apis.md: transcripts(fromDate:$from, …)).
+        // The variable names of Fireflies' documented query: transcripts(fromDate:$from, …).
         QCOMPARE(variables.value(u"from"_s).toString(), from.toString(u"yyyy-MM-ddTHH:mm:ss.zzz'Z'"_s));
         for (const auto &record : incremental.records()) {
             if (record.value(u"id"_s).toString() == retitled)

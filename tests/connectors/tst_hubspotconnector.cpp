@@ -110,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(sink.records().size(), 10);
         const QJsonObject first = sink.records().at(3);
         const QJsonObject p = first.value(u"properties"_s).toObject();
-        // DESIGN §19: declared date-times become ISO-8601 UTC; every other value stays as received,
+        // Declared date-times become ISO-8601 UTC; every other value stays as received,
         // and HubSpot sends numbers and booleans of properties as text.
         QCOMPARE(p.value(u"numemployees"_s), QJsonValue(u"13"_s));
         QVERIFY(p.value(u"annualrevenue"_s).isString());

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The page parser against QJsonDocument: every body it takes must read exactly as QJsonDocument reads
 // it (records and the rest of the response), everything else must be left to QJsonDocument; and the
-// RecordBatch it fills (values, paths, edits, the record normaliser) must behave like the QJsonObject
-// records it replaced.
+// RecordBatch it fills (values, paths, edits, the record normaliser) must behave like QJsonObject
+// records would.
 #include "connectors/runtime/connectormanifest.h"
 #include "connectors/runtime/jsonpageparser.h"
 #include "connectors/runtime/jsonpath.h"

@@ -53,7 +53,7 @@ private Q_SLOTS:
 
     void manifestMatchesTheContract()
     {
-        // DESIGN §8: the stream names, and the credential and config fields the type registry asks for.
+        // The fixed stream names, and the credential and config fields the type registry asks for.
         const auto manifest = Opbox::ConnectorManifest::forType(u"MESSAGING"_s);
         QVERIFY(manifest);
         QStringList names;

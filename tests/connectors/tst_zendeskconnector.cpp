@@ -70,7 +70,7 @@ private Q_SLOTS:
 
     void manifestMatchesTheContract()
     {
-        // DESIGN §8: the stream names, and the credential and config fields the type registry asks for.
+        // The fixed stream names, and the credential and config fields the type registry asks for.
         const auto manifest = Opbox::ConnectorManifest::forType(u"SUPPORT"_s);
         QVERIFY(manifest);
         QStringList names;

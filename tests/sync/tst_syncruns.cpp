@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs end to end over HTTP with a scripted connector: trigger, list, progress, stop, concurrency,
-// checkpoints and resume, cursor reset (the spec's answers verbatim), notifications, many
+// checkpoints and resume, cursor reset (the API's exact answers), notifications, many
 // connections at once, soft deletes, shutdown.
 #include "engine/services/connectionservice.h"
 #include "engine/store/database.h"

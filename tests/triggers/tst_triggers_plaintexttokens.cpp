@@ -40,7 +40,7 @@ QStringList filesContaining(const QString &dir, const QByteArray &needle)
 } // namespace
 
 /**
- * The legacy webhook token path end to end (DESIGN §10, issue 5): a schema-version-1 database with
+ * The legacy webhook token path end to end: a schema-version-1 database with
  * plaintext hex tokens is upgraded by the current engine; both the old hex URL and the URL the
  * reveal gives reach the same connection; the reveal drops the plaintext so that no file of the
  * data directory holds it any more.
