@@ -153,7 +153,7 @@ Result<WebhookAddress> ConnectionActions::revealWebhook(const QString &connectio
     auto revealed = m_session->engine()->webhooks()->reveal(m_session->caller(), connectionId, publicUrl);
     if (!revealed)
         return revealed.error();
-    return WebhookAddress{revealed->value(u"webhookUrl"_s).toString(), revealed->value(u"curlExample"_s).toString()};
+    return WebhookAddress{revealed->url, revealed->curlExample};
 }
 
 } // namespace Opbox

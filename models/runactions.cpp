@@ -47,7 +47,7 @@ Result<int> RunActions::runAll()
     auto result = m_session->engine()->triggers()->runAll(m_session->caller());
     if (!result)
         return result.error();
-    return result->value(u"count"_s).toInt();
+    return int(result->runIds.size());
 }
 
 Result<QString> RunActions::resetAllCursors(const QString &connectionId)

@@ -71,7 +71,12 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                          if (!cronSecretMatches(req.header("Authorization"), engine.settings()->cronSecret()))
                              return HttpResponse::error(401, u"UNAUTHORIZED"_s,
                                                         tr("the cron endpoint needs Authorization: Bearer <cron secret>"));
-                         return respond(engine.triggers()->runDue(), 200);
+                         auto due = engine.triggers()->runDue();
+                         if (!due)
+                             return HttpResponse::fromError(due.error());
+                         return HttpResponse::json(QJsonObject{{u"triggered"_s, int(due->triggered.size())},
+                                                               {u"skipped"_s, due->skipped},
+                                                               {u"connections"_s, QJsonArray::fromStringList(due->triggered)}});
                      }));
 
     router.add("POST", u"/api/pipelines/run-all"_s,
@@ -79,7 +84,13 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
                    if (!engine.triggers())
                        return locked();
-                   return respond(engine.triggers()->runAll(caller), 201);
+                   auto started = engine.triggers()->runAll(caller);
+                   if (!started)
+                       return HttpResponse::fromError(started.error());
+                   return HttpResponse::json(QJsonObject{{u"runIds"_s, QJsonArray::fromStringList(started->runIds)},
+                                                         {u"count"_s, int(started->runIds.size())},
+                                                         {u"message"_s, started->message}},
+                                             201);
                }));
 
     router.addPublic("POST", u"/api/pipelines/webhook/:token"_s,
@@ -141,8 +152,12 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                ApiRouter::SyncUserHandler([&engine, &server](const HttpRequest &req, const Caller &caller) {
                    if (!engine.webhooks())
                        return locked();
-                   HttpResponse response =
-                       respond(engine.webhooks()->reveal(caller, req.param(u"id"_s), server.publicUrl()), 200);
+                   auto revealed = engine.webhooks()->reveal(caller, req.param(u"id"_s), server.publicUrl());
+                   if (!revealed)
+                       return HttpResponse::fromError(revealed.error());
+                   HttpResponse response = HttpResponse::json(QJsonObject{{u"webhookUrl"_s, revealed->url},
+                                                                          {u"tokenPrefix"_s, revealed->tokenPrefix},
+                                                                          {u"curlExample"_s, revealed->curlExample}});
                    // The URL is a credential: no cache along the way may keep it.
                    response.withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
                    return response;

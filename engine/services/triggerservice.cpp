@@ -97,7 +97,7 @@ std::optional<QDateTime> TriggerService::nextRunAt(const ConnectionRecord &conne
     return at;
 }
 
-Result<QJsonObject> TriggerService::runDue(const QDateTime &now)
+Result<DueRuns> TriggerService::runDue(const QDateTime &now)
 {
     // One check at a time in this process (cron and the timer may overlap): the second sees the
     // first one's runs and finds nothing due. Across processes the runs_one_active index decides.
@@ -115,32 +115,31 @@ Result<QJsonObject> TriggerService::runDue(const QDateTime &now)
             scheduled.append({q.value(0).toString(), q.value(1).toString(), schedule.value(u"frequency"_s).toString()});
         }
     }
-    QJsonArray triggered;
-    int skipped = 0;
+    DueRuns due;
     for (const auto &connection : std::as_const(scheduled)) {
         if (!isDue(connection.frequency, lastScheduledRun(connection.id), now)) {
-            ++skipped;
+            ++due.skipped;
             continue;
         }
         auto run = m_runs->trigger(Caller::system(connection.workspaceId), connection.id, {}, RunTrigger::Schedule);
         if (run) {
-            triggered.append(connection.id);
+            due.triggered.append(connection.id);
             continue;
         }
-        ++skipped;
+        ++due.skipped;
         if (run.error().code == u"RUN_ACTIVE"_s)
             qCDebug(lcEngine) << "scheduled sync of" << connection.id << "skipped: a run is already active";
         else
             qCWarning(lcEngine) << "scheduled sync of" << connection.id << "not started:" << run.error().message;
     }
-    return QJsonObject{{u"triggered"_s, int(triggered.size())}, {u"skipped"_s, skipped}, {u"connections"_s, triggered}};
+    return due;
 }
 
-Result<QJsonObject> TriggerService::runAll(const Caller &caller)
+Result<RunAllResult> TriggerService::runAll(const Caller &caller)
 {
     if (auto ok = caller.require(Role::Admin); !ok)
         return ok.error();
-    QJsonArray runIds;
+    QStringList runIds;
     int inProgress = 0;
     int failed = 0;
     const QStringList ids = m_connections->ids(caller.workspaceId);
@@ -164,9 +163,9 @@ Result<QJsonObject> TriggerService::runAll(const Caller &caller)
         message += tr(", %1 already in progress").arg(inProgress);
     m_audit->record(caller, u"RUN_ALL"_s, u"workspace"_s, caller.workspaceId,
                     QJsonObject{{u"count"_s, count}, {u"alreadyInProgress"_s, inProgress}, {u"failed"_s, failed},
-                                {u"runIds"_s, runIds}});
+                                {u"runIds"_s, QJsonArray::fromStringList(runIds)}});
     qCInfo(lcEngine) << "run-all in workspace" << caller.workspaceId << "enqueued" << count << "in progress" << inProgress;
-    return QJsonObject{{u"runIds"_s, runIds}, {u"count"_s, count}, {u"message"_s, message}};
+    return RunAllResult{runIds, message};
 }
 
 void TriggerService::startScheduler(int intervalMs)
@@ -212,8 +211,8 @@ void TriggerService::tick()
         int triggered = 0;
         int skipped = 0;
         if (result) {
-            triggered = result->value(u"triggered"_s).toInt();
-            skipped = result->value(u"skipped"_s).toInt();
+            triggered = int(result->triggered.size());
+            skipped = result->skipped;
             if (triggered > 0)
                 qCInfo(lcEngine) << "scheduler: triggered" << triggered << "skipped" << skipped;
             else

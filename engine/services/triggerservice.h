@@ -23,6 +23,21 @@ class Database;
 class RunService;
 struct ConnectionRecord;
 
+/** What one check of the schedules did. */
+struct DueRuns {
+    /** The connections that got a SCHEDULE run. */
+    QStringList triggered;
+    /** Enabled, scheduled connections not triggered: not due, or a run already active. */
+    int skipped = 0;
+};
+
+/** What run-all started. */
+struct RunAllResult {
+    QStringList runIds;
+    /** "Enqueued 2 sync(s), 1 already in progress". */
+    QString message;
+};
+
 /**
  * Starts syncs for the schedule and in bulk: the due check (enabled, and the last scheduled run
  * started more than one period ago) that both the cron endpoint and the server's own minute timer
@@ -37,19 +52,15 @@ public:
                    QObject *parent = nullptr);
     ~TriggerService() override;
 
-    /**
-     * Triggers every due connection of every workspace (a SCHEDULE run each) and answers
-     * `{triggered, skipped, connections}`: `skipped` counts enabled, scheduled connections that were
-     * not triggered (not due, or a run already active); `connections` the ids triggered.
-     */
-    [[nodiscard]] Result<QJsonObject> runDue(const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /** Triggers every due connection of every workspace (a SCHEDULE run each). */
+    [[nodiscard]] Result<DueRuns> runDue(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     /**
      * `POST /api/pipelines/run-all` (ADMIN+): a RUN_ALL run for each enabled connection of the
-     * caller's workspace → `{runIds, count, message}`; those with an active run are counted in the
-     * message ("Enqueued 2 sync(s), 1 already in progress"). Writes a RUN_ALL audit entry.
+     * caller's workspace; those with an active run are counted in the message. Writes a RUN_ALL
+     * audit entry.
      */
-    [[nodiscard]] Result<QJsonObject> runAll(const Caller &caller);
+    [[nodiscard]] Result<RunAllResult> runAll(const Caller &caller);
 
     /** When the connection's last SCHEDULE-triggered run was started (enqueued), if ever. */
     [[nodiscard]] std::optional<QDateTime> lastScheduledRun(const QString &connectionId) const;

@@ -215,7 +215,7 @@ Result<QByteArray> WebhookService::upgradeOrCreate(const QString &connectionId, 
     return bytes;
 }
 
-Result<QJsonObject> WebhookService::reveal(const Caller &caller, const QString &connectionId, const QUrl &publicUrl)
+Result<RevealedWebhook> WebhookService::reveal(const Caller &caller, const QString &connectionId, const QUrl &publicUrl)
 {
     if (auto ok = caller.require(Role::Admin); !ok)
         return ok.error();
@@ -232,7 +232,7 @@ Result<QJsonObject> WebhookService::reveal(const Caller &caller, const QString &
                     QJsonObject{{u"field"_s, u"webhookUrl"_s}, {u"legacyTokenUpgraded"_s, upgraded}});
     const QString prefix = token.left(8) + u"..."_s;
     const QString curl = u"curl -X POST "_s + url;
-    return QJsonObject{{u"webhookUrl"_s, url}, {u"tokenPrefix"_s, prefix}, {u"curlExample"_s, curl}};
+    return RevealedWebhook{url, prefix, curl};
 }
 
 } // namespace Opbox

@@ -24,6 +24,13 @@ struct SealedWebhookToken {
     QByteArray encrypted; // the 32 bytes, encrypted with "webhook:<connectionId>" as associated data
 };
 
+/** A connection's webhook address as an admin may see it; the URL holds the token. */
+struct RevealedWebhook {
+    QString url;
+    QString tokenPrefix; // the first characters of the token, to recognise it later
+    QString curlExample;
+};
+
 /**
  * Webhook triggers and their tokens: resolves a
  * token in either encoding to its connection through the stored hash, rate limits per token,
@@ -46,11 +53,11 @@ public:
     [[nodiscard]] Result<QJsonObject> trigger(const QString &token, const QString &ip, const QStringList &streams = {});
 
     /**
-     * `POST …/connections/:id/webhook-url` (ADMIN+): `{webhookUrl, tokenPrefix, curlExample}` under
+     * `POST …/connections/:id/webhook-url` (ADMIN+): the URL, the token's prefix and a curl example under
      * `publicUrl`. A legacy plaintext row is upgraded (encrypted, hashed, plaintext dropped and the
      * WAL truncated); a row without any token gets a new one. Writes a VIEW_SECRET audit entry.
      */
-    [[nodiscard]] Result<QJsonObject> reveal(const Caller &caller, const QString &connectionId, const QUrl &publicUrl);
+    [[nodiscard]] Result<RevealedWebhook> reveal(const Caller &caller, const QString &connectionId, const QUrl &publicUrl);
 
     /** The connection a token belongs to, or 404; does the same work for unknown and malformed tokens. */
     [[nodiscard]] Result<QString> connectionForToken(const QString &token) const;
