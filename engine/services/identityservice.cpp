@@ -254,12 +254,7 @@ QStringList IdentityService::memberIds(const QString &workspaceId) const
 {
     SqlQuery q(m_metadata->connection(), u"SELECT user_id FROM memberships WHERE workspace_id = ? ORDER BY created_at"_s);
     q.bind(workspaceId);
-    QStringList out;
-    if (q.exec()) {
-        while (q.next())
-            out.append(q.value(0).toString());
-    }
-    return out;
+    return q.strings();
 }
 
 NotificationPreferences IdentityService::preferences(const QString &userId) const
@@ -274,12 +269,7 @@ NotificationPreferences IdentityService::preferences(const QString &userId) cons
 QStringList IdentityService::workspaceIds() const
 {
     SqlQuery q(m_metadata->connection(), u"SELECT id FROM workspaces ORDER BY created_at"_s);
-    QStringList out;
-    if (q.exec()) {
-        while (q.next())
-            out.append(q.value(0).toString());
-    }
-    return out;
+    return q.strings();
 }
 
 QString IdentityService::workspaceName(const QString &workspaceId) const

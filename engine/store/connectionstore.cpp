@@ -93,12 +93,7 @@ QStringList ConnectionStore::ids(const QString &workspaceId) const
 {
     SqlQuery q(m_metadata->connection(), u"SELECT id FROM connections WHERE workspace_id = ? ORDER BY created_at, id"_s);
     q.bind(workspaceId);
-    QStringList out;
-    if (q.exec()) {
-        while (q.next())
-            out.append(q.value(0).toString());
-    }
-    return out;
+    return q.strings();
 }
 
 Result<QStringList> ConnectionStore::variantGroupMembers(const QString &groupId, const QString &exceptId) const

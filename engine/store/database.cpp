@@ -228,6 +228,16 @@ bool SqlQuery::exec()
     return true;
 }
 
+QStringList SqlQuery::strings()
+{
+    QStringList out;
+    if (exec()) {
+        while (m_query.next())
+            out.append(m_query.value(0).toString());
+    }
+    return out;
+}
+
 QString SqlQuery::errorText() const
 {
     return m_query.lastError().text();

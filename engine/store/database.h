@@ -61,6 +61,8 @@ public:
     [[nodiscard]] QVariant value(int i) const { return m_query.value(i); }
     [[nodiscard]] QVariant value(const QString &name) const { return m_query.value(name); }
     [[nodiscard]] int numRowsAffected() const { return m_query.numRowsAffected(); }
+    /** Executes the query and reads the first column of every row as text; empty when it fails (logged). */
+    [[nodiscard]] QStringList strings();
     [[nodiscard]] QSqlQuery &raw() { return m_query; }
     [[nodiscard]] QString errorText() const;
     /** True when the last exec failed on a UNIQUE / PRIMARY KEY constraint. */
