@@ -194,12 +194,16 @@ QCoro::Task<ReadStatus> PageReader::readPages(const Stream *stream, QJsonObject 
         PageFetch fetch = std::move(fetched).value();
 
         Paginator::Step step;
-        if (fetch.empty)
+        if (fetch.empty) {
             step.done = true;
-        else
-            step = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
-        if (!step.error.isEmpty())
-            co_return ReadStatus::failed(m_connector.malformed(request->method, fetch.exchange.url, tr("bad pagination: %1").arg(step.error)));
+        } else {
+            Result<Paginator::Step> paged = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
+            if (!paged) {
+                co_return ReadStatus::failed(m_connector.malformed(request->method, fetch.exchange.url,
+                                                                   tr("bad pagination: %1").arg(paged.error().message)));
+            }
+            step = *paged;
+        }
         bool prefetching = false;
         if (!step.done && !nextNeedsRecords && !cancelled()) {
             pageCursor = step.next;

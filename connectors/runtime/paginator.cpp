@@ -117,8 +117,8 @@ bool Paginator::saysNoMore(const QJsonValue &root) const
     return v.isBool() && !v.toBool();
 }
 
-Paginator::Step Paginator::next(const PageCursor &current, const HttpExchange &exchange, const QJsonValue &root,
-                                qsizetype recordCount, const ProviderHttpClient &client) const
+Result<Paginator::Step> Paginator::next(const PageCursor &current, const HttpExchange &exchange, const QJsonValue &root,
+                                        qsizetype recordCount, const ProviderHttpClient &client) const
 {
     Step step;
     step.next = current;
@@ -133,15 +133,11 @@ Paginator::Step Paginator::next(const PageCursor &current, const HttpExchange &e
             step.done = true;
             break;
         }
-        if (!token.isString() && !token.isDouble()) {
-            step.error = tr("the next-page token is neither text nor a number");
-            break;
-        }
+        if (!token.isString() && !token.isDouble())
+            return Error::malformed(tr("the next-page token is neither text nor a number"));
         step.next.token = token.isString() ? token.toString() : QString::number(token.toInteger());
-        if (step.next.token == current.token) {
-            step.error = tr("the next-page token repeats the current one");
-            break;
-        }
+        if (step.next.token == current.token)
+            return Error::malformed(tr("the next-page token repeats the current one"));
         if (recordCount == 0) {
             // A cursor that keeps coming back with empty pages would page forever.
             step.done = true;
@@ -160,24 +156,18 @@ Paginator::Step Paginator::next(const PageCursor &current, const HttpExchange &e
             if (v.isString() && !v.toString().isEmpty())
                 next = QUrl(v.toString(), QUrl::StrictMode);
             else if (!v.isUndefined() && !v.isNull() && !v.isString())
-                step.error = tr("the next-page URL is not text");
+                return Error::malformed(tr("the next-page URL is not text"));
         }
-        if (!step.error.isEmpty())
-            break;
         if (next.isEmpty()) {
             step.done = true;
             break;
         }
         if (next.isRelative())
             next = exchange.url.resolved(next);
-        if (!client.isSameOrigin(next)) {
-            step.error = tr("the next-page URL points to another host (%1)").arg(next.host());
-            break;
-        }
-        if (next == current.nextUrl || next == exchange.url) {
-            step.error = tr("the next-page URL repeats the current one");
-            break;
-        }
+        if (!client.isSameOrigin(next))
+            return Error::malformed(tr("the next-page URL points to another host (%1)").arg(next.host()));
+        if (next == current.nextUrl || next == exchange.url)
+            return Error::malformed(tr("the next-page URL repeats the current one"));
         step.next.nextUrl = next;
         // Only a missing link ends the paging: results filtered by the provider can leave a page
         // short or even empty (WhatsApp, GitHub). Endless empty pages still end, as a safeguard.
@@ -203,7 +193,7 @@ Paginator::Step Paginator::next(const PageCursor &current, const HttpExchange &e
         step.next.page = (current.page > 0 ? current.page : m_spec.startPage) + 1;
         break;
     }
-    if (!step.done && step.error.isEmpty() && m_spec.maxResults > 0
+    if (!step.done && m_spec.maxResults > 0
         && step.next.resultsInQuery + m_pageSize > m_spec.maxResults)
         step.capReached = true;
     return step;

@@ -36,7 +36,6 @@ public:
         bool done = false;      // no further page
         bool capReached = false; // the query cap is near: restart the query from the cursor
         PageCursor next;
-        QString error;          // the response's pagination data cannot be trusted
     };
 
     /** `pageSize` <= 0 means the manifest's. */
@@ -45,8 +44,8 @@ public:
     [[nodiscard]] int pageSize() const { return m_pageSize; }
     /** Adds the page size and position of `cursor` to a request's query and body. */
     void inject(const PageCursor &cursor, QList<QPair<QString, QString>> &query, QJsonObject &body) const;
-    /** The position after a page with `recordCount` raw records. */
-    [[nodiscard]] Step next(const PageCursor &current, const HttpExchange &exchange, const QJsonValue &root,
+    /** The position after a page with `recordCount` raw records; Malformed when the response's paging cannot be trusted. */
+    [[nodiscard]] Result<Step> next(const PageCursor &current, const HttpExchange &exchange, const QJsonValue &root,
                             qsizetype recordCount, const ProviderHttpClient &client) const;
 
     /** Whether a body path the paging reads lies inside `records` (those paths need the whole body). */

@@ -279,9 +279,10 @@ QCoro::Task<Result<void>> ZendeskExportJob::readChildren(QJsonObject parent, QJs
         if (!co_await emitting)
             co_return cancelledError();
 
-        const Paginator::Step step = paginator.next(position, exchange, QJsonValue(parsed.root), count, m_connector.client());
-        if (!step.error.isEmpty())
-            co_return malformed(exchange.url, tr("bad pagination: %1").arg(step.error));
+        const Result<Paginator::Step> paged = paginator.next(position, exchange, QJsonValue(parsed.root), count, m_connector.client());
+        if (!paged)
+            co_return malformed(exchange.url, tr("bad pagination: %1").arg(paged.error().message));
+        const Paginator::Step &step = *paged;
         // Zendesk's cursor pages end with meta.has_more false (the last page may still name a cursor).
         const QJsonValue hasMore = JsonPath::value(QJsonValue(parsed.root), u"meta.has_more");
         if (step.done || (hasMore.isBool() && !hasMore.toBool()))
