@@ -20,15 +20,15 @@ QJsonObject scheduleJson(const ConnectionSchedule &schedule)
     return QJsonObject{{u"enabled"_s, schedule.enabled}, {u"frequency"_s, schedule.frequency}};
 }
 
-/** The provider's `{success, message}` answer as the GUI reads it. */
-ConnectorService::Done answerFrom(ConnectionActions::AnswerDone done)
+/** The provider's answer as the GUI reads it. */
+ConnectorService::AnswerDone answerFrom(ConnectionActions::AnswerDone done)
 {
-    return [done = std::move(done)](Result<QJsonObject> result) {
+    return [done = std::move(done)](Result<ConnectorService::Answer> result) {
         if (!result) {
             done(result.error());
             return;
         }
-        done(ProviderAnswer{result->value(u"success"_s).toBool(), result->value(u"message"_s).toString()});
+        done(ProviderAnswer{result->success, result->message});
     };
 }
 

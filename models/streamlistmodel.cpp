@@ -142,7 +142,7 @@ void StreamListModel::discover()
     Q_EMIT discoverStarted();
     // The provider is asked on the ConnectorService's thread; the answer comes back to this thread.
     m_session->engine()->connectorService()->discover(
-        m_session->caller(), m_connectionId, this, [this, generation](Result<QJsonObject> result) {
+        m_session->caller(), m_connectionId, this, [this, generation](Result<QList<StreamSpec>> result) {
             if (generation != m_generation)
                 return;
             m_discovering = false;
@@ -151,7 +151,10 @@ void StreamListModel::discover()
                 return;
             }
             const QStringList checked = checkedStreams();
-            setStreams(result->value(u"streams"_s).toArray());
+            QJsonArray streams;
+            for (const StreamSpec &spec : std::as_const(*result))
+                streams.append(spec.toJson());
+            setStreams(streams);
             if (m_checkable)
                 setCheckedStreams(checked);
             Q_EMIT discoverFinished(true, tr("%n stream(s) found.", nullptr, int(m_streams.size())));

@@ -145,8 +145,26 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
 void ConnectorOperationsController::registerRoutes(ApiRouter &router, Engine &engine)
 {
     // Provider calls take seconds: the handlers reply later, from the connector thread.
+    // `{success, message}` for a test, with the connection's `status` for a check.
     auto replyWith = [](HttpReply reply) {
-        return [reply = std::move(reply)](Result<QJsonObject> result) { reply(respond(result)); };
+        return [reply = std::move(reply)](Result<ConnectorService::Answer> answer) {
+            if (!answer)
+                return reply(HttpResponse::fromError(answer.error()));
+            QJsonObject object{{u"success"_s, answer->success}, {u"message"_s, answer->message}};
+            if (!answer->status.isEmpty())
+                object.insert(u"status"_s, answer->status);
+            reply(HttpResponse::json(object));
+        };
+    };
+    auto replyWithStreams = [](HttpReply reply) {
+        return [reply = std::move(reply)](Result<QList<StreamSpec>> specs) {
+            if (!specs)
+                return reply(HttpResponse::fromError(specs.error()));
+            QJsonArray streams;
+            for (const StreamSpec &spec : std::as_const(*specs))
+                streams.append(spec.toJson());
+            reply(HttpResponse::json(QJsonObject{{u"streams"_s, streams}}));
+        };
     };
     router.add("POST", u"/api/pipelines/connections/test"_s,
                {u"Test connection credentials without saving (ADMIN+)"_s, u"connections"_s, {200, 400}, true},
@@ -165,8 +183,8 @@ void ConnectorOperationsController::registerRoutes(ApiRouter &router, Engine &en
                }));
     router.add("POST", u"/api/pipelines/connections/:id/discover"_s,
                {u"Discover available data streams (ADMIN+)"_s, u"connections"_s, {200, 404, 502}},
-               ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
-                   engine.connectorService()->discover(caller, req.param(u"id"_s), nullptr, replyWith(std::move(reply)));
+               ApiRouter::UserHandler([&engine, replyWithStreams](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+                   engine.connectorService()->discover(caller, req.param(u"id"_s), nullptr, replyWithStreams(std::move(reply)));
                }));
 }
 

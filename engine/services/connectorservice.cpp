@@ -109,7 +109,7 @@ Result<ConnectorContext> ConnectorService::contextFor(const Caller &caller, cons
     return context;
 }
 
-void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObject *context, Done done)
+void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObject *context, AnswerDone done)
 {
     const QPointer<QObject> ctx(context);
     const bool hadContext = context != nullptr;
@@ -143,12 +143,12 @@ void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObje
         cc.network = m_thread.network();
         auto connector = ConnectorFactory::create(std::move(cc));
         (void)runTest(std::move(connector), [ctx, hadContext, done](Result<void> r) {
-            deliver(ctx, hadContext, done, QJsonObject{{u"success"_s, r.ok()}, {u"message"_s, testMessage(r)}});
+            deliver(ctx, hadContext, done, Answer{r.ok(), QString(), testMessage(r)});
         });
     });
 }
 
-void ConnectorService::check(const Caller &caller, const QString &connectionId, QObject *context, Done done)
+void ConnectorService::check(const Caller &caller, const QString &connectionId, QObject *context, AnswerDone done)
 {
     const QPointer<QObject> ctx(context);
     const bool hadContext = context != nullptr;
@@ -162,13 +162,12 @@ void ConnectorService::check(const Caller &caller, const QString &connectionId, 
         (void)runTest(std::move(connector), [ctx, hadContext, done, connections, connectionId](Result<void> r) {
             const QString status = r.ok() ? u"CONNECTED"_s : u"ERROR"_s;
             (void)connections->setStatus(connectionId, status, r.ok() ? QString() : r.error().message);
-            deliver(ctx, hadContext, done,
-                    QJsonObject{{u"success"_s, r.ok()}, {u"status"_s, status}, {u"message"_s, testMessage(r)}});
+            deliver(ctx, hadContext, done, Answer{r.ok(), status, testMessage(r)});
         });
     });
 }
 
-void ConnectorService::discover(const Caller &caller, const QString &connectionId, QObject *context, Done done)
+void ConnectorService::discover(const Caller &caller, const QString &connectionId, QObject *context, StreamsDone done)
 {
     const QPointer<QObject> ctx(context);
     const bool hadContext = context != nullptr;
@@ -181,10 +180,7 @@ void ConnectorService::discover(const Caller &caller, const QString &connectionI
         (void)runDiscover(std::move(connector), [ctx, hadContext, done](DiscoverResult r) {
             if (!r)
                 return deliver(ctx, hadContext, done, providerError(r.error()));
-            QJsonArray streams;
-            for (const auto &s : std::as_const(*r))
-                streams.append(s.toJson());
-            deliver(ctx, hadContext, done, QJsonObject{{u"streams"_s, streams}});
+            deliver(ctx, hadContext, done, std::move(r));
         });
     });
 }

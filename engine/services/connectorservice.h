@@ -3,6 +3,7 @@
 
 #include "engine/security/caller.h"
 #include "engine/services/networkthread.h"
+#include "connectors/runtime/connector.h"
 #include "base/result.h"
 
 #include <QJsonArray>
@@ -30,17 +31,26 @@ class ConnectorService : public QObject
 {
     Q_OBJECT
 public:
-    using Done = std::function<void(Result<QJsonObject>)>;
+    /** What the provider said when asked whether credentials or a stored connection work. */
+    struct Answer {
+        bool success = false;
+        /** For a check, the connection's status afterwards (CONNECTED or ERROR); empty for a test. */
+        QString status;
+        /** What worked, or the provider's reason (never a secret). */
+        QString message;
+    };
+    using AnswerDone = std::function<void(Result<Answer>)>;
+    using StreamsDone = std::function<void(Result<QList<StreamSpec>>)>;
 
     ConnectorService(ConnectionService *connections, AuditLog *audit, QObject *parent = nullptr);
     ~ConnectorService() override;
 
-    /** `POST connections/test` body {type, credentials, config?} → {success, message}; ADMIN+. */
-    void test(const Caller &caller, const QJsonObject &body, QObject *context, Done done);
-    /** `POST connections/:id/check` → {success, status, message}; updates the connection's status; ADMIN+. */
-    void check(const Caller &caller, const QString &connectionId, QObject *context, Done done);
-    /** `POST connections/:id/discover` → {streams:[{name, fields, supportedSyncModes, primaryKey, cursorField}]}; ADMIN+. */
-    void discover(const Caller &caller, const QString &connectionId, QObject *context, Done done);
+    /** `POST connections/test` body {type, credentials, config?}: whether they work, without saving; ADMIN+. */
+    void test(const Caller &caller, const QJsonObject &body, QObject *context, AnswerDone done);
+    /** `POST connections/:id/check`: whether the connection works; updates its status; ADMIN+. */
+    void check(const Caller &caller, const QString &connectionId, QObject *context, AnswerDone done);
+    /** `POST connections/:id/discover`: the streams the provider offers this connection; ADMIN+. */
+    void discover(const Caller &caller, const QString &connectionId, QObject *context, StreamsDone done);
 
     /** The stream names a connector type offers, without a network call (empty when not built). */
     [[nodiscard]] static QStringList streamNames(const QString &type);

@@ -36,18 +36,4 @@ QNetworkAccessManager *NetworkThread::network() const
     return m_network;
 }
 
-void deliver(QPointer<QObject> context, bool hadContext, std::function<void(Result<QJsonObject>)> done,
-             Result<QJsonObject> result)
-{
-    if (!hadContext) {
-        done(std::move(result));
-        return;
-    }
-    if (!context)
-        return;
-    QMetaObject::invokeMethod(
-        context.data(), [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
-        Qt::QueuedConnection);
-}
-
 } // namespace Opbox

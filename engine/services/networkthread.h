@@ -3,13 +3,13 @@
 
 #include "base/result.h"
 
-#include <QJsonObject>
+#include <QObject>
 #include <QPointer>
 #include <QString>
 #include <functional>
+#include <type_traits>
 
 class QNetworkAccessManager;
-class QObject;
 class QThread;
 
 namespace Opbox {
@@ -43,7 +43,19 @@ private:
  * Hands a result from a service's thread to its caller: on `context`'s thread when the caller gave
  * one (and nothing when that object is gone by then), else directly on the calling thread.
  */
-void deliver(QPointer<QObject> context, bool hadContext, std::function<void(Result<QJsonObject>)> done,
-             Result<QJsonObject> result);
+template<typename T>
+void deliver(QPointer<QObject> context, bool hadContext, std::function<void(Result<T>)> done,
+             std::type_identity_t<Result<T>> result)
+{
+    if (!hadContext) {
+        done(std::move(result));
+        return;
+    }
+    if (!context)
+        return;
+    QMetaObject::invokeMethod(
+        context.data(), [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+        Qt::QueuedConnection);
+}
 
 } // namespace Opbox
