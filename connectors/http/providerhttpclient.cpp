@@ -189,6 +189,20 @@ QCoro::Task<bool> ProviderHttpClient::waitFor(qint64 ms, std::shared_ptr<CancelT
     co_return !stopped(stop);
 }
 
+QCoro::Task<Result<void>> ProviderHttpClient::refreshToken(QString rejected)
+{
+    auto refreshing = m_tokens->refresh(rejected);
+    const Result<void> refreshed = co_await refreshing;
+    // The new tokens are secrets too: no later message may show them.
+    addSecrets(m_tokens->secrets());
+    if (!refreshed) {
+        Error failure = refreshed.error();
+        failure.message = scrub(failure.message);
+        co_return failure;
+    }
+    co_return Result<void>();
+}
+
 QNetworkRequest ProviderHttpClient::buildRequest(const HttpCall &call) const
 {
     QUrl url = call.url;
@@ -327,14 +341,9 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
         }
 
         if (m_tokens && m_tokens->needsRefresh()) {
-            auto refreshing = m_tokens->refresh(m_tokens->accessToken());
-            const Result<void> refreshed = co_await refreshing;
-            addSecrets(m_tokens->secrets());
-            if (!refreshed) {
-                Error failure = refreshed.error();
-                failure.message = scrub(failure.message);
-                co_return failure;
-            }
+            auto refreshing = refreshToken(m_tokens->accessToken());
+            if (const Result<void> refreshed = co_await refreshing; !refreshed)
+                co_return refreshed.error();
         }
         const QString sentToken = m_tokens ? m_tokens->accessToken() : QString();
         const QNetworkRequest request = buildRequest(call);
@@ -410,14 +419,9 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
             } else if (exchange.status == 401 && m_tokens && !refreshedAfter401) {
                 // The provider no longer takes this access token (revoked, or expired early): refresh, retry once.
                 refreshedAfter401 = true;
-                auto refreshing = m_tokens->refresh(sentToken);
-                const Result<void> refreshed = co_await refreshing;
-                addSecrets(m_tokens->secrets());
-                if (!refreshed) {
-                    Error failure = refreshed.error();
-                    failure.message = scrub(failure.message);
-                    co_return failure;
-                }
+                auto refreshing = refreshToken(sentToken);
+                if (const Result<void> refreshed = co_await refreshing; !refreshed)
+                    co_return refreshed.error();
                 qCInfo(lcConnectors).noquote() << provider << what << "answered 401; retrying with a refreshed token";
                 continue;
             } else if (exchange.status == 401 || exchange.status == 403) {

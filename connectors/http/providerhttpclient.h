@@ -103,6 +103,8 @@ public:
 private:
     [[nodiscard]] bool stopped(const std::shared_ptr<CancelToken> &stop) const;
     [[nodiscard]] QCoro::Task<bool> waitFor(qint64 ms, std::shared_ptr<CancelToken> stop);
+    /** Refreshes the OAuth tokens after `rejected` stopped working; the error scrubbed of secrets. */
+    [[nodiscard]] QCoro::Task<Result<void>> refreshToken(QString rejected);
     [[nodiscard]] QNetworkRequest buildRequest(const HttpCall &call) const;
     [[nodiscard]] std::optional<qint64> providerWaitMs(const HttpExchange &exchange) const;
     void notePause(const HttpExchange &exchange);

@@ -125,8 +125,10 @@ RunService::ConnectorMaker RunService::connectorMaker() const
     return m_maker;
 }
 
-Result<ConnectionRecord> RunService::connectionFor(const Caller &caller, const QString &connectionId) const
+Result<ConnectionRecord> RunService::connectionFor(const Caller &caller, const QString &connectionId, Role least) const
 {
+    if (auto ok = caller.require(least); !ok)
+        return ok.error();
     return m_connections->record(caller, connectionId);
 }
 
@@ -238,9 +240,7 @@ Result<RunRecord> RunService::trigger(const Caller &caller, const QString &conne
 
 Result<RunRecord> RunService::stop(const Caller &caller, const QString &connectionId, const QString &runId)
 {
-    if (auto ok = caller.require(Role::Member); !ok)
-        return ok.error();
-    auto connection = connectionFor(caller, connectionId);
+    auto connection = connectionFor(caller, connectionId, Role::Member);
     if (!connection)
         return connection.error();
     auto run = m_store.get(runId);
@@ -305,9 +305,7 @@ Result<QJsonObject> RunService::syncState(const Caller &caller, const QString &c
 
 Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString &connectionId, const QJsonObject &body)
 {
-    if (auto ok = caller.require(Role::Admin); !ok)
-        return ok.error();
-    auto connection = connectionFor(caller, connectionId);
+    auto connection = connectionFor(caller, connectionId, Role::Admin);
     if (!connection)
         return connection.error();
     for (auto it = body.begin(); it != body.end(); ++it) {

@@ -141,7 +141,9 @@ private:
 
     /** The run with the progress and counters of its execution so far, which the row has only at page ends. */
     [[nodiscard]] RunRecord withLive(RunRecord run) const;
-    [[nodiscard]] Result<ConnectionRecord> connectionFor(const Caller &caller, const QString &connectionId) const;
+    /** The caller's connection, once the caller is shown to hold at least `least`. */
+    [[nodiscard]] Result<ConnectionRecord> connectionFor(const Caller &caller, const QString &connectionId,
+                                                         Role least = Role::Viewer) const;
 
     Database *m_metadata;
     WorkspaceDataStore *m_workspaceData;
