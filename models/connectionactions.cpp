@@ -136,10 +136,11 @@ Result<void> ConnectionActions::update(const QString &connectionId, const Connec
 
 void ConnectionActions::test(const NewConnection &draft, QObject *context, AnswerDone done)
 {
-    QJsonObject body{{u"type"_s, draft.type}, {u"credentials"_s, draft.credentials}};
-    if (!draft.config.isEmpty())
-        body.insert(u"config"_s, draft.config);
-    m_session->engine()->connectorService()->test(m_session->caller(), body, context, answerFrom(std::move(done)));
+    ConnectionProbe probe;
+    probe.type = draft.type;
+    probe.credentials = draft.credentials;
+    probe.config = draft.config;
+    m_session->engine()->connectorService()->test(m_session->caller(), probe, context, answerFrom(std::move(done)));
 }
 
 void ConnectionActions::check(const QString &connectionId, QObject *context, AnswerDone done)

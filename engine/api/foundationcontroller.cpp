@@ -26,7 +26,7 @@ HttpResponse respond(const Result<T> &result, int status = 200)
         return HttpResponse::noContent();
 }
 
-/** The request's JSON body read as a ConnectionDraft or ConnectionChange. */
+/** The request's JSON body read as a ConnectionDraft, ConnectionChange or ConnectionProbe. */
 template<typename T>
 Result<T> bodyAs(const HttpRequest &req)
 {
@@ -171,10 +171,10 @@ void ConnectorOperationsController::registerRoutes(ApiRouter &router, Engine &en
                ApiRouter::UserHandler([&engine, replyWith](const HttpRequest &req, const Caller &caller, HttpReply reply) {
                    if (auto ok = caller.require(Role::Admin); !ok)
                        return reply(HttpResponse::fromError(ok.error()));
-                   auto body = ApiRouter::jsonObject(req);
-                   if (!body)
-                       return reply(HttpResponse::fromError(body.error()));
-                   engine.connectorService()->test(caller, *body, nullptr, replyWith(std::move(reply)));
+                   auto probe = bodyAs<ConnectionProbe>(req);
+                   if (!probe)
+                       return reply(HttpResponse::fromError(probe.error()));
+                   engine.connectorService()->test(caller, *probe, nullptr, replyWith(std::move(reply)));
                }));
     router.add("POST", u"/api/pipelines/connections/:id/check"_s,
                {u"Check connection health; updates its status (ADMIN+)"_s, u"connections"_s, {200, 404}},

@@ -109,35 +109,23 @@ Result<ConnectorContext> ConnectorService::contextFor(const Caller &caller, cons
     return context;
 }
 
-void ConnectorService::test(const Caller &caller, const QJsonObject &body, QObject *context, AnswerDone done)
+void ConnectorService::test(const Caller &caller, const ConnectionProbe &probe, QObject *context, AnswerDone done)
 {
     const QPointer<QObject> ctx(context);
     const bool hadContext = context != nullptr;
     auto fail = [&](Error e) { deliver(ctx, hadContext, done, std::move(e)); };
     if (auto ok = caller.require(Role::Admin); !ok)
         return fail(ok.error());
-    const QJsonValue typeValue = body.value(u"type"_s);
-    const ConnectorTypeInfo *type = typeValue.isString() ? ConnectorTypeRegistry::find(typeValue.toString()) : nullptr;
+    auto type = probe.validate();
     if (!type)
-        return fail(Error::invalid(tr("type: unknown connector type \"%1\" (known: %2)")
-                                       .arg(typeValue.toString().left(64), ConnectorTypeRegistry::typeNames().join(u", "_s))));
-    if (!body.value(u"credentials"_s).isObject())
-        return fail(Error::invalid(tr("credentials: required, an object")));
-    const QJsonObject credentials = body.value(u"credentials"_s).toObject();
-    if (auto ok = ConnectionValidator::credentials(*type, credentials); !ok)
-        return fail(ok.error());
-    const QJsonValue configValue = body.value(u"config"_s);
-    if (!configValue.isUndefined() && !configValue.isNull() && !configValue.isObject())
-        return fail(Error::invalid(tr("config: must be an object")));
-    if (auto ok = ConnectionValidator::config(*type, configValue.toObject()); !ok)
-        return fail(ok.error());
-    if (!ConnectorFactory::isAvailable(type->type))
-        return fail(notBuilt(type->type));
+        return fail(type.error());
+    if (!ConnectorFactory::isAvailable((*type)->type))
+        return fail(notBuilt((*type)->type));
 
     ConnectorContext cc;
-    cc.type = type->type;
-    cc.credentials = credentials;
-    cc.config = configValue.toObject();
+    cc.type = (*type)->type;
+    cc.credentials = probe.credentials;
+    cc.config = probe.config;
     cc.cancel = std::make_shared<CancelToken>();
     m_thread.post([this, cc = std::move(cc), ctx, hadContext, done]() mutable {
         cc.network = m_thread.network();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/security/caller.h"
+#include "engine/services/connectionprobe.h"
 #include "engine/services/networkthread.h"
 #include "connectors/runtime/connector.h"
 #include "base/result.h"
@@ -45,8 +46,8 @@ public:
     ConnectorService(ConnectionService *connections, AuditLog *audit, QObject *parent = nullptr);
     ~ConnectorService() override;
 
-    /** `POST connections/test` body {type, credentials, config?}: whether they work, without saving; ADMIN+. */
-    void test(const Caller &caller, const QJsonObject &body, QObject *context, AnswerDone done);
+    /** `POST connections/test`: whether the probe's credentials work, without saving them; ADMIN+. */
+    void test(const Caller &caller, const ConnectionProbe &probe, QObject *context, AnswerDone done);
     /** `POST connections/:id/check`: whether the connection works; updates its status; ADMIN+. */
     void check(const Caller &caller, const QString &connectionId, QObject *context, AnswerDone done);
     /** `POST connections/:id/discover`: the streams the provider offers this connection; ADMIN+. */

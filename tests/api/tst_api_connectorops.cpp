@@ -130,21 +130,47 @@ private Q_SLOTS:
 
     void testRequestValidation_data()
     {
+        // A body with several problems names the first of type, credentials, config.
         QTest::addColumn<QJsonObject>("body");
-        QTest::newRow("unknown type") << QJsonObject{{u"type"_s, u"NOPE"_s}, {u"credentials"_s, QJsonObject{}}};
-        QTest::newRow("missing type") << QJsonObject{{u"credentials"_s, QJsonObject{}}};
-        QTest::newRow("missing credential") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{}}};
-        QTest::newRow("credentials not object") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, u"x"_s}};
+        QTest::addColumn<QString>("field");
+        const QJsonObject key{{u"apiKey"_s, u"k"_s}};
+        QTest::newRow("unknown type") << QJsonObject{{u"type"_s, u"NOPE"_s}, {u"credentials"_s, QJsonObject{}}} << u"type"_s;
+        QTest::newRow("missing type") << QJsonObject{{u"credentials"_s, QJsonObject{}}} << u"type"_s;
+        QTest::newRow("type not a string") << QJsonObject{{u"type"_s, 7}, {u"credentials"_s, key}} << u"type"_s;
+        QTest::newRow("missing credential") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{}}}
+                                            << u"credentials.apiKey"_s;
+        QTest::newRow("credentials not object") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, u"x"_s}}
+                                                << u"credentials"_s;
         QTest::newRow("bad baseUrl") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s},
-                                                   {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}},
-                                                   {u"config"_s, QJsonObject{{u"baseUrl"_s, u"gopher://x"_s}}}};
+                                                   {u"credentials"_s, key},
+                                                   {u"config"_s, QJsonObject{{u"baseUrl"_s, u"gopher://x"_s}}}}
+                                     << u"config.baseUrl"_s;
+        QTest::newRow("config not object") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, key},
+                                                          {u"config"_s, u"x"_s}}
+                                           << u"config"_s;
+        QTest::newRow("unknown type and credentials not object")
+            << QJsonObject{{u"type"_s, u"NOPE"_s}, {u"credentials"_s, u"x"_s}, {u"config"_s, u"x"_s}} << u"type"_s;
+        QTest::newRow("credentials and config not objects")
+            << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, u"x"_s}, {u"config"_s, u"x"_s}} << u"credentials"_s;
+        QTest::newRow("missing credential and config not object")
+            << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{}}, {u"config"_s, u"x"_s}}
+            << u"credentials.apiKey"_s;
     }
     void testRequestValidation()
     {
         QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
         auto r = m_t->client(m_owner)->post(u"/api/pipelines/connections/test"_s, body);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(u"code"_s).toString(), u"VALIDATION_ERROR"_s);
+        QCOMPARE(r.json().value(u"error"_s).toString().section(u':', 0, 0), field);
+    }
+
+    void testAsksForAdminBeforeReadingTheBody()
+    {
+        auto r = m_t->client(m_member)->post(u"/api/pipelines/connections/test"_s,
+                                              QJsonObject{{u"type"_s, u"NOPE"_s}, {u"credentials"_s, u"x"_s}});
+        QCOMPARE(r.status, 403);
     }
 
     void unreachableProvider()
