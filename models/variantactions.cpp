@@ -46,12 +46,13 @@ QStringList VariantActions::previewTables(const QString &name, bool ownTables) c
 
 Result<QString> VariantActions::create(const VariantDraft &draft)
 {
-    QJsonObject body{{u"name"_s, draft.name}};
+    VariantRequest request;
+    request.name = draft.name;
     if (!draft.label.isEmpty())
-        body.insert(u"variantLabel"_s, draft.label);
+        request.label = draft.label;
     if (draft.ownTables)
-        body.insert(u"config"_s, QJsonObject{{u"createOwnTables"_s, true}});
-    auto created = m_session->engine()->variants()->create(m_session->caller(), m_sourceId, body);
+        request.config.insert(u"createOwnTables"_s, true);
+    auto created = m_session->engine()->variants()->create(m_session->caller(), m_sourceId, request);
     if (!created)
         return created.error();
     // The new webhook token is not kept or shown (reveal it in Overview).

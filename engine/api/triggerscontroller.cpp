@@ -2,6 +2,7 @@
 #include "engine/api/triggerscontroller.h"
 #include "engine/api/apirouter.h"
 #include "engine/api/apiserver.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
 #include "base/ids.h"
 #include "engine/services/messagingwebhookservice.h"
@@ -173,7 +174,13 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                    auto body = ApiRouter::jsonObject(req, true);
                    if (!body)
                        return HttpResponse::fromError(body.error());
-                   auto created = engine.variants()->create(caller, req.param(u"id"_s), *body);
+                   // An unknown source answers 404 whatever the fields of the body are.
+                   if (auto source = engine.connections()->record(caller, req.param(u"id"_s)); !source)
+                       return HttpResponse::fromError(source.error());
+                   auto request = VariantRequest::fromJson(*body);
+                   if (!request)
+                       return HttpResponse::fromError(request.error());
+                   auto created = engine.variants()->create(caller, req.param(u"id"_s), *request);
                    if (!created)
                        return HttpResponse::fromError(created.error());
                    QJsonObject object = engine.connectionJson().toJson(created->connection);

@@ -20,12 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-namespace {
-
-constexpr int MaxLabelLength = 64;
-
-} // namespace
-
 VariantService::VariantService(Database *metadata, ConnectionService *connections, WebhookService *webhooks,
                                AuditLog *audit, QObject *parent)
     : QObject(parent)
@@ -36,7 +30,7 @@ VariantService::VariantService(Database *metadata, ConnectionService *connection
 {
 }
 
-Result<VariantService::Created> VariantService::create(const Caller &caller, const QString &sourceId, const QJsonObject &body)
+Result<VariantService::Created> VariantService::create(const Caller &caller, const QString &sourceId, const VariantRequest &request)
 {
     if (auto ok = caller.require(Role::Admin); !ok)
         return ok.error();
@@ -48,43 +42,19 @@ Result<VariantService::Created> VariantService::create(const Caller &caller, con
     if (!type)
         return Error::internal();
 
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != u"name"_s && it.key() != u"variantLabel"_s && it.key() != u"config"_s)
-            return Error::invalid(tr("%1: unknown field (expected name, variantLabel, config)").arg(it.key().left(64)));
-    }
-    QString name;
-    if (body.contains(u"name"_s) && !body.value(u"name"_s).isNull()) {
-        if (!body.value(u"name"_s).isString())
-            return Error::invalid(tr("name: must be a string of 1 to 200 characters"));
-        name = body.value(u"name"_s).toString().trimmed();
-        if (name.isEmpty())
-            return Error::invalid(tr("name: must not be empty"));
-        if (name.size() > 200)
-            return Error::invalid(tr("name: longer than 200 characters"));
-    }
-    QString label;
-    if (body.contains(u"variantLabel"_s) && !body.value(u"variantLabel"_s).isNull()) {
-        if (!body.value(u"variantLabel"_s).isString())
-            return Error::invalid(tr("variantLabel: must be a string"));
-        label = body.value(u"variantLabel"_s).toString().trimmed();
-        if (label.isEmpty())
-            return Error::invalid(tr("variantLabel: must not be empty (omit it to get the next number)"));
-        if (label.size() > MaxLabelLength)
-            return Error::invalid(tr("variantLabel: longer than %1 characters").arg(MaxLabelLength));
-    }
+    auto checked = request.validate();
+    if (!checked)
+        return checked.error();
+    QString name = checked->name.value_or(QString());
+    QString label = checked->label.value_or(QString());
     // The variant starts from the source's config; whether it shares tables is its own choice.
     QJsonObject config = source.config;
     config.remove(u"createOwnTables"_s);
-    if (body.contains(u"config"_s) && !body.value(u"config"_s).isNull()) {
-        if (!body.value(u"config"_s).isObject())
-            return Error::invalid(tr("config: must be an object"));
-        const QJsonObject patch = body.value(u"config"_s).toObject();
-        for (auto it = patch.begin(); it != patch.end(); ++it) {
-            if (it.value().isNull())
-                config.remove(it.key());
-            else
-                config.insert(it.key(), it.value());
-        }
+    for (auto it = checked->config.begin(); it != checked->config.end(); ++it) {
+        if (it.value().isNull())
+            config.remove(it.key());
+        else
+            config.insert(it.key(), it.value());
     }
     if (auto ok = ConnectionValidator::config(*type, config); !ok)
         return ok.error();

@@ -3,6 +3,7 @@
 
 #include "engine/security/caller.h"
 #include "engine/store/connectionrecord.h"
+#include "engine/services/variantrequest.h"
 #include "base/result.h"
 
 #include <QJsonObject>
@@ -34,13 +35,12 @@ public:
     };
 
     /**
-     * `POST …/connections/:id/variants` (ADMIN+) with `{name?, variantLabel?, config?}`: the new
-     * connection plus its webhook token.
+     * `POST …/connections/:id/variants` (ADMIN+): the new connection plus its webhook token.
      * The source joins (or founds) the group; it gets label "1" when it has none; a variant without
      * a label gets the next number in the group. 409 `VARIANT_LABEL_TAKEN` for a label the group
      * already uses (rows of two variants must stay apart in shared tables).
      */
-    [[nodiscard]] Result<Created> create(const Caller &caller, const QString &sourceId, const QJsonObject &body);
+    [[nodiscard]] Result<Created> create(const Caller &caller, const QString &sourceId, const VariantRequest &request);
 
 private:
     Database *m_metadata;

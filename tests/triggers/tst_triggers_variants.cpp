@@ -219,8 +219,23 @@ private Q_SLOTS:
         QTest::newRow("config not an object") << QByteArray("{\"config\":\"x\"}") << u"config"_s;
         QTest::newRow("bad baseUrl") << QByteArray("{\"config\":{\"baseUrl\":\"ftp://x\"}}") << u"config.baseUrl"_s;
         QTest::newRow("bad createOwnTables") << QByteArray("{\"config\":{\"createOwnTables\":\"yes\"}}") << u"config.createOwnTables"_s;
+        // A body with several problems names the first of unknown field, name, variantLabel, config.
+        QTest::newRow("unknown field before name") << QByteArray("{\"name\":5,\"x\":1}") << u"x"_s;
+        QTest::newRow("empty name before label") << QByteArray("{\"name\":\"  \",\"variantLabel\":5}") << u"name"_s;
+        QTest::newRow("long label before config")
+            << (QByteArray("{\"variantLabel\":\"") + QByteArray(65, 'L') + QByteArray("\",\"config\":\"x\"}")) << u"variantLabel"_s;
         QTest::newRow("malformed JSON") << QByteArray("{\"name\":") << QString();
         QTest::newRow("array body") << QByteArray("[]") << QString();
+    }
+
+    void unknownSourceAnswersBeforeTheFields()
+    {
+        const QString unknown = u"cunknown000000000000000000"_s;
+        QCOMPARE(variant(m_f->owner, unknown, {{u"name"_s, 5}}).status, 404);
+        // A body that is not JSON is refused before the source is looked up.
+        auto r = m_f->as(m_f->owner)->request("POST", u"/api/pipelines/connections/"_s + unknown + u"/variants"_s,
+                                              QByteArray("{\"name\":"), {{"Content-Type", "application/json"}});
+        QCOMPARE(r.status, 400);
     }
 
     void validation()
