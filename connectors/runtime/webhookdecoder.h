@@ -4,22 +4,30 @@
 #include "base/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QUrlQuery>
 
 namespace Opbox {
 
 /**
- * Turns one inbound webhook delivery of a provider into records of its connector's streams, so
- * the engine stores pushed data without knowing the provider's format. Signature checking is the
- * caller's: a decoder only sees bytes that are already trusted. ConnectorFactory hands out the
+ * A provider's rules for its inbound webhooks: proving a delivery came from the provider, answering
+ * its subscription handshake, and turning a delivery into records of its connector's streams, so
+ * the engine receives pushed data without knowing the provider's signatures or format. The engine
+ * calls decode only with a body that verifyDelivery accepted. ConnectorFactory hands out the
  * decoder of a connector type.
  */
 class WebhookDecoder
 {
 public:
+    /** The headers of a request, names as received. */
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
     /** The records of one stream in a delivery. */
     struct StreamRecords {
         QString stream;
@@ -37,8 +45,28 @@ public:
     };
 
     virtual ~WebhookDecoder() = default;
+
+    /**
+     * Whether the raw `body` with `headers` provably comes from the provider, checked with the
+     * connection's decrypted `credentials`: an Unauthorized error when it does not, or when the
+     * connection lacks the credential to check it with. Errors never contain a secret; the engine
+     * counts Unauthorized and Forbidden ones against the connection to slow down guessing.
+     */
+    [[nodiscard]] virtual Result<void> verifyDelivery(const QByteArray &body, const Headers &headers,
+                                                      const QJsonObject &credentials) const = 0;
+    /**
+     * The body answering the provider's subscription handshake (a GET on the webhook URL with
+     * `query`): a Forbidden error when the query does not prove it knows the connection's
+     * `credentials` (or the connection has none to check it with), an Invalid one when it is
+     * malformed. Errors never contain a secret.
+     */
+    [[nodiscard]] virtual Result<QByteArray> answerHandshake(const QUrlQuery &query,
+                                                             const QJsonObject &credentials) const = 0;
     /** The records of `body`, or a Malformed error saying why the delivery cannot be read. */
     [[nodiscard]] virtual Result<Decoded> decode(const QByteArray &body) const = 0;
+
+    /** The value of header `name` in any case; repeated headers joined with ", " as HTTP reads them. */
+    [[nodiscard]] static QByteArray header(const Headers &headers, QByteArrayView name);
 };
 
 } // namespace Opbox

@@ -107,7 +107,7 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                          // Inbound messages are data, not a trigger: written off this thread.
                          if (MessagingWebhookService *inbound = engine.messagingWebhooks()) {
                              if (auto connection = inbound->receivingConnection(req.param(u"token"_s))) {
-                                 inbound->receive(*connection, req.body, req.header("X-Hub-Signature-256"),
+                                 inbound->receive(*connection, req.body, req.headers,
                                                   [reply](Result<QJsonObject> result) {
                                                       reply(withRetryAfter(respond(result, 200), result));
                                                   });

@@ -16,9 +16,6 @@
 #include <QCoreApplication>
 #include <QThreadPool>
 #include <cmath>
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -27,26 +24,10 @@ namespace Opbox {
 
 namespace {
 
-constexpr qsizetype MaxChallengeLength = 512;
-constexpr int Sha256Bytes = 32;
-
-/** Compares two secrets without saying, through timing, how much of them matched. */
-bool sameSecret(const QString &given, const QString &expected)
+/** Refusals that say the caller could not prove who it is: the ones a guesser collects. */
+bool isRefusal(const Error &error)
 {
-    // Hashing both first makes the comparison fixed-length whatever was sent.
-    const QByteArray a = Ids::sha256(given.toUtf8());
-    const QByteArray b = Ids::sha256(expected.toUtf8());
-    const bool same = CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
-    return same && !expected.isEmpty();
-}
-
-bool isHex(QByteArrayView text)
-{
-    for (const char c : text) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
-            return false;
-    }
-    return true;
+    return error.kind == Error::Kind::Unauthorized || error.kind == Error::Kind::Forbidden;
 }
 
 } // namespace
@@ -102,75 +83,39 @@ std::optional<ConnectionRecord> MessagingWebhookService::receivingConnection(con
     return *record;
 }
 
-bool MessagingWebhookService::signatureMatches(const QByteArray &body, const QByteArray &signatureHeader,
-                                               const QByteArray &appSecret)
-{
-    static constexpr QByteArrayView prefix = "sha256=";
-    const QByteArray header = signatureHeader.trimmed();
-    QByteArray given;
-    if (header.size() == prefix.size() + 2 * Sha256Bytes && header.left(prefix.size()).toLower() == prefix
-        && isHex(QByteArrayView(header).sliced(prefix.size())))
-        given = QByteArray::fromHex(header.mid(prefix.size()));
-
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    const bool computed = HMAC(EVP_sha256(), appSecret.constData(), int(appSecret.size()),
-                               reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size()), mac,
-                               &length)
-                          != nullptr;
-    // The comparison always runs over the full length, whatever was sent.
-    const bool wellFormed = computed && length == Sha256Bytes && given.size() == Sha256Bytes;
-    const QByteArray other = wellFormed ? given : QByteArray(Sha256Bytes, '\0');
-    const bool same = CRYPTO_memcmp(mac, other.constData(), Sha256Bytes) == 0;
-    OPENSSL_cleanse(mac, sizeof mac);
-    return same && wellFormed && !appSecret.isEmpty();
-}
-
 Result<QByteArray> MessagingWebhookService::verify(const ConnectionRecord &connection, const QUrlQuery &query)
 {
-    const QString mode = query.queryItemValue(u"hub.mode"_s, QUrl::FullyDecoded);
-    const QString given = query.queryItemValue(u"hub.verify_token"_s, QUrl::FullyDecoded);
-    const QString challenge = query.queryItemValue(u"hub.challenge"_s, QUrl::FullyDecoded);
+    const WebhookDecoder *decoder = ConnectorFactory::webhookDecoder(connection.type);
+    if (!decoder)
+        return Error::conflict(tr("this connection does not receive webhooks"), u"NO_WEBHOOKS"_s);
     auto credentials = m_connections->credentials(connection.id);
     if (!credentials)
         return credentials.error();
-    const QString expected = credentials->value(u"verifyToken"_s).toString();
-    if (expected.isEmpty()) {
-        return refused(connection.id, Error::forbidden(tr("this connection has no webhook verify token; set the "
-                                                          "verifyToken credential first")));
-    }
-    // Evaluated in full before deciding, so that a wrong mode costs what a wrong token costs.
-    const bool tokenOk = sameSecret(given, expected);
-    if (mode != u"subscribe"_s || !tokenOk)
-        return refused(connection.id, Error::forbidden(tr("webhook verification refused: hub.mode must be \"subscribe\" "
-                                                          "and hub.verify_token must match")));
-    if (challenge.isEmpty() || challenge.size() > MaxChallengeLength)
-        return Error::invalid(tr("hub.challenge: required, at most %1 characters").arg(MaxChallengeLength));
+    Result<QByteArray> answer = decoder->answerHandshake(query, *credentials);
+    if (!answer)
+        return isRefusal(answer.error()) ? refused(connection.id, answer.error()) : answer.error();
     qCInfo(lcEngine) << "webhook verification of connection" << connection.id << "answered";
-    return challenge.toUtf8();
+    return answer;
 }
 
 void MessagingWebhookService::receive(const ConnectionRecord &connection, const QByteArray &body,
-                                      const QByteArray &signatureHeader, Done done)
+                                      const WebhookDecoder::Headers &headers, Done done)
 {
+    const WebhookDecoder *decoder = ConnectorFactory::webhookDecoder(connection.type);
+    if (!decoder) {
+        done(Error::conflict(tr("this connection does not receive webhooks"), u"NO_WEBHOOKS"_s));
+        return;
+    }
     auto credentials = m_connections->credentials(connection.id);
     if (!credentials) {
         done(credentials.error());
         return;
     }
-    const QByteArray appSecret = credentials->value(u"appSecret"_s).toString().toUtf8();
-    if (appSecret.isEmpty()) {
-        qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "refused: no app secret is set";
-        done(refused(connection.id, Error{Error::Kind::Unauthorized, u"UNAUTHORIZED"_s,
-                                          tr("this connection has no app secret to check webhook signatures with; set "
-                                             "the appSecret credential first"),
-                                          {}}));
-        return;
-    }
-    if (!signatureMatches(body, signatureHeader, appSecret)) {
-        qCInfo(lcEngine) << "webhook delivery for connection" << connection.id << "refused: bad signature";
-        done(refused(connection.id, Error{Error::Kind::Unauthorized, u"INVALID_SIGNATURE"_s,
-                                          tr("the X-Hub-Signature-256 header is missing or does not match the body"), {}}));
+    if (const Result<void> genuine = decoder->verifyDelivery(body, headers, *credentials); !genuine) {
+        // The decoder's messages name what is missing or wrong, never a secret.
+        qCInfo(lcEngine).noquote() << "webhook delivery for connection" << connection.id << "refused:"
+                                   << genuine.error().message;
+        done(isRefusal(genuine.error()) ? refused(connection.id, genuine.error()) : genuine.error());
         return;
     }
     if (!connection.enabled) {

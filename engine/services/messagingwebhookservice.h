@@ -4,6 +4,7 @@
 #include "engine/services/connectionservice.h"
 #include "base/result.h"
 #include "engine/services/tokenbucket.h"
+#include "connectors/runtime/webhookdecoder.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -21,12 +22,12 @@ class WebhookService;
 class WorkspaceDataStore;
 
 /**
- * Inbound WhatsApp webhooks on a MESSAGING connection's webhook URL:
- * answers Meta's `hub.challenge` verification when the verify token matches, and writes the
- * messages and statuses of a delivery whose `X-Hub-Signature-256` matches the app secret into the
- * connection's `messages` and `message_statuses` Opbox tables — through the same table writer,
- * naming, system columns and type inference as a sync, upserted by message id (and status), so that
- * Meta's retries change nothing. Writes happen on this service's own thread, never on the API's.
+ * Inbound webhooks on the URL of a connection whose connector decodes pushed data (WhatsApp's
+ * MESSAGING connections): answers the provider's subscription handshake and writes the records of
+ * every delivery the connector's WebhookDecoder accepts as genuine into the connection's Opbox
+ * tables — through the same table writer, naming, system columns and type inference as a sync,
+ * upserted by primary key, so that the provider's retries change nothing. Refused attempts are
+ * rate limited per connection. Writes happen on this service's own thread, never on the API's.
  * Other connection types keep the webhook's trigger behaviour (WebhookService).
  */
 class MessagingWebhookService : public QObject
@@ -43,21 +44,20 @@ public:
     [[nodiscard]] std::optional<ConnectionRecord> receivingConnection(const QString &token) const;
 
     /**
-     * `GET` verification: the `hub.challenge` text when `hub.mode` is `subscribe` and
-     * `hub.verify_token` equals the connection's `verifyToken` credential; 403 otherwise.
+     * `GET` verification: the decoder's answer to the provider's handshake in `query`, checked with
+     * the connection's credentials (WhatsApp: `hub.challenge` when `hub.mode` is `subscribe` and
+     * `hub.verify_token` equals the `verifyToken` credential; 403 otherwise, 429 after too many).
      */
     [[nodiscard]] Result<QByteArray> verify(const ConnectionRecord &connection, const QUrlQuery &query);
 
     /**
-     * `POST` delivery: checks `signatureHeader` against the raw `body` (401 and nothing written when
-     * it is missing or wrong; 429 after too many wrong ones), then writes the delivery's records on
-     * the writer thread and calls `done` there with `{"success":true,"messages":n,"statuses":m}`.
+     * `POST` delivery: has the decoder check the raw `body` and its `headers` with the connection's
+     * credentials (401 and nothing written when it is not genuine; 429 after too many refused), then
+     * writes the delivery's records on the writer thread and calls `done` there with
+     * `{"success":true,"messages":n,"statuses":m}`.
      */
-    void receive(const ConnectionRecord &connection, const QByteArray &body, const QByteArray &signatureHeader, Done done);
-
-    /** `sha256=<hex>` compared in constant time with HMAC-SHA256(`appSecret`, `body`). */
-    [[nodiscard]] static bool signatureMatches(const QByteArray &body, const QByteArray &signatureHeader,
-                                               const QByteArray &appSecret);
+    void receive(const ConnectionRecord &connection, const QByteArray &body, const WebhookDecoder::Headers &headers,
+                 Done done);
 
     /** Refused attempts per connection: `burst` at once, then one more every `refillMs` of `clock` (steady by default). */
     void setRefusalLimit(int burst, int refillMs, TokenBucket::Clock clock = {});

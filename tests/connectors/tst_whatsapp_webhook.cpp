@@ -225,29 +225,6 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM acme_inbox__messages WHERE id = 'wamid.EVIL'"_s).toInt(), 0);
     }
 
-    void signatureCheckUnit_data()
-    {
-        QTest::addColumn<QByteArray>("header");
-        QTest::addColumn<QByteArray>("secret");
-        QTest::addColumn<bool>("matches");
-        const QByteArray body = "{\"object\":\"whatsapp_business_account\"}";
-        QTest::newRow("right") << Sender::signature(body, u"s3cret"_s) << QByteArray("s3cret") << true;
-        QTest::newRow("upper-case hex") << QByteArray("sha256=") + Sender::signature(body, u"s3cret"_s).mid(7).toUpper()
-                                        << QByteArray("s3cret") << true;
-        QTest::newRow("other secret") << Sender::signature(body, u"s3cret"_s) << QByteArray("s3cret2") << false;
-        QTest::newRow("empty secret") << Sender::signature(body, QString()) << QByteArray() << false;
-        QTest::newRow("empty header") << QByteArray() << QByteArray("s3cret") << false;
-    }
-
-    void signatureCheckUnit()
-    {
-        QFETCH(QByteArray, header);
-        QFETCH(QByteArray, secret);
-        QFETCH(bool, matches);
-        QCOMPARE(MessagingWebhookService::signatureMatches("{\"object\":\"whatsapp_business_account\"}", header, secret),
-                 matches);
-    }
-
     void malformedSignedBody()
     {
         // A message that cannot be stored (no id) is left out with a warning; the delivery is still

@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using Opbox::ConnectorFactory;
@@ -287,6 +288,116 @@ private Q_SLOTS:
         }
         QCOMPARE(int(read->count(u"messages"_s) + read->count(u"message_statuses"_s)), records);
         QCOMPARE(int(read->skipped.size()), skipped);
+    }
+
+    void verifyDelivery_data()
+    {
+        // Meta signs the exact body bytes with the app secret; anything else is refused with 401.
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<WebhookDecoder::Headers>("headers");
+        QTest::addColumn<QJsonObject>("credentials");
+        QTest::addColumn<QString>("code"); // empty: accepted
+        const QByteArray body = "{\"object\":\"whatsapp_business_account\"}";
+        const QByteArray good = WhatsAppWebhookSender::signature(body, u"s3cret"_s);
+        const QJsonObject secret{{u"appSecret"_s, u"s3cret"_s}, {u"verifyToken"_s, u"vt"_s}};
+        const auto signedWith = [](const QByteArray &name, const QByteArray &value) {
+            return WebhookDecoder::Headers{{"Content-Type", "application/json"}, {name, value}};
+        };
+        QTest::newRow("good") << body << signedWith("X-Hub-Signature-256", good) << secret << QString();
+        QTest::newRow("header name in any case") << body << signedWith("x-hub-signature-256", good) << secret << QString();
+        QTest::newRow("upper-case hex") << body << signedWith("X-Hub-Signature-256", "sha256=" + good.mid(7).toUpper())
+                                        << secret << QString();
+        QTest::newRow("surrounding blanks") << body << signedWith("X-Hub-Signature-256", " " + good + " ") << secret
+                                            << QString();
+        QTest::newRow("missing") << body << WebhookDecoder::Headers{{"Content-Type", "application/json"}} << secret
+                                 << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("empty") << body << signedWith("X-Hub-Signature-256", {}) << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("other secret") << body << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, u"s3cret2"_s))
+                                      << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("tampered body") << QByteArray("{\"object\":\"page\"}") << signedWith("X-Hub-Signature-256", good)
+                                       << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("no prefix") << body << signedWith("X-Hub-Signature-256", good.mid(7)) << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("sha1 prefix") << body << signedWith("X-Hub-Signature-256", "sha1=" + good.mid(7)) << secret
+                                     << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("not hex") << body << signedWith("X-Hub-Signature-256", "sha256=" + QByteArray(64, 'z')) << secret
+                                 << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("short") << body << signedWith("X-Hub-Signature-256", good.left(40)) << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("repeated header") << body
+                                         << WebhookDecoder::Headers{{"X-Hub-Signature-256", good}, {"X-Hub-Signature-256", good}}
+                                         << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("only the legacy sha1 header") << body << signedWith("X-Hub-Signature", good) << secret
+                                                     << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("no app secret") << body << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, QString()))
+                                       << QJsonObject{{u"verifyToken"_s, u"vt"_s}} << u"UNAUTHORIZED"_s;
+        QTest::newRow("empty app secret") << body << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, QString()))
+                                          << QJsonObject{{u"appSecret"_s, QString()}} << u"UNAUTHORIZED"_s;
+    }
+
+    void verifyDelivery()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(WebhookDecoder::Headers, headers);
+        QFETCH(QJsonObject, credentials);
+        QFETCH(QString, code);
+        const Opbox::Result<void> genuine = WhatsAppWebhookDecoder().verifyDelivery(body, headers, credentials);
+        QCOMPARE(genuine.ok(), code.isEmpty());
+        if (genuine.ok())
+            return;
+        QCOMPARE(genuine.error().kind, Error::Kind::Unauthorized);
+        QCOMPARE(genuine.error().code, code);
+        QVERIFY(!genuine.error().message.isEmpty());
+        // The refusal names what is wrong, never the secret it was checked with.
+        QVERIFY(!genuine.error().message.contains(u"s3cret"_s));
+    }
+
+    void answerHandshake_data()
+    {
+        // Meta's subscription check: hub.challenge comes back only for hub.mode=subscribe and the
+        // connection's verify token.
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QJsonObject>("credentials");
+        QTest::addColumn<int>("kind"); // -1: answered
+        QTest::addColumn<QByteArray>("answer");
+        const QJsonObject tokens{{u"appSecret"_s, u"s3cret"_s}, {u"verifyToken"_s, u"vt-0123"_s}};
+        const int answered = -1;
+        const int forbidden = int(Error::Kind::Forbidden);
+        const int invalid = int(Error::Kind::Invalid);
+        QTest::newRow("good") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge=1158201444"_s << tokens
+                              << answered << QByteArray("1158201444");
+        QTest::newRow("encoded challenge") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge=a%20b%26c"_s
+                                           << tokens << answered << QByteArray("a b&c");
+        QTest::newRow("longest challenge") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge="_s + QString(512, u'x')
+                                           << tokens << answered << QByteArray(512, 'x');
+        QTest::newRow("wrong token") << u"hub.mode=subscribe&hub.verify_token=vt-0124&hub.challenge=1"_s << tokens
+                                     << forbidden << QByteArray();
+        QTest::newRow("token prefix") << u"hub.mode=subscribe&hub.verify_token=vt-&hub.challenge=1"_s << tokens << forbidden
+                                      << QByteArray();
+        QTest::newRow("no token") << u"hub.mode=subscribe&hub.challenge=1"_s << tokens << forbidden << QByteArray();
+        QTest::newRow("wrong mode") << u"hub.mode=unsubscribe&hub.verify_token=vt-0123&hub.challenge=1"_s << tokens
+                                    << forbidden << QByteArray();
+        QTest::newRow("no mode") << u"hub.verify_token=vt-0123&hub.challenge=1"_s << tokens << forbidden << QByteArray();
+        QTest::newRow("no verify token set") << u"hub.mode=subscribe&hub.verify_token=&hub.challenge=1"_s
+                                             << QJsonObject{{u"appSecret"_s, u"s3cret"_s}} << forbidden << QByteArray();
+        QTest::newRow("no challenge") << u"hub.mode=subscribe&hub.verify_token=vt-0123"_s << tokens << invalid << QByteArray();
+        QTest::newRow("challenge too long") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge="_s + QString(513, u'x')
+                                            << tokens << invalid << QByteArray();
+    }
+
+    void answerHandshake()
+    {
+        QFETCH(QString, query);
+        QFETCH(QJsonObject, credentials);
+        QFETCH(int, kind);
+        QFETCH(QByteArray, answer);
+        const auto answered = WhatsAppWebhookDecoder().answerHandshake(QUrlQuery(query), credentials);
+        QCOMPARE(answered.ok(), kind == -1);
+        if (answered.ok()) {
+            QCOMPARE(*answered, answer);
+            return;
+        }
+        QCOMPARE(int(answered.error().kind), kind);
+        QVERIFY(!answered.error().message.isEmpty());
+        QVERIFY(!answered.error().message.contains(u"vt-0123"_s));
     }
 
     void senderSignsLikeMeta()

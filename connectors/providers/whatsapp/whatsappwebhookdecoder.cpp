@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectors/providers/whatsapp/whatsappwebhookdecoder.h"
 
+#include "base/ids.h"
 #include "connectors/runtime/connectormanifest.h"
 #include "connectors/runtime/recordnormalizer.h"
 
@@ -8,10 +9,98 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
+
+namespace {
+
+constexpr qsizetype MaxChallengeLength = 512;
+constexpr int Sha256Bytes = 32;
+
+/** Compares two secrets without saying, through timing, how much of them matched. */
+bool sameSecret(const QString &given, const QString &expected)
+{
+    // Hashing both first makes the comparison fixed-length whatever was sent.
+    const QByteArray a = Ids::sha256(given.toUtf8());
+    const QByteArray b = Ids::sha256(expected.toUtf8());
+    const bool same = CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+    return same && !expected.isEmpty();
+}
+
+bool isHex(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
+    }
+    return true;
+}
+
+/** `sha256=<hex>` compared in constant time with HMAC-SHA256(`appSecret`, `body`). */
+bool signatureMatches(const QByteArray &body, const QByteArray &signatureHeader, const QByteArray &appSecret)
+{
+    static constexpr QByteArrayView prefix = "sha256=";
+    const QByteArray header = signatureHeader.trimmed();
+    QByteArray given;
+    if (header.size() == prefix.size() + 2 * Sha256Bytes && header.left(prefix.size()).toLower() == prefix
+        && isHex(QByteArrayView(header).sliced(prefix.size())))
+        given = QByteArray::fromHex(header.mid(prefix.size()));
+
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    const bool computed = HMAC(EVP_sha256(), appSecret.constData(), int(appSecret.size()),
+                               reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size()), mac,
+                               &length)
+                          != nullptr;
+    // The comparison always runs over the full length, whatever was sent.
+    const bool wellFormed = computed && length == Sha256Bytes && given.size() == Sha256Bytes;
+    const QByteArray other = wellFormed ? given : QByteArray(Sha256Bytes, '\0');
+    const bool same = CRYPTO_memcmp(mac, other.constData(), Sha256Bytes) == 0;
+    OPENSSL_cleanse(mac, sizeof mac);
+    return same && wellFormed && !appSecret.isEmpty();
+}
+
+} // namespace
+
+Result<void> WhatsAppWebhookDecoder::verifyDelivery(const QByteArray &body, const Headers &headers,
+                                                    const QJsonObject &credentials) const
+{
+    const QByteArray appSecret = credentials.value(u"appSecret"_s).toString().toUtf8();
+    if (appSecret.isEmpty()) {
+        return Error{Error::Kind::Unauthorized, u"UNAUTHORIZED"_s,
+                     tr("this connection has no app secret to check webhook signatures with; set the appSecret "
+                        "credential first"),
+                     {}};
+    }
+    if (!signatureMatches(body, header(headers, "X-Hub-Signature-256"), appSecret)) {
+        return Error{Error::Kind::Unauthorized, u"INVALID_SIGNATURE"_s,
+                     tr("the X-Hub-Signature-256 header is missing or does not match the body"), {}};
+    }
+    return {};
+}
+
+Result<QByteArray> WhatsAppWebhookDecoder::answerHandshake(const QUrlQuery &query, const QJsonObject &credentials) const
+{
+    const QString mode = query.queryItemValue(u"hub.mode"_s, QUrl::FullyDecoded);
+    const QString given = query.queryItemValue(u"hub.verify_token"_s, QUrl::FullyDecoded);
+    const QString challenge = query.queryItemValue(u"hub.challenge"_s, QUrl::FullyDecoded);
+    const QString expected = credentials.value(u"verifyToken"_s).toString();
+    if (expected.isEmpty())
+        return Error::forbidden(tr("this connection has no webhook verify token; set the verifyToken credential first"));
+    // Evaluated in full before deciding, so that a wrong mode costs what a wrong token costs.
+    const bool tokenOk = sameSecret(given, expected);
+    if (mode != u"subscribe"_s || !tokenOk)
+        return Error::forbidden(tr("webhook verification refused: hub.mode must be \"subscribe\" and "
+                                   "hub.verify_token must match"));
+    if (challenge.isEmpty() || challenge.size() > MaxChallengeLength)
+        return Error::invalid(tr("hub.challenge: required, at most %1 characters").arg(MaxChallengeLength));
+    return challenge.toUtf8();
+}
 
 Result<WebhookDecoder::Decoded> WhatsAppWebhookDecoder::decode(const QByteArray &body) const
 {

@@ -8,7 +8,10 @@
 namespace Opbox {
 
 /**
- * Reads one WhatsApp Business webhook delivery: every
+ * Meta's webhook rules for WhatsApp Business: a delivery is genuine when its `X-Hub-Signature-256`
+ * is `sha256=<hex>` of HMAC-SHA256 over the raw body with the app's `appSecret`; the subscription
+ * handshake (`hub.mode=subscribe`) is answered with `hub.challenge` when `hub.verify_token` equals
+ * the `verifyToken` credential. A delivery is read like this: every
  * `entry[].changes[].value` of field `messages` may hold `messages[]` and `statuses[]`. Each
  * message or status becomes a record of the MESSAGING manifest's `messages` or `message_statuses`
  * stream, with the account and phone number it came through (and the sender's profile name), and
@@ -22,6 +25,9 @@ public:
     /** The connector type whose webhooks this decoder reads. */
     static constexpr QStringView ConnectorType = u"MESSAGING";
 
+    [[nodiscard]] Result<void> verifyDelivery(const QByteArray &body, const Headers &headers,
+                                              const QJsonObject &credentials) const override;
+    [[nodiscard]] Result<QByteArray> answerHandshake(const QUrlQuery &query, const QJsonObject &credentials) const override;
     [[nodiscard]] Result<Decoded> decode(const QByteArray &body) const override;
 };
 
