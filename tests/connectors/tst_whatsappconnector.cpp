@@ -2,7 +2,8 @@
 // The MESSAGING connector against the WhatsApp Graph fake: templates and phone numbers through
 // Graph cursor paging (short pages before the end, stop only without paging.next), Graph error codes
 // inside HTTP 400 (rate limits retried, a refused token a configuration error), the webhook-only
-// streams reading nothing, and the decoding of signed webhook deliveries into records.
+// streams reading nothing, Meta's webhook signature and subscription handshake checks, and the
+// decoding of signed webhook deliveries into records.
 #include "collectingpagesink.h"
 #include "connectors/runtime/connectormanifest.h"
 #include "connectortestharness.h"
