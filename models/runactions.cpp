@@ -52,8 +52,7 @@ Result<int> RunActions::runAll()
 
 Result<QString> RunActions::resetAllCursors(const QString &connectionId)
 {
-    auto result = m_session->engine()->runs()->resetCursor(m_session->caller(), connectionId,
-                                                           QJsonObject{{u"cursor"_s, QJsonValue()}});
+    auto result = m_session->engine()->runs()->resetCursor(m_session->caller(), connectionId, CursorReset{});
     if (!result)
         return result.error();
     return result->value(u"message"_s).toString();
@@ -61,8 +60,10 @@ Result<QString> RunActions::resetAllCursors(const QString &connectionId)
 
 Result<QString> RunActions::resetCursor(const QString &connectionId, const QString &stream, const QDateTime &from)
 {
-    auto result = m_session->engine()->runs()->resetCursor(
-        m_session->caller(), connectionId, QJsonObject{{u"stream"_s, stream}, {u"cursor"_s, Ids::iso(from.toUTC())}});
+    CursorReset reset;
+    reset.stream = stream;
+    reset.cursor = Ids::iso(from.toUTC());
+    auto result = m_session->engine()->runs()->resetCursor(m_session->caller(), connectionId, reset);
     if (!result)
         return result.error();
     return result->value(u"message"_s).toString();

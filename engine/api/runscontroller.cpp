@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/api/runscontroller.h"
 #include "engine/api/apirouter.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
 #include "engine/services/notificationservice.h"
 #include "engine/services/runservice.h"
@@ -120,7 +121,13 @@ void RunsController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto body = ApiRouter::jsonObject(req);
                    if (!body)
                        return HttpResponse::fromError(body.error());
-                   return respond(runs->resetCursor(caller, req.param(u"id"_s), *body));
+                   // An unknown connection answers 404 whatever the fields of the body are.
+                   if (auto connection = engine.connections()->record(caller, req.param(u"id"_s)); !connection)
+                       return HttpResponse::fromError(connection.error());
+                   auto reset = CursorReset::fromJson(*body);
+                   if (!reset)
+                       return HttpResponse::fromError(reset.error());
+                   return respond(runs->resetCursor(caller, req.param(u"id"_s), *reset));
                }));
 
     router.add("GET", u"/api/notifications"_s, {u"The caller's notifications, newest first"_s, u"notifications"_s, {200, 400}},

@@ -303,31 +303,19 @@ Result<QJsonObject> RunService::syncState(const Caller &caller, const QString &c
     return SyncStateStore(db).document(connection->id);
 }
 
-Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString &connectionId, const QJsonObject &body)
+Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString &connectionId, const CursorReset &reset)
 {
     auto connection = connectionFor(caller, connectionId, Role::Admin);
     if (!connection)
         return connection.error();
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != u"stream"_s && it.key() != u"cursor"_s)
-            return Error::invalid(tr("%1: unknown field (expected stream, cursor)").arg(it.key().left(64)));
-    }
-    QString stream = u"transcripts"_s;
-    if (body.contains(u"stream"_s) && !body.value(u"stream"_s).isNull()) {
-        if (!body.value(u"stream"_s).isString() || body.value(u"stream"_s).toString().isEmpty())
-            return Error::invalid(tr("stream: must be a stream name"));
-        stream = body.value(u"stream"_s).toString();
-    }
-    if (!body.contains(u"cursor"_s))
-        return Error::invalid(tr("cursor: required (an ISO 8601 date string, or null to clear all cursors)"));
-    const QJsonValue cursorValue = body.value(u"cursor"_s);
+    if (reset.stream.isEmpty())
+        return Error::invalid(tr("stream: must be a stream name"));
+    const QString stream = reset.stream;
     QString cursor;
-    if (!cursorValue.isNull()) {
-        if (!cursorValue.isString())
-            return Error::invalid(tr("cursor: must be an ISO 8601 date string or null"));
-        cursor = normaliseCursor(cursorValue.toString());
+    if (reset.cursor) {
+        cursor = normaliseCursor(*reset.cursor);
         if (cursor.isEmpty())
-            return Error::invalid(tr("cursor: not a valid ISO 8601 date: %1").arg(cursorValue.toString().left(64)));
+            return Error::invalid(tr("cursor: not a valid ISO 8601 date: %1").arg(reset.cursor->left(64)));
         auto specs = streamSpecs(*connection);
         if (!specs)
             return specs.error();
@@ -351,7 +339,7 @@ Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString 
         return Error::internal(tr("the workspace's data file cannot be opened"));
     SyncStateStore states(db);
     QString message;
-    if (cursorValue.isNull()) {
+    if (!reset.cursor) {
         if (auto ok = states.clear(connection->id); !ok)
             return ok.error();
         message = tr("Sync cursor cleared - next sync will be a full resync");
@@ -364,8 +352,8 @@ Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString 
     if (!document)
         return document.error();
     m_audit->record(caller, u"CURSOR_RESET"_s, u"connection"_s, connection->id,
-                    QJsonObject{{u"stream"_s, cursorValue.isNull() ? QJsonValue() : QJsonValue(stream)},
-                                {u"cursor"_s, cursorValue.isNull() ? QJsonValue() : QJsonValue(cursor)}});
+                    QJsonObject{{u"stream"_s, !reset.cursor ? QJsonValue() : QJsonValue(stream)},
+                                {u"cursor"_s, !reset.cursor ? QJsonValue() : QJsonValue(cursor)}});
     Q_EMIT m_connections->connectionChanged(connection->workspaceId, connection->id);
     return QJsonObject{{u"success"_s, true}, {u"syncState"_s, *document}, {u"message"_s, message}};
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/security/caller.h"
+#include "engine/services/cursorreset.h"
 #include "connectors/runtime/connector.h"
 #include "base/result.h"
 #include "engine/store/runstore.h"
@@ -79,8 +80,8 @@ public:
     [[nodiscard]] Result<RunPage> list(const Caller &caller, const QString &connectionId, int limit, int offset) const;
     /** `GET …/runs/:runId`: the run with live progress. */
     [[nodiscard]] Result<RunRecord> get(const Caller &caller, const QString &connectionId, const QString &runId) const;
-    /** `PATCH connections/:id` (reset cursor, ADMIN+): `{stream?, cursor}` → `{success, syncState, message}`. */
-    [[nodiscard]] Result<QJsonObject> resetCursor(const Caller &caller, const QString &connectionId, const QJsonObject &body);
+    /** `PATCH connections/:id` (reset cursor, ADMIN+): `{success, syncState, message}`. */
+    [[nodiscard]] Result<QJsonObject> resetCursor(const Caller &caller, const QString &connectionId, const CursorReset &reset);
     /** The connection's sync state document `{"version":1,"streams":{…}}` (VIEWER+; for the GUI). */
     [[nodiscard]] Result<QJsonObject> syncState(const Caller &caller, const QString &connectionId) const;
     /** The active (PENDING/RUNNING) run of a connection, if any. */

@@ -458,6 +458,17 @@ private Q_SLOTS:
         QCOMPARE(client->patch(path, {{u"cursor"_s, 5}}).status, 400);
         QCOMPARE(m_t->client(m_member)->patch(path, {{u"cursor"_s, QJsonValue()}}).status, 403);
         QCOMPARE(client->patch(u"/api/pipelines/connections/cxxxxxxxxxxxxxxxxxxxxxxxx"_s, {{u"cursor"_s, QJsonValue()}}).status, 404);
+        // An unknown connection is 404 whatever the fields; a body with several problems names the first.
+        QCOMPARE(client->patch(u"/api/pipelines/connections/cxxxxxxxxxxxxxxxxxxxxxxxx"_s, {{u"cursor"_s, 5}}).status, 404);
+        r = client->patch(path, {{u"stream"_s, 5}, {u"cursor"_s, 5}, {u"x"_s, 1}});
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.json().value(u"error"_s).toString().startsWith(u"x:"_s), r.body.constData());
+        r = client->patch(path, {{u"stream"_s, 5}, {u"cursor"_s, 5}});
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.json().value(u"error"_s).toString().startsWith(u"stream:"_s), r.body.constData());
+        r = client->patch(path, {{u"stream"_s, u"nope"_s}, {u"cursor"_s, u"yesterday"_s}});
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.json().value(u"error"_s).toString().startsWith(u"cursor:"_s), r.body.constData());
 
         // A cursor set to a date replaces the stream's whole state, and the next read starts there.
         auto provider = std::make_shared<FakeProvider>();
