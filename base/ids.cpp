@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <atomic>
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <stdexcept>
 
@@ -67,6 +68,16 @@ QString isoNow()
 QByteArray sha256(const QByteArray &data)
 {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+bool sameBytes(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
+bool sameSecret(const QByteArray &given, const QByteArray &expected)
+{
+    return sameBytes(sha256(given), sha256(expected)) && !expected.isEmpty();
 }
 
 } // namespace Opbox::Ids

@@ -19,6 +19,14 @@ namespace Ids {
 [[nodiscard]] QString isoNow();
 [[nodiscard]] QString iso(const QDateTime &dt);
 [[nodiscard]] QByteArray sha256(const QByteArray &data);
+/** Whether two byte strings are equal, in a time that depends on their length only. */
+[[nodiscard]] bool sameBytes(const QByteArray &a, const QByteArray &b);
+/**
+ * Whether a secret someone sent is the expected one, in a time that says nothing about how much of
+ * it matched (both are hashed first, so even the length stays hidden). Never true for an empty
+ * expected secret: a secret that was not set matches nothing.
+ */
+[[nodiscard]] bool sameSecret(const QByteArray &given, const QByteArray &expected);
 } // namespace Ids
 
 } // namespace Opbox

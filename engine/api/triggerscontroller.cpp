@@ -12,7 +12,6 @@
 #include "engine/services/webhookservice.h"
 
 #include <QCoreApplication>
-#include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
 
@@ -53,11 +52,7 @@ bool cronSecretMatches(const QByteArray &authorization, const QString &secret)
     QByteArray given;
     if (authorization.size() > scheme.size() && authorization.left(scheme.size()).toLower() == scheme)
         given = authorization.mid(scheme.size()).trimmed();
-    // Hashing both first makes the comparison fixed-length whatever was sent.
-    const QByteArray a = Ids::sha256(given);
-    const QByteArray b = Ids::sha256(secret.toUtf8());
-    const bool same = CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
-    return same && !given.isEmpty() && !secret.isEmpty();
+    return Ids::sameSecret(given, secret.toUtf8());
 }
 
 } // namespace

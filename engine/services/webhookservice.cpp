@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,11 +23,6 @@ constexpr int TokenBytes = 32;
 QByteArray webhookAad(const QString &connectionId)
 {
     return "webhook:" + connectionId.toUtf8();
-}
-
-bool sameBytes(const QByteArray &a, const QByteArray &b)
-{
-    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 /**
@@ -107,7 +101,7 @@ Result<QString> WebhookService::connectionForToken(const QString &token) const
     const bool found = q.next();
     const QString id = found ? q.value(0).toString() : QString();
     const QByteArray stored = found ? q.value(1).toByteArray() : QByteArray(probe.size(), '\0');
-    const bool match = sameBytes(stored, probe);
+    const bool match = Ids::sameBytes(stored, probe);
     if (!parsed || !found || !match)
         return Error::notFound(tr("unknown webhook"));
     return id;

@@ -7,7 +7,6 @@
 #include "engine/security/vault.h"
 
 #include <QRegularExpression>
-#include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
 
@@ -18,11 +17,6 @@ namespace {
 QByteArray verifierAad(const QString &stateId)
 {
     return "oauth-verifier:" + stateId.toUtf8();
-}
-
-bool sameBytes(const QByteArray &a, const QByteArray &b)
-{
-    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 } // namespace
@@ -165,7 +159,7 @@ OAuthStateStore::Check OAuthStateStore::consumeRow(const QString &id, std::optio
 
     if (signedExpiry) {
         const QByteArray expected = signature(id, *signedExpiry, p.connectionId, p.type);
-        if (*signedExpiry != expires || !sameBytes(expected, givenSignature)) {
+        if (*signedExpiry != expires || !Ids::sameBytes(expected, givenSignature)) {
             // Someone altered a state that was handed out: that authorization cannot be trusted any more.
             (void)markUsed();
             qCWarning(lcEngine) << "OAuth state with a wrong signature for connection" << p.connectionId;

@@ -22,16 +22,6 @@ namespace {
 constexpr qsizetype MaxChallengeLength = 512;
 constexpr int Sha256Bytes = 32;
 
-/** Compares two secrets without saying, through timing, how much of them matched. */
-bool sameSecret(const QString &given, const QString &expected)
-{
-    // Hashing both first makes the comparison fixed-length whatever was sent.
-    const QByteArray a = Ids::sha256(given.toUtf8());
-    const QByteArray b = Ids::sha256(expected.toUtf8());
-    const bool same = CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
-    return same && !expected.isEmpty();
-}
-
 bool isHex(QByteArrayView text)
 {
     for (const char c : text) {
@@ -93,7 +83,7 @@ Result<QByteArray> WhatsAppWebhookDecoder::answerHandshake(const QUrlQuery &quer
     if (expected.isEmpty())
         return Error::forbidden(tr("this connection has no webhook verify token; set the verifyToken credential first"));
     // Evaluated in full before deciding, so that a wrong mode costs what a wrong token costs.
-    const bool tokenOk = sameSecret(given, expected);
+    const bool tokenOk = Ids::sameSecret(given.toUtf8(), expected.toUtf8());
     if (mode != u"subscribe"_s || !tokenOk)
         return Error::forbidden(tr("webhook verification refused: hub.mode must be \"subscribe\" and "
                                    "hub.verify_token must match"));
