@@ -9,7 +9,8 @@
 namespace Opbox {
 
 /** What the command line asked for, parsed and validated. */
-struct CommandLine {
+struct CommandLine
+{
     enum class Mode { Gui, Server, TokenCreate, Version, Help };
     Mode mode = Mode::Gui;
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
@@ -26,7 +27,7 @@ struct CommandLine {
     QString role; // empty when --role is not given: OWNER for a new membership, an existing one keeps its role
     QString workspace = QStringLiteral("Default");
 
-    QString error;     // set when parsing failed: a usage error (exit 2)
+    QString error; // set when parsing failed: a usage error (exit 2)
     QString helpText;
 
     /** Parses argv; on a usage error `error` says what is wrong. */

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/demosandbox.h"
-#include "engine/services/connectionservice.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
 #include "engine/services/networkthread.h"
 #include "engine/services/oauthservice.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -41,8 +41,9 @@ Result<DemoSandbox::Service> DemoSandbox::parseServiceLine(const QString &line)
     const qsizetype credentialsAt = line.indexOf(credentialsTag);
     const QStringList head = line.left(configAt).split(u' ', Qt::SkipEmptyParts);
     auto fail = [&line] {
-        return Error::internal(QCoreApplication::translate("DemoSandbox", "the sandbox announced a service in a form it does not know: %1")
-                                   .arg(line.left(120)));
+        return Error::internal(
+            QCoreApplication::translate("DemoSandbox", "the sandbox announced a service in a form it does not know: %1")
+                .arg(line.left(120)));
     };
     if (configAt < 0 || credentialsAt < configAt || head.size() != 3)
         return fail();
@@ -57,7 +58,8 @@ Result<DemoSandbox::Service> DemoSandbox::parseServiceLine(const QString &line)
     service.type = head.at(0);
     service.name = head.at(1);
     service.baseUrl = QUrl(head.at(2), QUrl::StrictMode);
-    service.config = object(QStringView(line).sliced(configAt + configTag.size(), credentialsAt - configAt - configTag.size()), &configOk);
+    service.config
+        = object(QStringView(line).sliced(configAt + configTag.size(), credentialsAt - configAt - configTag.size()), &configOk);
     service.credentials = object(QStringView(line).sliced(credentialsAt + credentialsTag.size()), &credentialsOk);
     if (!configOk || !credentialsOk || !service.baseUrl.isValid() || service.baseUrl.host() != u"127.0.0.1"_s)
         return fail();
@@ -100,7 +102,8 @@ bool DemoSandbox::start(QString *error, const QString &program)
 #endif
     m_process->start(executable, {u"--records"_s, u"120"_s});
     if (!m_process->waitForStarted(10000))
-        return fail(QCoreApplication::translate("DemoSandbox", "the sandbox %1 did not start: %2").arg(executable, m_process->errorString()));
+        return fail(QCoreApplication::translate("DemoSandbox", "the sandbox %1 did not start: %2")
+                        .arg(executable, m_process->errorString()));
     // It announces one line per service, then "ready"; anything else means it could not start.
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
@@ -187,8 +190,8 @@ Result<int> DemoSandbox::populate(Engine *engine, const Caller &caller, const QU
     return created;
 }
 
-Result<QString> DemoSandbox::authorize(Engine *engine, const Caller &caller, const Service &fake,
-                                       const QString &name, const QString &connectionId, const QUrl &publicUrl)
+Result<QString> DemoSandbox::authorize(Engine *engine, const Caller &caller, const Service &fake, const QString &name,
+                                       const QString &connectionId, const QUrl &publicUrl)
 {
     OAuthService *oauth = engine->oauth();
     if (!oauth)
@@ -240,8 +243,9 @@ void DemoSandbox::consent(Engine *engine, const Caller &caller, const QString &t
                 if (!self)
                     return;
                 if (!location.isValid()) {
-                    const QString message = QCoreApplication::translate("DemoSandbox", "the sandbox provider answered %1 without a redirect")
-                                                .arg(status);
+                    const QString message
+                        = QCoreApplication::translate("DemoSandbox", "the sandbox provider answered %1 without a redirect")
+                              .arg(status);
                     qCWarning(lcDemo) << "demo authorization of" << connectionId << "failed:" << message;
                     Q_EMIT self->authorizationFinished(connectionId, false, message);
                     return;

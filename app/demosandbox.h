@@ -33,11 +33,12 @@ public:
     static QString workspaceName();
 
     /** One sandboxed service as opbox-fake-services announced it. */
-    struct Service {
-        QString type;          ///< connector type, e.g. CRM_PLATFORM
-        QString name;          ///< e.g. hubspot
+    struct Service
+    {
+        QString type; ///< connector type, e.g. CRM_PLATFORM
+        QString name; ///< e.g. hubspot
         QUrl baseUrl;
-        QJsonObject config;    ///< what a connection to it needs (baseUrl, authBaseUrl, seeded ids)
+        QJsonObject config; ///< what a connection to it needs (baseUrl, authBaseUrl, seeded ids)
         QJsonObject credentials; ///< what it accepts (for OAuth types: the registered client)
     };
 
@@ -69,10 +70,11 @@ Q_SIGNALS:
 
 private:
     /** Starts the OAuth flow for a demo connection (creating it when `connectionId` is empty); its id. */
-    [[nodiscard]] Result<QString> authorize(Engine *engine, const Caller &caller, const Service &fake,
-                                            const QString &name, const QString &connectionId, const QUrl &publicUrl);
+    [[nodiscard]] Result<QString> authorize(Engine *engine, const Caller &caller, const Service &fake, const QString &name,
+                                            const QString &connectionId, const QUrl &publicUrl);
     /** Follows the authorize URL on the sandbox thread like a browser and hands the redirect's code to the engine. */
-    void consent(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId, const QUrl &authorizeUrl);
+    void consent(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId,
+                 const QUrl &authorizeUrl);
     void exchange(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId, const QUrl &redirect);
 
     // The sandbox's own browser, which follows the OAuth consent redirects.

@@ -30,7 +30,8 @@ class DesktopApplication : public QObject
     Q_OBJECT
 public:
     /** What the command line asked of the GUI. */
-    struct Options {
+    struct Options
+    {
         QString dataDir;
         QHostAddress apiAddress = QHostAddress(QHostAddress::LocalHost);
         quint16 apiPort = 8787;

@@ -36,8 +36,8 @@ QString displayDescription()
 void startupMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     if (type == QtFatalMsg) {
-        const QString line = tr("cannot open the window on the display (%1); use --server to run headless")
-                                 .arg(displayDescription());
+        const QString line
+            = tr("cannot open the window on the display (%1); use --server to run headless").arg(displayDescription());
         std::fprintf(stderr, "opbox-pipelines: %s\n", qPrintable(line));
         std::fflush(stderr);
         std::_Exit(1);

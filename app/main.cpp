@@ -4,8 +4,8 @@
 #include "app/demosandbox.h"
 #include "app/desktopapplication.h"
 #include "app/displayguard.h"
-#include "models/ownersession.h"
 #include "app/serverrunner.h"
+#include "models/ownersession.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -43,16 +43,10 @@ int main(int argc, char *argv[])
         return 2;
     }
     switch (cl.mode) {
-    case Opbox::CommandLine::Mode::Help:
-        std::fprintf(stdout, "%s", qPrintable(cl.helpText));
-        return 0;
-    case Opbox::CommandLine::Mode::Version:
-        std::fprintf(stdout, "opbox-pipelines %s\n", OPBOX_VERSION);
-        return 0;
-    case Opbox::CommandLine::Mode::TokenCreate:
-        return Opbox::ServerRunner::runTokenCreate(cl);
-    case Opbox::CommandLine::Mode::Server:
-        return Opbox::ServerRunner::runServer(cl);
+    case Opbox::CommandLine::Mode::Help: std::fprintf(stdout, "%s", qPrintable(cl.helpText)); return 0;
+    case Opbox::CommandLine::Mode::Version: std::fprintf(stdout, "opbox-pipelines %s\n", OPBOX_VERSION); return 0;
+    case Opbox::CommandLine::Mode::TokenCreate: return Opbox::ServerRunner::runTokenCreate(cl);
+    case Opbox::CommandLine::Mode::Server: return Opbox::ServerRunner::runServer(cl);
     case Opbox::CommandLine::Mode::Gui: {
         Opbox::DesktopApplication::Options options;
         options.dataDir = cl.resolvedDataDir();
@@ -61,8 +55,8 @@ int main(int argc, char *argv[])
         options.apiPortGiven = cl.listenGiven;
         options.publicUrl = cl.publicUrl;
         options.workers = cl.workers;
-        options.workersGiven = std::any_of(arguments.cbegin(), arguments.cend(),
-                                           [](const QString &a) { return a.startsWith(u"--workers"_s); });
+        options.workersGiven
+            = std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &a) { return a.startsWith(u"--workers"_s); });
         options.demo = cl.demo;
         std::unique_ptr<Opbox::DemoSandbox> sandbox;
         if (cl.demo) {

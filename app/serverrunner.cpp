@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/serverrunner.h"
-#include "engine/api/apiserver.h"
-#include "engine/security/caller.h"
 #include "app/commandline.h"
 #include "app/demosandbox.h"
+#include "engine/api/apiserver.h"
+#include "engine/security/caller.h"
+#include "engine/security/secretstore.h"
 #include "engine/services/engine.h"
 #include "engine/services/identityservice.h"
-#include "engine/security/secretstore.h"
-#include "engine/sync/syncworkerpool.h"
 #include "engine/services/triggerservice.h"
+#include "engine/sync/syncworkerpool.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -106,8 +106,8 @@ int ServerRunner::runServer(const CommandLine &cl)
     auto port = api.start(cl.listenAddress, cl.listenPort);
     if (!port)
         return fail(port.error().message);
-    const QString host = cl.listenAddress.protocol() == QAbstractSocket::IPv6Protocol ? u"["_s + cl.listenHost + u"]"_s
-                                                                                      : cl.listenHost;
+    const QString host
+        = cl.listenAddress.protocol() == QAbstractSocket::IPv6Protocol ? u"["_s + cl.listenHost + u"]"_s : cl.listenHost;
     std::fprintf(stdout, "listening on http://%s:%u\n", qPrintable(host), unsigned(*port));
     std::fflush(stdout);
     engine.syncWorkers()->start(cl.workers);
@@ -126,7 +126,8 @@ int ServerRunner::runServer(const CommandLine &cl)
             return fail(made.error().message);
         for (const QString &line : sandbox->describe())
             std::fprintf(stderr, "demo: %s\n", qPrintable(line));
-        std::fprintf(stderr, "demo: workspace \"%s\"; get a token with: opbox-pipelines token create --user EMAIL --workspace %s\n",
+        std::fprintf(stderr,
+                     "demo: workspace \"%s\"; get a token with: opbox-pipelines token create --user EMAIL --workspace %s\n",
                      qPrintable(DemoSandbox::workspaceName()), qPrintable(DemoSandbox::workspaceName()));
     }
 

@@ -21,7 +21,8 @@ class ApiServerController : public QObject
     Q_OBJECT
 public:
     /** What the user chose in Settings (persisted in the engine's settings store). */
-    struct Config {
+    struct Config
+    {
         bool enabled = true;
         quint16 port = 8787;
         QUrl publicUrl; ///< empty: http://HOST:PORT

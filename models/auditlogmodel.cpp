@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/auditlogmodel.h"
+#include "engine/services/engine.h"
 #include "engine/store/auditlog.h"
 #include "models/displayformat.h"
-#include "engine/services/engine.h"
 #include "models/ownersession.h"
 
 #include <QJsonArray>
@@ -75,16 +75,11 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         return {};
     const QJsonObject &e = rows().at(index.row());
     switch (role) {
-    case IdRole:
-        return e.value(u"id"_s).toString();
-    case ActionRole:
-        return e.value(u"action"_s).toString();
-    case TargetIdRole:
-        return e.value(u"targetId"_s).toString();
-    case EventRole:
-        return e;
-    default:
-        break;
+    case IdRole: return e.value(u"id"_s).toString();
+    case ActionRole: return e.value(u"action"_s).toString();
+    case TargetIdRole: return e.value(u"targetId"_s).toString();
+    case EventRole: return e;
+    default: break;
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
         return {};
@@ -113,28 +108,20 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
             return id;
         return name.isEmpty() ? id : name;
     }
-    case DetailsColumn:
-        return QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    default:
-        return {};
+    case DetailsColumn: return QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    default: return {};
     }
 }
 
 QString AuditLogModel::columnTitle(int column) const
 {
     switch (column) {
-    case TimeColumn:
-        return tr("Time");
-    case ActorColumn:
-        return tr("Who");
-    case ActionColumn:
-        return tr("Action");
-    case TargetColumn:
-        return tr("Target");
-    case DetailsColumn:
-        return tr("Details");
-    default:
-        return {};
+    case TimeColumn: return tr("Time");
+    case ActorColumn: return tr("Who");
+    case ActionColumn: return tr("Action");
+    case TargetColumn: return tr("Target");
+    case DetailsColumn: return tr("Details");
+    default: return {};
     }
 }
 

@@ -50,8 +50,8 @@ Result<ConnectionFacts> ConnectionActions::facts(const QString &connectionId) co
     auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
     if (!record)
         return record.error();
-    ConnectionFacts facts{record->id,         record->name,      record->type, record->status,
-                          record->statusMessage, record->tableBase, record->config, {}};
+    ConnectionFacts facts{
+        record->id, record->name, record->type, record->status, record->statusMessage, record->tableBase, record->config, {}};
     for (const auto &v : record->notifyUserIds)
         facts.notifyUserIds.append(v.toString());
     return facts;
@@ -145,8 +145,7 @@ void ConnectionActions::test(const NewConnection &draft, QObject *context, Answe
 
 void ConnectionActions::check(const QString &connectionId, QObject *context, AnswerDone done)
 {
-    m_session->engine()->connectorService()->check(m_session->caller(), connectionId, context,
-                                                   answerFrom(std::move(done)));
+    m_session->engine()->connectorService()->check(m_session->caller(), connectionId, context, answerFrom(std::move(done)));
 }
 
 Result<WebhookAddress> ConnectionActions::revealWebhook(const QString &connectionId, const QUrl &publicUrl)

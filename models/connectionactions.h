@@ -14,13 +14,15 @@ class OwnerSession;
 struct ConnectionChange;
 
 /** What the provider said when asked whether a connection or its credentials work. */
-struct ProviderAnswer {
+struct ProviderAnswer
+{
     bool success = false;
     QString message;
 };
 
 /** The stored facts of one connection that dialogs and pages need (never its credentials). */
-struct ConnectionFacts {
+struct ConnectionFacts
+{
     QString id;
     QString name;
     QString type;
@@ -32,7 +34,8 @@ struct ConnectionFacts {
 };
 
 /** A connection's inbound webhook address, shown to admins on request. */
-struct WebhookAddress {
+struct WebhookAddress
+{
     QString url;
     QString curlExample;
 };

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/connectionlistmodel.h"
-#include "engine/services/connectionservice.h"
 #include "connectors/runtime/connectortyperegistry.h"
-#include "models/displayformat.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
-#include "engine/services/runservice.h"
 
 #include <QFont>
 #include <QJsonArray>
@@ -72,10 +72,9 @@ ConnectionListModel::ConnectionListModel(OwnerSession *session, QObject *parent)
         };
         connect(runs, &RunService::runChanged, this,
                 [mark](const QString &ws, const QString &connectionId, const QString &) { mark(ws, connectionId); });
-        connect(runs, &RunService::runFinished, this,
-                [mark](const QString &ws, const QString &connectionId, const QString &, const QString &) {
-                    mark(ws, connectionId);
-                });
+        connect(
+            runs, &RunService::runFinished, this,
+            [mark](const QString &ws, const QString &connectionId, const QString &, const QString &) { mark(ws, connectionId); });
     }
     reload();
 }
@@ -119,52 +118,32 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     const QString runStatus = str(run, u"status"_s);
 
     switch (role) {
-    case IdRole:
-        return str(c, u"id"_s);
-    case TypeRole:
-        return str(c, u"type"_s);
-    case CategoryRole:
-        return categoryOf(str(c, u"type"_s));
-    case StatusRole:
-        return str(c, u"status"_s);
-    case StatusMessageRole:
-        return str(c, u"statusMessage"_s);
-    case EnabledRole:
-        return c.value(u"enabled"_s).toBool(true);
-    case VariantGroupIdRole:
-        return str(c, u"variantGroupId"_s);
-    case VariantLabelRole:
-        return str(c, u"variantLabel"_s);
-    case ScheduleEnabledRole:
-        return scheduled;
-    case FrequencyRole:
-        return str(schedule, u"frequency"_s);
-    case LastRunStatusRole:
-        return runStatus;
-    case LastRunAtRole:
-        return DisplayFormat::parse(str(run, u"startedAt"_s));
-    case NextRunAtRole:
-        return nextRunAt;
-    case ConnectionRole:
-        return c;
-    default:
-        break;
+    case IdRole: return str(c, u"id"_s);
+    case TypeRole: return str(c, u"type"_s);
+    case CategoryRole: return categoryOf(str(c, u"type"_s));
+    case StatusRole: return str(c, u"status"_s);
+    case StatusMessageRole: return str(c, u"statusMessage"_s);
+    case EnabledRole: return c.value(u"enabled"_s).toBool(true);
+    case VariantGroupIdRole: return str(c, u"variantGroupId"_s);
+    case VariantLabelRole: return str(c, u"variantLabel"_s);
+    case ScheduleEnabledRole: return scheduled;
+    case FrequencyRole: return str(schedule, u"frequency"_s);
+    case LastRunStatusRole: return runStatus;
+    case LastRunAtRole: return DisplayFormat::parse(str(run, u"startedAt"_s));
+    case NextRunAtRole: return nextRunAt;
+    case ConnectionRole: return c;
+    default: break;
     }
 
     switch (index.column()) {
     case NameColumn:
         switch (role) {
         case Qt::DisplayRole:
-        case Qt::EditRole:
-            return str(c, u"name"_s);
-        case SortRole:
-            return str(c, u"name"_s).toLower();
-        case Qt::DecorationRole:
-            return IconLibrary::connectorType(str(c, u"type"_s));
-        case Qt::ToolTipRole:
-            return tr("%1 — %2").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
-        case Qt::AccessibleTextRole:
-            return tr("%1, %2 connection").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
+        case Qt::EditRole: return str(c, u"name"_s);
+        case SortRole: return str(c, u"name"_s).toLower();
+        case Qt::DecorationRole: return IconLibrary::connectorType(str(c, u"type"_s));
+        case Qt::ToolTipRole: return tr("%1 — %2").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
+        case Qt::AccessibleTextRole: return tr("%1, %2 connection").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
         case Qt::FontRole:
             if (!c.value(u"enabled"_s).toBool(true)) {
                 QFont f;
@@ -172,8 +151,7 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
                 return f;
             }
             return {};
-        default:
-            return {};
+        default: return {};
         }
     case VariantColumn:
         if (role == Qt::DisplayRole || role == SortRole || role == Qt::AccessibleTextRole)
@@ -189,14 +167,11 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
             if (!c.value(u"enabled"_s).toBool(true))
                 return tr("Disabled");
             return DisplayFormat::connectionStatus(str(c, u"status"_s));
-        case SortRole:
-            return running ? u"0"_s : str(c, u"status"_s);
+        case SortRole: return running ? u"0"_s : str(c, u"status"_s);
         case Qt::DecorationRole:
             return running ? IconLibrary::runStatus(runStatus) : IconLibrary::connectionStatus(str(c, u"status"_s));
-        case Qt::ToolTipRole:
-            return str(c, u"statusMessage"_s);
-        default:
-            return {};
+        case Qt::ToolTipRole: return str(c, u"statusMessage"_s);
+        default: return {};
         }
     }
     case LastRunColumn: {
@@ -217,12 +192,9 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
                 text = tr("%1: %2").arg(text, error);
             return text;
         }
-        case SortRole:
-            return at.isValid() ? at.toMSecsSinceEpoch() : qint64(0);
-        case Qt::DecorationRole:
-            return run.isEmpty() ? QVariant() : QVariant(IconLibrary::runStatus(runStatus));
-        default:
-            return {};
+        case SortRole: return at.isValid() ? at.toMSecsSinceEpoch() : qint64(0);
+        case Qt::DecorationRole: return run.isEmpty() ? QVariant() : QVariant(IconLibrary::runStatus(runStatus));
+        default: return {};
         }
     }
     case NextRunColumn:
@@ -234,33 +206,23 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
             if (nextRunAt.isValid())
                 return DisplayFormat::dateTime(nextRunAt);
             return DisplayFormat::frequency(str(schedule, u"frequency"_s));
-        case SortRole:
-            return nextRunAt.isValid() ? nextRunAt.toMSecsSinceEpoch() : (scheduled ? qint64(1) : qint64(0));
-        case Qt::ToolTipRole:
-            return scheduled ? DisplayFormat::schedule(true, str(schedule, u"frequency"_s)) : QString();
-        default:
-            return {};
+        case SortRole: return nextRunAt.isValid() ? nextRunAt.toMSecsSinceEpoch() : (scheduled ? qint64(1) : qint64(0));
+        case Qt::ToolTipRole: return scheduled ? DisplayFormat::schedule(true, str(schedule, u"frequency"_s)) : QString();
+        default: return {};
         }
-    default:
-        return {};
+    default: return {};
     }
 }
 
 QString ConnectionListModel::columnTitle(int column) const
 {
     switch (column) {
-    case NameColumn:
-        return tr("Name");
-    case VariantColumn:
-        return tr("Variant");
-    case StatusColumn:
-        return tr("Status");
-    case LastRunColumn:
-        return tr("Last run");
-    case NextRunColumn:
-        return tr("Next run");
-    default:
-        return {};
+    case NameColumn: return tr("Name");
+    case VariantColumn: return tr("Variant");
+    case StatusColumn: return tr("Status");
+    case LastRunColumn: return tr("Last run");
+    case NextRunColumn: return tr("Next run");
+    default: return {};
     }
 }
 

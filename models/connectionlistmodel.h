@@ -26,18 +26,18 @@ public:
         IdRole = Qt::UserRole + 1,
         TypeRole,
         CategoryRole,
-        StatusRole,          ///< DISCONNECTED | CONNECTED | ERROR
+        StatusRole, ///< DISCONNECTED | CONNECTED | ERROR
         StatusMessageRole,
         EnabledRole,
         VariantGroupIdRole,
         VariantLabelRole,
         ScheduleEnabledRole,
         FrequencyRole,
-        LastRunStatusRole,   ///< the last run's status, empty when it never ran
-        LastRunAtRole,       ///< QDateTime (UTC) the last run started
-        NextRunAtRole,       ///< QDateTime (UTC), invalid when not scheduled or not known yet
-        ConnectionRole,      ///< the whole connection object (QJsonObject)
-        SortRole,            ///< a value that sorts the column sensibly
+        LastRunStatusRole, ///< the last run's status, empty when it never ran
+        LastRunAtRole, ///< QDateTime (UTC) the last run started
+        NextRunAtRole, ///< QDateTime (UTC), invalid when not scheduled or not known yet
+        ConnectionRole, ///< the whole connection object (QJsonObject)
+        SortRole, ///< a value that sorts the column sensibly
     };
     Q_ENUM(Role)
 

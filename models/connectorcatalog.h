@@ -31,8 +31,7 @@ public:
     /** The entry of a type (CRM_PLATFORM …), nullptr when unknown. */
     [[nodiscard]] static const ConnectorTypeEntry *find(const QString &type);
     /** The engine's own check of a new connection's credentials and config; its message names the field. */
-    [[nodiscard]] static Result<void> validate(const QString &type, const QJsonObject &credentials,
-                                               const QJsonObject &config);
+    [[nodiscard]] static Result<void> validate(const QString &type, const QJsonObject &credentials, const QJsonObject &config);
     /** The stream names a type offers, without a network call (empty when none are known). */
     [[nodiscard]] static QStringList streamNames(const QString &type);
 };

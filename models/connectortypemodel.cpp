@@ -16,8 +16,8 @@ ConnectorTypeModel::ConnectorTypeModel(QObject *parent)
     : TwoLevelItemModel(ColumnCount, parent)
 {
     for (const ConnectorTypeEntry &info : ConnectorCatalog::all()) {
-        auto it = std::find_if(m_categories.begin(), m_categories.end(),
-                               [&](const Category &c) { return c.name == info.category; });
+        auto it
+            = std::find_if(m_categories.begin(), m_categories.end(), [&](const Category &c) { return c.name == info.category; });
         if (it == m_categories.end()) {
             m_categories.append(Category{info.category, {}});
             it = std::prev(m_categories.end());
@@ -51,51 +51,36 @@ QVariant ConnectorTypeModel::data(const QModelIndex &index, int role) const
         const Category &c = m_categories.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
-        case Qt::AccessibleTextRole:
-            return index.column() == NameColumn ? DisplayFormat::categoryName(c.name) : QVariant();
+        case Qt::AccessibleTextRole: return index.column() == NameColumn ? DisplayFormat::categoryName(c.name) : QVariant();
         case Qt::FontRole: {
             QFont font;
             font.setBold(true);
             return font;
         }
-        case CategoryRole:
-            return c.name;
-        case IsCategoryRole:
-            return true;
-        case IsOAuthRole:
-            return false;
-        default:
-            return {};
+        case CategoryRole: return c.name;
+        case IsCategoryRole: return true;
+        case IsOAuthRole: return false;
+        default: return {};
         }
     }
     const ConnectorTypeEntry *info = typeAt(index);
     switch (role) {
-    case Qt::DisplayRole:
-        return index.column() == NameColumn ? DisplayFormat::typeName(info->name) : info->service;
-    case Qt::AccessibleTextRole:
-        return tr("%1 (%2)").arg(DisplayFormat::typeName(info->name), info->service);
+    case Qt::DisplayRole: return index.column() == NameColumn ? DisplayFormat::typeName(info->name) : info->service;
+    case Qt::AccessibleTextRole: return tr("%1 (%2)").arg(DisplayFormat::typeName(info->name), info->service);
     case Qt::ToolTipRole:
         return tr("%1 — connects to %2 (%3)")
             .arg(DisplayFormat::typeName(info->name), info->service, DisplayFormat::authType(info->authType));
-    case Qt::DecorationRole:
-        return index.column() == NameColumn ? QVariant(IconLibrary::category(info->category)) : QVariant();
+    case Qt::DecorationRole: return index.column() == NameColumn ? QVariant(IconLibrary::category(info->category)) : QVariant();
     case Qt::ForegroundRole:
         return index.column() == ServiceColumn ? QVariant(QGuiApplication::palette().brush(QPalette::PlaceholderText))
                                                : QVariant();
-    case TypeRole:
-        return info->type;
-    case CategoryRole:
-        return info->category;
-    case ServiceRole:
-        return info->service;
-    case AuthTypeRole:
-        return info->authType;
-    case IsOAuthRole:
-        return info->isOAuth();
-    case IsCategoryRole:
-        return false;
-    default:
-        return {};
+    case TypeRole: return info->type;
+    case CategoryRole: return info->category;
+    case ServiceRole: return info->service;
+    case AuthTypeRole: return info->authType;
+    case IsOAuthRole: return info->isOAuth();
+    case IsCategoryRole: return false;
+    default: return {};
     }
 }
 

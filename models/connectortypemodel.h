@@ -19,9 +19,9 @@ class ConnectorTypeModel : public TwoLevelItemModel
 public:
     enum Role {
         TypeRole = Qt::UserRole + 1, ///< CRM_PLATFORM …; empty on category rows
-        CategoryRole,                ///< the English category name
-        ServiceRole,                 ///< the real service ("HubSpot CRM v3")
-        AuthTypeRole,                ///< api_key | basic | oauth2
+        CategoryRole, ///< the English category name
+        ServiceRole, ///< the real service ("HubSpot CRM v3")
+        AuthTypeRole, ///< api_key | basic | oauth2
         IsOAuthRole,
         IsCategoryRole,
     };
@@ -44,7 +44,8 @@ private:
     [[nodiscard]] int groupCount() const override;
     [[nodiscard]] int itemCount(int group) const override;
 
-    struct Category {
+    struct Category
+    {
         QString name;
         QList<const ConnectorTypeEntry *> types;
     };

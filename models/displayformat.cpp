@@ -13,16 +13,11 @@ namespace {
 // Connector names and categories come from the engine's registry in English; these entries let
 // lupdate see them so that the German translation can carry them.
 const char *const KnownNames[] = {
-    QT_TRANSLATE_NOOP("DisplayFormat", "CRM Platform"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Accounting Software"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Project Management"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Scheduling Platform"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Document Signing"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Meeting Transcription"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Customer Support"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "WhatsApp Messaging"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Registry Service"),
-    QT_TRANSLATE_NOOP("DisplayFormat", "Development"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "CRM Platform"),       QT_TRANSLATE_NOOP("DisplayFormat", "Accounting Software"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Project Management"), QT_TRANSLATE_NOOP("DisplayFormat", "Scheduling Platform"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Document Signing"),   QT_TRANSLATE_NOOP("DisplayFormat", "Meeting Transcription"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Customer Support"),   QT_TRANSLATE_NOOP("DisplayFormat", "WhatsApp Messaging"),
+    QT_TRANSLATE_NOOP("DisplayFormat", "Registry Service"),   QT_TRANSLATE_NOOP("DisplayFormat", "Development"),
 };
 
 const char *const KnownCategories[] = {
@@ -77,14 +72,14 @@ QString translateKnown(const QString &english, const char *const *table, size_t 
 }
 
 // A machine code and the English text it is shown as; the text is translated when it is looked up.
-struct CodeText {
+struct CodeText
+{
     const char *code;
     const char *text;
 };
 
 // The untranslated text of `code`, nullptr when the table does not know it.
-template<size_t N>
-const char *textOf(const QString &code, const CodeText (&table)[N])
+template<size_t N> const char *textOf(const QString &code, const CodeText (&table)[N])
 {
     for (const CodeText &entry : table) {
         if (code == QLatin1String(entry.code))
@@ -94,8 +89,7 @@ const char *textOf(const QString &code, const CodeText (&table)[N])
 }
 
 // The translated text of `code`, or the code itself when the table does not know it.
-template<size_t N>
-QString translateCode(const QString &code, const CodeText (&table)[N])
+template<size_t N> QString translateCode(const QString &code, const CodeText (&table)[N])
 {
     const char *text = textOf(code, table);
     return text ? DisplayFormat::tr(text) : code;

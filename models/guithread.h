@@ -16,8 +16,7 @@ class GuiThread
 {
 public:
     /** Calls `apply(target)` on the GUI thread soon, unless `target` is gone by then. */
-    template<typename T, typename F>
-    static void deliver(QPointer<T> target, F apply)
+    template<typename T, typename F> static void deliver(QPointer<T> target, F apply)
     {
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/memberlistmodel.h"
-#include "models/displayformat.h"
 #include "engine/services/engine.h"
 #include "engine/services/identityservice.h"
+#include "models/displayformat.h"
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
 
@@ -55,20 +55,15 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        return name.isEmpty() || name == email ? tr("%1 (%2)").arg(email, DisplayFormat::role(m.value(u"role"_s).toString()))
-                                               : tr("%1 <%2> (%3)").arg(name, email, DisplayFormat::role(m.value(u"role"_s).toString()));
-    case Qt::CheckStateRole:
-        return m_checked.state(id);
-    case UserIdRole:
-        return id;
-    case EmailRole:
-        return email;
-    case NameRole:
-        return name;
-    case RoleRole:
-        return m.value(u"role"_s).toString();
-    default:
-        return {};
+        return name.isEmpty() || name == email
+            ? tr("%1 (%2)").arg(email, DisplayFormat::role(m.value(u"role"_s).toString()))
+            : tr("%1 <%2> (%3)").arg(name, email, DisplayFormat::role(m.value(u"role"_s).toString()));
+    case Qt::CheckStateRole: return m_checked.state(id);
+    case UserIdRole: return id;
+    case EmailRole: return email;
+    case NameRole: return name;
+    case RoleRole: return m.value(u"role"_s).toString();
+    default: return {};
     }
 }
 

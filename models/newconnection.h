@@ -9,7 +9,8 @@
 namespace Opbox {
 
 /** When a connection syncs by itself: on or off, and how often (hourly, daily, weekly, monthly). */
-struct ConnectionSchedule {
+struct ConnectionSchedule
+{
     bool enabled = false;
     QString frequency;
 };
@@ -18,11 +19,12 @@ struct ConnectionSchedule {
  * A connection the user has filled in but not saved yet, as the new-connection wizard collects it;
  * ConnectionActions turns it into the engine's call. Credentials live here only until the wizard closes.
  */
-struct NewConnection {
+struct NewConnection
+{
     QString name;
-    QString type;            ///< CRM_PLATFORM …
+    QString type; ///< CRM_PLATFORM …
     QJsonObject credentials; ///< credential field name → value
-    QJsonObject config;      ///< config field name → value
+    QJsonObject config; ///< config field name → value
     /** The streams every sync reads; empty means all, including those the connector adds later. */
     QStringList streams;
     /** Unset: the engine's default schedule. */

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/notificationlistmodel.h"
 #include "engine/services/connectionservice.h"
-#include "models/displayformat.h"
 #include "engine/services/engine.h"
+#include "engine/services/notificationservice.h"
+#include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/modelslogging.h"
-#include "engine/services/notificationservice.h"
 #include "models/ownersession.h"
 
 #include <QFont>
@@ -199,12 +199,9 @@ QVariant NotificationListModel::data(const QModelIndex &index, int role) const
     };
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::AccessibleTextRole:
-        return tr("%1\n%2").arg(title(), n.value(u"message"_s).toString());
-    case Qt::ToolTipRole:
-        return DisplayFormat::dateTime(n.value(u"updatedAt"_s).toString());
-    case Qt::DecorationRole:
-        return IconLibrary::runStatus(kind == u"PROGRESS"_s ? u"RUNNING"_s : kind);
+    case Qt::AccessibleTextRole: return tr("%1\n%2").arg(title(), n.value(u"message"_s).toString());
+    case Qt::ToolTipRole: return DisplayFormat::dateTime(n.value(u"updatedAt"_s).toString());
+    case Qt::DecorationRole: return IconLibrary::runStatus(kind == u"PROGRESS"_s ? u"RUNNING"_s : kind);
     case Qt::FontRole:
         if (!n.value(u"read"_s).toBool()) {
             QFont f;
@@ -212,26 +209,16 @@ QVariant NotificationListModel::data(const QModelIndex &index, int role) const
             return f;
         }
         return {};
-    case IdRole:
-        return idOf(n);
-    case KindRole:
-        return kind;
-    case TitleRole:
-        return title();
-    case MessageRole:
-        return n.value(u"message"_s).toString();
-    case ReadRole:
-        return n.value(u"read"_s).toBool();
-    case ConnectionIdRole:
-        return n.value(u"connectionId"_s).toString();
-    case RunIdRole:
-        return n.value(u"runId"_s).toString();
-    case UpdatedAtRole:
-        return DisplayFormat::parse(n.value(u"updatedAt"_s).toString());
-    case NotificationRole:
-        return n;
-    default:
-        return {};
+    case IdRole: return idOf(n);
+    case KindRole: return kind;
+    case TitleRole: return title();
+    case MessageRole: return n.value(u"message"_s).toString();
+    case ReadRole: return n.value(u"read"_s).toBool();
+    case ConnectionIdRole: return n.value(u"connectionId"_s).toString();
+    case RunIdRole: return n.value(u"runId"_s).toString();
+    case UpdatedAtRole: return DisplayFormat::parse(n.value(u"updatedAt"_s).toString());
+    case NotificationRole: return n;
+    default: return {};
     }
 }
 

@@ -24,14 +24,14 @@ class NotificationListModel : public QAbstractListModel
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
-        KindRole,          ///< PROGRESS | COMPLETED | FAILED
+        KindRole, ///< PROGRESS | COMPLETED | FAILED
         TitleRole,
         MessageRole,
         ReadRole,
         ConnectionIdRole,
         RunIdRole,
-        UpdatedAtRole,     ///< QDateTime (UTC)
-        NotificationRole,  ///< the notification object
+        UpdatedAtRole, ///< QDateTime (UTC)
+        NotificationRole, ///< the notification object
     };
     Q_ENUM(Role)
 

@@ -37,13 +37,13 @@ Result<OAuthStart> OAuthActions::authorize(const OAuthSignIn &signIn, const QUrl
         if (!signIn.notifyUserIds.isEmpty())
             body.insert(u"notifyUserIds"_s, QJsonArray::fromStringList(signIn.notifyUserIds));
         if (signIn.schedule)
-            body.insert(u"schedule"_s, QJsonObject{{u"enabled"_s, signIn.schedule->enabled},
-                                                   {u"frequency"_s, signIn.schedule->frequency}});
+            body.insert(u"schedule"_s,
+                        QJsonObject{{u"enabled"_s, signIn.schedule->enabled}, {u"frequency"_s, signIn.schedule->frequency}});
     }
     if (!signIn.config.isEmpty())
         body.insert(u"config"_s, signIn.config);
-    auto result = m_session->engine()->oauth()->authorize(m_session->caller(), OAuthService::pathSegment(signIn.type),
-                                                          body, publicUrl);
+    auto result
+        = m_session->engine()->oauth()->authorize(m_session->caller(), OAuthService::pathSegment(signIn.type), body, publicUrl);
     if (!result)
         return result.error();
     return OAuthStart{result->value(u"connectionId"_s).toString(), QUrl(result->value(u"authorizeUrl"_s).toString())};

@@ -17,8 +17,9 @@ class OwnerSession;
  * What an OAuth sign-in is for: a connection to create (name and client credentials required) or,
  * with `connectionId` set, one to sign in again (empty client fields keep the stored ones).
  */
-struct OAuthSignIn {
-    QString type;         ///< the connector type (CRM_PLATFORM …)
+struct OAuthSignIn
+{
+    QString type; ///< the connector type (CRM_PLATFORM …)
     QString connectionId; ///< set: sign this connection in again
     QString name;
     QString clientId;
@@ -31,7 +32,8 @@ struct OAuthSignIn {
 };
 
 /** Where the browser goes to sign in, and the connection that sign-in is for. */
-struct OAuthStart {
+struct OAuthStart
+{
     QString connectionId;
     QUrl authorizeUrl;
 };
@@ -52,8 +54,7 @@ public:
     /** Starts a sign-in; `publicUrl` is the base of the redirect URI. */
     [[nodiscard]] Result<OAuthStart> authorize(const OAuthSignIn &signIn, const QUrl &publicUrl);
     /** Exchanges a pasted authorization code for tokens; `done` runs on `context`'s thread. */
-    void exchange(const QString &type, const QString &connectionId, const QString &code, QObject *context,
-                  ExchangeDone done);
+    void exchange(const QString &type, const QString &connectionId, const QString &code, QObject *context, ExchangeDone done);
 
     /** The address the provider sends the browser back to, to be registered with the OAuth app. */
     [[nodiscard]] static QUrl redirectUri(const QUrl &publicUrl, const QString &type);

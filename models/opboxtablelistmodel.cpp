@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/opboxtablelistmodel.h"
-#include "models/displayformat.h"
-#include "models/guithread.h"
 #include "engine/services/engine.h"
-#include "models/modelslogging.h"
-#include "models/ownersession.h"
 #include "engine/services/runservice.h"
 #include "engine/store/tablecatalogstore.h"
+#include "models/displayformat.h"
+#include "models/guithread.h"
+#include "models/modelslogging.h"
+#include "models/ownersession.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -69,9 +69,8 @@ void OpboxTableListModel::reload()
         } else {
             error = tables.error().message;
         }
-        GuiThread::deliver(self, [generation, list, error](OpboxTableListModel *model) {
-            model->apply(generation, list, error);
-        });
+        GuiThread::deliver(self,
+                           [generation, list, error](OpboxTableListModel *model) { model->apply(generation, list, error); });
     });
 }
 
@@ -102,18 +101,12 @@ QVariant OpboxTableListModel::data(const QModelIndex &index, int role) const
     const QJsonObject &t = rows().at(index.row());
     const bool shared = t.value(u"connectionIds"_s).toArray().size() > 1;
     switch (role) {
-    case TableNameRole:
-        return t.value(u"table"_s).toString();
-    case StreamRole:
-        return t.value(u"stream"_s).toString();
-    case RowCountRole:
-        return t.value(u"rows"_s).toInteger();
-    case SharedRole:
-        return shared;
-    case TableRole:
-        return t;
-    default:
-        break;
+    case TableNameRole: return t.value(u"table"_s).toString();
+    case StreamRole: return t.value(u"stream"_s).toString();
+    case RowCountRole: return t.value(u"rows"_s).toInteger();
+    case SharedRole: return shared;
+    case TableRole: return t;
+    default: break;
     }
     if (role == Qt::ToolTipRole && index.column() == TableColumn && shared)
         return tr("Shared by %n connection(s) of a variant group", nullptr, int(t.value(u"connectionIds"_s).toArray().size()));
@@ -122,32 +115,22 @@ QVariant OpboxTableListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
-    case TableColumn:
-        return t.value(u"table"_s).toString();
-    case StreamColumn:
-        return t.value(u"stream"_s).toString();
-    case RowsColumn:
-        return DisplayFormat::count(t.value(u"rows"_s).toInteger());
-    case CreatedColumn:
-        return DisplayFormat::dateTime(t.value(u"createdAt"_s).toString());
-    default:
-        return {};
+    case TableColumn: return t.value(u"table"_s).toString();
+    case StreamColumn: return t.value(u"stream"_s).toString();
+    case RowsColumn: return DisplayFormat::count(t.value(u"rows"_s).toInteger());
+    case CreatedColumn: return DisplayFormat::dateTime(t.value(u"createdAt"_s).toString());
+    default: return {};
     }
 }
 
 QString OpboxTableListModel::columnTitle(int column) const
 {
     switch (column) {
-    case TableColumn:
-        return tr("Table");
-    case StreamColumn:
-        return tr("Stream");
-    case RowsColumn:
-        return tr("Rows");
-    case CreatedColumn:
-        return tr("Created");
-    default:
-        return {};
+    case TableColumn: return tr("Table");
+    case StreamColumn: return tr("Stream");
+    case RowsColumn: return tr("Rows");
+    case CreatedColumn: return tr("Created");
+    default: return {};
     }
 }
 

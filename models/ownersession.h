@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/security/caller.h"
 #include "base/result.h"
+#include "engine/security/caller.h"
 
 #include <QObject>
 #include <QString>

@@ -12,7 +12,8 @@ namespace Opbox {
 class OwnerSession;
 
 /** How a finished run ended, as the tray reports it. */
-struct RunOutcome {
+struct RunOutcome
+{
     QString error;
     qint64 rowsSynced = 0;
     qint64 rowsCreated = 0;

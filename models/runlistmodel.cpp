@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/runlistmodel.h"
-#include "models/displayformat.h"
 #include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
-#include "engine/services/runservice.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -183,22 +183,14 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     const QJsonObject &r = rows().at(index.row());
     const QString status = r.value(u"status"_s).toString();
     switch (role) {
-    case RunIdRole:
-        return r.value(u"id"_s).toString();
-    case StatusRole:
-        return status;
-    case ActiveRole:
-        return isActive(status);
-    case ProgressRole:
-        return progressPercent(r);
-    case ProgressTextRole:
-        return progressText(r);
-    case ErrorRole:
-        return r.value(u"error"_s).toString();
-    case RunRole:
-        return r;
-    default:
-        break;
+    case RunIdRole: return r.value(u"id"_s).toString();
+    case StatusRole: return status;
+    case ActiveRole: return isActive(status);
+    case ProgressRole: return progressPercent(r);
+    case ProgressTextRole: return progressText(r);
+    case ErrorRole: return r.value(u"error"_s).toString();
+    case RunRole: return r;
+    default: break;
     }
     const QDateTime started = DisplayFormat::parse(r.value(u"startedAt"_s).toString());
     const QDateTime completed = DisplayFormat::parse(r.value(u"completedAt"_s).toString());
@@ -249,28 +241,20 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole)
             return r.value(u"error"_s).toString();
         return {};
-    default:
-        return {};
+    default: return {};
     }
 }
 
 QString RunListModel::columnTitle(int column) const
 {
     switch (column) {
-    case StatusColumn:
-        return tr("Status");
-    case TriggerColumn:
-        return tr("Started by");
-    case StartedColumn:
-        return tr("Started");
-    case DurationColumn:
-        return tr("Duration");
-    case RowsColumn:
-        return tr("Rows");
-    case ProgressColumn:
-        return tr("Progress or error");
-    default:
-        return {};
+    case StatusColumn: return tr("Status");
+    case TriggerColumn: return tr("Started by");
+    case StartedColumn: return tr("Started");
+    case DurationColumn: return tr("Duration");
+    case RowsColumn: return tr("Rows");
+    case ProgressColumn: return tr("Progress or error");
+    default: return {};
     }
 }
 

@@ -24,12 +24,12 @@ public:
     Q_ENUM(Column)
     enum Role {
         RunIdRole = Qt::UserRole + 1,
-        StatusRole,       ///< PENDING … CANCELLED
-        ActiveRole,       ///< PENDING or RUNNING
-        ProgressRole,     ///< 0–100, or -1 when unknown (waiting)
+        StatusRole, ///< PENDING … CANCELLED
+        ActiveRole, ///< PENDING or RUNNING
+        ProgressRole, ///< 0–100, or -1 when unknown (waiting)
         ProgressTextRole, ///< "contacts · 2 of 4 streams · 1,500 rows"
         ErrorRole,
-        RunRole,          ///< the run object (QJsonObject)
+        RunRole, ///< the run object (QJsonObject)
     };
     Q_ENUM(Role)
 

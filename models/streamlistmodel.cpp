@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/streamlistmodel.h"
-#include "engine/services/connectionservice.h"
 #include "connectors/runtime/connector.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/connectorservice.h"
-#include "models/displayformat.h"
 #include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "models/displayformat.h"
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
-#include "engine/services/runservice.h"
 
 #include <QFont>
 
@@ -219,18 +219,12 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     const QStringList primaryKey = strings(s.value(u"primaryKey"_s));
 
     switch (role) {
-    case StreamNameRole:
-        return streamName;
-    case IsStreamRole:
-        return isStream;
-    case CursorRole:
-        return cursor(streamName);
-    case IncrementalRole:
-        return incremental;
-    case StreamRole:
-        return s;
-    default:
-        break;
+    case StreamNameRole: return streamName;
+    case IsStreamRole: return isStream;
+    case CursorRole: return cursor(streamName);
+    case IncrementalRole: return incremental;
+    case StreamRole: return s;
+    default: break;
     }
 
     if (isStream) {
@@ -273,8 +267,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             if (role == Qt::ToolTipRole)
                 return cursor(streamName);
             return {};
-        default:
-            return {};
+        default: return {};
         }
     }
 
@@ -285,10 +278,8 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
-    case NameColumn:
-        return fieldName;
-    case DetailColumn:
-        return DisplayFormat::fieldType(field.value(u"type"_s).toString());
+    case NameColumn: return fieldName;
+    case DetailColumn: return DisplayFormat::fieldType(field.value(u"type"_s).toString());
     case CursorColumn: {
         QStringList tags;
         if (primaryKey.contains(fieldName))
@@ -297,15 +288,14 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             tags.append(tr("cursor field"));
         return tags.join(u", "_s);
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
 bool StreamListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!m_checkable || role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
-        || !isGroup(index) || index.column() != NameColumn)
+    if (!m_checkable || role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || !isGroup(index)
+        || index.column() != NameColumn)
         return false;
     const QString name = m_streams.at(index.row()).value(u"name"_s).toString();
     if (m_checked.set(name, value.toInt() == Qt::Checked)) {
@@ -332,14 +322,10 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn:
-        return tr("Stream or field");
-    case DetailColumn:
-        return tr("Sync mode or type");
-    case CursorColumn:
-        return tr("Cursor");
-    default:
-        return {};
+    case NameColumn: return tr("Stream or field");
+    case DetailColumn: return tr("Sync mode or type");
+    case CursorColumn: return tr("Cursor");
+    default: return {};
     }
 }
 

@@ -25,11 +25,11 @@ public:
     Q_ENUM(Column)
     enum Role {
         StreamNameRole = Qt::UserRole + 1, ///< the stream's name (also on field rows)
-        FieldNameRole,                     ///< empty on stream rows
+        FieldNameRole, ///< empty on stream rows
         IsStreamRole,
-        CursorRole,                        ///< the stream's stored cursor (ISO-8601), empty when none
-        IncrementalRole,                   ///< the stream supports incremental sync
-        StreamRole,                        ///< the stream object {name, fields, supportedSyncModes, primaryKey, cursorField}
+        CursorRole, ///< the stream's stored cursor (ISO-8601), empty when none
+        IncrementalRole, ///< the stream supports incremental sync
+        StreamRole, ///< the stream object {name, fields, supportedSyncModes, primaryKey, cursorField}
     };
     Q_ENUM(Role)
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tablecolumnmodel.h"
-#include "models/displayformat.h"
 #include "engine/services/engine.h"
-#include "models/ownersession.h"
 #include "engine/store/tablecatalogstore.h"
+#include "models/displayformat.h"
+#include "models/ownersession.h"
 
 #include <QFont>
 #include <QJsonArray>
@@ -87,10 +87,8 @@ QVariant TableColumnModel::data(const QModelIndex &index, int role) const
         if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
             return {};
         switch (index.column()) {
-        case NameColumn:
-            return c.value(u"name"_s).toString();
-        case FieldColumn:
-            return c.value(u"field"_s).toString();
+        case NameColumn: return c.value(u"name"_s).toString();
+        case FieldColumn: return c.value(u"field"_s).toString();
         case TypeColumn:
             if (role == Qt::ToolTipRole)
                 return c.value(u"type"_s).toString();
@@ -104,8 +102,7 @@ QVariant TableColumnModel::data(const QModelIndex &index, int role) const
             const QString added = tr("added %1").arg(DisplayFormat::dateTime(c.value(u"createdAt"_s).toString()));
             return widenings == 0 ? added : tr("%1, widened %n time(s)", nullptr, widenings).arg(added);
         }
-        default:
-            return {};
+        default: return {};
         }
     }
     const QJsonObject &h = entry.history.at(index.row());
@@ -119,10 +116,8 @@ QVariant TableColumnModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
-    case NameColumn:
-        return kind == u"WIDENED"_s ? tr("Widened") : tr("Added");
-    case FieldColumn:
-        return DisplayFormat::dateTime(h.value(u"at"_s).toString());
+    case NameColumn: return kind == u"WIDENED"_s ? tr("Widened") : tr("Added");
+    case FieldColumn: return DisplayFormat::dateTime(h.value(u"at"_s).toString());
     case TypeColumn:
         if (kind == u"WIDENED"_s)
             return tr("%1 → %2").arg(DisplayFormat::fieldType(h.value(u"from"_s).toString()),
@@ -132,8 +127,7 @@ QVariant TableColumnModel::data(const QModelIndex &index, int role) const
         const QString run = h.value(u"runId"_s).toString();
         return run.isEmpty() ? QString() : tr("by run %1").arg(run);
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -142,16 +136,11 @@ QVariant TableColumnModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn:
-        return tr("Column");
-    case FieldColumn:
-        return tr("Field or when");
-    case TypeColumn:
-        return tr("Type");
-    case ChangeColumn:
-        return tr("History");
-    default:
-        return {};
+    case NameColumn: return tr("Column");
+    case FieldColumn: return tr("Field or when");
+    case TypeColumn: return tr("Type");
+    case ChangeColumn: return tr("History");
+    default: return {};
     }
 }
 

@@ -40,7 +40,8 @@ private:
     [[nodiscard]] int groupCount() const override;
     [[nodiscard]] int itemCount(int group) const override;
 
-    struct Entry {
+    struct Entry
+    {
         QJsonObject column;
         QList<QJsonObject> history;
     };

@@ -7,8 +7,8 @@
 
 #include <QCoreApplication>
 #include <QFont>
-#include <QPalette>
 #include <QGuiApplication>
+#include <QPalette>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -77,9 +77,8 @@ void TableDataModel::load(qint64 afterRowid)
         auto page = reader.page(table, filter, afterRowid, PageSize);
         const TableRowPage result = page ? *page : TableRowPage{};
         const QString error = page ? QString() : page.error().message;
-        GuiThread::deliver(self, [generation, first, result, error](TableDataModel *model) {
-            model->apply(generation, first, result, error);
-        });
+        GuiThread::deliver(
+            self, [generation, first, result, error](TableDataModel *model) { model->apply(generation, first, result, error); });
     });
 }
 
@@ -146,18 +145,14 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
         const QString text = value.toString();
         return text.size() > 80 ? text.left(4000) : QString();
     }
-    case Qt::AccessibleTextRole:
-        return value.isNull() ? tr("empty") : value.toString().left(MaxShown);
+    case Qt::AccessibleTextRole: return value.isNull() ? tr("empty") : value.toString().left(MaxShown);
     case Qt::TextAlignmentRole:
         if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Double || value.typeId() == QMetaType::Int)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case RawValueRole:
-        return value;
-    case ColumnNameRole:
-        return m_columns.at(index.column());
-    default:
-        return {};
+    case RawValueRole: return value;
+    case ColumnNameRole: return m_columns.at(index.column());
+    default: return {};
     }
 }
 

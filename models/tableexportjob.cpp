@@ -17,8 +17,7 @@ namespace Opbox {
 namespace {
 
 // One CSV record of `values` (column names or a row) into `line`, reused to spare an allocation a row.
-template<typename Values>
-void csvRecord(QByteArray &line, const Values &values)
+template<typename Values> void csvRecord(QByteArray &line, const Values &values)
 {
     line.clear();
     for (qsizetype i = 0; i < values.size(); ++i) {
@@ -111,8 +110,9 @@ void TableExportJob::start(const QString &table, const QString &filter, const QS
             return fail(done.error().message);
         if (!*done) {
             file.cancelWriting();
-            return fail(cancel->load() ? QCoreApplication::translate("TableExportJob", "the export was cancelled")
-                                       : QCoreApplication::translate("TableExportJob", "cannot write %1: %2").arg(path, file.errorString()));
+            return fail(cancel->load()
+                            ? QCoreApplication::translate("TableExportJob", "the export was cancelled")
+                            : QCoreApplication::translate("TableExportJob", "cannot write %1: %2").arg(path, file.errorString()));
         }
         if (!file.commit())
             return fail(QCoreApplication::translate("TableExportJob", "cannot write %1: %2").arg(path, file.errorString()));

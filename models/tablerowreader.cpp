@@ -2,8 +2,8 @@
 #include "models/tablerowreader.h"
 #include "engine/store/database.h"
 #include "engine/store/tablecatalogstore.h"
-#include "engine/sync/tablenamingpolicy.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
 
@@ -60,8 +60,8 @@ Result<TableRowPage> TableRowReader::page(const QString &table, const QString &f
     QStringList quoted;
     for (const QString &c : std::as_const(*cols))
         quoted.append(TableNamingPolicy::quote(c));
-    QString sql = u"SELECT rowid, "_s + quoted.join(u", "_s) + u" FROM "_s + TableNamingPolicy::quote(table)
-        + u" WHERE rowid > ?"_s;
+    QString sql
+        = u"SELECT rowid, "_s + quoted.join(u", "_s) + u" FROM "_s + TableNamingPolicy::quote(table) + u" WHERE rowid > ?"_s;
     const QString trimmed = filter.trimmed();
     if (!trimmed.isEmpty()) {
         QStringList ors;

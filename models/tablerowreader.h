@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/security/caller.h"
 #include "base/result.h"
+#include "engine/security/caller.h"
 
 #include <QList>
 #include <QStringList>
@@ -14,7 +14,8 @@ namespace Opbox {
 class WorkspaceDataStore;
 
 /** One page of an Opbox table: rows after a rowid, in rowid order. */
-struct TableRowPage {
+struct TableRowPage
+{
     QStringList columns;
     QList<QVariantList> rows;
     qint64 lastRowid = 0;

@@ -11,7 +11,8 @@ namespace Opbox {
 class OwnerSession;
 
 /** A variant the user has described but not created yet. */
-struct VariantDraft {
+struct VariantDraft
+{
     QString name;
     /** Empty: the next number in the group. */
     QString label;

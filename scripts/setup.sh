@@ -12,7 +12,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6 qt6-qpa-plugins
   qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libsqlite3-dev libgl-dev
   dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
-  desktop-file-utils appstream dpkg-dev file locales tzdata
+  desktop-file-utils appstream dpkg-dev file clang-format locales tzdata
 )
 
 missing=()

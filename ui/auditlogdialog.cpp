@@ -29,9 +29,9 @@ AuditLogDialog::AuditLogDialog(OwnerSession *session, QWidget *parent)
 
     m_filter->setAccessibleName(tr("Show actions"));
     m_filter->addItem(tr("All actions"), QString());
-    for (const auto &action : {u"CONNECTION_CREATE"_s, u"CONNECTION_UPDATE"_s, u"CONNECTION_DELETE"_s, u"RUN_TRIGGER"_s,
-                               u"RUN_STOP"_s, u"RUN_ALL"_s, u"CURSOR_RESET"_s, u"VARIANT_CREATE"_s, u"VIEW_SECRET"_s,
-                               u"OAUTH_AUTHORIZE"_s, u"OAUTH_CONNECTED"_s})
+    for (const auto &action :
+         {u"CONNECTION_CREATE"_s, u"CONNECTION_UPDATE"_s, u"CONNECTION_DELETE"_s, u"RUN_TRIGGER"_s, u"RUN_STOP"_s, u"RUN_ALL"_s,
+          u"CURSOR_RESET"_s, u"VARIANT_CREATE"_s, u"VIEW_SECRET"_s, u"OAUTH_AUTHORIZE"_s, u"OAUTH_CONNECTED"_s})
         m_filter->addItem(DisplayFormat::auditAction(action), action);
     auto *filterLabel = new QLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_filter);

@@ -21,8 +21,7 @@ public:
 
 protected:
     /** All texts come translated from the page that knows what it confirms; `failure` has one %1. */
-    ConfirmPage(const QString &title, const QString &summaryName, const QString &errorName, QString failure,
-                QWidget *parent);
+    ConfirmPage(const QString &title, const QString &summaryName, const QString &errorName, QString failure, QWidget *parent);
 
     /** Shows the summary, one line a list entry, and hides an earlier error. */
     void showSummary(const QStringList &lines);

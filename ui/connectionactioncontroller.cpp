@@ -136,7 +136,8 @@ void ConnectionActionController::authorize()
     if (id.isEmpty() || m_window->connectionModel()->connection(id).isEmpty())
         return;
     OwnerSession *session = m_window->session();
-    auto *wizard = new OAuthWizard(session, [this] { return m_window->publicUrl(); }, m_window);
+    auto *wizard = new OAuthWizard(
+        session, [this] { return m_window->publicUrl(); }, m_window);
     wizard->setExistingConnection(id);
     open(wizard, [this, wizard] {
         m_window->connectionModel()->refresh(wizard->connectionId());
@@ -169,8 +170,8 @@ void ConnectionActionController::deleteConnection()
         return;
     OwnerSession *session = m_window->session();
     const QString name = m_window->connectionModel()->connection(id).value(u"name"_s).toString();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Connection"),
-                                tr("Delete the connection \"%1\"?").arg(name), QMessageBox::NoButton, m_window);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Connection"), tr("Delete the connection \"%1\"?").arg(name),
+                                QMessageBox::NoButton, m_window);
     box->setInformativeText(tr("Its credentials, runs and webhook URL are removed. Synced Opbox tables are kept."));
     QPushButton *deleteButton = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     deleteButton->setObjectName(u"confirmDelete"_s);

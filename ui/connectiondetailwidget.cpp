@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectiondetailwidget.h"
 #include "models/connectionlistmodel.h"
-#include "ui/connectionoverviewwidget.h"
 #include "models/connectorcatalog.h"
 #include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/ownersession.h"
+#include "ui/connectionoverviewwidget.h"
 #include "ui/runswidget.h"
 #include "ui/streamswidget.h"
 #include "ui/tableswidget.h"
@@ -19,8 +19,8 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-ConnectionDetailWidget::ConnectionDetailWidget(OwnerSession *session, ConnectionListModel *connections,
-                                               MemberListModel *members, const Actions &actions, QWidget *parent)
+ConnectionDetailWidget::ConnectionDetailWidget(OwnerSession *session, ConnectionListModel *connections, MemberListModel *members,
+                                               const Actions &actions, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_connections(connections)
@@ -115,20 +115,11 @@ void ConnectionDetailWidget::showTab(Tab tab)
 {
     QWidget *page = nullptr;
     switch (tab) {
-    case OverviewTab:
-        page = m_overview;
-        break;
-    case StreamsTab:
-        page = m_streams;
-        break;
-    case RunsTab:
-        page = m_runs;
-        break;
-    case TablesTab:
-        page = m_tables;
-        break;
-    default:
-        break;
+    case OverviewTab: page = m_overview; break;
+    case StreamsTab: page = m_streams; break;
+    case RunsTab: page = m_runs; break;
+    case TablesTab: page = m_tables; break;
+    default: break;
     }
     if (page)
         m_tabs->setCurrentWidget(page);

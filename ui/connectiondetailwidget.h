@@ -33,7 +33,8 @@ public:
     Q_ENUM(Tab)
 
     /** The main window's actions that the tabs offer as buttons too. */
-    struct Actions {
+    struct Actions
+    {
         QAction *runNow = nullptr;
         QAction *stop = nullptr;
         QAction *resetCursor = nullptr;

@@ -2,8 +2,8 @@
 #include "ui/connectioneditdialog.h"
 #include "models/connectionactions.h"
 #include "models/connectorcatalog.h"
-#include "ui/errorlabel.h"
 #include "models/ownersession.h"
+#include "ui/errorlabel.h"
 #include "ui/secretlineedit.h"
 #include "ui/uistrings.h"
 

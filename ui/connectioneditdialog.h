@@ -34,7 +34,6 @@ public:
     void accept() override;
 
 private:
-
     OwnerSession *m_session;
     QString m_id;
     const ConnectorTypeEntry *m_type = nullptr;

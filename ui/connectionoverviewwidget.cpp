@@ -5,22 +5,22 @@
 #include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/memberlistmodel.h"
-#include "ui/notifyrecipientsdialog.h"
 #include "models/ownersession.h"
+#include "ui/notifyrecipientsdialog.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGuiApplication>
-#include <QLineEdit>
-#include <QToolButton>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -206,9 +206,9 @@ void ConnectionOverviewWidget::setConnection(const QJsonObject &c)
     m_statusMessage->setText(message.isEmpty() ? tr("—") : message);
 
     const ConnectorTypeEntry *info = ConnectorCatalog::find(c.value(u"type"_s).toString());
-    m_type->setText(info ? tr("%1 (%2, %3)").arg(DisplayFormat::typeName(info->name), info->service,
-                                                 DisplayFormat::authType(info->authType))
-                         : c.value(u"type"_s).toString());
+    m_type->setText(
+        info ? tr("%1 (%2, %3)").arg(DisplayFormat::typeName(info->name), info->service, DisplayFormat::authType(info->authType))
+             : c.value(u"type"_s).toString());
 
     const QString label = c.value(u"variantLabel"_s).toString();
     m_variant->setText(label.isEmpty() ? tr("None (not part of a variant group)") : tr("Label \"%1\"").arg(label));

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectionsummarypage.h"
-#include "ui/errorlabel.h"
 #include "models/connectionactions.h"
 #include "models/connectorcatalog.h"
 #include "models/displayformat.h"
 #include "models/memberlistmodel.h"
-#include "ui/newconnectionwizard.h"
 #include "models/ownersession.h"
 #include "models/runactions.h"
+#include "ui/errorlabel.h"
+#include "ui/newconnectionwizard.h"
 #include "ui/uilogging.h"
 
 #include <QJsonArray>
@@ -86,8 +86,8 @@ void ConnectionSummaryPage::initializePage()
     if (w->isOAuth()) {
         streams = tr("Discovered after the sign-in");
     } else {
-        const QString chosen = w->selectedStreams.size() < w->availableStreams.size() ? w->selectedStreams.join(u", "_s)
-                                                                                       : tr("All streams");
+        const QString chosen
+            = w->selectedStreams.size() < w->availableStreams.size() ? w->selectedStreams.join(u", "_s) : tr("All streams");
         streams = w->firstSync ? tr("%1\nFirst sync now").arg(chosen)
                                : tr("%1\nNo sync until you start one or the schedule does").arg(chosen);
     }
@@ -95,13 +95,14 @@ void ConnectionSummaryPage::initializePage()
     QString html = u"<table cellspacing='6'>"_s;
     html += row(tr("Name"), w->name);
     html += row(tr("Service"), tr("%1 (%2)").arg(DisplayFormat::typeName(type->name), type->service));
-    html += row(tr("Credentials"), credentialNames.isEmpty() ? tr("None") : tr("%1 (stored encrypted)").arg(credentialNames.join(u", "_s)));
+    html += row(tr("Credentials"),
+                credentialNames.isEmpty() ? tr("None") : tr("%1 (stored encrypted)").arg(credentialNames.join(u", "_s)));
     if (!configLines.isEmpty())
         html += row(tr("Settings"), configLines.join(u'\n'));
     html += row(tr("Streams"), streams);
     const ConnectionSchedule schedule = w->schedule.value_or(ConnectionSchedule{});
-    html += row(tr("Schedule"), DisplayFormat::schedule(schedule.enabled,
-                                                         schedule.frequency.isEmpty() ? u"daily"_s : schedule.frequency));
+    html += row(tr("Schedule"),
+                DisplayFormat::schedule(schedule.enabled, schedule.frequency.isEmpty() ? u"daily"_s : schedule.frequency));
     html += row(tr("Notify"), notify);
     html += u"</table>"_s;
     m_summary->setText(html);

@@ -3,8 +3,8 @@
 #include "models/connectionactions.h"
 #include "models/connectorcatalog.h"
 #include "models/iconlibrary.h"
-#include "ui/newconnectionwizard.h"
 #include "models/ownersession.h"
+#include "ui/newconnectionwizard.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

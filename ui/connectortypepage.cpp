@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/connectortypepage.h"
-#include "models/connectortypemodel.h"
 #include "models/connectorcatalog.h"
+#include "models/connectortypemodel.h"
 #include "models/displayformat.h"
 #include "ui/newconnectionwizard.h"
 
@@ -104,9 +104,9 @@ void ConnectorTypePage::updateDescription()
     const QString auth = info->isOAuth()
         ? tr("You sign in to %1 in your browser; Opbox Pipelines stores the tokens encrypted.").arg(info->service)
         : tr("You need credentials from %1; they are stored encrypted and never shown again.").arg(info->service);
-    m_description->setText(tr("<b>%1</b> connects to <b>%2</b>.<br>%3")
-                               .arg(DisplayFormat::typeName(info->name).toHtmlEscaped(), info->service.toHtmlEscaped(),
-                                    auth.toHtmlEscaped()));
+    m_description->setText(
+        tr("<b>%1</b> connects to <b>%2</b>.<br>%3")
+            .arg(DisplayFormat::typeName(info->name).toHtmlEscaped(), info->service.toHtmlEscaped(), auth.toHtmlEscaped()));
 }
 
 } // namespace Opbox

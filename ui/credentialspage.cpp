@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/credentialspage.h"
-#include "ui/redirecturiedit.h"
-#include "ui/errorlabel.h"
-#include "ui/secretlineedit.h"
 #include "models/connectorcatalog.h"
 #include "models/displayformat.h"
+#include "ui/errorlabel.h"
 #include "ui/newconnectionwizard.h"
+#include "ui/redirecturiedit.h"
+#include "ui/secretlineedit.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -58,7 +58,6 @@ CredentialsPage::CredentialsPage(QWidget *parent)
     m_name->setClearButtonEnabled(true);
     m_editors.insert(u"name"_s, m_name);
     connect(m_name, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
-
 
     auto *nameForm = new QFormLayout;
     auto *nameLabel = new QLabel(tr("&Name:"), this);
@@ -202,7 +201,8 @@ bool CredentialsPage::isComplete() const
             return false;
     }
     for (const auto &field : m_builtFor->config) {
-        if (field.required && (field.kind == ConnectorFieldEntry::Kind::String || field.kind == ConnectorFieldEntry::Kind::StringList)
+        if (field.required
+            && (field.kind == ConnectorFieldEntry::Kind::String || field.kind == ConnectorFieldEntry::Kind::StringList)
             && text(u"config:"_s + field.name).isEmpty())
             return false;
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/cursorchoicepage.h"
-#include "ui/cursorresetwizard.h"
 #include "models/streamlistmodel.h"
+#include "ui/cursorresetwizard.h"
 
 #include <QButtonGroup>
 #include <QDateTimeEdit>

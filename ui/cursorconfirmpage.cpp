@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/cursorconfirmpage.h"
-#include "ui/cursorresetwizard.h"
 #include "models/displayformat.h"
 #include "models/streamlistmodel.h"
+#include "ui/cursorresetwizard.h"
 
 #include <QLocale>
 
@@ -11,8 +11,8 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 CursorConfirmPage::CursorConfirmPage(CursorResetWizard *wizard)
-    : ConfirmPage(tr("Confirm"), tr("What the reset does"), tr("Why the reset failed"),
-                  tr("The cursor was not reset: %1"), wizard)
+    : ConfirmPage(tr("Confirm"), tr("What the reset does"), tr("Why the reset failed"), tr("The cursor was not reset: %1"),
+                  wizard)
     , m_wizard(wizard)
 {
 }

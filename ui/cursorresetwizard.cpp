@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/cursorresetwizard.h"
-#include "ui/cursorchoicepage.h"
-#include "ui/cursorconfirmpage.h"
 #include "models/iconlibrary.h"
 #include "models/ownersession.h"
 #include "models/runactions.h"
 #include "models/streamlistmodel.h"
+#include "ui/cursorchoicepage.h"
+#include "ui/cursorconfirmpage.h"
 #include "ui/wizardlook.h"
 
 using namespace Qt::StringLiterals;

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 #include "models/apiservercontroller.h"
-#include "ui/auditlogdialog.h"
-#include "ui/connectionactioncontroller.h"
-#include "ui/connectiondetailwidget.h"
 #include "models/connectionlistmodel.h"
 #include "models/connectorcatalog.h"
 #include "models/iconlibrary.h"
 #include "models/installationinfo.h"
 #include "models/memberlistmodel.h"
 #include "models/notificationlistmodel.h"
-#include "ui/notificationsdialog.h"
 #include "models/ownersession.h"
+#include "ui/auditlogdialog.h"
+#include "ui/connectionactioncontroller.h"
+#include "ui/connectiondetailwidget.h"
+#include "ui/notificationsdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/uilogging.h"
 
@@ -76,7 +76,8 @@ void MainWindow::createActions()
 {
     // One row an action: where it is kept, its object name (the tray and tests find it by that),
     // icon, text, tip, shortcut, what it does, and a shortcut for platforms without a standard one.
-    struct ActionSpec {
+    struct ActionSpec
+    {
         QAction **action;
         QString objectName;
         QString icon;
@@ -87,8 +88,8 @@ void MainWindow::createActions()
         QKeySequence fallback = {};
     };
     const ActionSpec specs[] = {
-        {&m_newConnection, u"actionNewConnection"_s, u"new-connection"_s, tr("&New Connection…"),
-         tr("Connect a new service"), QKeySequence::New, [this] { m_actions->newConnection(); }},
+        {&m_newConnection, u"actionNewConnection"_s, u"new-connection"_s, tr("&New Connection…"), tr("Connect a new service"),
+         QKeySequence::New, [this] { m_actions->newConnection(); }},
         {&m_delete, u"actionDelete"_s, u"delete"_s, tr("&Delete Connection…"), tr("Delete the selected connection"),
          QKeySequence::Delete, [this] { m_actions->deleteConnection(); }},
         {&m_runNow, u"actionRunNow"_s, u"run"_s, tr("&Run Now"), tr("Sync the selected connection now"),
@@ -109,15 +110,19 @@ void MainWindow::createActions()
         {&m_authorize, u"actionAuthorize"_s, u"authorize"_s, tr("A&uthorize…"),
          tr("Sign in to the provider again (OAuth connections)"), QKeySequence(Qt::CTRL | Qt::Key_T),
          [this] { m_actions->authorize(); }},
-        {&m_notifications, u"actionNotifications"_s, u"notifications"_s, tr("&Notifications"),
-         tr("Completed and failed syncs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
-         [this] { showNotifications(); }},
+        {&m_notifications, u"actionNotifications"_s, u"notifications"_s, tr("&Notifications"), tr("Completed and failed syncs"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { showNotifications(); }},
         {&m_auditLog, u"actionAuditLog"_s, u"audit-log"_s, tr("&Audit Log"), tr("Who did what in this workspace"),
          QKeySequence(Qt::CTRL | Qt::Key_L), [this] { showAuditLog(); }},
         {&m_settings, u"actionSettings"_s, u"settings"_s, tr("&Settings…"),
          tr("API server, workers, key store and notifications"), QKeySequence::Preferences, [this] { showSettings(); },
          QKeySequence(Qt::CTRL | Qt::Key_Comma)},
-        {&m_about, u"actionAbout"_s, u"about"_s, tr("&About Opbox Pipelines"), tr("Version and licence"), {},
+        {&m_about,
+         u"actionAbout"_s,
+         u"about"_s,
+         tr("&About Opbox Pipelines"),
+         tr("Version and licence"),
+         {},
          [this] { showAbout(); }},
         {&m_quit, u"actionQuit"_s, u"quit"_s, tr("&Quit"), tr("Stop syncing and quit"), QKeySequence::Quit,
          [this] { Q_EMIT quitRequested(); }, QKeySequence(Qt::CTRL | Qt::Key_Q)},

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/newconnectionwizard.h"
+#include "models/connectorcatalog.h"
+#include "models/iconlibrary.h"
+#include "models/oauthactions.h"
 #include "ui/connectionsummarypage.h"
 #include "ui/connectiontestpage.h"
 #include "ui/connectortypepage.h"
-#include "models/connectorcatalog.h"
 #include "ui/credentialspage.h"
-#include "models/iconlibrary.h"
-#include "models/oauthactions.h"
 #include "ui/notifyrecipientspage.h"
 #include "ui/oauthauthorizepage.h"
 #include "ui/schedulepage.h"
@@ -30,21 +30,24 @@ NewConnectionWizard::NewConnectionWizard(OwnerSession *session, QWidget *parent)
     setPage(SchedulePageId, new SchedulePage(this));
     setPage(NotifyPageId, new NotifyRecipientsPage(session, this));
     setPage(SummaryPageId, new ConnectionSummaryPage(this));
-    m_authorize = new OAuthAuthorizePage(session, [this] { return publicUrl(); }, [this] {
-        // The engine creates the OAuth connection itself, with the client credentials in the vault.
-        OAuthSignIn signIn;
-        signIn.type = m_type ? m_type->type : QString();
-        signIn.name = name;
-        signIn.clientId = credentials.value(u"client_id"_s).toString();
-        signIn.clientSecret = credentials.value(u"client_secret"_s).toString();
-        signIn.config = config;
-        // The provider's account discovery fills these in after the sign-in.
-        signIn.config.remove(u"tenantId"_s);
-        signIn.config.remove(u"accountId"_s);
-        signIn.schedule = schedule;
-        signIn.notifyUserIds = notifyUserIds;
-        return signIn;
-    }, this);
+    m_authorize = new OAuthAuthorizePage(
+        session, [this] { return publicUrl(); },
+        [this] {
+            // The engine creates the OAuth connection itself, with the client credentials in the vault.
+            OAuthSignIn signIn;
+            signIn.type = m_type ? m_type->type : QString();
+            signIn.name = name;
+            signIn.clientId = credentials.value(u"client_id"_s).toString();
+            signIn.clientSecret = credentials.value(u"client_secret"_s).toString();
+            signIn.config = config;
+            // The provider's account discovery fills these in after the sign-in.
+            signIn.config.remove(u"tenantId"_s);
+            signIn.config.remove(u"accountId"_s);
+            signIn.schedule = schedule;
+            signIn.notifyUserIds = notifyUserIds;
+            return signIn;
+        },
+        this);
     setPage(AuthorizePageId, m_authorize);
     connect(m_authorize, &OAuthAuthorizePage::authorized, this, [this] { credentials = QJsonObject(); });
     setStartId(TypePageId);

@@ -25,8 +25,16 @@ class NewConnectionWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { TypePageId = 10, CredentialsPageId = 20, TestPageId = 30, StreamsPageId = 40,
-                  SchedulePageId = 50, NotifyPageId = 60, SummaryPageId = 70, AuthorizePageId = 80 };
+    enum PageId {
+        TypePageId = 10,
+        CredentialsPageId = 20,
+        TestPageId = 30,
+        StreamsPageId = 40,
+        SchedulePageId = 50,
+        NotifyPageId = 60,
+        SummaryPageId = 70,
+        AuthorizePageId = 80
+    };
     Q_ENUM(PageId)
 
     explicit NewConnectionWizard(OwnerSession *session, QWidget *parent = nullptr);

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/oauthclientpage.h"
-#include "ui/errorlabel.h"
-#include "ui/secretlineedit.h"
 #include "models/connectionactions.h"
 #include "models/connectorcatalog.h"
 #include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/ownersession.h"
+#include "ui/errorlabel.h"
 #include "ui/redirecturiedit.h"
+#include "ui/secretlineedit.h"
 
 #include <QComboBox>
 #include <QFormLayout>

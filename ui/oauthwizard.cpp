@@ -12,7 +12,8 @@ namespace Opbox {
 OAuthWizard::OAuthWizard(OwnerSession *session, std::function<QUrl()> publicUrl, QWidget *parent)
     : QWizard(parent)
     , m_client(new OAuthClientPage(session, publicUrl, this))
-    , m_authorize(new OAuthAuthorizePage(session, std::move(publicUrl), [this] { return m_client->request(); }, this))
+    , m_authorize(new OAuthAuthorizePage(
+          session, std::move(publicUrl), [this] { return m_client->request(); }, this))
 {
     WizardLook::apply(this, tr("Sign In to a Service"), IconLibrary::action(u"authorize"_s));
     setPage(ClientPageId, m_client);

@@ -14,9 +14,7 @@ RedirectUriEdit::RedirectUriEdit(QWidget *parent)
 
 void RedirectUriEdit::showFor(const QUrl &publicUrl, const QString &type)
 {
-    setText(type.isEmpty() || !publicUrl.isValid()
-                ? QString()
-                : OAuthActions::redirectUri(publicUrl, type).toString());
+    setText(type.isEmpty() || !publicUrl.isValid() ? QString() : OAuthActions::redirectUri(publicUrl, type).toString());
 }
 
 QString RedirectUriEdit::labelText()

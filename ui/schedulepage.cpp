@@ -24,7 +24,8 @@ SchedulePage::SchedulePage(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_enabled);
-    const struct {
+    const struct
+    {
         const char *value;
         const char *text;
     } options[] = {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settingsdialog.h"
-#include "ui/errorlabel.h"
 #include "models/apiservercontroller.h"
 #include "models/installationinfo.h"
 #include "models/notificationsettings.h"
 #include "models/ownersession.h"
+#include "ui/errorlabel.h"
 #include "ui/uistrings.h"
 
 #include <QCheckBox>
@@ -111,7 +111,6 @@ SettingsDialog::SettingsDialog(OwnerSession *session, ApiServerController *api, 
     m_onFailure->setAccessibleName(tr("Notify me when a sync fails"));
     notifyLayout->addWidget(m_onSuccess);
     notifyLayout->addWidget(m_onFailure);
-
 
     UiStrings::translateButtons(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/streamselectionpage.h"
 #include "models/connectorcatalog.h"
-#include "ui/newconnectionwizard.h"
 #include "models/streamlistmodel.h"
+#include "ui/newconnectionwizard.h"
 
 #include <QCheckBox>
 #include <QHeaderView>

@@ -183,8 +183,8 @@ void TablesWidget::chooseExportFile()
     if (table.isEmpty())
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(table),
-                                                      QDir(dir).filePath(table + u".csv"_s), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(table), QDir(dir).filePath(table + u".csv"_s),
+                                                      tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTo(path);
 }
@@ -197,9 +197,8 @@ void TablesWidget::exportTo(const QString &path)
     auto *job = new TableExportJob(m_session, this);
     m_job = job;
     m_export->setEnabled(false);
-    connect(job, &TableExportJob::progress, this, [this](qint64 rows) {
-        m_status->setText(tr("Exporting… %1 rows written").arg(DisplayFormat::count(rows)));
-    });
+    connect(job, &TableExportJob::progress, this,
+            [this](qint64 rows) { m_status->setText(tr("Exporting… %1 rows written").arg(DisplayFormat::count(rows))); });
     connect(job, &TableExportJob::finished, this, [this, job, path](bool ok, qint64 rows, const QString &error) {
         job->deleteLater();
         m_job.clear();

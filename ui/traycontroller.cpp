@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traycontroller.h"
-#include "models/iconlibrary.h"
 #include "models/connectionactions.h"
 #include "models/displayformat.h"
+#include "models/iconlibrary.h"
 #include "models/notificationsettings.h"
-#include "ui/mainwindow.h"
 #include "models/ownersession.h"
 #include "models/runactions.h"
+#include "ui/mainwindow.h"
 
 #include <QAction>
 #include <QMenu>
@@ -21,9 +21,8 @@ TrayController::TrayController(MainWindow *window, QObject *parent)
     , m_window(window)
 {
     // Without a tray the run reports still go to the status bar; with one they become balloons.
-    connect(this, &TrayController::runReported, window, [window](const QString &title, const QString &message, bool) {
-        window->showStatus(title + u": "_s + message);
-    });
+    connect(this, &TrayController::runReported, window,
+            [window](const QString &title, const QString &message, bool) { window->showStatus(title + u": "_s + message); });
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_menu = new QMenu;
@@ -47,8 +46,7 @@ TrayController::TrayController(MainWindow *window, QObject *parent)
             return;
         m_hintShown = true;
         showMessage(tr("Opbox Pipelines keeps syncing"),
-                    tr("The window is closed, but scheduled syncs go on. Use the tray icon to open it again or to quit."),
-                    false);
+                    tr("The window is closed, but scheduled syncs go on. Use the tray icon to open it again or to quit."), false);
     });
     window->setCloseToTray(true);
     m_tray->show();

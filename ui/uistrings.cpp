@@ -9,18 +9,15 @@ namespace Opbox {
 
 void UiStrings::translateButtons(QDialogButtonBox *box)
 {
-    const struct {
+    const struct
+    {
         QDialogButtonBox::StandardButton button;
         const char *text;
     } texts[] = {
-        {QDialogButtonBox::Ok, QT_TR_NOOP("&OK")},
-        {QDialogButtonBox::Cancel, QT_TR_NOOP("&Cancel")},
-        {QDialogButtonBox::Close, QT_TR_NOOP("&Close")},
-        {QDialogButtonBox::Save, QT_TR_NOOP("&Save")},
-        {QDialogButtonBox::Apply, QT_TR_NOOP("&Apply")},
-        {QDialogButtonBox::Yes, QT_TR_NOOP("&Yes")},
-        {QDialogButtonBox::No, QT_TR_NOOP("&No")},
-        {QDialogButtonBox::Help, QT_TR_NOOP("&Help")},
+        {QDialogButtonBox::Ok, QT_TR_NOOP("&OK")},       {QDialogButtonBox::Cancel, QT_TR_NOOP("&Cancel")},
+        {QDialogButtonBox::Close, QT_TR_NOOP("&Close")}, {QDialogButtonBox::Save, QT_TR_NOOP("&Save")},
+        {QDialogButtonBox::Apply, QT_TR_NOOP("&Apply")}, {QDialogButtonBox::Yes, QT_TR_NOOP("&Yes")},
+        {QDialogButtonBox::No, QT_TR_NOOP("&No")},       {QDialogButtonBox::Help, QT_TR_NOOP("&Help")},
         {QDialogButtonBox::Reset, QT_TR_NOOP("&Reset")},
     };
     for (const auto &t : texts) {
@@ -42,8 +39,8 @@ void UiStrings::translateWizard(QWizard *wizard)
     for (auto which : {QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
                        QWizard::CancelButton, QWizard::HelpButton}) {
         if (QAbstractButton *b = wizard->button(which))
-            b->setAccessibleName(wizard->buttonText(which).remove(QLatin1Char('&')).remove(QLatin1Char('<'))
-                                     .remove(QLatin1Char('>')).trimmed());
+            b->setAccessibleName(
+                wizard->buttonText(which).remove(QLatin1Char('&')).remove(QLatin1Char('<')).remove(QLatin1Char('>')).trimmed());
     }
 }
 

@@ -76,8 +76,8 @@ bool VariantWizard::create(QString *error)
 {
     if (!m_createdId.isEmpty())
         return true;
-    auto created = m_variants->create(
-        VariantDraft{m_name->text().trimmed(), m_label->text().trimmed(), m_ownTables->isChecked()});
+    auto created
+        = m_variants->create(VariantDraft{m_name->text().trimmed(), m_label->text().trimmed(), m_ownTables->isChecked()});
     if (!created) {
         *error = created.error().message;
         return false;

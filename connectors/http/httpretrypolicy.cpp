@@ -99,7 +99,7 @@ std::optional<qint64> HttpRetryPolicy::parseReset(const QByteArray &value, bool 
 bool HttpRetryPolicy::isRetryableStatus(int status)
 {
     return status == 429 || status == 408 || status == 500 || status == 502 || status == 503 || status == 504
-           || (status >= 520 && status <= 529);
+        || (status >= 520 && status <= 529);
 }
 
 } // namespace Opbox

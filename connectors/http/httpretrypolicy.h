@@ -15,12 +15,13 @@ namespace Opbox {
 class HttpRetryPolicy
 {
 public:
-    struct Settings {
-        int maxRetries = 5;         // retries after the first attempt
-        int baseDelayMs = 1000;     // first backoff; doubles per retry
-        int maxDelayMs = 60000;     // cap of one backoff step
-        qint64 maxWaitMs = 300000;  // the longest provider-requested wait we accept before failing
-        int timeoutMs = 30000;      // per request: no bytes for this long aborts the attempt
+    struct Settings
+    {
+        int maxRetries = 5; // retries after the first attempt
+        int baseDelayMs = 1000; // first backoff; doubles per retry
+        int maxDelayMs = 60000; // cap of one backoff step
+        qint64 maxWaitMs = 300000; // the longest provider-requested wait we accept before failing
+        int timeoutMs = 30000; // per request: no bytes for this long aborts the attempt
     };
 
     /**
@@ -40,8 +41,7 @@ public:
     /** `Retry-After` as milliseconds from `now`: delta seconds or an HTTP date (never negative). */
     [[nodiscard]] static std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now);
     /** A reset header as milliseconds from `now`: epoch seconds, or seconds from now. */
-    [[nodiscard]] static std::optional<qint64> parseReset(const QByteArray &value, bool epochSeconds,
-                                                          const QDateTime &now);
+    [[nodiscard]] static std::optional<qint64> parseReset(const QByteArray &value, bool epochSeconds, const QDateTime &now);
     /** 429 and the 5xx statuses that mean "try again later". */
     [[nodiscard]] static bool isRetryableStatus(int status);
 

@@ -2,18 +2,18 @@
 #include "connectors/http/providerhttpclient.h"
 
 #include "connectors/connectorslogging.h"
-#include "connectors/runtime/jsonpath.h"
 #include "connectors/oauth/oauthtokenprovider.h"
+#include "connectors/runtime/jsonpath.h"
 
 #include <QCoroNetworkReply>
 #include <QCoroTimer>
 #include <QJsonDocument>
-#include <algorithm>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QSslCipher>
 #include <QSslConfiguration>
+#include <algorithm>
 #include <chrono>
 
 using namespace Qt::StringLiterals;
@@ -28,30 +28,23 @@ constexpr qint64 kPollMs = 100; // how often a wait looks at the cancel token
 QString networkProblem(QNetworkReply::NetworkError error, int timeoutMs)
 {
     switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-        return ProviderHttpClient::tr("connection refused");
-    case QNetworkReply::RemoteHostClosedError:
-        return ProviderHttpClient::tr("the server closed the connection");
-    case QNetworkReply::HostNotFoundError:
-        return ProviderHttpClient::tr("host not found");
+    case QNetworkReply::ConnectionRefusedError: return ProviderHttpClient::tr("connection refused");
+    case QNetworkReply::RemoteHostClosedError: return ProviderHttpClient::tr("the server closed the connection");
+    case QNetworkReply::HostNotFoundError: return ProviderHttpClient::tr("host not found");
     case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError:
-        return ProviderHttpClient::tr("no answer within %1 s").arg(timeoutMs / 1000.0);
-    case QNetworkReply::SslHandshakeFailedError:
-        return ProviderHttpClient::tr("TLS handshake failed");
+    case QNetworkReply::OperationCanceledError: return ProviderHttpClient::tr("no answer within %1 s").arg(timeoutMs / 1000.0);
+    case QNetworkReply::SslHandshakeFailedError: return ProviderHttpClient::tr("TLS handshake failed");
     case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-        return ProviderHttpClient::tr("the network is unavailable");
-    default:
-        return ProviderHttpClient::tr("network error %1").arg(int(error));
+    case QNetworkReply::NetworkSessionFailedError: return ProviderHttpClient::tr("the network is unavailable");
+    default: return ProviderHttpClient::tr("network error %1").arg(int(error));
     }
 }
 
 bool isPermanentNetworkError(QNetworkReply::NetworkError error)
 {
     return error == QNetworkReply::HostNotFoundError || error == QNetworkReply::SslHandshakeFailedError
-           || error == QNetworkReply::ProtocolUnknownError || error == QNetworkReply::ProtocolInvalidOperationError
-           || error == QNetworkReply::TooManyRedirectsError || error == QNetworkReply::InsecureRedirectError;
+        || error == QNetworkReply::ProtocolUnknownError || error == QNetworkReply::ProtocolInvalidOperationError
+        || error == QNetworkReply::TooManyRedirectsError || error == QNetworkReply::InsecureRedirectError;
 }
 
 QString statusText(int status, const QString &providerMessage)
@@ -78,8 +71,7 @@ QByteArray HttpExchange::header(QByteArrayView lowerCaseName) const
 }
 
 ProviderHttpClient::ProviderHttpClient(std::shared_ptr<const ConnectorManifest> manifest, QJsonObject credentials,
-                                       QJsonObject config, QNetworkAccessManager *network,
-                                       std::shared_ptr<CancelToken> cancel)
+                                       QJsonObject config, QNetworkAccessManager *network, std::shared_ptr<CancelToken> cancel)
     : m_manifest(std::move(manifest))
     , m_credentials(std::move(credentials))
     , m_config(std::move(config))
@@ -129,7 +121,7 @@ QUrl ProviderHttpClient::urlFor(const QString &encodedPath, const QString &encod
 bool ProviderHttpClient::isSameOrigin(const QUrl &url) const
 {
     return url.isValid() && url.scheme() == m_baseUrl.scheme() && url.host() == m_baseUrl.host()
-           && url.port(url.scheme() == u"https" ? 443 : 80) == m_baseUrl.port(m_baseUrl.scheme() == u"https" ? 443 : 80);
+        && url.port(url.scheme() == u"https" ? 443 : 80) == m_baseUrl.port(m_baseUrl.scheme() == u"https" ? 443 : 80);
 }
 
 QString ProviderHttpClient::describe(const QByteArray &method, const QUrl &url)
@@ -240,8 +232,7 @@ QNetworkRequest ProviderHttpClient::buildRequest(const HttpCall &call) const
     case ConnectorManifest::Auth::Kind::Header:
         request.setRawHeader(auth.name.toLatin1(), (auth.prefix + m_credentials.value(auth.credential).toString()).toUtf8());
         break;
-    case ConnectorManifest::Auth::Kind::Query:
-        break;
+    case ConnectorManifest::Auth::Kind::Query: break;
     }
     if (!call.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -380,17 +371,16 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
             lastProblem = networkProblem(networkError, m_policy.settings().timeoutMs);
             if (networkError == QNetworkReply::InsecureRedirectError) {
                 const QUrl target = call.url.resolved(QUrl::fromEncoded(exchange.header("location")));
-                lastProblem = tr("it redirected to another origin (%1), which is never sent the credentials")
-                                  .arg(target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
-                                                       | QUrl::RemoveFragment)
-                                           .toString());
+                lastProblem
+                    = tr("it redirected to another origin (%1), which is never sent the credentials")
+                          .arg(target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                                   .toString());
             } else if (networkError == QNetworkReply::RemoteHostClosedError && call.url.scheme() == u"https"_s
                        && reply->sslConfiguration().sessionCipher().isNull()) {
                 lastProblem = tr("the server closed the connection during the TLS handshake");
             }
             if (isPermanentNetworkError(networkError)) {
-                co_return Error::configuration(
-                    tr("%1: %2 failed: %3. Check the API base URL.").arg(provider, what, lastProblem));
+                co_return Error::configuration(tr("%1: %2 failed: %3. Check the API base URL.").arg(provider, what, lastProblem));
             }
         } else {
             Verdict verdict;
@@ -401,7 +391,8 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
                 refusal.message = scrub(refusal.message);
                 co_return refusal;
             }
-            const bool accepted = (exchange.status >= 200 && exchange.status < 300) || call.acceptStatuses.contains(exchange.status);
+            const bool accepted
+                = (exchange.status >= 200 && exchange.status < 300) || call.acceptStatuses.contains(exchange.status);
             if (verdict.kind == Verdict::Kind::Pass && accepted) {
                 notePause(exchange);
                 co_return exchange;
@@ -425,12 +416,10 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
                 qCInfo(lcConnectors).noquote() << provider << what << "answered 401; retrying with a refreshed token";
                 continue;
             } else if (exchange.status == 401 || exchange.status == 403) {
-                co_return Error::configuration(
-                    tr("%1 refused the credentials (%2: %3). Check the API key and its permissions.")
-                        .arg(provider, what, statusText(exchange.status, message)));
+                co_return Error::configuration(tr("%1 refused the credentials (%2: %3). Check the API key and its permissions.")
+                                                   .arg(provider, what, statusText(exchange.status, message)));
             } else {
-                co_return Error::upstream(
-                    tr("%1 refused %2 (%3)").arg(provider, what, statusText(exchange.status, message)));
+                co_return Error::upstream(tr("%1 refused %2 (%3)").arg(provider, what, statusText(exchange.status, message)));
             }
         }
 
@@ -442,18 +431,17 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
         if (waitMs < 0)
             waitMs = throttled ? throttledBackoffMs(attempt) : m_policy.backoffMs(attempt);
         if (waitMs > m_policy.settings().maxWaitMs) {
-            co_return Error::unavailable(
-                tr("%1 asked to wait %2 s before retrying %3 (%4); that is longer than the %5 s this "
-                   "connection waits. Try again later.")
-                    .arg(provider)
-                    .arg(waitMs / 1000)
-                    .arg(what, lastProblem)
-                    .arg(m_policy.settings().maxWaitMs / 1000));
+            co_return Error::unavailable(tr("%1 asked to wait %2 s before retrying %3 (%4); that is longer than the %5 s this "
+                                            "connection waits. Try again later.")
+                                             .arg(provider)
+                                             .arg(waitMs / 1000)
+                                             .arg(what, lastProblem)
+                                             .arg(m_policy.settings().maxWaitMs / 1000));
         }
         if (throttled)
             m_gate->pauseFor(waitMs); // the other runs on this account would only be refused too
-        qCInfo(lcConnectors).noquote() << provider << what << "failed (" << lastProblem << "); retry" << attempt + 1
-                                       << "of" << maxRetries << "in" << waitMs << "ms";
+        qCInfo(lcConnectors).noquote() << provider << what << "failed (" << lastProblem << "); retry" << attempt + 1 << "of"
+                                       << maxRetries << "in" << waitMs << "ms";
         auto waiting = waitFor(waitMs, stop);
         if (!co_await waiting)
             co_return cancelledError(provider, what);

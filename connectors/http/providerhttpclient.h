@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connectors/runtime/connector.h"
-#include "connectors/runtime/connectormanifest.h"
 #include "connectors/http/httpretrypolicy.h"
 #include "connectors/http/ratelimitgate.h"
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectormanifest.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -22,18 +22,20 @@ namespace Opbox {
 class OAuthTokenProvider;
 
 /** One HTTP request as the runtime wants it sent. */
-struct HttpCall {
+struct HttpCall
+{
     QByteArray method = QByteArrayLiteral("GET");
     QUrl url;
-    QByteArray body;           // JSON; empty for GET
+    QByteArray body; // JSON; empty for GET
     QList<QPair<QByteArray, QByteArray>> headers; // request-specific (If-Modified-Since, a tenant id)
     QList<int> acceptStatuses; // non-2xx statuses the caller handles itself
     int minIntervalMs = 0;
-    int maxRetries = -1;       // -1: the connection's setting
+    int maxRetries = -1; // -1: the connection's setting
 };
 
 /** What came back: status, body and headers of an answer the caller takes. */
-struct HttpExchange {
+struct HttpExchange
+{
     int status = 0;
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;
@@ -52,17 +54,18 @@ class ProviderHttpClient
     Q_DECLARE_TR_FUNCTIONS(ProviderHttpClient)
 public:
     /** A provider-specific reading of a response (GraphQL errors inside a 200). */
-    struct Verdict {
+    struct Verdict
+    {
         enum class Kind { Pass, Retry, Fail };
         Kind kind = Kind::Pass;
         qint64 retryAfterMs = -1; // Retry: the provider's wait, or -1 for the backoff
-        QString reason;           // Retry: what went wrong, for the message when retries run out
-        Error error;              // Fail
+        QString reason; // Retry: what went wrong, for the message when retries run out
+        Error error; // Fail
     };
     using Inspector = std::function<Verdict(const HttpExchange &exchange)>;
 
-    ProviderHttpClient(std::shared_ptr<const ConnectorManifest> manifest, QJsonObject credentials,
-                       QJsonObject config, QNetworkAccessManager *network, std::shared_ptr<CancelToken> cancel);
+    ProviderHttpClient(std::shared_ptr<const ConnectorManifest> manifest, QJsonObject credentials, QJsonObject config,
+                       QNetworkAccessManager *network, std::shared_ptr<CancelToken> cancel);
 
     void setInspector(Inspector inspector) { m_inspector = std::move(inspector); }
     /** OAuth connections: bearer tokens come from `tokens`, refreshed before expiry and once after a 401. */

@@ -53,7 +53,8 @@ QByteArray RateLimitGate::accountKey(const QUrl &baseUrl, const QJsonObject &cre
 {
     QJsonObject identity = credentials;
     // A refresh rotates these; the account stays the same.
-    for (const QLatin1StringView token : {OAuthTokenClient::AccessToken, OAuthTokenClient::RefreshToken, OAuthTokenClient::ExpiresAt})
+    for (const QLatin1StringView token :
+         {OAuthTokenClient::AccessToken, OAuthTokenClient::RefreshToken, OAuthTokenClient::ExpiresAt})
         identity.remove(token);
     for (const QString &selector : {u"tenantId"_s, u"accountId"_s}) {
         if (config.contains(selector))

@@ -26,9 +26,8 @@ QString stripSlashes(QString text)
 }
 } // namespace
 
-QCoro::Task<Result<OAuthAccount>> OAuthAccountDiscovery::discover(std::shared_ptr<const OAuthProfile> profile,
-                                                                 QJsonObject config, QString accessToken,
-                                                                 QNetworkAccessManager *network)
+QCoro::Task<Result<OAuthAccount>> OAuthAccountDiscovery::discover(std::shared_ptr<const OAuthProfile> profile, QJsonObject config,
+                                                                  QString accessToken, QNetworkAccessManager *network)
 {
     if (profile->discovery == OAuthProfile::Discovery::None)
         co_return OAuthAccount();
@@ -46,7 +45,8 @@ QCoro::Task<Result<OAuthAccount>> OAuthAccountDiscovery::discover(std::shared_pt
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString what = u"GET "_s + url.path();
     if (status == 0)
-        co_return Error::unavailable(tr("%1: %2 failed (network error %3)").arg(profile->provider, what).arg(int(reply->error())));
+        co_return Error::unavailable(
+            tr("%1: %2 failed (network error %3)").arg(profile->provider, what).arg(int(reply->error())));
     const QByteArray body = reply->readAll();
     if (status < 200 || status >= 300)
         co_return Error::upstream(tr("%1 refused %2 (HTTP %3)").arg(profile->provider, what).arg(status));
@@ -54,12 +54,9 @@ QCoro::Task<Result<OAuthAccount>> OAuthAccountDiscovery::discover(std::shared_pt
     if (answer.isNull())
         co_return Error::malformed(tr("%1 returned malformed data for %2").arg(profile->provider, what));
     switch (profile->discovery) {
-    case OAuthProfile::Discovery::XeroConnections:
-        co_return xeroTenant(*profile, config, answer);
-    case OAuthProfile::Discovery::DocuSignUserInfo:
-        co_return docuSignAccount(*profile, config, answer);
-    case OAuthProfile::Discovery::None:
-        break;
+    case OAuthProfile::Discovery::XeroConnections: co_return xeroTenant(*profile, config, answer);
+    case OAuthProfile::Discovery::DocuSignUserInfo: co_return docuSignAccount(*profile, config, answer);
+    case OAuthProfile::Discovery::None: break;
     }
     co_return OAuthAccount();
 }

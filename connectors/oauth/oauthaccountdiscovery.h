@@ -15,9 +15,10 @@ class QNetworkAccessManager;
 namespace Opbox {
 
 /** What account discovery found: the account's name and the config keys to merge into the connection. */
-struct OAuthAccount {
-    QString name;        // empty when the provider needs no discovery or names none
-    QJsonObject config;  // keys to merge (tenantId; accountId, baseUri, baseUrl)
+struct OAuthAccount
+{
+    QString name; // empty when the provider needs no discovery or names none
+    QJsonObject config; // keys to merge (tenantId; accountId, baseUri, baseUrl)
 };
 
 /**
@@ -33,8 +34,8 @@ class OAuthAccountDiscovery
     Q_DECLARE_TR_FUNCTIONS(OAuthAccountDiscovery)
 public:
     [[nodiscard]] static QCoro::Task<Result<OAuthAccount>> discover(std::shared_ptr<const OAuthProfile> profile,
-                                                                   QJsonObject config, QString accessToken,
-                                                                   QNetworkAccessManager *network);
+                                                                    QJsonObject config, QString accessToken,
+                                                                    QNetworkAccessManager *network);
 
 private:
     [[nodiscard]] static Result<OAuthAccount> xeroTenant(const OAuthProfile &profile, const QJsonObject &config,

@@ -66,7 +66,8 @@ Result<OAuthProfile::Endpoint> readEndpoint(const QJsonObject &root, const QStri
     return e;
 }
 
-struct ProfileCatalog {
+struct ProfileCatalog
+{
     QHash<QString, std::shared_ptr<const OAuthProfile>> byType;
 };
 
@@ -104,9 +105,8 @@ Result<OAuthProfile> OAuthProfile::parse(const QByteArray &json)
         return invalidProfile(u"not a JSON object"_s);
     const QJsonObject root = doc.object();
     if (Result<void> known = onlyKeys(root,
-                                      {u"$comment"_s, u"type"_s, u"provider"_s, u"authorize"_s, u"token"_s,
-                                       u"discovery"_s, u"scopes"_s, u"authorizeParams"_s, u"defaultTokenLifetime"_s,
-                                       u"refreshMargin"_s},
+                                      {u"$comment"_s, u"type"_s, u"provider"_s, u"authorize"_s, u"token"_s, u"discovery"_s,
+                                       u"scopes"_s, u"authorizeParams"_s, u"defaultTokenLifetime"_s, u"refreshMargin"_s},
                                       u"profile"_s);
         !known)
         return known.error();
@@ -187,14 +187,9 @@ QUrl OAuthProfile::resolve(const Endpoint &endpoint, const QJsonObject &config)
     QUrl url = endpoint.url;
     QString overrideText;
     switch (endpoint.override) {
-    case Endpoint::Override::None:
-        return url;
-    case Endpoint::Override::AuthBaseUrl:
-        overrideText = config.value(u"authBaseUrl"_s).toString().trimmed();
-        break;
-    case Endpoint::Override::BaseUrlOrigin:
-        overrideText = config.value(u"baseUrl"_s).toString().trimmed();
-        break;
+    case Endpoint::Override::None: return url;
+    case Endpoint::Override::AuthBaseUrl: overrideText = config.value(u"authBaseUrl"_s).toString().trimmed(); break;
+    case Endpoint::Override::BaseUrlOrigin: overrideText = config.value(u"baseUrl"_s).toString().trimmed(); break;
     }
     if (overrideText.isEmpty())
         return url;

@@ -27,22 +27,23 @@ public:
     /** How a provider tells which organisation or account the token may reach. */
     enum class Discovery {
         None,
-        XeroConnections,  // GET <origin of baseUrl>/connections → tenantId
+        XeroConnections, // GET <origin of baseUrl>/connections → tenantId
         DocuSignUserInfo, // GET <auth host>/oauth/userinfo → accountId, base_uri
     };
 
     /** An endpoint and the config key whose URL replaces its origin. */
-    struct Endpoint {
+    struct Endpoint
+    {
         enum class Override {
             None,
-            AuthBaseUrl,   // config.authBaseUrl replaces the origin (its path, if any, is prefixed)
+            AuthBaseUrl, // config.authBaseUrl replaces the origin (its path, if any, is prefixed)
             BaseUrlOrigin, // the origin of config.baseUrl replaces the origin
         };
         QUrl url;
         Override override = Override::None;
     };
 
-    QString type;     // ACCOUNTING
+    QString type; // ACCOUNTING
     QString provider; // Xero
     Endpoint authorize;
     Endpoint token;
@@ -50,8 +51,8 @@ public:
     Discovery discovery = Discovery::None;
     QStringList scopes;
     QList<QPair<QString, QString>> authorizeParams; // fixed extra parameters of the authorize URL
-    int defaultTokenLifetimeSeconds = 3600;        // when a token response has no expires_in
-    int refreshMarginSeconds = 120;                // refresh this long before the token expires
+    int defaultTokenLifetimeSeconds = 3600; // when a token response has no expires_in
+    int refreshMarginSeconds = 120; // refresh this long before the token expires
 
     [[nodiscard]] QUrl authorizeUrl(const QJsonObject &config) const { return resolve(authorize, config); }
     [[nodiscard]] QUrl tokenUrl(const QJsonObject &config) const { return resolve(token, config); }

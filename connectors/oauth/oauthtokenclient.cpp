@@ -107,8 +107,7 @@ QCoro::Task<Result<OAuthTokens>> OAuthTokenClient::post(QList<QPair<QString, QSt
         const bool retryable = status == 0 || status == 429 || status >= 500;
         if (!retryable)
             co_return interpret(status, answer, what, secrets);
-        lastProblem = status == 0 ? tr("no answer (network error %1)").arg(int(reply->error()))
-                                  : tr("HTTP %1").arg(status);
+        lastProblem = status == 0 ? tr("no answer (network error %1)").arg(int(reply->error())) : tr("HTTP %1").arg(status);
         if (attempt >= m_maxRetries) {
             co_return Error::unavailable(
                 tr("%1 token endpoint (%2) did not accept %3 after %n attempt(s): %4", nullptr, attempt + 1)

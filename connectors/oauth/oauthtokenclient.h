@@ -19,10 +19,11 @@ class QNetworkAccessManager;
 namespace Opbox {
 
 /** The tokens a provider's token endpoint issued. */
-struct OAuthTokens {
+struct OAuthTokens
+{
     QString accessToken;
     QString refreshToken; // empty when the provider did not send one (the old one stays valid)
-    QDateTime expiresAt;  // UTC
+    QDateTime expiresAt; // UTC
 };
 
 /*

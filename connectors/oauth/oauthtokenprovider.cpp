@@ -11,8 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-OAuthTokenProvider::OAuthTokenProvider(std::shared_ptr<const OAuthProfile> profile, QJsonObject credentials,
-                                       QJsonObject config, QNetworkAccessManager *network, CredentialsUpdater updater)
+OAuthTokenProvider::OAuthTokenProvider(std::shared_ptr<const OAuthProfile> profile, QJsonObject credentials, QJsonObject config,
+                                       QNetworkAccessManager *network, CredentialsUpdater updater)
     : m_profile(std::move(profile))
     , m_credentials(std::move(credentials))
     , m_config(std::move(config))

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connectors/runtime/connector.h"
 #include "connectors/oauth/oauthprofile.h"
+#include "connectors/runtime/connector.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>

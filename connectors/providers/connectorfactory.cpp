@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "connectors/runtime/connector.h"
-#include "connectors/runtime/connectormanifest.h"
-#include "connectors/runtime/declarativeconnector.h"
 #include "connectors/providers/fireflies/firefliesconnector.h"
 #include "connectors/providers/whatsapp/whatsappconnector.h"
 #include "connectors/providers/whatsapp/whatsappwebhookdecoder.h"
 #include "connectors/providers/zendesk/zendeskconnector.h"
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/declarativeconnector.h"
 
 #include <QtGlobal>
 #include <mutex>

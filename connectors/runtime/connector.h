@@ -21,28 +21,31 @@ namespace Opbox {
 class WebhookDecoder;
 
 /** One field of a stream as discovered: its name and its declared type. */
-struct StreamField {
+struct StreamField
+{
     QString name;
     QString type; // string | integer | number | boolean | date | datetime | object | array
     [[nodiscard]] QJsonObject toJson() const { return {{QStringLiteral("name"), name}, {QStringLiteral("type"), type}}; }
 };
 
 /** What a stream is: its fields, sync modes, primary key, cursor field and parent stream. */
-struct StreamSpec {
+struct StreamSpec
+{
     QString name;
     QList<StreamField> fields;
     QStringList supportedSyncModes; // "full_refresh", "incremental"
-    QStringList primaryKey;         // field names; usually {"id"}
-    QString cursorField;            // empty for full-refresh-only streams
-    QString parent;                 // parent stream for child streams, else empty
+    QStringList primaryKey; // field names; usually {"id"}
+    QString cursorField; // empty for full-refresh-only streams
+    QString parent; // parent stream for child streams, else empty
     [[nodiscard]] QJsonObject toJson() const;
 };
 
 /** One page of records read from a stream, with the stream state to store once the page is committed. */
-struct RecordPage {
+struct RecordPage
+{
     QString stream;
-    RecordBatch records;      // as the provider returns them (date-times normalised where the manifest says)
-    QJsonObject stateAfter;   // the stream's state if this page is committed: {"cursor": "...", ...}
+    RecordBatch records; // as the provider returns them (date-times normalised where the manifest says)
+    QJsonObject stateAfter; // the stream's state if this page is committed: {"cursor": "...", ...}
     bool lastPage = false;
 };
 
@@ -74,12 +77,13 @@ private:
 using CredentialsUpdater = std::function<bool(const QJsonObject &newCredentials)>;
 
 /** What a connector is built with: decrypted credentials, config, and the thread's network manager. */
-struct ConnectorContext {
+struct ConnectorContext
+{
     QString type;
     QJsonObject credentials;
     QJsonObject config;
     QNetworkAccessManager *network = nullptr; // owned by the calling thread
-    CredentialsUpdater updateCredentials;     // may be empty (test without saving)
+    CredentialsUpdater updateCredentials; // may be empty (test without saving)
     std::shared_ptr<CancelToken> cancel;
 };
 

@@ -57,7 +57,8 @@ Result<ConnectorManifest> ConnectorManifest::parse(const QByteArray &json)
 
 namespace {
 
-struct ManifestCatalog {
+struct ManifestCatalog
+{
     QHash<QString, std::shared_ptr<const ConnectorManifest>> byType;
 };
 

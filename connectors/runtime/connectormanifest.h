@@ -24,34 +24,37 @@ namespace Opbox {
 class ConnectorManifest
 {
 public:
-    struct Auth {
+    struct Auth
+    {
         enum class Kind { Bearer, Basic, Header, Query };
         Kind kind = Kind::Bearer;
-        QString credential;     // bearer/header/query: the credential field holding the secret
-        QString username;       // basic: credential field of the user name
+        QString credential; // bearer/header/query: the credential field holding the secret
+        QString username; // basic: credential field of the user name
         QString usernameSuffix; // basic: appended to the user name (Zendesk's "/token")
-        QString password;       // basic: credential field of the password (may be empty)
-        QString name;           // header or query parameter name
-        QString prefix;         // header value prefix
+        QString password; // basic: credential field of the password (may be empty)
+        QString name; // header or query parameter name
+        QString prefix; // header value prefix
     };
 
-    struct RateLimit {
+    struct RateLimit
+    {
         QByteArray retryAfterHeader = QByteArrayLiteral("retry-after");
         QByteArray remainingHeader; // lower case
-        QByteArray resetHeader;     // lower case
-        bool resetIsEpoch = true;   // epoch seconds (GitHub) or seconds from now (Calendly)
+        QByteArray resetHeader; // lower case
+        bool resetIsEpoch = true; // epoch seconds (GitHub) or seconds from now (Calendly)
         QList<int> exhaustedStatuses; // e.g. GitHub's 403 that means "rate limited" when remaining is 0
-        QStringList messagePatterns;  // lower-case substrings of a provider message that mean "rate limited"
+        QStringList messagePatterns; // lower-case substrings of a provider message that mean "rate limited"
         int minWaitMs = 0; // a limit that names no wait: wait at least this, doubling per retry (GitHub: 60 s)
     };
 
-    struct Pagination {
+    struct Pagination
+    {
         enum class Kind { None, Cursor, NextUrl, LinkHeader, Offset, PageNumber };
         Kind kind = Kind::None;
-        QStringList tokenPath;     // cursor: where the next token is in the body
-        QString tokenParam;        // cursor: query parameter carrying it
+        QStringList tokenPath; // cursor: where the next token is in the body
+        QString tokenParam; // cursor: query parameter carrying it
         QStringList tokenBodyPath; // cursor: body path carrying it (POST search)
-        QStringList urlPath;       // next_url: body path of the next page's URL
+        QStringList urlPath; // next_url: body path of the next page's URL
         QString offsetParam;
         QStringList offsetBodyPath;
         QString pageParam;
@@ -62,53 +65,58 @@ public:
         int maxPageSize = 0;
         int maxResults = 0; // a query cap (HubSpot search: 10,000): restart from the cursor before reaching it
         QStringList totalPath; // offset: body path of the total result count (a short page then does not end it)
-        QStringList morePath;  // cursor/next_url: body path of a has-more flag; false ends the paging
+        QStringList morePath; // cursor/next_url: body path of a has-more flag; false ends the paging
     };
 
     enum class Order { Unordered, Ascending, Descending };
 
-    struct Request {
+    struct Request
+    {
         QByteArray method = QByteArrayLiteral("GET");
         QString path;
-        QJsonObject query;       // name -> template string
-        QJsonObject headers;     // name -> template string; left out when it refers to an absent value
-        QJsonValue body;         // Undefined when the request has no body
+        QJsonObject query; // name -> template string
+        QJsonObject headers; // name -> template string; left out when it refers to an absent value
+        QJsonValue body; // Undefined when the request has no body
         QStringList recordsPath; // empty: the body itself is the array (or the object when `single`)
         bool single = false;
         bool recordsOptional = false; // a missing records path means "no records" (DocuSign's empty pages)
         Pagination pagination;
         QList<int> emptyStatuses; // statuses that mean "no records here" (GitHub's 409 on an empty repository)
-        int minIntervalMs = 0;    // proactive throttle between requests of this kind
+        int minIntervalMs = 0; // proactive throttle between requests of this kind
         Order order = Order::Unordered;
     };
 
-    struct Incremental {
-        QString cursorField;       // dotted path of the record's cursor value
-        QJsonObject query;         // added to the stream's request when a cursor is known
+    struct Incremental
+    {
+        QString cursorField; // dotted path of the record's cursor value
+        QJsonObject query; // added to the stream's request when a cursor is known
         std::optional<Request> request; // replaces the stream's request when a cursor is known
         bool clientFilter = false; // drop records older than the cursor (the API cannot filter)
         bool stopWhenOlder = false; // descending order: stop paging at the first record older than the cursor
         qint64 lookbackSeconds = 0;
         bool cursorIsRunStart = false; // the cursor is "scanned at" (Calendly's trailing window), not a record value
-        bool perSlice = false;         // one cursor per slice under state.partitions
+        bool perSlice = false; // one cursor per slice under state.partitions
     };
 
-    struct Slices {
-        QString config;  // config key whose value (string or list) gives the slices
-        QString as;      // field name each config value gets in the slice object
+    struct Slices
+    {
+        QString config; // config key whose value (string or list) gives the slices
+        QString as; // field name each config value gets in the slice object
         std::optional<Request> configRequest; // the stream's request when slices come from config
-        QString parent;  // otherwise: every record of this stream is a slice
+        QString parent; // otherwise: every record of this stream is a slice
         bool parentIncremental = false; // read the parent with this stream's cursor
-        QString key;     // slice field that names a partition in state.partitions
+        QString key; // slice field that names a partition in state.partitions
     };
 
-    struct Match {
+    struct Match
+    {
         QStringList field;
-        QString has;          // field present and not null
+        QString has; // field present and not null
         QString equalsConfig; // field equals config[equalsConfig] (applies only when that config is set)
     };
 
-    struct Stream {
+    struct Stream
+    {
         QString name;
         QList<StreamField> fields;
         QStringList primaryKey;
@@ -125,14 +133,15 @@ public:
         [[nodiscard]] const Request &requestFor(bool fromConfig, bool haveCursor) const;
     };
 
-    struct Context {
+    struct Context
+    {
         Request request;
         QList<QPair<QString, QStringList>> values; // name -> body path
     };
 
     QString type;
     QString directory; // provider folder name (hubspot, asana, …)
-    QString provider;  // display name used in messages
+    QString provider; // display name used in messages
     QString baseUrl;
     QString implementation = QStringLiteral("declarative");
     Auth auth;

@@ -9,7 +9,8 @@
 namespace Opbox {
 
 /** One credential or config field that a connector type asks for. */
-struct ConnectorField {
+struct ConnectorField
+{
     enum class Kind { String, StringList, Boolean, Integer };
     QString name;
     QString label;
@@ -25,12 +26,13 @@ struct ConnectorField {
 };
 
 /** What a connector type is: its name, category, auth kind and the fields a connection of it needs. */
-struct ConnectorTypeInfo {
-    QString type;      // CRM_PLATFORM …
-    QString name;      // CRM Platform
-    QString category;  // CRM
-    QString service;   // HubSpot CRM v3
-    QString authType;  // api_key | basic | oauth2
+struct ConnectorTypeInfo
+{
+    QString type; // CRM_PLATFORM …
+    QString name; // CRM Platform
+    QString category; // CRM
+    QString service; // HubSpot CRM v3
+    QString authType; // api_key | basic | oauth2
     QList<ConnectorField> credentials;
     QList<ConnectorField> config;
 

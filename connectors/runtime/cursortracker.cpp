@@ -97,7 +97,8 @@ void CursorTracker::endSlice()
     if (m_stream.incremental->cursorIsRunStart)
         cursor = m_runStart;
     else if (m_sliceMaxSeen)
-        cursor = m_ascending ? *maxOf(m_sliceOldCursor, m_sliceMaxSeen) : *maxOf(m_sliceOldCursor, minOf(*m_sliceMaxSeen, m_runStart));
+        cursor = m_ascending ? *maxOf(m_sliceOldCursor, m_sliceMaxSeen)
+                             : *maxOf(m_sliceOldCursor, minOf(*m_sliceMaxSeen, m_runStart));
     else
         cursor = m_sliceOldCursor.value_or(m_runStart);
     m_partitions.insert(m_sliceKey, cursor);

@@ -49,12 +49,12 @@ private:
     const ConnectorManifest::Stream &m_stream;
     QString m_runStart;
     std::optional<QString> m_oldCursor;
-    QJsonObject m_oldPartitions;        // per-slice cursors read from the state
+    QJsonObject m_oldPartitions; // per-slice cursors read from the state
     bool m_statePartitioned = false;
-    QJsonObject m_partitions;           // per-slice cursors of this run
+    QJsonObject m_partitions; // per-slice cursors of this run
     bool m_singleSlice = true;
-    bool m_ascending = false;           // the request in use returns records in cursor order
-    std::optional<QString> m_maxSeen;   // newest cursor value handed to the sink in this run
+    bool m_ascending = false; // the request in use returns records in cursor order
+    std::optional<QString> m_maxSeen; // newest cursor value handed to the sink in this run
     // The slice being read (per-slice cursors).
     QString m_sliceKey;
     std::optional<QString> m_sliceOldCursor;

@@ -29,8 +29,7 @@ bool isDigit(QChar c)
 
 // Reads `count` digits at `pos`; -1 when any of them is not a digit. For UTF-16 text and for the
 // Latin-1 view of the bytes a page parser hands over.
-template<typename View>
-int readDigits(View text, qsizetype pos, int count)
+template<typename View> int readDigits(View text, qsizetype pos, int count)
 {
     if (pos + count > text.size())
         return -1;
@@ -57,19 +56,18 @@ std::optional<QDateTime> fromEpoch(double number)
 }
 
 // One matcher for UTF-16 and for the Latin-1 bytes a page parser hands over.
-template<typename View>
-bool canonical(View s)
+template<typename View> bool canonical(View s)
 {
     const auto at = [&s](qsizetype i) { return char16_t(s[i].unicode()); };
-    if (s.size() != 24 || at(4) != u'-' || at(7) != u'-' || at(10) != u'T' || at(13) != u':' || at(16) != u':'
-        || at(19) != u'.' || at(23) != u'Z')
+    if (s.size() != 24 || at(4) != u'-' || at(7) != u'-' || at(10) != u'T' || at(13) != u':' || at(16) != u':' || at(19) != u'.'
+        || at(23) != u'Z')
         return false;
     if (readDigits(s, 0, 4) < 0 || readDigits(s, 20, 3) < 0)
         return false;
-    const int month = readDigits(s, 5, 2), day = readDigits(s, 8, 2), hour = readDigits(s, 11, 2),
-              minute = readDigits(s, 14, 2), second = readDigits(s, 17, 2);
+    const int month = readDigits(s, 5, 2), day = readDigits(s, 8, 2), hour = readDigits(s, 11, 2), minute = readDigits(s, 14, 2),
+              second = readDigits(s, 17, 2);
     return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
-           && second >= 0 && second <= 59;
+        && second >= 0 && second <= 59;
 }
 
 } // namespace
@@ -250,8 +248,8 @@ std::optional<QDateTime> DateTimeFormat::parseHttpDate(QStringView text)
 
 bool DateTimeFormat::isKnownFormat(QStringView format)
 {
-    return format.isEmpty() || format == u"iso" || format == u"iso_seconds" || format == u"iso_micro"
-           || format == u"epoch_ms" || format == u"epoch_s" || format == u"date";
+    return format.isEmpty() || format == u"iso" || format == u"iso_seconds" || format == u"iso_micro" || format == u"epoch_ms"
+        || format == u"epoch_s" || format == u"date";
 }
 
 QString DateTimeFormat::format(const QDateTime &when, QStringView format)

@@ -3,9 +3,9 @@
 
 #include "connectors/connectorslogging.h"
 #include "connectors/http/formencoding.h"
-#include "connectors/runtime/jsonpath.h"
 #include "connectors/oauth/oauthprofile.h"
 #include "connectors/oauth/oauthtokenprovider.h"
+#include "connectors/runtime/jsonpath.h"
 #include "connectors/runtime/streamreadjob.h"
 
 #include <QJsonDocument>
@@ -31,8 +31,8 @@ DeclarativeConnector::DeclarativeConnector(std::shared_ptr<const ConnectorManife
     : m_manifest(std::move(manifest))
     , m_context(withCancelToken(std::move(context)))
     , m_ownNetwork(m_context.network ? nullptr : std::make_unique<QNetworkAccessManager>())
-    , m_client(m_manifest, m_context.credentials, m_context.config,
-               m_context.network ? m_context.network : m_ownNetwork.get(), m_context.cancel)
+    , m_client(m_manifest, m_context.credentials, m_context.config, m_context.network ? m_context.network : m_ownNetwork.get(),
+               m_context.cancel)
 {
     // OAuth connector types get their bearer token from a provider that refreshes and persists it.
     if (auto profile = OAuthProfile::forType(m_context.type)) {

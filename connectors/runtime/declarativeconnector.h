@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectors/http/providerhttpclient.h"
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/connectormanifest.h"
 #include "connectors/runtime/paginator.h"
-#include "connectors/http/providerhttpclient.h"
 #include "connectors/runtime/requesttemplate.h"
 
 #include <QCoreApplication>

@@ -473,8 +473,7 @@ private:
                 appendUtf8(decoded, cp);
                 break;
             }
-            default:
-                return false;
+            default: return false;
             }
             ++p;
         }
@@ -516,8 +515,8 @@ private:
                 ++m_p;
             } else if (depth == 0) {
                 // A scalar: up to the next delimiter.
-                while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' ' && *m_p != '\n'
-                       && *m_p != '\r' && *m_p != '\t')
+                while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' ' && *m_p != '\n' && *m_p != '\r'
+                       && *m_p != '\t')
                     ++m_p;
             } else {
                 ++m_p;

@@ -20,7 +20,8 @@ namespace Opbox {
 class JsonPageParser
 {
 public:
-    struct Page {
+    struct Page
+    {
         QJsonValue root; // the response with the records left out (an empty list or object in their place)
         RecordBatch records;
     };

@@ -14,7 +14,7 @@ namespace Opbox {
 
 namespace {
 
-const QSet<QString> kFieldTypes{u"string"_s, u"integer"_s, u"number"_s, u"boolean"_s,
+const QSet<QString> kFieldTypes{u"string"_s, u"integer"_s,  u"number"_s, u"boolean"_s,
                                 u"date"_s,   u"datetime"_s, u"object"_s, u"array"_s};
 
 bool hasTemplate(const QJsonValue &value, QStringView needle)
@@ -73,9 +73,8 @@ Result<ConnectorManifest> ManifestParser::parse(const QByteArray &json)
         const QJsonObject so = item.toObject();
         const QString name = m_reader.string(so, "name", u"stream"_s, true);
         const QString sw = u"stream %1"_s.arg(name);
-        m_reader.onlyKeys(so, sw,
-                          {"name", "fields", "primaryKey", "request", "incremental", "slices", "exclude", "include",
-                           "addFields"});
+        m_reader.onlyKeys(
+            so, sw, {"name", "fields", "primaryKey", "request", "incremental", "slices", "exclude", "include", "addFields"});
         if (names.contains(name))
             m_reader.fail(sw, u"declared twice"_s);
         names.insert(name);
@@ -91,8 +90,8 @@ void ManifestParser::readTop(const QJsonObject &root, Manifest &m)
 {
     const QString top = u"manifest"_s;
     m_reader.onlyKeys(root, top,
-                      {"$comment", "type", "provider", "baseUrl", "implementation", "auth", "headers",
-                       "errorMessagePaths", "rateLimit", "context", "check", "streams"});
+                      {"$comment", "type", "provider", "baseUrl", "implementation", "auth", "headers", "errorMessagePaths",
+                       "rateLimit", "context", "check", "streams"});
     m.type = m_reader.string(root, "type", top, true);
     m.provider = m_reader.string(root, "provider", top, true);
     m.baseUrl = m_reader.string(root, "baseUrl", top, true);
@@ -181,9 +180,9 @@ ConnectorManifest::Pagination ManifestParser::readPagination(const QJsonObject &
     using P = ConnectorManifest::Pagination;
     P p;
     m_reader.onlyKeys(o, where,
-             {"kind", "tokenPath", "tokenParam", "tokenBodyPath", "urlPath", "offsetParam", "offsetBodyPath",
-              "pageParam", "startPage", "pageSizeParam", "pageSizeBodyPath", "pageSize", "maxPageSize",
-              "maxResults", "totalPath", "morePath"});
+                      {"kind", "tokenPath", "tokenParam", "tokenBodyPath", "urlPath", "offsetParam", "offsetBodyPath",
+                       "pageParam", "startPage", "pageSizeParam", "pageSizeBodyPath", "pageSize", "maxPageSize", "maxResults",
+                       "totalPath", "morePath"});
     const QString kind = m_reader.string(o, "kind", where);
     if (kind.isEmpty() || kind == u"none")
         p.kind = P::Kind::None;
@@ -236,8 +235,7 @@ ConnectorManifest::Pagination ManifestParser::readPagination(const QJsonObject &
             m_reader.fail(where, u"page_number pagination needs pageParam and a pageSize"_s);
         break;
     case P::Kind::None:
-    case P::Kind::LinkHeader:
-        break;
+    case P::Kind::LinkHeader: break;
     }
     if (p.pageSize > 0 && p.pageSizeParam.isEmpty() && p.pageSizeBodyPath.isEmpty())
         m_reader.fail(where, u"pageSize needs pageSizeParam or pageSizeBodyPath"_s);
@@ -250,8 +248,8 @@ ConnectorManifest::Request ManifestParser::readRequest(const QJsonObject &o, con
 {
     ConnectorManifest::Request r;
     m_reader.onlyKeys(o, where,
-             {"method", "path", "query", "headers", "body", "recordsPath", "recordsOptional", "single",
-              "pagination", "emptyStatuses", "minIntervalMs", "order"});
+                      {"method", "path", "query", "headers", "body", "recordsPath", "recordsOptional", "single", "pagination",
+                       "emptyStatuses", "minIntervalMs", "order"});
     const QString method = m_reader.string(o, "method", where);
     if (!method.isEmpty()) {
         if (method != u"GET" && method != u"POST")
@@ -293,7 +291,8 @@ QList<StreamField> ManifestParser::readFields(const QJsonObject &o, const QStrin
     for (const auto &item : v.toArray()) {
         const QJsonObject f = item.toObject();
         m_reader.onlyKeys(f, where + u".fields"_s, {"name", "type"});
-        StreamField field{m_reader.string(f, "name", where + u".fields"_s, true), m_reader.string(f, "type", where + u".fields"_s, true)};
+        StreamField field{m_reader.string(f, "name", where + u".fields"_s, true),
+                          m_reader.string(f, "type", where + u".fields"_s, true)};
         if (!kFieldTypes.contains(field.type))
             m_reader.fail(where, u"field '%1' has unknown type '%2'"_s.arg(field.name, field.type));
         if (seen.contains(field.name))
@@ -335,11 +334,12 @@ ConnectorManifest::Stream ManifestParser::readStream(const QJsonObject &so, cons
     return s;
 }
 
-ConnectorManifest::Incremental ManifestParser::readIncremental(const QJsonObject &io, const QString &iw, const Manifest::Stream &s)
+ConnectorManifest::Incremental ManifestParser::readIncremental(const QJsonObject &io, const QString &iw,
+                                                               const Manifest::Stream &s)
 {
-    m_reader.onlyKeys(io, iw,
-                      {"cursorField", "query", "request", "clientFilter", "stopWhenOlder", "lookbackSeconds",
-                       "cursorValue", "perSlice"});
+    m_reader.onlyKeys(
+        io, iw,
+        {"cursorField", "query", "request", "clientFilter", "stopWhenOlder", "lookbackSeconds", "cursorValue", "perSlice"});
     Manifest::Incremental inc;
     inc.cursorField = m_reader.string(io, "cursorField", iw, true);
     inc.query = m_reader.stringMap(io, "query", iw);

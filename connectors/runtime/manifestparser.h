@@ -35,8 +35,7 @@ private:
     [[nodiscard]] Manifest::Order readOrder(const QJsonObject &o, const QString &where);
     [[nodiscard]] QList<StreamField> readFields(const QJsonObject &o, const QString &where);
     [[nodiscard]] Manifest::Stream readStream(const QJsonObject &so, const QString &name);
-    [[nodiscard]] Manifest::Incremental readIncremental(const QJsonObject &io, const QString &where,
-                                                        const Manifest::Stream &s);
+    [[nodiscard]] Manifest::Incremental readIncremental(const QJsonObject &io, const QString &where, const Manifest::Stream &s);
     [[nodiscard]] Manifest::Slices readSlices(const QJsonObject &sl, const QString &where, const Manifest::Stream &s);
     void readFilters(const QJsonObject &so, const QString &where, Manifest::Stream &s);
     /** What a single stream cannot show: declared parents, no parent cycle, cursor templates only when incremental. */

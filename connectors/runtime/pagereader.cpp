@@ -83,8 +83,8 @@ bool PageReader::keepRecord(const Stream *stream, const RecordBatch &records, qs
 }
 
 QCoro::Task<Result<PageReader::PageFetch>> PageReader::fetchPage(const Stream *stream, const Request *request,
-                                                                TemplateScope scope, QJsonObject extraQuery,
-                                                                const Paginator *paginator, PageCursor cursor)
+                                                                 TemplateScope scope, QJsonObject extraQuery,
+                                                                 const Paginator *paginator, PageCursor cursor)
 {
     const Result<HttpCall> call = m_connector.buildCall(*request, scope, extraQuery, paginator, cursor);
     if (!call) {
@@ -106,8 +106,8 @@ QCoro::Task<Result<PageReader::PageFetch>> PageReader::fetchPage(const Stream *s
     // The page parser leaves the records out of the body the paging reads: a paging path into the
     // records needs QJsonDocument's reading of the whole body.
     const bool pagingReadsRecords = paginator && paginator->readsInside(request->recordsPath);
-    auto page = pagingReadsRecords ? std::nullopt
-                                   : JsonPageParser::parse(fetch.exchange.body, request->recordsPath, request->single);
+    auto page
+        = pagingReadsRecords ? std::nullopt : JsonPageParser::parse(fetch.exchange.body, request->recordsPath, request->single);
     if (page) {
         fetch.exchange.body.clear();
         fetch.root = std::move(page->root);
@@ -135,7 +135,8 @@ Result<void> PageReader::readDocument(const Request *request, PageFetch &fetch) 
     const QString where = request->recordsPath.isEmpty() ? tr("the response") : u"'%1'"_s.arg(request->recordsPath.join(u'.'));
     if (request->single) {
         if (!records.isObject())
-            return m_connector.malformed(request->method, url, tr("%1 should be an object but is %2").arg(where, describeKind(records)));
+            return m_connector.malformed(request->method, url,
+                                         tr("%1 should be an object but is %2").arg(where, describeKind(records)));
         fetch.records = RecordBatch::fromJson(QJsonArray{records});
     } else if (records.isArray()) {
         const QJsonArray list = records.toArray();
@@ -148,10 +149,10 @@ Result<void> PageReader::readDocument(const Request *request, PageFetch &fetch) 
     } else if (records.isUndefined() && request->recordsOptional) {
         // Some providers leave the list out of an empty page instead of sending [].
     } else {
-        return m_connector.malformed(
-            request->method, url,
-            records.isUndefined() ? tr("the response has no %1").arg(where)
-                                  : tr("%1 should be a list of records but is %2").arg(where, describeKind(records)));
+        return m_connector.malformed(request->method, url,
+                                     records.isUndefined()
+                                         ? tr("the response has no %1").arg(where)
+                                         : tr("%1 should be a list of records but is %2").arg(where, describeKind(records)));
     }
     return {};
 }
@@ -197,7 +198,8 @@ QCoro::Task<ReadStatus> PageReader::readPages(const Stream *stream, QJsonObject 
         if (fetch.empty) {
             step.done = true;
         } else {
-            Result<Paginator::Step> paged = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
+            Result<Paginator::Step> paged
+                = paginator.next(pageCursor, fetch.exchange, fetch.root, fetch.records.size(), m_connector.client());
             if (!paged) {
                 co_return ReadStatus::failed(m_connector.malformed(request->method, fetch.exchange.url,
                                                                    tr("bad pagination: %1").arg(paged.error().message)));

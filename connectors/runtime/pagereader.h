@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectors/http/providerhttpclient.h"
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/connectormanifest.h"
 #include "connectors/runtime/paginator.h"
-#include "connectors/http/providerhttpclient.h"
 #include "connectors/runtime/recordnormalizer.h"
 #include "connectors/runtime/requesttemplate.h"
 
@@ -20,7 +20,8 @@ namespace Opbox {
 class DeclarativeConnector;
 
 /** How a step of a stream read ended: go on, stopped (cancelled, or the sink said stop), or failed. */
-struct ReadStatus {
+struct ReadStatus
+{
     enum class Kind { Ok, Stopped, Failed };
     Kind kind = Kind::Ok;
     Error error; // Failed: why
@@ -41,9 +42,10 @@ class PageReader
     Q_DECLARE_TR_FUNCTIONS(PageReader)
 public:
     /** One page of records under one slice, already normalised and filtered. */
-    struct PageData {
+    struct PageData
+    {
         RecordBatch records;
-        QString maxCursor;   // newest cursor value among the page's records (canonical ISO), if any
+        QString maxCursor; // newest cursor value among the page's records (canonical ISO), if any
         bool lastOfSlice = false;
     };
 
@@ -59,23 +61,22 @@ public:
     PageReader(DeclarativeConnector &connector, std::shared_ptr<CancelToken> stop);
 
     /** Reads every page of `stream` under `slice` from `cursor` (none: from the start) into `handler`. */
-    [[nodiscard]] QCoro::Task<ReadStatus> readPages(const ConnectorManifest::Stream *stream, QJsonObject slice,
-                                                    bool fromConfig, std::optional<QString> cursor,
-                                                    PageHandler *handler);
+    [[nodiscard]] QCoro::Task<ReadStatus> readPages(const ConnectorManifest::Stream *stream, QJsonObject slice, bool fromConfig,
+                                                    std::optional<QString> cursor, PageHandler *handler);
     /** The run was cancelled or the read was told to stop. */
     [[nodiscard]] bool cancelled() const;
 
 private:
-    struct PageFetch {
-        QJsonValue root;        // the response (without its records when the page parser read them)
+    struct PageFetch
+    {
+        QJsonValue root; // the response (without its records when the page parser read them)
         RecordBatch records;
-        HttpExchange exchange;  // body dropped once parsed
-        bool empty = false;     // an emptyStatuses answer
+        HttpExchange exchange; // body dropped once parsed
+        bool empty = false; // an emptyStatuses answer
     };
     [[nodiscard]] QCoro::Task<Result<PageFetch>> fetchPage(const ConnectorManifest::Stream *stream,
-                                                           const ConnectorManifest::Request *request,
-                                                           TemplateScope scope, QJsonObject extraQuery,
-                                                           const Paginator *paginator, PageCursor cursor);
+                                                           const ConnectorManifest::Request *request, TemplateScope scope,
+                                                           QJsonObject extraQuery, const Paginator *paginator, PageCursor cursor);
     /** Reads a fetched body with QJsonDocument (what the page parser does not take). */
     [[nodiscard]] Result<void> readDocument(const ConnectorManifest::Request *request, PageFetch &fetch) const;
     [[nodiscard]] const RecordNormalizer &normalizerFor(const ConnectorManifest::Stream *stream);

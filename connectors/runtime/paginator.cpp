@@ -47,8 +47,7 @@ void Paginator::inject(const PageCursor &cursor, QList<QPair<QString, QString>> 
         break;
     case Kind::None:
     case Kind::NextUrl:
-    case Kind::LinkHeader:
-        break;
+    case Kind::LinkHeader: break;
     }
 }
 
@@ -124,9 +123,7 @@ Result<Paginator::Step> Paginator::next(const PageCursor &current, const HttpExc
     step.next = current;
     step.next.resultsInQuery = current.resultsInQuery + recordCount;
     switch (m_spec.kind) {
-    case Kind::None:
-        step.done = true;
-        break;
+    case Kind::None: step.done = true; break;
     case Kind::Cursor: {
         const QJsonValue token = JsonPath::value(root, m_spec.tokenPath);
         if (token.isUndefined() || token.isNull() || (token.isString() && token.toString().isEmpty())) {
@@ -193,8 +190,7 @@ Result<Paginator::Step> Paginator::next(const PageCursor &current, const HttpExc
         step.next.page = (current.page > 0 ? current.page : m_spec.startPage) + 1;
         break;
     }
-    if (!step.done && m_spec.maxResults > 0
-        && step.next.resultsInQuery + m_pageSize > m_spec.maxResults)
+    if (!step.done && m_spec.maxResults > 0 && step.next.resultsInQuery + m_pageSize > m_spec.maxResults)
         step.capReached = true;
     return step;
 }

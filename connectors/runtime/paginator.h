@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connectors/runtime/connectormanifest.h"
 #include "connectors/http/providerhttpclient.h"
+#include "connectors/runtime/connectormanifest.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -14,13 +14,14 @@
 namespace Opbox {
 
 /** Where the next page of one request starts. */
-struct PageCursor {
-    QString token;         // cursor pagination
-    qint64 offset = 0;     // offset pagination
-    int page = 0;          // page-number pagination (0: the first page, startPage)
-    QUrl nextUrl;          // next_url / link_header: the URL to follow as given
+struct PageCursor
+{
+    QString token; // cursor pagination
+    qint64 offset = 0; // offset pagination
+    int page = 0; // page-number pagination (0: the first page, startPage)
+    QUrl nextUrl; // next_url / link_header: the URL to follow as given
     qint64 resultsInQuery = 0; // records seen since the query started (for maxResults)
-    int emptyPages = 0;        // next_url / link_header: empty pages in a row (a filtered page may be empty)
+    int emptyPages = 0; // next_url / link_header: empty pages in a row (a filtered page may be empty)
 };
 
 /**
@@ -32,8 +33,9 @@ class Paginator
 {
     Q_DECLARE_TR_FUNCTIONS(Paginator)
 public:
-    struct Step {
-        bool done = false;      // no further page
+    struct Step
+    {
+        bool done = false; // no further page
         bool capReached = false; // the query cap is near: restart the query from the cursor
         PageCursor next;
     };
@@ -46,7 +48,7 @@ public:
     void inject(const PageCursor &cursor, QList<QPair<QString, QString>> &query, QJsonObject &body) const;
     /** The position after a page with `recordCount` raw records; Malformed when the response's paging cannot be trusted. */
     [[nodiscard]] Result<Step> next(const PageCursor &current, const HttpExchange &exchange, const QJsonValue &root,
-                            qsizetype recordCount, const ProviderHttpClient &client) const;
+                                    qsizetype recordCount, const ProviderHttpClient &client) const;
 
     /** Whether a body path the paging reads lies inside `records` (those paths need the whole body). */
     [[nodiscard]] bool readsInside(const QStringList &records) const;

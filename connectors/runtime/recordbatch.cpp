@@ -204,9 +204,7 @@ void RecordBatch::appendValue(Fields &out, Text key, const QJsonValue &value, bo
     f.key = key;
     switch (value.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        f.kind = Kind::Null;
-        break;
+    case QJsonValue::Undefined: f.kind = Kind::Null; break;
     case QJsonValue::Bool:
         f.kind = Kind::Bool;
         f.boolean = value.toBool();
@@ -277,20 +275,13 @@ RecordBatch RecordBatch::fromJson(const QJsonArray &records, qsizetype *badIndex
 QJsonValue RecordBatch::scalar(const Field &field) const
 {
     switch (field.kind) {
-    case Kind::Null:
-        return QJsonValue(QJsonValue::Null);
-    case Kind::Bool:
-        return QJsonValue(field.boolean);
-    case Kind::Integer:
-        return QJsonValue(field.integer);
-    case Kind::Real:
-        return QJsonValue(field.real);
-    case Kind::String:
-        return QJsonValue(decode(bytes(field.text)));
-    case Kind::Json:
-        return parseJsonText(bytes(field.text));
-    case Kind::Object:
-        break;
+    case Kind::Null: return QJsonValue(QJsonValue::Null);
+    case Kind::Bool: return QJsonValue(field.boolean);
+    case Kind::Integer: return QJsonValue(field.integer);
+    case Kind::Real: return QJsonValue(field.real);
+    case Kind::String: return QJsonValue(decode(bytes(field.text)));
+    case Kind::Json: return parseJsonText(bytes(field.text));
+    case Kind::Object: break;
     }
     return QJsonValue(QJsonObject());
 }
@@ -315,7 +306,7 @@ RecordBatch::Fields::const_iterator RecordBatch::findTop(const Fields &fields, Q
 }
 
 RecordBatch::Fields::const_iterator RecordBatch::findMember(const Fields &fields, Fields::const_iterator object,
-                                                             QStringView key) const
+                                                            QStringView key) const
 {
     for (auto it = object + 1; it != object + 1 + object->children; ++it) {
         if (keyEquals(it->key, key))

@@ -31,17 +31,19 @@ public:
         Integer,
         Real,
         String, // text(): UTF-8
-        Json,   // text(): compact JSON of an array, or of an object below the first level
+        Json, // text(): compact JSON of an array, or of an object below the first level
         Object, // a first-level object: its fields follow it (`children` of them)
     };
     /** Bytes in the source body or in the batch's own buffer. */
-    struct Text {
+    struct Text
+    {
         qint32 offset = 0;
         qint32 size = 0;
         bool own = false;
         bool ascii = true; // no byte above 0x7F (keys compare bytewise then)
     };
-    struct Field {
+    struct Field
+    {
         Text key;
         Kind kind = Kind::Null;
         bool boolean = false;

@@ -93,8 +93,7 @@ Result<void> RecordNormalizer::transform(const QJsonValue &in, const Node &leaf,
     const QString text = in.isString() ? in.toString() : QString();
     const QStringView trimmed = QStringView(text).trimmed();
     switch (leaf.action) {
-    case Action::None:
-        return {};
+    case Action::None: return {};
     case Action::DateTime: {
         if (in.isString()) {
             if (DateTimeFormat::isCanonical(text))
@@ -118,7 +117,8 @@ Result<void> RecordNormalizer::apply(QJsonObject &object, const Node &node, bool
 {
     // Look first, write after: most records need a few values replaced, and collecting them lets the
     // object detach once instead of once per insert.
-    struct Change {
+    struct Change
+    {
         const Node *node;
         QJsonValue value;
     };
@@ -171,9 +171,9 @@ Result<void> RecordNormalizer::normalize(RecordBatch &batch, qsizetype row) cons
     using Kind = RecordBatch::Kind;
     for (const auto &pk : m_primaryKey) {
         const RecordBatch::Field *field = batch.find(row, pk);
-        const bool ok = field ? ((field->kind == Kind::String && field->text.size > 0) || field->kind == Kind::Integer
-                                 || field->kind == Kind::Real)
-                              : validKey(batch.value(row, pk)); // as JsonPath reads it, arrays included
+        const bool ok = field
+            ? ((field->kind == Kind::String && field->text.size > 0) || field->kind == Kind::Integer || field->kind == Kind::Real)
+            : validKey(batch.value(row, pk)); // as JsonPath reads it, arrays included
         if (!ok)
             return Error::malformed(tr("the primary key '%1' is missing or not a string or number").arg(pk.join(u'.')));
     }

@@ -28,11 +28,12 @@ public:
 
 private:
     enum class Action { None, DateTime };
-    struct Node {
+    struct Node
+    {
         Action action = Action::None;
-        QString key;               // the field's name in its parent object
+        QString key; // the field's name in its parent object
         QLatin1StringView keyView; // the same, for lookups that need no conversion (empty when not Latin-1)
-        QByteArray keyLatin1;      // keeps keyView's bytes
+        QByteArray keyLatin1; // keeps keyView's bytes
         QString path;
         std::vector<Node> children;
     };
@@ -41,7 +42,8 @@ private:
     static void finish(Node &node);
     void collect(const Node &node, const QStringList &above);
 
-    struct Leaf {
+    struct Leaf
+    {
         QStringList segments;
         Node node; // its action and path (copied: the tree may move with the normaliser)
     };

@@ -13,7 +13,8 @@ namespace Opbox {
 
 namespace {
 
-struct Resolved {
+struct Resolved
+{
     bool missing = false;
     QJsonValue value;
 };

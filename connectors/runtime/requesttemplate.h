@@ -12,11 +12,12 @@
 namespace Opbox {
 
 /** The values a manifest template may refer to while one request is built. */
-struct TemplateScope {
+struct TemplateScope
+{
     std::optional<QDateTime> cursor; // already moved back by the stream's lookback
-    QJsonObject slice;               // the parent record or config value this request reads under
+    QJsonObject slice; // the parent record or config value this request reads under
     QJsonObject config;
-    QJsonObject context;             // values the manifest's context request extracted
+    QJsonObject context; // values the manifest's context request extracted
     const QList<StreamField> *fields = nullptr;
 };
 
@@ -30,10 +31,11 @@ class RequestTemplate
 {
 public:
     enum class Target {
-        Path,  // values are percent-encoded path segments ('/' kept, '..' refused)
+        Path, // values are percent-encoded path segments ('/' kept, '..' refused)
         Query, // values are raw; the URL builder encodes them
     };
-    struct Expansion {
+    struct Expansion
+    {
         QString value;
         bool missing = false; // a referenced value is absent: drop the parameter or body key
     };

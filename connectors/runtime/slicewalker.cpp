@@ -39,8 +39,7 @@ private:
 class ParentSliceVisitor final : public SliceWalker::SliceVisitor
 {
 public:
-    ParentSliceVisitor(PageReader &pages, const Stream *parent, std::optional<QString> cursor,
-                       SliceWalker::SliceVisitor *child)
+    ParentSliceVisitor(PageReader &pages, const Stream *parent, std::optional<QString> cursor, SliceWalker::SliceVisitor *child)
         : m_pages(pages)
         , m_parent(parent)
         , m_cursor(std::move(cursor))
@@ -80,8 +79,8 @@ QStringList SliceWalker::configValues(const QJsonObject &config, const QString &
             values.append(part);
     } else if (v.isArray()) {
         for (const auto &item : v.toArray()) {
-            const QString s = item.isString() ? item.toString().trimmed()
-                                              : (item.isDouble() ? QString::number(item.toInteger()) : QString());
+            const QString s
+                = item.isString() ? item.toString().trimmed() : (item.isDouble() ? QString::number(item.toInteger()) : QString());
             if (!s.isEmpty())
                 values.append(s);
         }

@@ -8,8 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-StreamReadJob::StreamReadJob(DeclarativeConnector &connector, const ConnectorManifest::Stream &stream,
-                             QJsonObject state, PageSink *sink)
+StreamReadJob::StreamReadJob(DeclarativeConnector &connector, const ConnectorManifest::Stream &stream, QJsonObject state,
+                             PageSink *sink)
     : m_connector(connector)
     , m_stream(stream)
     , m_state(std::move(state))
@@ -30,9 +30,8 @@ QCoro::Task<ReadResult> StreamReadJob::run()
 {
     const QString provider = m_connector.manifest().provider;
     if (!m_cursors.start(m_state)) {
-        co_return Error::configuration(
-            tr("%1: the stored cursor of stream %2 is not an ISO-8601 date-time; reset the cursor.")
-                .arg(provider, m_stream.name));
+        co_return Error::configuration(tr("%1: the stored cursor of stream %2 is not an ISO-8601 date-time; reset the cursor.")
+                                           .arg(provider, m_stream.name));
     }
 
     // Every coroutine here is created in its own statement and awaited by name: GCC 12 destroys
@@ -46,8 +45,7 @@ QCoro::Task<ReadResult> StreamReadJob::run()
     else if (!m_stream.slices.config.isEmpty())
         m_cursors.setSingleSlice(SliceWalker::configValues(m_connector.config(), m_stream.slices.config).size() <= 1);
 
-    const std::optional<QString> parentCursor =
-        m_stream.slices.parentIncremental ? m_cursors.storedCursor() : std::nullopt;
+    const std::optional<QString> parentCursor = m_stream.slices.parentIncremental ? m_cursors.storedCursor() : std::nullopt;
     auto slicesTask = m_slices.forEachSlice(&m_stream, parentCursor, this);
     const ReadStatus status = co_await slicesTask;
     if (status.kind == ReadStatus::Kind::Failed)

@@ -25,8 +25,7 @@ class StreamReadJob final : private SliceWalker::SliceVisitor, private PageReade
 {
     Q_DECLARE_TR_FUNCTIONS(StreamReadJob)
 public:
-    StreamReadJob(DeclarativeConnector &connector, const ConnectorManifest::Stream &stream, QJsonObject state,
-                  PageSink *sink);
+    StreamReadJob(DeclarativeConnector &connector, const ConnectorManifest::Stream &stream, QJsonObject state, PageSink *sink);
 
     /** The number of records handed to the sink, or why the read ended early. */
     [[nodiscard]] QCoro::Task<ReadResult> run();

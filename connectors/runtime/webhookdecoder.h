@@ -29,14 +29,16 @@ public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
     /** The records of one stream in a delivery. */
-    struct StreamRecords {
+    struct StreamRecords
+    {
         QString stream;
         QStringList primaryKey;
         QJsonArray records;
     };
 
     /** A decoded delivery: the records per stream (streams without records left out). */
-    struct Decoded {
+    struct Decoded
+    {
         QList<StreamRecords> streams;
         // Items that cannot be stored (no id, a timestamp that is no time): why, one line each. They
         // are left out rather than refusing the delivery, which the provider would resend.
@@ -60,8 +62,7 @@ public:
      * `credentials` (or the connection has none to check it with), an Invalid one when it is
      * malformed. Errors never contain a secret.
      */
-    [[nodiscard]] virtual Result<QByteArray> answerHandshake(const QUrlQuery &query,
-                                                             const QJsonObject &credentials) const = 0;
+    [[nodiscard]] virtual Result<QByteArray> answerHandshake(const QUrlQuery &query, const QJsonObject &credentials) const = 0;
     /** The records of `body`, or a Malformed error saying why the delivery cannot be read. */
     [[nodiscard]] virtual Result<Decoded> decode(const QByteArray &body) const = 0;
 

@@ -52,9 +52,8 @@ void ApiRouter::addPublic(const QByteArray &method, const QString &pattern, cons
 
 void ApiRouter::addPublic(const QByteArray &method, const QString &pattern, const Doc &doc, SyncPublicHandler handler)
 {
-    addPublic(method, pattern, doc, PublicHandler([handler = std::move(handler)](const HttpRequest &req, HttpReply reply) {
-                  reply(handler(req));
-              }));
+    addPublic(method, pattern, doc,
+              PublicHandler([handler = std::move(handler)](const HttpRequest &req, HttpReply reply) { reply(handler(req)); }));
 }
 
 void ApiRouter::add(const QByteArray &method, const QString &pattern, const Doc &doc, UserHandler handler)
@@ -70,7 +69,8 @@ void ApiRouter::add(const QByteArray &method, const QString &pattern, const Doc 
 
 void ApiRouter::add(const QByteArray &method, const QString &pattern, const Doc &doc, SyncUserHandler handler)
 {
-    add(method, pattern, doc, UserHandler([handler = std::move(handler)](const HttpRequest &req, const Caller &caller, HttpReply reply) {
+    add(method, pattern, doc,
+        UserHandler([handler = std::move(handler)](const HttpRequest &req, const Caller &caller, HttpReply reply) {
             reply(handler(req, caller));
         }));
 }
@@ -113,8 +113,9 @@ void ApiRouter::dispatch(HttpRequest request, HttpReply reply) const
     }
     if (!chosen) {
         if (allowed.isEmpty()) {
-            reply(HttpResponse::error(404, u"NOT_FOUND"_s, tr("no such endpoint: %1 %2")
-                                                              .arg(QString::fromLatin1(request.method), request.path.left(200))));
+            reply(HttpResponse::error(
+                404, u"NOT_FOUND"_s,
+                tr("no such endpoint: %1 %2").arg(QString::fromLatin1(request.method), request.path.left(200))));
             return;
         }
         QStringList methods;
@@ -209,7 +210,9 @@ QJsonObject ApiRouter::openApi(const QString &title, const QString &version) con
         for (const auto &s : route.segments) {
             if (s.startsWith(u':')) {
                 path += u"/{"_s + s.mid(1) + u'}';
-                parameters.append(QJsonObject{{u"name"_s, s.mid(1)}, {u"in"_s, u"path"_s}, {u"required"_s, true},
+                parameters.append(QJsonObject{{u"name"_s, s.mid(1)},
+                                              {u"in"_s, u"path"_s},
+                                              {u"required"_s, true},
                                               {u"schema"_s, QJsonObject{{u"type"_s, u"string"_s}}}});
             } else {
                 path += u'/' + s;
@@ -229,8 +232,9 @@ QJsonObject ApiRouter::openApi(const QString &title, const QString &version) con
             op.insert(u"parameters"_s, parameters);
         if (route.doc.hasBody)
             op.insert(u"requestBody"_s,
-                      QJsonObject{{u"content"_s, QJsonObject{{u"application/json"_s,
-                                                              QJsonObject{{u"schema"_s, QJsonObject{{u"type"_s, u"object"_s}}}}}}}});
+                      QJsonObject{{u"content"_s,
+                                   QJsonObject{{u"application/json"_s,
+                                                QJsonObject{{u"schema"_s, QJsonObject{{u"type"_s, u"object"_s}}}}}}}});
         if (route.authenticated)
             op.insert(u"security"_s, QJsonArray{QJsonObject{{u"bearer"_s, QJsonArray()}}});
         else

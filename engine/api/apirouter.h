@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/security/caller.h"
 #include "engine/api/httptypes.h"
+#include "engine/security/caller.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -28,7 +28,8 @@ public:
     using Authenticator = std::function<Result<Caller>(const HttpRequest &)>;
 
     /** Documentation of one route for the OpenAPI document. */
-    struct Doc {
+    struct Doc
+    {
         QString summary;
         QString tag;
         QList<int> statuses = {200};
@@ -52,7 +53,8 @@ public:
     [[nodiscard]] static Result<int> intParam(const HttpRequest &request, const QString &name, int defaultValue, int max);
 
     /** Which page of a list a request asks for: `limit` (default 50, at most 500) and `offset`. */
-    struct Page {
+    struct Page
+    {
         int limit = 50;
         int offset = 0;
     };
@@ -60,7 +62,8 @@ public:
     [[nodiscard]] static Result<Page> pageParams(const HttpRequest &request);
 
 private:
-    struct Route {
+    struct Route
+    {
         QByteArray method;
         QString pattern;
         QStringList segments;

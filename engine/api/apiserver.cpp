@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/api/apiserver.h"
-#include "engine/services/engine.h"
-#include "engine/enginelogging.h"
 #include "engine/api/foundationcontroller.h"
 #include "engine/api/hostheaderpolicy.h"
 #include "engine/api/httpserveradapter.h"
-#include "engine/services/identityservice.h"
 #include "engine/api/oauthcontroller.h"
 #include "engine/api/runscontroller.h"
 #include "engine/api/triggerscontroller.h"
+#include "engine/enginelogging.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -23,8 +23,7 @@ ApiServer::ApiServer(Engine *engine, QObject *parent)
 {
     m_router.setAuthenticator([engine](const HttpRequest &req) {
         return engine->identity()->authenticate(req.header("Authorization"),
-                                                QString::fromUtf8(req.header("X-Workspace-Id")).trimmed(),
-                                                req.remoteAddress);
+                                                QString::fromUtf8(req.header("X-Workspace-Id")).trimmed(), req.remoteAddress);
     });
     FoundationController::registerRoutes(m_router, *engine);
     ConnectionsController::registerRoutes(m_router, *engine);
@@ -62,8 +61,9 @@ Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
                     qCInfo(lcApi) << "refused a request for host" << HostHeaderPolicy::hostOf(host).left(100);
                     reply(HttpResponse::error(
                         403, u"HOST_NOT_ALLOWED"_s,
-                        QCoreApplication::translate("ApiServer", "this server does not answer to the host \"%1\"; if clients "
-                                                                 "reach it under that name, set it as the public URL")
+                        QCoreApplication::translate("ApiServer",
+                                                    "this server does not answer to the host \"%1\"; if clients "
+                                                    "reach it under that name, set it as the public URL")
                             .arg(HostHeaderPolicy::hostOf(host).left(100))));
                     return;
                 }
@@ -82,7 +82,8 @@ Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
         m_thread->wait();
         delete m_thread;
         m_thread = nullptr;
-        return Error{Error::Kind::Unavailable, u"LISTEN_FAILED"_s,
+        return Error{Error::Kind::Unavailable,
+                     u"LISTEN_FAILED"_s,
                      QCoreApplication::translate("ApiServer", "cannot listen on %1:%2 (address in use or not available)")
                          .arg(address.toString())
                          .arg(port),
@@ -107,7 +108,8 @@ void ApiServer::stop()
     if (m_adapter) {
         HttpServerAdapter *adapter = m_adapter;
         m_adapter = nullptr;
-        QMetaObject::invokeMethod(adapter, [adapter] { delete adapter; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            adapter, [adapter] { delete adapter; }, Qt::BlockingQueuedConnection);
     }
     m_thread->quit();
     m_thread->wait();

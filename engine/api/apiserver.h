@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/api/apirouter.h"
 #include "base/result.h"
+#include "engine/api/apirouter.h"
 
 #include <QHostAddress>
 #include <QObject>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/api/foundationcontroller.h"
-#include "engine/api/apirouter.h"
-#include "engine/store/auditlog.h"
-#include "engine/services/connectionservice.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "engine/api/apirouter.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/connectorservice.h"
 #include "engine/services/engine.h"
 #include "engine/services/identityservice.h"
+#include "engine/store/auditlog.h"
 
 #include <QJsonArray>
 
@@ -15,8 +15,7 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 namespace {
-template<typename T>
-HttpResponse respond(const Result<T> &result, int status = 200)
+template<typename T> HttpResponse respond(const Result<T> &result, int status = 200)
 {
     if (!result)
         return HttpResponse::fromError(result.error());
@@ -27,8 +26,7 @@ HttpResponse respond(const Result<T> &result, int status = 200)
 }
 
 /** The request's JSON body read as a ConnectionDraft, ConnectionChange or ConnectionProbe. */
-template<typename T>
-Result<T> bodyAs(const HttpRequest &req)
+template<typename T> Result<T> bodyAs(const HttpRequest &req)
 {
     auto body = ApiRouter::jsonObject(req);
     if (!body)
@@ -60,9 +58,8 @@ void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
                      }));
 
     router.add("GET", u"/api/me"_s, {u"The caller, their workspaces and notification preferences"_s, u"identity"_s},
-               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
-                   return respond(engine.identity()->me(caller));
-               }));
+               ApiRouter::SyncUserHandler(
+                   [&engine](const HttpRequest &, const Caller &caller) { return respond(engine.identity()->me(caller)); }));
 
     router.add("PUT", u"/api/me/notification-preferences"_s,
                {u"Set onSuccess and/or onFailure"_s, u"identity"_s, {200, 400}, true},
@@ -135,8 +132,7 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
                    return respondConnection(engine, engine.connections()->update(caller, req.param(u"id"_s), *change));
                }));
 
-    router.add("DELETE", u"/api/pipelines/connections/:id"_s,
-               {u"Delete a connection (ADMIN+)"_s, u"connections"_s, {204, 404}},
+    router.add("DELETE", u"/api/pipelines/connections/:id"_s, {u"Delete a connection (ADMIN+)"_s, u"connections"_s, {204, 404}},
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
                    return respond(engine.connections()->remove(caller, req.param(u"id"_s)));
                }));

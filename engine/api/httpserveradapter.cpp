@@ -3,9 +3,9 @@
 #include "engine/enginelogging.h"
 
 #include <QHttpServer>
-#include <QLoggingCategory>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QLoggingCategory>
 #include <QMetaObject>
 #include <QPointer>
 #include <QTcpServer>
@@ -42,17 +42,39 @@ QByteArray methodName(QHttpServerRequest::Method m)
 bool knownStatus(int status)
 {
     switch (status) {
-    case 200: case 201: case 202: case 204: case 301: case 302: case 303: case 304: case 307: case 308:
-    case 400: case 401: case 403: case 404: case 405: case 409: case 410: case 413: case 415: case 422:
-    case 429: case 500: case 501: case 502: case 503: case 504:
-        return true;
-    default:
-        return false;
+    case 200:
+    case 201:
+    case 202:
+    case 204:
+    case 301:
+    case 302:
+    case 303:
+    case 304:
+    case 307:
+    case 308:
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 410:
+    case 413:
+    case 415:
+    case 422:
+    case 429:
+    case 500:
+    case 501:
+    case 502:
+    case 503:
+    case 504: return true;
+    default: return false;
     }
 }
 
 /** Shared between the handler and whoever replies later; writes at most once, on the server thread. */
-struct PendingReply {
+struct PendingReply
+{
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
     std::atomic<bool> sent{false};
@@ -140,8 +162,7 @@ HttpServerAdapter::HttpServerAdapter(HttpHandler handler, QObject *parent)
             if (!self)
                 return;
             QMetaObject::invokeMethod(
-                self.data(), [pending, response = std::move(response)] { pending->write(response); },
-                Qt::QueuedConnection);
+                self.data(), [pending, response = std::move(response)] { pending->write(response); }, Qt::QueuedConnection);
         };
         self->m_handler(std::move(request), std::move(reply));
     });

@@ -15,14 +15,15 @@
 namespace Opbox {
 
 /** One HTTP request as the engine sees it, independent of the HTTP server library. */
-struct HttpRequest {
-    QByteArray method;                                  // upper-case: GET, POST …
-    QString path;                                       // percent-decoded path, no query
+struct HttpRequest
+{
+    QByteArray method; // upper-case: GET, POST …
+    QString path; // percent-decoded path, no query
     QUrlQuery query;
-    QList<QPair<QByteArray, QByteArray>> headers;       // names as received
+    QList<QPair<QByteArray, QByteArray>> headers; // names as received
     QByteArray body;
     QString remoteAddress;
-    QHash<QString, QString> params;                     // route parameters (`:id` → value)
+    QHash<QString, QString> params; // route parameters (`:id` → value)
 
     /** Case-insensitive header lookup; repeated headers are joined with ", ". */
     [[nodiscard]] QByteArray header(const QByteArray &name) const;
@@ -30,7 +31,8 @@ struct HttpRequest {
 };
 
 /** One HTTP response; `json()`/`error()` build the API's standard bodies. */
-struct HttpResponse {
+struct HttpResponse
+{
     int status = 200;
     QByteArray body;
     QByteArray contentType = QByteArrayLiteral("application/json");

@@ -47,8 +47,8 @@ QString OAuthController::page(bool success, const QString &message)
            "<title>Opbox Pipelines — %1</title>"
            "<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#222}"
            "h1{font-size:1.4em}.ok{color:#1a7f37}.error{color:#b42318}</style></head>"
-           "<body><h1 class=\"%2\">%1</h1><p>%3</p><p>%4</p></body></html>\n"_s
-        .arg(title.toHtmlEscaped(), success ? u"ok"_s : u"error"_s, message.toHtmlEscaped(), hint.toHtmlEscaped());
+           "<body><h1 class=\"%2\">%1</h1><p>%3</p><p>%4</p></body></html>\n"_s.arg(
+               title.toHtmlEscaped(), success ? u"ok"_s : u"error"_s, message.toHtmlEscaped(), hint.toHtmlEscaped());
 }
 
 void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const ApiServer &server)
@@ -56,7 +56,9 @@ void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const Ap
     const ApiServer *api = &server;
     router.add("POST", u"/api/pipelines/oauth/:connector/authorize"_s,
                {u"Start the OAuth flow (ADMIN+): creates a DISCONNECTED connection, returns {authorizeUrl, connectionId}"_s,
-                u"oauth"_s, {200, 400, 403, 404}, true},
+                u"oauth"_s,
+                {200, 400, 403, 404},
+                true},
                ApiRouter::SyncUserHandler([&engine, api](const HttpRequest &req, const Caller &caller) {
                    if (!engine.oauth())
                        return locked();
@@ -70,27 +72,28 @@ void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const Ap
                }));
 
     // No API token here: the signed, single-use state is the credential.
-    router.addPublic("GET", u"/api/pipelines/oauth/:connector/callback"_s,
-                     {u"OAuth redirect target: validates the state, exchanges the code; answers an HTML page"_s,
-                      u"oauth"_s, {200, 400}},
-                     ApiRouter::PublicHandler([&engine](const HttpRequest &req, HttpReply reply) {
-                         if (!engine.oauth()) {
-                             reply(browserPage(false, tr("Opbox Pipelines is locked; unlock it and try again.")));
-                             return;
-                         }
-                         engine.oauth()->completeCallback(
-                             req.param(u"connector"_s), req.query, req.remoteAddress, nullptr,
-                             [reply](Result<QJsonObject> result) {
-                                 if (result)
-                                     reply(browserPage(true, result->value(u"message"_s).toString()));
-                                 else
-                                     reply(browserPage(false, result.error().message));
-                             });
-                     }));
+    router.addPublic(
+        "GET", u"/api/pipelines/oauth/:connector/callback"_s,
+        {u"OAuth redirect target: validates the state, exchanges the code; answers an HTML page"_s, u"oauth"_s, {200, 400}},
+        ApiRouter::PublicHandler([&engine](const HttpRequest &req, HttpReply reply) {
+            if (!engine.oauth()) {
+                reply(browserPage(false, tr("Opbox Pipelines is locked; unlock it and try again.")));
+                return;
+            }
+            engine.oauth()->completeCallback(req.param(u"connector"_s), req.query, req.remoteAddress, nullptr,
+                                             [reply](Result<QJsonObject> result) {
+                                                 if (result)
+                                                     reply(browserPage(true, result->value(u"message"_s).toString()));
+                                                 else
+                                                     reply(browserPage(false, result.error().message));
+                                             });
+        }));
 
     router.add("POST", u"/api/pipelines/oauth/:connector/exchange"_s,
-               {u"Exchange a pasted authorization code (ADMIN+): {connectionId, code, state?}"_s, u"oauth"_s,
-                {200, 400, 403, 404}, true},
+               {u"Exchange a pasted authorization code (ADMIN+): {connectionId, code, state?}"_s,
+                u"oauth"_s,
+                {200, 400, 403, 404},
+                true},
                ApiRouter::UserHandler([&engine](const HttpRequest &req, const Caller &caller, HttpReply reply) {
                    if (!engine.oauth()) {
                        reply(locked());

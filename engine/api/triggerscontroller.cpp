@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/api/triggerscontroller.h"
+#include "base/ids.h"
 #include "engine/api/apirouter.h"
 #include "engine/api/apiserver.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
-#include "base/ids.h"
 #include "engine/services/messagingwebhookservice.h"
-#include "engine/store/settingsstore.h"
 #include "engine/services/triggerservice.h"
 #include "engine/services/variantservice.h"
 #include "engine/services/webhookservice.h"
+#include "engine/store/settingsstore.h"
 
 #include <QCoreApplication>
 
@@ -32,8 +32,7 @@ HttpResponse respond(const Result<QJsonObject> &result, int status)
 }
 
 /** A 429 says when to come back. */
-template<typename T>
-HttpResponse withRetryAfter(HttpResponse response, const Result<T> &result)
+template<typename T> HttpResponse withRetryAfter(HttpResponse response, const Result<T> &result)
 {
     if (!result && result.error().kind == Error::Kind::RateLimited)
         response.withHeader("Retry-After", QByteArray::number(result.error().extra.value(u"retryAfter"_s).toInt()));
@@ -93,7 +92,8 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                      {u"Trigger a sync of the token's connection (no authentication: the token is the credential); "
                       u"?streams=a,b limits the run to those streams; on a MESSAGING connection, store a signed "
                       u"WhatsApp delivery (200)"_s,
-                      u"triggers"_s, {200, 202, 400, 401, 404, 409, 429}},
+                      u"triggers"_s,
+                      {200, 202, 400, 401, 404, 409, 429}},
                      ApiRouter::PublicHandler([&engine](const HttpRequest &req, HttpReply reply) {
                          if (!engine.webhooks()) {
                              reply(locked());
@@ -102,10 +102,9 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                          // Inbound messages are data, not a trigger: written off this thread.
                          if (MessagingWebhookService *inbound = engine.messagingWebhooks()) {
                              if (auto connection = inbound->receivingConnection(req.param(u"token"_s))) {
-                                 inbound->receive(*connection, req.body, req.headers,
-                                                  [reply](Result<QJsonObject> result) {
-                                                      reply(withRetryAfter(respond(result, 200), result));
-                                                  });
+                                 inbound->receive(*connection, req.body, req.headers, [reply](Result<QJsonObject> result) {
+                                     reply(withRetryAfter(respond(result, 200), result));
+                                 });
                                  return;
                              }
                          }
@@ -122,7 +121,8 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
     router.addPublic("GET", u"/api/pipelines/webhook/:token"_s,
                      {u"WhatsApp webhook verification of a MESSAGING connection: answers hub.challenge as text when "
                       u"hub.verify_token matches"_s,
-                      u"triggers"_s, {200, 403, 404, 405}},
+                      u"triggers"_s,
+                      {200, 403, 404, 405}},
                      ApiRouter::SyncPublicHandler([&engine](const HttpRequest &req) {
                          if (!engine.webhooks() || !engine.messagingWebhooks())
                              return locked();
@@ -131,8 +131,7 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                              // A trigger token (or none): this URL only takes POST then.
                              if (!engine.webhooks()->connectionForToken(req.param(u"token"_s)))
                                  return HttpResponse::error(404, u"NOT_FOUND"_s, tr("unknown webhook"));
-                             return HttpResponse::error(405, u"METHOD_NOT_ALLOWED"_s,
-                                                        tr("this webhook only takes POST"))
+                             return HttpResponse::error(405, u"METHOD_NOT_ALLOWED"_s, tr("this webhook only takes POST"))
                                  .withHeader("Allow", "POST");
                          }
                          auto challenge = engine.messagingWebhooks()->verify(*connection, req.query);

@@ -21,10 +21,14 @@ QString roleName(Role role)
 std::optional<Role> parseRole(const QString &name)
 {
     const QString n = name.toUpper();
-    if (n == u"VIEWER"_s) return Role::Viewer;
-    if (n == u"MEMBER"_s) return Role::Member;
-    if (n == u"ADMIN"_s) return Role::Admin;
-    if (n == u"OWNER"_s) return Role::Owner;
+    if (n == u"VIEWER"_s)
+        return Role::Viewer;
+    if (n == u"MEMBER"_s)
+        return Role::Member;
+    if (n == u"ADMIN"_s)
+        return Role::Admin;
+    if (n == u"OWNER"_s)
+        return Role::Owner;
     return std::nullopt;
 }
 
@@ -39,12 +43,9 @@ Result<void> Caller::require(Role r) const
         return {};
     switch (r) {
     case Role::Admin:
-    case Role::Owner:
-        return Error::forbidden(QCoreApplication::translate("Caller", "this requires the ADMIN or OWNER role"));
-    case Role::Member:
-        return Error::forbidden(QCoreApplication::translate("Caller", "this requires the MEMBER role or higher"));
-    case Role::Viewer:
-        break;
+    case Role::Owner: return Error::forbidden(QCoreApplication::translate("Caller", "this requires the ADMIN or OWNER role"));
+    case Role::Member: return Error::forbidden(QCoreApplication::translate("Caller", "this requires the MEMBER role or higher"));
+    case Role::Viewer: break;
     }
     return Error::forbidden(QCoreApplication::translate("Caller", "not a member of this workspace"));
 }

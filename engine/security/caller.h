@@ -18,11 +18,12 @@ enum class Role { Viewer = 0, Member = 1, Admin = 2, Owner = 3 };
  * Who is asking, in which workspace, with which role: every service call carries one, so that
  * authorization is decided in the services and the GUI and the REST API cannot disagree.
  */
-struct Caller {
-    QString userId;       // empty for system actors (scheduler, webhook)
+struct Caller
+{
+    QString userId; // empty for system actors (scheduler, webhook)
     QString workspaceId;
     Role role = Role::Viewer;
-    QString ip;           // for the audit log; empty in-process
+    QString ip; // for the audit log; empty in-process
 
     /** The engine itself (scheduler, cron, webhooks): acts in a workspace with full rights, no user. */
     [[nodiscard]] static Caller system(const QString &workspaceId, const QString &ip = {});

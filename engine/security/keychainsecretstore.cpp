@@ -13,12 +13,8 @@ SecretStoreResult fromJob(const QKeychain::Job &job)
 {
     SecretStoreResult r;
     switch (job.error()) {
-    case QKeychain::NoError:
-        r.status = SecretStoreResult::Status::Ok;
-        break;
-    case QKeychain::EntryNotFound:
-        r.status = SecretStoreResult::Status::NotFound;
-        break;
+    case QKeychain::NoError: r.status = SecretStoreResult::Status::Ok; break;
+    case QKeychain::EntryNotFound: r.status = SecretStoreResult::Status::NotFound; break;
     default:
         // On Linux every D-Bus or backend problem arrives as OtherError: the store is unusable.
         r.status = SecretStoreResult::Status::Unavailable;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/security/masterkeyloader.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
 #include "engine/security/secretstore.h"
 #include "engine/security/vault.h"
+#include "engine/store/database.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -56,8 +56,8 @@ MasterKeyLoader::MasterKeyLoader(QString dataDir, Database *metadata, SecretStor
 QString MasterKeyLoader::keychainKey() const
 {
     // One entry per data directory, so that two installations on one account do not share a key.
-    const QString canonical = QFileInfo(m_dataDir).canonicalFilePath().isEmpty() ? m_dataDir
-                                                                               : QFileInfo(m_dataDir).canonicalFilePath();
+    const QString canonical
+        = QFileInfo(m_dataDir).canonicalFilePath().isEmpty() ? m_dataDir : QFileInfo(m_dataDir).canonicalFilePath();
     return u"master-key-"_s + QString::fromLatin1(Ids::sha256(canonical.toUtf8()).toHex().left(32));
 }
 
@@ -125,7 +125,8 @@ Result<void> MasterKeyLoader::verify(const QByteArray &key, const QString &where
                            });
         if (!opens)
             return keyError(tr("the master key from %1 does not open the secrets in %2 (wrong key?); "
-                               "nothing was changed").arg(where, m_dataDir));
+                               "nothing was changed")
+                                .arg(where, m_dataDir));
         // Remember a check value, so that a wrong key is caught at once on later starts.
         if (!storeKeyCheck(key))
             return keyError(tr("cannot store the key check in the database"));
@@ -135,7 +136,8 @@ Result<void> MasterKeyLoader::verify(const QByteArray &key, const QString &where
     auto plain = vault.decrypt(QByteArray::fromBase64(q.value(0).toString().toLatin1()), KeyCheckAad);
     if (!plain || *plain != KeyCheckPlain)
         return keyError(tr("the master key from %1 does not open the secrets in %2 (wrong key?); "
-                           "nothing was changed").arg(where, m_dataDir));
+                           "nothing was changed")
+                            .arg(where, m_dataDir));
     return {};
 }
 
@@ -181,17 +183,18 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
         if (file.permissions() & OthersMayTouch) {
             const bool closed = QFile::setPermissions(keyFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             qCWarning(lcVault).noquote() << (closed ? tr("%1 was readable by other users; it is now 0600. Rotate the stored "
-                                                          "credentials if others had access to this computer.")
+                                                         "credentials if others had access to this computer.")
                                                     : tr("%1 is readable by other users and its permissions cannot be "
-                                                          "changed; make it 0600."))
-                                                   .arg(keyFilePath());
+                                                         "changed; make it 0600."))
+                                                .arg(keyFilePath());
         }
         co_return MasterKey{key, MasterKey::Source::File, false};
     }
 
     if (hasKeyCheck() || !sealedSecrets(1).isEmpty()) {
         co_return keyError(tr("no master key found for %1, but it holds encrypted secrets; set OPBOX_MASTER_KEY "
-                              "or restore the keychain entry or master.key").arg(m_dataDir));
+                              "or restore the keychain entry or master.key")
+                               .arg(m_dataDir));
     }
 
     const QByteArray key = Vault::generateKey();

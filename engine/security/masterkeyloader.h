@@ -4,9 +4,9 @@
 #include "base/result.h"
 
 #include <QByteArray>
+#include <QCoroTask>
 #include <QList>
 #include <QPair>
-#include <QCoroTask>
 #include <QString>
 
 namespace Opbox {
@@ -15,7 +15,8 @@ class Database;
 class SecretStore;
 
 /** Where the master key was found; shown in Settings so the admin knows what protects the secrets. */
-struct MasterKey {
+struct MasterKey
+{
     enum class Source { Environment, Keychain, File };
     QByteArray key;
     Source source = Source::File;

@@ -8,7 +8,8 @@
 namespace Opbox {
 
 /** The outcome of one secret-store operation; anything but Found/NotFound means "store unusable". */
-struct SecretStoreResult {
+struct SecretStoreResult
+{
     enum class Status { Ok, NotFound, Unavailable };
     Status status = Status::Unavailable;
     QByteArray data;

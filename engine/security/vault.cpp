@@ -18,7 +18,8 @@ constexpr char FormatVersion = 0x01;
 constexpr int NonceSize = 12;
 constexpr int TagSize = 16;
 
-struct CipherCtxDeleter {
+struct CipherCtxDeleter
+{
     void operator()(EVP_CIPHER_CTX *ctx) const { EVP_CIPHER_CTX_free(ctx); }
 };
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
@@ -66,12 +67,14 @@ Result<QByteArray> Vault::encrypt(const QByteArray &plaintext, const QByteArray 
         return cryptoError("cannot initialise encryption");
     if (!associatedData.isEmpty()
         && EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char *>(associatedData.constData()),
-                             int(associatedData.size())) != 1)
+                             int(associatedData.size()))
+            != 1)
         return cryptoError("cannot authenticate the associated data");
     int written = 0;
     if (!plaintext.isEmpty()) {
         if (EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()), &len,
-                              reinterpret_cast<const unsigned char *>(plaintext.constData()), int(plaintext.size())) != 1)
+                              reinterpret_cast<const unsigned char *>(plaintext.constData()), int(plaintext.size()))
+            != 1)
             return cryptoError("encryption failed");
         written = len;
     }
@@ -88,8 +91,10 @@ Result<QByteArray> Vault::encrypt(const QByteArray &plaintext, const QByteArray 
 Result<QByteArray> Vault::decrypt(const QByteArray &blob, const QByteArray &associatedData) const
 {
     if (blob.size() < 1 + NonceSize + TagSize || blob.at(0) != FormatVersion)
-        return Error{Error::Kind::Internal, u"SECRET_CORRUPT"_s,
-                     QCoreApplication::translate("Vault", "a stored secret is damaged or in an unknown format"), {}};
+        return Error{Error::Kind::Internal,
+                     u"SECRET_CORRUPT"_s,
+                     QCoreApplication::translate("Vault", "a stored secret is damaged or in an unknown format"),
+                     {}};
     const QByteArray nonce = blob.mid(1, NonceSize);
     const QByteArray cipher = blob.mid(1 + NonceSize, blob.size() - 1 - NonceSize - TagSize);
     QByteArray tag = blob.right(TagSize);
@@ -106,12 +111,14 @@ Result<QByteArray> Vault::decrypt(const QByteArray &blob, const QByteArray &asso
         return cryptoError("cannot initialise decryption");
     if (!associatedData.isEmpty()
         && EVP_DecryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char *>(associatedData.constData()),
-                             int(associatedData.size())) != 1)
+                             int(associatedData.size()))
+            != 1)
         return cryptoError("cannot authenticate the associated data");
     int written = 0;
     if (!cipher.isEmpty()) {
         if (EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()), &len,
-                              reinterpret_cast<const unsigned char *>(cipher.constData()), int(cipher.size())) != 1)
+                              reinterpret_cast<const unsigned char *>(cipher.constData()), int(cipher.size()))
+            != 1)
             return cryptoError("decryption failed");
         written = len;
     }
@@ -119,8 +126,11 @@ Result<QByteArray> Vault::decrypt(const QByteArray &blob, const QByteArray &asso
         return cryptoError("cannot set the authentication tag");
     if (EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()) + written, &len) != 1) {
         OPENSSL_cleanse(plain.data(), size_t(plain.size()));
-        return Error{Error::Kind::Internal, u"SECRET_AUTH_FAILED"_s,
-                     QCoreApplication::translate("Vault", "a stored secret failed authentication: wrong master key or tampered data"), {}};
+        return Error{
+            Error::Kind::Internal,
+            u"SECRET_AUTH_FAILED"_s,
+            QCoreApplication::translate("Vault", "a stored secret failed authentication: wrong master key or tampered data"),
+            {}};
     }
     written += len;
     plain.truncate(written);
@@ -141,8 +151,10 @@ Result<QJsonObject> Vault::decryptJson(const QByteArray &blob, const QByteArray 
     const QJsonDocument doc = QJsonDocument::fromJson(*plain, &err);
     OPENSSL_cleanse(plain->data(), size_t(plain->size()));
     if (!doc.isObject())
-        return Error{Error::Kind::Internal, u"SECRET_CORRUPT"_s,
-                     QCoreApplication::translate("Vault", "a stored secret is not valid JSON"), {}};
+        return Error{Error::Kind::Internal,
+                     u"SECRET_CORRUPT"_s,
+                     QCoreApplication::translate("Vault", "a stored secret is not valid JSON"),
+                     {}};
     return doc.object();
 }
 

@@ -72,8 +72,8 @@ Result<bool> readEnabled(const QJsonValue &value)
 
 Result<ConnectionDraft> ConnectionDraft::fromJson(const QJsonObject &body)
 {
-    static const QSet<QString> allowed{u"name"_s, u"type"_s, u"credentials"_s, u"config"_s, u"schedule"_s,
-                                       u"notifyUserIds"_s, u"enabled"_s, u"webhookToken"_s};
+    static const QSet<QString> allowed{u"name"_s,     u"type"_s,          u"credentials"_s, u"config"_s,
+                                       u"schedule"_s, u"notifyUserIds"_s, u"enabled"_s,     u"webhookToken"_s};
     if (auto ok = onlyKnownFields(body, allowed); !ok)
         return ok.error();
     ConnectionDraft draft;
@@ -117,13 +117,12 @@ Result<ConnectionDraft> ConnectionDraft::fromJson(const QJsonObject &body)
 
 Result<ConnectionChange> ConnectionChange::fromJson(const QJsonObject &body)
 {
-    static const QSet<QString> accepted{// writable
-                                        u"name"_s, u"config"_s, u"schedule"_s, u"notifyUserIds"_s, u"credentials"_s,
-                                        u"enabled"_s, u"type"_s,
-                                        // read-only, ignored
-                                        u"id"_s, u"status"_s, u"statusMessage"_s, u"credentialFields"_s, u"lastRun"_s,
-                                        u"createdAt"_s, u"updatedAt"_s, u"variantGroupId"_s, u"variantLabel"_s,
-                                        u"webhookUrl"_s, u"nextRunAt"_s};
+    static const QSet<QString> accepted{
+        // writable
+        u"name"_s, u"config"_s, u"schedule"_s, u"notifyUserIds"_s, u"credentials"_s, u"enabled"_s, u"type"_s,
+        // read-only, ignored
+        u"id"_s, u"status"_s, u"statusMessage"_s, u"credentialFields"_s, u"lastRun"_s, u"createdAt"_s, u"updatedAt"_s,
+        u"variantGroupId"_s, u"variantLabel"_s, u"webhookUrl"_s, u"nextRunAt"_s};
     if (auto ok = onlyKnownFields(body, accepted); !ok)
         return ok.error();
     ConnectionChange change;

@@ -13,7 +13,8 @@ namespace Opbox {
  * What a new connection is made of, before the service validates it against its connector type;
  * a `POST connections` body reads into one.
  */
-struct ConnectionDraft {
+struct ConnectionDraft
+{
     QString name;
     QString type;
     /** Plain credentials; the service encrypts them and keeps only the field names readable. */
@@ -35,7 +36,8 @@ struct ConnectionDraft {
  * The fields an edit replaces; unset ones keep their stored value. `config` is a patch merged
  * key by key (a key set to null is removed); `credentials` replaces the whole set.
  */
-struct ConnectionChange {
+struct ConnectionChange
+{
     std::optional<QString> name;
     /** Accepted only when it names the stored type: a connection's type cannot change. */
     std::optional<QString> type;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/connectionjson.h"
+#include "base/ids.h"
 #include "engine/services/runservice.h"
 #include "engine/services/triggerservice.h"
-#include "base/ids.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/connectionprobe.h"
-#include "engine/services/connectionvalidator.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/connectionvalidator.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>

@@ -14,7 +14,8 @@ struct ConnectorTypeInfo;
  * Credentials and configuration to try against a connector type without saving them; a
  * `POST connections/test` body reads into one.
  */
-struct ConnectionProbe {
+struct ConnectionProbe
+{
     QString type;
     /** Plain credentials, used for the one provider call and never stored. */
     QJsonObject credentials;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/connectionservice.h"
-#include "engine/store/auditlog.h"
-#include "connectors/runtime/connectortyperegistry.h"
-#include "engine/store/database.h"
-#include "engine/services/identityservice.h"
 #include "base/ids.h"
+#include "connectors/runtime/connectortyperegistry.h"
 #include "engine/security/vault.h"
+#include "engine/services/identityservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/store/database.h"
 
 #include <QJsonArray>
 
@@ -152,8 +152,7 @@ Result<ConnectionRecord> ConnectionService::update(const Caller &caller, const Q
         // Only a new selection is checked: one that names a stream the connector dropped since
         // must not block unrelated edits, nor a client that sends the stored config back (runs
         // skip such names).
-        if (change.config->contains(u"streams"_s)
-            && change.config->value(u"streams"_s) != current->config.value(u"streams"_s)) {
+        if (change.config->contains(u"streams"_s) && change.config->value(u"streams"_s) != current->config.value(u"streams"_s)) {
             if (auto ok = m_validator.streamSelection(r); !ok)
                 return ok.error();
         }

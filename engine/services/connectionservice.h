@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
 #include "engine/security/caller.h"
 #include "engine/services/connectiondraft.h"
 #include "engine/services/connectionvalidator.h"
 #include "engine/store/connectionrecord.h"
 #include "engine/store/connectionstore.h"
-#include "base/result.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/connectorservice.h"
-#include "engine/store/auditlog.h"
-#include "engine/services/connectionservice.h"
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/enginelogging.h"
+#include "engine/services/connectionservice.h"
+#include "engine/store/auditlog.h"
 
 #include <QCoreApplication>
 #include <exception>
@@ -22,15 +22,17 @@ QString tr(const char *s)
 
 Error notBuilt(const QString &type)
 {
-    return Error{Error::Kind::Conflict, u"CONNECTOR_UNAVAILABLE"_s,
-                 tr("the %1 connector is not available in this build").arg(type), {}};
+    return Error{
+        Error::Kind::Conflict, u"CONNECTOR_UNAVAILABLE"_s, tr("the %1 connector is not available in this build").arg(type), {}};
 }
 
 /** The API's answer to a connector's error: refused configuration is the caller's to fix, the rest the provider's. */
 Error providerError(const Error &e)
 {
     return Error{e.kind == Error::Kind::Configuration ? Error::Kind::Conflict : Error::Kind::Upstream,
-                 e.kind == Error::Kind::Configuration ? u"PROVIDER_REFUSED"_s : u"PROVIDER_ERROR"_s, e.message, {}};
+                 e.kind == Error::Kind::Configuration ? u"PROVIDER_REFUSED"_s : u"PROVIDER_ERROR"_s,
+                 e.message,
+                 {}};
 }
 
 /** What a connection test answers: that it worked, or the connector's reason. */
@@ -104,7 +106,8 @@ Result<ConnectorContext> ConnectorService::contextFor(const Caller &caller, cons
     ConnectionService *connections = m_connections;
     const QString id = connectionId;
     // Rotated OAuth tokens are stored before the connector uses them.
-    context.updateCredentials = [connections, id](const QJsonObject &fresh) { return connections->storeCredentials(id, fresh).ok(); };
+    context.updateCredentials
+        = [connections, id](const QJsonObject &fresh) { return connections->storeCredentials(id, fresh).ok(); };
     context.cancel = std::make_shared<CancelToken>();
     return context;
 }
@@ -174,4 +177,3 @@ void ConnectorService::discover(const Caller &caller, const QString &connectionI
 }
 
 } // namespace Opbox
-

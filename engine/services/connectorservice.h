@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
+#include "connectors/runtime/connector.h"
 #include "engine/security/caller.h"
 #include "engine/services/connectionprobe.h"
 #include "engine/services/networkthread.h"
-#include "connectors/runtime/connector.h"
-#include "base/result.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -33,7 +33,8 @@ class ConnectorService : public QObject
     Q_OBJECT
 public:
     /** What the provider said when asked whether credentials or a stored connection work. */
-    struct Answer {
+    struct Answer
+    {
         bool success = false;
         /** For a check, the connection's status afterwards (CONNECTED or ERROR); empty for a test. */
         QString status;

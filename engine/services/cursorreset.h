@@ -13,7 +13,8 @@ namespace Opbox {
  * Where a connection's next sync starts from; a `PATCH connections/:id` body `{stream?, cursor}`
  * reads into one.
  */
-struct CursorReset {
+struct CursorReset
+{
     /** The stream whose cursor is set; not used when every cursor is cleared. */
     QString stream = QStringLiteral("transcripts");
     /** An ISO 8601 date or date-time (UTC when it has no offset); unset clears every stream's cursor. */

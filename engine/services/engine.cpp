@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/engine.h"
-#include "engine/store/auditlog.h"
+#include "engine/enginelogging.h"
+#include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/connectorservice.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "engine/services/identityservice.h"
 #include "engine/services/messagingwebhookservice.h"
 #include "engine/services/notificationservice.h"
 #include "engine/services/oauthservice.h"
 #include "engine/services/runservice.h"
-#include "engine/store/schema.h"
-#include "engine/store/settingsstore.h"
-#include "engine/sync/syncworkerpool.h"
 #include "engine/services/triggerservice.h"
 #include "engine/services/variantservice.h"
-#include "engine/security/vault.h"
 #include "engine/services/webhookservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/store/database.h"
+#include "engine/store/schema.h"
+#include "engine/store/settingsstore.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/syncworkerpool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -127,12 +127,9 @@ QString Engine::keyStoreDescription() const
     if (!m_keySource)
         return QCoreApplication::translate("Engine", "locked");
     switch (*m_keySource) {
-    case MasterKey::Source::Environment:
-        return QCoreApplication::translate("Engine", "environment variable OPBOX_MASTER_KEY");
-    case MasterKey::Source::Keychain:
-        return QCoreApplication::translate("Engine", "system keychain");
-    case MasterKey::Source::File:
-        return QCoreApplication::translate("Engine", "file %1/master.key").arg(m_dataDir);
+    case MasterKey::Source::Environment: return QCoreApplication::translate("Engine", "environment variable OPBOX_MASTER_KEY");
+    case MasterKey::Source::Keychain: return QCoreApplication::translate("Engine", "system keychain");
+    case MasterKey::Source::File: return QCoreApplication::translate("Engine", "file %1/master.key").arg(m_dataDir);
     }
     return {};
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
 #include "engine/security/masterkeyloader.h"
 #include "engine/services/connectionjson.h"
-#include "base/result.h"
 
 #include <QCoroTask>
 #include <QObject>

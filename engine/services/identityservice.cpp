@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/identityservice.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
+#include "engine/store/database.h"
 #include "engine/store/workspacedatastore.h"
 
 #include <QCoreApplication>
@@ -130,8 +130,7 @@ std::optional<Role> IdentityService::roleIn(const QString &workspaceId, const QS
     return parseRole(q.value(0).toString());
 }
 
-Result<Caller> IdentityService::authenticate(const QByteArray &authorization, const QString &workspaceId,
-                                             const QString &ip) const
+Result<Caller> IdentityService::authenticate(const QByteArray &authorization, const QString &workspaceId, const QString &ip) const
 {
     const QByteArray header = authorization.trimmed();
     if (header.isEmpty())
@@ -166,7 +165,8 @@ Result<Caller> IdentityService::authenticate(const QByteArray &authorization, co
             return Error::forbidden(tr("X-Workspace-Id: unknown workspace or not one of yours"));
         return Caller{userId, workspaceId, *role, ip};
     }
-    SqlQuery first(db, u"SELECT workspace_id, role FROM memberships WHERE user_id = ? ORDER BY created_at, workspace_id LIMIT 1"_s);
+    SqlQuery first(db,
+                   u"SELECT workspace_id, role FROM memberships WHERE user_id = ? ORDER BY created_at, workspace_id LIMIT 1"_s);
     first.bind(userId);
     if (!first.exec())
         return Error::internal();
@@ -190,18 +190,19 @@ Result<QJsonObject> IdentityService::me(const Caller &caller) const
     u.bind(caller.userId);
     if (!u.exec() || !u.next())
         return Error::notFound(tr("unknown user"));
-    const QJsonObject user{{u"id"_s, u.value(0).toString()}, {u"email"_s, u.value(1).toString()},
-                           {u"name"_s, u.value(2).toString()}};
+    const QJsonObject user{
+        {u"id"_s, u.value(0).toString()}, {u"email"_s, u.value(1).toString()}, {u"name"_s, u.value(2).toString()}};
     const QJsonObject prefs{{u"onSuccess"_s, u.value(3).toBool()}, {u"onFailure"_s, u.value(4).toBool()}};
-    SqlQuery w(db, u"SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
-                   " WHERE m.user_id = ? ORDER BY m.created_at, w.id"_s);
+    SqlQuery w(db,
+               u"SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
+               " WHERE m.user_id = ? ORDER BY m.created_at, w.id"_s);
     w.bind(caller.userId);
     if (!w.exec())
         return Error::internal();
     QJsonArray workspaces;
     while (w.next())
-        workspaces.append(QJsonObject{{u"id"_s, w.value(0).toString()}, {u"name"_s, w.value(1).toString()},
-                                      {u"role"_s, w.value(2).toString()}});
+        workspaces.append(QJsonObject{
+            {u"id"_s, w.value(0).toString()}, {u"name"_s, w.value(1).toString()}, {u"role"_s, w.value(2).toString()}});
     return QJsonObject{{u"user"_s, user}, {u"workspaces"_s, workspaces}, {u"notificationPreferences"_s, prefs}};
 }
 
@@ -240,8 +241,10 @@ Result<QJsonArray> IdentityService::members(const Caller &caller) const
         return Error::internal();
     QJsonArray out;
     while (q.next())
-        out.append(QJsonObject{{u"userId"_s, q.value(0).toString()}, {u"email"_s, q.value(1).toString()},
-                               {u"name"_s, q.value(2).toString()}, {u"role"_s, q.value(3).toString()}});
+        out.append(QJsonObject{{u"userId"_s, q.value(0).toString()},
+                               {u"email"_s, q.value(1).toString()},
+                               {u"name"_s, q.value(2).toString()},
+                               {u"role"_s, q.value(3).toString()}});
     return out;
 }
 

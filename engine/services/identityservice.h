@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/security/caller.h"
 #include "base/result.h"
+#include "engine/security/caller.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,7 +14,8 @@ class Database;
 class WorkspaceDataStore;
 
 /** Whether one user hears about completed and failed runs (both by default). */
-struct NotificationPreferences {
+struct NotificationPreferences
+{
     bool onSuccess = true;
     bool onFailure = true;
 };

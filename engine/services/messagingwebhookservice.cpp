@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/messagingwebhookservice.h"
 
-#include "engine/store/database.h"
-#include "engine/store/sqlitelibrary.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
-#include "engine/sync/opboxtablewriter.h"
-#include "engine/services/runservice.h"
-#include "engine/sync/tablenamingpolicy.h"
-#include "engine/services/webhookservice.h"
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/webhookdecoder.h"
+#include "engine/enginelogging.h"
+#include "engine/services/runservice.h"
+#include "engine/services/webhookservice.h"
+#include "engine/store/database.h"
+#include "engine/store/sqlitelibrary.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/opboxtablewriter.h"
+#include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
 #include <QThreadPool>
@@ -33,8 +33,7 @@ bool isRefusal(const Error &error)
 } // namespace
 
 MessagingWebhookService::MessagingWebhookService(ConnectionService *connections, RunService *runs,
-                                                 WorkspaceDataStore *workspaceData, WebhookService *webhooks,
-                                                 QObject *parent)
+                                                 WorkspaceDataStore *workspaceData, WebhookService *webhooks, QObject *parent)
     : QObject(parent)
     , m_connections(connections)
     , m_runs(runs)
@@ -64,8 +63,10 @@ Error MessagingWebhookService::refused(const QString &connectionId, Error error)
 {
     // Signed deliveries are never limited (Meta may send bursts); guessing a secret is.
     if (const int wait = m_refusals.take(connectionId)) {
-        Error limited{Error::Kind::RateLimited, u"RATE_LIMITED"_s,
-                      tr("too many refused webhook calls for this connection; retry in %1 s").arg(wait), {}};
+        Error limited{Error::Kind::RateLimited,
+                      u"RATE_LIMITED"_s,
+                      tr("too many refused webhook calls for this connection; retry in %1 s").arg(wait),
+                      {}};
         limited.extra.insert(u"retryAfter"_s, wait);
         return limited;
     }
@@ -113,8 +114,7 @@ void MessagingWebhookService::receive(const ConnectionRecord &connection, const 
     }
     if (const Result<void> genuine = decoder->verifyDelivery(body, headers, *credentials); !genuine) {
         // The decoder's messages name what is missing or wrong, never a secret.
-        qCInfo(lcEngine).noquote() << "webhook delivery for connection" << connection.id << "refused:"
-                                   << genuine.error().message;
+        qCInfo(lcEngine).noquote() << "webhook delivery for connection" << connection.id << "refused:" << genuine.error().message;
         done(isRefusal(genuine.error()) ? refused(connection.id, genuine.error()) : genuine.error());
         return;
     }
@@ -138,7 +138,9 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
     const qsizetype statuses = decoded.count(u"message_statuses"_s);
     for (const QString &why : decoded.skipped)
         qCWarning(lcEngine).noquote() << "webhook delivery for connection" << connection.id << "left out" << why;
-    QJsonObject answer{{u"success"_s, true}, {u"messages"_s, double(messages)}, {u"statuses"_s, double(statuses)},
+    QJsonObject answer{{u"success"_s, true},
+                       {u"messages"_s, double(messages)},
+                       {u"statuses"_s, double(statuses)},
                        {u"skipped"_s, double(decoded.skipped.size())}};
     if (decoded.streams.isEmpty())
         return answer;
@@ -154,20 +156,20 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
     const QString now = Ids::isoNow();
 
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not start a write:"
-                            << sqlite3_errmsg(db);
-        return Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s,
-                     tr("the workspace's data file stayed locked by another writer"), {}};
+        qCWarning(lcEngine) << "webhook delivery for connection" << connection.id
+                            << "could not start a write:" << sqlite3_errmsg(db);
+        return Error{
+            Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s, tr("the workspace's data file stayed locked by another writer"), {}};
     }
     qint64 created = 0;
     qint64 updated = 0;
     for (const auto &stream : decoded.streams) {
-        OpboxTableWriter writer(db, TableNamingPolicy::tableName(base, stream.stream), base, stream.stream,
-                                stream.primaryKey, connection.id, connection.variantLabel);
+        OpboxTableWriter writer(db, TableNamingPolicy::tableName(base, stream.stream), base, stream.stream, stream.primaryKey,
+                                connection.id, connection.variantLabel);
         const auto counts = writer.write(RecordBatch::fromJson(stream.records), writtenBy, now);
         if (!counts) {
-            qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not be written:"
-                                << writer.lastSqliteError();
+            qCWarning(lcEngine) << "webhook delivery for connection" << connection.id
+                                << "could not be written:" << writer.lastSqliteError();
             sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
             return counts.error();
         }
@@ -180,8 +182,8 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
         qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not be committed:" << reason;
         return Error::internal(tr("the webhook delivery could not be stored"));
     }
-    qCInfo(lcEngine) << "webhook delivery for connection" << connection.id << "stored" << messages << "messages and"
-                     << statuses << "statuses (" << created << "new," << updated << "again)";
+    qCInfo(lcEngine) << "webhook delivery for connection" << connection.id << "stored" << messages << "messages and" << statuses
+                     << "statuses (" << created << "new," << updated << "again)";
     answer.insert(u"created"_s, double(created));
     answer.insert(u"updated"_s, double(updated));
     return answer;

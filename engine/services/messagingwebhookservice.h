@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/services/connectionservice.h"
 #include "base/result.h"
-#include "engine/services/tokenbucket.h"
 #include "connectors/runtime/webhookdecoder.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/tokenbucket.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -56,8 +56,7 @@ public:
      * writes the delivery's records on the writer thread and calls `done` there with
      * `{"success":true,"messages":n,"statuses":m}`.
      */
-    void receive(const ConnectionRecord &connection, const QByteArray &body, const WebhookDecoder::Headers &headers,
-                 Done done);
+    void receive(const ConnectionRecord &connection, const QByteArray &body, const WebhookDecoder::Headers &headers, Done done);
 
     /** Refused attempts per connection: `burst` at once, then one more every `refillMs` of `clock` (steady by default). */
     void setRefusalLimit(int burst, int refillMs, TokenBucket::Clock clock = {});

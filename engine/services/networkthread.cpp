@@ -20,7 +20,8 @@ NetworkThread::~NetworkThread()
 {
     // The network manager's timers and sockets live on the thread: it goes there, with its owner.
     QObject *home = m_home;
-    QMetaObject::invokeMethod(home, [home] { delete home; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        home, [home] { delete home; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/notificationservice.h"
-#include "engine/store/jsoncolumn.h"
-#include "engine/services/connectionservice.h"
-#include "engine/store/database.h"
-#include "engine/services/identityservice.h"
 #include "base/ids.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/identityservice.h"
+#include "engine/store/database.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/runstore.h"
 
 #include <QCoreApplication>
@@ -25,16 +25,17 @@ QString tr(const char *s, int n = -1)
 QJsonObject readNotification(SqlQuery &q)
 {
     const QString progress = q.value(7).toString();
-    return QJsonObject{{u"id"_s, q.value(0).toString()},
-                       {u"runId"_s, q.value(1).toString()},
-                       {u"connectionId"_s, q.value(2).toString()},
-                       {u"kind"_s, q.value(3).toString()},
-                       {u"title"_s, q.value(4).toString()},
-                       {u"message"_s, q.value(5).toString()},
-                       {u"progress"_s, progress.isEmpty() ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(progress.toUtf8()).object())},
-                       {u"read"_s, q.value(6).toBool()},
-                       {u"createdAt"_s, q.value(8).toString()},
-                       {u"updatedAt"_s, q.value(9).toString()}};
+    return QJsonObject{
+        {u"id"_s, q.value(0).toString()},
+        {u"runId"_s, q.value(1).toString()},
+        {u"connectionId"_s, q.value(2).toString()},
+        {u"kind"_s, q.value(3).toString()},
+        {u"title"_s, q.value(4).toString()},
+        {u"message"_s, q.value(5).toString()},
+        {u"progress"_s, progress.isEmpty() ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(progress.toUtf8()).object())},
+        {u"read"_s, q.value(6).toBool()},
+        {u"createdAt"_s, q.value(8).toString()},
+        {u"updatedAt"_s, q.value(9).toString()}};
 }
 
 const QString SelectColumns = u"id, run_id, connection_id, kind, title, message, read, progress, created_at, updated_at"_s;
@@ -107,8 +108,17 @@ void NotificationService::upsert(const RunRecord &run, const ConnectionRecord &c
                    " ON CONFLICT(run_id, user_id) DO UPDATE SET kind = excluded.kind, title = excluded.title,"
                    " message = excluded.message, progress = excluded.progress, updated_at = excluded.updated_at,"
                    " read = CASE WHEN notifications.kind = excluded.kind THEN notifications.read ELSE 0 END"_s);
-        q.bind(Ids::newId()).bind(user).bind(run.workspaceId).bind(run.id).bind(run.connectionId).bind(kind).bind(title)
-            .bind(message).bind(progress).bind(now).bind(now);
+        q.bind(Ids::newId())
+            .bind(user)
+            .bind(run.workspaceId)
+            .bind(run.id)
+            .bind(run.connectionId)
+            .bind(kind)
+            .bind(title)
+            .bind(message)
+            .bind(progress)
+            .bind(now)
+            .bind(now);
         if (!q.exec())
             continue;
         SqlQuery id(m_metadata->connection(), u"SELECT id FROM notifications WHERE run_id = ? AND user_id = ?"_s);
@@ -134,10 +144,7 @@ void NotificationService::runProgress(const RunRecord &run, const ConnectionReco
     const QString now = Ids::isoNow();
     SqlQuery q(m_metadata->connection(),
                u"UPDATE notifications SET message = ?, progress = ?, updated_at = ? WHERE run_id = ? AND kind = 'PROGRESS'"_s);
-    q.bind(messageFor(u"PROGRESS"_s, run))
-        .bind(JsonColumn::text(run.progress))
-        .bind(now)
-        .bind(run.id);
+    q.bind(messageFor(u"PROGRESS"_s, run)).bind(JsonColumn::text(run.progress)).bind(now).bind(run.id);
     if (!q.exec() || q.numRowsAffected() == 0)
         return;
     Q_UNUSED(connection);
@@ -195,9 +202,9 @@ Result<QJsonArray> NotificationService::list(const Caller &caller, int limit, bo
 {
     if (caller.isSystem())
         return QJsonArray();
-    SqlQuery q(m_metadata->connection(), u"SELECT "_s + SelectColumns + u" FROM notifications WHERE user_id = ?"_s
-                                             + (unreadOnly ? u" AND read = 0"_s : QString())
-                                             + u" ORDER BY updated_at DESC, created_at DESC, id LIMIT ?"_s);
+    SqlQuery q(m_metadata->connection(),
+               u"SELECT "_s + SelectColumns + u" FROM notifications WHERE user_id = ?"_s
+                   + (unreadOnly ? u" AND read = 0"_s : QString()) + u" ORDER BY updated_at DESC, created_at DESC, id LIMIT ?"_s);
     q.bind(caller.userId).bind(limit);
     if (!q.exec())
         return Error::internal();

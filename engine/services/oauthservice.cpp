@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/oauthservice.h"
 
-#include "engine/store/auditlog.h"
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connector.h"
-#include "connectors/runtime/connectortyperegistry.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
 #include "connectors/http/formencoding.h"
 #include "connectors/oauth/oauthaccountdiscovery.h"
 #include "connectors/oauth/oauthprofile.h"
 #include "connectors/oauth/oauthtokenclient.h"
+#include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/enginelogging.h"
+#include "engine/services/connectionservice.h"
+#include "engine/store/auditlog.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -55,8 +55,8 @@ QString shortText(const QString &text)
 
 } // namespace
 
-OAuthService::OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections,
-                           ConnectionJson connectionJson, AuditLog *audit, QObject *parent)
+OAuthService::OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections, ConnectionJson connectionJson,
+                           AuditLog *audit, QObject *parent)
     : QObject(parent)
     , m_connections(connections)
     , m_connectionJson(connectionJson)
@@ -82,12 +82,14 @@ Result<const ConnectorTypeInfo *> OAuthService::oauthType(const QString &connect
                                    .arg(connector.left(64), oauthTypes.join(u", "_s)));
     }
     if (!type->isOAuth())
-        return Error::invalid(tr("connector: %1 does not use OAuth; create it with POST /api/pipelines/connections")
-                                  .arg(type->type),
-                              u"NOT_OAUTH"_s);
+        return Error::invalid(
+            tr("connector: %1 does not use OAuth; create it with POST /api/pipelines/connections").arg(type->type),
+            u"NOT_OAUTH"_s);
     if (!OAuthProfile::forType(type->type))
-        return Error{Error::Kind::Conflict, u"CONNECTOR_UNAVAILABLE"_s,
-                     tr("the %1 connector is not available in this build").arg(type->type), {}};
+        return Error{Error::Kind::Conflict,
+                     u"CONNECTOR_UNAVAILABLE"_s,
+                     tr("the %1 connector is not available in this build").arg(type->type),
+                     {}};
     return type;
 }
 
@@ -128,8 +130,10 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
     if (!configValue.isUndefined() && !configValue.isNull() && !configValue.isObject())
         return Error::invalid(tr("config: must be an object"));
     if (!publicUrl.isValid() || publicUrl.host().isEmpty())
-        return Error{Error::Kind::Unavailable, u"NO_PUBLIC_URL"_s,
-                     tr("the API server is not running, so the provider has no address to return to"), {}};
+        return Error{Error::Kind::Unavailable,
+                     u"NO_PUBLIC_URL"_s,
+                     tr("the API server is not running, so the provider has no address to return to"),
+                     {}};
 
     QString connectionId;
     QString connectionName;
@@ -231,13 +235,10 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
         return state.error();
 
     const QStringList scopes = profile->scopesFor(config);
-    QList<QPair<QString, QString>> query{{u"response_type"_s, u"code"_s},
-                                         {u"client_id"_s, clientId},
-                                         {u"redirect_uri"_s, pending.redirectUri},
-                                         {u"scope"_s, scopes.join(u' ')},
-                                         {u"state"_s, *state},
-                                         {u"code_challenge"_s, pkceChallenge(verifier)},
-                                         {u"code_challenge_method"_s, u"S256"_s}};
+    QList<QPair<QString, QString>> query{
+        {u"response_type"_s, u"code"_s},        {u"client_id"_s, clientId}, {u"redirect_uri"_s, pending.redirectUri},
+        {u"scope"_s, scopes.join(u' ')},        {u"state"_s, *state},       {u"code_challenge"_s, pkceChallenge(verifier)},
+        {u"code_challenge_method"_s, u"S256"_s}};
     query.append(profile->authorizeParams);
     QUrl url = profile->authorizeUrl(config);
     url.setQuery(FormEncoding::encodeToString(query), QUrl::StrictMode);
@@ -276,8 +277,8 @@ void OAuthService::recordFailure(const QString &connectionId, const QString &rea
         qCWarning(lcEngine) << "OAuth: the failure reason of" << connectionId << "could not be stored";
 }
 
-void OAuthService::completeCallback(const QString &connector, const QUrlQuery &query, const QString &ip,
-                                    QObject *context, Done done)
+void OAuthService::completeCallback(const QString &connector, const QUrlQuery &query, const QString &ip, QObject *context,
+                                    Done done)
 {
     const QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
@@ -335,8 +336,7 @@ void OAuthService::completeCallback(const QString &connector, const QUrlQuery &q
     });
 }
 
-void OAuthService::exchange(const Caller &caller, const QString &connector, const QJsonObject &body, QObject *context,
-                            Done done)
+void OAuthService::exchange(const Caller &caller, const QString &connector, const QJsonObject &body, QObject *context, Done done)
 {
     const QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
@@ -423,7 +423,9 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
         recordFailure(connectionId, reason);
         qCWarning(lcEngine) << "OAuth token exchange failed for connection" << connectionId;
         co_return Error{exchanged.error().kind == Error::Kind::Unavailable ? Error::Kind::Unavailable : Error::Kind::Invalid,
-                        u"OAUTH_EXCHANGE_FAILED"_s, reason, {}};
+                        u"OAUTH_EXCHANGE_FAILED"_s,
+                        reason,
+                        {}};
     }
     // The tokens reach the vault before anything uses them, so a rotated refresh token is never lost.
     const QJsonObject credentials = OAuthTokenClient::withTokens(
@@ -489,16 +491,13 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     qCInfo(lcEngine) << "OAuth: connection" << connectionId << "is connected";
     Q_EMIT connectionAuthorized(record->workspaceId, connectionId);
 
-    const QString message = account.name.isEmpty()
-                                ? tr("Connected to %1").arg(profile->provider)
-                                : tr("Connected to %1 (%2)").arg(profile->provider, account.name);
+    const QString message = account.name.isEmpty() ? tr("Connected to %1").arg(profile->provider)
+                                                   : tr("Connected to %1 (%2)").arg(profile->provider, account.name);
     auto refreshed = m_connections->recordById(connectionId);
-    co_return QJsonObject{{u"success"_s, true},
-                          {u"connectionId"_s, connectionId},
-                          {u"status"_s, u"CONNECTED"_s},
-                          {u"message"_s, message},
-                          {u"streams"_s, streams},
-                          {u"connection"_s, refreshed ? m_connectionJson.toJson(*refreshed) : QJsonValue()}};
+    co_return QJsonObject{
+        {u"success"_s, true},          {u"connectionId"_s, connectionId},
+        {u"status"_s, u"CONNECTED"_s}, {u"message"_s, message},
+        {u"streams"_s, streams},       {u"connection"_s, refreshed ? m_connectionJson.toJson(*refreshed) : QJsonValue()}};
 }
 
 } // namespace Opbox

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
 #include "engine/security/caller.h"
 #include "engine/services/connectionjson.h"
 #include "engine/services/networkthread.h"
 #include "engine/store/oauthstatestore.h"
-#include "base/result.h"
 
 #include <QCoroTask>
 #include <QJsonObject>
@@ -14,7 +14,6 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <functional>
-
 
 namespace Opbox {
 
@@ -79,7 +78,8 @@ Q_SIGNALS:
     void connectionAuthorized(const QString &workspaceId, const QString &connectionId);
 
 private:
-    struct Completion {
+    struct Completion
+    {
         PendingAuthorization pending;
         QString code;
         Caller actor;

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/runservice.h"
-#include "engine/store/auditlog.h"
-#include "engine/services/connectionservice.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
-#include "engine/services/identityservice.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/identityservice.h"
 #include "engine/services/notificationservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/store/database.h"
 #include "engine/store/syncstatestore.h"
-#include "engine/sync/tablenamingpolicy.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -69,13 +69,16 @@ RunService::RunService(Database *metadata, WorkspaceDataStore *workspaceData, Co
     , m_maker([](ConnectorContext context) { return ConnectorFactory::create(std::move(context)); })
 {
     // A deleted connection's runs go with it (ON DELETE CASCADE); its worker stops at the next page.
-    connect(m_connections, &ConnectionService::connectionRemoved, this, [this](const QString &, const QString &connectionId) {
-        QMutexLocker lock(&m_mutex);
-        for (auto it = m_live.begin(); it != m_live.end(); ++it) {
-            if (it->connectionId == connectionId && it->cancel)
-                it->cancel->cancel();
-        }
-    }, Qt::DirectConnection);
+    connect(
+        m_connections, &ConnectionService::connectionRemoved, this,
+        [this](const QString &, const QString &connectionId) {
+            QMutexLocker lock(&m_mutex);
+            for (auto it = m_live.begin(); it != m_live.end(); ++it) {
+                if (it->connectionId == connectionId && it->cancel)
+                    it->cancel->cancel();
+            }
+        },
+        Qt::DirectConnection);
 }
 
 RunService::~RunService() = default;
@@ -86,10 +89,8 @@ QJsonObject RunPage::toJson() const
     for (const RunRecord &run : runs)
         items.append(run.toJson());
     return QJsonObject{{u"runs"_s, items},
-                       {u"pagination"_s, QJsonObject{{u"limit"_s, limit},
-                                                     {u"offset"_s, offset},
-                                                     {u"total"_s, total},
-                                                     {u"hasMore"_s, hasMore()}}}};
+                       {u"pagination"_s,
+                        QJsonObject{{u"limit"_s, limit}, {u"offset"_s, offset}, {u"total"_s, total}, {u"hasMore"_s, hasMore()}}}};
 }
 
 QString RunService::triggerName(RunTrigger trigger)
@@ -207,8 +208,8 @@ Result<RunRecord> RunService::trigger(const Caller &caller, const QString &conne
     }
     for (const auto &stream : streams) {
         if (!known.contains(stream))
-            return Error::invalid(tr("streams: unknown stream \"%1\" (this connection has: %2)")
-                                      .arg(stream.left(64), known.join(u", "_s)));
+            return Error::invalid(
+                tr("streams: unknown stream \"%1\" (this connection has: %2)").arg(stream.left(64), known.join(u", "_s)));
         if (!selected.contains(stream))
             selected.append(stream);
     }
@@ -220,12 +221,10 @@ Result<RunRecord> RunService::trigger(const Caller &caller, const QString &conne
         if (selected.contains(name))
             ordered.append(name);
     }
-    const QJsonObject progress{{u"stream"_s, QJsonValue()},
-                               {u"streamsDone"_s, 0},
-                               {u"streamsTotal"_s, int(ordered.size())},
-                               {u"rowsSynced"_s, 0}};
-    auto run = m_store.insertPending(connection->id, connection->workspaceId, triggerName(trigger), caller.userId, ordered,
-                                     progress);
+    const QJsonObject progress{
+        {u"stream"_s, QJsonValue()}, {u"streamsDone"_s, 0}, {u"streamsTotal"_s, int(ordered.size())}, {u"rowsSynced"_s, 0}};
+    auto run
+        = m_store.insertPending(connection->id, connection->workspaceId, triggerName(trigger), caller.userId, ordered, progress);
     if (!run)
         return run.error();
     m_audit->record(caller, u"RUN_TRIGGER"_s, u"run"_s, run->id,
@@ -248,8 +247,7 @@ Result<RunRecord> RunService::stop(const Caller &caller, const QString &connecti
         return Error::notFound(tr("run not found: %1").arg(runId.left(64)));
     if (!m_store.cancel(runId, QString())) {
         const auto now = m_store.get(runId);
-        return Error::conflict(tr("the run has already finished (%1)").arg(now ? now->status : run->status),
-                               u"RUN_FINISHED"_s);
+        return Error::conflict(tr("the run has already finished (%1)").arg(now ? now->status : run->status), u"RUN_FINISHED"_s);
     }
     {
         QMutexLocker lock(&m_mutex);
@@ -323,14 +321,14 @@ Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString 
         for (const auto &spec : std::as_const(*specs))
             known.append(spec.name);
         if (!known.contains(stream))
-            return Error::invalid(tr("stream: unknown stream \"%1\" (this connection has: %2)")
-                                      .arg(stream.left(64), known.join(u", "_s)));
+            return Error::invalid(
+                tr("stream: unknown stream \"%1\" (this connection has: %2)").arg(stream.left(64), known.join(u", "_s)));
     }
     // A running sync would overwrite the new cursor with its next checkpoint: refuse instead of
     // pretending the reset worked.
     if (const auto active = m_store.activeRun(connection->id)) {
-        Error e = Error::conflict(tr("a sync is running for this connection; stop it before resetting the cursor"),
-                                  u"RUN_ACTIVE"_s);
+        Error e
+            = Error::conflict(tr("a sync is running for this connection; stop it before resetting the cursor"), u"RUN_ACTIVE"_s);
         e.extra.insert(u"runId"_s, active->id);
         return e;
     }
@@ -467,8 +465,8 @@ QString RunService::resolveTableBase(const ConnectionRecord &connection)
         if (found) {
             const QString sourceId = q.value(0).toString();
             const QString sourceBase = q.value(2).toString();
-            const bool sourceOwn = QJsonDocument::fromJson(q.value(3).toString().toUtf8())
-                                       .object().value(u"createOwnTables"_s).toBool();
+            const bool sourceOwn
+                = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object().value(u"createOwnTables"_s).toBool();
             if (sourceId != connection.id && !sourceBase.isEmpty() && !sourceOwn)
                 base = sourceBase;
             else

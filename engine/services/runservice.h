@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
+#include "connectors/runtime/connector.h"
 #include "engine/security/caller.h"
 #include "engine/services/cursorreset.h"
-#include "connectors/runtime/connector.h"
-#include "base/result.h"
 #include "engine/store/runstore.h"
 
 #include <QHash>
@@ -27,7 +27,8 @@ class WorkspaceDataStore;
 struct ConnectionRecord;
 
 /** One page of a connection's runs, newest first, and where it lies among them all. */
-struct RunPage {
+struct RunPage
+{
     QList<RunRecord> runs;
     int limit = 0;
     int offset = 0;
@@ -59,8 +60,8 @@ class RunService : public QObject
 public:
     using ConnectorMaker = std::function<std::unique_ptr<Connector>(ConnectorContext)>;
 
-    RunService(Database *metadata, WorkspaceDataStore *workspaceData, ConnectionService *connections,
-               IdentityService *identity, AuditLog *audit, NotificationService *notifications, QObject *parent = nullptr);
+    RunService(Database *metadata, WorkspaceDataStore *workspaceData, ConnectionService *connections, IdentityService *identity,
+               AuditLog *audit, NotificationService *notifications, QObject *parent = nullptr);
     ~RunService() override;
 
     /**
@@ -130,7 +131,8 @@ Q_SIGNALS:
     void runFinished(const QString &workspaceId, const QString &connectionId, const QString &runId, const QString &status);
 
 private:
-    struct LiveRun {
+    struct LiveRun
+    {
         QString connectionId;
         std::shared_ptr<CancelToken> cancel;
         QJsonObject progress;

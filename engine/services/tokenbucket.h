@@ -31,7 +31,8 @@ public:
     [[nodiscard]] static qint64 steadyMs();
 
 private:
-    struct Bucket {
+    struct Bucket
+    {
         double tokens = 0;
         qint64 updatedMs = 0;
     };

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/triggerservice.h"
-#include "engine/store/jsoncolumn.h"
-#include "engine/store/auditlog.h"
-#include "engine/services/connectionservice.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/runservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/store/database.h"
+#include "engine/store/jsoncolumn.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -23,8 +23,7 @@ std::optional<QDateTime> lastScheduledRunIn(Database *metadata, const QString &c
 {
     // When the run was enqueued, not when a worker picked it up: the cadence stays on the clock
     // even when the queue is busy.
-    SqlQuery q(metadata->connection(),
-               u"SELECT MAX(created_at) FROM runs WHERE connection_id = ? AND trigger = 'SCHEDULE'"_s);
+    SqlQuery q(metadata->connection(), u"SELECT MAX(created_at) FROM runs WHERE connection_id = ? AND trigger = 'SCHEDULE'"_s);
     q.bind(connectionId);
     if (!q.exec() || !q.next() || q.value(0).isNull())
         return std::nullopt;
@@ -34,7 +33,8 @@ std::optional<QDateTime> lastScheduledRunIn(Database *metadata, const QString &c
     return at.toUTC();
 }
 
-struct ScheduledConnection {
+struct ScheduledConnection
+{
     QString id;
     QString workspaceId;
     QString frequency;
@@ -162,7 +162,9 @@ Result<RunAllResult> TriggerService::runAll(const Caller &caller)
     if (inProgress > 0)
         message += tr(", %1 already in progress").arg(inProgress);
     m_audit->record(caller, u"RUN_ALL"_s, u"workspace"_s, caller.workspaceId,
-                    QJsonObject{{u"count"_s, count}, {u"alreadyInProgress"_s, inProgress}, {u"failed"_s, failed},
+                    QJsonObject{{u"count"_s, count},
+                                {u"alreadyInProgress"_s, inProgress},
+                                {u"failed"_s, failed},
                                 {u"runIds"_s, QJsonArray::fromStringList(runIds)}});
     qCInfo(lcEngine) << "run-all in workspace" << caller.workspaceId << "enqueued" << count << "in progress" << inProgress;
     return RunAllResult{runIds, message};

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/security/caller.h"
 #include "base/result.h"
+#include "engine/security/caller.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -24,7 +24,8 @@ class RunService;
 struct ConnectionRecord;
 
 /** What one check of the schedules did. */
-struct DueRuns {
+struct DueRuns
+{
     /** The connections that got a SCHEDULE run. */
     QStringList triggered;
     /** Enabled, scheduled connections not triggered: not due, or a run already active. */
@@ -32,7 +33,8 @@ struct DueRuns {
 };
 
 /** What run-all started. */
-struct RunAllResult {
+struct RunAllResult
+{
     QStringList runIds;
     /** "Enqueued 2 sync(s), 1 already in progress". */
     QString message;

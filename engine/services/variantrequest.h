@@ -13,7 +13,8 @@ namespace Opbox {
  * What a variant changes about the connection it is copied from; a
  * `POST connections/:id/variants` body reads into one.
  */
-struct VariantRequest {
+struct VariantRequest
+{
     /** Unset: the source's name followed by the variant's label. */
     std::optional<QString> name;
     /** Unset: the next number in the variant group. */

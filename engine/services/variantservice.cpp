@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/variantservice.h"
-#include "engine/store/auditlog.h"
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connectortyperegistry.h"
-#include "engine/store/database.h"
-#include "engine/store/connectionstore.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
-#include "engine/sync/tablenamingpolicy.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "engine/enginelogging.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/webhookservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/store/connectionstore.h"
+#include "engine/store/database.h"
+#include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -20,8 +20,8 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
-VariantService::VariantService(Database *metadata, ConnectionService *connections, WebhookService *webhooks,
-                               AuditLog *audit, QObject *parent)
+VariantService::VariantService(Database *metadata, ConnectionService *connections, WebhookService *webhooks, AuditLog *audit,
+                               QObject *parent)
     : QObject(parent)
     , m_metadata(metadata)
     , m_connections(connections)
@@ -30,7 +30,8 @@ VariantService::VariantService(Database *metadata, ConnectionService *connection
 {
 }
 
-Result<VariantService::Created> VariantService::create(const Caller &caller, const QString &sourceId, const VariantRequest &request)
+Result<VariantService::Created> VariantService::create(const Caller &caller, const QString &sourceId,
+                                                       const VariantRequest &request)
 {
     if (auto ok = caller.require(Role::Admin); !ok)
         return ok.error();

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/security/caller.h"
-#include "engine/store/connectionrecord.h"
-#include "engine/services/variantrequest.h"
 #include "base/result.h"
+#include "engine/security/caller.h"
+#include "engine/services/variantrequest.h"
+#include "engine/store/connectionrecord.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -29,7 +29,8 @@ public:
                    QObject *parent = nullptr);
 
     /** A variant just made, with the webhook token that only this answer and reveal show. */
-    struct Created {
+    struct Created
+    {
         ConnectionRecord connection;
         QString webhookToken;
     };

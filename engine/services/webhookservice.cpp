@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/webhookservice.h"
-#include "engine/store/auditlog.h"
-#include "engine/services/connectionservice.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
-#include "engine/services/runservice.h"
+#include "engine/enginelogging.h"
 #include "engine/security/vault.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/runservice.h"
+#include "engine/store/auditlog.h"
+#include "engine/store/database.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -114,8 +114,10 @@ Result<QJsonObject> WebhookService::trigger(const QString &token, const QString 
         return connectionId.error();
     if (const int wait = m_rateLimit.take(*connectionId)) {
         qCInfo(lcEngine) << "webhook of connection" << *connectionId << "rate limited";
-        Error e{Error::Kind::RateLimited, u"RATE_LIMITED"_s,
-                tr("too many webhook calls for this connection; retry in %1 s").arg(wait), {}};
+        Error e{Error::Kind::RateLimited,
+                u"RATE_LIMITED"_s,
+                tr("too many webhook calls for this connection; retry in %1 s").arg(wait),
+                {}};
         e.extra.insert(u"retryAfter"_s, wait);
         return e;
     }
@@ -123,8 +125,7 @@ Result<QJsonObject> WebhookService::trigger(const QString &token, const QString 
     if (!connection)
         return Error::notFound(tr("unknown webhook"));
     if (!connection->enabled)
-        return Error::conflict(tr("this connection is disabled; enable it to start syncs by webhook"),
-                               u"CONNECTION_DISABLED"_s);
+        return Error::conflict(tr("this connection is disabled; enable it to start syncs by webhook"), u"CONNECTION_DISABLED"_s);
     // The token stands for the connection, not for a person: the run has no triggering user, so
     // everyone eligible is notified.
     // A caller that knows what changed (a HubSpot contact event) names the streams; none: the
@@ -185,8 +186,9 @@ Result<QByteArray> WebhookService::upgradeOrCreate(const QString &connectionId, 
     if (!sealed)
         return sealed.error();
     // The condition makes two concurrent reveals agree: the loser re-reads the winner's token.
-    SqlQuery update(db, u"UPDATE connections SET webhook_token_hash = ?, webhook_token_enc = ?, webhook_token = NULL"
-                        " WHERE id = ? AND webhook_token_enc IS NULL"_s);
+    SqlQuery update(db,
+                    u"UPDATE connections SET webhook_token_hash = ?, webhook_token_enc = ?, webhook_token = NULL"
+                    " WHERE id = ? AND webhook_token_enc IS NULL"_s);
     update.bind(sealed->hash).bind(sealed->encrypted).bind(connectionId);
     if (!update.exec()) {
         if (update.isConstraintViolation())

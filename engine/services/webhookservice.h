@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/security/caller.h"
 #include "base/result.h"
+#include "engine/security/caller.h"
 #include "engine/services/tokenbucket.h"
 
 #include <QByteArray>
@@ -19,13 +19,15 @@ class RunService;
 class Vault;
 
 /** A webhook token ready to be stored: the lookup hash and the vault-encrypted bytes. */
-struct SealedWebhookToken {
-    QByteArray hash;      // SHA-256 of the 32 token bytes
+struct SealedWebhookToken
+{
+    QByteArray hash; // SHA-256 of the 32 token bytes
     QByteArray encrypted; // the 32 bytes, encrypted with "webhook:<connectionId>" as associated data
 };
 
 /** A connection's webhook address as an admin may see it; the URL holds the token. */
-struct RevealedWebhook {
+struct RevealedWebhook
+{
     QString url;
     QString tokenPrefix; // the first characters of the token, to recognise it later
     QString curlExample;
@@ -41,8 +43,8 @@ class WebhookService : public QObject
 {
     Q_OBJECT
 public:
-    WebhookService(Database *metadata, const Vault *vault, ConnectionService *connections, RunService *runs,
-                   AuditLog *audit, QObject *parent = nullptr);
+    WebhookService(Database *metadata, const Vault *vault, ConnectionService *connections, RunService *runs, AuditLog *audit,
+                   QObject *parent = nullptr);
 
     /**
      * `POST /api/pipelines/webhook/:token`: `{"success":true,"message":…}` when a run was started

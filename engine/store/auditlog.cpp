@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/auditlog.h"
-#include "engine/store/jsoncolumn.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
+#include "engine/store/database.h"
+#include "engine/store/jsoncolumn.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -97,9 +97,11 @@ Result<QJsonObject> AuditLog::list(const Caller &caller, int limit, int offset, 
             e.insert(u"actorEmail"_s, rows.value(9).toString());
         events.append(e);
     }
-    return QJsonObject{{u"events"_s, events},
-                       {u"pagination"_s, QJsonObject{{u"limit"_s, limit}, {u"offset"_s, offset}, {u"total"_s, total},
-                                                      {u"hasMore"_s, offset + events.size() < total}}}};
+    return QJsonObject{
+        {u"events"_s, events},
+        {u"pagination"_s,
+         QJsonObject{
+             {u"limit"_s, limit}, {u"offset"_s, offset}, {u"total"_s, total}, {u"hasMore"_s, offset + events.size() < total}}}};
 }
 
 } // namespace Opbox

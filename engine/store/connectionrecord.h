@@ -8,7 +8,8 @@
 namespace Opbox {
 
 /** A connection's stored row, decoded; credentials stay encrypted until someone asks for them. */
-struct ConnectionRecord {
+struct ConnectionRecord
+{
     QString id;
     QString workspaceId;
     QString name;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/connectionstore.h"
+#include "base/ids.h"
 #include "engine/store/database.h"
 #include "engine/store/jsoncolumn.h"
-#include "base/ids.h"
 
 #include <QCoreApplication>
 
@@ -18,9 +18,8 @@ QString tr(const char *s)
     return QCoreApplication::translate("ConnectionService", s);
 }
 
-const QString SelectColumns =
-    u"id, workspace_id, name, type, status, status_message, enabled, config, schedule, notify_user_ids,"
-    " variant_group_id, variant_label, credential_fields, table_base, created_at, updated_at"_s;
+const QString SelectColumns = u"id, workspace_id, name, type, status, status_message, enabled, config, schedule, notify_user_ids,"
+                              " variant_group_id, variant_label, credential_fields, table_base, created_at, updated_at"_s;
 
 ConnectionRecord readRecord(SqlQuery &q)
 {
@@ -156,8 +155,8 @@ Result<void> ConnectionStore::update(const ConnectionRecord &r)
     return {};
 }
 
-Result<void> ConnectionStore::writeCredentials(const QString &id, const QByteArray &encrypted,
-                                               const QStringList &fieldNames, bool untested)
+Result<void> ConnectionStore::writeCredentials(const QString &id, const QByteArray &encrypted, const QStringList &fieldNames,
+                                               bool untested)
 {
     const QString sql = untested ? u"UPDATE connections SET credentials = ?, credential_fields = ?,"
                                    " status = 'DISCONNECTED', status_message = NULL WHERE id = ?"_s
@@ -186,8 +185,7 @@ Result<QByteArray> ConnectionStore::encryptedCredentials(const QString &id) cons
 
 Result<void> ConnectionStore::setStatus(const QString &id, const QString &status, const QString &message)
 {
-    SqlQuery q(m_metadata->connection(),
-               u"UPDATE connections SET status = ?, status_message = ?, updated_at = ? WHERE id = ?"_s);
+    SqlQuery q(m_metadata->connection(), u"UPDATE connections SET status = ?, status_message = ?, updated_at = ? WHERE id = ?"_s);
     q.bind(status).bind(orNull(message)).bind(Ids::isoNow()).bind(id);
     if (!q.exec())
         return Error::internal();

@@ -21,7 +21,8 @@ class ConnectionStore
 {
 public:
     /** What a row keeps sealed: encrypted credentials (null: none yet) and the webhook token. */
-    struct Secrets {
+    struct Secrets
+    {
         QByteArray credentials;
         QStringList credentialFields;
         QByteArray webhookTokenHash;
@@ -43,8 +44,8 @@ public:
     /** Writes the editable fields (name, config, schedule, recipients, enabled) and updatedAt. */
     [[nodiscard]] Result<void> update(const ConnectionRecord &record);
     /** Replaces the credentials; `untested` also marks the connection DISCONNECTED, as new credentials are. */
-    [[nodiscard]] Result<void> writeCredentials(const QString &id, const QByteArray &encrypted,
-                                                const QStringList &fieldNames, bool untested);
+    [[nodiscard]] Result<void> writeCredentials(const QString &id, const QByteArray &encrypted, const QStringList &fieldNames,
+                                                bool untested);
     /** The encrypted credentials; empty when the row has none, not found when there is no row. */
     [[nodiscard]] Result<QByteArray> encryptedCredentials(const QString &id) const;
     [[nodiscard]] Result<void> setStatus(const QString &id, const QString &status, const QString &message);

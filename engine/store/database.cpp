@@ -21,7 +21,8 @@ namespace {
 
 // Removes the connections a thread opened when that thread ends, so that Qt Sql does not warn
 // about connections still in use and file handles are not leaked by short-lived workers.
-struct ThreadConnections {
+struct ThreadConnections
+{
     QStringList names;
     ~ThreadConnections()
     {
@@ -45,8 +46,8 @@ QThreadStorage<ThreadConnections *> &threadConnections()
 bool applyPragmas(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    const QStringList pragmas{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                              u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=10000"_s,
+    const QStringList pragmas{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s,
+                              u"PRAGMA busy_timeout=10000"_s,
                               // Freed pages are zeroed so that a dropped secret (a legacy plaintext
                               // webhook token) does not linger in the file.
                               u"PRAGMA secure_delete=ON"_s};
@@ -161,11 +162,15 @@ Result<void> Database::open()
     const int current = schemaVersion();
     const int latest = latestVersion();
     if (current > latest) {
-        return Error{Error::Kind::Internal, u"SCHEMA_TOO_NEW"_s,
+        return Error{Error::Kind::Internal,
+                     u"SCHEMA_TOO_NEW"_s,
                      QCoreApplication::translate("Database",
                                                  "%1 has schema version %2, newer than this build knows (%3); "
                                                  "use a newer Opbox Pipelines or another data directory")
-                         .arg(m_path).arg(current).arg(latest), {}};
+                         .arg(m_path)
+                         .arg(current)
+                         .arg(latest),
+                     {}};
     }
     for (const auto &migration : m_migrations) {
         if (migration.version <= current)
@@ -193,8 +198,8 @@ Result<void> Database::open()
         if (!ok || !db.commit()) {
             db.rollback();
             qCCritical(lcEngine) << "migration" << migration.version << "of" << m_label << "failed:" << failed;
-            return Error::internal(QCoreApplication::translate("Database", "migration %1 of %2 failed")
-                                       .arg(migration.version).arg(m_path));
+            return Error::internal(
+                QCoreApplication::translate("Database", "migration %1 of %2 failed").arg(migration.version).arg(m_path));
         }
         qCInfo(lcEngine) << m_label << "migrated to schema version" << migration.version;
     }

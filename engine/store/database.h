@@ -13,7 +13,8 @@
 namespace Opbox {
 
 /** One numbered schema step: SQL statements and, where SQL cannot express it, a C++ step. */
-struct Migration {
+struct Migration
+{
     int version = 0;
     QStringList statements;
     std::function<bool(QSqlDatabase &)> step = {};

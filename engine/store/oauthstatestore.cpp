@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/oauthstatestore.h"
 
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
 #include "engine/security/vault.h"
+#include "engine/store/database.h"
 
 #include <QRegularExpression>
 
@@ -32,11 +32,10 @@ QDateTime OAuthStateStore::now() const
     return QDateTime::currentDateTimeUtc().addMSecs(m_skewMs.load());
 }
 
-QByteArray OAuthStateStore::signature(const QString &id, qint64 expires, const QString &connectionId,
-                                      const QString &type) const
+QByteArray OAuthStateStore::signature(const QString &id, qint64 expires, const QString &connectionId, const QString &type) const
 {
-    const QByteArray message = id.toUtf8() + '\n' + QByteArray::number(expires) + '\n' + connectionId.toUtf8() + '\n'
-                               + type.toUtf8();
+    const QByteArray message
+        = id.toUtf8() + '\n' + QByteArray::number(expires) + '\n' + connectionId.toUtf8() + '\n' + type.toUtf8();
     return m_vault->hmac("opbox-oauth-state-v1", message);
 }
 
@@ -56,8 +55,9 @@ Result<QString> OAuthStateStore::issue(PendingAuthorization authorization)
     if (!purge.exec())
         qCWarning(lcEngine) << "old OAuth states could not be purged";
 
-    SqlQuery q(db, u"INSERT INTO oauth_states(id, connection_id, workspace_id, connector_type, redirect_uri, verifier,"
-                   " created_by, created_at, expires_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    SqlQuery q(db,
+               u"INSERT INTO oauth_states(id, connection_id, workspace_id, connector_type, redirect_uri, verifier,"
+               " created_by, created_at, expires_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.bind(authorization.stateId)
         .bind(authorization.connectionId)
         .bind(authorization.workspaceId)
@@ -79,11 +79,8 @@ OAuthStateStore::Check OAuthStateStore::rejected(Rejection rejection, const QStr
     check.rejection = rejection;
     check.connectionId = connectionId;
     switch (rejection) {
-    case Rejection::None:
-        break;
-    case Rejection::Malformed:
-        check.message = tr("the state parameter is missing or malformed");
-        break;
+    case Rejection::None: break;
+    case Rejection::Malformed: check.message = tr("the state parameter is missing or malformed"); break;
     case Rejection::Tampered:
         check.message = tr("the state parameter is not genuine (its signature does not match); start the "
                            "authorization again");
@@ -92,12 +89,10 @@ OAuthStateStore::Check OAuthStateStore::rejected(Rejection rejection, const QStr
         check.message = tr("the state parameter is unknown to this server; start the authorization again");
         break;
     case Rejection::Expired:
-        check.message = tr("the authorization expired (it must be completed within %n minute(s)); start it again",
-                           nullptr, LifetimeSeconds / 60);
+        check.message = tr("the authorization expired (it must be completed within %n minute(s)); start it again", nullptr,
+                           LifetimeSeconds / 60);
         break;
-    case Rejection::Reused:
-        check.message = tr("the state parameter was already used; start the authorization again");
-        break;
+    case Rejection::Reused: check.message = tr("the state parameter was already used; start the authorization again"); break;
     }
     return check;
 }
@@ -118,8 +113,9 @@ OAuthStateStore::Check OAuthStateStore::consume(const QString &state)
 
 OAuthStateStore::Check OAuthStateStore::consumeLatest(const QString &connectionId)
 {
-    SqlQuery q(m_metadata->connection(), u"SELECT id FROM oauth_states WHERE connection_id = ? AND used_at IS NULL"
-                                         " ORDER BY created_at DESC, rowid DESC LIMIT 1"_s);
+    SqlQuery q(m_metadata->connection(),
+               u"SELECT id FROM oauth_states WHERE connection_id = ? AND used_at IS NULL"
+               " ORDER BY created_at DESC, rowid DESC LIMIT 1"_s);
     q.bind(connectionId);
     if (!q.exec())
         return rejected(Rejection::Unknown, connectionId);
@@ -135,8 +131,9 @@ OAuthStateStore::Check OAuthStateStore::consumeRow(const QString &id, std::optio
                                                    const QByteArray &givenSignature)
 {
     auto db = m_metadata->connection();
-    SqlQuery q(db, u"SELECT connection_id, workspace_id, connector_type, redirect_uri, verifier, created_by, expires_at"
-                   " FROM oauth_states WHERE id = ?"_s);
+    SqlQuery q(db,
+               u"SELECT connection_id, workspace_id, connector_type, redirect_uri, verifier, created_by, expires_at"
+               " FROM oauth_states WHERE id = ?"_s);
     q.bind(id);
     if (!q.exec() || !q.next())
         return rejected(Rejection::Unknown);
@@ -185,8 +182,7 @@ OAuthStateStore::Check OAuthStateStore::consumeRow(const QString &id, std::optio
 
 void OAuthStateStore::invalidateAll(const QString &connectionId)
 {
-    SqlQuery q(m_metadata->connection(),
-               u"UPDATE oauth_states SET used_at = ? WHERE connection_id = ? AND used_at IS NULL"_s);
+    SqlQuery q(m_metadata->connection(), u"UPDATE oauth_states SET used_at = ? WHERE connection_id = ? AND used_at IS NULL"_s);
     q.bind(Ids::iso(now())).bind(connectionId);
     if (!q.exec())
         qCWarning(lcEngine) << "outstanding OAuth states of" << connectionId << "could not be invalidated";

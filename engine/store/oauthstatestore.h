@@ -15,14 +15,15 @@ class Database;
 class Vault;
 
 /** An authorization that a person started and a provider will answer: what the callback needs. */
-struct PendingAuthorization {
+struct PendingAuthorization
+{
     QString stateId;
     QString connectionId;
     QString workspaceId;
-    QString type;          // connector type, ACCOUNTING …
-    QString redirectUri;   // sent again with the token request
-    QString codeVerifier;  // PKCE; encrypted at rest, never logged
-    QString createdBy;     // the user who started it (the callback's audit actor)
+    QString type; // connector type, ACCOUNTING …
+    QString redirectUri; // sent again with the token request
+    QString codeVerifier; // PKCE; encrypted at rest, never logged
+    QString createdBy; // the user who started it (the callback's audit actor)
     QDateTime expiresAt;
 };
 
@@ -41,11 +42,12 @@ public:
     enum class Rejection { None, Malformed, Tampered, Unknown, Expired, Reused };
 
     /** The outcome of consuming a state. */
-    struct Check {
+    struct Check
+    {
         std::optional<PendingAuthorization> pending; // set when the state was accepted
         Rejection rejection = Rejection::None;
         QString connectionId; // for a rejected state: the connection it was issued for, when known
-        QString message;      // why it was rejected; safe to show
+        QString message; // why it was rejected; safe to show
         [[nodiscard]] bool ok() const { return pending.has_value(); }
     };
 
@@ -65,8 +67,7 @@ public:
     void setClockSkew(qint64 milliseconds) { m_skewMs.store(milliseconds); }
 
 private:
-    [[nodiscard]] QByteArray signature(const QString &id, qint64 expires, const QString &connectionId,
-                                       const QString &type) const;
+    [[nodiscard]] QByteArray signature(const QString &id, qint64 expires, const QString &connectionId, const QString &type) const;
     [[nodiscard]] Check consumeRow(const QString &id, std::optional<qint64> signedExpiry, const QByteArray &signature);
     [[nodiscard]] static Check rejected(Rejection rejection, const QString &connectionId = {});
 

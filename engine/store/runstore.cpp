@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/runstore.h"
-#include "engine/store/jsoncolumn.h"
-#include "engine/store/database.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
+#include "engine/store/database.h"
+#include "engine/store/jsoncolumn.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -69,17 +69,20 @@ RunStore::RunStore(Database *metadata)
 }
 
 Result<RunRecord> RunStore::insertPending(const QString &connectionId, const QString &workspaceId, const QString &trigger,
-                                          const QString &triggeredBy, const QStringList &streams,
-                                          const QJsonObject &progress)
+                                          const QString &triggeredBy, const QStringList &streams, const QJsonObject &progress)
 {
     const QString id = Ids::newId();
     SqlQuery q(m_metadata->connection(),
                u"INSERT INTO runs(id, connection_id, workspace_id, status, trigger, triggered_by, streams, progress, created_at)"
                " VALUES(?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)"_s);
-    q.bind(id).bind(connectionId).bind(workspaceId).bind(trigger)
+    q.bind(id)
+        .bind(connectionId)
+        .bind(workspaceId)
+        .bind(trigger)
         .bind(triggeredBy.isEmpty() ? QVariant() : QVariant(triggeredBy))
         .bind(JsonColumn::text(QJsonArray::fromStringList(streams)))
-        .bind(JsonColumn::text(progress)).bind(Ids::isoNow());
+        .bind(JsonColumn::text(progress))
+        .bind(Ids::isoNow());
     if (!q.exec()) {
         if (q.isConstraintViolation()) {
             // The partial unique index refused a second active run: report the one that won.
@@ -118,8 +121,8 @@ std::optional<RunRecord> RunStore::activeRun(const QString &connectionId) const
 
 std::optional<RunRecord> RunStore::lastRun(const QString &connectionId) const
 {
-    SqlQuery q(m_metadata->connection(), u"SELECT "_s + Columns
-                                             + u" FROM runs WHERE connection_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1"_s);
+    SqlQuery q(m_metadata->connection(),
+               u"SELECT "_s + Columns + u" FROM runs WHERE connection_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1"_s);
     q.bind(connectionId);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -134,9 +137,10 @@ Result<QList<RunRecord>> RunStore::list(const QString &connectionId, int limit, 
         return Error::internal();
     if (total)
         *total = count.value(0).toInt();
-    SqlQuery q(m_metadata->connection(), u"SELECT "_s + Columns
-                                             + u" FROM runs WHERE connection_id = ? ORDER BY created_at DESC, rowid DESC"
-                                               " LIMIT ? OFFSET ?"_s);
+    SqlQuery q(m_metadata->connection(),
+               u"SELECT "_s + Columns
+                   + u" FROM runs WHERE connection_id = ? ORDER BY created_at DESC, rowid DESC"
+                     " LIMIT ? OFFSET ?"_s);
     q.bind(connectionId).bind(limit).bind(offset);
     if (!q.exec())
         return Error::internal();
@@ -181,8 +185,7 @@ bool RunStore::cancel(const QString &runId, const QString &error)
     return q.exec() && q.numRowsAffected() == 1;
 }
 
-bool RunStore::updateProgress(const QString &runId, const QJsonObject &progress, qint64 synced, qint64 created,
-                              qint64 updated)
+bool RunStore::updateProgress(const QString &runId, const QJsonObject &progress, qint64 synced, qint64 created, qint64 updated)
 {
     SqlQuery q(m_metadata->connection(),
                u"UPDATE runs SET progress = ?, rows_synced = ?, rows_created = ?, rows_updated = ? WHERE id = ?"_s);

@@ -14,12 +14,13 @@ namespace Opbox {
 class Database;
 
 /** One sync run as stored in `opbox.db`. */
-struct RunRecord {
+struct RunRecord
+{
     QString id;
     QString connectionId;
     QString workspaceId;
-    QString status;      // PENDING | RUNNING | COMPLETED | FAILED | CANCELLED
-    QString trigger;     // MANUAL | SCHEDULE | WEBHOOK | RUN_ALL | OAUTH
+    QString status; // PENDING | RUNNING | COMPLETED | FAILED | CANCELLED
+    QString trigger; // MANUAL | SCHEDULE | WEBHOOK | RUN_ALL | OAUTH
     QString triggeredBy; // user id; empty for system triggers
     QStringList streams;
     QJsonObject progress;
@@ -47,9 +48,9 @@ public:
     explicit RunStore(Database *metadata);
 
     /** Inserts a PENDING run; a Conflict `RUN_ACTIVE` with `runId` when one is already active. */
-    [[nodiscard]] Result<RunRecord> insertPending(const QString &connectionId, const QString &workspaceId,
-                                                  const QString &trigger, const QString &triggeredBy,
-                                                  const QStringList &streams, const QJsonObject &progress);
+    [[nodiscard]] Result<RunRecord> insertPending(const QString &connectionId, const QString &workspaceId, const QString &trigger,
+                                                  const QString &triggeredBy, const QStringList &streams,
+                                                  const QJsonObject &progress);
     [[nodiscard]] std::optional<RunRecord> get(const QString &runId) const;
     [[nodiscard]] std::optional<RunRecord> activeRun(const QString &connectionId) const;
     [[nodiscard]] std::optional<RunRecord> lastRun(const QString &connectionId) const;

@@ -33,10 +33,12 @@ QList<Migration> metadataMigrations()
         u"CREATE INDEX connections_by_workspace ON connections(workspace_id, created_at)"_s,
         u"CREATE INDEX connections_by_group ON connections(variant_group_id)"_s,
         u"CREATE TABLE runs (id TEXT PRIMARY KEY, connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE,"
-        " workspace_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('PENDING','RUNNING','COMPLETED','FAILED','CANCELLED')),"
+        " workspace_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN "
+        "('PENDING','RUNNING','COMPLETED','FAILED','CANCELLED')),"
         " trigger TEXT NOT NULL CHECK (trigger IN ('MANUAL','SCHEDULE','WEBHOOK','RUN_ALL','OAUTH')),"
         " triggered_by TEXT, streams TEXT NOT NULL DEFAULT '[]', progress TEXT, error TEXT,"
-        " rows_synced INTEGER NOT NULL DEFAULT 0, rows_created INTEGER NOT NULL DEFAULT 0, rows_updated INTEGER NOT NULL DEFAULT 0,"
+        " rows_synced INTEGER NOT NULL DEFAULT 0, rows_created INTEGER NOT NULL DEFAULT 0, rows_updated INTEGER NOT NULL DEFAULT "
+        "0,"
         " created_at TEXT NOT NULL, started_at TEXT, completed_at TEXT)"_s,
         // The one-active-run rule lives in the database, so that concurrent triggers cannot both win.
         u"CREATE UNIQUE INDEX runs_one_active ON runs(connection_id) WHERE status IN ('PENDING','RUNNING')"_s,
@@ -116,7 +118,8 @@ QList<Migration> workspaceMigrations()
         " column_name TEXT NOT NULL, field_name TEXT NOT NULL, logical_type TEXT NOT NULL,"
         " position INTEGER NOT NULL, created_at TEXT NOT NULL, created_by_run TEXT, PRIMARY KEY (table_name, column_name))"_s,
         u"CREATE TABLE opbox_column_history (id INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL,"
-        " column_name TEXT NOT NULL, change TEXT NOT NULL CHECK (change IN ('ADDED','WIDENED')), from_type TEXT, to_type TEXT NOT NULL,"
+        " column_name TEXT NOT NULL, change TEXT NOT NULL CHECK (change IN ('ADDED','WIDENED')), from_type TEXT, to_type TEXT "
+        "NOT NULL,"
         " run_id TEXT, at TEXT NOT NULL)"_s,
     };
 

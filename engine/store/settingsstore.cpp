@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/settingsstore.h"
-#include "engine/store/database.h"
 #include "base/ids.h"
+#include "engine/store/database.h"
 
 using namespace Qt::StringLiterals;
 

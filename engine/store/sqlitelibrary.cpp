@@ -49,7 +49,8 @@ Result<void> SqliteLibrary::compare(const Build &engine, const Build &plugin)
 {
     if (engine == plugin)
         return {};
-    return Error{Error::Kind::Internal, u"SQLITE_MISMATCH"_s,
+    return Error{Error::Kind::Internal,
+                 u"SQLITE_MISMATCH"_s,
                  tr("the engine is linked with SQLite %1 (%2) but Qt's QSQLITE plugin uses SQLite %3 (%4); they must be "
                     "the same library, so build the plugin against the system SQLite or link the engine with the "
                     "plugin's")

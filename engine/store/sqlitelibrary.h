@@ -20,8 +20,9 @@ class SqliteLibrary
 {
 public:
     /** What a SQLite library says it is. */
-    struct Build {
-        QString version;  // 3.40.1
+    struct Build
+    {
+        QString version; // 3.40.1
         QString sourceId; // date, time and check-in hash of its source
         [[nodiscard]] bool operator==(const Build &) const = default;
     };

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/syncstatestore.h"
-#include "engine/store/jsoncolumn.h"
-#include "engine/store/database.h"
-#include "engine/store/sqlitestatement.h"
 #include "base/ids.h"
+#include "engine/store/database.h"
+#include "engine/store/jsoncolumn.h"
+#include "engine/store/sqlitestatement.h"
 
 #include <QJsonDocument>
 #include <sqlite3.h>
@@ -56,8 +56,7 @@ Result<void> SyncStateStore::setCursor(const QString &connectionId, const QStrin
                u"INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id, refresh_started_at)"
                " VALUES(?, ?, ?, ?, NULL, NULL) ON CONFLICT(connection_id, stream) DO UPDATE SET state = excluded.state,"
                " updated_at = excluded.updated_at, run_id = NULL, refresh_started_at = NULL"_s);
-    q.bind(connectionId).bind(stream).bind(JsonColumn::text(state))
-        .bind(Ids::isoNow());
+    q.bind(connectionId).bind(stream).bind(JsonColumn::text(state)).bind(Ids::isoNow());
     if (!q.exec())
         return Error::internal();
     return {};
@@ -72,23 +71,21 @@ Result<void> SyncStateStore::clear(const QString &connectionId)
     return {};
 }
 
-int SyncStateStore::saveInTransaction(sqlite3 *db, SqliteStatement *statement, const QString &connectionId,
-                                      const QString &stream, const QJsonObject &state, const QString &runId,
-                                      const QString &refreshStartedAt)
+int SyncStateStore::saveInTransaction(sqlite3 *db, SqliteStatement *statement, const QString &connectionId, const QString &stream,
+                                      const QJsonObject &state, const QString &runId, const QString &refreshStartedAt)
 {
-    static const char sql[] =
-        "INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id, refresh_started_at)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(connection_id, stream) DO UPDATE SET state = excluded.state,"
-        " updated_at = excluded.updated_at, run_id = excluded.run_id, refresh_started_at = excluded.refresh_started_at";
+    static const char sql[]
+        = "INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id, refresh_started_at)"
+          " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(connection_id, stream) DO UPDATE SET state = excluded.state,"
+          " updated_at = excluded.updated_at, run_id = excluded.run_id, refresh_started_at = excluded.refresh_started_at";
     if (!statement->isValid()) {
         *statement = SqliteStatement(db, QByteArrayView(sql), SqliteStatement::Use::Persistent);
         if (!statement->isValid())
             return statement->prepareCode();
     }
     sqlite3_stmt *stmt = statement->handle();
-    const QByteArray values[] = {connectionId.toUtf8(), stream.toUtf8(),
-                                 QJsonDocument(state).toJson(QJsonDocument::Compact), Ids::isoNow().toUtf8(),
-                                 runId.toUtf8(), refreshStartedAt.toUtf8()};
+    const QByteArray values[] = {connectionId.toUtf8(),  stream.toUtf8(), QJsonDocument(state).toJson(QJsonDocument::Compact),
+                                 Ids::isoNow().toUtf8(), runId.toUtf8(),  refreshStartedAt.toUtf8()};
     for (int i = 0; i < 5; ++i)
         sqlite3_bind_text(stmt, i + 1, values[i].constData(), int(values[i].size()), SQLITE_STATIC);
     if (refreshStartedAt.isEmpty())

@@ -22,7 +22,8 @@ class SyncStateStore
 {
 public:
     /** One stream's stored state, plus when the current full-refresh generation began (if one is open). */
-    struct StreamState {
+    struct StreamState
+    {
         QJsonObject state;
         QString refreshStartedAt;
     };

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/tablecatalogstore.h"
-#include "engine/store/jsoncolumn.h"
 #include "engine/store/database.h"
-#include "engine/sync/tablenamingpolicy.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -51,14 +51,14 @@ Result<QJsonArray> TableCatalogStore::tables(const Caller &caller, const QString
             return Error::internal();
         while (q.next()) {
             const QString owners = q.value(6).toString();
-            found.append(QJsonObject{{u"table"_s, q.value(0).toString()},
-                                     {u"base"_s, q.value(1).toString()},
-                                     {u"stream"_s, q.value(2).toString()},
-                                     {u"primaryKey"_s, JsonColumn::array(q.value(3).toString())},
-                                     {u"createdAt"_s, q.value(4).toString()},
-                                     {u"createdByRun"_s, orNull(q.value(5))},
-                                     {u"connectionIds"_s, QJsonArray::fromStringList(owners.isEmpty() ? QStringList()
-                                                                                                      : owners.split(u','))}});
+            found.append(QJsonObject{
+                {u"table"_s, q.value(0).toString()},
+                {u"base"_s, q.value(1).toString()},
+                {u"stream"_s, q.value(2).toString()},
+                {u"primaryKey"_s, JsonColumn::array(q.value(3).toString())},
+                {u"createdAt"_s, q.value(4).toString()},
+                {u"createdByRun"_s, orNull(q.value(5))},
+                {u"connectionIds"_s, QJsonArray::fromStringList(owners.isEmpty() ? QStringList() : owners.split(u','))}});
         }
     }
     QJsonArray out;
@@ -81,8 +81,9 @@ Result<QJsonArray> TableCatalogStore::columns(const Caller &caller, const QStrin
         return Error::internal();
     if (!exists.next())
         return Error::notFound(tr("table not found: %1").arg(table.left(64)));
-    SqlQuery q(db->connection(), u"SELECT column_name, field_name, logical_type, position, created_at, created_by_run"
-                                 " FROM opbox_columns WHERE table_name = ? ORDER BY position"_s);
+    SqlQuery q(db->connection(),
+               u"SELECT column_name, field_name, logical_type, position, created_at, created_by_run"
+               " FROM opbox_columns WHERE table_name = ? ORDER BY position"_s);
     q.bind(table);
     if (!q.exec())
         return Error::internal();
@@ -103,8 +104,9 @@ Result<QJsonArray> TableCatalogStore::history(const Caller &caller, const QStrin
     Database *db = m_workspaceData->database(caller.workspaceId);
     if (!db)
         return Error::internal(tr("the workspace's data file cannot be opened"));
-    SqlQuery q(db->connection(), u"SELECT column_name, change, from_type, to_type, run_id, at FROM opbox_column_history"
-                                 " WHERE table_name = ? ORDER BY id"_s);
+    SqlQuery q(db->connection(),
+               u"SELECT column_name, change, from_type, to_type, run_id, at FROM opbox_column_history"
+               " WHERE table_name = ? ORDER BY id"_s);
     q.bind(table);
     if (!q.exec())
         return Error::internal();

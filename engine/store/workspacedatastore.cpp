@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/workspacedatastore.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
 #include "engine/store/schema.h"
 
 #include <QFileInfo>

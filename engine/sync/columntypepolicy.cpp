@@ -92,14 +92,10 @@ std::optional<LogicalType> ColumnTypePolicy::infer(const RecordBatch &batch, con
 {
     using Kind = RecordBatch::Kind;
     switch (field.kind) {
-    case Kind::Null:
-        return std::nullopt;
-    case Kind::Bool:
-        return LogicalType::Boolean;
-    case Kind::Integer:
-        return LogicalType::Integer;
-    case Kind::Real:
-        return integral(field.real) ? LogicalType::Integer : LogicalType::Real;
+    case Kind::Null: return std::nullopt;
+    case Kind::Bool: return LogicalType::Boolean;
+    case Kind::Integer: return LogicalType::Integer;
+    case Kind::Real: return integral(field.real) ? LogicalType::Integer : LogicalType::Real;
     case Kind::String: {
         // The matchers take only ASCII digits and separators, so other text never passes them.
         const QByteArrayView text = batch.bytes(field.text);
@@ -110,8 +106,7 @@ std::optional<LogicalType> ColumnTypePolicy::infer(const RecordBatch &batch, con
         return LogicalType::Text;
     }
     case Kind::Json:
-    case Kind::Object:
-        return LogicalType::Json;
+    case Kind::Object: return LogicalType::Json;
     }
     return LogicalType::Text;
 }
@@ -165,10 +160,8 @@ std::optional<LogicalType> ColumnTypePolicy::parse(const QString &name)
 QString ColumnTypePolicy::toText(const RecordBatch::Field &scalar)
 {
     switch (scalar.kind) {
-    case RecordBatch::Kind::Bool:
-        return scalar.boolean ? u"true"_s : u"false"_s;
-    case RecordBatch::Kind::Integer:
-        return QString::number(scalar.integer);
+    case RecordBatch::Kind::Bool: return scalar.boolean ? u"true"_s : u"false"_s;
+    case RecordBatch::Kind::Integer: return QString::number(scalar.integer);
     case RecordBatch::Kind::Real:
         if (const auto i = integral(scalar.real))
             return QString::number(*i);
@@ -176,8 +169,7 @@ QString ColumnTypePolicy::toText(const RecordBatch::Field &scalar)
     case RecordBatch::Kind::Null:
     case RecordBatch::Kind::String:
     case RecordBatch::Kind::Json:
-    case RecordBatch::Kind::Object:
-        break;
+    case RecordBatch::Kind::Object: break;
     }
     return {};
 }

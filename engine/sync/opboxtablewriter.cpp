@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/sync/opboxtablewriter.h"
-#include "engine/enginelogging.h"
 #include "base/ids.h"
+#include "engine/enginelogging.h"
 #include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
@@ -70,8 +70,10 @@ Error OpboxTableWriter::sqlError(const char *what)
     m_lastError = QString::fromUtf8(sqlite3_errmsg(m_db));
     qCWarning(lcEngine) << "table" << m_schema.tableName() << what << "failed:" << m_lastError;
     // sqlite3_errstr() is the generic text of the code ("database or disk is full"): no SQL, no data.
-    return Error{Error::Kind::Internal, u"TABLE_WRITE_FAILED"_s,
-                 tr("writing the table %1 failed: %2").arg(m_schema.tableName(), QString::fromUtf8(sqlite3_errstr(code))), {}};
+    return Error{Error::Kind::Internal,
+                 u"TABLE_WRITE_FAILED"_s,
+                 tr("writing the table %1 failed: %2").arg(m_schema.tableName(), QString::fromUtf8(sqlite3_errstr(code))),
+                 {}};
 }
 
 bool OpboxTableWriter::prepareStatements()
@@ -90,15 +92,16 @@ bool OpboxTableWriter::prepareStatements()
         names.append(TableNamingPolicy::quote(c.name));
         params.append(u'?' + QString::number(++n));
     }
-    QString sql = u"INSERT INTO "_s + TableNamingPolicy::quote(m_schema.tableName()) + u" ("_s + names.join(u", "_s) + u") VALUES ("_s
-                  + params.join(u", "_s) + u')';
+    QString sql = u"INSERT INTO "_s + TableNamingPolicy::quote(m_schema.tableName()) + u" ("_s + names.join(u", "_s)
+        + u") VALUES ("_s + params.join(u", "_s) + u')';
     if (!keyColumns.isEmpty()) {
         // One statement per row whether the key is new or not; which of the two happened is told by
         // the last insert rowid (an UPSERT's update leaves it alone).
         QStringList target{u"\"_opbox_connection_id\""_s};
         for (int k : keyColumns)
             target.append(TableNamingPolicy::quote(columns[size_t(k)].name));
-        QStringList sets{u"\"_opbox_variant\" = excluded.\"_opbox_variant\""_s, u"\"_opbox_run_id\" = excluded.\"_opbox_run_id\""_s,
+        QStringList sets{u"\"_opbox_variant\" = excluded.\"_opbox_variant\""_s,
+                         u"\"_opbox_run_id\" = excluded.\"_opbox_run_id\""_s,
                          u"\"_opbox_synced_at\" = excluded.\"_opbox_synced_at\""_s, u"\"_opbox_deleted_at\" = NULL"_s};
         for (int i = 0; i < int(columns.size()); ++i) {
             if (!keyColumns.contains(i)) {
@@ -164,14 +167,14 @@ void OpboxTableWriter::bindValue(int column, const RecordBatch &batch, const Rec
                 sqlite3_bind_double(stmt, param, v.real);
         } else {
             // Cannot happen: such a value widens the column to TEXT before it is bound.
-            qCWarning(lcEngine) << "a non-numeric value reached numeric column" << m_schema.columns()[size_t(column)].name << "of" << m_schema.tableName();
+            qCWarning(lcEngine) << "a non-numeric value reached numeric column" << m_schema.columns()[size_t(column)].name << "of"
+                                << m_schema.tableName();
         }
         return;
     case LogicalType::Date:
     case LogicalType::DateTime:
     case LogicalType::Text:
-    case LogicalType::Json:
-        break;
+    case LogicalType::Json: break;
     }
     if (v.kind == Kind::String || v.kind == Kind::Json) {
         // Already UTF-8 (and compact JSON): bound where it lies, the batch outlives the step.
@@ -225,8 +228,8 @@ bool OpboxTableWriter::bindRecord(const RecordBatch &batch, qsizetype row, const
             }
         } else {
             const int known = cachedColumn(m_shape, index, key, nullptr);
-            const int column = m_schema.columnFor(key, nullptr, batch, field, runId, failed,
-                                                  known < 0 ? TableSchemaEvolver::Unknown : known);
+            const int column
+                = m_schema.columnFor(key, nullptr, batch, field, runId, failed, known < 0 ? TableSchemaEvolver::Unknown : known);
             if (*failed)
                 return false;
             if (known < 0 && column >= 0)
@@ -304,7 +307,8 @@ Result<qint64> OpboxTableWriter::markMissingDeleted(const QString &generationSta
         return qint64(0);
     if (rc != SQLITE_ROW)
         return sqlError("reading the catalog");
-    SqliteStatement mark(m_db, u"UPDATE "_s + TableNamingPolicy::quote(m_schema.tableName())
+    SqliteStatement mark(m_db,
+                         u"UPDATE "_s + TableNamingPolicy::quote(m_schema.tableName())
                              + u" SET \"_opbox_deleted_at\" = ? WHERE \"_opbox_connection_id\" = ?"
                                " AND \"_opbox_synced_at\" < ? AND \"_opbox_deleted_at\" IS NULL"_s);
     mark.bind(deletedAt).bind(m_connectionId).bind(generationStart);

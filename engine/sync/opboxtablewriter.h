@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
 #include "engine/store/sqlitestatement.h"
 #include "engine/sync/columntypepolicy.h"
 #include "engine/sync/tableschemaevolver.h"
-#include "base/result.h"
 
-#include <QStringEncoder>
 #include <QString>
+#include <QStringEncoder>
 #include <QStringList>
 #include <vector>
 
@@ -27,15 +27,16 @@ class OpboxTableWriter
 {
 public:
     /** What one `write()` did: new keys and keys that already existed. */
-    struct Counts {
+    struct Counts
+    {
         qint64 created = 0;
         qint64 updated = 0;
     };
 
     using Column = TableSchemaEvolver::Column;
 
-    OpboxTableWriter(sqlite3 *db, QString tableName, QString base, QString stream, QStringList primaryKey,
-                     QString connectionId, QString variantLabel);
+    OpboxTableWriter(sqlite3 *db, QString tableName, QString base, QString stream, QStringList primaryKey, QString connectionId,
+                     QString variantLabel);
     ~OpboxTableWriter();
     OpboxTableWriter(const OpboxTableWriter &) = delete;
     OpboxTableWriter &operator=(const OpboxTableWriter &) = delete;
@@ -61,7 +62,8 @@ public:
 
 private:
     /** The key seen at one position of the previous record, and its column (-1: none yet). */
-    struct ShapeSlot {
+    struct ShapeSlot
+    {
         QByteArray key; // UTF-8
         int column = -1;
         std::vector<ShapeSlot> children;

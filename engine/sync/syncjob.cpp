@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/sync/syncjob.h"
+#include "base/ids.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "engine/enginelogging.h"
+#include "engine/services/notificationservice.h"
+#include "engine/services/runservice.h"
 #include "engine/store/database.h"
 #include "engine/store/sqlitelibrary.h"
-#include "engine/enginelogging.h"
-#include "base/ids.h"
-#include "engine/services/notificationservice.h"
-#include "engine/sync/opboxtablewriter.h"
-#include "engine/services/runservice.h"
 #include "engine/store/syncstatestore.h"
-#include "engine/sync/tablenamingpolicy.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/opboxtablewriter.h"
+#include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
 #include <QCoroFuture>
@@ -176,9 +176,8 @@ QCoro::Task<void> SyncJob::run()
         if (ctx->fullRefresh) {
             // A refresh resumed from a checkpoint keeps its generation start, so rows written before
             // the interruption still count as seen.
-            ctx->refreshStartedAt = (!stored->state.isEmpty() && !stored->refreshStartedAt.isEmpty())
-                                        ? stored->refreshStartedAt
-                                        : Ids::isoNow();
+            ctx->refreshStartedAt
+                = (!stored->state.isEmpty() && !stored->refreshStartedAt.isEmpty()) ? stored->refreshStartedAt : Ids::isoNow();
         }
         m_currentStream = stream;
         reportProgress(true);
@@ -196,7 +195,8 @@ QCoro::Task<void> SyncJob::run()
         if (!result) {
             if (result.error().kind == Error::Kind::Cancelled)
                 break;
-            finish(u"FAILED"_s, result.error().message.isEmpty() ? tr("the connector failed without a reason") : result.error().message,
+            finish(u"FAILED"_s,
+                   result.error().message.isEmpty() ? tr("the connector failed without a reason") : result.error().message,
                    result.error().kind);
             co_return;
         }
@@ -257,9 +257,9 @@ std::optional<Error> SyncJob::openWriter(StreamContext &ctx)
     if (!m_db)
         return Error::internal(tr("the workspace's data file cannot be opened"));
     if (!ctx.writer) {
-        ctx.writer = std::make_unique<OpboxTableWriter>(m_db, TableNamingPolicy::tableName(m_base, ctx.spec.name), m_base,
-                                                        ctx.spec.name, ctx.spec.primaryKey, m_connection.id,
-                                                        m_connection.variantLabel);
+        ctx.writer
+            = std::make_unique<OpboxTableWriter>(m_db, TableNamingPolicy::tableName(m_base, ctx.spec.name), m_base, ctx.spec.name,
+                                                 ctx.spec.primaryKey, m_connection.id, m_connection.variantLabel);
     }
     return std::nullopt;
 }
@@ -279,8 +279,8 @@ std::optional<Error> SyncJob::begin(StreamContext &ctx)
         if (m_cancel->isCancelled())
             break;
     }
-    return Error{Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s, tr("the workspace's data file stayed locked by another writer"),
-                 {}};
+    return Error{
+        Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s, tr("the workspace's data file stayed locked by another writer"), {}};
 }
 
 void SyncJob::rollback(StreamContext &context)
@@ -356,7 +356,8 @@ SyncJob::PageOutcome SyncJob::finishFullRefresh(const std::shared_ptr<StreamCont
         out.error = deleted.error();
         return out;
     }
-    if (SyncStateStore::saveInTransaction(m_db, &m_saveState, m_connection.id, ctx.spec.name, state, m_run.id, QString()) != SQLITE_OK
+    if (SyncStateStore::saveInTransaction(m_db, &m_saveState, m_connection.id, ctx.spec.name, state, m_run.id, QString())
+            != SQLITE_OK
         || sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
         rollback(ctx);
         out.error = Error::internal(tr("the sync state cannot be saved"));

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "engine/services/connectionservice.h"
-#include "connectors/runtime/connector.h"
 #include "base/result.h"
+#include "connectors/runtime/connector.h"
+#include "engine/services/connectionservice.h"
 #include "engine/store/runstore.h"
 #include "engine/store/sqlitestatement.h"
 
@@ -48,7 +48,8 @@ public:
     [[nodiscard]] QCoro::Task<bool> accept(RecordPage page) override;
 
 private:
-    struct StreamContext {
+    struct StreamContext
+    {
         StreamSpec spec;
         bool fullRefresh = false;
         QString refreshStartedAt;
@@ -59,7 +60,8 @@ private:
     };
 
     /** What the writer thread reports back about one page. */
-    struct PageOutcome {
+    struct PageOutcome
+    {
         std::optional<Error> error;
         qint64 created = 0;
         qint64 updated = 0;

@@ -6,8 +6,8 @@
 
 #include <QNetworkAccessManager>
 #include <QPointer>
-#include <QThreadPool>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace Opbox {

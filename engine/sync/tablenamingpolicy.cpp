@@ -12,9 +12,18 @@ namespace Opbox {
 namespace {
 constexpr qsizetype MaxNameLength = 63;
 
-bool isUpper(QChar c) { return c.unicode() >= u'A' && c.unicode() <= u'Z'; }
-bool isLower(QChar c) { return c.unicode() >= u'a' && c.unicode() <= u'z'; }
-bool isDigit(QChar c) { return c.unicode() >= u'0' && c.unicode() <= u'9'; }
+bool isUpper(QChar c)
+{
+    return c.unicode() >= u'A' && c.unicode() <= u'Z';
+}
+bool isLower(QChar c)
+{
+    return c.unicode() >= u'a' && c.unicode() <= u'z';
+}
+bool isDigit(QChar c)
+{
+    return c.unicode() >= u'0' && c.unicode() <= u'9';
+}
 
 // Latin letters with accents keep their base letter (Café → Cafe, Straße → Strasse, Ærø → Aero)
 // instead of splitting the word where they stood; other scripts are left to the separator rule.
@@ -23,8 +32,8 @@ QString foldToAscii(const QString &name)
     if (std::all_of(name.cbegin(), name.cend(), [](QChar c) { return c.unicode() < 0x80; }))
         return name;
     static const QHash<char16_t, QString> letters{
-        {u'ß', u"ss"_s}, {u'ẞ', u"SS"_s}, {u'æ', u"ae"_s}, {u'Æ', u"AE"_s}, {u'ø', u"o"_s},  {u'Ø', u"O"_s},
-        {u'œ', u"oe"_s}, {u'Œ', u"OE"_s}, {u'đ', u"d"_s},  {u'Đ', u"D"_s},  {u'ł', u"l"_s},  {u'Ł', u"L"_s},
+        {u'ß', u"ss"_s}, {u'ẞ', u"SS"_s}, {u'æ', u"ae"_s}, {u'Æ', u"AE"_s}, {u'ø', u"o"_s}, {u'Ø', u"O"_s},
+        {u'œ', u"oe"_s}, {u'Œ', u"OE"_s}, {u'đ', u"d"_s},  {u'Đ', u"D"_s},  {u'ł', u"l"_s}, {u'Ł', u"L"_s},
         {u'þ', u"th"_s}, {u'Þ', u"TH"_s}, {u'ð', u"d"_s},  {u'Ð', u"D"_s},  {u'ı', u"i"_s}};
     const QString decomposed = name.normalized(QString::NormalizationForm_KD);
     QString out;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/sync/tableschemaevolver.h"
-#include "engine/store/jsoncolumn.h"
+#include "base/ids.h"
 #include "engine/enginelogging.h"
+#include "engine/store/jsoncolumn.h"
 #include "engine/store/sqlitestatement.h"
 #include "engine/sync/tablenamingpolicy.h"
-#include "base/ids.h"
 
 #include <atomic>
 #include <sqlite3.h>
@@ -37,13 +37,12 @@ QStringList keyPath(const QString &field)
 
 const QStringList &TableSchemaEvolver::systemColumns()
 {
-    static const QStringList columns{u"_opbox_connection_id"_s, u"_opbox_variant"_s, u"_opbox_run_id"_s,
-                                     u"_opbox_synced_at"_s, u"_opbox_deleted_at"_s};
+    static const QStringList columns{u"_opbox_connection_id"_s, u"_opbox_variant"_s, u"_opbox_run_id"_s, u"_opbox_synced_at"_s,
+                                     u"_opbox_deleted_at"_s};
     return columns;
 }
 
-TableSchemaEvolver::TableSchemaEvolver(sqlite3 *db, QString tableName, QString base, QString stream,
-                                       QStringList primaryKey)
+TableSchemaEvolver::TableSchemaEvolver(sqlite3 *db, QString tableName, QString base, QString stream, QStringList primaryKey)
     : m_db(db)
     , m_table(std::move(tableName))
     , m_base(std::move(base))
@@ -108,7 +107,8 @@ bool TableSchemaEvolver::load(qint64 dataVersion)
         return false;
     }
 
-    SqliteStatement columns(m_db, u"SELECT column_name, field_name, logical_type FROM opbox_columns WHERE table_name = ?"
+    SqliteStatement columns(m_db,
+                            u"SELECT column_name, field_name, logical_type FROM opbox_columns WHERE table_name = ?"
                             " ORDER BY position"_s);
     columns.bind(m_table);
     while ((rc = columns.step()) == SQLITE_ROW) {
@@ -132,17 +132,21 @@ bool TableSchemaEvolver::load(qint64 dataVersion)
 bool TableSchemaEvolver::create(const RecordBatch &records, const QString &runId)
 {
     QStringList defs;
-    defs << u"\"_opbox_connection_id\" TEXT NOT NULL"_s << u"\"_opbox_variant\" TEXT"_s
-         << u"\"_opbox_run_id\" TEXT NOT NULL"_s << u"\"_opbox_synced_at\" TEXT NOT NULL"_s << u"\"_opbox_deleted_at\" TEXT"_s;
+    defs << u"\"_opbox_connection_id\" TEXT NOT NULL"_s << u"\"_opbox_variant\" TEXT"_s << u"\"_opbox_run_id\" TEXT NOT NULL"_s
+         << u"\"_opbox_synced_at\" TEXT NOT NULL"_s << u"\"_opbox_deleted_at\" TEXT"_s;
     // Columns carry no declared SQLite type: values keep the storage class they are bound with,
     // and the logical type lives in the catalog, so widening never needs a table rebuild.
     if (!exec(u"CREATE TABLE IF NOT EXISTS "_s + TableNamingPolicy::quote(m_table) + u" ("_s + defs.join(u", "_s) + u')'))
         return false;
-    SqliteStatement table(m_db, u"INSERT OR IGNORE INTO opbox_tables(table_name, base, stream, primary_key, created_at, created_by_run)"
+    SqliteStatement table(m_db,
+                          u"INSERT OR IGNORE INTO opbox_tables(table_name, base, stream, primary_key, created_at, created_by_run)"
                           " VALUES(?, ?, ?, ?, ?, ?)"_s);
-    table.bind(m_table).bind(m_base).bind(m_stream)
+    table.bind(m_table)
+        .bind(m_base)
+        .bind(m_stream)
         .bind(JsonColumn::text(QJsonArray::fromStringList(m_primaryKey)))
-        .bind(Ids::isoNow()).bind(runId);
+        .bind(Ids::isoNow())
+        .bind(runId);
     if (table.step() != SQLITE_DONE)
         return false;
     m_exists = true;
@@ -181,12 +185,14 @@ int TableSchemaEvolver::addColumn(const QString &field, LogicalType type, const 
         return -1;
     const QString now = Ids::isoNow();
     const int index = int(m_columns.size());
-    SqliteStatement column(m_db, u"INSERT INTO opbox_columns(table_name, column_name, field_name, logical_type, position, created_at,"
+    SqliteStatement column(m_db,
+                           u"INSERT INTO opbox_columns(table_name, column_name, field_name, logical_type, position, created_at,"
                            " created_by_run) VALUES(?, ?, ?, ?, ?, ?, ?)"_s);
     column.bind(m_table).bind(name).bind(field).bind(ColumnTypePolicy::name(type)).bind(qint64(index)).bind(now).bind(runId);
     if (column.step() != SQLITE_DONE)
         return -1;
-    SqliteStatement history(m_db, u"INSERT INTO opbox_column_history(table_name, column_name, change, from_type, to_type, run_id, at)"
+    SqliteStatement history(m_db,
+                            u"INSERT INTO opbox_column_history(table_name, column_name, change, from_type, to_type, run_id, at)"
                             " VALUES(?, ?, 'ADDED', NULL, ?, ?, ?)"_s);
     history.bind(m_table).bind(name).bind(ColumnTypePolicy::name(type)).bind(runId).bind(now);
     if (history.step() != SQLITE_DONE)
@@ -209,10 +215,10 @@ bool TableSchemaEvolver::widen(int column, LogicalType to, const QString &runId)
         QString sql;
         if (from == LogicalType::Boolean) {
             sql = u"UPDATE "_s + TableNamingPolicy::quote(m_table) + u" SET "_s + col + u" = CASE "_s + col
-                  + u" WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE "_s + col + u" END WHERE typeof("_s + col + u") = 'integer'"_s;
+                + u" WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE "_s + col + u" END WHERE typeof("_s + col + u") = 'integer'"_s;
         } else if (from == LogicalType::Integer || from == LogicalType::Real) {
             sql = u"UPDATE "_s + TableNamingPolicy::quote(m_table) + u" SET "_s + col + u" = CAST("_s + col
-                  + u" AS TEXT) WHERE typeof("_s + col + u") IN ('integer', 'real')"_s;
+                + u" AS TEXT) WHERE typeof("_s + col + u") IN ('integer', 'real')"_s;
         }
         if (!sql.isEmpty() && !exec(sql))
             return false;
@@ -222,7 +228,8 @@ bool TableSchemaEvolver::widen(int column, LogicalType to, const QString &runId)
     update.bind(ColumnTypePolicy::name(to)).bind(m_table).bind(c.name);
     if (update.step() != SQLITE_DONE)
         return false;
-    SqliteStatement history(m_db, u"INSERT INTO opbox_column_history(table_name, column_name, change, from_type, to_type, run_id, at)"
+    SqliteStatement history(m_db,
+                            u"INSERT INTO opbox_column_history(table_name, column_name, change, from_type, to_type, run_id, at)"
                             " VALUES(?, ?, 'WIDENED', ?, ?, ?, ?)"_s);
     history.bind(m_table).bind(c.name).bind(ColumnTypePolicy::name(from)).bind(ColumnTypePolicy::name(to)).bind(runId).bind(now);
     if (history.step() != SQLITE_DONE)
@@ -235,7 +242,7 @@ bool TableSchemaEvolver::widen(int column, LogicalType to, const QString &runId)
 }
 
 int TableSchemaEvolver::columnFor(QByteArrayView key, const QByteArrayView *child, const RecordBatch &batch,
-                                const RecordBatch::Field &value, const QString &runId, bool *failed, int known)
+                                  const RecordBatch::Field &value, const QString &runId, bool *failed, int known)
 {
     int column = known;
     if (column == Unknown)

@@ -25,7 +25,8 @@ class TableSchemaEvolver
 {
 public:
     /** One column of the catalog as this evolver knows it. */
-    struct Column {
+    struct Column
+    {
         QString name;
         QString field;
         LogicalType type = LogicalType::Text;
@@ -68,7 +69,8 @@ public:
     [[nodiscard]] static const QStringList &systemColumns();
 
 private:
-    struct FieldEntry {
+    struct FieldEntry
+    {
         int column = -1;
         QHash<QString, int> children; // flattened `parent.child` fields
     };

@@ -153,9 +153,9 @@ private Q_SLOTS:
                         && field.contains(u"secret"_s));
             }
         }
-        QCOMPARE(names, (QStringList{u"CRM_PLATFORM"_s, u"ACCOUNTING"_s, u"PROJECT_MGMT"_s, u"SCHEDULING"_s,
-                                     u"DOC_SIGNING"_s, u"MEETINGS"_s, u"SUPPORT"_s, u"MESSAGING"_s, u"REGISTRY"_s,
-                                     u"DEVELOPMENT"_s}));
+        QCOMPARE(names,
+                 (QStringList{u"CRM_PLATFORM"_s, u"ACCOUNTING"_s, u"PROJECT_MGMT"_s, u"SCHEDULING"_s, u"DOC_SIGNING"_s,
+                              u"MEETINGS"_s, u"SUPPORT"_s, u"MESSAGING"_s, u"REGISTRY"_s, u"DEVELOPMENT"_s}));
         const QJsonObject crm = types.at(0).toObject();
         QCOMPARE(crm.value(u"authType"_s).toString(), u"api_key"_s);
         QCOMPARE(crm.value(u"credentials"_s).toArray().at(0).toObject().value(u"name"_s).toString(), u"apiKey"_s);
@@ -189,9 +189,10 @@ private Q_SLOTS:
         QCOMPARE(one.json().value(u"id"_s).toString(), id);
 
         // PUT replaces what it names; config merges key by key and null removes a key.
-        auto upd = remember(c->put(u"/api/pipelines/connections/"_s + id,
-                                   QJsonObject{{u"name"_s, u"Production CRM (EU)"_s},
-                                               {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://127.0.0.1:1"_s}, {u"region"_s, u"eu"_s}}}}));
+        auto upd = remember(
+            c->put(u"/api/pipelines/connections/"_s + id,
+                   QJsonObject{{u"name"_s, u"Production CRM (EU)"_s},
+                               {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://127.0.0.1:1"_s}, {u"region"_s, u"eu"_s}}}}));
         QCOMPARE(upd.status, 200);
         QCOMPARE(upd.json().value(u"name"_s).toString(), u"Production CRM (EU)"_s);
         QCOMPARE(upd.json().value(u"config"_s).toObject().value(u"region"_s).toString(), u"eu"_s);
@@ -202,8 +203,7 @@ private Q_SLOTS:
         QCOMPARE(upd2.status, 200);
         QVERIFY(!upd2.json().value(u"config"_s).toObject().contains(u"region"_s));
         QCOMPARE(upd2.json().value(u"config"_s).toObject().value(u"baseUrl"_s).toString(), u"http://127.0.0.1:1"_s);
-        QCOMPARE(upd2.json().value(u"schedule"_s).toObject(),
-                 (QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"hourly"_s}}));
+        QCOMPARE(upd2.json().value(u"schedule"_s).toObject(), (QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"hourly"_s}}));
         QCOMPARE(upd2.json().value(u"notifyUserIds"_s).toArray().size(), 1);
         // Empty array = everyone.
         auto upd3 = remember(c->put(u"/api/pipelines/connections/"_s + id, QJsonObject{{u"notifyUserIds"_s, QJsonArray()}}));
@@ -261,30 +261,37 @@ private Q_SLOTS:
         QTest::newRow("credentials not object") << with(u"credentials"_s, u"key"_s) << u"credentials"_s;
         QTest::newRow("required credential missing") << with(u"credentials"_s, QJsonObject{}) << u"credentials.apiKey"_s;
         QTest::newRow("credential empty") << with(u"credentials"_s, QJsonObject{{u"apiKey"_s, u""_s}}) << u"credentials.apiKey"_s;
-        QTest::newRow("credential not string") << with(u"credentials"_s, QJsonObject{{u"apiKey"_s, 5}}) << u"credentials.apiKey"_s;
+        QTest::newRow("credential not string")
+            << with(u"credentials"_s, QJsonObject{{u"apiKey"_s, 5}}) << u"credentials.apiKey"_s;
         QTest::newRow("unknown credential") << with(u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}, {u"pin"_s, u"1"_s}})
                                             << u"credentials.pin"_s;
-        QTest::newRow("schedule frequency") << with(u"schedule"_s, QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"yearly"_s}})
+        QTest::newRow("schedule frequency") << with(u"schedule"_s,
+                                                    QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"yearly"_s}})
                                             << u"schedule.frequency"_s;
         QTest::newRow("schedule enabled") << with(u"schedule"_s, QJsonObject{{u"enabled"_s, u"yes"_s}}) << u"schedule.enabled"_s;
         QTest::newRow("schedule not object") << with(u"schedule"_s, u"daily"_s) << u"schedule"_s;
         QTest::newRow("notifyUserIds not array") << with(u"notifyUserIds"_s, u"x"_s) << u"notifyUserIds"_s;
-        QTest::newRow("notifyUserIds stranger") << with(u"notifyUserIds"_s, QJsonArray{u"cnotamembernotamembernota"_s})
-                                                << u"notifyUserIds"_s;
+        QTest::newRow("notifyUserIds stranger")
+            << with(u"notifyUserIds"_s, QJsonArray{u"cnotamembernotamembernota"_s}) << u"notifyUserIds"_s;
         QTest::newRow("config not object") << with(u"config"_s, QJsonArray{}) << u"config"_s;
-        QTest::newRow("config baseUrl") << with(u"config"_s, QJsonObject{{u"baseUrl"_s, u"file:///etc/passwd"_s}}) << u"config.baseUrl"_s;
+        QTest::newRow("config baseUrl") << with(u"config"_s, QJsonObject{{u"baseUrl"_s, u"file:///etc/passwd"_s}})
+                                        << u"config.baseUrl"_s;
         QTest::newRow("unknown field") << with(u"colour"_s, u"blue"_s) << u"colour"_s;
         QTest::newRow("webhookToken format") << with(u"webhookToken"_s, u"abc"_s) << u"webhookToken"_s;
-        QJsonObject support{{u"name"_s, u"Help"_s}, {u"type"_s, u"SUPPORT"_s},
+        QJsonObject support{{u"name"_s, u"Help"_s},
+                            {u"type"_s, u"SUPPORT"_s},
                             {u"credentials"_s, QJsonObject{{u"email"_s, u"a@b.c"_s}, {u"apiToken"_s, u"t"_s}}}};
         QTest::newRow("SUPPORT subdomain required") << support << u"config.subdomain"_s;
-        QJsonObject registry{{u"name"_s, u"Reg"_s}, {u"type"_s, u"REGISTRY"_s},
+        QJsonObject registry{{u"name"_s, u"Reg"_s},
+                             {u"type"_s, u"REGISTRY"_s},
                              {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}},
                              {u"config"_s, QJsonObject{{u"companyNumbers"_s, QJsonArray{1, 2}}}}};
         QTest::newRow("REGISTRY companyNumbers strings") << registry << u"config.companyNumbers"_s;
         registry.insert(u"config"_s, QJsonObject{{u"companyNumbers"_s, QJsonArray{u"00445790"_s, u"445790"_s}}});
-        QTest::newRow("REGISTRY company number shape") << registry << u"config.companyNumbers: \"445790\" is not a company number"_s;
-        QJsonObject github{{u"name"_s, u"Code"_s}, {u"type"_s, u"DEVELOPMENT"_s},
+        QTest::newRow("REGISTRY company number shape")
+            << registry << u"config.companyNumbers: \"445790\" is not a company number"_s;
+        QJsonObject github{{u"name"_s, u"Code"_s},
+                           {u"type"_s, u"DEVELOPMENT"_s},
                            {u"credentials"_s, QJsonObject{{u"token"_s, u"t"_s}}},
                            {u"config"_s, QJsonObject{{u"repositories"_s, QJsonArray{u"acme/api"_s, u"noslash"_s}}}}};
         QTest::newRow("DEVELOPMENT repositories owner/name") << github << u"config.repositories: \"noslash\" is not owner/name"_s;
@@ -355,7 +362,12 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("status");
-        struct Op { QByteArray method; QString path; int viewer, member, admin, owner; };
+        struct Op
+        {
+            QByteArray method;
+            QString path;
+            int viewer, member, admin, owner;
+        };
         const QList<Op> ops{
             {"GET", u"/api/pipelines/connections"_s, 200, 200, 200, 200},
             {"GET", u"/api/pipelines/connections/:id"_s, 200, 200, 200, 200},
@@ -368,8 +380,8 @@ private Q_SLOTS:
             {"GET", u"/api/workspace/members"_s, 200, 200, 200, 200},
         };
         for (const auto &op : ops) {
-            const QList<QPair<QString, int>> roles{{u"VIEWER"_s, op.viewer}, {u"MEMBER"_s, op.member},
-                                                   {u"ADMIN"_s, op.admin}, {u"OWNER"_s, op.owner}};
+            const QList<QPair<QString, int>> roles{
+                {u"VIEWER"_s, op.viewer}, {u"MEMBER"_s, op.member}, {u"ADMIN"_s, op.admin}, {u"OWNER"_s, op.owner}};
             for (const auto &[role, status] : roles)
                 QTest::addRow("%s %s %s", qPrintable(role), op.method.constData(), qPrintable(op.path))
                     << role << op.method << op.path << status;
@@ -381,7 +393,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, method);
         QFETCH(QString, path);
         QFETCH(int, status);
-        const QString token = role == u"VIEWER"_s ? m_viewer : role == u"MEMBER"_s ? m_member : role == u"ADMIN"_s ? m_admin : m_owner;
+        const QString token = role == u"VIEWER"_s ? m_viewer
+            : role == u"MEMBER"_s                 ? m_member
+            : role == u"ADMIN"_s                  ? m_admin
+                                                  : m_owner;
         // A fresh target per row, created by the owner, so that DELETE rows do not depend on each other.
         auto created = as(m_owner)->post(u"/api/pipelines/connections"_s, crmBody(u"Role target"_s));
         QCOMPARE(created.status, 201);
@@ -399,7 +414,8 @@ private Q_SLOTS:
             QCOMPARE(r.json().value(u"code"_s).toString(), u"FORBIDDEN"_s);
         // A refused change changed nothing.
         if (status == 403 && method != "GET")
-            QCOMPARE(as(m_owner)->get(u"/api/pipelines/connections/"_s + id).json().value(u"name"_s).toString(), u"Role target"_s);
+            QCOMPARE(as(m_owner)->get(u"/api/pipelines/connections/"_s + id).json().value(u"name"_s).toString(),
+                     u"Role target"_s);
     }
 
     void importedWebhookToken()
@@ -412,8 +428,11 @@ private Q_SLOTS:
         QCOMPARE(r.status, 201);
         QVERIFY(!r.body.contains(hex.toLatin1()));
         // The same 32 bytes in the current encoding are the same token: a second import conflicts.
-        body.insert(u"webhookToken"_s, QString(u"whk_"_s + QString::fromLatin1(QByteArray(32, '\x5a').toBase64(
-                                                      QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))));
+        body.insert(
+            u"webhookToken"_s,
+            QString(u"whk_"_s
+                    + QString::fromLatin1(
+                        QByteArray(32, '\x5a').toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))));
         body.insert(u"name"_s, u"Migrated twice"_s);
         auto dup = remember(as(m_admin)->post(u"/api/pipelines/connections"_s, body));
         QCOMPARE(dup.status, 409);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/services/connectionservice.h"
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/connectionservice.h"
 #include "fakeservicesuite.h"
 #include "testengine.h"
 
@@ -73,9 +73,9 @@ private Q_SLOTS:
         auto c = m_t->client(m_owner);
 
         // test: valid credentials → success; the provider's refusal → success:false with its reason.
-        auto ok = c->post(u"/api/pipelines/connections/test"_s,
-                          QJsonObject{{u"type"_s, type}, {u"credentials"_s, fake->credentials()},
-                                      {u"config"_s, fake->connectorConfig()}});
+        auto ok = c->post(
+            u"/api/pipelines/connections/test"_s,
+            QJsonObject{{u"type"_s, type}, {u"credentials"_s, fake->credentials()}, {u"config"_s, fake->connectorConfig()}});
         QCOMPARE(ok.status, 200);
         QVERIFY2(ok.json().value(u"success"_s).toBool(), ok.body.constData());
         QVERIFY(ok.json().value(u"message"_s).isString());
@@ -139,13 +139,14 @@ private Q_SLOTS:
         QTest::newRow("type not a string") << QJsonObject{{u"type"_s, 7}, {u"credentials"_s, key}} << u"type"_s;
         QTest::newRow("missing credential") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{}}}
                                             << u"credentials.apiKey"_s;
-        QTest::newRow("credentials not object") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, u"x"_s}}
-                                                << u"credentials"_s;
+        QTest::newRow("credentials not object")
+            << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, u"x"_s}} << u"credentials"_s;
         QTest::newRow("bad baseUrl") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s},
-                                                   {u"credentials"_s, key},
-                                                   {u"config"_s, QJsonObject{{u"baseUrl"_s, u"gopher://x"_s}}}}
+                                                    {u"credentials"_s, key},
+                                                    {u"config"_s, QJsonObject{{u"baseUrl"_s, u"gopher://x"_s}}}}
                                      << u"config.baseUrl"_s;
-        QTest::newRow("config not object") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, key},
+        QTest::newRow("config not object") << QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s},
+                                                          {u"credentials"_s, key},
                                                           {u"config"_s, u"x"_s}}
                                            << u"config"_s;
         QTest::newRow("unknown type and credentials not object")
@@ -169,7 +170,7 @@ private Q_SLOTS:
     void testAsksForAdminBeforeReadingTheBody()
     {
         auto r = m_t->client(m_member)->post(u"/api/pipelines/connections/test"_s,
-                                              QJsonObject{{u"type"_s, u"NOPE"_s}, {u"credentials"_s, u"x"_s}});
+                                             QJsonObject{{u"type"_s, u"NOPE"_s}, {u"credentials"_s, u"x"_s}});
         QCOMPARE(r.status, 403);
     }
 
@@ -178,8 +179,10 @@ private Q_SLOTS:
         // Nothing listens on port 1: the test says why instead of hanging or failing with a 5xx.
         auto r = m_t->client(m_owner)->request(
             "POST", u"/api/pipelines/connections/test"_s,
-            QJsonDocument(QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}},
-                        {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://127.0.0.1:1"_s}, {u"retryBaseMs"_s, 1}}}}).toJson(),
+            QJsonDocument(QJsonObject{{u"type"_s, u"CRM_PLATFORM"_s},
+                                      {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}},
+                                      {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://127.0.0.1:1"_s}, {u"retryBaseMs"_s, 1}}}})
+                .toJson(),
             {{"Content-Type", "application/json"}}, 60000);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(u"success"_s).toBool(), false);

@@ -22,8 +22,10 @@ private:
 
     void expectClientError(const Test::HttpResult &r, const QByteArray &what)
     {
-        QVERIFY2(r.status >= 400 && r.status < 500, qPrintable(u"%1 → %2 %3"_s.arg(QString::fromUtf8(what.left(120)))
-                                                                    .arg(r.status).arg(QString::fromUtf8(r.body.left(200)))));
+        QVERIFY2(
+            r.status >= 400 && r.status < 500,
+            qPrintable(
+                u"%1 → %2 %3"_s.arg(QString::fromUtf8(what.left(120))).arg(r.status).arg(QString::fromUtf8(r.body.left(200)))));
         if (r.status != 405 && !r.body.isEmpty()) {
             const QJsonObject o = r.json();
             QVERIFY2(o.value(u"error"_s).isString() && o.value(u"code"_s).isString(), r.body.left(200).constData());
@@ -38,10 +40,10 @@ private Q_SLOTS:
         m_t = std::make_unique<Test::TestEngine>();
         QVERIFY(m_t->ok());
         m_token = m_t->addUser(u"owner@example.com"_s, Role::Owner);
-        auto created = m_t->client(m_token)->post(
-            u"/api/pipelines/connections"_s,
-            QJsonObject{{u"name"_s, u"Target"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
-                        {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
+        auto created = m_t->client(m_token)->post(u"/api/pipelines/connections"_s,
+                                                  QJsonObject{{u"name"_s, u"Target"_s},
+                                                              {u"type"_s, u"CRM_PLATFORM"_s},
+                                                              {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
         QCOMPARE(created.status, 201);
         m_connectionId = created.json().value(u"id"_s).toString();
     }
@@ -49,9 +51,29 @@ private Q_SLOTS:
     void malformedBodies()
     {
         QList<QByteArray> bodies{
-            "", " ", "null", "true", "0", "\"string\"", "[]", "[1,2,3]", "{", "}", "{\"name\":", "{\"name\" \"x\"}",
-            "{'name':'x'}", "{\"name\":\"x\",}", "\xff\xfe\xfd", QByteArray("{\"name\":\"\x00\"}", 12), "{\"a\":1}{\"b\":2}",
-            "{\"name\":NaN}", "{\"name\":1e999999}", "<xml/>", "name=x&type=y", QByteArray(5000, '{'), QByteArray(5000, '['),
+            "",
+            " ",
+            "null",
+            "true",
+            "0",
+            "\"string\"",
+            "[]",
+            "[1,2,3]",
+            "{",
+            "}",
+            "{\"name\":",
+            "{\"name\" \"x\"}",
+            "{'name':'x'}",
+            "{\"name\":\"x\",}",
+            "\xff\xfe\xfd",
+            QByteArray("{\"name\":\"\x00\"}", 12),
+            "{\"a\":1}{\"b\":2}",
+            "{\"name\":NaN}",
+            "{\"name\":1e999999}",
+            "<xml/>",
+            "name=x&type=y",
+            QByteArray(5000, '{'),
+            QByteArray(5000, '['),
             "{\"name\":{\"$ne\":null},\"type\":\"CRM_PLATFORM\",\"credentials\":{}}",
             "{\"name\":\"'; DROP TABLE connections; --\",\"type\":\"CRM_PLATFORM\",\"credentials\":{}}",
             "{\"name\":\"x\",\"type\":[\"CRM_PLATFORM\"],\"credentials\":{\"apiKey\":\"k\"}}",
@@ -63,7 +85,8 @@ private Q_SLOTS:
             "{\"name\":\"x\",\"type\":\"CRM_PLATFORM\",\"credentials\":{\"apiKey\":\"" + QByteArray(9000, 'k') + "\"}}",
         };
         // Random bytes and random truncations of a valid body.
-        const QByteArray valid = QJsonDocument(QJsonObject{{u"name"_s, u"Fuzz"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
+        const QByteArray valid = QJsonDocument(QJsonObject{{u"name"_s, u"Fuzz"_s},
+                                                           {u"type"_s, u"CRM_PLATFORM"_s},
                                                            {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}})
                                      .toJson(QJsonDocument::Compact);
         QRandomGenerator rng(20261128);
@@ -84,10 +107,10 @@ private Q_SLOTS:
         auto c = m_t->client(m_token);
         int answered = 0;
         for (const auto &body : std::as_const(bodies)) {
-            for (const auto &[method, path] : QList<QPair<QByteArray, QString>>{
-                     {"POST", u"/api/pipelines/connections"_s},
-                     {"PUT", u"/api/pipelines/connections/"_s + m_connectionId},
-                     {"PUT", u"/api/me/notification-preferences"_s}}) {
+            for (const auto &[method, path] :
+                 QList<QPair<QByteArray, QString>>{{"POST", u"/api/pipelines/connections"_s},
+                                                   {"PUT", u"/api/pipelines/connections/"_s + m_connectionId},
+                                                   {"PUT", u"/api/me/notification-preferences"_s}}) {
                 auto r = c->request(method, path, body, {{"Content-Type", "application/json"}});
                 if (r.status >= 200 && r.status < 300)
                     continue; // a random mutation can still be a valid request
@@ -168,12 +191,11 @@ private Q_SLOTS:
         QTest::newRow("no path") << QByteArray("GET\r\n\r\n") << 0;
         // The HTTP parser takes any one-digit version; the request is served as HTTP/1.1 would be.
         QTest::newRow("unknown version") << QByteArray("GET /api/health HTTP/9.9\r\n\r\n") << 200;
-        QTest::newRow("negative length")
-            << QByteArray("POST /api/pipelines/connections HTTP/1.1\r\nHost: @HOST@\r\nAuthorization: Bearer @TOKEN@\r\n"
-                          "Content-Length: -5\r\n\r\n")
-            << 400;
-        QTest::newRow("huge header") << "GET /api/health HTTP/1.1\r\nHost: @HOST@\r\nX-Big: " + QByteArray(20000, 'x') + "\r\n\r\n"
-                                     << 200;
+        QTest::newRow("negative length") << QByteArray(
+            "POST /api/pipelines/connections HTTP/1.1\r\nHost: @HOST@\r\nAuthorization: Bearer @TOKEN@\r\n"
+            "Content-Length: -5\r\n\r\n") << 400;
+        QTest::newRow("huge header") << "GET /api/health HTTP/1.1\r\nHost: @HOST@\r\nX-Big: " + QByteArray(20000, 'x')
+                + "\r\n\r\n" << 200;
         QTest::newRow("foreign host") << QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n") << 403;
     }
 
@@ -190,13 +212,13 @@ private Q_SLOTS:
         socket.write(request);
         QVERIFY(socket.waitForBytesWritten(5000));
         QByteArray response;
-        QTRY_VERIFY_WITH_TIMEOUT((response += socket.readAll()).contains("\r\n\r\n")
-                                     || socket.state() == QAbstractSocket::UnconnectedState,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (response += socket.readAll()).contains("\r\n\r\n") || socket.state() == QAbstractSocket::UnconnectedState, 10000);
         if (status == 0) {
             QVERIFY2(response.isEmpty(), response.left(200).constData());
         } else {
-            QVERIFY2(response.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')), response.left(200).constData());
+            QVERIFY2(response.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')),
+                     response.left(200).constData());
         }
         QCOMPARE(m_t->client(m_token)->get(u"/api/health"_s).status, 200);
     }
@@ -207,14 +229,15 @@ private Q_SLOTS:
         // browser call us. The server listens on loopback, so it only answers loopback names.
         const QByteArray port = QByteArray::number(m_t->port());
         QByteArray response;
-        QCOMPARE(Test::HttpClient::rawExchange(m_t->port(), "GET /api/health HTTP/1.1\r\nHost: attacker.example:" + port
-                                                                + "\r\nConnection: close\r\n\r\n",
-                                               &response),
+        QCOMPARE(Test::HttpClient::rawExchange(
+                     m_t->port(), "GET /api/health HTTP/1.1\r\nHost: attacker.example:" + port + "\r\nConnection: close\r\n\r\n",
+                     &response),
                  403);
         QVERIFY2(response.contains("HOST_NOT_ALLOWED") && response.contains("attacker.example"), response.constData());
         for (const char *host : {"localhost:", "127.0.0.1:"}) {
-            QCOMPARE(Test::HttpClient::rawExchange(m_t->port(), QByteArray("GET /api/health HTTP/1.1\r\nHost: ") + host + port
-                                                                    + "\r\nConnection: close\r\n\r\n"),
+            QCOMPARE(Test::HttpClient::rawExchange(m_t->port(),
+                                                   QByteArray("GET /api/health HTTP/1.1\r\nHost: ") + host + port
+                                                       + "\r\nConnection: close\r\n\r\n"),
                      200);
         }
     }
@@ -235,9 +258,10 @@ private Q_SLOTS:
         (void)c->get(u"/api/me?probe=1"_s);
         (void)c->post(u"/api/pipelines/connections"_s, QJsonObject{{u"name"_s, u"x"_s}});
         // A request the server does log (a foreign host name), carrying the token and the query.
-        (void)Test::HttpClient::rawExchange(m_t->port(), "GET /api/me?probe=1 HTTP/1.1\r\nHost: attacker.example\r\n"
-                                                         "Authorization: Bearer " + m_token.toUtf8()
-                                                             + "\r\nConnection: close\r\n\r\n");
+        (void)Test::HttpClient::rawExchange(m_t->port(),
+                                            "GET /api/me?probe=1 HTTP/1.1\r\nHost: attacker.example\r\n"
+                                            "Authorization: Bearer "
+                                                + m_token.toUtf8() + "\r\nConnection: close\r\n\r\n");
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(u"*.debug=false"_s);
         QMutexLocker lock(&mutex);
@@ -277,9 +301,8 @@ private Q_SLOTS:
             QVERIFY(s.waitForConnected(2000));
             const QByteArray json = body + QByteArray::number(i) + "\"}";
             s.write("POST /api/pipelines/connections HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_t->port())
-                    + "\r\nAuthorization: Bearer " + m_token.toUtf8()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(json.size()) + "\r\n\r\n"
-                    + json);
+                    + "\r\nAuthorization: Bearer " + m_token.toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + QByteArray::number(json.size()) + "\r\n\r\n" + json);
             QVERIFY(s.waitForBytesWritten(2000));
             s.disconnectFromHost();
         }

@@ -31,9 +31,10 @@ private Q_SLOTS:
         QTest::newRow("localhost as a prefix") << v4 << QString() << QByteArray("localhost.attacker.example") << false;
         QTest::newRow("garbage") << v4 << QString() << QByteArray("[::1") << false;
         QTest::newRow("public URL host") << v4 << u"https://opbox.example.com/base"_s << QByteArray("opbox.example.com") << true;
-        QTest::newRow("public URL host, other case and port") << v4 << u"https://opbox.example.com"_s
-                                                                << QByteArray("OPBOX.example.com:443") << true;
-        QTest::newRow("not the public URL host") << v4 << u"https://opbox.example.com"_s << QByteArray("evil.example.com") << false;
+        QTest::newRow("public URL host, other case and port")
+            << v4 << u"https://opbox.example.com"_s << QByteArray("OPBOX.example.com:443") << true;
+        QTest::newRow("not the public URL host")
+            << v4 << u"https://opbox.example.com"_s << QByteArray("evil.example.com") << false;
         QTest::newRow("IPv6 loopback listener") << u"::1"_s << QString() << QByteArray("evil.example") << false;
         QTest::newRow("exposed on purpose: any host") << u"0.0.0.0"_s << QString() << QByteArray("anything.example") << true;
         QTest::newRow("LAN listener: any host") << u"192.168.1.20"_s << QString() << QByteArray("nas.local") << true;

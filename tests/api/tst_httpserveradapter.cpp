@@ -17,7 +17,8 @@ using namespace Opbox;
 namespace {
 
 /** One answer as read off the wire. */
-struct RawResponse {
+struct RawResponse
+{
     QByteArray statusLine;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -105,7 +106,12 @@ class TestHttpServerAdapter : public QObject
         socket.connectToHost(QHostAddress::LocalHost, m_port);
         socket.write(request(path));
         QByteArray buffer;
-        return QTest::qWaitFor([&] { buffer += socket.readAll(); return takeResponse(buffer, out); }, 10000);
+        return QTest::qWaitFor(
+            [&] {
+                buffer += socket.readAll();
+                return takeResponse(buffer, out);
+            },
+            10000);
     }
 
     /** The server still answers a plain request with a 200 and its body. */
@@ -166,8 +172,8 @@ private Q_SLOTS:
             reply(response);
         };
         if (!statusLine.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' '))) {
-            QTest::ignoreMessage(QtWarningMsg, qPrintable(u"a handler answered with status %1 which cannot be sent; sent 500"_s
-                                                              .arg(status)));
+            QTest::ignoreMessage(QtWarningMsg,
+                                 qPrintable(u"a handler answered with status %1 which cannot be sent; sent 500"_s.arg(status)));
         }
         RawResponse r;
         QVERIFY(fetch("/status", r));

@@ -54,8 +54,9 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "opbox-bench: %s\n", qPrintable(error));
             return 1;
         }
-        std::printf("opbox-bench sync --read-only: %lld records in %.2f s, %.0f records/s (fake HubSpot -> connector, pages dropped)\n",
-                    qlonglong(records), seconds, double(records) / seconds);
+        std::printf(
+            "opbox-bench sync --read-only: %lld records in %.2f s, %.0f records/s (fake HubSpot -> connector, pages dropped)\n",
+            qlonglong(records), seconds, double(records) / seconds);
         return records == rows ? 0 : 1;
     }
     const auto r = job.run();
@@ -70,8 +71,8 @@ int main(int argc, char **argv)
                 r.engineSeconds, engineRate, qlonglong(r.engineRows));
     std::printf("          CPU %.2f s on all threads (fake included): %.1f us per row, %.2f cores busy\n", r.engineCpuSeconds,
                 1e6 * r.engineCpuSeconds / double(std::max<qint64>(1, r.engineRows)), r.engineCpuSeconds / r.engineSeconds);
-    std::printf("  ceiling (same rows, one prepared statement, 100/tx):           %8.2f s  %9.0f rows/s\n",
-                r.ceilingSeconds, ceilingRate);
+    std::printf("  ceiling (same rows, one prepared statement, 100/tx):           %8.2f s  %9.0f rows/s\n", r.ceilingSeconds,
+                ceilingRate);
     std::printf("  ratio: %.1f %% of the ceiling\n", 100.0 * engineRate / ceilingRate);
     const double keyedRate = double(r.rows) / r.keyedCeilingSeconds;
     std::printf("  keyed ceiling (same rows into the same table with its unique key index): %8.2f s  %9.0f rows/s\n",

@@ -1,27 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncbenchmarkjob.h"
-#include "engine/security/caller.h"
 #include "connectors/runtime/connector.h"
+#include "engine/security/caller.h"
+#include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
-#include "hubspotfakeserver.h"
-#include "engine/store/database.h"
 #include "engine/services/identityservice.h"
-#include "engine/sync/opboxtablewriter.h"
-#include "engine/store/schema.h"
 #include "engine/services/runservice.h"
-#include "engine/sync/syncworkerpool.h"
-#include "engine/security/vault.h"
+#include "engine/store/database.h"
+#include "engine/store/schema.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/opboxtablewriter.h"
+#include "engine/sync/syncworkerpool.h"
+#include "hubspotfakeserver.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
-#include <QNetworkAccessManager>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -127,18 +127,27 @@ double SyncBenchmarkJob::writeOnlySeconds(QString *error)
         QJsonArray records;
         for (qint64 i = first; i < first + 100; ++i) {
             const QString id = QString::number(100000 + i);
-            records.append(QJsonObject{
-                {u"id"_s, id}, {u"createdAt"_s, u"2024-01-01T00:00:00.000Z"_s}, {u"updatedAt"_s, u"2024-01-02T00:00:00.000Z"_s},
-                {u"archived"_s, false},
-                {u"properties"_s, QJsonObject{{u"email"_s, QString(u"user"_s + id + u"@example.com"_s)},
-                                             {u"firstname"_s, QString(u"First"_s + id)}, {u"lastname"_s, QString(u"Last"_s + id)},
-                                             {u"phone"_s, u"+44 20 7946 1234"_s}, {u"company"_s, u"Company 12"_s},
-                                             {u"jobtitle"_s, u"Engineer 3"_s}, {u"city"_s, u"Berlin"_s},
-                                             {u"lifecyclestage"_s, u"lead"_s}, {u"hs_lead_status"_s, u"OPEN"_s},
-                                             {u"hubspot_owner_id"_s, u"41629780"_s}, {u"numemployees"_s, qint64(i % 1000)},
-                                             {u"annualrevenue"_s, double(i % 1000) * 1250.5}, {u"hs_email_optout"_s, i % 3 == 0},
-                                             {u"createdate"_s, u"2024-01-01T00:00:00.000Z"_s},
-                                             {u"lastmodifieddate"_s, u"2024-01-02T00:00:00.000Z"_s}, {u"hs_object_id"_s, id}}}});
+            records.append(QJsonObject{{u"id"_s, id},
+                                       {u"createdAt"_s, u"2024-01-01T00:00:00.000Z"_s},
+                                       {u"updatedAt"_s, u"2024-01-02T00:00:00.000Z"_s},
+                                       {u"archived"_s, false},
+                                       {u"properties"_s,
+                                        QJsonObject{{u"email"_s, QString(u"user"_s + id + u"@example.com"_s)},
+                                                    {u"firstname"_s, QString(u"First"_s + id)},
+                                                    {u"lastname"_s, QString(u"Last"_s + id)},
+                                                    {u"phone"_s, u"+44 20 7946 1234"_s},
+                                                    {u"company"_s, u"Company 12"_s},
+                                                    {u"jobtitle"_s, u"Engineer 3"_s},
+                                                    {u"city"_s, u"Berlin"_s},
+                                                    {u"lifecyclestage"_s, u"lead"_s},
+                                                    {u"hs_lead_status"_s, u"OPEN"_s},
+                                                    {u"hubspot_owner_id"_s, u"41629780"_s},
+                                                    {u"numemployees"_s, qint64(i % 1000)},
+                                                    {u"annualrevenue"_s, double(i % 1000) * 1250.5},
+                                                    {u"hs_email_optout"_s, i % 3 == 0},
+                                                    {u"createdate"_s, u"2024-01-01T00:00:00.000Z"_s},
+                                                    {u"lastmodifieddate"_s, u"2024-01-02T00:00:00.000Z"_s},
+                                                    {u"hs_object_id"_s, id}}}});
         }
         return records;
     };
@@ -196,10 +205,11 @@ SyncBenchmarkResult SyncBenchmarkJob::run()
             return result;
         }
         const Caller caller = *engine.identity()->callerFor(*user, *workspace);
-        auto connection = engine.connections()->create(caller, ConnectionDraft{.name = u"Bench CRM"_s,
-                                                                               .type = u"CRM_PLATFORM"_s,
-                                                                               .credentials = hubspot.credentials(),
-                                                                               .config = hubspot.connectorConfig()});
+        auto connection = engine.connections()->create(caller,
+                                                       ConnectionDraft{.name = u"Bench CRM"_s,
+                                                                       .type = u"CRM_PLATFORM"_s,
+                                                                       .credentials = hubspot.credentials(),
+                                                                       .config = hubspot.connectorConfig()});
         if (!connection) {
             result.error = connection.error().message;
             return result;
@@ -299,11 +309,13 @@ bool SyncBenchmarkJob::measureCeiling(const QString &sourceDb, const QString &ta
                 const QString index = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(indexes, 0)));
                 const bool unique = sqlite3_column_int(indexes, 1) != 0;
                 sqlite3_stmt *info = nullptr;
-                const QByteArray infoSql = QString(u"SELECT name FROM pragma_index_info('"_s + index + u"') ORDER BY seqno"_s).toUtf8();
+                const QByteArray infoSql
+                    = QString(u"SELECT name FROM pragma_index_info('"_s + index + u"') ORDER BY seqno"_s).toUtf8();
                 QStringList keyColumns;
                 if (sqlite3_prepare_v2(source, infoSql.constData(), -1, &info, nullptr) == SQLITE_OK) {
                     while (sqlite3_step(info) == SQLITE_ROW)
-                        keyColumns.append(u'"' + QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(info, 0))) + u'"');
+                        keyColumns.append(u'"' + QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(info, 0)))
+                                          + u'"');
                 }
                 sqlite3_finalize(info);
                 create += (u"CREATE "_s + (unique ? u"UNIQUE "_s : QString()) + u"INDEX ceiling_"_s + QString::number(++n)
@@ -354,17 +366,10 @@ bool SyncBenchmarkJob::measureCeiling(const QString &sourceDb, const QString &ta
             for (size_t c = 0; c < rows[r].size(); ++c) {
                 const int param = int(c) + 1;
                 switch (types[r][c]) {
-                case SQLITE_NULL:
-                    sqlite3_bind_null(insert, param);
-                    break;
-                case SQLITE_INTEGER:
-                    sqlite3_bind_int64(insert, param, rows[r][c].toLongLong());
-                    break;
-                case SQLITE_FLOAT:
-                    sqlite3_bind_double(insert, param, rows[r][c].toDouble());
-                    break;
-                default:
-                    sqlite3_bind_text(insert, param, rows[r][c].constData(), int(rows[r][c].size()), SQLITE_STATIC);
+                case SQLITE_NULL: sqlite3_bind_null(insert, param); break;
+                case SQLITE_INTEGER: sqlite3_bind_int64(insert, param, rows[r][c].toLongLong()); break;
+                case SQLITE_FLOAT: sqlite3_bind_double(insert, param, rows[r][c].toDouble()); break;
+                default: sqlite3_bind_text(insert, param, rows[r][c].constData(), int(rows[r][c].size()), SQLITE_STATIC);
                 }
             }
             sqlite3_step(insert);

@@ -6,11 +6,12 @@
 namespace Opbox::Bench {
 
 /** What one `opbox-bench sync` measured. */
-struct SyncBenchmarkResult {
+struct SyncBenchmarkResult
+{
     qint64 rows = 0;
     double engineSeconds = 0;
     double engineCpuSeconds = 0; ///< CPU time of all the process's threads (fake included) during the sync
-    double ceilingSeconds = 0;      ///< bare table, no index
+    double ceilingSeconds = 0; ///< bare table, no index
     double keyedCeilingSeconds = 0; ///< the same table with the engine's unique key index
     qint64 engineRows = 0;
     double peakRssMb = 0;

@@ -28,8 +28,7 @@ HttpClient::HttpClient(QUrl base)
 
 HttpResult HttpClient::send(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
-    return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                   {{"Content-Type", "application/json"}});
+    return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
 }
 
 HttpResult HttpClient::request(const QByteArray &method, const QString &path, const QByteArray &body,

@@ -13,8 +13,9 @@
 namespace Opbox::Test {
 
 /** One HTTP answer as a test sees it. */
-struct HttpResult {
-    int status = 0;          // 0: no HTTP answer (connection error)
+struct HttpResult
+{
+    int status = 0; // 0: no HTTP answer (connection error)
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     QString networkError;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testengine.h"
-#include "engine/services/identityservice.h"
 #include "engine/security/vault.h"
+#include "engine/services/identityservice.h"
 
 #include <QStandardPaths>
 

@@ -29,13 +29,12 @@ bool waitForRun(RunService *runs, const QString &runId, int timeoutMs, std::sour
     if (ended() || (QTest::qWaitFor([&] { return signalled; }, timeoutMs) && ended()))
         return true;
     const auto run = runs->store()->get(runId);
-    const QString state = !run ? u"run \"%1\" does not exist"_s.arg(runId)
-                               : u"run %1 still %2 after %3 ms (%4 rows, progress %5, error \"%6\")"_s
-                                     .arg(runId, run->status)
-                                     .arg(timeoutMs)
-                                     .arg(run->rowsSynced)
-                                     .arg(QString::fromUtf8(QJsonDocument(run->progress).toJson(QJsonDocument::Compact)),
-                                          run->error);
+    const QString state = !run
+        ? u"run \"%1\" does not exist"_s.arg(runId)
+        : u"run %1 still %2 after %3 ms (%4 rows, progress %5, error \"%6\")"_s.arg(runId, run->status)
+              .arg(timeoutMs)
+              .arg(run->rowsSynced)
+              .arg(QString::fromUtf8(QJsonDocument(run->progress).toJson(QJsonDocument::Compact)), run->error);
     QTest::qFail(qPrintable(state), where.file_name(), int(where.line()));
     return false;
 }

@@ -49,7 +49,8 @@ private Q_SLOTS:
         auto wrong = harness.connect(*m_fake, {}, {{u"accessToken"_s, u"2/1200/wrong-token"_s}});
         const auto refused = ConnectorTestHarness::check(*wrong);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().message.contains(u"Not Authorized"_s) && refused.error().message.contains(u"Check the API key"_s),
+        QVERIFY2(refused.error().message.contains(u"Not Authorized"_s)
+                     && refused.error().message.contains(u"Check the API key"_s),
                  qPrintable(refused.error().message));
     }
 

@@ -97,8 +97,8 @@ private Q_SLOTS:
         QVERIFY(full.pages().first().stateAfter.value(u"cursor"_s).toString() <= state.value(u"cursor"_s).toString());
 
         // A past meeting inside the window is cancelled, and one far outside it.
-        const QString inside = m_fake->cancelEvent(50, m_now);   // started 10 days ago
-        const QString outside = m_fake->cancelEvent(5, m_now);   // started 55 days ago
+        const QString inside = m_fake->cancelEvent(50, m_now); // started 10 days ago
+        const QString outside = m_fake->cancelEvent(5, m_now); // started 55 days ago
         m_fake->clearRequests();
         CollectingPageSink incremental;
         const auto result = ConnectorTestHarness::read(*connector, u"scheduled_events"_s, state, incremental);

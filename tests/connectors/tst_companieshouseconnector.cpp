@@ -6,8 +6,8 @@
 #include "collectingpagesink.h"
 #include "companieshousefakeserver.h"
 #include "connectors/runtime/connectormanifest.h"
-#include "connectortestharness.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "connectortestharness.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

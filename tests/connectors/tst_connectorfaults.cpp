@@ -185,20 +185,24 @@ private Q_SLOTS:
                                               << u"GET /crm/v3/objects/contacts"_s << u"invalid JSON"_s;
         QTest::newRow("hubspot missing results") << u"CRM_PLATFORM"_s << u"contacts"_s << Malformation::MissingRecords
                                                  << u"GET /crm/v3/objects/contacts"_s << u"the response has no 'results'"_s;
-        QTest::newRow("hubspot results not a list") << u"CRM_PLATFORM"_s << u"contacts"_s << Malformation::RecordsNotList
-                                                    << u"GET /crm/v3/objects/contacts"_s << u"'results' should be a list of records but is text"_s;
-        QTest::newRow("hubspot record not an object") << u"CRM_PLATFORM"_s << u"contacts"_s << Malformation::RecordNotObject
-                                                      << u"GET /crm/v3/objects/contacts"_s << u"record 0 should be an object but is a number"_s;
+        QTest::newRow("hubspot results not a list")
+            << u"CRM_PLATFORM"_s << u"contacts"_s << Malformation::RecordsNotList << u"GET /crm/v3/objects/contacts"_s
+            << u"'results' should be a list of records but is text"_s;
+        QTest::newRow("hubspot record not an object")
+            << u"CRM_PLATFORM"_s << u"contacts"_s << Malformation::RecordNotObject << u"GET /crm/v3/objects/contacts"_s
+            << u"record 0 should be an object but is a number"_s;
         QTest::newRow("hubspot bad date") << u"CRM_PLATFORM"_s << u"contacts"_s << Malformation::BadDate
-                                          << u"GET /crm/v3/objects/contacts"_s << u"field 'createdAt' is not a date-time (not a date)"_s;
+                                          << u"GET /crm/v3/objects/contacts"_s
+                                          << u"field 'createdAt' is not a date-time (not a date)"_s;
         QTest::newRow("asana missing data") << u"PROJECT_MGMT"_s << u"users"_s << Malformation::MissingRecords
                                             << u"GET /api/1.0/users"_s << u"the response has no 'data'"_s;
-        QTest::newRow("calendly invalid json") << u"SCHEDULING"_s << u"event_types"_s << Malformation::InvalidJson
-                                               << u"GET /event_types"_s << u"invalid JSON"_s;
+        QTest::newRow("calendly invalid json")
+            << u"SCHEDULING"_s << u"event_types"_s << Malformation::InvalidJson << u"GET /event_types"_s << u"invalid JSON"_s;
         QTest::newRow("fireflies missing transcripts") << u"MEETINGS"_s << u"transcripts"_s << Malformation::MissingRecords
                                                        << u"POST /graphql"_s << u"the response has no 'data.transcripts'"_s;
-        QTest::newRow("github object instead of list") << u"DEVELOPMENT"_s << u"issues"_s << Malformation::MissingRecords
-                                                       << u"GET /repos/acme/repo-0/issues"_s << u"the response should be a list of records but is an object"_s;
+        QTest::newRow("github object instead of list")
+            << u"DEVELOPMENT"_s << u"issues"_s << Malformation::MissingRecords << u"GET /repos/acme/repo-0/issues"_s
+            << u"the response should be a list of records but is an object"_s;
         QTest::newRow("github bad date") << u"DEVELOPMENT"_s << u"issues"_s << Malformation::BadDate
                                          << u"GET /repos/acme/repo-0/issues"_s << u"is not a date-time"_s;
     }
@@ -215,15 +219,16 @@ private Q_SLOTS:
         ConnectorTestHarness harness;
         auto connector = harness.connect(*fake, {{u"pageSize"_s, 10}});
         const QString dataPath = type == u"SCHEDULING" ? u"/event_types"_s
-                                 : type == u"DEVELOPMENT" ? u"/issues"_s
-                                 : type == u"PROJECT_MGMT" ? u"/users"_s
-                                                           : QString();
+            : type == u"DEVELOPMENT"                   ? u"/issues"_s
+            : type == u"PROJECT_MGMT"                  ? u"/users"_s
+                                                       : QString();
         fake->malformNext(1, kind, dataPath, 1); // the second page of records is broken
         CollectingPageSink sink;
         const auto result = ConnectorTestHarness::read(*connector, stream, {}, sink);
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, Error::Kind::Malformed);
-        QVERIFY2(result.error().message.contains(where) && result.error().message.contains(problem), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(where) && result.error().message.contains(problem),
+                 qPrintable(result.error().message));
         // The good first page went through; nothing of the broken one did.
         QCOMPARE(sink.records().size(), 10);
         QCOMPARE(sink.lastPageCount(), 0);
@@ -307,7 +312,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake, {{u"baseUrl"_s, u"http://127.0.0.1:%1"_s.arg(port)}, {u"maxRetries"_s, 5}});
         const auto check = ConnectorTestHarness::check(*connector);
         QVERIFY(!check.ok());
-        QVERIFY2(check.error().message.contains(u"connection refused"_s) && check.error().message.contains(u"after 3 attempt"_s), qPrintable(check.error().message));
+        QVERIFY2(check.error().message.contains(u"connection refused"_s) && check.error().message.contains(u"after 3 attempt"_s),
+                 qPrintable(check.error().message));
     }
 
 private:

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Unit tests of the connector runtime's parts: date-times, retry timing, JSON paths, templates,
 // Link headers, record normalisation, GraphQL error reading and the embedded manifests.
+#include "connectors/http/httpretrypolicy.h"
+#include "connectors/providers/fireflies/firefliesconnector.h"
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/connectormanifest.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "connectors/runtime/datetimeformat.h"
-#include "connectors/providers/fireflies/firefliesconnector.h"
-#include "connectors/http/httpretrypolicy.h"
 #include "connectors/runtime/jsonpath.h"
 #include "connectors/runtime/paginator.h"
 #include "connectors/runtime/recordnormalizer.h"
@@ -185,7 +185,8 @@ private Q_SLOTS:
 
     void walksJsonPaths()
     {
-        const QJsonObject doc = QJsonDocument::fromJson(R"({"paging":{"next":{"after":"abc"}},"errors":[{"message":"boom"}]})").object();
+        const QJsonObject doc
+            = QJsonDocument::fromJson(R"({"paging":{"next":{"after":"abc"}},"errors":[{"message":"boom"}]})").object();
         QCOMPARE(JsonPath::value(QJsonValue(doc), u"paging.next.after").toString(), u"abc"_s);
         QCOMPARE(JsonPath::value(QJsonValue(doc), u"errors.0.message").toString(), u"boom"_s);
         QVERIFY(JsonPath::value(QJsonValue(doc), u"errors.1.message").isUndefined());
@@ -200,15 +201,19 @@ private Q_SLOTS:
 
     void expandsTemplates()
     {
-        const QList<StreamField> fields{{u"id"_s, u"string"_s}, {u"properties.email"_s, u"string"_s}, {u"properties.name"_s, u"string"_s}};
+        const QList<StreamField> fields{
+            {u"id"_s, u"string"_s}, {u"properties.email"_s, u"string"_s}, {u"properties.name"_s, u"string"_s}};
         TemplateScope scope;
         scope.cursor = QDateTime(QDate(2025, 6, 1), QTime(0, 0), Qt::UTC);
-        scope.slice = QJsonObject{{u"full_name"_s, u"acme/widgets"_s}, {u"uri"_s, u"https://api.calendly.com/scheduled_events/ABC/"_s},
-                                  {u"name"_s, u"a b?c#d"_s}, {u"bad"_s, u"../../admin"_s}};
+        scope.slice = QJsonObject{{u"full_name"_s, u"acme/widgets"_s},
+                                  {u"uri"_s, u"https://api.calendly.com/scheduled_events/ABC/"_s},
+                                  {u"name"_s, u"a b?c#d"_s},
+                                  {u"bad"_s, u"../../admin"_s}};
         scope.config = QJsonObject{{u"workspaceGid"_s, u"1201"_s}};
         scope.fields = &fields;
         using T = RequestTemplate::Target;
-        QCOMPARE(RequestTemplate::expand(u"/repos/${slice.full_name}/issues"_s, scope, T::Path)->value, u"/repos/acme/widgets/issues"_s);
+        QCOMPARE(RequestTemplate::expand(u"/repos/${slice.full_name}/issues"_s, scope, T::Path)->value,
+                 u"/repos/acme/widgets/issues"_s);
         QCOMPARE(RequestTemplate::expand(u"/x/${slice.name}"_s, scope, T::Path)->value, u"/x/a%20b%3Fc%23d"_s);
         QVERIFY(!RequestTemplate::expand(u"/x/${slice.bad}"_s, scope, T::Path).ok());
         QCOMPARE(RequestTemplate::expand(u"/e/${slice.uri|last_segment}"_s, scope, T::Path)->value, u"/e/ABC"_s);
@@ -219,7 +224,10 @@ private Q_SLOTS:
         QVERIFY(!RequestTemplate::expand(u"${what.is.this}"_s, scope, T::Query).ok());
         QVERIFY(!RequestTemplate::expand(u"${cursor:weird}"_s, scope, T::Query).ok());
 
-        QJsonValue body = QJsonDocument::fromJson(R"({"query":"query { x { y } }","variables":{"from":"${cursor}","none":"${context.absent}"},"properties":"${fields:properties:list}"})").object();
+        QJsonValue body
+            = QJsonDocument::fromJson(
+                  R"({"query":"query { x { y } }","variables":{"from":"${cursor}","none":"${context.absent}"},"properties":"${fields:properties:list}"})")
+                  .object();
         QVERIFY(RequestTemplate::expandJson(body, scope).ok());
         const QJsonObject o = body.toObject();
         QCOMPARE(o.value(u"query"_s).toString(), u"query { x { y } }"_s); // GraphQL braces are left alone
@@ -231,9 +239,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QString>("next");
-        QTest::newRow("github") << QByteArray(R"(<https://api.github.com/repositories/1/issues?page=2>; rel="prev", <https://api.github.com/repositories/1/issues?page=4>; rel="next", <https://api.github.com/repositories/1/issues?page=9>; rel="last")")
+        QTest::newRow("github") << QByteArray(
+            R"(<https://api.github.com/repositories/1/issues?page=2>; rel="prev", <https://api.github.com/repositories/1/issues?page=4>; rel="next", <https://api.github.com/repositories/1/issues?page=9>; rel="last")")
                                 << u"https://api.github.com/repositories/1/issues?page=4"_s;
-        QTest::newRow("no next") << QByteArray(R"(<https://x/?page=1>; rel="first", <https://x/?page=3>; rel="prev")") << QString();
+        QTest::newRow("no next") << QByteArray(R"(<https://x/?page=1>; rel="first", <https://x/?page=3>; rel="prev")")
+                                 << QString();
         QTest::newRow("several rels") << QByteArray(R"(<https://x/?after=Y2Q>; rel="next last")") << u"https://x/?after=Y2Q"_s;
         QTest::newRow("unquoted") << QByteArray(R"(<https://x/?page=2>; rel=next)") << u"https://x/?page=2"_s;
         QTest::newRow("empty") << QByteArray() << QString();
@@ -276,10 +286,12 @@ private Q_SLOTS:
         auto manifest = ConnectorManifest::parse(file.readAll());
         QVERIFY2(manifest.ok(), qPrintable(manifest.ok() ? QString() : manifest.error().message));
         const RecordNormalizer normalizer(*manifest->stream(u"contacts"_s));
-        QJsonObject record = QJsonDocument::fromJson(
-            R"({"id":"51234","properties":{"numemployees":"12","annualrevenue":"1000.5","hs_email_optout":"false","email":"42",
+        QJsonObject record
+            = QJsonDocument::fromJson(
+                  R"({"id":"51234","properties":{"numemployees":"12","annualrevenue":"1000.5","hs_email_optout":"false","email":"42",
                 "createdate":"1717236000000","hs_object_id":"51234","lastmodifieddate":"","phone":"n/a"},
-                "createdAt":"2025-02-03T10:11:12.345Z","updatedAt":"2025-06-01T08:00:00Z","archived":false})").object();
+                "createdAt":"2025-02-03T10:11:12.345Z","updatedAt":"2025-06-01T08:00:00Z","archived":false})")
+                  .object();
         QVERIFY(normalizer.normalize(record).ok());
         const QJsonObject p = record.value(u"properties"_s).toObject();
         // Declared date-times become ISO-8601 UTC, every other value stays as received,
@@ -301,14 +313,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("problem");
         QTest::newRow("unknown key") << minimalManifest(u",\"colour\":\"red\""_s) << u"unknown key 'colour'"_s;
-        QTest::newRow("bad pagination")
-            << minimalManifest(u",\"request\":{\"path\":\"/items\",\"pagination\":{\"kind\":\"scroll\"}}"_s).replace("\"request\":{\"path\":\"/items\",\"recordsPath\":\"items\"},", "")
-            << u"pagination kind 'scroll' is unknown"_s;
+        QTest::newRow("bad pagination") << minimalManifest(
+                                               u",\"request\":{\"path\":\"/items\",\"pagination\":{\"kind\":\"scroll\"}}"_s)
+                                               .replace("\"request\":{\"path\":\"/items\",\"recordsPath\":\"items\"},", "")
+                                        << u"pagination kind 'scroll' is unknown"_s;
         QTest::newRow("cursor not a datetime") << minimalManifest(u",\"incremental\":{\"cursorField\":\"id\"}"_s)
                                                << u"cursor field 'id' must be a declared datetime field"_s;
         QTest::newRow("unknown parent") << minimalManifest(u",\"slices\":{\"parent\":\"nothing\"}"_s)
                                         << u"parent stream 'nothing' is not declared"_s;
-        QTest::newRow("stop without order") << minimalManifest(u",\"incremental\":{\"cursorField\":\"updated\",\"stopWhenOlder\":true}"_s)
+        QTest::newRow("stop without order") << minimalManifest(
+            u",\"incremental\":{\"cursorField\":\"updated\",\"stopWhenOlder\":true}"_s)
                                             << u"stopWhenOlder needs a request in descending order"_s;
         QTest::newRow("not json") << QByteArray("{") << u"not a JSON object"_s;
     }
@@ -330,7 +344,8 @@ private Q_SLOTS:
         QTest::newRow("PROJECT_MGMT") << u"PROJECT_MGMT"_s << QStringList{u"workspaces"_s, u"projects"_s, u"users"_s, u"tasks"_s};
         QTest::newRow("SCHEDULING") << u"SCHEDULING"_s << QStringList{u"event_types"_s, u"scheduled_events"_s, u"invitees"_s};
         QTest::newRow("MEETINGS") << u"MEETINGS"_s << QStringList{u"transcripts"_s, u"users"_s};
-        QTest::newRow("DEVELOPMENT") << u"DEVELOPMENT"_s << QStringList{u"repositories"_s, u"issues"_s, u"pull_requests"_s, u"commits"_s};
+        QTest::newRow("DEVELOPMENT") << u"DEVELOPMENT"_s
+                                     << QStringList{u"repositories"_s, u"issues"_s, u"pull_requests"_s, u"commits"_s};
     }
 
     void embeddedManifestsMatchTheContract()
@@ -389,20 +404,20 @@ private Q_SLOTS:
         const int none = -1;
         QTest::newRow("data") << QByteArray(R"({"data":{"users":[]}})") << 200 << int(V::Pass) << qint64(-1) << none;
         QTest::newRow("not json") << QByteArray("<html>") << 502 << int(V::Pass) << qint64(-1) << none;
-        QTest::newRow("rate limited in 200")
-            << QByteArray(R"({"data":null,"errors":[{"message":"Too many","code":"too_many_requests","extensions":{"code":"too_many_requests","status":429,"metadata":{"retryAfter":1748772030000}}}]})")
-            << 200 << int(V::Retry) << qint64(30000) << none;
-        QTest::newRow("auth failed")
-            << QByteArray(R"({"errors":[{"message":"Invalid API key","extensions":{"code":"auth_failed","status":401}}]})") << 200
-            << int(V::Fail) << qint64(-1) << int(Error::Kind::Configuration);
-        QTest::newRow("invalid arguments")
-            << QByteArray(R"({"data":null,"errors":[{"message":"Invalid argument(s) were provided","code":"invalid_arguments","extensions":{"status":400}}]})")
-            << 200 << int(V::Fail) << qint64(-1) << int(Error::Kind::Upstream);
+        QTest::newRow("rate limited in 200") << QByteArray(
+            R"({"data":null,"errors":[{"message":"Too many","code":"too_many_requests","extensions":{"code":"too_many_requests","status":429,"metadata":{"retryAfter":1748772030000}}}]})")
+                                             << 200 << int(V::Retry) << qint64(30000) << none;
+        QTest::newRow("auth failed") << QByteArray(
+            R"({"errors":[{"message":"Invalid API key","extensions":{"code":"auth_failed","status":401}}]})")
+                                     << 200 << int(V::Fail) << qint64(-1) << int(Error::Kind::Configuration);
+        QTest::newRow("invalid arguments") << QByteArray(
+            R"({"data":null,"errors":[{"message":"Invalid argument(s) were provided","code":"invalid_arguments","extensions":{"status":400}}]})")
+                                           << 200 << int(V::Fail) << qint64(-1) << int(Error::Kind::Upstream);
         QTest::newRow("server error") << QByteArray(R"({"errors":[{"message":"oops","extensions":{"status":500}}]})") << 500
                                       << int(V::Retry) << qint64(-1) << none;
-        QTest::newRow("partial data is refused")
-            << QByteArray(R"({"data":{"transcripts":[{"id":"1"}]},"errors":[{"message":"field failed","extensions":{"code":"INTERNAL","status":400}}]})")
-            << 200 << int(V::Fail) << qint64(-1) << int(Error::Kind::Upstream);
+        QTest::newRow("partial data is refused") << QByteArray(
+            R"({"data":{"transcripts":[{"id":"1"}]},"errors":[{"message":"field failed","extensions":{"code":"INTERNAL","status":400}}]})")
+                                                 << 200 << int(V::Fail) << qint64(-1) << int(Error::Kind::Upstream);
     }
 
     void readsGraphQlErrors()
@@ -486,17 +501,24 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("throttled");
         // DocuSign sends these codes with HTTP 400, as {"errorCode": …, "message": …}.
-        QTest::newRow("hourly invocations, said in both") << 400
-            << QByteArray(R"({"errorCode":"HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED","message":"The maximum number of hourly API invocations has been exceeded."})")
+        QTest::newRow("hourly invocations, said in both")
+            << 400
+            << QByteArray(
+                   R"({"errorCode":"HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED","message":"The maximum number of hourly API invocations has been exceeded."})")
             << true;
-        QTest::newRow("hourly invocations, code only") << 400
-            << QByteArray(R"({"errorCode":"HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED","message":"Request rejected."})") << true;
-        QTest::newRow("hourly polling") << 400
-            << QByteArray(R"({"errorCode":"HOURLY_ENVELOPE_POLLING_LIMIT_EXCEEDED","message":"Request rejected."})") << true;
-        QTest::newRow("burst polling") << 400
-            << QByteArray(R"({"errorCode":"BURST_ENVELOPE_POLLING_LIMIT_EXCEEDED","message":"Request rejected."})") << true;
-        QTest::newRow("an ordinary 400") << 400
-            << QByteArray(R"({"errorCode":"INVALID_REQUEST_PARAMETER","message":"The request contained at least one invalid parameter."})")
+        QTest::newRow("hourly invocations, code only")
+            << 400 << QByteArray(R"({"errorCode":"HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED","message":"Request rejected."})")
+            << true;
+        QTest::newRow("hourly polling")
+            << 400 << QByteArray(R"({"errorCode":"HOURLY_ENVELOPE_POLLING_LIMIT_EXCEEDED","message":"Request rejected."})")
+            << true;
+        QTest::newRow("burst polling")
+            << 400 << QByteArray(R"({"errorCode":"BURST_ENVELOPE_POLLING_LIMIT_EXCEEDED","message":"Request rejected."})")
+            << true;
+        QTest::newRow("an ordinary 400")
+            << 400
+            << QByteArray(
+                   R"({"errorCode":"INVALID_REQUEST_PARAMETER","message":"The request contained at least one invalid parameter."})")
             << false;
         QTest::newRow("429") << 429 << QByteArray("{}") << true;
     }
@@ -594,7 +616,8 @@ private Q_SLOTS:
         }
         QCOMPARE(at.emptyPages, 19);
         // A page with records resets the count; a has-more flag that says false ends at once.
-        const QJsonObject full{{u"data"_s, QJsonArray{1}}, {u"paging"_s, QJsonObject{{u"next"_s, u"https://graph.facebook.com/v21.0/1/x?after=z"_s}}}};
+        const QJsonObject full{{u"data"_s, QJsonArray{1}},
+                               {u"paging"_s, QJsonObject{{u"next"_s, u"https://graph.facebook.com/v21.0/1/x?after=z"_s}}}};
         auto step = paginator.next(at, exchange, full, 1, client);
         QVERIFY(step.ok());
         QVERIFY(!step->done);

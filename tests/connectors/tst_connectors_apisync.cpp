@@ -3,16 +3,16 @@
 // (REGISTRY) and WhatsApp (MESSAGING) connections sync their fakes into Opbox tables; Zendesk keeps
 // its export cursor in the sync state, resumes from it, and a cursor reset drops it; Companies
 // House slows down at its rate limit instead of failing the run.
-#include "engine/security/caller.h"
 #include "companieshousefakeserver.h"
-#include "engine/store/database.h"
+#include "engine/security/caller.h"
 #include "engine/services/engine.h"
 #include "engine/services/runservice.h"
+#include "engine/store/database.h"
+#include "engine/store/workspacedatastore.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
 #include "waitforrun.h"
 #include "whatsappfakeserver.h"
-#include "engine/store/workspacedatastore.h"
 #include "zendeskfakeserver.h"
 
 #include <QJsonArray>
@@ -58,8 +58,10 @@ private:
         for (auto it = extraConfig.begin(); it != extraConfig.end(); ++it)
             config.insert(it.key(), it.value());
         const auto r = m_t->client(m_token)->post(u"/api/pipelines/connections"_s,
-                                                  {{u"name"_s, name}, {u"type"_s, fake.connectorType()},
-                                                   {u"credentials"_s, fake.credentials()}, {u"config"_s, config}});
+                                                  {{u"name"_s, name},
+                                                   {u"type"_s, fake.connectorType()},
+                                                   {u"credentials"_s, fake.credentials()},
+                                                   {u"config"_s, config}});
         if (r.status != 201)
             qWarning() << r.status << r.body;
         return r.json().value(u"id"_s).toString();
@@ -75,7 +77,8 @@ private:
 
     QString logicalType(const QString &table, const QString &column)
     {
-        return scalar(u"SELECT logical_type FROM opbox_columns WHERE table_name = '%1' AND column_name = '%2'"_s.arg(table, column))
+        return scalar(
+                   u"SELECT logical_type FROM opbox_columns WHERE table_name = '%1' AND column_name = '%2'"_s.arg(table, column))
             .toString();
     }
 
@@ -125,9 +128,10 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM support_desk__organizations"_s).toInt(), 6);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM support_desk__ticket_comments"_s).toInt(), 80);
         // Comments join their tickets on an integer id.
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM support_desk__ticket_comments c JOIN support_desk__tickets t ON t.id = c.ticket_id"_s)
-                     .toInt(),
-                 80);
+        QCOMPARE(
+            scalar(u"SELECT COUNT(*) FROM support_desk__ticket_comments c JOIN support_desk__tickets t ON t.id = c.ticket_id"_s)
+                .toInt(),
+            80);
         QCOMPARE(logicalType(u"support_desk__tickets"_s, u"updated_at"_s), u"DATETIME"_s);
         QCOMPARE(logicalType(u"support_desk__tickets"_s, u"id"_s), u"INTEGER"_s);
         QCOMPARE(logicalType(u"support_desk__tickets"_s, u"via__channel"_s), u"TEXT"_s);
@@ -152,7 +156,8 @@ private Q_SLOTS:
             if (request.path.startsWith(u"/incremental/"_s))
                 QVERIFY(request.query.hasQueryItem(u"cursor"_s));
         }
-        QVERIFY(scalar(u"SELECT subject FROM support_desk__tickets WHERE id = %1"_s.arg(changed)).toString().endsWith(u"(edited)"_s));
+        QVERIFY(
+            scalar(u"SELECT subject FROM support_desk__tickets WHERE id = %1"_s.arg(changed)).toString().endsWith(u"(edited)"_s));
 
         // A cursor reset drops the provider's cursor; the next run starts from the date again.
         const auto reset = m_t->client(m_token)->patch(u"/api/pipelines/connections/"_s + id,

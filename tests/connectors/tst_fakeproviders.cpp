@@ -17,9 +17,9 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTest>
 #include <memory>
 
@@ -28,7 +28,8 @@ using namespace Opbox::Fakes;
 
 namespace {
 
-struct Answer {
+struct Answer
+{
     int status = 0;
     QJsonValue json;
     QNetworkReply *reply = nullptr;
@@ -122,7 +123,11 @@ private Q_SLOTS:
         QCOMPARE(call(at(fake, u"/tasks?limit=10"_s)).status, 400);
         const QString project = fake.projectGids().first();
         QCOMPARE(call(at(fake, u"/projects/%1/tasks?modified_since=2024-01-01T00:00:00Z"_s.arg(project))).status, 400);
-        QCOMPARE(call(at(fake, u"/tasks?project=%1&modified_since=2030-01-01T00:00:00.000Z"_s.arg(project))).json[u"data"_s].toArray().size(), 0);
+        QCOMPARE(call(at(fake, u"/tasks?project=%1&modified_since=2030-01-01T00:00:00.000Z"_s.arg(project)))
+                     .json[u"data"_s]
+                     .toArray()
+                     .size(),
+                 0);
         QCOMPARE(call(at(fake, u"/users/me"_s), {}, false).json[u"errors"_s][0][u"message"_s].toString(), u"Not Authorized"_s);
     }
 
@@ -156,7 +161,9 @@ private Q_SLOTS:
         QVERIFY(fake.start());
         auto a = call(fake.baseUrl(), R"({"query":"query { transcripts(limit: 51) { id } }"})");
         QCOMPARE(a.json[u"errors"_s][0][u"code"_s].toString(), u"invalid_arguments"_s);
-        a = call(fake.baseUrl(), R"({"query":"query Q($n: Int) { transcripts(limit: $n) { id date summary { keywords } } }","variables":{"n":2}})");
+        a = call(
+            fake.baseUrl(),
+            R"({"query":"query Q($n: Int) { transcripts(limit: $n) { id date summary { keywords } } }","variables":{"n":2}})");
         const QJsonArray transcripts = a.json[u"data"_s][u"transcripts"_s].toArray();
         QCOMPARE(transcripts.size(), 2);
         QCOMPARE(transcripts.first().toObject().keys(), (QStringList{u"date"_s, u"id"_s, u"summary"_s}));
@@ -183,7 +190,8 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, fake.port());
         QVERIFY(socket.waitForConnected(5000));
-        socket.write("GET /user HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer opbox-fake-token\r\nConnection: close\r\n\r\n");
+        socket.write(
+            "GET /user HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer opbox-fake-token\r\nConnection: close\r\n\r\n");
         QByteArray raw;
         while (socket.waitForReadyRead(5000))
             raw += socket.readAll();

@@ -86,7 +86,8 @@ private Q_SLOTS:
         QVERIFY(got.contains(retitled));
         QCOMPARE(got.size(), 3 + 25); // the new ones and the last day of old ones (overlap)
         const QDateTime from = QDateTime::fromString(cursor, Qt::ISODateWithMs).addDays(-1);
-        const QJsonObject variables = QJsonDocument::fromJson(m_fake->requests().constFirst().body).object().value(u"variables"_s).toObject();
+        const QJsonObject variables
+            = QJsonDocument::fromJson(m_fake->requests().constFirst().body).object().value(u"variables"_s).toObject();
         // The variable names of Fireflies' documented query: transcripts(fromDate:$from, …).
         QCOMPARE(variables.value(u"from"_s).toString(), from.toString(u"yyyy-MM-ddTHH:mm:ss.zzz'Z'"_s));
         for (const auto &record : incremental.records()) {
@@ -135,7 +136,8 @@ private Q_SLOTS:
         auto wrong = harness.connect(*m_fake, {}, {{u"apiKey"_s, u"ff-wrong-key-123"_s}});
         const auto check = ConnectorTestHarness::check(*wrong);
         QVERIFY(!check.ok());
-        QVERIFY2(check.error().message.contains(u"auth_failed"_s) && check.error().message.contains(u"Check the API key"_s), qPrintable(check.error().message));
+        QVERIFY2(check.error().message.contains(u"auth_failed"_s) && check.error().message.contains(u"Check the API key"_s),
+                 qPrintable(check.error().message));
         CollectingPageSink refused;
         const auto refusedRead = ConnectorTestHarness::read(*wrong, u"transcripts"_s, {}, refused);
         QVERIFY(!refusedRead.ok());

@@ -90,7 +90,13 @@ private Q_SLOTS:
         if (stream == u"commits") {
             const QJsonObject commit = sink.records().first();
             QVERIFY(commit.value(u"repository"_s).toString().startsWith(u"acme/repo-"_s));
-            QVERIFY(commit.value(u"commit"_s).toObject().value(u"committer"_s).toObject().value(u"date"_s).toString().endsWith(u".000Z"_s));
+            QVERIFY(commit.value(u"commit"_s)
+                        .toObject()
+                        .value(u"committer"_s)
+                        .toObject()
+                        .value(u"date"_s)
+                        .toString()
+                        .endsWith(u".000Z"_s));
             QSet<QString> keys;
             for (const auto &record : sink.records())
                 keys.insert(record.value(u"repository"_s).toString() + record.value(u"sha"_s).toString());
@@ -114,7 +120,7 @@ private Q_SLOTS:
         const QDateTime later(QDate(2024, 2, 2), QTime(10, 0), Qt::UTC);
         QVERIFY(m_fake->touchIssue(u"acme/repo-0"_s, 5, later));
         QVERIFY(m_fake->touchIssue(u"acme/repo-2"_s, 140, later)); // a pull request: not an issue
-        m_fake->seed(1, 10, 0, 0);                                  // acme/repo-4, new since the last run
+        m_fake->seed(1, 10, 0, 0); // acme/repo-4, new since the last run
         m_fake->clearRequests();
 
         CollectingPageSink incremental;
@@ -148,12 +154,14 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake);
         CollectingPageSink full;
         QVERIFY(ConnectorTestHarness::read(*connector, u"pull_requests"_s, {}, full).ok());
-        QCOMPARE(full.lastState().value(u"partitions"_s).toObject().value(u"acme/repo-0"_s).toString(), u"2024-01-02T20:50:00.000Z"_s);
+        QCOMPARE(full.lastState().value(u"partitions"_s).toObject().value(u"acme/repo-0"_s).toString(),
+                 u"2024-01-02T20:50:00.000Z"_s);
         QVERIFY(m_fake->touchIssue(u"acme/repo-1"_s, 140, QDateTime(QDate(2024, 2, 2), QTime(10, 0), Qt::UTC)));
         m_fake->clearRequests();
         CollectingPageSink incremental;
         QVERIFY(ConnectorTestHarness::read(*connector, u"pull_requests"_s, full.lastState(), incremental).ok());
-        QCOMPARE(keys(incremental), (QSet<QString>{u"acme/repo-1#140"_s, u"acme/repo-0#175"_s, u"acme/repo-1#175"_s, u"acme/repo-2#175"_s}));
+        QCOMPARE(keys(incremental),
+                 (QSet<QString>{u"acme/repo-1#140"_s, u"acme/repo-0#175"_s, u"acme/repo-1#175"_s, u"acme/repo-2#175"_s}));
         // Newest first: each repository needed one page only.
         QCOMPARE(m_fake->requestCount(u"/pulls"_s), 4);
         for (const auto &request : m_fake->requests()) {
@@ -228,7 +236,8 @@ private Q_SLOTS:
         auto wrong = harness.connect(*m_fake, {}, {{u"token"_s, u"ghp_wrongwrongwrong"_s}});
         const auto check = ConnectorTestHarness::check(*wrong);
         QVERIFY(!check.ok());
-        QVERIFY2(check.error().message.contains(u"Bad credentials"_s) && !check.error().message.contains(u"ghp_wrong"_s), qPrintable(check.error().message));
+        QVERIFY2(check.error().message.contains(u"Bad credentials"_s) && !check.error().message.contains(u"ghp_wrong"_s),
+                 qPrintable(check.error().message));
 
         auto missing = harness.connect(*m_fake, {{u"repositories"_s, QJsonArray{u"acme/nope"_s}}});
         CollectingPageSink sink;

@@ -3,8 +3,8 @@
 // property selection and type coercion, the search cap, and a generated volume of contacts.
 #include "collectingpagesink.h"
 #include "connectors/runtime/connectormanifest.h"
-#include "connectortestharness.h"
 #include "connectors/runtime/declarativeconnector.h"
+#include "connectortestharness.h"
 #include "hubspotfakeserver.h"
 
 #include <QFile>
@@ -57,7 +57,9 @@ private Q_SLOTS:
         QVERIFY(contacts.supportedSyncModes.contains(u"incremental"_s));
         QCOMPARE(discover->last().supportedSyncModes, QStringList{u"full_refresh"_s});
         const QJsonObject json = contacts.toJson();
-        QVERIFY(json.value(u"fields"_s).toArray().contains(QJsonObject{{u"name"_s, u"properties.numemployees"_s}, {u"type"_s, u"integer"_s}}));
+        QVERIFY(json.value(u"fields"_s)
+                    .toArray()
+                    .contains(QJsonObject{{u"name"_s, u"properties.numemployees"_s}, {u"type"_s, u"integer"_s}}));
     }
 
     void readsEveryStreamAcrossPages_data()
@@ -176,7 +178,8 @@ private Q_SLOTS:
             QCOMPARE(request.path, u"/crm/v3/objects/%1/search"_s.arg(stream));
         }
         const QJsonObject body = QJsonDocument::fromJson(requests.first().body).object();
-        const QJsonObject filter = body.value(u"filterGroups"_s).toArray().first().toObject().value(u"filters"_s).toArray().first().toObject();
+        const QJsonObject filter
+            = body.value(u"filterGroups"_s).toArray().first().toObject().value(u"filters"_s).toArray().first().toObject();
         QCOMPARE(filter.value(u"propertyName"_s).toString(), property);
         QCOMPARE(filter.value(u"operator"_s).toString(), u"GTE"_s);
         QCOMPARE(filter.value(u"value"_s).toString(), QString::number(from.toMSecsSinceEpoch()));
@@ -217,7 +220,8 @@ private Q_SLOTS:
         context.network = &network;
         Opbox::DeclarativeConnector connector(std::make_shared<const Opbox::ConnectorManifest>(*manifest), context);
         CollectingPageSink sink;
-        const auto result = ConnectorTestHarness::read(connector, u"contacts"_s, {{u"cursor"_s, u"2024-04-01T00:00:00.000Z"_s}}, sink);
+        const auto result
+            = ConnectorTestHarness::read(connector, u"contacts"_s, {{u"cursor"_s, u"2024-04-01T00:00:00.000Z"_s}}, sink);
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         const QStringList ids = sink.values(u"id"_s);
         QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 250);
@@ -244,7 +248,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake, {}, {{u"apiKey"_s, u"pat-na1-wrong-secret-value"_s}});
         const auto check = ConnectorTestHarness::check(*connector);
         QVERIFY(!check.ok());
-        QVERIFY2(check.error().message.contains(u"HubSpot"_s) && check.error().message.contains(u"Check the API key"_s), qPrintable(check.error().message));
+        QVERIFY2(check.error().message.contains(u"HubSpot"_s) && check.error().message.contains(u"Check the API key"_s),
+                 qPrintable(check.error().message));
         QVERIFY(check.error().message.contains(u"Authentication credentials are invalid"_s)); // the provider's own words
         QVERIFY(!check.error().message.contains(u"pat-na1-wrong-secret-value"_s));
         CollectingPageSink sink;

@@ -94,10 +94,8 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
         return false;
     switch (a.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return true;
-    case QJsonValue::Bool:
-        return a.toBool() == b.toBool();
+    case QJsonValue::Undefined: return true;
+    case QJsonValue::Bool: return a.toBool() == b.toBool();
     case QJsonValue::Double: {
         qint64 x = 0;
         qint64 y = 0;
@@ -105,8 +103,7 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
         const bool iy = integral(b, &y);
         return a.toDouble() == b.toDouble() && ix == iy && (!ix || x == y);
     }
-    case QJsonValue::String:
-        return a.toString() == b.toString();
+    case QJsonValue::String: return a.toString() == b.toString();
     case QJsonValue::Array: {
         const QJsonArray x = a.toArray();
         const QJsonArray y = b.toArray();
@@ -231,7 +228,7 @@ bool wellFormedTexts(const RecordBatch &batch, qsizetype row, QString *why)
         const QByteArray bytes = batch.bytes(f.text).toByteArray();
         if (f.kind == Kind::String && RecordBatch::encode(RecordBatch::decode(bytes)) != bytes) {
             *why = u"String field '%1' is not valid UTF-8: %2"_s.arg(RecordBatch::decode(batch.bytes(f.key)),
-                                                                    QString::fromLatin1(bytes.toHex()));
+                                                                     QString::fromLatin1(bytes.toHex()));
             return false;
         }
         if (f.kind == Kind::Json) {
@@ -273,11 +270,8 @@ bool sameField(const RecordBatch &a, const RecordBatch::Field &f, const RecordBa
     QString theirs;
     switch (f.kind) {
     case Kind::Null:
-    case Kind::Object:
-        break;
-    case Kind::Bool:
-        same = f.boolean == g.boolean;
-        break;
+    case Kind::Object: break;
+    case Kind::Bool: same = f.boolean == g.boolean; break;
     case Kind::Integer:
     case Kind::Real:
         if (f.kind == g.kind && f.kind == Kind::Integer)
@@ -312,7 +306,7 @@ bool sameLayout(const RecordBatch &a, qsizetype rowA, const RecordBatch &b, qsiz
     const RecordBatch::Fields &y = b.fields(rowB);
     if (x.size() != y.size()) {
         *why = u"%1 fields vs %2:\n  %3\n  %4"_s.arg(x.size()).arg(y.size()).arg(describe(a, rowA).join(u" | "_s),
-                                                               describe(b, rowB).join(u" | "_s));
+                                                                                 describe(b, rowB).join(u" | "_s));
         return false;
     }
     const auto findIn = [&b](const RecordBatch::Fields &fields, size_t from, size_t to, QByteArrayView key, bool topLevel) {
@@ -337,7 +331,7 @@ bool sameLayout(const RecordBatch &a, qsizetype rowA, const RecordBatch &b, qsiz
             const size_t n = findIn(y, k + 1, k + 1 + size_t(y[k].children), a.bytes(member.key), false);
             if (n == k + 1 + size_t(y[k].children)) {
                 *why = u"member '%1' of '%2' is missing from the other record"_s.arg(RecordBatch::decode(a.bytes(member.key)),
-                                                                                    RecordBatch::decode(a.bytes(x[i].key)));
+                                                                                     RecordBatch::decode(a.bytes(x[i].key)));
                 return false;
             }
             if (!sameField(a, member, b, y[n], why))
@@ -348,7 +342,8 @@ bool sameLayout(const RecordBatch &a, qsizetype rowA, const RecordBatch &b, qsiz
 }
 
 /** What the fallback reads: the records (one-element array for `single`) and the envelope without them. */
-struct Expected {
+struct Expected
+{
     bool valid = false; // QJsonDocument read the body and found records of the right shape
     QJsonArray records;
     QJsonValue root;
@@ -448,7 +443,8 @@ QString show(const QByteArray &body)
     return out;
 }
 
-struct Case {
+struct Case
+{
     const char *name;
     QByteArray body;
     QString path;
@@ -462,8 +458,8 @@ QByteArray manyRecords(int n)
         if (i)
             body += ',';
         body += "{\"id\":" + QByteArray::number(i) + ",\"name\":\"r\\u00e9cord " + QByteArray::number(i)
-              + "\",\"props\":{\"amount\":" + QByteArray::number(i * 1.25) + ",\"tags\":[\"a\",\"b\"],\"owner\":{\"id\":"
-              + QByteArray::number(i % 7) + "}},\"archived\":" + (i % 3 ? "false" : "true") + "}";
+            + "\",\"props\":{\"amount\":" + QByteArray::number(i * 1.25) + ",\"tags\":[\"a\",\"b\"],\"owner\":{\"id\":"
+            + QByteArray::number(i % 7) + "}},\"archived\":" + (i % 3 ? "false" : "true") + "}";
     }
     return body + "],\"paging\":{\"next\":{\"after\":\"" + QByteArray::number(n) + "\"}}}";
 }
@@ -489,35 +485,45 @@ const std::vector<Case> &acceptedCases()
         {"no records", j("{'results':[]}"), u"results"_s},
         {"empty records", j("{'results':[{},{}]}"), u"results"_s},
         {"escapes", j("{'results':[{'s':'q\\\"b\\\\s\\/f\\b\\f\\n\\r\\t','k\\n\\\"':1}]}"), u"results"_s},
-        {"unicode escapes", j("{'results':[{'e':'\\u00e9\\u20ac\\u0041','nul':'a\\u0000b','emoji':'\\ud83d\\ude00',"
-                              "'upper':'\\uD83D\\uDE00\\u00C9','max':'\\udbff\\udffd'}]}"),
+        {"unicode escapes",
+         j("{'results':[{'e':'\\u00e9\\u20ac\\u0041','nul':'a\\u0000b','emoji':'\\ud83d\\ude00',"
+           "'upper':'\\uD83D\\uDE00\\u00C9','max':'\\udbff\\udffd'}]}"),
          u"results"_s},
-        {"raw utf-8", j("{'results':[{'two':'\xC3\xA9','three':'\xE2\x82\xAC\xE4\xB8\xAD','four':'\xF0\x9F\x98\x80',"
-                        "'mixed':'a\xC3\xA9" "b\xF0\x9F\x98\x80" "c\\n','max':'\xF4\x8F\xBF\xBD'}]}"),
+        {"raw utf-8",
+         j("{'results':[{'two':'\xC3\xA9','three':'\xE2\x82\xAC\xE4\xB8\xAD','four':'\xF0\x9F\x98\x80',"
+           "'mixed':'a\xC3\xA9"
+           "b\xF0\x9F\x98\x80"
+           "c\\n','max':'\xF4\x8F\xBF\xBD'}]}"),
          u"results"_s},
-        {"raw utf-8 keys", j("{'results':[{'\xC3\xA9t\xC3\xA9':1,'\xE2\x82\xAC':2,'\xF0\x9F\x98\x80':3,"
-                             "'o':{'\xC3\xA9':4,'\xF0\x9F\x98\x80':5,'a':6}}]}"),
+        {"raw utf-8 keys",
+         j("{'results':[{'\xC3\xA9t\xC3\xA9':1,'\xE2\x82\xAC':2,'\xF0\x9F\x98\x80':3,"
+           "'o':{'\xC3\xA9':4,'\xF0\x9F\x98\x80':5,'a':6}}]}"),
          u"results"_s},
-        {"utf-16 key order", j("{'results':[{'z':1,'\xEE\x80\x80':2,'\xF0\x9F\x98\x80':3,'\xEF\xBF\xBD':4,'\xC3\xA9':5,"
-                               "'a':6,'\\u00e9x':7,'A':8,'':9,'\\ud83d\\ude01':10,'\\ue001':11}]}"),
+        {"utf-16 key order",
+         j("{'results':[{'z':1,'\xEE\x80\x80':2,'\xF0\x9F\x98\x80':3,'\xEF\xBF\xBD':4,'\xC3\xA9':5,"
+           "'a':6,'\\u00e9x':7,'A':8,'':9,'\\ud83d\\ude01':10,'\\ue001':11}]}"),
          u"results"_s},
-        {"utf-16 member order", j("{'results':[{'o':{'\xEF\xBF\xBD':1,'\xF0\x9F\x98\x80':2,'\xEE\x80\x80':3,'b':4,'\\u00ff':5}}]}"),
-         u"results"_s},
+        {"utf-16 member order",
+         j("{'results':[{'o':{'\xEF\xBF\xBD':1,'\xF0\x9F\x98\x80':2,'\xEE\x80\x80':3,'b':4,'\\u00ff':5}}]}"), u"results"_s},
         {"escaped keys", j("{'results':[{'\\u0061':1,'b\\u0000c':2,'\\\"q\\\"':3,'\\u00e9':4}]}"), u"results"_s},
-        {"integers", j("{'results':[{'a':0,'b':-1,'c':-0,'d':9223372036854775807,'e':-9223372036854775808,'f':42,"
-                       "'g':9007199254740993,'h':-9007199254740993}]}"),
+        {"integers",
+         j("{'results':[{'a':0,'b':-1,'c':-0,'d':9223372036854775807,'e':-9223372036854775808,'f':42,"
+           "'g':9007199254740993,'h':-9007199254740993}]}"),
          u"results"_s},
-        {"big integers", j("{'results':[{'a':9223372036854775808,'b':-10000000000000000000,'c':18446744073709551616,"
-                           "'d':123456789012345678901234567890,'e':-1e300}]}"),
+        {"big integers",
+         j("{'results':[{'a':9223372036854775808,'b':-10000000000000000000,'c':18446744073709551616,"
+           "'d':123456789012345678901234567890,'e':-1e300}]}"),
          u"results"_s},
-        {"decimals", j("{'results':[{'a':1.5,'b':-2.25,'c':0.1,'d':1.0,'e':-0.0,'f':3.141592653589793,'g':0.30000000000000004}]}"),
+        {"decimals",
+         j("{'results':[{'a':1.5,'b':-2.25,'c':0.1,'d':1.0,'e':-0.0,'f':3.141592653589793,'g':0.30000000000000004}]}"),
          u"results"_s},
-        {"exponents", j("{'results':[{'a':1e3,'b':1E3,'c':1e+3,'d':1e-3,'e':-2.5E-10,'f':5e-324,'g':1.7976931348623157e308,"
-                        "'h':0e-400,'i':1e0000000000000000000001}]}"),
+        {"exponents",
+         j("{'results':[{'a':1e3,'b':1E3,'c':1e+3,'d':1e-3,'e':-2.5E-10,'f':5e-324,'g':1.7976931348623157e308,"
+           "'h':0e-400,'i':1e0000000000000000000001}]}"),
          u"results"_s},
         {"literals", j("{'results':[{'t':true,'f':false,'n':null}]}"), u"results"_s},
-        {"empty containers", j("{'results':[{'o':{},'a':[],'oo':{'e':{}},'oa':{'e':[]},'ao':[{}],'aa':[[]],'ooo':{'x':{'y':{}}}}]}"),
-         u"results"_s},
+        {"empty containers",
+         j("{'results':[{'o':{},'a':[],'oo':{'e':{}},'oa':{'e':[]},'ao':[{}],'aa':[[]],'ooo':{'x':{'y':{}}}}]}"), u"results"_s},
         {"nested two levels", j("{'results':[{'o':{'p':{'b':2,'a':1},'q':[3,2,1]}}]}"), u"results"_s},
         {"nested three levels", j("{'results':[{'a':{'b':{'c':{'d':1,'a':[1,{'z':2,'y':'\xC3\xA9'}]}}}}]}"), u"results"_s},
         {"arrays of objects", j("{'results':[{'tags':[{'b':1,'a':2},{'c':null}],'o':{'list':[{'y':1,'x':[{}]}]}}]}"),
@@ -542,8 +548,9 @@ const std::vector<Case> &acceptedCases()
          u"results"_s},
         {"records key escaped", j("{'r\\u0065sults':[{'a':1}]}"), u"results"_s},
         // Backslash runs before quotes, where the parser steps over strings without reading them.
-        {"backslash runs", j("{'before':'a\\\\\\\\','x':'\\\\\\\"]}','results':[{'s':'\\\\\\\\','t':'q\\\\\\\"}]',"
-                             "'o':{'u':'\\\\'},'l':['\\\\\\\"',{'k':'\\\\'}]}],'after':'\\\\','n':['\\\"']}"),
+        {"backslash runs",
+         j("{'before':'a\\\\\\\\','x':'\\\\\\\"]}','results':[{'s':'\\\\\\\\','t':'q\\\\\\\"}]',"
+           "'o':{'u':'\\\\'},'l':['\\\\\\\"',{'k':'\\\\'}]}],'after':'\\\\','n':['\\\"']}"),
          u"results"_s},
         {"backslash runs at root", j("[{'s':'\\\\'},{'t':'\\\\\\\"]','l':['\\\\',{}]}]"), QString()},
         {"non-ascii records key", j("{'r\xC3\xA9sultats':[{'a':1}]}"), u"r\u00e9sultats"_s},
@@ -555,7 +562,8 @@ const std::vector<Case> &acceptedCases()
         {"lenient json inside nested values", j("{'results':[{'a':[1.,.5,'\\x'],'o':{'b':{'c':'\\ud800'}}}]}"), u"results"_s},
         {"noncharacters inside nested values", j("{'results':[{'a':['\\ufffe','\xEF\xB7\x90'],'o':{'b':['\\uffff']}}]}"),
          u"results"_s},
-        {"deep nesting", "{\"results\":[{\"a\":" + nestedArrays(100) + ",\"o\":{\"b\":" + nestedArrays(50) + "}}]}", u"results"_s},
+        {"deep nesting", "{\"results\":[{\"a\":" + nestedArrays(100) + ",\"o\":{\"b\":" + nestedArrays(50) + "}}]}",
+         u"results"_s},
         {"many records", manyRecords(200), u"results"_s},
         {"long strings", longStringBody(), u"results"_s},
     };
@@ -771,8 +779,10 @@ void JsonPageParserTest::accepted()
     const auto page = JsonPageParser::parse(body, segments, single);
     QVERIFY2(page.has_value(), "parse() left a plain body to QJsonDocument");
     const QJsonArray records = page->records.toJsonArray();
-    QVERIFY2(sameJson(records, e.records), qPrintable(u"\n  parser:        %1\n  QJsonDocument: %2"_s.arg(compact(records), compact(e.records))));
-    QVERIFY2(sameJson(page->root, e.root), qPrintable(u"\n  parser:        %1\n  QJsonDocument: %2"_s.arg(compact(page->root), compact(e.root))));
+    QVERIFY2(sameJson(records, e.records),
+             qPrintable(u"\n  parser:        %1\n  QJsonDocument: %2"_s.arg(compact(records), compact(e.records))));
+    QVERIFY2(sameJson(page->root, e.root),
+             qPrintable(u"\n  parser:        %1\n  QJsonDocument: %2"_s.arg(compact(page->root), compact(e.root))));
     QCOMPARE(page->records.size(), e.records.size());
     QCOMPARE(page->records.isEmpty(), e.records.isEmpty());
 
@@ -795,38 +805,48 @@ void JsonPageParserTest::layout_data()
     QTest::addColumn<QStringList>("expected");
 
     QTest::newRow("scalars") << j("{'results':[{'s':'x','r':1.5,'n':-12,'c':false,'b':true,'a':null}]}")
-                             << QStringList{u"a=null"_s, u"b=true"_s, u"c=false"_s, u"n=int:-12"_s, u"r=real:1.5"_s, u"s=str:x"_s};
+                             << QStringList{u"a=null"_s,    u"b=true"_s,     u"c=false"_s,
+                                            u"n=int:-12"_s, u"r=real:1.5"_s, u"s=str:x"_s};
     QTest::newRow("objects and json")
         << j("{'results':[{'o':{'z':{'k':[1, 2]},'b':[ 1 , {'y':2,'x':1} ],'a':'\\u00e9'},'l':[],'e':{}}]}")
-        << QStringList{u"e=object:0"_s, u"l=json:[]"_s, u"o=object:3"_s, u".a=str:\u00e9"_s,
-                       u".b=json:[1,{\"x\":1,\"y\":2}]"_s, u".z=json:{\"k\":[1,2]}"_s};
+        << QStringList{
+               u"e=object:0"_s,           u"l=json:[]"_s, u"o=object:3"_s, u".a=str:\u00e9"_s, u".b=json:[1,{\"x\":1,\"y\":2}]"_s,
+               u".z=json:{\"k\":[1,2]}"_s};
     QTest::newRow("json text exactly as QJsonDocument writes it")
         << j("{'results':[{'a':[ 1.0 , 1e2, -0, 'x\\u0041\\/', {'b' : null , 'a' : true} , [ ] , { } , 0.5 ],"
              "'o':{'d':{ 'z':1, 'a':{'b':[{}]}}, 'n':'\\u0000'}}]}")
         << QStringList{u"a=json:[1,100,0,\"xA/\",{\"a\":true,\"b\":null},[],{},0.5]"_s, u"o=object:2"_s,
                        u".d=json:{\"a\":{\"b\":[{}]},\"z\":1}"_s, u".n=str:"_s + QChar(0)};
-    QTest::newRow("numbers")
-        << j("{'results':[{'a':0,'b':-0,'c':9223372036854775807,'d':-9223372036854775808,'e':9223372036854775808,"
-             "'f':1e3,'g':-0.0,'h':1.0,'i':25e-1}]}")
-        << QStringList{u"a=int:0"_s, u"b=int:0"_s, u"c=int:9223372036854775807"_s, u"d=int:-9223372036854775808"_s,
-                       u"e=real:9.2233720368547758e+18"_s, u"f=int:1000"_s, u"g=int:0"_s, u"h=int:1"_s, u"i=real:2.5"_s};
+    QTest::newRow("numbers") << j(
+        "{'results':[{'a':0,'b':-0,'c':9223372036854775807,'d':-9223372036854775808,'e':9223372036854775808,"
+        "'f':1e3,'g':-0.0,'h':1.0,'i':25e-1}]}")
+                             << QStringList{u"a=int:0"_s,
+                                            u"b=int:0"_s,
+                                            u"c=int:9223372036854775807"_s,
+                                            u"d=int:-9223372036854775808"_s,
+                                            u"e=real:9.2233720368547758e+18"_s,
+                                            u"f=int:1000"_s,
+                                            u"g=int:0"_s,
+                                            u"h=int:1"_s,
+                                            u"i=real:2.5"_s};
     // (Integral doubles within the int64 range are integers, as QJsonDocument stores them.)
-    QTest::newRow("escapes decoded")
-        << j("{'results':[{'s':'\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u0000\\ud83d\\ude00\xE2\x82\xAC'}]}")
-        << QStringList{u"s=str:"_s + QString::fromUtf8(QByteArray("\"\\/\b\f\n\r\t\xC3\xA9", 10)) + QChar(0)
-                       + u"\U0001F600\u20ac"_s};
-    QTest::newRow("utf-16 key order")
-        << j("{'results':[{'z':1,'\xEE\x80\x80':2,'\xF0\x9F\x98\x80':3,'\xEF\xBF\xBD':4,'\xC3\xA9':5,'a':6,'\\u00e9x':7,"
-             "'A':8,'':9}]}")
-        << QStringList{u"=int:9"_s, u"A=int:8"_s, u"a=int:6"_s, u"z=int:1"_s, u"\u00e9=int:5"_s, u"\u00e9x=int:7"_s,
-                       u"\U0001F600=int:3"_s, u"\ue000=int:2"_s, u"\ufffd=int:4"_s};
-    QTest::newRow("utf-16 member order")
-        << j("{'results':[{'o':{'\xEF\xBF\xBD':1,'\xF0\x9F\x98\x80':2,'\xEE\x80\x80':3,'b':4}}]}")
-        << QStringList{u"o=object:4"_s, u".b=int:4"_s, u".\U0001F600=int:2"_s, u".\ue000=int:3"_s, u".\ufffd=int:1"_s};
+    QTest::newRow("escapes decoded") << j(
+        "{'results':[{'s':'\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u0000\\ud83d\\ude00\xE2\x82\xAC'}]}")
+                                     << QStringList{u"s=str:"_s + QString::fromUtf8(QByteArray("\"\\/\b\f\n\r\t\xC3\xA9", 10))
+                                                    + QChar(0) + u"\U0001F600\u20ac"_s};
+    QTest::newRow("utf-16 key order") << j(
+        "{'results':[{'z':1,'\xEE\x80\x80':2,'\xF0\x9F\x98\x80':3,'\xEF\xBF\xBD':4,'\xC3\xA9':5,'a':6,'\\u00e9x':7,"
+        "'A':8,'':9}]}") << QStringList{u"=int:9"_s,           u"A=int:8"_s,      u"a=int:6"_s,
+                                        u"z=int:1"_s,          u"\u00e9=int:5"_s, u"\u00e9x=int:7"_s,
+                                        u"\U0001F600=int:3"_s, u"\ue000=int:2"_s, u"\ufffd=int:4"_s};
+    QTest::newRow("utf-16 member order") << j(
+        "{'results':[{'o':{'\xEF\xBF\xBD':1,'\xF0\x9F\x98\x80':2,'\xEE\x80\x80':3,'b':4}}]}")
+                                         << QStringList{u"o=object:4"_s, u".b=int:4"_s, u".\U0001F600=int:2"_s,
+                                                        u".\ue000=int:3"_s, u".\ufffd=int:1"_s};
     QTest::newRow("objects move with their members")
         << j("{'results':[{'z':{'b':1,'a':2},'m':3,'c':{'y':{'q':1}},'a':{}}]}")
-        << QStringList{u"a=object:0"_s, u"c=object:1"_s, u".y=json:{\"q\":1}"_s, u"m=int:3"_s, u"z=object:2"_s,
-                       u".a=int:2"_s, u".b=int:1"_s};
+        << QStringList{u"a=object:0"_s, u"c=object:1"_s, u".y=json:{\"q\":1}"_s, u"m=int:3"_s,
+                       u"z=object:2"_s, u".a=int:2"_s,   u".b=int:1"_s};
 }
 
 void JsonPageParserTest::layout()
@@ -883,8 +903,8 @@ void JsonPageParserTest::mutations()
     QFETCH(QString, path);
     QFETCH(bool, single);
     const QStringList segments = JsonPath::split(path);
-    static const QByteArray alphabet = QByteArray("{}[]\",:\\/ \n0123456789.-+eEtrufalsn") + "\xC3\xA9\x80\xED\xF0\xEF\xBF\xBE"
-                                     + QByteArray(1, '\0');
+    static const QByteArray alphabet
+        = QByteArray("{}[]\",:\\/ \n0123456789.-+eEtrufalsn") + "\xC3\xA9\x80\xED\xF0\xEF\xBF\xBE" + QByteArray(1, '\0');
     QRandomGenerator random(quint32(qHash(body)));
     int accepted = 0;
     for (int round = 0; round < 300; ++round) {
@@ -930,11 +950,13 @@ void JsonPageParserTest::byteOrderMark_data()
     QTest::newRow("escaped at start of value") << j("{'results':[{'a':'\\ufeffx'}]}") << u"results"_s << false;
     QTest::newRow("escaped at start of member") << j("{'results':[{'o':{'a':'\\uFEFFx'}}]}") << u"results"_s << false;
     QTest::newRow("escaped inside value") << j("{'results':[{'a':'x\\ufeff'}]}") << u"results"_s << false;
-    QTest::newRow("raw at start of key") << j("{'results':[{'\xEF\xBB\xBFk':1,'o':{'\xEF\xBB\xBFm':2}}]}") << u"results"_s << false;
+    QTest::newRow("raw at start of key") << j("{'results':[{'\xEF\xBB\xBFk':1,'o':{'\xEF\xBB\xBFm':2}}]}") << u"results"_s
+                                         << false;
     QTest::newRow("escaped at start of key") << j("{'results':[{'\\ufeffk':1,'o':{'\\ufeffm':2}}]}") << u"results"_s << false;
     QTest::newRow("raw and plain key") << j("{'results':[{'\xEF\xBB\xBFk':1,'k':2}]}") << u"results"_s << false;
     QTest::newRow("escaped and plain key") << j("{'results':[{'\\ufeffk':1,'k':2}]}") << u"results"_s << false;
-    QTest::newRow("escaped in nested array") << j("{'results':[{'a':['\\ufeffx'],'o':{'b':{'c':'\\ufeff'}}}]}") << u"results"_s << false;
+    QTest::newRow("escaped in nested array")
+        << j("{'results':[{'a':['\\ufeffx'],'o':{'b':{'c':'\\ufeff'}}}]}") << u"results"_s << false;
     QTest::newRow("raw in nested array") << j("{'results':[{'a':['\xEF\xBB\xBFx']}]}") << u"results"_s << false;
     QTest::newRow("raw records key") << j("{'\xEF\xBB\xBFresults':[{'a':1}]}") << u"results"_s << false;
     QTest::newRow("escaped records key") << j("{'\\ufeffresults':[{'a':1}]}") << u"results"_s << false;
@@ -954,23 +976,23 @@ void JsonPageParserTest::byteOrderMark()
 void JsonPageParserTest::nestingLimit_data()
 {
     addCaseColumns();
-    QTest::addColumn<int>("depth");  // levels of the nested value itself
-    QTest::addColumn<int>("above");  // levels of the body around it
+    QTest::addColumn<int>("depth"); // levels of the nested value itself
+    QTest::addColumn<int>("above"); // levels of the body around it
     // QJsonDocument refuses documents nested deeper than 1024 levels.
     for (int depth : {1000, 1019, 1020, 1021, 1022, 1023, 1024, 1025}) {
         const QByteArray name = "first-level array " + QByteArray::number(depth);
-        QTest::newRow(name.constData()) << "{\"results\":[{\"a\":" + nestedArrays(depth) + "}]}" << u"results"_s << false
-                                        << depth << 3;
+        QTest::newRow(name.constData()) << "{\"results\":[{\"a\":" + nestedArrays(depth) + "}]}" << u"results"_s << false << depth
+                                        << 3;
     }
     for (int depth : {1020, 1021, 1022, 1023, 1025}) {
         const QByteArray name = "member array " + QByteArray::number(depth);
-        QTest::newRow(name.constData()) << "{\"results\":[{\"o\":{\"a\":" + nestedArrays(depth) + "}}]}" << u"results"_s
-                                        << false << depth << 4;
+        QTest::newRow(name.constData()) << "{\"results\":[{\"o\":{\"a\":" + nestedArrays(depth) + "}}]}" << u"results"_s << false
+                                        << depth << 4;
     }
     for (int depth : {1020, 1021, 1022, 1023}) {
         const QByteArray name = "depth 2 path " + QByteArray::number(depth);
-        QTest::newRow(name.constData()) << "{\"d\":{\"i\":[{\"a\":" + nestedArrays(depth) + "}]}}" << u"d.i"_s << false
-                                        << depth << 4;
+        QTest::newRow(name.constData()) << "{\"d\":{\"i\":[{\"a\":" + nestedArrays(depth) + "}]}}" << u"d.i"_s << false << depth
+                                        << 4;
     }
     for (int depth : {1022, 1023, 1024}) {
         const QByteArray name = "root array " + QByteArray::number(depth);
@@ -1006,7 +1028,8 @@ void JsonPageParserTest::roundTrip_data()
     for (const Case &c : acceptedCases()) {
         // As QJsonDocument gives them (not canonical): what the fallback hands to fromJson.
         const QJsonDocument doc = QJsonDocument::fromJson(c.body);
-        const QJsonValue at = JsonPath::value(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), JsonPath::split(c.path));
+        const QJsonValue at
+            = JsonPath::value(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), JsonPath::split(c.path));
         const QJsonArray records = c.single ? QJsonArray{at} : at.toArray();
         QTest::newRow(c.name) << records << records;
     }
@@ -1048,8 +1071,7 @@ void JsonPageParserTest::roundTrip()
     qsizetype bad = -2;
     const RecordBatch batch = RecordBatch::fromJson(records, &bad);
     const QJsonArray back = batch.toJsonArray();
-    QVERIFY2(sameJson(back, expected),
-             qPrintable(u"\n  fromJson: %1\n  expected: %2"_s.arg(compact(back), compact(expected))));
+    QVERIFY2(sameJson(back, expected), qPrintable(u"\n  fromJson: %1\n  expected: %2"_s.arg(compact(back), compact(expected))));
     QCOMPARE(bad, qsizetype(-1));
     QCOMPARE(batch.size(), records.size());
     for (qsizetype r = 0; r < batch.size(); ++r) {
@@ -1069,7 +1091,8 @@ void JsonPageParserTest::fromJsonKeyOrder()
 {
     // Qt's parser keeps raw non-ASCII keys in UTF-8 order: fromJson reorders them (UTF-16, as batches
     // are), so a normalised value written to the second key replaces it.
-    const QJsonArray records = QJsonDocument::fromJson(j("[{'\xEE\x80\x80':1,'\xF0\x9F\x98\x80':'2024-06-01T12:00:00+02:00'}]")).array();
+    const QJsonArray records
+        = QJsonDocument::fromJson(j("[{'\xEE\x80\x80':1,'\xF0\x9F\x98\x80':'2024-06-01T12:00:00+02:00'}]")).array();
     RecordBatch batch = RecordBatch::fromJson(records);
     QVERIFY(batch.setValue(0, {u"\U0001F600"_s}, QJsonValue(u"2024-06-01T10:00:00.000Z"_s)));
     const QJsonObject expected{{u"\ue000"_s, 1}, {u"\U0001F600"_s, u"2024-06-01T10:00:00.000Z"_s}};
@@ -1102,7 +1125,8 @@ void JsonPageParserTest::minInt64AsReal()
 void JsonPageParserTest::fromJsonBadIndex()
 {
     qsizetype bad = 0;
-    const RecordBatch batch = RecordBatch::fromJson(QJsonArray{QJsonObject{{u"a"_s, 1}}, 2, QJsonObject{{u"b"_s, 3}}, u"x"_s}, &bad);
+    const RecordBatch batch
+        = RecordBatch::fromJson(QJsonArray{QJsonObject{{u"a"_s, 1}}, 2, QJsonObject{{u"b"_s, 3}}, u"x"_s}, &bad);
     QCOMPARE(bad, qsizetype(1));
     QCOMPARE(batch.size(), qsizetype(2));
     QCOMPARE(batch.toJsonObject(1), (QJsonObject{{u"b"_s, 3}}));
@@ -1114,9 +1138,10 @@ void JsonPageParserTest::fromJsonBadIndex()
 
 namespace {
 
-const QByteArray kRecordBody = j("{'results':[{'id':7,'s':'str','n':null,'o':{'a':1,'s':'x','e':'\\u00e9','n':{'d':{'e':5},'k':[1,2]},"
-                                 "'arr':[1,{'k':'v'}],'z':null},'list':[{'q':1},[2,3]],'\xC3\xA9':{'\xF0\x9F\x98\x80':'u'},"
-                                 "'empty':{}}]}");
+const QByteArray kRecordBody
+    = j("{'results':[{'id':7,'s':'str','n':null,'o':{'a':1,'s':'x','e':'\\u00e9','n':{'d':{'e':5},'k':[1,2]},"
+        "'arr':[1,{'k':'v'}],'z':null},'list':[{'q':1},[2,3]],'\xC3\xA9':{'\xF0\x9F\x98\x80':'u'},"
+        "'empty':{}}]}");
 
 /** The test record twice: read by the page parser and built from QJsonDocument's object. */
 std::pair<RecordBatch, RecordBatch> recordBatches()
@@ -1211,9 +1236,9 @@ void JsonPageParserTest::find()
         QVERIFY(!batch->find(0, {}));
         QVERIFY(!batch->find(0, {u"missing"_s}));
         QVERIFY(!batch->find(0, {u"o"_s, u"missing"_s}));
-        QVERIFY(!batch->find(0, {u"o"_s, u"n"_s, u"d"_s}));  // deeper than two: no field
-        QVERIFY(!batch->find(0, {u"s"_s, u"x"_s}));          // not below an object
-        QVERIFY(!batch->find(0, {u"list"_s, u"0"_s}));       // arrays are Json text
+        QVERIFY(!batch->find(0, {u"o"_s, u"n"_s, u"d"_s})); // deeper than two: no field
+        QVERIFY(!batch->find(0, {u"s"_s, u"x"_s})); // not below an object
+        QVERIFY(!batch->find(0, {u"list"_s, u"0"_s})); // arrays are Json text
         QVERIFY(!batch->find(0, {u"empty"_s, u"x"_s}));
     }
 }
@@ -1227,7 +1252,8 @@ void JsonPageParserTest::setValue_data()
     QTest::newRow("replace member with null") << QStringList{u"o"_s, u"e"_s} << QJsonValue(QJsonValue::Null);
     QTest::newRow("replace member with number") << QStringList{u"o"_s, u"s"_s} << QJsonValue(1.5);
     QTest::newRow("replace json member with scalar") << QStringList{u"o"_s, u"n"_s} << QJsonValue(true);
-    QTest::newRow("replace member with object") << QStringList{u"o"_s, u"a"_s} << QJsonValue(QJsonObject{{u"y"_s, 1}, {u"x"_s, 2}});
+    QTest::newRow("replace member with object")
+        << QStringList{u"o"_s, u"a"_s} << QJsonValue(QJsonObject{{u"y"_s, 1}, {u"x"_s, 2}});
     QTest::newRow("replace member with array") << QStringList{u"o"_s, u"a"_s} << QJsonValue(QJsonArray{1, 2});
     QTest::newRow("insert member first") << QStringList{u"o"_s, u"0"_s} << QJsonValue(1);
     QTest::newRow("insert member middle") << QStringList{u"o"_s, u"b"_s} << QJsonValue(u"x"_s);
@@ -1237,8 +1263,8 @@ void JsonPageParserTest::setValue_data()
     QTest::newRow("replace top-level") << QStringList{u"id"_s} << QJsonValue(u"new"_s);
     QTest::newRow("replace top-level with null") << QStringList{u"s"_s} << QJsonValue(QJsonValue::Null);
     QTest::newRow("replace object with scalar") << QStringList{u"o"_s} << QJsonValue(5);
-    QTest::newRow("replace scalar with object") << QStringList{u"s"_s}
-                                                << QJsonValue(QJsonObject{{u"b"_s, 1}, {u"a"_s, QJsonObject{{u"c"_s, 2}}}});
+    QTest::newRow("replace scalar with object")
+        << QStringList{u"s"_s} << QJsonValue(QJsonObject{{u"b"_s, 1}, {u"a"_s, QJsonObject{{u"c"_s, 2}}}});
     QTest::newRow("replace array") << QStringList{u"list"_s} << QJsonValue(QJsonArray{});
     QTest::newRow("insert top-level first") << QStringList{u"a"_s} << QJsonValue(1);
     QTest::newRow("insert top-level before all") << QStringList{u""_s} << QJsonValue(1);
@@ -1246,8 +1272,8 @@ void JsonPageParserTest::setValue_data()
     QTest::newRow("insert top-level last ascii") << QStringList{u"zzz"_s} << QJsonValue(1);
     QTest::newRow("insert top-level after non-ascii") << QStringList{u"\ufffd"_s} << QJsonValue(1);
     QTest::newRow("insert top-level astral") << QStringList{u"\U0001F600"_s} << QJsonValue(1);
-    QTest::newRow("insert top-level object") << QStringList{u"new"_s}
-                                             << QJsonValue(QJsonObject{{u"b"_s, 1}, {u"a"_s, QJsonObject{{u"c"_s, 2}}}});
+    QTest::newRow("insert top-level object")
+        << QStringList{u"new"_s} << QJsonValue(QJsonObject{{u"b"_s, 1}, {u"a"_s, QJsonObject{{u"c"_s, 2}}}});
     QTest::newRow("insert depth 2 under new key") << QStringList{u"p"_s, u"q"_s} << QJsonValue(1);
     QTest::newRow("insert depth 3 under new key") << QStringList{u"p"_s, u"q"_s, u"r"_s} << QJsonValue(1);
     QTest::newRow("replace depth 3 through json") << QStringList{u"o"_s, u"n"_s, u"d"_s} << QJsonValue(1);
@@ -1297,8 +1323,8 @@ void JsonPageParserTest::deepSetValueKeepsSiblings()
 {
     // GitHub commits normalise commit.committer.date: only that member is rebuilt, and its sibling
     // commit.author keeps its exact text (a leading U+FEFF included).
-    auto page = JsonPageParser::parse(j("[{'sha':'1','commit':{'author':{'name':'\\ufeffBob'},'committer':{'date':'x','n':'\\ufeffAl'}}}]"),
-                                      {}, false);
+    auto page = JsonPageParser::parse(
+        j("[{'sha':'1','commit':{'author':{'name':'\\ufeffBob'},'committer':{'date':'x','n':'\\ufeffAl'}}}]"), {}, false);
     QVERIFY(page);
     RecordBatch &batch = page->records;
     const auto memberText = [&batch](const char *name) {
@@ -1365,7 +1391,8 @@ void JsonPageParserTest::retain()
     batch.retain({});
     QVERIFY(batch.isEmpty());
 
-    RecordBatch built = RecordBatch::fromJson(QJsonArray{QJsonObject{{u"id"_s, 0}}, QJsonObject{{u"id"_s, 1}}, QJsonObject{{u"id"_s, 2}}});
+    RecordBatch built
+        = RecordBatch::fromJson(QJsonArray{QJsonObject{{u"id"_s, 0}}, QJsonObject{{u"id"_s, 1}}, QJsonObject{{u"id"_s, 2}}});
     built.retain({false, true, false});
     QCOMPARE(ids(built), (QList<qint64>{1}));
 }
@@ -1378,9 +1405,11 @@ void JsonPageParserTest::normalizer_data()
 
     const QStringList dt{u"created"_s, u"meta.updated"_s};
     const QStringList pk{u"id"_s};
-    QTest::newRow("canonical") << j("{'id':1,'created':'2024-06-01T10:00:00.000Z','meta':{'updated':'2024-06-02T10:00:00.000Z'}}") << dt << pk;
-    QTest::newRow("iso with offset")
-        << j("{'id':1,'created':'2024-06-01T12:00:00+02:00','meta':{'updated':'2024-06-02T10:00:00Z','x':1}}") << dt << pk;
+    QTest::newRow("canonical") << j("{'id':1,'created':'2024-06-01T10:00:00.000Z','meta':{'updated':'2024-06-02T10:00:00.000Z'}}")
+                               << dt << pk;
+    QTest::newRow("iso with offset") << j(
+        "{'id':1,'created':'2024-06-01T12:00:00+02:00','meta':{'updated':'2024-06-02T10:00:00Z','x':1}}")
+                                     << dt << pk;
     QTest::newRow("iso with fraction and no zone")
         << j("{'id':1,'created':'2024-06-01T10:00:00.123456','meta':{'updated':'2024-06-02 10:00'}}") << dt << pk;
     QTest::newRow("epoch millis") << j("{'id':'a','created':1717236000000,'meta':{'updated':1717236000123}}") << dt << pk;
@@ -1393,9 +1422,12 @@ void JsonPageParserTest::normalizer_data()
     QTest::newRow("parent not an object") << j("{'id':1,'meta':'2024-06-01'}") << dt << pk;
     QTest::newRow("parent an array") << j("{'id':1,'meta':[{'updated':'bad'}]}") << dt << pk;
     QTest::newRow("parent null") << j("{'id':1,'meta':null}") << dt << pk;
-    QTest::newRow("invalid at depth 1") << j("{'id':1,'created':'yesterday','meta':{'updated':'2024-06-02T10:00:00Z'}}") << dt << pk;
+    QTest::newRow("invalid at depth 1") << j("{'id':1,'created':'yesterday','meta':{'updated':'2024-06-02T10:00:00Z'}}") << dt
+                                        << pk;
     QTest::newRow("invalid at depth 2") << j("{'id':1,'created':'2024-06-01T10:00:00Z','meta':{'updated':'soon'}}") << dt << pk;
-    QTest::newRow("invalid non-ascii") << j("{'id':1,'created':'d\xC3\xA9" "but'}") << dt << pk;
+    QTest::newRow("invalid non-ascii") << j("{'id':1,'created':'d\xC3\xA9"
+                                            "but'}")
+                                       << dt << pk;
     QTest::newRow("invalid long") << j("{'id':1,'created':'this is not a date and it goes on for more than forty characters'}")
                                   << dt << pk;
     QTest::newRow("object at date-time") << j("{'id':1,'created':{'at':1}}") << dt << pk;
@@ -1406,19 +1438,20 @@ void JsonPageParserTest::normalizer_data()
     QTest::newRow("primary key null") << j("{'id':null}") << dt << pk;
     QTest::newRow("primary key object") << j("{'id':{'a':1}}") << dt << pk;
     QTest::newRow("primary key real") << j("{'id':1.5,'created':'2024-06-01T12:00:00+02:00'}") << dt << pk;
-    QTest::newRow("nested primary key")
-        << j("{'meta':{'id':'x','updated':'2024-06-01T12:00:00+02:00'}}") << dt << QStringList{u"meta.id"_s};
-    QTest::newRow("nested primary key missing") << j("{'meta':{'updated':'2024-06-01T12:00:00+02:00'}}") << dt << QStringList{u"meta.id"_s};
+    QTest::newRow("nested primary key") << j("{'meta':{'id':'x','updated':'2024-06-01T12:00:00+02:00'}}") << dt
+                                        << QStringList{u"meta.id"_s};
+    QTest::newRow("nested primary key missing")
+        << j("{'meta':{'updated':'2024-06-01T12:00:00+02:00'}}") << dt << QStringList{u"meta.id"_s};
     QTest::newRow("depth 3 primary key") << j("{'a':{'b':{'c':5}}}") << dt << QStringList{u"a.b.c"_s};
     QTest::newRow("depth 3 date-time through json")
         << j("{'id':1,'a':{'b':{'at':'2024-06-01T12:00:00+02:00','k':1}}}") << QStringList{u"a.b.at"_s} << pk;
     QTest::newRow("depth 3 date-time invalid") << j("{'id':1,'a':{'b':{'at':'never'}}}") << QStringList{u"a.b.at"_s} << pk;
-    QTest::newRow("several fields at both depths")
-        << j("{'id':1,'z':'2024-01-01T00:00:00+01:00','a':1717236000000,'o':{'y':'2024-01-01','b':'','a':'2024-06-01T10:00:00.000Z'}}")
-        << QStringList{u"z"_s, u"a"_s, u"o.y"_s, u"o.b"_s, u"o.a"_s} << pk;
-    QTest::newRow("non-ascii field names")
-        << j("{'id':1,'cr\xC3\xA9\xC3\xA9':'2024-06-01T12:00:00+02:00','m\xC3\xA9ta':{'\xF0\x9F\x98\x80':'2024-06-01T12:00:00Z'}}")
-        << QStringList{u"cr\u00e9\u00e9"_s, u"m\u00e9ta.\U0001F600"_s} << pk;
+    QTest::newRow("several fields at both depths") << j(
+        "{'id':1,'z':'2024-01-01T00:00:00+01:00','a':1717236000000,'o':{'y':'2024-01-01','b':'','a':'2024-06-01T10:00:00.000Z'}}")
+                                                   << QStringList{u"z"_s, u"a"_s, u"o.y"_s, u"o.b"_s, u"o.a"_s} << pk;
+    QTest::newRow("non-ascii field names") << j(
+        "{'id':1,'cr\xC3\xA9\xC3\xA9':'2024-06-01T12:00:00+02:00','m\xC3\xA9ta':{'\xF0\x9F\x98\x80':'2024-06-01T12:00:00Z'}}")
+                                           << QStringList{u"cr\u00e9\u00e9"_s, u"m\u00e9ta.\U0001F600"_s} << pk;
     // Paths through arrays: the object walk never looks into arrays.
     QTest::newRow("date-time path through array")
         << j("{'id':1,'items':[{'at':'not a date'}]}") << QStringList{u"items.0.at"_s} << pk;
@@ -1457,7 +1490,9 @@ void JsonPageParserTest::normalizer()
         const QString batchError = batchOk ? QString() : batchResult.error().message;
         // Both overloads read a primary key as JsonPath does (into arrays) and walk date-time paths
         // through objects only.
-        QVERIFY2(batchOk == objectOk, qPrintable(u"batch: %1 (%2), object: %3 (%4)"_s.arg(int(batchOk)).arg(batchError).arg(int(objectOk)).arg(objectError)));
+        QVERIFY2(batchOk == objectOk,
+                 qPrintable(
+                     u"batch: %1 (%2), object: %3 (%4)"_s.arg(int(batchOk)).arg(batchError).arg(int(objectOk)).arg(objectError)));
         QCOMPARE(batchError, objectError);
         if (objectOk && batchOk) {
             QVERIFY2(batch->toJsonObject(0) == object,

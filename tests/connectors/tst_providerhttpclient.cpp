@@ -57,8 +57,8 @@ private:
 
 QByteArray okResponse(const QByteArray &body)
 {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-           + "\r\n\r\n" + body;
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+        + body;
 }
 
 /** One header of a raw request, or empty. */
@@ -90,9 +90,7 @@ std::shared_ptr<ConnectorManifest> manifestWith(ConnectorManifest::Auth::Kind ki
     manifest->errorMessagePaths = {{u"message"_s}};
     manifest->auth.kind = kind;
     switch (kind) {
-    case ConnectorManifest::Auth::Kind::Bearer:
-        manifest->auth.credential = u"apiKey"_s;
-        break;
+    case ConnectorManifest::Auth::Kind::Bearer: manifest->auth.credential = u"apiKey"_s; break;
     case ConnectorManifest::Auth::Kind::Header:
         manifest->auth.credential = u"apiKey"_s;
         manifest->auth.name = u"X-Api-Key"_s;
@@ -110,7 +108,8 @@ std::shared_ptr<ConnectorManifest> manifestWith(ConnectorManifest::Auth::Kind ki
 }
 
 /** What one send() ended with. */
-struct Outcome {
+struct Outcome
+{
     bool ok = false;
     QString message;
     QByteArray body;
@@ -125,13 +124,15 @@ Outcome outcomeOf(const Result<HttpExchange> &r)
 }
 
 /** Sends GET `url` through a client for `manifest` with fast retries. */
-Outcome get(const std::shared_ptr<ConnectorManifest> &manifest, const QString &baseUrl, const QString &path,
-            int maxRetries = 0)
+Outcome get(const std::shared_ptr<ConnectorManifest> &manifest, const QString &baseUrl, const QString &path, int maxRetries = 0)
 {
     QNetworkAccessManager network;
     const QJsonObject credentials{{u"apiKey"_s, ApiKey}, {u"password"_s, Password}};
-    const QJsonObject config{{u"baseUrl"_s, baseUrl}, {u"maxRetries"_s, maxRetries}, {u"retryBaseMs"_s, 10},
-                             {u"retryMaxDelayMs"_s, 10}, {u"timeoutMs"_s, 10000}};
+    const QJsonObject config{{u"baseUrl"_s, baseUrl},
+                             {u"maxRetries"_s, maxRetries},
+                             {u"retryBaseMs"_s, 10},
+                             {u"retryMaxDelayMs"_s, 10},
+                             {u"timeoutMs"_s, 10000}};
     ProviderHttpClient client(manifest, credentials, config, &network, std::make_shared<CancelToken>());
     HttpCall call;
     call.url = client.urlFor(path, {});
@@ -142,7 +143,7 @@ Outcome get(const std::shared_ptr<ConnectorManifest> &manifest, const QString &b
 bool freeOfSecrets(const QByteArray &text)
 {
     return !text.contains(ApiKey.toUtf8()) && !text.contains(Password.toUtf8())
-           && !text.contains((ApiKey + u':' + Password).toUtf8().toBase64());
+        && !text.contains((ApiKey + u':' + Password).toUtf8().toBase64());
 }
 
 } // namespace
@@ -155,7 +156,7 @@ class TestProviderHttpClient : public QObject
 private Q_SLOTS:
     void resetMidBody_data()
     {
-        QTest::addColumn<int>("resets");     // how many attempts meet the reset
+        QTest::addColumn<int>("resets"); // how many attempts meet the reset
         QTest::addColumn<int>("maxRetries");
         QTest::addColumn<bool>("ok");
         QTest::newRow("every attempt reset") << 3 << 2 << false;
@@ -184,8 +185,7 @@ private Q_SLOTS:
             socket->abort();
         };
         QVERIFY(server.start());
-        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), server.origin(), u"/items"_s,
-                                   maxRetries);
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), server.origin(), u"/items"_s, maxRetries);
         QCOMPARE(result.ok, ok);
         QCOMPARE(server.requests.size(), ok ? resets + 1 : maxRetries + 1);
         if (ok) {
@@ -261,8 +261,8 @@ private Q_SLOTS:
 
     void hostNotFound()
     {
-        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer),
-                                   u"http://no-such-provider.invalid"_s, u"/items"_s, 3);
+        const Outcome result
+            = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), u"http://no-such-provider.invalid"_s, u"/items"_s, 3);
         QVERIFY(!result.ok);
         QVERIFY2(result.message.contains(u"host not found"_s), qPrintable(result.message));
         QVERIFY2(result.message.contains(u"Check the API base URL"_s), qPrintable(result.message));
@@ -286,8 +286,7 @@ private Q_SLOTS:
             socket->disconnectFromHost();
         };
         QVERIFY(plain.start());
-        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), plain.origin(u"https"_s),
-                                   u"/items"_s, 1);
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), plain.origin(u"https"_s), u"/items"_s, 1);
         QVERIFY(!result.ok);
         QVERIFY(!plain.requests.isEmpty());
         // What arrived was a TLS handshake, never a request line carrying the credentials.

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The account-wide request budget: who shares a gate, how it spaces requests and holds pauses, and
 // two HTTP clients on one HubSpot account against the fake.
-#include "connectors/runtime/connectormanifest.h"
-#include "hubspotfakeserver.h"
 #include "connectors/http/providerhttpclient.h"
 #include "connectors/http/ratelimitgate.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "hubspotfakeserver.h"
 
 #include <QCoroTask>
 #include <QElapsedTimer>
@@ -50,7 +50,9 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("configB");
         QTest::addColumn<bool>("same");
         const QJsonObject key{{u"apiKey"_s, u"pat-1"_s}};
-        const QJsonObject oauth{{u"client_id"_s, u"app"_s}, {u"access_token"_s, u"a1"_s}, {u"refresh_token"_s, u"r1"_s},
+        const QJsonObject oauth{{u"client_id"_s, u"app"_s},
+                                {u"access_token"_s, u"a1"_s},
+                                {u"refresh_token"_s, u"r1"_s},
                                 {u"expires_at"_s, u"2026-01-01T00:00:00Z"_s}};
         QJsonObject rotated = oauth;
         rotated[u"access_token"_s] = u"a2"_s;
@@ -59,15 +61,18 @@ private Q_SLOTS:
         const QString hub = u"https://api.hubapi.com"_s;
         const QString xero = u"https://api.xero.com/api.xro/2.0"_s;
         QTest::newRow("same key") << hub << key << QJsonObject() << hub << key << QJsonObject() << true;
-        QTest::newRow("other key") << hub << key << QJsonObject() << hub << QJsonObject{{u"apiKey"_s, u"pat-2"_s}} << QJsonObject() << false;
-        QTest::newRow("other host") << hub << key << QJsonObject() << u"https://eu1.hubapi.com"_s << key << QJsonObject() << false;
-        QTest::newRow("path does not matter") << xero << oauth << QJsonObject() << u"https://api.xero.com/connections"_s << oauth
-                                              << QJsonObject() << true;
-        QTest::newRow("rotated tokens, same account") << xero << oauth << QJsonObject() << xero << rotated << QJsonObject() << true;
+        QTest::newRow("other key") << hub << key << QJsonObject() << hub << QJsonObject{{u"apiKey"_s, u"pat-2"_s}}
+                                   << QJsonObject() << false;
+        QTest::newRow("other host") << hub << key << QJsonObject() << u"https://eu1.hubapi.com"_s << key << QJsonObject()
+                                    << false;
+        QTest::newRow("path does not matter")
+            << xero << oauth << QJsonObject() << u"https://api.xero.com/connections"_s << oauth << QJsonObject() << true;
+        QTest::newRow("rotated tokens, same account")
+            << xero << oauth << QJsonObject() << xero << rotated << QJsonObject() << true;
         QTest::newRow("other tenant") << xero << oauth << QJsonObject{{u"tenantId"_s, u"t1"_s}} << xero << oauth
                                       << QJsonObject{{u"tenantId"_s, u"t2"_s}} << false;
-        QTest::newRow("other settings, same account") << hub << key << QJsonObject{{u"retryBaseMs"_s, 5}} << hub << key
-                                                      << QJsonObject() << true;
+        QTest::newRow("other settings, same account")
+            << hub << key << QJsonObject{{u"retryBaseMs"_s, 5}} << hub << key << QJsonObject() << true;
     }
 
     void accountKey()

@@ -5,20 +5,20 @@
 // bad or missing signatures refused with 401 and nothing written, and the webhook of other
 // connection types still triggering syncs.
 #include "companieshousefakeserver.h"
-#include "engine/store/database.h"
 #include "engine/services/engine.h"
 #include "engine/services/messagingwebhookservice.h"
+#include "engine/store/database.h"
+#include "engine/store/workspacedatastore.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
 #include "waitforrun.h"
 #include "whatsappfakeserver.h"
 #include "whatsappwebhooksender.h"
-#include "engine/store/workspacedatastore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -39,10 +39,11 @@ private:
     QString create(const QString &name, const QJsonObject &credentials, const QString &type = u"MESSAGING"_s,
                    const QJsonObject &config = {})
     {
-        const auto r = m_t->client(m_token)->post(
-            u"/api/pipelines/connections"_s,
-            {{u"name"_s, name}, {u"type"_s, type}, {u"credentials"_s, credentials},
-             {u"config"_s, config.isEmpty() ? m_whatsapp->connectorConfig() : config}});
+        const auto r = m_t->client(m_token)->post(u"/api/pipelines/connections"_s,
+                                                  {{u"name"_s, name},
+                                                   {u"type"_s, type},
+                                                   {u"credentials"_s, credentials},
+                                                   {u"config"_s, config.isEmpty() ? m_whatsapp->connectorConfig() : config}});
         if (r.status != 201)
             qWarning() << r.status << r.body;
         return r.json().value(u"id"_s).toString();
@@ -75,11 +76,11 @@ private:
 
     static QByteArray twoMessagesAndAStatus()
     {
-        return Sender::payload(Fakes::WhatsAppFakeServer::wabaId(), Fakes::WhatsAppFakeServer::phoneNumberId(),
-                               {{u"wamid.HBgLNDQ3NzAwOTAwMTIzFQIAEhgUM0E="_s, u"447700900123"_s, u"Ana"_s, at(0),
-                                 u"Hi, is my order shipped?"_s},
-                                {u"wamid.HBgLNDQ3NzAwOTAwNDU2FQIAEhgUM0I="_s, u"447700900456"_s, u"Ben"_s, at(1), u"Hello"_s}},
-                               {{u"wamid.OUT1"_s, u"sent"_s, u"447700900123"_s, at(2)}});
+        return Sender::payload(
+            Fakes::WhatsAppFakeServer::wabaId(), Fakes::WhatsAppFakeServer::phoneNumberId(),
+            {{u"wamid.HBgLNDQ3NzAwOTAwMTIzFQIAEhgUM0E="_s, u"447700900123"_s, u"Ana"_s, at(0), u"Hi, is my order shipped?"_s},
+             {u"wamid.HBgLNDQ3NzAwOTAwNDU2FQIAEhgUM0I="_s, u"447700900456"_s, u"Ben"_s, at(1), u"Hello"_s}},
+            {{u"wamid.OUT1"_s, u"sent"_s, u"447700900123"_s, at(2)}});
     }
 
 private Q_SLOTS:
@@ -149,8 +150,7 @@ private Q_SLOTS:
                  u"Hi, is my order shipped?"_s);
         QCOMPARE(scalar(u"SELECT \"timestamp\" FROM acme_inbox__messages WHERE \"from\" = '447700900456'"_s).toString(),
                  u"2024-06-01T10:01:00.000Z"_s);
-        QCOMPARE(scalar(u"SELECT contact_name FROM acme_inbox__messages WHERE \"from\" = '447700900456'"_s).toString(),
-                 u"Ben"_s);
+        QCOMPARE(scalar(u"SELECT contact_name FROM acme_inbox__messages WHERE \"from\" = '447700900456'"_s).toString(), u"Ben"_s);
         QCOMPARE(scalar(u"SELECT phone_number_id FROM acme_inbox__messages LIMIT 1"_s).toString(),
                  Fakes::WhatsAppFakeServer::phoneNumberId());
         QCOMPARE(scalar(u"SELECT status FROM acme_inbox__message_statuses"_s).toString(), u"sent"_s);
@@ -186,9 +186,10 @@ private Q_SLOTS:
         QCOMPARE(count(u"acme_inbox__message_statuses"_s), 1);
 
         // The message's later receipts are rows of their own; the same receipt again is not.
-        const QByteArray receipts = Sender::payload(Fakes::WhatsAppFakeServer::wabaId(), Fakes::WhatsAppFakeServer::phoneNumberId(),
-                                                    {}, {{u"wamid.OUT1"_s, u"delivered"_s, u"447700900123"_s, at(3)},
-                                                         {u"wamid.OUT1"_s, u"read"_s, u"447700900123"_s, at(4)}});
+        const QByteArray receipts
+            = Sender::payload(Fakes::WhatsAppFakeServer::wabaId(), Fakes::WhatsAppFakeServer::phoneNumberId(), {},
+                              {{u"wamid.OUT1"_s, u"delivered"_s, u"447700900123"_s, at(3)},
+                               {u"wamid.OUT1"_s, u"read"_s, u"447700900123"_s, at(4)}});
         QCOMPARE(Sender::deliver(m_hook, receipts, Fakes::WhatsAppFakeServer::appSecret()).status, 200);
         QCOMPARE(Sender::deliver(m_hook, receipts, Fakes::WhatsAppFakeServer::appSecret()).status, 200);
         QCOMPARE(count(u"acme_inbox__message_statuses"_s), 3);
@@ -229,9 +230,10 @@ private Q_SLOTS:
     {
         // A message that cannot be stored (no id) is left out with a warning; the delivery is still
         // acknowledged, or Meta would resend it for days. The good message beside it is written.
-        const QByteArray body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\","
-                                "\"value\":{\"messages\":[{\"from\":\"1\"},{\"id\":\"wamid.kept-beside-a-bad-one\",\"from\":\"2\","
-                                "\"timestamp\":\"1717236000\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}]}}]}]}";
+        const QByteArray body
+            = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\","
+              "\"value\":{\"messages\":[{\"from\":\"1\"},{\"id\":\"wamid.kept-beside-a-bad-one\",\"from\":\"2\","
+              "\"timestamp\":\"1717236000\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}]}}]}]}";
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"left out a message: .*primary key 'id'"_s));
         const auto answer = Sender::deliver(m_hook, body, Fakes::WhatsAppFakeServer::appSecret());
         QCOMPARE(answer.status, 200);
@@ -266,8 +268,7 @@ private Q_SLOTS:
                                                 {{u"wamid.DE1"_s, u"4915100000000"_s, u"Dora"_s, at(30), u"Hallo"_s}});
         QCOMPARE(Sender::deliver(hook, body, Fakes::WhatsAppFakeServer::appSecret()).status, 200);
         QCOMPARE(scalar(u"SELECT _opbox_variant FROM acme_inbox__messages WHERE id = 'wamid.DE1'"_s).toString(), u"DE"_s);
-        QCOMPARE(scalar(u"SELECT _opbox_connection_id FROM acme_inbox__messages WHERE id = 'wamid.DE1'"_s).toString(),
-                 variant);
+        QCOMPARE(scalar(u"SELECT _opbox_connection_id FROM acme_inbox__messages WHERE id = 'wamid.DE1'"_s).toString(), variant);
     }
 
     void aSyncLeavesWebhookRowsAlone()
@@ -278,7 +279,8 @@ private Q_SLOTS:
         QCOMPARE(trigger.status, 202);
         const QString runId = trigger.json().value(u"id"_s).toString();
         QVERIFY(Test::waitForRun(m_t->engine().runs(), runId));
-        const QJsonObject run = m_t->client(m_token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(m_connection, runId)).json();
+        const QJsonObject run
+            = m_t->client(m_token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(m_connection, runId)).json();
         QVERIFY2(run.value(u"status"_s).toString() == u"COMPLETED"_s, qPrintable(run.value(u"error"_s).toString()));
         QCOMPARE(count(u"acme_inbox__messages"_s), messages);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM acme_inbox__messages WHERE _opbox_deleted_at IS NOT NULL"_s).toInt(), 0);

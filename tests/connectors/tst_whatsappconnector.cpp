@@ -5,12 +5,12 @@
 // streams reading nothing, Meta's webhook signature and subscription handshake checks, and the
 // decoding of signed webhook deliveries into records.
 #include "collectingpagesink.h"
-#include "connectors/runtime/connectormanifest.h"
-#include "connectortestharness.h"
-#include "connectors/runtime/connectortyperegistry.h"
 #include "connectors/providers/whatsapp/whatsappconnector.h"
-#include "whatsappfakeserver.h"
 #include "connectors/providers/whatsapp/whatsappwebhookdecoder.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "connectortestharness.h"
+#include "whatsappfakeserver.h"
 #include "whatsappwebhooksender.h"
 
 #include <QJsonArray>
@@ -26,8 +26,8 @@ using Opbox::ConnectorFactory;
 using Opbox::Error;
 using Opbox::HttpExchange;
 using Opbox::ProviderHttpClient;
-using Opbox::WhatsAppConnector;
 using Opbox::WebhookDecoder;
+using Opbox::WhatsAppConnector;
 using Opbox::WhatsAppWebhookDecoder;
 using Opbox::Fakes::WhatsAppFakeServer;
 using Opbox::Fakes::WhatsAppWebhookSender;
@@ -192,16 +192,24 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         using V = ProviderHttpClient::Verdict::Kind;
         QTest::newRow("ok") << 200 << QByteArray("{\"data\":[]}") << int(V::Pass) << 0;
-        QTest::newRow("80007") << 400 << QByteArray("{\"error\":{\"message\":\"(#80007) too many\",\"code\":80007}}") << int(V::Retry) << 0;
-        QTest::newRow("app limit 4") << 400 << QByteArray("{\"error\":{\"message\":\"(#4) limit\",\"code\":4}}") << int(V::Retry) << 0;
-        QTest::newRow("temporary 2") << 500 << QByteArray("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}")
+        QTest::newRow("80007") << 400 << QByteArray("{\"error\":{\"message\":\"(#80007) too many\",\"code\":80007}}")
+                               << int(V::Retry) << 0;
+        QTest::newRow("app limit 4") << 400 << QByteArray("{\"error\":{\"message\":\"(#4) limit\",\"code\":4}}") << int(V::Retry)
+                                     << 0;
+        QTest::newRow("temporary 2") << 500
+                                     << QByteArray("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}")
                                      << int(V::Retry) << 0;
-        QTest::newRow("token 190") << 400 << QByteArray("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}")
-                                   << int(V::Fail) << int(Error::Kind::Configuration);
-        QTest::newRow("permission 200") << 403 << QByteArray("{\"error\":{\"message\":\"(#200) Permissions error\",\"code\":200}}")
+        QTest::newRow("token 190")
+            << 400
+            << QByteArray("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}")
+            << int(V::Fail) << int(Error::Kind::Configuration);
+        QTest::newRow("permission 200") << 403
+                                        << QByteArray("{\"error\":{\"message\":\"(#200) Permissions error\",\"code\":200}}")
                                         << int(V::Fail) << int(Error::Kind::Configuration);
-        QTest::newRow("parameter 100") << 400 << QByteArray("{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"GraphMethodException\",\"code\":100}}")
-                                       << int(V::Fail) << int(Error::Kind::Upstream);
+        QTest::newRow("parameter 100")
+            << 400
+            << QByteArray("{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"GraphMethodException\",\"code\":100}}")
+            << int(V::Fail) << int(Error::Kind::Upstream);
         QTest::newRow("not graph") << 502 << QByteArray("<html>Bad gateway</html>") << int(V::Pass) << 0;
     }
 
@@ -224,11 +232,11 @@ private Q_SLOTS:
     void decodesADelivery()
     {
         const QDateTime when(QDate(2024, 6, 1), QTime(10, 0), Qt::UTC);
-        const QByteArray body = WhatsAppWebhookSender::payload(
-            u"102290129340398"_s, u"106540352242922"_s,
-            {{u"wamid.A1"_s, u"447700900123"_s, u"Ana"_s, when, u"Hi, is my order shipped?"_s},
-             {u"wamid.A2"_s, u"447700900456"_s, u"Ben"_s, when.addSecs(5), u"Hello"_s}},
-            {{u"wamid.OUT1"_s, u"delivered"_s, u"447700900123"_s, when.addSecs(9)}});
+        const QByteArray body
+            = WhatsAppWebhookSender::payload(u"102290129340398"_s, u"106540352242922"_s,
+                                             {{u"wamid.A1"_s, u"447700900123"_s, u"Ana"_s, when, u"Hi, is my order shipped?"_s},
+                                              {u"wamid.A2"_s, u"447700900456"_s, u"Ben"_s, when.addSecs(5), u"Hello"_s}},
+                                             {{u"wamid.OUT1"_s, u"delivered"_s, u"447700900123"_s, when.addSecs(9)}});
         // The engine finds the decoder by the connection's type.
         const WebhookDecoder *decoder = ConnectorFactory::webhookDecoder(u"MESSAGING"_s);
         QVERIFY(decoder);
@@ -264,13 +272,22 @@ private Q_SLOTS:
         QTest::newRow("not JSON") << QByteArray("{\"object\":") << false << 0 << 0;
         QTest::newRow("array") << QByteArray("[1]") << false << 0 << 0;
         QTest::newRow("another object") << QByteArray("{\"object\":\"page\",\"entry\":[]}") << true << 0 << 0;
-        QTest::newRow("other field") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"message_template_status_update\",\"value\":{\"event\":\"APPROVED\"}}]}]}")
+        QTest::newRow("other field") << QByteArray(
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"message_template_"
+            "status_update\",\"value\":{\"event\":\"APPROVED\"}}]}]}")
                                      << true << 0 << 0;
-        QTest::newRow("message without id") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"from\":\"1\",\"timestamp\":\"1717236000\",\"type\":\"text\"}]}}]}]}")
+        QTest::newRow("message without id") << QByteArray(
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+            "\"messages\":[{\"from\":\"1\",\"timestamp\":\"1717236000\",\"type\":\"text\"}]}}]}]}")
                                             << true << 0 << 1;
-        QTest::newRow("bad timestamp") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"yesterday\"},{\"id\":\"wamid.Z\",\"timestamp\":\"1717236000\"}]}}]}]}")
-                                       << true << 1 << 1;
-        QTest::newRow("two entries") << QByteArray("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"1717236000\"}]}}]},{\"id\":\"2\",\"changes\":[{\"field\":\"messages\",\"value\":{\"statuses\":[{\"id\":\"wamid.Y\",\"status\":\"read\",\"timestamp\":1717236001}]}}]}]}")
+        QTest::newRow("bad timestamp") << QByteArray(
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+            "\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"yesterday\"},{\"id\":\"wamid.Z\",\"timestamp\":\"1717236000\"}]}}]"
+            "}]}") << true << 1 << 1;
+        QTest::newRow("two entries") << QByteArray(
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+            "\"messages\":[{\"id\":\"wamid.X\",\"timestamp\":\"1717236000\"}]}}]},{\"id\":\"2\",\"changes\":[{\"field\":"
+            "\"messages\",\"value\":{\"statuses\":[{\"id\":\"wamid.Y\",\"status\":\"read\",\"timestamp\":1717236001}]}}]}]}")
                                      << true << 2 << 0;
     }
 
@@ -306,17 +323,17 @@ private Q_SLOTS:
         };
         QTest::newRow("good") << body << signedWith("X-Hub-Signature-256", good) << secret << QString();
         QTest::newRow("header name in any case") << body << signedWith("x-hub-signature-256", good) << secret << QString();
-        QTest::newRow("upper-case hex") << body << signedWith("X-Hub-Signature-256", "sha256=" + good.mid(7).toUpper())
-                                        << secret << QString();
-        QTest::newRow("surrounding blanks") << body << signedWith("X-Hub-Signature-256", " " + good + " ") << secret
-                                            << QString();
+        QTest::newRow("upper-case hex") << body << signedWith("X-Hub-Signature-256", "sha256=" + good.mid(7).toUpper()) << secret
+                                        << QString();
+        QTest::newRow("surrounding blanks") << body << signedWith("X-Hub-Signature-256", " " + good + " ") << secret << QString();
         QTest::newRow("missing") << body << WebhookDecoder::Headers{{"Content-Type", "application/json"}} << secret
                                  << u"INVALID_SIGNATURE"_s;
         QTest::newRow("empty") << body << signedWith("X-Hub-Signature-256", {}) << secret << u"INVALID_SIGNATURE"_s;
-        QTest::newRow("other secret") << body << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, u"s3cret2"_s))
+        QTest::newRow("other secret") << body
+                                      << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, u"s3cret2"_s))
                                       << secret << u"INVALID_SIGNATURE"_s;
-        QTest::newRow("tampered body") << QByteArray("{\"object\":\"page\"}") << signedWith("X-Hub-Signature-256", good)
-                                       << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("tampered body") << QByteArray("{\"object\":\"page\"}") << signedWith("X-Hub-Signature-256", good) << secret
+                                       << u"INVALID_SIGNATURE"_s;
         QTest::newRow("no prefix") << body << signedWith("X-Hub-Signature-256", good.mid(7)) << secret << u"INVALID_SIGNATURE"_s;
         QTest::newRow("sha1 prefix") << body << signedWith("X-Hub-Signature-256", "sha1=" + good.mid(7)) << secret
                                      << u"INVALID_SIGNATURE"_s;
@@ -326,11 +343,13 @@ private Q_SLOTS:
         QTest::newRow("repeated header") << body
                                          << WebhookDecoder::Headers{{"X-Hub-Signature-256", good}, {"X-Hub-Signature-256", good}}
                                          << secret << u"INVALID_SIGNATURE"_s;
-        QTest::newRow("only the legacy sha1 header") << body << signedWith("X-Hub-Signature", good) << secret
-                                                     << u"INVALID_SIGNATURE"_s;
-        QTest::newRow("no app secret") << body << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, QString()))
+        QTest::newRow("only the legacy sha1 header")
+            << body << signedWith("X-Hub-Signature", good) << secret << u"INVALID_SIGNATURE"_s;
+        QTest::newRow("no app secret") << body
+                                       << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, QString()))
                                        << QJsonObject{{u"verifyToken"_s, u"vt"_s}} << u"UNAUTHORIZED"_s;
-        QTest::newRow("empty app secret") << body << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, QString()))
+        QTest::newRow("empty app secret") << body
+                                          << signedWith("X-Hub-Signature-256", WhatsAppWebhookSender::signature(body, QString()))
                                           << QJsonObject{{u"appSecret"_s, QString()}} << u"UNAUTHORIZED"_s;
     }
 
@@ -363,25 +382,26 @@ private Q_SLOTS:
         const int answered = -1;
         const int forbidden = int(Error::Kind::Forbidden);
         const int invalid = int(Error::Kind::Invalid);
-        QTest::newRow("good") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge=1158201444"_s << tokens
-                              << answered << QByteArray("1158201444");
-        QTest::newRow("encoded challenge") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge=a%20b%26c"_s
-                                           << tokens << answered << QByteArray("a b&c");
+        QTest::newRow("good") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge=1158201444"_s << tokens << answered
+                              << QByteArray("1158201444");
+        QTest::newRow("encoded challenge") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge=a%20b%26c"_s << tokens
+                                           << answered << QByteArray("a b&c");
         QTest::newRow("longest challenge") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge="_s + QString(512, u'x')
                                            << tokens << answered << QByteArray(512, 'x');
-        QTest::newRow("wrong token") << u"hub.mode=subscribe&hub.verify_token=vt-0124&hub.challenge=1"_s << tokens
-                                     << forbidden << QByteArray();
+        QTest::newRow("wrong token") << u"hub.mode=subscribe&hub.verify_token=vt-0124&hub.challenge=1"_s << tokens << forbidden
+                                     << QByteArray();
         QTest::newRow("token prefix") << u"hub.mode=subscribe&hub.verify_token=vt-&hub.challenge=1"_s << tokens << forbidden
                                       << QByteArray();
         QTest::newRow("no token") << u"hub.mode=subscribe&hub.challenge=1"_s << tokens << forbidden << QByteArray();
-        QTest::newRow("wrong mode") << u"hub.mode=unsubscribe&hub.verify_token=vt-0123&hub.challenge=1"_s << tokens
-                                    << forbidden << QByteArray();
+        QTest::newRow("wrong mode") << u"hub.mode=unsubscribe&hub.verify_token=vt-0123&hub.challenge=1"_s << tokens << forbidden
+                                    << QByteArray();
         QTest::newRow("no mode") << u"hub.verify_token=vt-0123&hub.challenge=1"_s << tokens << forbidden << QByteArray();
         QTest::newRow("no verify token set") << u"hub.mode=subscribe&hub.verify_token=&hub.challenge=1"_s
                                              << QJsonObject{{u"appSecret"_s, u"s3cret"_s}} << forbidden << QByteArray();
         QTest::newRow("no challenge") << u"hub.mode=subscribe&hub.verify_token=vt-0123"_s << tokens << invalid << QByteArray();
-        QTest::newRow("challenge too long") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge="_s + QString(513, u'x')
-                                            << tokens << invalid << QByteArray();
+        QTest::newRow("challenge too long") << u"hub.mode=subscribe&hub.verify_token=vt-0123&hub.challenge="_s
+                + QString(513, u'x') << tokens
+                                            << invalid << QByteArray();
     }
 
     void answerHandshake()
@@ -405,8 +425,10 @@ private Q_SLOTS:
     {
         // The documented example: HMAC-SHA256 of the exact bytes, hex, "sha256=" in front.
         QCOMPARE(WhatsAppWebhookSender::signature("{\"a\":1}", u"secret"_s),
-                 QByteArray("sha256=") + QMessageAuthenticationCode::hash("{\"a\":1}", "secret", QCryptographicHash::Sha256).toHex());
-        QVERIFY(WhatsAppWebhookSender::signature("{\"a\":1}", u"secret"_s) != WhatsAppWebhookSender::signature("{\"a\": 1}", u"secret"_s));
+                 QByteArray("sha256=")
+                     + QMessageAuthenticationCode::hash("{\"a\":1}", "secret", QCryptographicHash::Sha256).toHex());
+        QVERIFY(WhatsAppWebhookSender::signature("{\"a\":1}", u"secret"_s)
+                != WhatsAppWebhookSender::signature("{\"a\": 1}", u"secret"_s));
     }
 };
 

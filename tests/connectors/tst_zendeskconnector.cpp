@@ -5,10 +5,10 @@
 // export limit survived, organizations through links.next, ticket comments as children of the
 // tickets export, the subdomain, and faults.
 #include "collectingpagesink.h"
-#include "connectors/runtime/connectormanifest.h"
-#include "connectortestharness.h"
-#include "connectors/runtime/connectortyperegistry.h"
 #include "connectors/providers/zendesk/zendeskconnector.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/connectortyperegistry.h"
+#include "connectortestharness.h"
 #include "zendeskfakeserver.h"
 
 #include <QElapsedTimer>
@@ -225,7 +225,8 @@ private Q_SLOTS:
         auto connector = harness.connect(*m_fake, smallPages());
         // What a cursor reset stores: the date alone, the provider's cursor dropped.
         CollectingPageSink sink;
-        const auto result = ConnectorTestHarness::read(*connector, u"tickets"_s, {{u"cursor"_s, u"2024-01-01T20:00:00.000Z"_s}}, sink);
+        const auto result
+            = ConnectorTestHarness::read(*connector, u"tickets"_s, {{u"cursor"_s, u"2024-01-01T20:00:00.000Z"_s}}, sink);
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         const auto requests = exportRequests(*m_fake, u"tickets"_s);
         QCOMPARE(requests.first().query.queryItemValue(u"start_time"_s),
@@ -322,8 +323,8 @@ private Q_SLOTS:
         QCOMPARE(state.value(u"cursor"_s).toString(), u"2024-01-02T00:20:00.000Z"_s);
         // No page moves the export's cursor before all comments of its tickets are handed over.
         const QString firstAfter = exportRequests(*m_fake, u"tickets"_s).size() > 1
-                                       ? exportRequests(*m_fake, u"tickets"_s).at(1).query.queryItemValue(u"cursor"_s)
-                                       : QString();
+            ? exportRequests(*m_fake, u"tickets"_s).at(1).query.queryItemValue(u"cursor"_s)
+            : QString();
         int pagesBeforeMove = 0;
         for (const auto &page : sink.pages()) {
             if (page.stateAfter.value(u"after_cursor"_s).toString() == firstAfter)
@@ -351,10 +352,9 @@ private Q_SLOTS:
         const qint64 busy = m_fake->addTicket(QDateTime::currentDateTimeUtc().addSecs(-600), 23);
         auto connector = harness.connect(*m_fake, {{u"pageSize"_s, 10}});
         CollectingPageSink sink;
-        QVERIFY(ConnectorTestHarness::read(*connector, u"ticket_comments"_s,
-                                           {{u"cursor"_s, Opbox::Fakes::FakeProviderServer::iso(
-                                                              QDateTime::currentDateTimeUtc().addSecs(-900))}},
-                                           sink)
+        QVERIFY(ConnectorTestHarness::read(
+                    *connector, u"ticket_comments"_s,
+                    {{u"cursor"_s, Opbox::Fakes::FakeProviderServer::iso(QDateTime::currentDateTimeUtc().addSecs(-900))}}, sink)
                     .ok());
         QCOMPARE(sink.records().size(), 23);
         QCOMPARE(m_fake->requestCount(u"/tickets/%1/comments.json"_s.arg(busy)), 3);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpclient.h"
 #include "engine/store/schema.h"
+#include "httpclient.h"
 #include "testengine.h"
 
 #include <QDir>
@@ -22,7 +22,8 @@ QString binary()
     return QStringLiteral(OPBOX_BIN_DIR) + u"/opbox-pipelines"_s;
 }
 
-struct Run {
+struct Run
+{
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
@@ -37,8 +38,7 @@ Run runWith(const QStringList &args, const QProcessEnvironment &env)
         p.kill();
         p.waitForFinished();
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
 Run run(const QStringList &args, const QString &dataDir = {})
@@ -147,11 +147,13 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("mentions");
         QTest::newRow("--listen junk") << QStringList{u"--server"_s, u"--listen"_s, u"junk"_s} << QByteArray("--listen");
-        QTest::newRow("--listen bad port") << QStringList{u"--server"_s, u"--listen"_s, u"127.0.0.1:99999"_s} << QByteArray("--listen");
+        QTest::newRow("--listen bad port") << QStringList{u"--server"_s, u"--listen"_s, u"127.0.0.1:99999"_s}
+                                           << QByteArray("--listen");
         QTest::newRow("--listen no host") << QStringList{u"--server"_s, u"--listen"_s, u":80"_s} << QByteArray("--listen");
         QTest::newRow("--workers 0") << QStringList{u"--server"_s, u"--workers"_s, u"0"_s} << QByteArray("--workers");
         QTest::newRow("--workers abc") << QStringList{u"--server"_s, u"--workers"_s, u"abc"_s} << QByteArray("--workers");
-        QTest::newRow("--public-url ftp") << QStringList{u"--server"_s, u"--public-url"_s, u"ftp://x"_s} << QByteArray("--public-url");
+        QTest::newRow("--public-url ftp") << QStringList{u"--server"_s, u"--public-url"_s, u"ftp://x"_s}
+                                          << QByteArray("--public-url");
         QTest::newRow("unknown option") << QStringList{u"--bogus"_s} << QByteArray("bogus");
         QTest::newRow("stray argument") << QStringList{u"--server"_s, u"extra"_s} << QByteArray("extra");
         QTest::newRow("token without create") << QStringList{u"token"_s} << QByteArray("token");
@@ -159,9 +161,10 @@ private Q_SLOTS:
         QTest::newRow("token create without --user") << QStringList{u"token"_s, u"create"_s} << QByteArray("--user");
         QTest::newRow("--role junk") << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--role"_s, u"junk"_s}
                                      << QByteArray("--role");
-        QTest::newRow("--user not an email") << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"bob"_s} << QByteArray("--user");
-        QTest::newRow("server option on token") << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--listen"_s, u"x"_s}
-                                                << QByteArray("listen");
+        QTest::newRow("--user not an email")
+            << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"bob"_s} << QByteArray("--user");
+        QTest::newRow("server option on token")
+            << QStringList{u"token"_s, u"create"_s, u"--user"_s, u"a@b.c"_s, u"--listen"_s, u"x"_s} << QByteArray("listen");
     }
     void usageErrors()
     {
@@ -179,8 +182,8 @@ private Q_SLOTS:
     void tokenCreate()
     {
         QTemporaryDir dir;
-        const Run r = run({u"token"_s, u"create"_s, u"--user"_s, u"ada@example.com"_s, u"--name"_s, u"Ada"_s,
-                           u"--data-dir"_s, dir.path()});
+        const Run r = run(
+            {u"token"_s, u"create"_s, u"--user"_s, u"ada@example.com"_s, u"--name"_s, u"Ada"_s, u"--data-dir"_s, dir.path()});
         QCOMPARE(r.exitCode, 0);
         static const QRegularExpression tokenRe(u"^opb_[A-Za-z0-9_-]{43}\n$"_s);
         QVERIFY2(tokenRe.match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
@@ -199,7 +202,8 @@ private Q_SLOTS:
             QSqlQuery q(sql);
             QVERIFY(q.exec(u"SELECT COUNT(*) FROM users"_s) && q.next());
             QCOMPARE(q.value(0).toInt(), 1);
-            QVERIFY(q.exec(u"SELECT w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id ORDER BY w.name"_s));
+            QVERIFY(
+                q.exec(u"SELECT w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id ORDER BY w.name"_s));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), u"Default"_s);
             QCOMPARE(q.value(1).toString(), u"OWNER"_s);
@@ -305,8 +309,9 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"OPBOX_MASTER_KEY"_s, QString::fromLatin1(QByteArray(32, 'k').toBase64()));
         server.setProcessEnvironment(env);
-        server.start(binary(), {u"--server"_s, u"--listen"_s, u"127.0.0.1:"_s + QString::number(busy.serverPort()),
-                                u"--data-dir"_s, dir.path()});
+        server.start(
+            binary(),
+            {u"--server"_s, u"--listen"_s, u"127.0.0.1:"_s + QString::number(busy.serverPort()), u"--data-dir"_s, dir.path()});
         QVERIFY(server.waitForFinished(20000));
         QCOMPARE(server.exitCode(), 1);
         QVERIFY(server.readAllStandardError().contains("cannot listen"));

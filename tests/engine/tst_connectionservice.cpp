@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
-#include "engine/store/database.h"
 #include "engine/services/identityservice.h"
+#include "engine/store/database.h"
 #include "testengine.h"
 
 #include <QJsonArray>
@@ -22,9 +22,10 @@ private:
     QString create(const QString &name)
     {
         auto r = m_t->engine().connections()->create(
-            m_caller, ConnectionDraft{.name = name,
-                                      .type = u"ACCOUNTING"_s,
-                                      .credentials = QJsonObject{{u"client_id"_s, u"id"_s}, {u"client_secret"_s, u"secret"_s}}});
+            m_caller,
+            ConnectionDraft{.name = name,
+                            .type = u"ACCOUNTING"_s,
+                            .credentials = QJsonObject{{u"client_id"_s, u"id"_s}, {u"client_secret"_s, u"secret"_s}}});
         return r ? r->id : QString();
     }
     [[nodiscard]] bool setGroup(const QString &id, const QString &group)
@@ -35,8 +36,11 @@ private:
     }
     QJsonObject tokens(const QString &refresh, const QString &access)
     {
-        return QJsonObject{{u"client_id"_s, u"id"_s}, {u"client_secret"_s, u"secret"_s}, {u"refresh_token"_s, refresh},
-                           {u"access_token"_s, access}, {u"expires_at"_s, u"2030-01-01T00:00:00.000Z"_s}};
+        return QJsonObject{{u"client_id"_s, u"id"_s},
+                           {u"client_secret"_s, u"secret"_s},
+                           {u"refresh_token"_s, refresh},
+                           {u"access_token"_s, access},
+                           {u"expires_at"_s, u"2030-01-01T00:00:00.000Z"_s}};
     }
     QString refreshOf(const QString &id)
     {
@@ -70,11 +74,11 @@ private Q_SLOTS:
 
         QVERIFY(connections->storeCredentials(a, tokens(u"r2"_s, u"a2"_s)).ok());
         QCOMPARE(refreshOf(a), u"r2"_s);
-        QCOMPARE(refreshOf(b), u"r2"_s);     // same group, same old token: follows the rotation
+        QCOMPARE(refreshOf(b), u"r2"_s); // same group, same old token: follows the rotation
         QCOMPARE(connections->credentials(b)->value(u"access_token"_s).toString(), u"a2"_s);
         QCOMPARE(connections->credentials(b)->value(u"client_secret"_s).toString(), u"secret"_s);
-        QCOMPARE(refreshOf(c), u"own"_s);    // its own authorization is left alone
-        QCOMPARE(refreshOf(d), u"r1"_s);     // another group is never touched
+        QCOMPARE(refreshOf(c), u"own"_s); // its own authorization is left alone
+        QCOMPARE(refreshOf(d), u"r1"_s); // another group is never touched
     }
 
     void credentialFieldsNameOnly()
@@ -133,8 +137,8 @@ private Q_SLOTS:
     void changeIgnoresReadOnlyMembers()
     {
         // What GET gives can be sent back: the read-only members are accepted and change nothing.
-        auto change = ConnectionChange::fromJson(QJsonObject{{u"id"_s, u"x"_s}, {u"lastRun"_s, QJsonValue()},
-                                                             {u"status"_s, u"CONNECTED"_s}, {u"name"_s, u"N"_s}});
+        auto change = ConnectionChange::fromJson(
+            QJsonObject{{u"id"_s, u"x"_s}, {u"lastRun"_s, QJsonValue()}, {u"status"_s, u"CONNECTED"_s}, {u"name"_s, u"N"_s}});
         QVERIFY(change);
         QCOMPARE(change->name, std::optional<QString>(u"N"_s));
         QVERIFY(!change->config && !change->schedule && !change->credentials && !change->enabled);
@@ -150,10 +154,11 @@ private Q_SLOTS:
     {
         auto *connections = m_t->engine().connections();
         auto created = connections->create(
-            m_caller, ConnectionDraft{.name = u"Merge"_s,
-                                      .type = u"SUPPORT"_s,
-                                      .credentials = QJsonObject{{u"email"_s, u"a@example.com"_s}, {u"apiToken"_s, u"t1"_s}},
-                                      .config = QJsonObject{{u"subdomain"_s, u"acme"_s}, {u"createOwnTables"_s, true}}});
+            m_caller,
+            ConnectionDraft{.name = u"Merge"_s,
+                            .type = u"SUPPORT"_s,
+                            .credentials = QJsonObject{{u"email"_s, u"a@example.com"_s}, {u"apiToken"_s, u"t1"_s}},
+                            .config = QJsonObject{{u"subdomain"_s, u"acme"_s}, {u"createOwnTables"_s, true}}});
         QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
         QCOMPARE(created->status, u"DISCONNECTED"_s);
         QVERIFY(connections->setStatus(created->id, u"CONNECTED"_s, QString()).ok());

@@ -30,7 +30,8 @@ const QJsonObject StoredCredentials{{u"apiKey"_s, u"pat-na1-legacy-secret"_s}};
 enum class Source { Environment, Keychain, File };
 enum class Secret { Credentials, WebhookToken, OAuthVerifier, DamagedThenCredentials };
 
-struct EnvGuard {
+struct EnvGuard
+{
     QByteArray old = qgetenv("OPBOX_MASTER_KEY");
     EnvGuard() { qunsetenv("OPBOX_MASTER_KEY"); }
     ~EnvGuard()
@@ -90,26 +91,31 @@ bool writeLegacyDataDir(const QString &dir, const QByteArray &key, Secret secret
         return false;
     const auto insertConnection = [&](const QString &id, const QVariant &credentials, const QVariant &webhook) {
         QSqlQuery c(db);
-        c.prepare(u"INSERT INTO connections(id, workspace_id, name, type, schedule, credentials, credential_fields,"
-                  " webhook_token_enc, created_at, updated_at) VALUES(?, ?, ?, 'CRM_PLATFORM', '{}', ?, '[\"apiKey\"]', ?, ?, ?)"_s);
-        for (const QVariant &v : {QVariant(id), QVariant(WorkspaceId), QVariant(id), credentials, webhook, QVariant(at), QVariant(at)})
+        c.prepare(
+            u"INSERT INTO connections(id, workspace_id, name, type, schedule, credentials, credential_fields,"
+            " webhook_token_enc, created_at, updated_at) VALUES(?, ?, ?, 'CRM_PLATFORM', '{}', ?, '[\"apiKey\"]', ?, ?, ?)"_s);
+        for (const QVariant &v :
+             {QVariant(id), QVariant(WorkspaceId), QVariant(id), credentials, webhook, QVariant(at), QVariant(at)})
             c.addBindValue(v);
         return c.exec();
     };
     const auto sealed = [](const Result<QByteArray> &r) { return r.ok() ? QVariant(r.value()) : QVariant(); };
     switch (secret) {
     case Secret::Credentials:
-        return insertConnection(ConnectionId, sealed(vault.encryptJson(StoredCredentials, "credentials:" + ConnectionId.toUtf8())),
+        return insertConnection(ConnectionId,
+                                sealed(vault.encryptJson(StoredCredentials, "credentials:" + ConnectionId.toUtf8())),
                                 QVariant(QMetaType(QMetaType::QByteArray)));
     case Secret::WebhookToken:
         return insertConnection(ConnectionId, QVariant(QMetaType(QMetaType::QByteArray)),
                                 sealed(vault.encrypt(QByteArray(32, '\x42'), "webhook:" + ConnectionId.toUtf8())));
     case Secret::OAuthVerifier: {
-        if (!insertConnection(ConnectionId, QVariant(QMetaType(QMetaType::QByteArray)), QVariant(QMetaType(QMetaType::QByteArray))))
+        if (!insertConnection(ConnectionId, QVariant(QMetaType(QMetaType::QByteArray)),
+                              QVariant(QMetaType(QMetaType::QByteArray))))
             return false;
         QSqlQuery s(db);
-        s.prepare(u"INSERT INTO oauth_states(id, connection_id, workspace_id, connector_type, redirect_uri, verifier,"
-                  " created_at, expires_at) VALUES('cstate0000000000000000001', ?, ?, 'CRM_PLATFORM', 'http://127.0.0.1/cb', ?, ?, 1900000000)"_s);
+        s.prepare(
+            u"INSERT INTO oauth_states(id, connection_id, workspace_id, connector_type, redirect_uri, verifier,"
+            " created_at, expires_at) VALUES('cstate0000000000000000001', ?, ?, 'CRM_PLATFORM', 'http://127.0.0.1/cb', ?, ?, 1900000000)"_s);
         s.addBindValue(ConnectionId);
         s.addBindValue(WorkspaceId);
         s.addBindValue(vault.encrypt("verifier", "oauth-verifier:cstate0000000000000000001").value());
@@ -121,8 +127,9 @@ bool writeLegacyDataDir(const QString &dir, const QByteArray &key, Secret secret
         damaged[damaged.size() - 1] = char(damaged.at(damaged.size() - 1) ^ 0x01);
         // The damaged one is stored first, so it is the first one tried.
         return insertConnection(OtherConnectionId, damaged, QVariant(QMetaType(QMetaType::QByteArray)))
-               && insertConnection(ConnectionId, sealed(vault.encryptJson(StoredCredentials, "credentials:" + ConnectionId.toUtf8())),
-                                   QVariant(QMetaType(QMetaType::QByteArray)));
+            && insertConnection(ConnectionId,
+                                sealed(vault.encryptJson(StoredCredentials, "credentials:" + ConnectionId.toUtf8())),
+                                QVariant(QMetaType(QMetaType::QByteArray)));
     }
     }
     return false;
@@ -132,12 +139,8 @@ bool writeLegacyDataDir(const QString &dir, const QByteArray &key, Secret secret
 QString offerKey(Source source, const QByteArray &key, const QString &dir, Test::FakeSecretStore &store)
 {
     switch (source) {
-    case Source::Environment:
-        qputenv("OPBOX_MASTER_KEY", key.toBase64());
-        return u"OPBOX_MASTER_KEY"_s;
-    case Source::Keychain:
-        store.entries.insert(MasterKeyLoader(dir, nullptr, &store).keychainKey(), key);
-        return u"keychain"_s;
+    case Source::Environment: qputenv("OPBOX_MASTER_KEY", key.toBase64()); return u"OPBOX_MASTER_KEY"_s;
+    case Source::Keychain: store.entries.insert(MasterKeyLoader(dir, nullptr, &store).keychainKey(), key); return u"keychain"_s;
     case Source::File: {
         store.available = false;
         QFile file(dir + u"/master.key"_s);
@@ -237,7 +240,8 @@ private Q_SLOTS:
             const auto unlocked = QCoro::waitFor(engine.unlock(&store));
             QVERIFY2(unlocked.ok(), qPrintable(unlocked.ok() ? QString() : unlocked.error().message));
             QVERIFY(engine.isUnlocked());
-            QVERIFY(!scalar(engine.metadata()->connection(), u"SELECT value FROM settings WHERE key = 'vault_key_check'"_s).isNull());
+            QVERIFY(
+                !scalar(engine.metadata()->connection(), u"SELECT value FROM settings WHERE key = 'vault_key_check'"_s).isNull());
             QCOMPARE(store.writes, 0); // the key stays where it was found
             if (Secret(secret) == Secret::Credentials || Secret(secret) == Secret::DamagedThenCredentials) {
                 const auto credentials = engine.connections()->credentials(ConnectionId);

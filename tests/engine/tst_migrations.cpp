@@ -60,42 +60,67 @@ QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &
 QHash<QString, int> populateMetadata(const QSqlDatabase &db, int version)
 {
     const QString at = u"2026-01-31T08:00:00.000Z"_s;
-    bool ok = exec(db, u"INSERT INTO settings(key, value) VALUES('site_name', 'Acme')"_s)
-        && exec(db, u"INSERT INTO users(id, email, name, created_at) VALUES('cuser00000000000000000001', 'owner@example.com', 'Owner', ?)"_s, {at})
+    bool ok
+        = exec(db, u"INSERT INTO settings(key, value) VALUES('site_name', 'Acme')"_s)
+        && exec(
+              db,
+              u"INSERT INTO users(id, email, name, created_at) VALUES('cuser00000000000000000001', 'owner@example.com', 'Owner', ?)"_s,
+              {at})
         && exec(db, u"INSERT INTO workspaces(id, name, created_at) VALUES(?, 'Default', ?)"_s, {WorkspaceId, at})
-        && exec(db, u"INSERT INTO memberships(user_id, workspace_id, role, created_at) VALUES('cuser00000000000000000001', ?, 'OWNER', ?)"_s,
-                {WorkspaceId, at})
-        && exec(db, u"INSERT INTO api_tokens(id, user_id, name, token_hash, created_at) VALUES('ctoken0000000000000000001', 'cuser00000000000000000001', 'ci', ?, ?)"_s,
-                {QCryptographicHash::hash("token", QCryptographicHash::Sha256), at})
-        && exec(db, u"INSERT INTO connections(id, workspace_id, name, type, schedule, credentials, credential_fields, webhook_token, created_at, updated_at)"
-                    " VALUES(?, ?, 'HubSpot', 'CRM_PLATFORM', '{\"enabled\":true,\"frequency\":\"monthly\"}', ?, '[\"apiKey\"]', ?, ?, ?)"_s,
-                {ConnectionId, WorkspaceId, QByteArray("\x01 sealed credentials"), QString::fromLatin1(LegacyToken.toHex()), at, at})
-        && exec(db, u"INSERT INTO runs(id, connection_id, workspace_id, status, trigger, rows_synced, created_at, started_at, completed_at)"
-                    " VALUES('crun000000000000000000001', ?, ?, 'COMPLETED', 'SCHEDULE', 42, ?, ?, ?)"_s,
+        && exec(
+              db,
+              u"INSERT INTO memberships(user_id, workspace_id, role, created_at) VALUES('cuser00000000000000000001', ?, 'OWNER', ?)"_s,
+              {WorkspaceId, at})
+        && exec(
+              db,
+              u"INSERT INTO api_tokens(id, user_id, name, token_hash, created_at) VALUES('ctoken0000000000000000001', 'cuser00000000000000000001', 'ci', ?, ?)"_s,
+              {QCryptographicHash::hash("token", QCryptographicHash::Sha256), at})
+        && exec(
+              db,
+              u"INSERT INTO connections(id, workspace_id, name, type, schedule, credentials, credential_fields, webhook_token, "
+              u"created_at, updated_at)"
+              " VALUES(?, ?, 'HubSpot', 'CRM_PLATFORM', '{\"enabled\":true,\"frequency\":\"monthly\"}', ?, '[\"apiKey\"]', ?, ?, ?)"_s,
+              {ConnectionId, WorkspaceId, QByteArray("\x01 sealed credentials"), QString::fromLatin1(LegacyToken.toHex()), at,
+               at})
+        && exec(db,
+                u"INSERT INTO runs(id, connection_id, workspace_id, status, trigger, rows_synced, created_at, started_at, "
+                u"completed_at)"
+                " VALUES('crun000000000000000000001', ?, ?, 'COMPLETED', 'SCHEDULE', 42, ?, ?, ?)"_s,
                 {ConnectionId, WorkspaceId, at, at, at})
-        && exec(db, u"INSERT INTO notifications(id, user_id, workspace_id, run_id, connection_id, kind, title, message, created_at, updated_at)"
-                    " VALUES('cnote00000000000000000001', 'cuser00000000000000000001', ?, 'crun000000000000000000001', ?, 'COMPLETED', 'Done', '42 rows', ?, ?)"_s,
-                {WorkspaceId, ConnectionId, at, at})
-        && exec(db, u"INSERT INTO audit_log(id, at, workspace_id, action, target_type, target_id, details)"
-                    " VALUES('caudit0000000000000000001', ?, ?, 'CONNECTION_CREATE', 'connection', ?, '{}')"_s,
+        && exec(
+              db,
+              u"INSERT INTO notifications(id, user_id, workspace_id, run_id, connection_id, kind, title, message, created_at, "
+              u"updated_at)"
+              " VALUES('cnote00000000000000000001', 'cuser00000000000000000001', ?, 'crun000000000000000000001', ?, 'COMPLETED', 'Done', '42 rows', ?, ?)"_s,
+              {WorkspaceId, ConnectionId, at, at})
+        && exec(db,
+                u"INSERT INTO audit_log(id, at, workspace_id, action, target_type, target_id, details)"
+                " VALUES('caudit0000000000000000001', ?, ?, 'CONNECTION_CREATE', 'connection', ?, '{}')"_s,
                 {at, WorkspaceId, ConnectionId});
-    QHash<QString, int> counts{{u"settings"_s, 1}, {u"users"_s, 1}, {u"workspaces"_s, 1}, {u"memberships"_s, 1},
-                               {u"api_tokens"_s, 1}, {u"connections"_s, 1}, {u"runs"_s, 1},
-                               {u"notifications"_s, 1}, {u"audit_log"_s, 1}};
+    QHash<QString, int> counts{{u"settings"_s, 1},    {u"users"_s, 1},         {u"workspaces"_s, 1},
+                               {u"memberships"_s, 1}, {u"api_tokens"_s, 1},    {u"connections"_s, 1},
+                               {u"runs"_s, 1},        {u"notifications"_s, 1}, {u"audit_log"_s, 1}};
     if (version >= 2) {
         // The plaintext token was hashed when its file reached version 2.
-        ok = ok && exec(db, u"UPDATE connections SET webhook_token_hash = ? WHERE id = ?"_s,
-                        {QCryptographicHash::hash(LegacyToken, QCryptographicHash::Sha256), ConnectionId});
+        ok = ok
+            && exec(db, u"UPDATE connections SET webhook_token_hash = ? WHERE id = ?"_s,
+                    {QCryptographicHash::hash(LegacyToken, QCryptographicHash::Sha256), ConnectionId});
         // A token written after the plaintext era: hashed and sealed, no plaintext column value.
-        ok = ok && exec(db, u"INSERT INTO connections(id, workspace_id, name, type, schedule, webhook_token_hash, webhook_token_enc, created_at, updated_at)"
-                            " VALUES(?, ?, 'Asana', 'PROJECT_MANAGEMENT', '{}', ?, ?, ?, ?)"_s,
-                        {SecondConnectionId, WorkspaceId, QByteArray(32, '\x11'), QByteArray("\x01 sealed token"), at, at});
+        ok = ok
+            && exec(db,
+                    u"INSERT INTO connections(id, workspace_id, name, type, schedule, webhook_token_hash, webhook_token_enc, "
+                    u"created_at, updated_at)"
+                    " VALUES(?, ?, 'Asana', 'PROJECT_MANAGEMENT', '{}', ?, ?, ?, ?)"_s,
+                    {SecondConnectionId, WorkspaceId, QByteArray(32, '\x11'), QByteArray("\x01 sealed token"), at, at});
         counts[u"connections"_s] = 2;
     }
     if (version >= 3) {
-        ok = ok && exec(db, u"INSERT INTO oauth_states(id, connection_id, workspace_id, connector_type, redirect_uri, verifier, created_at, expires_at)"
-                            " VALUES('cstate0000000000000000001', ?, ?, 'CRM_PLATFORM', 'http://127.0.0.1/cb', ?, ?, 1900000000)"_s,
-                        {ConnectionId, WorkspaceId, QByteArray("\x01 sealed verifier"), at});
+        ok = ok
+            && exec(db,
+                    u"INSERT INTO oauth_states(id, connection_id, workspace_id, connector_type, redirect_uri, verifier, "
+                    u"created_at, expires_at)"
+                    " VALUES('cstate0000000000000000001', ?, ?, 'CRM_PLATFORM', 'http://127.0.0.1/cb', ?, ?, 1900000000)"_s,
+                    {ConnectionId, WorkspaceId, QByteArray("\x01 sealed verifier"), at});
         counts[u"oauth_states"_s] = 1;
     }
     if (!ok)
@@ -107,14 +132,24 @@ QHash<QString, int> populateMetadata(const QSqlDatabase &db, int version)
 bool populateWorkspace(const QSqlDatabase &db)
 {
     const QString at = u"2026-01-31T08:00:00.000Z"_s;
-    bool ok = exec(db, u"INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id)"
-                       " VALUES(?, 'contacts', '{\"cursor\":\"2026-01-30T00:00:00Z\"}', ?, 'crun000000000000000000001')"_s,
-                   {ConnectionId, at})
-        && exec(db, u"INSERT INTO opbox_tables(table_name, base, stream, primary_key, created_at) VALUES('hubspot_contacts', 'hubspot', 'contacts', '[\"id\"]', ?)"_s, {at})
+    bool ok
+        = exec(db,
+               u"INSERT INTO opbox_sync_state(connection_id, stream, state, updated_at, run_id)"
+               " VALUES(?, 'contacts', '{\"cursor\":\"2026-01-30T00:00:00Z\"}', ?, 'crun000000000000000000001')"_s,
+               {ConnectionId, at})
+        && exec(
+              db,
+              u"INSERT INTO opbox_tables(table_name, base, stream, primary_key, created_at) VALUES('hubspot_contacts', 'hubspot', 'contacts', '[\"id\"]', ?)"_s,
+              {at})
         && exec(db, u"INSERT INTO opbox_table_owners(table_name, connection_id) VALUES('hubspot_contacts', ?)"_s, {ConnectionId})
-        && exec(db, u"INSERT INTO opbox_columns(table_name, column_name, field_name, logical_type, position, created_at)"
-                    " VALUES('hubspot_contacts', 'email', 'email', 'STRING', 1, ?)"_s, {at})
-        && exec(db, u"INSERT INTO opbox_column_history(table_name, column_name, change, to_type, at) VALUES('hubspot_contacts', 'email', 'ADDED', 'STRING', ?)"_s, {at})
+        && exec(db,
+                u"INSERT INTO opbox_columns(table_name, column_name, field_name, logical_type, position, created_at)"
+                " VALUES('hubspot_contacts', 'email', 'email', 'STRING', 1, ?)"_s,
+                {at})
+        && exec(
+              db,
+              u"INSERT INTO opbox_column_history(table_name, column_name, change, to_type, at) VALUES('hubspot_contacts', 'email', 'ADDED', 'STRING', ?)"_s,
+              {at})
         && exec(db, u"CREATE TABLE hubspot_contacts (id TEXT PRIMARY KEY, email TEXT)"_s)
         && exec(db, u"INSERT INTO hubspot_contacts VALUES('1', 'a@example.com'), ('2', 'b@example.com')"_s);
     return ok;
@@ -183,7 +218,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(meta, u"SELECT credentials FROM connections WHERE id = ?"_s, {ConnectionId}).toByteArray(),
                  QByteArray("\x01 sealed credentials"));
         QCOMPARE(scalar(meta, u"SELECT rows_synced FROM runs"_s).toInt(), 42);
-        QCOMPARE(scalar(meta, u"SELECT json_extract(schedule, '$.frequency') FROM connections WHERE id = ?"_s, {ConnectionId}).toString(),
+        QCOMPARE(scalar(meta, u"SELECT json_extract(schedule, '$.frequency') FROM connections WHERE id = ?"_s, {ConnectionId})
+                     .toString(),
                  u"monthly"_s);
         // The plaintext token is still there for its reveal, and findable by its hash.
         QCOMPARE(scalar(meta, u"SELECT webhook_token FROM connections WHERE id = ?"_s, {ConnectionId}).toString(),
@@ -191,8 +227,9 @@ private Q_SLOTS:
         QCOMPARE(scalar(meta, u"SELECT webhook_token_hash FROM connections WHERE id = ?"_s, {ConnectionId}).toByteArray(),
                  QCryptographicHash::hash(LegacyToken, QCryptographicHash::Sha256));
         if (metadataVersion >= 2) {
-            QCOMPARE(scalar(meta, u"SELECT webhook_token_hash FROM connections WHERE id = ?"_s, {SecondConnectionId}).toByteArray(),
-                     QByteArray(32, '\x11'));
+            QCOMPARE(
+                scalar(meta, u"SELECT webhook_token_hash FROM connections WHERE id = ?"_s, {SecondConnectionId}).toByteArray(),
+                QByteArray(32, '\x11'));
         }
         // The audit log is still append-only after the upgrade.
         QSqlQuery tamper(meta);
@@ -203,7 +240,9 @@ private Q_SLOTS:
         QVERIFY(workspace);
         QCOMPARE(workspace->schemaVersion(), workspace->latestVersion());
         const QSqlDatabase data = workspace->connection();
-        QCOMPARE(scalar(data, u"SELECT json_extract(state, '$.cursor') FROM opbox_sync_state WHERE connection_id = ?"_s, {ConnectionId}).toString(),
+        QCOMPARE(scalar(data, u"SELECT json_extract(state, '$.cursor') FROM opbox_sync_state WHERE connection_id = ?"_s,
+                        {ConnectionId})
+                     .toString(),
                  u"2026-01-30T00:00:00Z"_s);
         QVERIFY(scalar(data, u"SELECT refresh_started_at IS NULL FROM opbox_sync_state"_s).toBool());
         QCOMPARE(scalar(data, u"SELECT COUNT(*) FROM hubspot_contacts"_s).toInt(), 2);

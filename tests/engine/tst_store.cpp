@@ -185,7 +185,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("same");
         const SqliteLibrary::Build engine = SqliteLibrary::linked();
         QTest::newRow("same build") << engine.version << engine.sourceId << true;
-        QTest::newRow("other version") << u"3.8.0"_s << u"2013-08-26 04:50:08 f64cd21e2e23ed7cff48f7dafa5e76adde9321c2"_s << false;
+        QTest::newRow("other version") << u"3.8.0"_s << u"2013-08-26 04:50:08 f64cd21e2e23ed7cff48f7dafa5e76adde9321c2"_s
+                                       << false;
         // A bundled copy of the same release built from another check-in is another library.
         QTest::newRow("same version, other source") << engine.version << engine.sourceId + u"x"_s << false;
     }

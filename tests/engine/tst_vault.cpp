@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/store/database.h"
-#include "fakesecretstore.h"
 #include "engine/security/masterkeyloader.h"
-#include "engine/store/schema.h"
-#include "testengine.h"
 #include "engine/security/vault.h"
+#include "engine/store/database.h"
+#include "engine/store/schema.h"
+#include "fakesecretstore.h"
+#include "testengine.h"
 
 #include <QCoroTask>
 #include <QFile>
@@ -17,7 +17,8 @@ using namespace Opbox;
 
 namespace {
 /** A metadata database in a temp dir, for the key loader. */
-struct DataDir {
+struct DataDir
+{
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
     DataDir()
@@ -32,10 +33,21 @@ struct DataDir {
     }
 };
 
-struct EnvGuard {
+struct EnvGuard
+{
     QByteArray old;
-    EnvGuard() { old = qgetenv("OPBOX_MASTER_KEY"); qunsetenv("OPBOX_MASTER_KEY"); }
-    ~EnvGuard() { if (old.isEmpty()) qunsetenv("OPBOX_MASTER_KEY"); else qputenv("OPBOX_MASTER_KEY", old); }
+    EnvGuard()
+    {
+        old = qgetenv("OPBOX_MASTER_KEY");
+        qunsetenv("OPBOX_MASTER_KEY");
+    }
+    ~EnvGuard()
+    {
+        if (old.isEmpty())
+            qunsetenv("OPBOX_MASTER_KEY");
+        else
+            qputenv("OPBOX_MASTER_KEY", old);
+    }
 };
 } // namespace
 

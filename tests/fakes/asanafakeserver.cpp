@@ -49,14 +49,18 @@ void AsanaFakeServer::seed(int workspaces, int projectsPerWorkspace, int tasksPe
     QMutexLocker lock(&mutex());
     for (int w = 0; w < workspaces; ++w) {
         const int wn = int(m_workspaces.size());
-        QJsonObject workspace{{u"gid"_s, gid(1, wn)}, {u"resource_type"_s, u"workspace"_s},
-                              {u"name"_s, u"Workspace %1"_s.arg(wn)}, {u"is_organization"_s, wn % 2 == 0},
+        QJsonObject workspace{{u"gid"_s, gid(1, wn)},
+                              {u"resource_type"_s, u"workspace"_s},
+                              {u"name"_s, u"Workspace %1"_s.arg(wn)},
+                              {u"is_organization"_s, wn % 2 == 0},
                               {u"email_domains"_s, QJsonArray{u"example.com"_s}}};
         m_workspaces.append(workspace);
         for (int u = 0; u < usersPerWorkspace; ++u) {
             const int un = int(m_users.size());
-            m_users.append(QJsonObject{{u"gid"_s, gid(4, un)}, {u"resource_type"_s, u"user"_s},
-                                       {u"name"_s, u"User %1"_s.arg(un)}, {u"email"_s, u"user%1@example.com"_s.arg(un)},
+            m_users.append(QJsonObject{{u"gid"_s, gid(4, un)},
+                                       {u"resource_type"_s, u"user"_s},
+                                       {u"name"_s, u"User %1"_s.arg(un)},
+                                       {u"email"_s, u"user%1@example.com"_s.arg(un)},
                                        {u"_workspaces"_s, QJsonArray{workspace.value(u"gid"_s)}}});
         }
         for (int p = 0; p < projectsPerWorkspace; ++p) {
@@ -175,7 +179,8 @@ FakeProviderServer::Response AsanaFakeServer::unauthorized(const Request & /*req
 
 FakeProviderServer::Response AsanaFakeServer::rateLimited(const Request & /*request*/, const QString &retryAfter) const
 {
-    Response r = error(429, u"You've made too many requests and hit a rate limit. Please retry after the given amount of time."_s);
+    Response r
+        = error(429, u"You've made too many requests and hit a rate limit. Please retry after the given amount of time."_s);
     r.headers.append({"Retry-After", retryAfter.toUtf8()});
     return r;
 }
@@ -234,9 +239,10 @@ FakeProviderServer::Response AsanaFakeServer::page(const Request &request, const
             q.addQueryItem(u"offset"_s, token);
             QUrl uri = request.url;
             uri.setQuery(q);
-            body.insert(u"next_page"_s, QJsonObject{{u"offset"_s, token},
-                                                   {u"path"_s, QString(request.path + u'?' + q.toString(QUrl::FullyEncoded))},
-                                                   {u"uri"_s, uri.toString()}});
+            body.insert(u"next_page"_s,
+                        QJsonObject{{u"offset"_s, token},
+                                    {u"path"_s, QString(request.path + u'?' + q.toString(QUrl::FullyEncoded))},
+                                    {u"uri"_s, uri.toString()}});
         } else {
             body.insert(u"next_page"_s, QJsonValue(QJsonValue::Null));
         }
@@ -261,9 +267,12 @@ FakeProviderServer::Response AsanaFakeServer::handle(const Request &request)
         QJsonArray workspaces;
         for (const auto &w : std::as_const(m_workspaces))
             workspaces.append(compactRef(w, u"workspace"_s));
-        return json(QJsonObject{{u"data"_s, QJsonObject{{u"gid"_s, u"1204999999999999999"_s}, {u"resource_type"_s, u"user"_s},
-                                                       {u"name"_s, u"Token Owner"_s}, {u"email"_s, u"owner@example.com"_s},
-                                                       {u"workspaces"_s, workspaces}}}});
+        return json(QJsonObject{{u"data"_s,
+                                 QJsonObject{{u"gid"_s, u"1204999999999999999"_s},
+                                             {u"resource_type"_s, u"user"_s},
+                                             {u"name"_s, u"Token Owner"_s},
+                                             {u"email"_s, u"owner@example.com"_s},
+                                             {u"workspaces"_s, workspaces}}}});
     }
     if (path == u"/workspaces")
         return page(request, m_workspaces, {u"name"_s});

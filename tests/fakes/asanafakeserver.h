@@ -51,9 +51,9 @@ private:
     [[nodiscard]] static QJsonObject projectFields(const QJsonObject &record, const Request &request, const QStringList &compact);
 
     QList<QJsonObject> m_workspaces;
-    QList<QJsonObject> m_users;    // with "_workspaces": [gid]
+    QList<QJsonObject> m_users; // with "_workspaces": [gid]
     QList<QJsonObject> m_projects; // with "workspace": {gid}
-    QList<QJsonObject> m_tasks;    // with "projects": [{gid}]
+    QList<QJsonObject> m_tasks; // with "projects": [{gid}]
     QSet<QString> m_issuedOffsets;
 };
 

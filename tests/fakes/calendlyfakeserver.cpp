@@ -45,8 +45,7 @@ QJsonObject CalendlyFakeServer::credentials() const
     return {{u"accessToken"_s, token()}};
 }
 
-void CalendlyFakeServer::seed(int eventTypes, int events, int inviteesPerEvent, const QDateTime &firstStart,
-                              int spacingSeconds)
+void CalendlyFakeServer::seed(int eventTypes, int events, int inviteesPerEvent, const QDateTime &firstStart, int spacingSeconds)
 {
     QMutexLocker lock(&mutex());
     const int firstType = int(m_eventTypes.size());
@@ -65,7 +64,8 @@ void CalendlyFakeServer::seed(int eventTypes, int events, int inviteesPerEvent, 
             {u"color"_s, u"#8247f5"_s},
             {u"secret"_s, false},
             {u"description_plain"_s, u"Type %1"_s.arg(n)},
-            {u"profile"_s, QJsonObject{{u"type"_s, u"User"_s}, {u"name"_s, u"Host"_s}, {u"owner"_s, QString(u"/users/"_s + kUserUuid)}}},
+            {u"profile"_s,
+             QJsonObject{{u"type"_s, u"User"_s}, {u"name"_s, u"Host"_s}, {u"owner"_s, QString(u"/users/"_s + kUserUuid)}}},
             {u"created_at"_s, micro(created)},
             {u"updated_at"_s, micro(created.addSecs(3600))},
             {u"deleted_at"_s, QJsonValue(QJsonValue::Null)},
@@ -76,7 +76,8 @@ void CalendlyFakeServer::seed(int eventTypes, int events, int inviteesPerEvent, 
         const QDateTime start = firstStart.addSecs(qint64(n - firstEvent) * spacingSeconds);
         const QDateTime booked = start.addDays(-7);
         const QString uuid = uuidFor("EV", n);
-        const QString type = m_eventTypes.isEmpty() ? QString() : m_eventTypes.at(n % m_eventTypes.size()).value(u"uri"_s).toString();
+        const QString type
+            = m_eventTypes.isEmpty() ? QString() : m_eventTypes.at(n % m_eventTypes.size()).value(u"uri"_s).toString();
         m_events.append(QJsonObject{
             {u"uri"_s, QString(u"/scheduled_events/"_s + uuid)},
             {u"name"_s, u"30 Minute Meeting"_s},
@@ -85,9 +86,11 @@ void CalendlyFakeServer::seed(int eventTypes, int events, int inviteesPerEvent, 
             {u"end_time"_s, micro(start.addSecs(1800))},
             {u"event_type"_s, type},
             {u"location"_s, QJsonObject{{u"type"_s, u"zoom"_s}, {u"join_url"_s, u"https://zoom.us/j/%1"_s.arg(n)}}},
-            {u"invitees_counter"_s, QJsonObject{{u"total"_s, inviteesPerEvent}, {u"active"_s, inviteesPerEvent}, {u"limit"_s, 1}}},
-            {u"event_memberships"_s, QJsonArray{QJsonObject{{u"user"_s, QString(u"https://api.calendly.com/users/"_s + kUserUuid)},
-                                                            {u"user_email"_s, u"host@example.com"_s}}}},
+            {u"invitees_counter"_s,
+             QJsonObject{{u"total"_s, inviteesPerEvent}, {u"active"_s, inviteesPerEvent}, {u"limit"_s, 1}}},
+            {u"event_memberships"_s,
+             QJsonArray{QJsonObject{{u"user"_s, QString(u"https://api.calendly.com/users/"_s + kUserUuid)},
+                                    {u"user_email"_s, u"host@example.com"_s}}}},
             {u"created_at"_s, micro(booked)},
             {u"updated_at"_s, micro(booked)},
         });
@@ -122,8 +125,11 @@ QString CalendlyFakeServer::cancelEvent(int index, const QDateTime &when)
     const QString uuid = event.value(u"uri"_s).toString().section(u'/', -1);
     event.insert(u"status"_s, u"canceled"_s);
     event.insert(u"updated_at"_s, micro(when));
-    event.insert(u"cancellation"_s, QJsonObject{{u"canceled_by"_s, u"Host"_s}, {u"reason"_s, u"Conflict"_s},
-                                                {u"canceler_type"_s, u"host"_s}, {u"created_at"_s, micro(when)}});
+    event.insert(u"cancellation"_s,
+                 QJsonObject{{u"canceled_by"_s, u"Host"_s},
+                             {u"reason"_s, u"Conflict"_s},
+                             {u"canceler_type"_s, u"host"_s},
+                             {u"created_at"_s, micro(when)}});
     m_events[index] = event;
     for (auto &invitee : m_invitees) {
         if (invitee.value(u"_event"_s).toString() == uuid) {
@@ -172,12 +178,12 @@ int CalendlyFakeServer::inviteeCount() const
 
 QByteArray CalendlyFakeServer::errorBody(int status, const QString &message) const
 {
-    const QString title = status == 400   ? u"Invalid Argument"_s
-                          : status == 401 ? u"Unauthenticated"_s
-                          : status == 403 ? u"Permission Denied"_s
-                          : status == 404 ? u"Resource Not Found"_s
-                          : status == 429 ? u"Too Many Requests"_s
-                                          : u"Internal Server Error"_s;
+    const QString title = status == 400 ? u"Invalid Argument"_s
+        : status == 401                 ? u"Unauthenticated"_s
+        : status == 403                 ? u"Permission Denied"_s
+        : status == 404                 ? u"Resource Not Found"_s
+        : status == 429                 ? u"Too Many Requests"_s
+                                        : u"Internal Server Error"_s;
     return QJsonDocument(QJsonObject{{u"title"_s, title}, {u"message"_s, message}}).toJson(QJsonDocument::Compact);
 }
 
@@ -185,9 +191,10 @@ FakeProviderServer::Response CalendlyFakeServer::invalid(const QString &paramete
 {
     Response r;
     r.status = 400;
-    r.body = QJsonDocument(QJsonObject{{u"title"_s, u"Invalid Argument"_s},
-                                       {u"message"_s, u"The supplied parameters are invalid."_s},
-                                       {u"details"_s, QJsonArray{QJsonObject{{u"parameter"_s, parameter}, {u"message"_s, message}}}}})
+    r.body = QJsonDocument(
+                 QJsonObject{{u"title"_s, u"Invalid Argument"_s},
+                             {u"message"_s, u"The supplied parameters are invalid."_s},
+                             {u"details"_s, QJsonArray{QJsonObject{{u"parameter"_s, parameter}, {u"message"_s, message}}}}})
                  .toJson(QJsonDocument::Compact);
     return r;
 }
@@ -233,7 +240,8 @@ FakeProviderServer::Response CalendlyFakeServer::collection(const Request &reque
         if (!ok || count < 1 || count > 100)
             return invalid(u"count"_s, u"must be between 1 and 100"_s);
     }
-    const QString sort = request.query.hasQueryItem(u"sort"_s) ? request.query.queryItemValue(u"sort"_s, QUrl::FullyDecoded) : defaultSort;
+    const QString sort
+        = request.query.hasQueryItem(u"sort"_s) ? request.query.queryItemValue(u"sort"_s, QUrl::FullyDecoded) : defaultSort;
     const QString field = sort.section(u':', 0, 0);
     const QString direction = sort.section(u':', 1, 1);
     if ((field != sortField && !(sortField == u"updated_at" && (field == u"name" || field == u"created_at")))
@@ -311,15 +319,16 @@ FakeProviderServer::Response CalendlyFakeServer::route(const Request &request)
     static const QRegularExpression inviteesPath(u"^/scheduled_events/([A-Za-z0-9]+)/invitees$"_s);
 
     if (path == u"/users/me") {
-        return json(QJsonObject{{u"resource"_s, QJsonObject{{u"uri"_s, userUri},
-                                                           {u"name"_s, u"Host Person"_s},
-                                                           {u"slug"_s, u"host-person"_s},
-                                                           {u"email"_s, u"host@example.com"_s},
-                                                           {u"scheduling_url"_s, u"https://calendly.com/host-person"_s},
-                                                           {u"timezone"_s, u"Europe/London"_s},
-                                                           {u"current_organization"_s, orgUri},
-                                                           {u"created_at"_s, micro(seedEpoch())},
-                                                           {u"updated_at"_s, micro(seedEpoch())}}}});
+        return json(QJsonObject{{u"resource"_s,
+                                 QJsonObject{{u"uri"_s, userUri},
+                                             {u"name"_s, u"Host Person"_s},
+                                             {u"slug"_s, u"host-person"_s},
+                                             {u"email"_s, u"host@example.com"_s},
+                                             {u"scheduling_url"_s, u"https://calendly.com/host-person"_s},
+                                             {u"timezone"_s, u"Europe/London"_s},
+                                             {u"current_organization"_s, orgUri},
+                                             {u"created_at"_s, micro(seedEpoch())},
+                                             {u"updated_at"_s, micro(seedEpoch())}}}});
     }
     // Lists need an owner; a URI that is not the token's user or organisation is not theirs to read.
     const auto checkOwner = [&]() -> std::optional<Response> {

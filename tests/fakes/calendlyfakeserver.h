@@ -53,7 +53,7 @@ private:
     [[nodiscard]] static QJsonObject render(const QJsonObject &record, const QString &origin);
 
     QList<QJsonObject> m_eventTypes;
-    QList<QJsonObject> m_events;   // "uri" etc. hold paths; render() makes them absolute
+    QList<QJsonObject> m_events; // "uri" etc. hold paths; render() makes them absolute
     QList<QJsonObject> m_invitees; // with "_event": uuid
     QSet<QString> m_issuedTokens;
 };

@@ -72,14 +72,19 @@ void CompaniesHouseFakeServer::seed(int companies, int officersPerCompany, int f
             {u"company_status"_s, n % 5 == 4 ? u"dissolved"_s : u"active"_s},
             {u"type"_s, n % 4 == 0 ? u"plc"_s : u"ltd"_s},
             {u"date_of_creation"_s, date(epoch.addDays(n * 97))},
-            {u"jurisdiction"_s, n % 3 == 1 ? u"scotland"_s : n % 3 == 2 ? u"northern-ireland"_s : u"england-wales"_s},
+            {u"jurisdiction"_s,
+             n % 3 == 1       ? u"scotland"_s
+                 : n % 3 == 2 ? u"northern-ireland"_s
+                              : u"england-wales"_s},
             {u"sic_codes"_s, QJsonArray{u"47110"_s, u"62020"_s}},
-            {u"registered_office_address"_s, QJsonObject{{u"address_line_1"_s, u"%1 High Street"_s.arg(n + 1)},
-                                                          {u"locality"_s, u"Welwyn Garden City"_s},
-                                                          {u"postal_code"_s, u"AL7 1GA"_s},
-                                                          {u"country"_s, u"United Kingdom"_s}}},
-            {u"accounts"_s, QJsonObject{{u"next_due"_s, u"2025-12-31"_s},
-                                        {u"last_accounts"_s, QJsonObject{{u"made_up_to"_s, u"2025-02-22"_s}, {u"type"_s, u"group"_s}}}}},
+            {u"registered_office_address"_s,
+             QJsonObject{{u"address_line_1"_s, u"%1 High Street"_s.arg(n + 1)},
+                         {u"locality"_s, u"Welwyn Garden City"_s},
+                         {u"postal_code"_s, u"AL7 1GA"_s},
+                         {u"country"_s, u"United Kingdom"_s}}},
+            {u"accounts"_s,
+             QJsonObject{{u"next_due"_s, u"2025-12-31"_s},
+                         {u"last_accounts"_s, QJsonObject{{u"made_up_to"_s, u"2025-02-22"_s}, {u"type"_s, u"group"_s}}}}},
             {u"has_charges"_s, n % 2 == 0},
             {u"has_insolvency_history"_s, false},
             {u"can_file"_s, true},
@@ -97,10 +102,13 @@ void CompaniesHouseFakeServer::seed(int companies, int officersPerCompany, int f
                 {u"occupation"_s, u"Director"_s},
                 {u"country_of_residence"_s, u"England"_s},
                 {u"date_of_birth"_s, QJsonObject{{u"month"_s, 1 + i % 12}, {u"year"_s, 1950 + i % 40}}},
-                {u"address"_s, QJsonObject{{u"premises"_s, u"Tesco House"_s}, {u"locality"_s, u"Welwyn Garden City"_s},
-                                           {u"postal_code"_s, u"AL7 1GA"_s}}},
-                {u"links"_s, QJsonObject{{u"self"_s, u"/company/%1/appointments/%2"_s.arg(number, appointment)},
-                                         {u"officer"_s, QJsonObject{{u"appointments"_s, u"/officers/%1/appointments"_s.arg(officer)}}}}},
+                {u"address"_s,
+                 QJsonObject{{u"premises"_s, u"Tesco House"_s},
+                             {u"locality"_s, u"Welwyn Garden City"_s},
+                             {u"postal_code"_s, u"AL7 1GA"_s}}},
+                {u"links"_s,
+                 QJsonObject{{u"self"_s, u"/company/%1/appointments/%2"_s.arg(number, appointment)},
+                             {u"officer"_s, QJsonObject{{u"appointments"_s, u"/officers/%1/appointments"_s.arg(officer)}}}}},
             };
             if (i % 5 == 4)
                 o.insert(u"resigned_on"_s, date(epoch.addDays(n * 97 + i * 31 + 400)));
@@ -112,14 +120,20 @@ void CompaniesHouseFakeServer::seed(int companies, int officersPerCompany, int f
             company.filings.append(QJsonObject{
                 {u"transaction_id"_s, transaction},
                 {u"category"_s, category},
-                {u"type"_s, category == u"accounts"_s ? u"AA"_s : category == u"officers"_s ? u"AP01"_s : u"CS01"_s},
+                {u"type"_s,
+                 category == u"accounts"_s       ? u"AA"_s
+                     : category == u"officers"_s ? u"AP01"_s
+                                                 : u"CS01"_s},
                 {u"date"_s, date(epoch.addDays(n * 97 + i * 20))},
-                {u"description"_s, category == u"accounts"_s ? u"accounts-with-accounts-type-group"_s : u"confirmation-statement"_s},
+                {u"description"_s,
+                 category == u"accounts"_s ? u"accounts-with-accounts-type-group"_s : u"confirmation-statement"_s},
                 {u"description_values"_s, QJsonObject{{u"made_up_date"_s, date(epoch.addDays(n * 97 + i * 20 - 90))}}},
                 {u"pages"_s, 1 + i % 40},
                 {u"barcode"_s, u"X%1"_s.arg(transaction.left(7).toUpper())},
-                {u"links"_s, QJsonObject{{u"self"_s, u"/company/%1/filing-history/%2"_s.arg(number, transaction)},
-                                         {u"document_metadata"_s, u"https://document-api.company-information.service.gov.uk/document/%1"_s.arg(transaction)}}},
+                {u"links"_s,
+                 QJsonObject{{u"self"_s, u"/company/%1/filing-history/%2"_s.arg(number, transaction)},
+                             {u"document_metadata"_s,
+                              u"https://document-api.company-information.service.gov.uk/document/%1"_s.arg(transaction)}}},
             });
         }
         for (int i = 0; i < pscsPerCompany; ++i) {
@@ -133,7 +147,8 @@ void CompaniesHouseFakeServer::seed(int companies, int officersPerCompany, int f
                 {u"nationality"_s, u"British"_s},
                 {u"date_of_birth"_s, QJsonObject{{u"month"_s, 1}, {u"year"_s, 1970 + i}}},
                 {u"etag"_s, opaqueId(id + u"etag"_s)},
-                {u"links"_s, QJsonObject{{u"self"_s, u"/company/%1/persons-with-significant-control/individual/%2"_s.arg(number, id)}}},
+                {u"links"_s,
+                 QJsonObject{{u"self"_s, u"/company/%1/persons-with-significant-control/individual/%2"_s.arg(number, id)}}},
             });
         }
         m_order.append(number);
@@ -228,9 +243,10 @@ FakeProviderServer::Response CompaniesHouseFakeServer::handle(const Request &req
     }
     if (m_used >= m_limit) {
         ++m_refusals;
-        Response r = json(QJsonObject{{u"errors"_s, QJsonArray{QJsonObject{{u"error"_s, u"Rate limit exceeded"_s},
-                                                                            {u"type"_s, u"ch:service"_s}}}}},
-                          429);
+        Response r
+            = json(QJsonObject{{u"errors"_s,
+                                QJsonArray{QJsonObject{{u"error"_s, u"Rate limit exceeded"_s}, {u"type"_s, u"ch:service"_s}}}}},
+                   429);
         addRateHeaders(r, true);
         return r;
     }
@@ -241,7 +257,7 @@ FakeProviderServer::Response CompaniesHouseFakeServer::handle(const Request &req
 }
 
 FakeProviderServer::Response CompaniesHouseFakeServer::listOf(const Request &request, const QList<QJsonObject> &items,
-                                                             int defaultPerPage, QJsonObject envelope, const QString &totalKey)
+                                                              int defaultPerPage, QJsonObject envelope, const QString &totalKey)
 {
     int perPage = defaultPerPage;
     if (request.query.hasQueryItem(u"items_per_page"_s))
@@ -251,8 +267,9 @@ FakeProviderServer::Response CompaniesHouseFakeServer::listOf(const Request &req
         bool ok = false;
         start = request.query.queryItemValue(u"start_index"_s).toLongLong(&ok);
         if (!ok || start < 0)
-            return json(QJsonObject{{u"errors"_s, QJsonArray{QJsonObject{{u"error"_s, u"start_index must be a number"_s},
-                                                                        {u"type"_s, u"ch:validation"_s}}}}},
+            return json(QJsonObject{{u"errors"_s,
+                                     QJsonArray{QJsonObject{{u"error"_s, u"start_index must be a number"_s},
+                                                            {u"type"_s, u"ch:validation"_s}}}}},
                         400);
     }
     QJsonArray page;
@@ -278,7 +295,8 @@ FakeProviderServer::Response CompaniesHouseFakeServer::route(const Request &requ
         for (const QString &number : std::as_const(m_order)) {
             const QJsonObject &profile = m_companies[number].profile;
             if (q.isEmpty() || profile.value(u"company_name"_s).toString().contains(q, Qt::CaseInsensitive))
-                hits.append(QJsonObject{{u"company_number"_s, number}, {u"title"_s, profile.value(u"company_name"_s)},
+                hits.append(QJsonObject{{u"company_number"_s, number},
+                                        {u"title"_s, profile.value(u"company_name"_s)},
                                         {u"company_status"_s, profile.value(u"company_status"_s)},
                                         {u"kind"_s, u"searchresults#company"_s}});
         }
@@ -306,8 +324,10 @@ FakeProviderServer::Response CompaniesHouseFakeServer::route(const Request &requ
         for (const auto &o : it->officers)
             resigned += o.contains(u"resigned_on"_s) ? 1 : 0;
         return listOf(request, it->officers, 35,
-                      QJsonObject{{u"kind"_s, u"officer-list"_s}, {u"active_count"_s, int(it->officers.size()) - resigned},
-                                  {u"resigned_count"_s, resigned}, {u"etag"_s, opaqueId(number + u"officers"_s)},
+                      QJsonObject{{u"kind"_s, u"officer-list"_s},
+                                  {u"active_count"_s, int(it->officers.size()) - resigned},
+                                  {u"resigned_count"_s, resigned},
+                                  {u"etag"_s, opaqueId(number + u"officers"_s)},
                                   {u"links"_s, QJsonObject{{u"self"_s, u"/company/%1/officers"_s.arg(number)}}}},
                       u"total_results"_s);
     }
@@ -317,10 +337,12 @@ FakeProviderServer::Response CompaniesHouseFakeServer::route(const Request &requ
     }
     if (it->pscs.isEmpty())
         return error(404, u"psc-details-not-found"_s);
-    return listOf(request, it->pscs, 25,
-                  QJsonObject{{u"active_count"_s, int(it->pscs.size())}, {u"ceased_count"_s, 0},
-                              {u"links"_s, QJsonObject{{u"self"_s, u"/company/%1/persons-with-significant-control"_s.arg(number)}}}},
-                  u"total_results"_s);
+    return listOf(
+        request, it->pscs, 25,
+        QJsonObject{{u"active_count"_s, int(it->pscs.size())},
+                    {u"ceased_count"_s, 0},
+                    {u"links"_s, QJsonObject{{u"self"_s, u"/company/%1/persons-with-significant-control"_s.arg(number)}}}},
+        u"total_results"_s);
 }
 
 } // namespace Opbox::Fakes

@@ -55,7 +55,8 @@ protected:
     [[nodiscard]] QByteArray errorBody(int status, const QString &message) const override;
 
 private:
-    struct Company {
+    struct Company
+    {
         QJsonObject profile;
         QList<QJsonObject> officers;
         QList<QJsonObject> filings;

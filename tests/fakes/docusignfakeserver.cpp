@@ -37,19 +37,18 @@ DocuSignFakeServer::DocuSignFakeServer(QObject *parent)
     m_auth.setRefreshReuseGrace(0);
     m_auth.setAccessTokenLifetime(8 * 3600);
     m_auth.setUserInfo([this] {
-        return QJsonObject{
-            {u"sub"_s, u"4799e5e9-1559-4915-9862-cf4713bbcacc"_s},
-            {u"name"_s, u"Ops Bot"_s},
-            {u"email"_s, u"ops@acme.io"_s},
-            {u"accounts"_s,
-             QJsonArray{QJsonObject{{u"account_id"_s, u"00000000-1111-2222-3333-444444444444"_s},
-                                    {u"is_default"_s, false},
-                                    {u"account_name"_s, u"Acme Sandbox"_s},
-                                    {u"base_uri"_s, u"https://demo.docusign.net"_s}},
-                        QJsonObject{{u"account_id"_s, m_accountId},
-                                    {u"is_default"_s, true},
-                                    {u"account_name"_s, u"Acme Inc"_s},
-                                    {u"base_uri"_s, origin().toString()}}}}};
+        return QJsonObject{{u"sub"_s, u"4799e5e9-1559-4915-9862-cf4713bbcacc"_s},
+                           {u"name"_s, u"Ops Bot"_s},
+                           {u"email"_s, u"ops@acme.io"_s},
+                           {u"accounts"_s,
+                            QJsonArray{QJsonObject{{u"account_id"_s, u"00000000-1111-2222-3333-444444444444"_s},
+                                                   {u"is_default"_s, false},
+                                                   {u"account_name"_s, u"Acme Sandbox"_s},
+                                                   {u"base_uri"_s, u"https://demo.docusign.net"_s}},
+                                       QJsonObject{{u"account_id"_s, m_accountId},
+                                                   {u"is_default"_s, true},
+                                                   {u"account_name"_s, u"Acme Inc"_s},
+                                                   {u"base_uri"_s, origin().toString()}}}}};
     });
     m_auth.start();
 }
@@ -157,8 +156,7 @@ int DocuSignFakeServer::count(const QString &stream) const
 bool DocuSignFakeServer::isAuthorized(const Request &request) const
 {
     int at = m_expireAt.load();
-    while (at > 0 && !m_expireAt.compare_exchange_weak(at, at - 1)) {
-    }
+    while (at > 0 && !m_expireAt.compare_exchange_weak(at, at - 1)) { }
     if (at == 1)
         m_auth.expireAccessTokens();
     const QByteArray header = request.header("authorization");
@@ -172,8 +170,7 @@ FakeProviderServer::Response DocuSignFakeServer::docuSignError(int status, const
 
 FakeProviderServer::Response DocuSignFakeServer::unauthorized(const Request & /*request*/) const
 {
-    return docuSignError(401, u"AUTHORIZATION_INVALID_TOKEN"_s,
-                         u"The access token provided is expired, revoked or malformed."_s);
+    return docuSignError(401, u"AUTHORIZATION_INVALID_TOKEN"_s, u"The access token provided is expired, revoked or malformed."_s);
 }
 
 FakeProviderServer::Response DocuSignFakeServer::rateLimited(const Request & /*request*/, const QString &retryAfter) const
@@ -194,8 +191,11 @@ QByteArray DocuSignFakeServer::errorBody(int /*status*/, const QString &message)
 QList<QPair<QByteArray, QByteArray>> DocuSignFakeServer::commonHeaders() const
 {
     const QByteArray reset = QByteArray::number(QDateTime::currentSecsSinceEpoch() / 3600 * 3600 + 3600);
-    return {{"X-RateLimit-Limit", "3000"}, {"X-RateLimit-Remaining", "2990"}, {"X-RateLimit-Reset", reset},
-            {"X-BurstLimit-Limit", "500"}, {"X-BurstLimit-Remaining", "499"}};
+    return {{"X-RateLimit-Limit", "3000"},
+            {"X-RateLimit-Remaining", "2990"},
+            {"X-RateLimit-Reset", reset},
+            {"X-BurstLimit-Limit", "500"},
+            {"X-BurstLimit-Remaining", "499"}};
 }
 
 FakeProviderServer::Response DocuSignFakeServer::handle(const Request &request)
@@ -271,13 +271,13 @@ FakeProviderServer::Response DocuSignFakeServer::list(const Request &request, co
         QUrlQuery next = request.query;
         next.removeAllQueryItems(u"start_position"_s);
         next.addQueryItem(u"start_position"_s, QString::number(to));
-        body.insert(u"nextUri"_s, u"/accounts/%1/%2?%3"_s.arg(m_accountId, request.path.section(u'/', -1),
-                                                               next.toString(QUrl::FullyEncoded)));
+        body.insert(u"nextUri"_s,
+                    u"/accounts/%1/%2?%3"_s.arg(m_accountId, request.path.section(u'/', -1), next.toString(QUrl::FullyEncoded)));
     } else {
         body.insert(u"nextUri"_s, QJsonValue());
     }
-    body.insert(u"previousUri"_s, from > 0 ? QJsonValue(u"/accounts/%1/%2"_s.arg(m_accountId, request.path.section(u'/', -1)))
-                                           : QJsonValue());
+    body.insert(u"previousUri"_s,
+                from > 0 ? QJsonValue(u"/accounts/%1/%2"_s.arg(m_accountId, request.path.section(u'/', -1))) : QJsonValue());
     if (!out.isEmpty() || !omitWhenEmpty)
         body.insert(key, out);
     Response r = json(body);

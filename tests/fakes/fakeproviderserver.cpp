@@ -42,8 +42,7 @@ QJsonValue valueAt(const QJsonValue &root, const QStringList &path)
     return v;
 }
 
-QJsonValue replaceAt(const QJsonValue &root, const QStringList &path, qsizetype index, const QJsonValue &value,
-                     bool remove)
+QJsonValue replaceAt(const QJsonValue &root, const QStringList &path, qsizetype index, const QJsonValue &value, bool remove)
 {
     if (index == path.size())
         return value;
@@ -291,14 +290,11 @@ void FakeProviderServer::applyMalformation(Response &response, Malformation kind
     QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     const QStringList path = response.recordsPath.isEmpty() ? QStringList() : response.recordsPath.split(u'.');
     switch (kind) {
-    case Malformation::InvalidJson:
-        break;
+    case Malformation::InvalidJson: break;
     case Malformation::MissingRecords:
         root = path.isEmpty() ? QJsonValue(QJsonObject{{u"message"_s, u"ok"_s}}) : replaceAt(root, path, 0, {}, true);
         break;
-    case Malformation::RecordsNotList:
-        root = replaceAt(root, path, 0, u"unexpected"_s, false);
-        break;
+    case Malformation::RecordsNotList: root = replaceAt(root, path, 0, u"unexpected"_s, false); break;
     case Malformation::RecordNotObject:
     case Malformation::BadDate: {
         QJsonArray records = valueAt(root, path).toArray();
@@ -435,14 +431,15 @@ std::optional<QDateTime> FakeProviderServer::parseIso(const QString &text)
 
 QString FakeProviderServer::opaqueToken(const QJsonObject &position)
 {
-    return QString::fromLatin1(QJsonDocument(position).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(QJsonDocument(position)
+                                   .toJson(QJsonDocument::Compact)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<QJsonObject> FakeProviderServer::readOpaqueToken(const QString &token)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(token.toLatin1(), QByteArray::Base64UrlEncoding
-                                                                              | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(token.toLatin1(),
+                                                        QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     const QJsonDocument doc = QJsonDocument::fromJson(*decoded);

@@ -34,21 +34,22 @@ class FakeProviderServer : public QObject
     Q_OBJECT
 public:
     enum class Malformation {
-        InvalidJson,     // the body is cut in half
-        MissingRecords,  // the record list's key is removed
-        RecordsNotList,  // the record list is replaced by a string
+        InvalidJson, // the body is cut in half
+        MissingRecords, // the record list's key is removed
+        RecordsNotList, // the record list is replaced by a string
         RecordNotObject, // the first record is replaced by a number
-        BadDate,         // the first record's date field holds text that is no date
+        BadDate, // the first record's date field holds text that is no date
     };
 
     /** One request as the fake saw it. */
-    struct Request {
+    struct Request
+    {
         QByteArray method;
-        QString path;  // decoded, without apiPrefix()
+        QString path; // decoded, without apiPrefix()
         QUrlQuery query;
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
-        QUrl url;      // as requested (host from the Host header): for next-page links
+        QUrl url; // as requested (host from the Host header): for next-page links
         [[nodiscard]] QByteArray header(QByteArrayView name) const;
     };
 
@@ -66,7 +67,7 @@ public:
     [[nodiscard]] QUrl baseUrl() const;
 
     [[nodiscard]] virtual QString connectorType() const = 0; // CRM_PLATFORM
-    [[nodiscard]] virtual QString serviceName() const = 0;   // hubspot
+    [[nodiscard]] virtual QString serviceName() const = 0; // hubspot
     /** Credentials that this fake accepts, in the connector type's field names. */
     [[nodiscard]] virtual QJsonObject credentials() const = 0;
     /** Config for a connection that talks to this fake: {"baseUrl": …} plus what the type needs. */
@@ -106,14 +107,15 @@ public:
 
 protected:
     /** What a handler answers. */
-    struct Response {
+    struct Response
+    {
         int status = 200;
         QByteArray body;
         QByteArray contentType = QByteArrayLiteral("application/json");
         QList<QPair<QByteArray, QByteArray>> headers;
-        QString recordsPath;       // dotted path of the record list, for malformations; "" = the body is the list
+        QString recordsPath; // dotted path of the record list, for malformations; "" = the body is the list
         bool hasRecords = false;
-        QString dateField;         // a date field of the records, for Malformation::BadDate
+        QString dateField; // a date field of the records, for Malformation::BadDate
     };
 
     /** The provider's API prefix in URLs ("/api/1.0" for Asana); requests outside it get 404. */
@@ -138,9 +140,9 @@ protected:
     /** Guards subclass data: handle() runs with it held; public seeding methods lock it themselves. */
     [[nodiscard]] QMutex &mutex() const { return m_mutex; }
 
-
 private:
-    struct Fault {
+    struct Fault
+    {
         enum class Kind { Fail, RateLimit, Malform, Delay };
         Kind kind;
         int remaining;

@@ -18,10 +18,11 @@ class FakeServiceSuite : public QObject
 {
     Q_OBJECT
 public:
-    struct Options {
+    struct Options
+    {
         QString token = QStringLiteral("opbox-fake-token");
-        int records = 250;              // seeded per main stream, so every stream spans several pages
-        qint64 generatedContacts = 0;   // > 0: HubSpot contacts generated on the fly (benchmark)
+        int records = 250; // seeded per main stream, so every stream spans several pages
+        qint64 generatedContacts = 0; // > 0: HubSpot contacts generated on the fly (benchmark)
     };
 
     explicit FakeServiceSuite(QObject *parent = nullptr);

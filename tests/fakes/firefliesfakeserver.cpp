@@ -12,7 +12,8 @@ namespace Opbox::Fakes {
 namespace {
 
 /** One field of a GraphQL selection, with its arguments already resolved from the variables. */
-struct Selection {
+struct Selection
+{
     QString name;
     QJsonObject args;
     QList<Selection> children;
@@ -194,7 +195,8 @@ QJsonValue select(const QJsonValue &value, const QList<Selection> &selection)
     const QJsonObject o = value.toObject();
     QJsonObject out;
     for (const auto &field : selection)
-        out.insert(field.name, o.contains(field.name) ? select(o.value(field.name), field.children) : QJsonValue(QJsonValue::Null));
+        out.insert(field.name,
+                   o.contains(field.name) ? select(o.value(field.name), field.children) : QJsonValue(QJsonValue::Null));
     return out;
 }
 
@@ -252,9 +254,10 @@ QString FirefliesFakeServer::addTranscript(const QDateTime &date)
         {u"transcript_url"_s, u"https://app.fireflies.ai/view/%1"_s.arg(id)},
         {u"meeting_link"_s, u"https://meet.google.com/abc-defg-%1"_s.arg(n)},
         {u"audio_url"_s, u"https://cdn.fireflies.ai/%1.mp3?signature=expires-in-24h"_s.arg(id)},
-        {u"summary"_s, QJsonObject{{u"overview"_s, u"Discussed item %1."_s.arg(n)},
-                                   {u"action_items"_s, u"Follow up on %1"_s.arg(n)},
-                                   {u"keywords"_s, QJsonArray{u"launch"_s, u"timeline"_s}}}},
+        {u"summary"_s,
+         QJsonObject{{u"overview"_s, u"Discussed item %1."_s.arg(n)},
+                     {u"action_items"_s, u"Follow up on %1"_s.arg(n)},
+                     {u"keywords"_s, QJsonArray{u"launch"_s, u"timeline"_s}}}},
     });
     return id;
 }
@@ -292,11 +295,11 @@ FakeProviderServer::Response FirefliesFakeServer::graphQlError(int status, const
     QJsonObject extensions{{u"code"_s, code}, {u"status"_s, status}};
     if (!metadata.isEmpty())
         extensions.insert(u"metadata"_s, metadata);
-    Response r = json(QJsonObject{{u"data"_s, QJsonValue(QJsonValue::Null)},
-                                  {u"errors"_s, QJsonArray{QJsonObject{{u"message"_s, message},
-                                                                       {u"code"_s, code},
-                                                                       {u"friendly"_s, true},
-                                                                       {u"extensions"_s, extensions}}}}});
+    Response r = json(
+        QJsonObject{{u"data"_s, QJsonValue(QJsonValue::Null)},
+                    {u"errors"_s,
+                     QJsonArray{QJsonObject{
+                         {u"message"_s, message}, {u"code"_s, code}, {u"friendly"_s, true}, {u"extensions"_s, extensions}}}}});
     r.status = m_httpStatusForErrors ? status : 200;
     return r;
 }
@@ -338,7 +341,8 @@ FakeProviderServer::Response FirefliesFakeServer::handle(const Request &request)
 
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject() || !doc.object().value(u"query"_s).isString()) {
-        Response r = graphQlError(400, u"GRAPHQL_PARSE_FAILED"_s, u"POST body missing, invalid Content-Type, or JSON object has no keys."_s);
+        Response r = graphQlError(400, u"GRAPHQL_PARSE_FAILED"_s,
+                                  u"POST body missing, invalid Content-Type, or JSON object has no keys."_s);
         r.status = 400;
         return r;
     }
@@ -360,9 +364,10 @@ FakeProviderServer::Response FirefliesFakeServer::handle(const Request &request)
                 limit = args.value(u"limit"_s).toInt();
             const int skip = args.value(u"skip"_s).toInt(0);
             if (limit > 50 || limit < 1 || skip < 0) {
-                return graphQlError(400, u"invalid_arguments"_s, u"Invalid argument(s) were provided"_s,
-                                    {{u"fields"_s, QJsonArray{QJsonObject{{u"name"_s, u"limit"_s},
-                                                                          {u"message"_s, u"limit must be between 1 and 50"_s}}}}});
+                return graphQlError(
+                    400, u"invalid_arguments"_s, u"Invalid argument(s) were provided"_s,
+                    {{u"fields"_s,
+                      QJsonArray{QJsonObject{{u"name"_s, u"limit"_s}, {u"message"_s, u"limit must be between 1 and 50"_s}}}}});
             }
             std::optional<QDateTime> from, to;
             for (const auto &[name, target] : {std::pair{u"fromDate"_s, &from}, std::pair{u"toDate"_s, &to}}) {
@@ -371,9 +376,11 @@ FakeProviderServer::Response FirefliesFakeServer::handle(const Request &request)
                     continue;
                 *target = parseIso(v.toString());
                 if (!*target) {
-                    return graphQlError(400, u"invalid_arguments"_s, u"Invalid argument(s) were provided"_s,
-                                        {{u"fields"_s, QJsonArray{QJsonObject{{u"name"_s, name},
-                                                                              {u"message"_s, QString(name + u" must be a Date instance"_s)}}}}});
+                    return graphQlError(
+                        400, u"invalid_arguments"_s, u"Invalid argument(s) were provided"_s,
+                        {{u"fields"_s,
+                          QJsonArray{
+                              QJsonObject{{u"name"_s, name}, {u"message"_s, QString(name + u" must be a Date instance"_s)}}}}});
                 }
             }
             QList<QJsonObject> matching;
@@ -398,8 +405,11 @@ FakeProviderServer::Response FirefliesFakeServer::handle(const Request &request)
             data.insert(u"users"_s, out);
             listed = true;
         } else if (root.name == u"user") {
-            const QJsonObject self{{u"user_id"_s, u"u_owner"_s}, {u"email"_s, u"lead@example.com"_s}, {u"name"_s, u"Lee Lead"_s},
-                                   {u"num_transcripts"_s, m_transcripts.size()}, {u"is_admin"_s, true}};
+            const QJsonObject self{{u"user_id"_s, u"u_owner"_s},
+                                   {u"email"_s, u"lead@example.com"_s},
+                                   {u"name"_s, u"Lee Lead"_s},
+                                   {u"num_transcripts"_s, m_transcripts.size()},
+                                   {u"is_admin"_s, true}};
             data.insert(u"user"_s, select(self, root.children));
         } else {
             Response r = graphQlError(400, u"GRAPHQL_VALIDATION_FAILED"_s,

@@ -51,45 +51,55 @@ void GitHubFakeServer::seed(int repositories, int issuesPerRepo, int pullsPerRep
         const QString fullName = u"acme/"_s + name;
         Repository repo;
         const QDateTime created = start.addDays(-30 + rn);
-        repo.record = QJsonObject{{u"id"_s, 1296269 + rn},
-                                  {u"node_id"_s, u"MDEwOlJlcG9zaXRvcnk%1"_s.arg(rn)},
-                                  {u"name"_s, name},
-                                  {u"full_name"_s, fullName},
-                                  {u"private"_s, rn % 2 == 1},
-                                  {u"owner"_s, QJsonObject{{u"login"_s, u"acme"_s}, {u"id"_s, 42}, {u"type"_s, u"Organization"_s}}},
-                                  {u"description"_s, u"Repository %1"_s.arg(rn)},
-                                  {u"fork"_s, false},
-                                  {u"html_url"_s, QString(u"https://github.com/"_s + fullName)},
-                                  {u"default_branch"_s, u"main"_s},
-                                  {u"language"_s, u"C++"_s},
-                                  {u"visibility"_s, rn % 2 == 1 ? u"private"_s : u"public"_s},
-                                  {u"archived"_s, false},
-                                  {u"disabled"_s, false},
-                                  {u"stargazers_count"_s, 10 * rn},
-                                  {u"watchers_count"_s, 10 * rn},
-                                  {u"forks_count"_s, rn},
-                                  {u"open_issues_count"_s, issuesPerRepo + pullsPerRepo},
-                                  {u"topics"_s, QJsonArray{u"sync"_s}},
-                                  {u"created_at"_s, seconds(created)},
-                                  {u"updated_at"_s, seconds(start.addSecs(3600 * rn))},
-                                  {u"pushed_at"_s, seconds(start.addSecs(3600 * rn))}};
+        repo.record
+            = QJsonObject{{u"id"_s, 1296269 + rn},
+                          {u"node_id"_s, u"MDEwOlJlcG9zaXRvcnk%1"_s.arg(rn)},
+                          {u"name"_s, name},
+                          {u"full_name"_s, fullName},
+                          {u"private"_s, rn % 2 == 1},
+                          {u"owner"_s, QJsonObject{{u"login"_s, u"acme"_s}, {u"id"_s, 42}, {u"type"_s, u"Organization"_s}}},
+                          {u"description"_s, u"Repository %1"_s.arg(rn)},
+                          {u"fork"_s, false},
+                          {u"html_url"_s, QString(u"https://github.com/"_s + fullName)},
+                          {u"default_branch"_s, u"main"_s},
+                          {u"language"_s, u"C++"_s},
+                          {u"visibility"_s, rn % 2 == 1 ? u"private"_s : u"public"_s},
+                          {u"archived"_s, false},
+                          {u"disabled"_s, false},
+                          {u"stargazers_count"_s, 10 * rn},
+                          {u"watchers_count"_s, 10 * rn},
+                          {u"forks_count"_s, rn},
+                          {u"open_issues_count"_s, issuesPerRepo + pullsPerRepo},
+                          {u"topics"_s, QJsonArray{u"sync"_s}},
+                          {u"created_at"_s, seconds(created)},
+                          {u"updated_at"_s, seconds(start.addSecs(3600 * rn))},
+                          {u"pushed_at"_s, seconds(start.addSecs(3600 * rn))}};
         const QString apiRepo = u"https://api.github.com/repos/"_s + fullName;
         int number = 1;
         for (int i = 0; i < issuesPerRepo; ++i, ++number) {
             const QDateTime opened = start.addSecs(qint64(i) * 3600);
             const bool closed = i % 3 == 2;
-            repo.issues.append(QJsonObject{
-                {u"id"_s, 2000000 + m_nextId++}, {u"node_id"_s, u"I_kwDO%1"_s.arg(m_nextId)}, {u"number"_s, number},
-                {u"title"_s, u"Issue %1 of %2"_s.arg(number).arg(name)}, {u"state"_s, closed ? u"closed"_s : u"open"_s},
-                {u"state_reason"_s, closed ? QJsonValue(u"completed"_s) : QJsonValue(QJsonValue::Null)}, {u"locked"_s, false},
-                {u"user"_s, person(u"ana"_s, 7)}, {u"labels"_s, QJsonArray{QJsonObject{{u"name"_s, u"bug"_s}}}},
-                {u"assignee"_s, QJsonValue(QJsonValue::Null)}, {u"assignees"_s, QJsonArray()},
-                {u"milestone"_s, QJsonValue(QJsonValue::Null)}, {u"comments"_s, i % 4},
-                {u"author_association"_s, u"MEMBER"_s}, {u"body"_s, u"Steps to reproduce %1"_s.arg(i)},
-                {u"html_url"_s, u"https://github.com/%1/issues/%2"_s.arg(fullName).arg(number)},
-                {u"repository_url"_s, apiRepo}, {u"created_at"_s, seconds(opened)},
-                {u"updated_at"_s, seconds(opened.addSecs(1800))},
-                {u"closed_at"_s, closed ? QJsonValue(seconds(opened.addSecs(1800))) : QJsonValue(QJsonValue::Null)}});
+            repo.issues.append(
+                QJsonObject{{u"id"_s, 2000000 + m_nextId++},
+                            {u"node_id"_s, u"I_kwDO%1"_s.arg(m_nextId)},
+                            {u"number"_s, number},
+                            {u"title"_s, u"Issue %1 of %2"_s.arg(number).arg(name)},
+                            {u"state"_s, closed ? u"closed"_s : u"open"_s},
+                            {u"state_reason"_s, closed ? QJsonValue(u"completed"_s) : QJsonValue(QJsonValue::Null)},
+                            {u"locked"_s, false},
+                            {u"user"_s, person(u"ana"_s, 7)},
+                            {u"labels"_s, QJsonArray{QJsonObject{{u"name"_s, u"bug"_s}}}},
+                            {u"assignee"_s, QJsonValue(QJsonValue::Null)},
+                            {u"assignees"_s, QJsonArray()},
+                            {u"milestone"_s, QJsonValue(QJsonValue::Null)},
+                            {u"comments"_s, i % 4},
+                            {u"author_association"_s, u"MEMBER"_s},
+                            {u"body"_s, u"Steps to reproduce %1"_s.arg(i)},
+                            {u"html_url"_s, u"https://github.com/%1/issues/%2"_s.arg(fullName).arg(number)},
+                            {u"repository_url"_s, apiRepo},
+                            {u"created_at"_s, seconds(opened)},
+                            {u"updated_at"_s, seconds(opened.addSecs(1800))},
+                            {u"closed_at"_s, closed ? QJsonValue(seconds(opened.addSecs(1800))) : QJsonValue(QJsonValue::Null)}});
         }
         for (int p = 0; p < pullsPerRepo; ++p, ++number) {
             const QDateTime opened = start.addSecs(qint64(p) * 3600 + 600);
@@ -97,38 +107,62 @@ void GitHubFakeServer::seed(int repositories, int issuesPerRepo, int pullsPerRep
             const QString updated = seconds(opened.addSecs(2400));
             const QJsonValue mergedAt = merged ? QJsonValue(updated) : QJsonValue(QJsonValue::Null);
             const QString title = u"Change %1 of %2"_s.arg(number).arg(name);
-            repo.pulls.append(QJsonObject{
-                {u"id"_s, 3000000 + m_nextId++}, {u"node_id"_s, u"PR_kwDO%1"_s.arg(m_nextId)}, {u"number"_s, number},
-                {u"title"_s, title}, {u"state"_s, merged ? u"closed"_s : u"open"_s}, {u"locked"_s, false},
-                {u"draft"_s, false}, {u"user"_s, person(u"dev"_s, 8)}, {u"body"_s, u"Fixes things"_s},
-                {u"labels"_s, QJsonArray()}, {u"author_association"_s, u"MEMBER"_s},
-                {u"head"_s, QJsonObject{{u"ref"_s, u"fix-%1"_s.arg(number)}, {u"sha"_s, u"abc%1"_s.arg(number)}}},
-                {u"base"_s, QJsonObject{{u"ref"_s, u"main"_s}, {u"sha"_s, u"def%1"_s.arg(number)}}},
-                {u"merge_commit_sha"_s, merged ? QJsonValue(u"fed%1"_s.arg(number)) : QJsonValue(QJsonValue::Null)},
-                {u"html_url"_s, u"https://github.com/%1/pull/%2"_s.arg(fullName).arg(number)},
-                {u"created_at"_s, seconds(opened)}, {u"updated_at"_s, updated},
-                {u"closed_at"_s, mergedAt}, {u"merged_at"_s, mergedAt}});
+            repo.pulls.append(
+                QJsonObject{{u"id"_s, 3000000 + m_nextId++},
+                            {u"node_id"_s, u"PR_kwDO%1"_s.arg(m_nextId)},
+                            {u"number"_s, number},
+                            {u"title"_s, title},
+                            {u"state"_s, merged ? u"closed"_s : u"open"_s},
+                            {u"locked"_s, false},
+                            {u"draft"_s, false},
+                            {u"user"_s, person(u"dev"_s, 8)},
+                            {u"body"_s, u"Fixes things"_s},
+                            {u"labels"_s, QJsonArray()},
+                            {u"author_association"_s, u"MEMBER"_s},
+                            {u"head"_s, QJsonObject{{u"ref"_s, u"fix-%1"_s.arg(number)}, {u"sha"_s, u"abc%1"_s.arg(number)}}},
+                            {u"base"_s, QJsonObject{{u"ref"_s, u"main"_s}, {u"sha"_s, u"def%1"_s.arg(number)}}},
+                            {u"merge_commit_sha"_s, merged ? QJsonValue(u"fed%1"_s.arg(number)) : QJsonValue(QJsonValue::Null)},
+                            {u"html_url"_s, u"https://github.com/%1/pull/%2"_s.arg(fullName).arg(number)},
+                            {u"created_at"_s, seconds(opened)},
+                            {u"updated_at"_s, updated},
+                            {u"closed_at"_s, mergedAt},
+                            {u"merged_at"_s, mergedAt}});
             // Every pull request is also an issue, with its own (different) id.
             repo.issues.append(QJsonObject{
-                {u"id"_s, 2000000 + m_nextId++}, {u"node_id"_s, u"I_kwDO%1"_s.arg(m_nextId)}, {u"number"_s, number},
-                {u"title"_s, title}, {u"state"_s, merged ? u"closed"_s : u"open"_s}, {u"locked"_s, false},
-                {u"user"_s, person(u"dev"_s, 8)}, {u"labels"_s, QJsonArray()}, {u"comments"_s, 0},
-                {u"author_association"_s, u"MEMBER"_s}, {u"repository_url"_s, apiRepo},
-                {u"created_at"_s, seconds(opened)}, {u"updated_at"_s, updated}, {u"closed_at"_s, mergedAt},
-                {u"pull_request"_s, QJsonObject{{u"url"_s, QString(apiRepo + u"/pulls/%1"_s.arg(number))}, {u"merged_at"_s, mergedAt}}}});
+                {u"id"_s, 2000000 + m_nextId++},
+                {u"node_id"_s, u"I_kwDO%1"_s.arg(m_nextId)},
+                {u"number"_s, number},
+                {u"title"_s, title},
+                {u"state"_s, merged ? u"closed"_s : u"open"_s},
+                {u"locked"_s, false},
+                {u"user"_s, person(u"dev"_s, 8)},
+                {u"labels"_s, QJsonArray()},
+                {u"comments"_s, 0},
+                {u"author_association"_s, u"MEMBER"_s},
+                {u"repository_url"_s, apiRepo},
+                {u"created_at"_s, seconds(opened)},
+                {u"updated_at"_s, updated},
+                {u"closed_at"_s, mergedAt},
+                {u"pull_request"_s,
+                 QJsonObject{{u"url"_s, QString(apiRepo + u"/pulls/%1"_s.arg(number))}, {u"merged_at"_s, mergedAt}}}});
         }
         for (int c = 0; c < commitsPerRepo; ++c) {
             const QDateTime when = start.addSecs(qint64(c) * 3600 + 1200);
             const QString sha = QString::fromLatin1(
                 QCryptographicHash::hash((fullName + QString::number(c)).toUtf8(), QCryptographicHash::Sha1).toHex());
             repo.commits.append(QJsonObject{
-                {u"sha"_s, sha}, {u"node_id"_s, u"C_kwDO%1"_s.arg(c)},
-                {u"commit"_s, QJsonObject{{u"author"_s, QJsonObject{{u"name"_s, u"Dev"_s}, {u"email"_s, u"dev@example.com"_s},
-                                                                  {u"date"_s, seconds(when.addSecs(-120))}}},
-                                          {u"committer"_s, QJsonObject{{u"name"_s, u"GitHub"_s}, {u"email"_s, u"noreply@github.com"_s},
-                                                                     {u"date"_s, seconds(when)}}},
-                                          {u"message"_s, u"Commit %1"_s.arg(c)}}},
-                {u"author"_s, person(u"dev"_s, 8)}, {u"committer"_s, person(u"web-flow"_s, 19864447)},
+                {u"sha"_s, sha},
+                {u"node_id"_s, u"C_kwDO%1"_s.arg(c)},
+                {u"commit"_s,
+                 QJsonObject{
+                     {u"author"_s,
+                      QJsonObject{
+                          {u"name"_s, u"Dev"_s}, {u"email"_s, u"dev@example.com"_s}, {u"date"_s, seconds(when.addSecs(-120))}}},
+                     {u"committer"_s,
+                      QJsonObject{{u"name"_s, u"GitHub"_s}, {u"email"_s, u"noreply@github.com"_s}, {u"date"_s, seconds(when)}}},
+                     {u"message"_s, u"Commit %1"_s.arg(c)}}},
+                {u"author"_s, person(u"dev"_s, 8)},
+                {u"committer"_s, person(u"web-flow"_s, 19864447)},
                 {u"parents"_s, c == 0 ? QJsonArray() : QJsonArray{QJsonObject{{u"sha"_s, repo.commits.last().value(u"sha"_s)}}}},
                 {u"html_url"_s, u"https://github.com/%1/commit/%2"_s.arg(fullName, sha)}});
         }
@@ -141,11 +175,16 @@ void GitHubFakeServer::addEmptyRepository(const QString &name)
     QMutexLocker lock(&mutex());
     Repository repo;
     const int rn = int(m_repositories.size());
-    repo.record = QJsonObject{{u"id"_s, 1296269 + rn}, {u"node_id"_s, u"MDEwOlJlcG9zaXRvcnk%1"_s.arg(rn)},
-                              {u"name"_s, name}, {u"full_name"_s, QString(u"acme/"_s + name)}, {u"private"_s, false},
+    repo.record = QJsonObject{{u"id"_s, 1296269 + rn},
+                              {u"node_id"_s, u"MDEwOlJlcG9zaXRvcnk%1"_s.arg(rn)},
+                              {u"name"_s, name},
+                              {u"full_name"_s, QString(u"acme/"_s + name)},
+                              {u"private"_s, false},
                               {u"owner"_s, QJsonObject{{u"login"_s, u"acme"_s}, {u"id"_s, 42}}},
-                              {u"default_branch"_s, u"main"_s}, {u"created_at"_s, seconds(seedEpoch())},
-                              {u"updated_at"_s, seconds(seedEpoch())}, {u"pushed_at"_s, QJsonValue(QJsonValue::Null)}};
+                              {u"default_branch"_s, u"main"_s},
+                              {u"created_at"_s, seconds(seedEpoch())},
+                              {u"updated_at"_s, seconds(seedEpoch())},
+                              {u"pushed_at"_s, QJsonValue(QJsonValue::Null)}};
     m_repositories.append(repo);
 }
 
@@ -188,12 +227,18 @@ QString GitHubFakeServer::addCommit(const QString &repository, const QDateTime &
                                  QCryptographicHash::Sha1)
             .toHex());
     repo->commits.append(QJsonObject{
-        {u"sha"_s, sha}, {u"node_id"_s, u"C_new"_s},
-        {u"commit"_s, QJsonObject{{u"author"_s, QJsonObject{{u"name"_s, u"Dev"_s}, {u"email"_s, u"dev@example.com"_s}, {u"date"_s, seconds(when)}}},
-                                  {u"committer"_s, QJsonObject{{u"name"_s, u"GitHub"_s}, {u"email"_s, u"noreply@github.com"_s}, {u"date"_s, seconds(when)}}},
-                                  {u"message"_s, u"New commit"_s}}},
-        {u"author"_s, person(u"dev"_s, 8)}, {u"committer"_s, person(u"web-flow"_s, 19864447)},
-        {u"parents"_s, QJsonArray()}, {u"html_url"_s, u"https://github.com/%1/commit/%2"_s.arg(repository, sha)}});
+        {u"sha"_s, sha},
+        {u"node_id"_s, u"C_new"_s},
+        {u"commit"_s,
+         QJsonObject{
+             {u"author"_s, QJsonObject{{u"name"_s, u"Dev"_s}, {u"email"_s, u"dev@example.com"_s}, {u"date"_s, seconds(when)}}},
+             {u"committer"_s,
+              QJsonObject{{u"name"_s, u"GitHub"_s}, {u"email"_s, u"noreply@github.com"_s}, {u"date"_s, seconds(when)}}},
+             {u"message"_s, u"New commit"_s}}},
+        {u"author"_s, person(u"dev"_s, 8)},
+        {u"committer"_s, person(u"web-flow"_s, 19864447)},
+        {u"parents"_s, QJsonArray()},
+        {u"html_url"_s, u"https://github.com/%1/commit/%2"_s.arg(repository, sha)}});
     return sha;
 }
 
@@ -255,7 +300,8 @@ bool GitHubFakeServer::isAuthorized(const Request &request) const
 
 QByteArray GitHubFakeServer::errorBody(int status, const QString &message) const
 {
-    return QJsonDocument(QJsonObject{{u"message"_s, message}, {u"documentation_url"_s, kDocs}, {u"status"_s, QString::number(status)}})
+    return QJsonDocument(
+               QJsonObject{{u"message"_s, message}, {u"documentation_url"_s, kDocs}, {u"status"_s, QString::number(status)}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -286,13 +332,15 @@ void GitHubFakeServer::rateHeaders(Response &response, bool exhausted)
 FakeProviderServer::Response GitHubFakeServer::handle(const Request &request)
 {
     if (request.header("user-agent").isEmpty()) {
-        return error(403, u"Request forbidden by administrative rules. Please make sure your request has a User-Agent "
-                          u"header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required)."_s);
+        return error(403,
+                     u"Request forbidden by administrative rules. Please make sure your request has a User-Agent "
+                     u"header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required)."_s);
     }
     if (m_exhaustedRequests > 0) {
         --m_exhaustedRequests;
-        Response r = error(403, u"API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, "
-                                u"please include the request ID."_s);
+        Response r = error(403,
+                           u"API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, "
+                           u"please include the request ID."_s);
         rateHeaders(r, true);
         return r;
     }
@@ -382,9 +430,8 @@ FakeProviderServer::Response GitHubFakeServer::route(const Request &request)
         return since;
     };
     const QString state = request.query.hasQueryItem(u"state"_s) ? request.query.queryItemValue(u"state"_s) : u"open"_s;
-    const auto stateMatches = [&](const QJsonObject &item) {
-        return state == u"all" || item.value(u"state"_s).toString() == state;
-    };
+    const auto stateMatches
+        = [&](const QJsonObject &item) { return state == u"all" || item.value(u"state"_s).toString() == state; };
     const auto sortItems = [&](QList<QJsonObject> &items, const QString &defaultSort) {
         const QString sort = request.query.hasQueryItem(u"sort"_s) ? request.query.queryItemValue(u"sort"_s) : defaultSort;
         const QString field = sort == u"updated" ? u"updated_at"_s : u"created_at"_s;

@@ -28,8 +28,7 @@ public:
      * Creates repositories acme/repo-<n>, each with issues, pull requests (which also appear in the
      * issues feed) and commits, an hour apart from `start`.
      */
-    void seed(int repositories, int issuesPerRepo, int pullsPerRepo, int commitsPerRepo,
-              const QDateTime &start = seedEpoch());
+    void seed(int repositories, int issuesPerRepo, int pullsPerRepo, int commitsPerRepo, const QDateTime &start = seedEpoch());
     /** Adds a repository without commits (its commit list answers 409). */
     void addEmptyRepository(const QString &name);
     /** Moves issue or pull request `number` of `repository` (owner/name) to `when`; false if unknown. */
@@ -52,7 +51,8 @@ protected:
     [[nodiscard]] QByteArray errorBody(int status, const QString &message) const override;
 
 private:
-    struct Repository {
+    struct Repository
+    {
         QJsonObject record;
         QList<QJsonObject> issues; // pull requests included, with "pull_request"
         QList<QJsonObject> pulls;

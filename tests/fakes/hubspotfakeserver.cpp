@@ -23,8 +23,8 @@ QStringList defaultProperties(const QString &object)
         return {u"createdate"_s, u"email"_s, u"firstname"_s, u"hs_object_id"_s, u"lastmodifieddate"_s, u"lastname"_s};
     if (object == u"companies")
         return {u"createdate"_s, u"domain"_s, u"hs_lastmodifieddate"_s, u"hs_object_id"_s, u"name"_s};
-    return {u"amount"_s, u"closedate"_s, u"createdate"_s, u"dealname"_s, u"dealstage"_s, u"hs_lastmodifieddate"_s,
-            u"hs_object_id"_s, u"pipeline"_s};
+    return {u"amount"_s,    u"closedate"_s,           u"createdate"_s,   u"dealname"_s,
+            u"dealstage"_s, u"hs_lastmodifieddate"_s, u"hs_object_id"_s, u"pipeline"_s};
 }
 
 // Generated contacts: everything follows from the index so that a million cost nothing to store.
@@ -202,12 +202,16 @@ void HubSpotFakeServer::seed(const QString &object, int count, const QDateTime &
             record.insert(u"firstName"_s, u"Owner"_s);
             record.insert(u"lastName"_s, QString::number(n));
             record.insert(u"userId"_s, 9586504 + n);
-            record.insert(u"teams"_s, QJsonArray{QJsonObject{{u"id"_s, u"123"_s}, {u"name"_s, u"Sales"_s}, {u"primary"_s, true}}});
+            record.insert(u"teams"_s,
+                          QJsonArray{QJsonObject{{u"id"_s, u"123"_s}, {u"name"_s, u"Sales"_s}, {u"primary"_s, true}}});
             records.append(record);
             continue;
         }
-        QJsonObject p{{u"createdate"_s, createdText}, {u"hs_object_id"_s, id}, {modifiedProperty(object), updatedText},
-                      {u"hubspot_owner_id"_s, u"41629779"_s}, {u"hs_analytics_source"_s, u"DIRECT_TRAFFIC"_s}};
+        QJsonObject p{{u"createdate"_s, createdText},
+                      {u"hs_object_id"_s, id},
+                      {modifiedProperty(object), updatedText},
+                      {u"hubspot_owner_id"_s, u"41629779"_s},
+                      {u"hs_analytics_source"_s, u"DIRECT_TRAFFIC"_s}};
         if (object == u"contacts") {
             p.insert(u"email"_s, u"contact%1@example.com"_s.arg(n));
             p.insert(u"firstname"_s, u"First%1"_s.arg(n));
@@ -289,12 +293,12 @@ void HubSpotFakeServer::setSearchResultCap(int cap)
 
 QByteArray HubSpotFakeServer::errorBody(int status, const QString &message) const
 {
-    const QString category = status == 401   ? u"INVALID_AUTHENTICATION"_s
-                             : status == 403 ? u"MISSING_SCOPES"_s
-                             : status == 404 ? u"OBJECT_NOT_FOUND"_s
-                             : status == 429 ? u"RATE_LIMITS"_s
-                             : status >= 500 ? u"INTERNAL_ERROR"_s
-                                             : u"VALIDATION_ERROR"_s;
+    const QString category = status == 401 ? u"INVALID_AUTHENTICATION"_s
+        : status == 403                    ? u"MISSING_SCOPES"_s
+        : status == 404                    ? u"OBJECT_NOT_FOUND"_s
+        : status == 429                    ? u"RATE_LIMITS"_s
+        : status >= 500                    ? u"INTERNAL_ERROR"_s
+                                           : u"VALIDATION_ERROR"_s;
     return QJsonDocument(QJsonObject{{u"status"_s, u"error"_s},
                                      {u"message"_s, message},
                                      {u"correlationId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
@@ -305,9 +309,9 @@ QByteArray HubSpotFakeServer::errorBody(int status, const QString &message) cons
 FakeProviderServer::Response HubSpotFakeServer::unauthorized(const Request &request) const
 {
     const QString message = request.header("authorization").isEmpty()
-                                ? u"Authentication credentials not found. This API supports OAuth 2.0 authentication "
-                                  u"and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"_s
-                                : u"Authentication credentials are invalid or expired."_s;
+        ? u"Authentication credentials not found. This API supports OAuth 2.0 authentication "
+          u"and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview"_s
+        : u"Authentication credentials are invalid or expired."_s;
     return error(401, message);
 }
 
@@ -493,7 +497,8 @@ FakeProviderServer::Response HubSpotFakeServer::search(const QString &object, co
         if (!property.isEmpty() && property != u"lastmodifieddate")
             return generatedSearch(request, m_generated, offset, limit); // no generated contact has that property
         const qint64 firstUpdated = (kGeneratedEpoch + kGeneratedUpdateLag) * 1000;
-        qint64 from = property.isEmpty() ? 0 : std::max<qint64>(0, (threshold - firstUpdated + 999) / 1000 + (op == u"GT" ? 1 : 0));
+        qint64 from
+            = property.isEmpty() ? 0 : std::max<qint64>(0, (threshold - firstUpdated + 999) / 1000 + (op == u"GT" ? 1 : 0));
         return generatedSearch(request, from, offset, limit);
     }
 
@@ -502,7 +507,8 @@ FakeProviderServer::Response HubSpotFakeServer::search(const QString &object, co
         properties.append(p.toString());
     properties.removeDuplicates();
 
-    struct Hit {
+    struct Hit
+    {
         qint64 modified;
         qint64 id;
         int index;
@@ -542,7 +548,8 @@ FakeProviderServer::Response HubSpotFakeServer::search(const QString &object, co
     return r;
 }
 
-FakeProviderServer::Response HubSpotFakeServer::generatedSearch(const Request & /*request*/, qint64 from, qint64 offset, int limit)
+FakeProviderServer::Response HubSpotFakeServer::generatedSearch(const Request & /*request*/, qint64 from, qint64 offset,
+                                                                int limit)
 {
     const qint64 total = std::max<qint64>(0, m_generated - from);
     QByteArray out;

@@ -255,8 +255,9 @@ FakeProviderServer::Response OAuthFakeServer::authorize(const Request &request)
     if (!m_consent)
         return fail(u"access_denied"_s, u"The user denied access"_s);
     const QString code = randomToken(u"code-"_s);
-    m_codes.insert(code, Code{clientId, redirectUri, value(q, u"code_challenge"_s), scopes.join(u' '),
-                              QDateTime::currentDateTimeUtc().addSecs(300), false});
+    m_codes.insert(code,
+                   Code{clientId, redirectUri, value(q, u"code_challenge"_s), scopes.join(u' '),
+                        QDateTime::currentDateTimeUtc().addSecs(300), false});
     m_codeOrder.append(code);
     params = {{u"code"_s, code}};
     if (!state.isEmpty())
@@ -299,9 +300,9 @@ FakeProviderServer::Response OAuthFakeServer::token(const Request &request)
         // RFC 7636 §4.6: BASE64URL(SHA256(code_verifier)) must equal the challenge.
         const QString verifier = value(form, u"code_verifier"_s);
         static const QRegularExpression verifierShape(u"^[A-Za-z0-9._~-]{43,128}$"_s);
-        const QString computed = QString::fromLatin1(
-            QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
-                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        const QString computed
+            = QString::fromLatin1(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+                                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
         if (!verifierShape.match(verifier).hasMatch() || computed != it->challenge)
             return oauthError(400, u"invalid_grant"_s, u"PKCE verification failed"_s);
         m_grants[grant] += 1;

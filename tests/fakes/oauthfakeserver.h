@@ -23,10 +23,11 @@ class OAuthFakeServer : public FakeProviderServer
 {
     Q_OBJECT
 public:
-    struct Paths {
+    struct Paths
+    {
         QString authorize; // /identity/connect/authorize
-        QString token;     // /connect/token
-        QString userInfo;  // empty: none
+        QString token; // /connect/token
+        QString userInfo; // empty: none
     };
     /** Answers userinfo for a valid token (DocuSign's account list). */
     using UserInfo = std::function<QJsonObject()>;
@@ -76,7 +77,8 @@ protected:
     [[nodiscard]] QByteArray errorBody(int status, const QString &message) const override;
 
 private:
-    struct Code {
+    struct Code
+    {
         QString clientId;
         QString redirectUri;
         QString challenge;
@@ -84,7 +86,8 @@ private:
         QDateTime expiresAt;
         bool used = false;
     };
-    struct RefreshToken {
+    struct RefreshToken
+    {
         QString scope;
         QDateTime rotatedAt; // invalid while current
         bool revoked = false;

@@ -49,7 +49,8 @@ void WhatsAppFakeServer::seed(int templates, int phoneNumbers)
             {u"status"_s, kTemplateStatuses.at(n % kTemplateStatuses.size())},
             {u"category"_s, kCategories.at(n % kCategories.size())},
             {u"language"_s, n % 2 ? u"en_US"_s : u"de"_s},
-            {u"components"_s, QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"Hi {{1}}, order {{2}} has shipped."_s}}}},
+            {u"components"_s,
+             QJsonArray{QJsonObject{{u"type"_s, u"BODY"_s}, {u"text"_s, u"Hi {{1}}, order {{2}} has shipped."_s}}}},
             {u"quality_score"_s, QJsonObject{{u"score"_s, u"GREEN"_s}, {u"date"_s, 1717236000 + n}}},
         };
         if (n % 7 == 6)
@@ -86,20 +87,22 @@ int WhatsAppFakeServer::phoneNumberCount() const
 }
 
 FakeProviderServer::Response WhatsAppFakeServer::graphError(int status, int code, const QString &type,
-                                                           const QString &message) const
+                                                            const QString &message) const
 {
     Response r;
     r.status = status;
-    r.body = QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, message}, {u"type"_s, type}, {u"code"_s, code},
-                                                               {u"fbtrace_id"_s, u"EJplcsCHuLu"_s}}}})
+    r.body = QJsonDocument(
+                 QJsonObject{
+                     {u"error"_s,
+                      QJsonObject{
+                          {u"message"_s, message}, {u"type"_s, type}, {u"code"_s, code}, {u"fbtrace_id"_s, u"EJplcsCHuLu"_s}}}})
                  .toJson(QJsonDocument::Compact);
     return r;
 }
 
 QByteArray WhatsAppFakeServer::errorBody(int status, const QString &message) const
 {
-    return graphError(status, status >= 500 ? 2 : 100, status >= 500 ? u"OAuthException"_s : u"GraphMethodException"_s,
-                      message)
+    return graphError(status, status >= 500 ? 2 : 100, status >= 500 ? u"OAuthException"_s : u"GraphMethodException"_s, message)
         .body;
 }
 
@@ -177,8 +180,7 @@ FakeProviderServer::Response WhatsAppFakeServer::handle(const Request &request)
     if (parts.isEmpty() || parts.size() > 2 || parts.first() != wabaId()) {
         return graphError(400, 100, u"GraphMethodException"_s,
                           u"Unsupported get request. Object with ID '%1' does not exist, cannot be loaded due to missing "
-                          u"permissions, or does not support this operation."_s
-                              .arg(parts.isEmpty() ? QString() : parts.first()));
+                          u"permissions, or does not support this operation."_s.arg(parts.isEmpty() ? QString() : parts.first()));
     }
     if (parts.size() == 1)
         return json(QJsonObject{{u"id"_s, wabaId()}, {u"name"_s, u"Acme WhatsApp Business"_s}});

@@ -18,8 +18,7 @@ namespace Opbox::Fakes {
 
 namespace {
 
-WhatsAppWebhookSender::Answer send(QNetworkRequest request, const QByteArray &method, const QByteArray &body,
-                                   int timeoutMs)
+WhatsAppWebhookSender::Answer send(QNetworkRequest request, const QByteArray &method, const QByteArray &body, int timeoutMs)
 {
     QNetworkAccessManager network;
     request.setTransferTimeout(timeoutMs);
@@ -43,8 +42,8 @@ WhatsAppWebhookSender::Answer send(QNetworkRequest request, const QByteArray &me
 
 } // namespace
 
-QByteArray WhatsAppWebhookSender::payload(const QString &wabaId, const QString &phoneNumberId,
-                                          const QList<Message> &messages, const QList<Status> &statuses)
+QByteArray WhatsAppWebhookSender::payload(const QString &wabaId, const QString &phoneNumberId, const QList<Message> &messages,
+                                          const QList<Status> &statuses)
 {
     QJsonArray contacts;
     QJsonArray messageList;
@@ -63,16 +62,16 @@ QByteArray WhatsAppWebhookSender::payload(const QString &wabaId, const QString &
                            {u"timestamp"_s, QString::number(s.when.toSecsSinceEpoch())},
                            {u"recipient_id"_s, s.recipient}};
         if (s.status != u"read"_s) {
-            status.insert(u"conversation"_s, QJsonObject{{u"id"_s, u"CONVERSATION_ID"_s},
-                                                          {u"origin"_s, QJsonObject{{u"type"_s, u"service"_s}}}});
-            status.insert(u"pricing"_s, QJsonObject{{u"billable"_s, true}, {u"pricing_model"_s, u"CBP"_s},
-                                                    {u"category"_s, u"service"_s}});
+            status.insert(u"conversation"_s,
+                          QJsonObject{{u"id"_s, u"CONVERSATION_ID"_s}, {u"origin"_s, QJsonObject{{u"type"_s, u"service"_s}}}});
+            status.insert(u"pricing"_s,
+                          QJsonObject{{u"billable"_s, true}, {u"pricing_model"_s, u"CBP"_s}, {u"category"_s, u"service"_s}});
         }
         statusList.append(status);
     }
-    QJsonObject value{{u"messaging_product"_s, u"whatsapp"_s},
-                      {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, u"15550783881"_s},
-                                                  {u"phone_number_id"_s, phoneNumberId}}}};
+    QJsonObject value{
+        {u"messaging_product"_s, u"whatsapp"_s},
+        {u"metadata"_s, QJsonObject{{u"display_phone_number"_s, u"15550783881"_s}, {u"phone_number_id"_s, phoneNumberId}}}};
     if (!messageList.isEmpty()) {
         value.insert(u"contacts"_s, contacts);
         value.insert(u"messages"_s, messageList);
@@ -81,9 +80,9 @@ QByteArray WhatsAppWebhookSender::payload(const QString &wabaId, const QString &
         value.insert(u"statuses"_s, statusList);
     const QJsonObject root{
         {u"object"_s, u"whatsapp_business_account"_s},
-        {u"entry"_s, QJsonArray{QJsonObject{{u"id"_s, wabaId},
-                                            {u"changes"_s, QJsonArray{QJsonObject{{u"field"_s, u"messages"_s},
-                                                                                  {u"value"_s, value}}}}}}}};
+        {u"entry"_s,
+         QJsonArray{QJsonObject{{u"id"_s, wabaId},
+                                {u"changes"_s, QJsonArray{QJsonObject{{u"field"_s, u"messages"_s}, {u"value"_s, value}}}}}}}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -109,8 +108,7 @@ WhatsAppWebhookSender::Answer WhatsAppWebhookSender::deliverWithSignature(const 
 }
 
 WhatsAppWebhookSender::Answer WhatsAppWebhookSender::verify(const QUrl &webhookUrl, const QString &mode,
-                                                            const QString &verifyToken, const QString &challenge,
-                                                            int timeoutMs)
+                                                            const QString &verifyToken, const QString &challenge, int timeoutMs)
 {
     QUrl url = webhookUrl;
     QUrlQuery query;

@@ -21,30 +21,33 @@ class WhatsAppWebhookSender
 {
 public:
     /** One inbound text message. */
-    struct Message {
-        QString id;   // wamid.…
+    struct Message
+    {
+        QString id; // wamid.…
         QString from; // the sender's wa_id
         QString name; // the sender's profile name
         QDateTime when;
         QString text;
     };
     /** One delivery receipt (sent, delivered, read, failed) of a message sent by the business. */
-    struct Status {
+    struct Status
+    {
         QString id; // the message's wamid
         QString status;
         QString recipient;
         QDateTime when;
     };
     /** What the webhook answered. */
-    struct Answer {
+    struct Answer
+    {
         int status = 0; // 0: no HTTP answer
         QByteArray body;
         QByteArray contentType;
     };
 
     /** A delivery of `messages` and `statuses` through `phoneNumberId` of account `wabaId`, as compact JSON. */
-    [[nodiscard]] static QByteArray payload(const QString &wabaId, const QString &phoneNumberId,
-                                            const QList<Message> &messages, const QList<Status> &statuses = {});
+    [[nodiscard]] static QByteArray payload(const QString &wabaId, const QString &phoneNumberId, const QList<Message> &messages,
+                                            const QList<Status> &statuses = {});
     /** `sha256=<hex>` of `body` with `appSecret`. */
     [[nodiscard]] static QByteArray signature(const QByteArray &body, const QString &appSecret);
 

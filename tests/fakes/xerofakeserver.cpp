@@ -98,8 +98,8 @@ void XeroFakeServer::expireTokensAtRequest(int requests)
 void XeroFakeServer::seed(int contacts, int invoices, int accounts, const QDateTime &start)
 {
     QMutexLocker lock(&mutex());
-    static const QStringList names{u"Rubble Ltd"_s, u"Kat Warren"_s, u"Bayside Club"_s, u"City Limousines"_s,
-                                   u"Marine Systems"_s, u"Ridgeway University"_s};
+    static const QStringList names{u"Rubble Ltd"_s,      u"Kat Warren"_s,     u"Bayside Club"_s,
+                                   u"City Limousines"_s, u"Marine Systems"_s, u"Ridgeway University"_s};
     for (int i = 0; i < contacts; ++i) {
         const int n = int(m_contacts.size());
         const QDateTime updated = start.addSecs(qint64(n) * 3600 + 600);
@@ -134,10 +134,11 @@ void XeroFakeServer::seed(int contacts, int invoices, int accounts, const QDateT
             {u"DueDate"_s, dotNetDate(date.addDays(30))},
             {u"Status"_s, statuses.at(n % statuses.size())},
             {u"LineAmountTypes"_s, u"Exclusive"_s},
-            {u"LineItems"_s, QJsonArray{QJsonObject{{u"Description"_s, u"Consulting"_s},
-                                                    {u"Quantity"_s, 1.0},
-                                                    {u"UnitAmount"_s, subTotal},
-                                                    {u"AccountCode"_s, u"200"_s}}}},
+            {u"LineItems"_s,
+             QJsonArray{QJsonObject{{u"Description"_s, u"Consulting"_s},
+                                    {u"Quantity"_s, 1.0},
+                                    {u"UnitAmount"_s, subTotal},
+                                    {u"AccountCode"_s, u"200"_s}}}},
             {u"SubTotal"_s, subTotal},
             {u"TotalTax"_s, subTotal * 0.15},
             {u"Total"_s, subTotal * 1.15},
@@ -203,8 +204,7 @@ bool XeroFakeServer::isAuthorized(const Request &request) const
 {
     // A countdown that reaches this request expires every token first: the 401 arrives mid-sync.
     int at = m_expireAt.load();
-    while (at > 0 && !m_expireAt.compare_exchange_weak(at, at - 1)) {
-    }
+    while (at > 0 && !m_expireAt.compare_exchange_weak(at, at - 1)) { }
     if (at == 1)
         m_auth.expireAccessTokens();
     const QByteArray header = request.header("authorization");
@@ -277,10 +277,11 @@ FakeProviderServer::Response XeroFakeServer::handle(const Request &request)
     const QString resource = request.path.mid(prefix.size());
     if (resource == u"Organisation"_s) {
         return json(QJsonObject{{u"Status"_s, u"OK"_s},
-                                {u"Organisations"_s, QJsonArray{QJsonObject{{u"OrganisationID"_s, m_tenantId},
-                                                                            {u"Name"_s, m_tenantName},
-                                                                            {u"BaseCurrency"_s, u"NZD"_s},
-                                                                            {u"CountryCode"_s, u"NZ"_s}}}}});
+                                {u"Organisations"_s,
+                                 QJsonArray{QJsonObject{{u"OrganisationID"_s, m_tenantId},
+                                                        {u"Name"_s, m_tenantName},
+                                                        {u"BaseCurrency"_s, u"NZD"_s},
+                                                        {u"CountryCode"_s, u"NZ"_s}}}}});
     }
     if (resource == u"Invoices"_s)
         return collection(request, u"Invoices"_s, m_invoices, true);
@@ -291,8 +292,8 @@ FakeProviderServer::Response XeroFakeServer::handle(const Request &request)
     return problem(404, u"Not Found"_s, u"The resource you're looking for cannot be found"_s);
 }
 
-FakeProviderServer::Response XeroFakeServer::collection(const Request &request, const QString &key,
-                                                        const QList<QJsonObject> &all, bool paged)
+FakeProviderServer::Response XeroFakeServer::collection(const Request &request, const QString &key, const QList<QJsonObject> &all,
+                                                        bool paged)
 {
     QList<QJsonObject> selected;
     const QByteArray since = request.header("if-modified-since");
@@ -301,9 +302,10 @@ FakeProviderServer::Response XeroFakeServer::collection(const Request &request, 
         return json(QJsonObject{{u"ErrorNumber"_s, 10},
                                 {u"Type"_s, u"ValidationException"_s},
                                 {u"Message"_s, u"A validation exception occurred"_s},
-                                {u"Elements"_s, QJsonArray{QJsonObject{{u"ValidationErrors"_s,
-                                                                        QJsonArray{QJsonObject{{u"Message"_s,
-                                                                                                u"If-Modified-Since is not a date"_s}}}}}}}},
+                                {u"Elements"_s,
+                                 QJsonArray{QJsonObject{
+                                     {u"ValidationErrors"_s,
+                                      QJsonArray{QJsonObject{{u"Message"_s, u"If-Modified-Since is not a date"_s}}}}}}}},
                     400);
     for (const QJsonObject &record : all) {
         // "Created or modified since": inclusive, a client de-duplicates on the primary key.
@@ -344,10 +346,10 @@ FakeProviderServer::Response XeroFakeServer::collection(const Request &request, 
         const int pageCount = int((itemCount + pageSize - 1) / pageSize);
         from = std::min<qsizetype>(itemCount, qsizetype(page - 1) * pageSize);
         to = std::min<qsizetype>(itemCount, from + pageSize);
-        envelope.insert(u"pagination"_s, QJsonObject{{u"page"_s, page},
-                                                     {u"pageSize"_s, pageSize},
-                                                     {u"pageCount"_s, pageCount},
-                                                     {u"itemCount"_s, int(itemCount)}});
+        envelope.insert(
+            u"pagination"_s,
+            QJsonObject{
+                {u"page"_s, page}, {u"pageSize"_s, pageSize}, {u"pageCount"_s, pageCount}, {u"itemCount"_s, int(itemCount)}});
     }
     QJsonArray out;
     for (qsizetype i = from; i < to; ++i) {

@@ -56,8 +56,7 @@ protected:
     [[nodiscard]] QList<QPair<QByteArray, QByteArray>> commonHeaders() const override;
 
 private:
-    [[nodiscard]] Response collection(const Request &request, const QString &key, const QList<QJsonObject> &records,
-                                      bool paged);
+    [[nodiscard]] Response collection(const Request &request, const QString &key, const QList<QJsonObject> &records, bool paged);
     [[nodiscard]] Response problem(int status, const QString &title, const QString &detail) const;
     [[nodiscard]] QList<QJsonObject> *records(const QString &stream);
 

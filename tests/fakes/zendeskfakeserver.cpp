@@ -121,13 +121,20 @@ void ZendeskFakeServer::seed(int tickets, int users, int organizations, int comm
     for (int i = 0; i < organizations; ++i) {
         const qint64 id = m_nextOrganization++;
         const QDateTime when = start.addSecs(qint64(i) * 3600);
-        m_organizations.append(QJsonObject{
-            {u"id"_s, id}, {u"url"_s, u"https://acme.zendesk.com/api/v2/organizations/%1.json"_s.arg(id)},
-            {u"name"_s, u"Customer %1 Ltd"_s.arg(i)}, {u"external_id"_s, QJsonValue::Null},
-            {u"domain_names"_s, QJsonArray{u"customer%1.example"_s.arg(i)}}, {u"details"_s, u""_s}, {u"notes"_s, u""_s},
-            {u"group_id"_s, QJsonValue::Null}, {u"shared_tickets"_s, false}, {u"shared_comments"_s, false},
-            {u"tags"_s, QJsonArray{u"customer"_s}}, {u"organization_fields"_s, QJsonObject{{u"tier"_s, i % 2 ? u"gold"_s : u"silver"_s}}},
-            {u"created_at"_s, seconds(when)}, {u"updated_at"_s, seconds(when.addSecs(600))}});
+        m_organizations.append(QJsonObject{{u"id"_s, id},
+                                           {u"url"_s, u"https://acme.zendesk.com/api/v2/organizations/%1.json"_s.arg(id)},
+                                           {u"name"_s, u"Customer %1 Ltd"_s.arg(i)},
+                                           {u"external_id"_s, QJsonValue::Null},
+                                           {u"domain_names"_s, QJsonArray{u"customer%1.example"_s.arg(i)}},
+                                           {u"details"_s, u""_s},
+                                           {u"notes"_s, u""_s},
+                                           {u"group_id"_s, QJsonValue::Null},
+                                           {u"shared_tickets"_s, false},
+                                           {u"shared_comments"_s, false},
+                                           {u"tags"_s, QJsonArray{u"customer"_s}},
+                                           {u"organization_fields"_s, QJsonObject{{u"tier"_s, i % 2 ? u"gold"_s : u"silver"_s}}},
+                                           {u"created_at"_s, seconds(when)},
+                                           {u"updated_at"_s, seconds(when.addSecs(600))}});
     }
     for (int i = 0; i < users; ++i) {
         const qint64 id = m_nextUser++;
@@ -341,9 +348,9 @@ FakeProviderServer::Response ZendeskFakeServer::exportPage(const Request &reques
 {
     // The export's own limit (10 a minute), separate from the account-wide one.
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    m_exportHits.erase(std::remove_if(m_exportHits.begin(), m_exportHits.end(),
-                                      [&](qint64 at) { return at <= nowMs - m_exportWindowMs; }),
-                       m_exportHits.end());
+    m_exportHits.erase(
+        std::remove_if(m_exportHits.begin(), m_exportHits.end(), [&](qint64 at) { return at <= nowMs - m_exportWindowMs; }),
+        m_exportHits.end());
     if (m_exportHits.size() >= m_exportLimit) {
         ++m_exportRefusals;
         const qint64 waitMs = m_exportHits.first() + m_exportWindowMs - nowMs;
@@ -448,10 +455,11 @@ FakeProviderServer::Response ZendeskFakeServer::listPage(const Request &request,
     next.setQuery(u"page%5Bsize%5D="_s + QString::number(size) + u"&page%5Bafter%5D="_s + after);
     QUrl prev = request.url;
     prev.setQuery(u"page%5Bsize%5D="_s + QString::number(size) + u"&page%5Bbefore%5D="_s + before);
-    Response r = json(QJsonObject{
-        {key, records},
-        {u"meta"_s, QJsonObject{{u"has_more"_s, more}, {u"after_cursor"_s, after}, {u"before_cursor"_s, before}}},
-        {u"links"_s, QJsonObject{{u"next"_s, more ? QJsonValue(next.toString(QUrl::FullyEncoded)) : QJsonValue()},
+    Response r = json(
+        QJsonObject{{key, records},
+                    {u"meta"_s, QJsonObject{{u"has_more"_s, more}, {u"after_cursor"_s, after}, {u"before_cursor"_s, before}}},
+                    {u"links"_s,
+                     QJsonObject{{u"next"_s, more ? QJsonValue(next.toString(QUrl::FullyEncoded)) : QJsonValue()},
                                  {u"prev"_s, start > 0 ? QJsonValue(prev.toString(QUrl::FullyEncoded)) : QJsonValue()}}}});
     r.hasRecords = true;
     r.recordsPath = key;
@@ -467,9 +475,12 @@ FakeProviderServer::Response ZendeskFakeServer::handle(const Request &request)
     if (request.method != "GET")
         return zendeskError(404, u"InvalidEndpoint"_s, u"Not found"_s);
     if (request.path == u"/users/me.json") {
-        return json(QJsonObject{{u"user"_s, QJsonObject{{u"id"_s, 235323}, {u"name"_s, u"Support Agent"_s},
-                                                        {u"email"_s, agentEmail()}, {u"role"_s, u"admin"_s},
-                                                        {u"active"_s, true}}}});
+        return json(QJsonObject{{u"user"_s,
+                                 QJsonObject{{u"id"_s, 235323},
+                                             {u"name"_s, u"Support Agent"_s},
+                                             {u"email"_s, agentEmail()},
+                                             {u"role"_s, u"admin"_s},
+                                             {u"active"_s, true}}}});
     }
     if (request.path == u"/incremental/tickets/cursor.json")
         return exportPage(request, m_tickets, u"tickets"_s);

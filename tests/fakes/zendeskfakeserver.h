@@ -74,7 +74,8 @@ protected:
 
 private:
     /** A record of an export: ordered by (generated, id). */
-    struct ExportItem {
+    struct ExportItem
+    {
         qint64 id = 0;
         qint64 generated = 0; // epoch seconds
         QJsonObject record;

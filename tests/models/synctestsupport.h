@@ -3,10 +3,10 @@
 
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
-#include "hubspotfakeserver.h"
-#include "models/ownersession.h"
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
+#include "hubspotfakeserver.h"
+#include "models/ownersession.h"
 #include "testengine.h"
 #include "waitforrun.h"
 
@@ -16,7 +16,8 @@
 namespace Opbox::Test {
 
 /** An engine with sync workers, the owner's session and a HubSpot fake: real syncs for model tests. */
-struct SyncFixture {
+struct SyncFixture
+{
     explicit SyncFixture(int contacts = 250, int workers = 2)
         : engine(false)
     {

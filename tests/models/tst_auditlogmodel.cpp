@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/auditlogmodel.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/identityservice.h"
+#include "models/auditlogmodel.h"
 #include "models/ownersession.h"
 #include "testengine.h"
 
@@ -80,7 +80,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), AuditLogModel::PageSize + 20);
         QVERIFY(!model.canFetchMore({}));
         // Newest first: the last connection created is on top, the first at the bottom.
-        QCOMPARE(model.index(0, AuditLogModel::TargetColumn).data().toString(), u"Connection %1"_s.arg(AuditLogModel::PageSize + 19));
+        QCOMPARE(model.index(0, AuditLogModel::TargetColumn).data().toString(),
+                 u"Connection %1"_s.arg(AuditLogModel::PageSize + 19));
     }
 
     void filter()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/connectionlistmodel.h"
 #include "engine/services/connectionservice.h"
+#include "models/connectionlistmodel.h"
 #include "models/ownersession.h"
 #include "testengine.h"
 
@@ -125,9 +125,9 @@ private Q_SLOTS:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         auto client = m_t->client(token);
         auto created = client->post(u"/api/pipelines/connections"_s,
-                                     QJsonObject{{u"name"_s, u"From the API"_s},
-                                                 {u"type"_s, u"CRM_PLATFORM"_s},
-                                                 {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"secret-key"_s}}}});
+                                    QJsonObject{{u"name"_s, u"From the API"_s},
+                                                {u"type"_s, u"CRM_PLATFORM"_s},
+                                                {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"secret-key"_s}}}});
         QCOMPARE(created.status, 201);
         const QString id = created.json().value(u"id"_s).toString();
         QTRY_COMPARE(inserted.count(), 1);

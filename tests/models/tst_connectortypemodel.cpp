@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/connectortypemodel.h"
-#include "models/connectorcatalog.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "models/connectorcatalog.h"
+#include "models/connectortypemodel.h"
 #include "testengine.h"
 
 #include <QAbstractItemModelTester>

@@ -84,8 +84,7 @@ private Q_SLOTS:
         QVERIFY(DisplayFormat::dateTime(QString()).isEmpty());
         QVERIFY(DisplayFormat::dateTime(u"junk"_s).isEmpty());
         QVERIFY(!DisplayFormat::dateTime(u"2026-02-11T10:00:00.000Z"_s).isEmpty());
-        QCOMPARE(DisplayFormat::parse(u"2026-02-11T10:00:00.000Z"_s),
-                 QDateTime(QDate(2026, 2, 11), QTime(10, 0), Qt::UTC));
+        QCOMPARE(DisplayFormat::parse(u"2026-02-11T10:00:00.000Z"_s), QDateTime(QDate(2026, 2, 11), QTime(10, 0), Qt::UTC));
         QCOMPARE(DisplayFormat::duration(150000), u"2 min 30 s"_s);
         QCOMPARE(DisplayFormat::duration(500), u"500 ms"_s);
     }

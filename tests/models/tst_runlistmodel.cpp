@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "modeltestsupport.h"
 #include "models/runlistmodel.h"
+#include "modeltestsupport.h"
 #include "synctestsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -58,7 +58,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::newRow("waiting") << QJsonObject{{u"status"_s, u"PENDING"_s}} << -1 << u"Waiting for a free worker"_s;
         QTest::newRow("running")
-            << QJsonObject{{u"status"_s, u"RUNNING"_s}, {u"rowsSynced"_s, 1500},
+            << QJsonObject{{u"status"_s, u"RUNNING"_s},
+                           {u"rowsSynced"_s, 1500},
                            {u"progress"_s, QJsonObject{{u"stream"_s, u"deals"_s}, {u"streamsDone"_s, 2}, {u"streamsTotal"_s, 4}}}}
             << 50 << u"deals · 2 of 4 streams · %1 rows"_s.arg(QLocale().toString(1500)); // 1,500 or 1.500
         QTest::newRow("done") << QJsonObject{{u"status"_s, u"COMPLETED"_s}, {u"rowsSynced"_s, 1}} << 100 << u"1 row"_s;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "modeltestsupport.h"
 #include "models/streamlistmodel.h"
+#include "modeltestsupport.h"
 #include "synctestsupport.h"
 
 #include <QAbstractItemModelTester>

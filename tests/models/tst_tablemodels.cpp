@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "modeltestsupport.h"
 #include "models/opboxtablelistmodel.h"
-#include "synctestsupport.h"
 #include "models/tablecolumnmodel.h"
 #include "models/tabledatamodel.h"
 #include "models/tableexportjob.h"
+#include "modeltestsupport.h"
+#include "synctestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -2,13 +2,13 @@
 // The OAuth flow end to end over HTTP: authorize → the fake provider's consent page →
 // our callback → CONNECTED; the manual code exchange; every way an authorization is rejected; and
 // no token, secret or PKCE verifier in any response, log line, audit entry or database byte.
-#include "engine/services/connectionservice.h"
-#include "engine/store/database.h"
 #include "docusignfakeserver.h"
+#include "engine/security/vault.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
 #include "engine/services/oauthservice.h"
+#include "engine/store/database.h"
 #include "testengine.h"
-#include "engine/security/vault.h"
 #include "xerofakeserver.h"
 
 #include <QDir>
@@ -229,8 +229,8 @@ private Q_SLOTS:
         QStringList fields;
         for (const auto &f : c.value(u"credentialFields"_s).toArray())
             fields.append(f.toString());
-        QCOMPARE(fields, (QStringList{u"access_token"_s, u"client_id"_s, u"client_secret"_s, u"expires_at"_s,
-                                      u"refresh_token"_s}));
+        QCOMPARE(fields,
+                 (QStringList{u"access_token"_s, u"client_id"_s, u"client_secret"_s, u"expires_at"_s, u"refresh_token"_s}));
         // The vault holds exactly what the provider issued.
         auto stored = m_t->engine().connections()->credentials(connectionId);
         QVERIFY(stored.ok());
@@ -302,7 +302,7 @@ private Q_SLOTS:
     void authorizeValidation_data()
     {
         QTest::addColumn<QString>("connector");
-        QTest::addColumn<QString>("drop");   // body field to remove
+        QTest::addColumn<QString>("drop"); // body field to remove
         QTest::addColumn<QString>("member"); // "member": call as MEMBER
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("mentions");
@@ -323,8 +323,8 @@ private Q_SLOTS:
         QFETCH(QString, mentions);
         QJsonObject body = authorizeBody(*m_xero);
         body.remove(drop);
-        const HttpResult r = post(u"/api/pipelines/oauth/%1/authorize"_s.arg(connector), body,
-                                  member.isEmpty() ? m_admin : m_member);
+        const HttpResult r
+            = post(u"/api/pipelines/oauth/%1/authorize"_s.arg(connector), body, member.isEmpty() ? m_admin : m_member);
         QCOMPARE(r.status, status);
         QVERIFY(!r.json().value(u"code"_s).toString().isEmpty());
         QVERIFY2(r.json().value(u"error"_s).toString().contains(mentions), r.body.constData());
@@ -400,7 +400,8 @@ private Q_SLOTS:
 
     void callbackWithoutState()
     {
-        const HttpResult page = keep(browserGet(QUrl(m_t->baseUrl().toString() + u"/api/pipelines/oauth/accounting/callback?code=x"_s)));
+        const HttpResult page
+            = keep(browserGet(QUrl(m_t->baseUrl().toString() + u"/api/pipelines/oauth/accounting/callback?code=x"_s)));
         QCOMPARE(page.status, 400);
         QVERIFY(QString::fromUtf8(page.body).contains(u"state"_s));
     }
@@ -493,7 +494,8 @@ private Q_SLOTS:
         QCOMPARE(again.status, 200);
         QCOMPARE(again.json().value(u"connectionId"_s).toString(), connectionId);
         QCOMPARE(keep(browserGet(consent(again.json().value(u"authorizeUrl"_s).toString()))).status, 200);
-        const QString secondRefresh = m_t->engine().connections()->credentials(connectionId)->value(u"refresh_token"_s).toString();
+        const QString secondRefresh
+            = m_t->engine().connections()->credentials(connectionId)->value(u"refresh_token"_s).toString();
         QVERIFY(secondRefresh != firstRefresh);
         QCOMPARE(connection(connectionId).value(u"status"_s).toString(), u"CONNECTED"_s);
     }
@@ -511,7 +513,8 @@ private Q_SLOTS:
         QVERIFY(q.exec(u"SELECT id, verifier FROM oauth_states"_s));
         int verifiers = 0;
         while (q.next()) {
-            auto plain = m_t->engine().vault()->decrypt(q.value(1).toByteArray(), "oauth-verifier:" + q.value(0).toString().toUtf8());
+            auto plain
+                = m_t->engine().vault()->decrypt(q.value(1).toByteArray(), "oauth-verifier:" + q.value(0).toString().toUtf8());
             QVERIFY(plain.ok());
             secrets.append(QString::fromUtf8(*plain));
             ++verifiers;

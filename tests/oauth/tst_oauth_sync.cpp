@@ -3,24 +3,24 @@
 // DocuSign over HTTP; incremental reads; access tokens refreshed before expiry and after a 401
 // mid-sync, with the rotated refresh token stored before the new access token is used; a refused
 // refresh (invalid_grant) fails the run and asks for re-authorization; "authorize first".
-#include "engine/services/connectionservice.h"
 #include "connectors/runtime/connector.h"
-#include "engine/store/database.h"
 #include "connectors/runtime/datetimeformat.h"
 #include "docusignfakeserver.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
 #include "engine/services/runservice.h"
+#include "engine/store/database.h"
+#include "engine/store/workspacedatastore.h"
 #include "engine/sync/syncworkerpool.h"
 #include "testengine.h"
 #include "waitforrun.h"
-#include "engine/store/workspacedatastore.h"
 #include "xerofakeserver.h"
 
 #include <QCoroTask>
 #include <QDir>
 #include <QDirIterator>
-#include <QFile>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -150,10 +150,7 @@ class TstOAuthSync : public QObject
         return run;
     }
 
-    QJsonObject connection(const QString &id)
-    {
-        return m_t->client(m_admin)->get(u"/api/pipelines/connections/"_s + id).json();
-    }
+    QJsonObject connection(const QString &id) { return m_t->client(m_admin)->get(u"/api/pipelines/connections/"_s + id).json(); }
 
     QJsonObject credentials(const QString &id)
     {
@@ -339,8 +336,8 @@ private Q_SLOTS:
         QVERIFY(c.value(u"statusMessage"_s).toString().contains(u"re-authorize"_s));
 
         // Re-authorizing the same connection brings it back.
-        const HttpResult again = m_t->client(m_admin)->post(u"/api/pipelines/oauth/accounting/authorize"_s,
-                                                           {{u"connectionId"_s, id}});
+        const HttpResult again
+            = m_t->client(m_admin)->post(u"/api/pipelines/oauth/accounting/authorize"_s, {{u"connectionId"_s, id}});
         QCOMPARE(again.status, 200);
         const HttpResult consent = browserGet(QUrl(again.json().value(u"authorizeUrl"_s).toString(), QUrl::StrictMode));
         QCOMPARE(browserGet(QUrl(QString::fromUtf8(consent.header("Location")), QUrl::StrictMode)).status, 200);
@@ -412,11 +409,12 @@ private Q_SLOTS:
                 fromDate = request.query.queryItemValue(u"from_date"_s, QUrl::FullyDecoded);
         }
         QVERIFY2(fromDate.startsWith(u"2024-01-01T"_s), qPrintable(fromDate)); // the newest seeded change, not 2000
-        QCOMPARE(scalar(u"SELECT status FROM signatures__envelopes WHERE envelope_id = '%1'"_s.arg(
-                            scalar(u"SELECT envelope_id FROM signatures__envelopes ORDER BY last_modified_date_time DESC LIMIT 1"_s)
-                                .toString()))
-                     .toString(),
-                 u"completed"_s);
+        QCOMPARE(
+            scalar(u"SELECT status FROM signatures__envelopes WHERE envelope_id = '%1'"_s.arg(
+                       scalar(u"SELECT envelope_id FROM signatures__envelopes ORDER BY last_modified_date_time DESC LIMIT 1"_s)
+                           .toString()))
+                .toString(),
+            u"completed"_s);
     }
 
     void docuSignEmptyPageHasNoEnvelopesKey()

@@ -4,10 +4,10 @@
 #include "engine/security/caller.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
-#include "fakeconnector.h"
 #include "engine/services/identityservice.h"
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
+#include "fakeconnector.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -50,9 +50,9 @@ int main(int argc, char **argv)
     if (!ids.isEmpty()) {
         connectionId = ids.first();
     } else {
-        auto created = engine.connections()->create(*caller, ConnectionDraft{.name = u"Crash"_s,
-                                                                             .type = u"CRM_PLATFORM"_s,
-                                                                             .credentials = QJsonObject{{u"apiKey"_s, u"k"_s}}});
+        auto created = engine.connections()->create(
+            *caller,
+            ConnectionDraft{.name = u"Crash"_s, .type = u"CRM_PLATFORM"_s, .credentials = QJsonObject{{u"apiKey"_s, u"k"_s}}});
         if (!created)
             return 1;
         connectionId = created->id;

@@ -21,7 +21,8 @@ class FakeProvider
 {
 public:
     /** One stream's definition and its pages. */
-    struct Stream {
+    struct Stream
+    {
         StreamSpec spec;
         QList<QJsonArray> pages;
     };
@@ -49,7 +50,8 @@ public:
     [[nodiscard]] QJsonObject lastCredentials() const;
 
     /** A maker for RunService::setConnectorMaker. */
-    [[nodiscard]] static std::function<std::unique_ptr<Connector>(ConnectorContext)> maker(std::shared_ptr<FakeProvider> provider);
+    [[nodiscard]] static std::function<std::unique_ptr<Connector>(ConnectorContext)> maker(
+        std::shared_ptr<FakeProvider> provider);
 
     /** A stream of such records: key `id`, cursor `updatedAt` when incremental. */
     [[nodiscard]] static StreamSpec streamSpec(const QString &name, bool incremental = true);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Type inference and widening, naming, schema evolution over pages, upserts and soft deletes of the
 // Opbox table writer, against a real workspace data file.
-#include "engine/sync/columntypepolicy.h"
-#include "engine/store/database.h"
 #include "connectors/runtime/jsonpageparser.h"
-#include "engine/sync/opboxtablewriter.h"
+#include "engine/store/database.h"
 #include "engine/store/schema.h"
 #include "engine/store/syncstatestore.h"
+#include "engine/sync/columntypepolicy.h"
+#include "engine/sync/opboxtablewriter.h"
 #include "engine/sync/tablenamingpolicy.h"
 #include "testengine.h"
 
@@ -217,7 +217,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT address__geo FROM crm__contacts WHERE id = '1'"_s).toString(), u"{\"lat\":1}"_s);
         QCOMPARE(scalar(u"SELECT tags FROM crm__contacts WHERE id = '1'"_s).toString(), u"[\"a\"]"_s);
         QCOMPARE(scalar(u"SELECT _opbox_run_id || '|' || _opbox_synced_at || '|' || _opbox_connection_id FROM crm__contacts"
-                        " WHERE id = '2'"_s).toString(),
+                        " WHERE id = '2'"_s)
+                     .toString(),
                  u"run1|2026-01-01T00:00:00.000Z|c1"_s);
         QVERIFY(scalar(u"SELECT _opbox_variant IS NULL FROM crm__contacts WHERE id = '1'"_s).toBool());
 
@@ -230,7 +231,7 @@ private Q_SLOTS:
         QVERIFY(commit());
         QCOMPARE(counts->created, 1);
         QCOMPARE(counts->updated, 1);
-        QCOMPARE(columnType(u"crm__contacts"_s, u"score"_s), u"TEXT"_s);  // INTEGER → REAL → TEXT
+        QCOMPARE(columnType(u"crm__contacts"_s, u"score"_s), u"TEXT"_s); // INTEGER → REAL → TEXT
         QCOMPARE(columnType(u"crm__contacts"_s, u"flag"_s), u"INTEGER"_s); // BOOLEAN → INTEGER
         QCOMPARE(columnType(u"crm__contacts"_s, u"when"_s), u"DATETIME"_s);
         QCOMPARE(columnType(u"crm__contacts"_s, u"new_field"_s), u"TEXT"_s);
@@ -244,10 +245,12 @@ private Q_SLOTS:
 
         // Every change is in the history, with its run.
         QCOMPARE(scalar(u"SELECT group_concat(change || ':' || coalesce(from_type,'-') || '>' || to_type || '@' || run_id, ',')"
-                        " FROM (SELECT * FROM opbox_column_history WHERE column_name = 'score' ORDER BY id)"_s).toString(),
+                        " FROM (SELECT * FROM opbox_column_history WHERE column_name = 'score' ORDER BY id)"_s)
+                     .toString(),
                  u"ADDED:->INTEGER@run1,WIDENED:INTEGER>REAL@run2,WIDENED:REAL>TEXT@run2"_s);
-        QCOMPARE(scalar(u"SELECT run_id FROM opbox_column_history WHERE column_name = 'new_field' AND change = 'ADDED'"_s).toString(),
-                 u"run2"_s);
+        QCOMPARE(
+            scalar(u"SELECT run_id FROM opbox_column_history WHERE column_name = 'new_field' AND change = 'ADDED'"_s).toString(),
+            u"run2"_s);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM opbox_column_history WHERE column_name = 'empty'"_s).toInt(), 1);
     }
 
@@ -278,11 +281,15 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM shared__deals"_s).toInt(), 3);
         QCOMPARE(scalar(u"SELECT v FROM shared__deals WHERE _opbox_connection_id = 'ca' AND id = 1"_s).toString(), u"a1b"_s);
         QCOMPARE(scalar(u"SELECT _opbox_variant FROM shared__deals WHERE _opbox_connection_id = 'cb'"_s).toString(), u"US"_s);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM opbox_columns WHERE table_name = 'shared__deals' AND column_name = 'extra'"_s).toInt(), 1);
+        QCOMPARE(
+            scalar(u"SELECT COUNT(*) FROM opbox_columns WHERE table_name = 'shared__deals' AND column_name = 'extra'"_s).toInt(),
+            1);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM opbox_table_owners WHERE table_name = 'shared__deals'"_s).toInt(), 2);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT _opbox_connection_id, id FROM shared__deals GROUP BY 1, 2 HAVING COUNT(*) > 1)"_s)
-                     .toInt(),
-                 0);
+        QCOMPARE(
+            scalar(
+                u"SELECT COUNT(*) FROM (SELECT _opbox_connection_id, id FROM shared__deals GROUP BY 1, 2 HAVING COUNT(*) > 1)"_s)
+                .toInt(),
+            0);
     }
 
     void cleanup()
@@ -314,10 +321,12 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("page");
         // A key that is null in one record and an object in the next, in records whose keys differ:
         // the writer's per-position cache must not file one object's members under another's columns.
-        QTest::newRow("one page") << QStringList{R"({"id":10,"assignee":{"id":1,"login":"a"}})"_L1, R"({"id":11,"closed_by":null})"_L1,
+        QTest::newRow("one page") << QStringList{R"({"id":10,"assignee":{"id":1,"login":"a"}})"_L1,
+                                                 R"({"id":11,"closed_by":null})"_L1,
                                                  R"({"id":12,"closed_by":{"id":2,"login":"b"}})"_L1};
-        QTest::newRow("object after scalar") << QStringList{R"({"id":10,"assignee":{"id":1,"login":"a"}})"_L1, R"({"id":11,"closed_by":"x"})"_L1,
-                                                            R"({"id":12,"closed_by":{"id":2,"login":"b"}})"_L1};
+        QTest::newRow("object after scalar")
+            << QStringList{R"({"id":10,"assignee":{"id":1,"login":"a"}})"_L1, R"({"id":11,"closed_by":"x"})"_L1,
+                           R"({"id":12,"closed_by":{"id":2,"login":"b"}})"_L1};
     }
 
     void objectsSharingAPositionKeepTheirColumns()

@@ -6,9 +6,9 @@
 #include "engine/security/caller.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
-#include "fakeconnector.h"
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
+#include "fakeconnector.h"
 #include "testengine.h"
 #include "waitforrun.h"
 
@@ -101,10 +101,7 @@ private Q_SLOTS:
         m_owner = m_t->addUser(u"owner@example.com"_s, Role::Owner);
     }
 
-    void cleanupTestCase()
-    {
-        m_t->engine().syncWorkers()->stop(u"test end"_s);
-    }
+    void cleanupTestCase() { m_t->engine().syncWorkers()->stop(u"test end"_s); }
 
     void invalidSelectionIsRefused_data()
     {
@@ -113,8 +110,9 @@ private Q_SLOTS:
         QTest::newRow("not an array") << QJsonValue(u"contacts"_s) << u"array"_s;
         QTest::newRow("not strings") << QJsonValue(QJsonArray{1, 2}) << u"array"_s;
         QTest::newRow("empty name") << QJsonValue(QJsonArray{u" "_s}) << u"array"_s;
-        QTest::newRow("unknown stream") << QJsonValue(QJsonArray{u"contacts"_s, u"tickets"_s})
-                                        << u"unknown stream \"tickets\" (this connection has: contacts, companies, transcripts)"_s;
+        QTest::newRow("unknown stream") << QJsonValue(
+            QJsonArray{u"contacts"_s,
+                       u"tickets"_s}) << u"unknown stream \"tickets\" (this connection has: contacts, companies, transcripts)"_s;
     }
 
     void invalidSelectionIsRefused()
@@ -131,7 +129,8 @@ private Q_SLOTS:
         const QString id = createWith({u"contacts"_s});
         QVERIFY(!id.isEmpty());
         auto client = m_t->client(m_owner);
-        const auto updated = client->put(u"/api/pipelines/connections/"_s + id, QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, streams}}}});
+        const auto updated = client->put(u"/api/pipelines/connections/"_s + id,
+                                         QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, streams}}}});
         QCOMPARE(updated.status, 400);
         QVERIFY2(updated.json().value(u"error"_s).toString().startsWith(u"config.streams: "_s), updated.body.constData());
         const QJsonObject stored = client->get(u"/api/pipelines/connections/"_s + id).json();
@@ -143,13 +142,16 @@ private Q_SLOTS:
         const QString id = createWith({u"transcripts"_s, u"contacts"_s});
         QVERIFY(!id.isEmpty());
         auto client = m_t->client(m_owner);
-        QCOMPARE(client->get(u"/api/pipelines/connections/"_s + id).json().value(u"config"_s).toObject().value(u"streams"_s).toArray(),
-                 (QJsonArray{u"transcripts"_s, u"contacts"_s}));
-        auto r = client->put(u"/api/pipelines/connections/"_s + id, QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, QJsonArray{u"companies"_s}}}}});
+        QCOMPARE(
+            client->get(u"/api/pipelines/connections/"_s + id).json().value(u"config"_s).toObject().value(u"streams"_s).toArray(),
+            (QJsonArray{u"transcripts"_s, u"contacts"_s}));
+        auto r = client->put(u"/api/pipelines/connections/"_s + id,
+                             QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, QJsonArray{u"companies"_s}}}}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(u"config"_s).toObject().value(u"streams"_s).toArray(), QJsonArray{u"companies"_s});
         // null removes the key: every stream again.
-        r = client->put(u"/api/pipelines/connections/"_s + id, QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, QJsonValue()}}}});
+        r = client->put(u"/api/pipelines/connections/"_s + id,
+                        QJsonObject{{u"config"_s, QJsonObject{{u"streams"_s, QJsonValue()}}}});
         QCOMPARE(r.status, 200);
         QVERIFY(!r.json().value(u"config"_s).toObject().contains(u"streams"_s));
     }
@@ -219,9 +221,9 @@ private Q_SLOTS:
         QCOMPARE(QJsonArray::fromStringList(run->streams), expected);
         QCOMPARE(finishedRun(id, run->id).value(u"status"_s).toString(), u"COMPLETED"_s);
         // An unrelated edit of such a connection is not blocked by the stale names.
-        const auto renamed = m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id,
-                                                       QJsonObject{{u"name"_s, u"Renamed %1"_s.arg(id.left(6))},
-                                                                   {u"config"_s, QJsonObject{{u"note"_s, u"x"_s}}}});
+        const auto renamed = m_t->client(m_owner)->put(
+            u"/api/pipelines/connections/"_s + id,
+            QJsonObject{{u"name"_s, u"Renamed %1"_s.arg(id.left(6))}, {u"config"_s, QJsonObject{{u"note"_s, u"x"_s}}}});
         QCOMPARE(renamed.status, 200);
         // Nor is a client that sends the stored config back unchanged (GET, edit, PUT).
         const QJsonObject current = m_t->client(m_owner)->get(u"/api/pipelines/connections/"_s + id).json();

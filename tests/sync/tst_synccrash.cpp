@@ -2,16 +2,16 @@
 // Crash recovery: a child process syncs without end and is killed with SIGKILL at random moments;
 // each time the data file must open, hold no duplicate key, hold exactly the rows its stored cursor
 // covers, and the interrupted run must read FAILED "interrupted". The next run resumes there.
-#include "engine/store/database.h"
-#include "engine/services/engine.h"
-#include "fakeconnector.h"
-#include "engine/services/runservice.h"
-#include "engine/sync/syncworkerpool.h"
-#include "testengine.h"
 #include "engine/security/vault.h"
-#include "engine/store/workspacedatastore.h"
-#include "engine/services/identityservice.h"
 #include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "engine/services/runservice.h"
+#include "engine/store/database.h"
+#include "engine/store/workspacedatastore.h"
+#include "engine/sync/syncworkerpool.h"
+#include "fakeconnector.h"
+#include "testengine.h"
 
 #include <QJsonDocument>
 #include <QProcess>
@@ -41,8 +41,8 @@ private Q_SLOTS:
         // OPBOX_CRASH_SEED=<seed> runs the same moments again.
         bool seeded = false;
         const quint32 seed = qEnvironmentVariableIsSet("OPBOX_CRASH_SEED")
-                                 ? quint32(qEnvironmentVariable("OPBOX_CRASH_SEED").toUInt(&seeded))
-                                 : QRandomGenerator::system()->generate();
+            ? quint32(qEnvironmentVariable("OPBOX_CRASH_SEED").toUInt(&seeded))
+            : QRandomGenerator::system()->generate();
         QVERIFY2(seeded || !qEnvironmentVariableIsSet("OPBOX_CRASH_SEED"), "OPBOX_CRASH_SEED is not a number");
         qInfo("kill moments from seed %u (OPBOX_CRASH_SEED=%u replays them)", seed, seed);
         QRandomGenerator moments(seed);
@@ -81,7 +81,8 @@ private Q_SLOTS:
             QVERIFY(q.exec(u"SELECT COUNT(*), COUNT(DISTINCT id) FROM crash__contacts"_s) && q.next());
             const int rows = q.value(0).toInt();
             QCOMPARE(q.value(1).toInt(), rows); // no duplicate key
-            QVERIFY(q.exec(u"SELECT state FROM opbox_sync_state WHERE connection_id = '%1' AND stream = 'contacts'"_s.arg(connectionId))
+            QVERIFY(q.exec(u"SELECT state FROM opbox_sync_state WHERE connection_id = '%1' AND stream = 'contacts'"_s.arg(
+                        connectionId))
                     && q.next());
             const QJsonObject state = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
             // The cursor covers exactly the committed rows: never past them, never behind.

@@ -2,14 +2,14 @@
 // End to end with the real HubSpot connector against the loopback HubSpot fake, over the REST API:
 // a first full sync into Opbox tables, an incremental second run that updates what changed, a
 // refused credential, and a stop in the middle of a long read.
-#include "engine/store/database.h"
 #include "engine/services/engine.h"
-#include "hubspotfakeserver.h"
 #include "engine/services/runservice.h"
+#include "engine/store/database.h"
+#include "engine/store/workspacedatastore.h"
 #include "engine/sync/syncworkerpool.h"
+#include "hubspotfakeserver.h"
 #include "testengine.h"
 #include "waitforrun.h"
-#include "engine/store/workspacedatastore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,7 +55,8 @@ private:
     QString createConnection(const QString &name)
     {
         const auto r = m_t->client(m_token)->post(u"/api/pipelines/connections"_s,
-                                                  {{u"name"_s, name}, {u"type"_s, u"CRM_PLATFORM"_s},
+                                                  {{u"name"_s, name},
+                                                   {u"type"_s, u"CRM_PLATFORM"_s},
                                                    {u"credentials"_s, m_hubspot->credentials()},
                                                    {u"config"_s, m_hubspot->connectorConfig()}});
         return r.json().value(u"id"_s).toString();
@@ -96,16 +97,29 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM production_crm__deals"_s).toInt(), 40);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM production_crm__owners"_s).toInt(), 5);
         QCOMPARE(scalar(u"SELECT logical_type FROM opbox_columns WHERE table_name = 'production_crm__contacts'"
-                        " AND column_name = 'updated_at'"_s).toString(), u"DATETIME"_s);
+                        " AND column_name = 'updated_at'"_s)
+                     .toString(),
+                 u"DATETIME"_s);
         QCOMPARE(scalar(u"SELECT field_name FROM opbox_columns WHERE table_name = 'production_crm__contacts'"
-                        " AND column_name = 'properties__email'"_s).toString(), u"properties.email"_s);
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT id FROM production_crm__contacts GROUP BY id HAVING COUNT(*) > 1)"_s).toInt(), 0);
+                        " AND column_name = 'properties__email'"_s)
+                     .toString(),
+                 u"properties.email"_s);
+        QCOMPARE(
+            scalar(u"SELECT COUNT(*) FROM (SELECT id FROM production_crm__contacts GROUP BY id HAVING COUNT(*) > 1)"_s).toInt(),
+            0);
         // Property values are stored as HubSpot sent them (text), not converted.
-        QCOMPARE(scalar(u"SELECT typeof(properties__numemployees) || ':' || properties__numemployees FROM production_crm__contacts"
-                        " ORDER BY CAST(id AS INTEGER) LIMIT 1"_s).toString().section(u':', 0, 0), u"text"_s);
+        QCOMPARE(
+            scalar(u"SELECT typeof(properties__numemployees) || ':' || properties__numemployees FROM production_crm__contacts"
+                   " ORDER BY CAST(id AS INTEGER) LIMIT 1"_s)
+                .toString()
+                .section(u':', 0, 0),
+            u"text"_s);
         QCOMPARE(scalar(u"SELECT logical_type FROM opbox_columns WHERE table_name = 'production_crm__contacts'"
-                        " AND column_name = 'properties__hs_email_optout'"_s).toString(), u"TEXT"_s);
-        const QJsonObject state = m_t->engine().runs()->syncState(Caller::system(m_t->workspaceId()), id)->value(u"streams"_s).toObject();
+                        " AND column_name = 'properties__hs_email_optout'"_s)
+                     .toString(),
+                 u"TEXT"_s);
+        const QJsonObject state
+            = m_t->engine().runs()->syncState(Caller::system(m_t->workspaceId()), id)->value(u"streams"_s).toObject();
         QVERIFY(!state.value(u"contacts"_s).toObject().value(u"cursor"_s).toString().isEmpty());
         // Owners are read in full every time: no cursor, so no entry in the state document (no "owners": {}).
         QVERIFY2(!state.contains(u"owners"_s), QJsonDocument(state).toJson(QJsonDocument::Compact).constData());
@@ -120,8 +134,9 @@ private Q_SLOTS:
         QCOMPARE(second.value(u"rowsCreated"_s).toInt(), 0);
         QVERIFY(second.value(u"rowsUpdated"_s).toInt() >= 3);
         QVERIFY(second.value(u"rowsUpdated"_s).toInt() < 250); // incremental, not a full re-read
-        QCOMPARE(scalar(u"SELECT properties__firstname FROM production_crm__contacts WHERE id = '%1'"_s.arg(changed.at(1))).toString(),
-                 u"Changed 77"_s);
+        QCOMPARE(
+            scalar(u"SELECT properties__firstname FROM production_crm__contacts WHERE id = '%1'"_s.arg(changed.at(1))).toString(),
+            u"Changed 77"_s);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM production_crm__contacts"_s).toInt(), 250);
         QCOMPARE(scalar(u"SELECT _opbox_run_id FROM production_crm__contacts WHERE id = '%1'"_s.arg(changed.at(0))).toString(),
                  second.value(u"id"_s).toString());
@@ -146,8 +161,13 @@ private Q_SLOTS:
         m_hubspot->setDelay(30);
         const QString id = createConnection(u"Long"_s);
         const QString runId = trigger(id, {{u"streams"_s, QJsonArray{u"contacts"_s}}});
-        QTRY_VERIFY_WITH_TIMEOUT(m_t->client(m_token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).json()
-                                         .value(u"rowsSynced"_s).toInt() >= 300, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_t->client(m_token)
+                                         ->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId))
+                                         .json()
+                                         .value(u"rowsSynced"_s)
+                                         .toInt()
+                                     >= 300,
+                                 20000);
         const auto stopped = m_t->client(m_token)->post(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId), {});
         QCOMPARE(stopped.status, 200);
         const int atStop = stopped.json().value(u"rowsSynced"_s).toInt();

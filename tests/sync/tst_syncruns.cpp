@@ -3,17 +3,17 @@
 // checkpoints and resume, cursor reset (the API's exact answers), notifications, many
 // connections at once, soft deletes, shutdown.
 #include "engine/services/connectionservice.h"
-#include "engine/store/database.h"
 #include "engine/services/engine.h"
-#include "fakeconnector.h"
 #include "engine/services/identityservice.h"
 #include "engine/services/notificationservice.h"
 #include "engine/services/runservice.h"
-#include "engine/sync/syncworkerpool.h"
+#include "engine/store/database.h"
 #include "engine/store/tablecatalogstore.h"
+#include "engine/store/workspacedatastore.h"
+#include "engine/sync/syncworkerpool.h"
+#include "fakeconnector.h"
 #include "testengine.h"
 #include "waitforrun.h"
-#include "engine/store/workspacedatastore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,7 +45,7 @@ class TestSyncRuns : public QObject
 private:
     std::unique_ptr<Test::TestEngine> m_t;
     std::shared_ptr<FakeProvider> m_provider;
-    QString m_owner;  // tokens
+    QString m_owner; // tokens
     QString m_member;
     QString m_viewer;
     QString m_admin;
@@ -54,7 +54,8 @@ private:
 
     QString createConnection(const QString &name, const QJsonObject &extra = {})
     {
-        QJsonObject body{{u"name"_s, name}, {u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k-secret"_s}}}};
+        QJsonObject body{
+            {u"name"_s, name}, {u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k-secret"_s}}}};
         for (auto it = extra.begin(); it != extra.end(); ++it)
             body.insert(it.key(), it.value());
         const auto r = m_t->client(m_owner)->post(u"/api/pipelines/connections"_s, body);
@@ -73,7 +74,8 @@ private:
 
     QString trigger(const QString &connectionId, const QString &token = {}, const QJsonObject &body = {})
     {
-        const auto r = m_t->client(token.isEmpty() ? m_owner : token)->post(u"/api/pipelines/connections/%1/runs"_s.arg(connectionId), body);
+        const auto r = m_t->client(token.isEmpty() ? m_owner : token)
+                           ->post(u"/api/pipelines/connections/%1/runs"_s.arg(connectionId), body);
         if (r.status != 202)
             qWarning() << r.status << r.body;
         return r.json().value(u"id"_s).toString();
@@ -113,10 +115,7 @@ private Q_SLOTS:
         runs()->setConnectorMaker(FakeProvider::maker(m_provider));
     }
 
-    void cleanupTestCase()
-    {
-        m_t->engine().syncWorkers()->stop(u"test end"_s);
-    }
+    void cleanupTestCase() { m_t->engine().syncWorkers()->stop(u"test end"_s); }
 
     void triggerRunsToCompletion()
     {
@@ -127,8 +126,9 @@ private Q_SLOTS:
         const QJsonObject run = r.json();
         QStringList keys = run.keys();
         keys.sort();
-        QCOMPARE(keys, (QStringList{u"completedAt"_s, u"connectionId"_s, u"error"_s, u"id"_s, u"progress"_s, u"rowsCreated"_s,
-                                    u"rowsSynced"_s, u"rowsUpdated"_s, u"startedAt"_s, u"status"_s, u"streams"_s, u"trigger"_s}));
+        QCOMPARE(keys,
+                 (QStringList{u"completedAt"_s, u"connectionId"_s, u"error"_s, u"id"_s, u"progress"_s, u"rowsCreated"_s,
+                              u"rowsSynced"_s, u"rowsUpdated"_s, u"startedAt"_s, u"status"_s, u"streams"_s, u"trigger"_s}));
         QCOMPARE(run.value(u"status"_s).toString(), u"PENDING"_s);
         QCOMPARE(run.value(u"trigger"_s).toString(), u"MANUAL"_s);
         QCOMPARE(run.value(u"streams"_s).toArray(), (QJsonArray{u"contacts"_s, u"transcripts"_s}));
@@ -146,10 +146,12 @@ private Q_SLOTS:
         QCOMPARE(done.value(u"progress"_s).toObject().value(u"rowsSynced"_s).toInt(), 120);
 
         // Tables named from the connection (label stripped), flattened, with system columns.
-        QCOMPARE(scalar(u"SELECT COUNT(*) FROM production_crm__contacts WHERE _opbox_connection_id = '%1'"_s.arg(id)).toInt(), 100);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM production_crm__contacts WHERE _opbox_connection_id = '%1'"_s.arg(id)).toInt(),
+                 100);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM production_crm__transcripts"_s).toInt(), 20);
         QCOMPARE(scalar(u"SELECT address__city FROM production_crm__contacts WHERE id = 'c8'"_s).toString(), u"City 1"_s);
-        QCOMPARE(scalar(u"SELECT _opbox_run_id FROM production_crm__contacts LIMIT 1"_s).toString(), done.value(u"id"_s).toString());
+        QCOMPARE(scalar(u"SELECT _opbox_run_id FROM production_crm__contacts LIMIT 1"_s).toString(),
+                 done.value(u"id"_s).toString());
         QCOMPARE(m_provider->lastCredentials(), (QJsonObject{{u"apiKey"_s, u"k-secret"_s}}));
 
         // The catalog as the GUI's table browser reads it.
@@ -244,7 +246,8 @@ private Q_SLOTS:
             req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
             replies.append(nam.post(req, QByteArray("{}")));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }),
+                                 15000);
         int accepted = 0;
         QString winner;
         QStringList losersSay;
@@ -310,8 +313,12 @@ private Q_SLOTS:
         QVERIFY(!runId.isEmpty());
         // Wait until it has committed a few pages.
         QJsonObject running;
-        QTRY_VERIFY_WITH_TIMEOUT((running = m_t->client(m_owner)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).json())
-                                         .value(u"rowsSynced"_s).toInt() >= 50, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (running = m_t->client(m_owner)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).json())
+                    .value(u"rowsSynced"_s)
+                    .toInt()
+                >= 50,
+            15000);
         QCOMPARE(running.value(u"status"_s).toString(), u"RUNNING"_s);
         QCOMPARE(running.value(u"progress"_s).toObject().value(u"stream"_s).toString(), u"contacts"_s);
 
@@ -331,8 +338,12 @@ private Q_SLOTS:
         QVERIFY2(rows - atStop <= 10, qPrintable(u"%1 rows after the stop"_s.arg(rows - atStop)));
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM stoppable__contacts"_s).toInt(), rows);
         // The cursor matches the committed data exactly.
-        const QJsonObject state = runs()->syncState(Caller::system(m_t->workspaceId()), id)->value(u"streams"_s).toObject()
-                                      .value(u"contacts"_s).toObject();
+        const QJsonObject state = runs()
+                                      ->syncState(Caller::system(m_t->workspaceId()), id)
+                                      ->value(u"streams"_s)
+                                      .toObject()
+                                      .value(u"contacts"_s)
+                                      .toObject();
         QCOMPARE(state.value(u"page"_s).toInt() * 10, rows);
         // A finished run cannot be stopped.
         const auto again = m_t->client(m_member)->post(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId), {});
@@ -362,14 +373,16 @@ private Q_SLOTS:
         const auto starts = provider->starts();
         QCOMPARE(starts.size(), 2);
         QCOMPARE(starts.at(1).second.value(u"page"_s).toInt(), 3);
-        QCOMPARE(starts.at(1).second.value(u"cursor"_s).toString(), FakeProvider::record(u"r"_s, 29).value(u"updatedAt"_s).toString());
+        QCOMPARE(starts.at(1).second.value(u"cursor"_s).toString(),
+                 FakeProvider::record(u"r"_s, 29).value(u"updatedAt"_s).toString());
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM resume__contacts"_s).toInt(), 50);
         // A provider that refuses the credentials marks the connection ERROR.
         provider->setPages(u"contacts"_s, FakeProvider::pagesOf(u"r"_s, 6, 10));
         provider->setFailAt(u"contacts"_s, 5, Error::Kind::Configuration);
         const QString third = trigger(id);
         QCOMPARE(finishedRun(id, third).value(u"status"_s).toString(), u"FAILED"_s);
-        QCOMPARE(m_t->client(m_owner)->get(u"/api/pipelines/connections/"_s + id).json().value(u"status"_s).toString(), u"ERROR"_s);
+        QCOMPARE(m_t->client(m_owner)->get(u"/api/pipelines/connections/"_s + id).json().value(u"status"_s).toString(),
+                 u"ERROR"_s);
     }
 
     void aFailedPageStopsThePagesQueuedBehindIt()
@@ -393,14 +406,19 @@ private Q_SLOTS:
         const QString runId = trigger(id);
         const auto failed = finishedRun(id, runId);
         QCOMPARE(failed.value(u"status"_s).toString(), u"FAILED"_s);
-        QVERIFY2(failed.value(u"error"_s).toString().contains(u"faulty__contacts"_s), qPrintable(failed.value(u"error"_s).toString()));
+        QVERIFY2(failed.value(u"error"_s).toString().contains(u"faulty__contacts"_s),
+                 qPrintable(failed.value(u"error"_s).toString()));
         QVERIFY(!failed.value(u"error"_s).toString().contains(u"earlier page"_s));
         // Pages 0 and 1 are committed with their cursor; nothing after the refused page is.
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM faulty__contacts"_s).toInt(), 20);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM faulty__contacts WHERE n >= 20"_s).toInt(), 0);
         QCOMPARE(failed.value(u"rowsSynced"_s).toInt(), 10); // page 0 came with the first run
-        const QJsonObject state = runs()->syncState(Caller::system(m_t->workspaceId()), id)->value(u"streams"_s).toObject()
-                                      .value(u"contacts"_s).toObject();
+        const QJsonObject state = runs()
+                                      ->syncState(Caller::system(m_t->workspaceId()), id)
+                                      ->value(u"streams"_s)
+                                      .toObject()
+                                      .value(u"contacts"_s)
+                                      .toObject();
         QCOMPARE(state.value(u"page"_s).toInt(), 2);
         QCOMPARE(state.value(u"cursor"_s).toString(), FakeProvider::record(u"f"_s, 19).value(u"updatedAt"_s).toString());
 
@@ -429,7 +447,8 @@ private Q_SLOTS:
         const auto done = finishedRun(id, trigger(id));
         QCOMPARE(done.value(u"rowsUpdated"_s).toInt(), 8);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM owners__owners WHERE _opbox_deleted_at IS NULL"_s).toInt(), 8);
-        QCOMPARE(scalar(u"SELECT group_concat(id) FROM owners__owners WHERE _opbox_deleted_at IS NOT NULL"_s).toString(), u"o8,o9"_s);
+        QCOMPARE(scalar(u"SELECT group_concat(id) FROM owners__owners WHERE _opbox_deleted_at IS NOT NULL"_s).toString(),
+                 u"o8,o9"_s);
     }
 
     void resetCursorAnswersAsTheSpec()
@@ -439,14 +458,22 @@ private Q_SLOTS:
         const QString path = u"/api/pipelines/connections/"_s + id;
         auto r = client->patch(path, {{u"stream"_s, u"transcripts"_s}, {u"cursor"_s, u"2026-01-01T00:00:00.000Z"_s}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json(), QJsonDocument::fromJson("{ \"success\": true, \"syncState\": { \"version\": 1, \"streams\": { \"transcripts\": { \"cursor\": \"2026-01-01T00:00:00.000Z\" } } }, \"message\": \"Sync cursor set to 2026-01-01T00:00:00.000Z for stream \\\"transcripts\\\"\" }").object());
+        QCOMPARE(r.json(),
+                 QJsonDocument::fromJson("{ \"success\": true, \"syncState\": { \"version\": 1, \"streams\": { \"transcripts\": "
+                                         "{ \"cursor\": \"2026-01-01T00:00:00.000Z\" } } }, \"message\": \"Sync cursor set to "
+                                         "2026-01-01T00:00:00.000Z for stream \\\"transcripts\\\"\" }")
+                     .object());
         // The stream defaults to "transcripts".
         r = client->patch(path, {{u"cursor"_s, u"2026-02-01T00:00:00.000Z"_s}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(u"message"_s).toString(), u"Sync cursor set to 2026-02-01T00:00:00.000Z for stream \"transcripts\""_s);
+        QCOMPARE(r.json().value(u"message"_s).toString(),
+                 u"Sync cursor set to 2026-02-01T00:00:00.000Z for stream \"transcripts\""_s);
         r = client->patch(path, {{u"stream"_s, u"transcripts"_s}, {u"cursor"_s, QJsonValue()}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json(), QJsonDocument::fromJson("{ \"success\": true, \"syncState\": { \"version\": 1, \"streams\": {} }, \"message\": \"Sync cursor cleared - next sync will be a full resync\" }").object());
+        QCOMPARE(r.json(),
+                 QJsonDocument::fromJson("{ \"success\": true, \"syncState\": { \"version\": 1, \"streams\": {} }, \"message\": "
+                                         "\"Sync cursor cleared - next sync will be a full resync\" }")
+                     .object());
 
         r = client->patch(path, {{u"stream"_s, u"meetings"_s}, {u"cursor"_s, u"2026-01-01T00:00:00.000Z"_s}});
         QCOMPARE(r.status, 400);
@@ -457,7 +484,8 @@ private Q_SLOTS:
         QCOMPARE(client->patch(path, {{u"stream"_s, u"transcripts"_s}}).status, 400);
         QCOMPARE(client->patch(path, {{u"cursor"_s, 5}}).status, 400);
         QCOMPARE(m_t->client(m_member)->patch(path, {{u"cursor"_s, QJsonValue()}}).status, 403);
-        QCOMPARE(client->patch(u"/api/pipelines/connections/cxxxxxxxxxxxxxxxxxxxxxxxx"_s, {{u"cursor"_s, QJsonValue()}}).status, 404);
+        QCOMPARE(client->patch(u"/api/pipelines/connections/cxxxxxxxxxxxxxxxxxxxxxxxx"_s, {{u"cursor"_s, QJsonValue()}}).status,
+                 404);
         // An unknown connection is 404 whatever the fields; a body with several problems names the first.
         QCOMPARE(client->patch(u"/api/pipelines/connections/cxxxxxxxxxxxxxxxxxxxxxxxx"_s, {{u"cursor"_s, 5}}).status, 404);
         r = client->patch(path, {{u"stream"_s, 5}, {u"cursor"_s, 5}, {u"x"_s, 1}});
@@ -569,8 +597,9 @@ private Q_SLOTS:
         const QJsonObject n = notes(m_member, run1).at(0).toObject();
         QStringList keys = n.keys();
         keys.sort();
-        QCOMPARE(keys, (QStringList{u"connectionId"_s, u"createdAt"_s, u"id"_s, u"kind"_s, u"message"_s, u"progress"_s, u"read"_s,
-                                    u"runId"_s, u"title"_s, u"updatedAt"_s}));
+        QCOMPARE(keys,
+                 (QStringList{u"connectionId"_s, u"createdAt"_s, u"id"_s, u"kind"_s, u"message"_s, u"progress"_s, u"read"_s,
+                              u"runId"_s, u"title"_s, u"updatedAt"_s}));
         QCOMPARE(n.value(u"kind"_s).toString(), u"COMPLETED"_s);
         QCOMPARE(n.value(u"connectionId"_s).toString(), id);
         QCOMPARE(n.value(u"read"_s).toBool(), false);
@@ -582,7 +611,8 @@ private Q_SLOTS:
         QCOMPARE(m_t->client(m_viewer)->post(u"/api/notifications/%1/read"_s.arg(n.value(u"id"_s).toString()), {}).status, 404);
 
         // notifyUserIds narrows the audience; a failure reaches C (onFailure is on).
-        QVERIFY(m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id, {{u"notifyUserIds"_s, QJsonArray{c, d}}}).status == 200);
+        QVERIFY(m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id, {{u"notifyUserIds"_s, QJsonArray{c, d}}}).status
+                == 200);
         auto provider = std::make_shared<FakeProvider>();
         provider->addStream(spec(u"contacts"_s, true), FakeProvider::pagesOf(u"n"_s, 3, 2));
         provider->setFailAt(u"contacts"_s, 1);
@@ -598,7 +628,8 @@ private Q_SLOTS:
         QCOMPARE(notes(m_viewer, run2).size(), 1);
 
         // A system trigger (webhook) has no triggering user: everyone eligible hears, A included.
-        QVERIFY(m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id, {{u"notifyUserIds"_s, QJsonArray()}}).status == 200);
+        QVERIFY(m_t->client(m_owner)->put(u"/api/pipelines/connections/"_s + id, {{u"notifyUserIds"_s, QJsonArray()}}).status
+                == 200);
         provider->setFailAt(u"contacts"_s, -1);
         auto run3 = runs()->trigger(Caller::system(m_t->workspaceId()), id, {}, RunTrigger::Webhook);
         QVERIFY(run3.ok());
@@ -620,11 +651,12 @@ private Q_SLOTS:
         QSignalSpy runChanged(runs(), &RunService::runChanged);
         const QString runId = trigger(id, m_owner);
         QJsonArray seen;
-        QTRY_VERIFY_WITH_TIMEOUT(!(seen = m_t->client(m_member)->get(u"/api/notifications?unread=true"_s).json()
-                                              .value(u"notifications"_s).toArray()).isEmpty()
-                                     && seen.at(0).toObject().value(u"runId"_s).toString() == runId
-                                     && seen.at(0).toObject().value(u"kind"_s).toString() == u"PROGRESS"_s,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(seen = m_t->client(m_member)->get(u"/api/notifications?unread=true"_s).json().value(u"notifications"_s).toArray())
+                    .isEmpty()
+                && seen.at(0).toObject().value(u"runId"_s).toString() == runId
+                && seen.at(0).toObject().value(u"kind"_s).toString() == u"PROGRESS"_s,
+            10000);
         const QString noteId = seen.at(0).toObject().value(u"id"_s).toString();
         QVERIFY(seen.at(0).toObject().value(u"progress"_s).toObject().contains(u"rowsSynced"_s));
         const auto done = finishedRun(id, runId);
@@ -711,9 +743,9 @@ private Q_SLOTS:
         provider->setPageDelay(10);
         t.engine().runs()->setConnectorMaker(FakeProvider::maker(provider));
         t.engine().syncWorkers()->start(2);
-        const auto created = t.client(token)->post(u"/api/pipelines/connections"_s,
-                                                   {{u"name"_s, u"S"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
-                                                    {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
+        const auto created = t.client(token)->post(
+            u"/api/pipelines/connections"_s,
+            {{u"name"_s, u"S"_s}, {u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
         const QString id = created.json().value(u"id"_s).toString();
         const auto r = t.client(token)->post(u"/api/pipelines/connections/%1/runs"_s.arg(id), {});
         QCOMPARE(r.status, 202);

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless server's shutdown contract: SIGTERM while a sync runs → no new runs,
 // the running one keeps its committed pages and reads CANCELLED "server shutdown", exit code 0.
-#include "engine/store/database.h"
-#include "engine/services/engine.h"
-#include "hubspotfakeserver.h"
-#include "httpclient.h"
-#include "engine/services/runservice.h"
-#include "testengine.h"
 #include "engine/security/vault.h"
-#include "engine/store/workspacedatastore.h"
-#include "engine/services/identityservice.h"
 #include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "engine/services/runservice.h"
+#include "engine/store/database.h"
+#include "engine/store/workspacedatastore.h"
+#include "httpclient.h"
+#include "hubspotfakeserver.h"
+#include "testengine.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -68,15 +68,19 @@ private Q_SLOTS:
         client.setToken(bearer);
 
         const auto created = client.post(u"/api/pipelines/connections"_s,
-                                         {{u"name"_s, u"Server CRM"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
-                                          {u"credentials"_s, hubspot.credentials()}, {u"config"_s, hubspot.connectorConfig()}});
+                                         {{u"name"_s, u"Server CRM"_s},
+                                          {u"type"_s, u"CRM_PLATFORM"_s},
+                                          {u"credentials"_s, hubspot.credentials()},
+                                          {u"config"_s, hubspot.connectorConfig()}});
         QCOMPARE(created.status, 201);
         const QString id = created.json().value(u"id"_s).toString();
-        const auto triggered = client.post(u"/api/pipelines/connections/%1/runs"_s.arg(id), {{u"streams"_s, QJsonArray{u"contacts"_s}}});
+        const auto triggered
+            = client.post(u"/api/pipelines/connections/%1/runs"_s.arg(id), {{u"streams"_s, QJsonArray{u"contacts"_s}}});
         QCOMPARE(triggered.status, 202);
         const QString runId = triggered.json().value(u"id"_s).toString();
-        QTRY_VERIFY_WITH_TIMEOUT(client.get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).json()
-                                         .value(u"rowsSynced"_s).toInt() >= 300, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            client.get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(id, runId)).json().value(u"rowsSynced"_s).toInt() >= 300,
+            30000);
 
         ::kill(pid_t(server.processId()), SIGTERM);
         QVERIFY(server.waitForFinished(30000));

@@ -66,8 +66,8 @@ QList<StreamSpec> ScriptedConnector::streams() const
     for (const auto &name : {u"contacts"_s, u"companies"_s, u"owners"_s}) {
         StreamSpec spec;
         spec.name = name;
-        spec.fields = {{u"id"_s, u"string"_s}, {u"name"_s, u"string"_s}, {u"host"_s, u"string"_s},
-                       {u"updatedAt"_s, u"datetime"_s}};
+        spec.fields
+            = {{u"id"_s, u"string"_s}, {u"name"_s, u"string"_s}, {u"host"_s, u"string"_s}, {u"updatedAt"_s, u"datetime"_s}};
         spec.primaryKey = {u"id"_s};
         // owners is full refresh only: a variant's refresh must not touch other variants' rows.
         if (name == u"owners"_s) {
@@ -94,10 +94,8 @@ QCoro::Task<ReadResult> ScriptedConnector::read(QString stream, QJsonObject stat
         const QString at = updatedAt(n);
         if (!cursor.isEmpty() && at <= cursor)
             continue;
-        records.append(QJsonObject{{u"id"_s, QString::number(n)},
-                                   {u"name"_s, recordName(host, stream, n)},
-                                   {u"host"_s, host},
-                                   {u"updatedAt"_s, at}});
+        records.append(QJsonObject{
+            {u"id"_s, QString::number(n)}, {u"name"_s, recordName(host, stream, n)}, {u"host"_s, host}, {u"updatedAt"_s, at}});
     }
     qint64 read = 0;
     qsizetype i = 0;

@@ -18,7 +18,8 @@ class ScriptedConnector : public Connector
 {
 public:
     /** Shared by every instance (the sync workers build their own). */
-    struct Settings {
+    struct Settings
+    {
         int records = 60;
         int perPage = 20;
         int pageDelayMs = 0;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "triggerfixture.h"
-#include "engine/store/database.h"
 #include "engine/services/runservice.h"
-#include "scriptedconnector.h"
+#include "engine/store/database.h"
 #include "engine/sync/syncworkerpool.h"
+#include "scriptedconnector.h"
 
 #include <QTest>
 
@@ -42,9 +42,8 @@ void TriggerFixture::startScriptedWorkers(int workers)
 
 QString TriggerFixture::createConnection(const QString &name, const QJsonObject &extra)
 {
-    QJsonObject body{{u"name"_s, name},
-                     {u"type"_s, u"CRM_PLATFORM"_s},
-                     {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"test-api-key"_s}}}};
+    QJsonObject body{
+        {u"name"_s, name}, {u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"test-api-key"_s}}}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         body.insert(it.key(), it.value());
     auto r = as(owner)->post(u"/api/pipelines/connections"_s, body);
@@ -74,8 +73,7 @@ void TriggerFixture::stopActive(const QString &connectionId) const
         const QJsonObject run = v.toObject();
         const QString status = run.value(u"status"_s).toString();
         if (status == u"PENDING"_s || status == u"RUNNING"_s)
-            (void)as(owner)->post(u"/api/pipelines/connections/"_s + connectionId + u"/runs/"_s
-                                      + run.value(u"id"_s).toString(),
+            (void)as(owner)->post(u"/api/pipelines/connections/"_s + connectionId + u"/runs/"_s + run.value(u"id"_s).toString(),
                                   {});
     }
 }

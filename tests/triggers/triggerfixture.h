@@ -28,7 +28,7 @@ public:
     [[nodiscard]] std::unique_ptr<HttpClient> as(const QString &token) const { return m_t->client(token); }
 
     QString owner, admin, member, viewer, outsider; // API tokens
-    QString ownerId, adminId, memberId, viewerId;   // user ids
+    QString ownerId, adminId, memberId, viewerId; // user ids
 
     /** Builds connectors with ScriptedConnector and starts `workers` sync workers. */
     void startScriptedWorkers(int workers = 4);
@@ -38,8 +38,7 @@ public:
     /** The connection's runs, newest first (as the owner sees them). */
     [[nodiscard]] QJsonArray runs(const QString &connectionId) const;
     /** The run object once the run has ended; empty, and the test failed, when it did not end. */
-    [[nodiscard]] QJsonObject finishedRun(const QString &connectionId, const QString &runId,
-                                          int timeoutMs = RunTimeoutMs) const;
+    [[nodiscard]] QJsonObject finishedRun(const QString &connectionId, const QString &runId, int timeoutMs = RunTimeoutMs) const;
     /** Cancels the connection's active run, if any. */
     void stopActive(const QString &connectionId) const;
     /** The webhook token from a reveal by the owner; empty on failure. */

@@ -102,12 +102,10 @@ private Q_SLOTS:
         QTest::addColumn<QList<QDate>>("dates");
         // Each run starts when the last one's period ends, so a month-end start settles on the
         // shortest month's day and stays there.
-        QTest::newRow("from Jan 31 2028")
-            << utc(2028, 1, 31)
-            << QList<QDate>{QDate(2028, 2, 29), QDate(2028, 3, 29), QDate(2028, 4, 29), QDate(2028, 5, 29)};
+        QTest::newRow("from Jan 31 2028") << utc(
+            2028, 1, 31) << QList<QDate>{QDate(2028, 2, 29), QDate(2028, 3, 29), QDate(2028, 4, 29), QDate(2028, 5, 29)};
         QTest::newRow("from Nov 30 2026 over the year end")
-            << utc(2026, 11, 30)
-            << QList<QDate>{QDate(2026, 12, 30), QDate(2027, 1, 30), QDate(2027, 2, 28), QDate(2027, 3, 28)};
+            << utc(2026, 11, 30) << QList<QDate>{QDate(2026, 12, 30), QDate(2027, 1, 30), QDate(2027, 2, 28), QDate(2027, 3, 28)};
     }
     void yearOfMonthlyRuns()
     {

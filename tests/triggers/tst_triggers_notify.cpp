@@ -30,8 +30,7 @@ private:
             return {u"<run did not complete>"_s};
         QSet<QString> out;
         for (auto it = m_tokenOf.cbegin(); it != m_tokenOf.cend(); ++it) {
-            const QJsonArray list =
-                m_f->as(it.value())->get(u"/api/notifications"_s).json().value(u"notifications"_s).toArray();
+            const QJsonArray list = m_f->as(it.value())->get(u"/api/notifications"_s).json().value(u"notifications"_s).toArray();
             for (const auto &v : list) {
                 const QJsonObject n = v.toObject();
                 if (n.value(u"runId"_s).toString() == runId) {
@@ -49,18 +48,15 @@ private:
         auto r = m_f->as(token)->post(u"/api/pipelines/connections/"_s + m_conn + u"/runs"_s, {});
         return r.status == 202 ? r.json().value(u"id"_s).toString() : QString();
     }
-    int put(const QJsonObject &body)
-    {
-        return m_f->as(m_f->admin)->put(u"/api/pipelines/connections/"_s + m_conn, body).status;
-    }
+    int put(const QJsonObject &body) { return m_f->as(m_f->admin)->put(u"/api/pipelines/connections/"_s + m_conn, body).status; }
 
 private Q_SLOTS:
     void initTestCase()
     {
         m_f = std::make_unique<Test::TriggerFixture>();
         QVERIFY(m_f->ok());
-        m_tokenOf = {{m_f->ownerId, m_f->owner}, {m_f->adminId, m_f->admin}, {m_f->memberId, m_f->member},
-                     {m_f->viewerId, m_f->viewer}};
+        m_tokenOf = {
+            {m_f->ownerId, m_f->owner}, {m_f->adminId, m_f->admin}, {m_f->memberId, m_f->member}, {m_f->viewerId, m_f->viewer}};
         Test::ScriptedConnector::configure({5, 5, 0});
         m_f->startScriptedWorkers(2);
         m_conn = m_f->createConnection(u"Notified CRM"_s);
@@ -141,15 +137,15 @@ private Q_SLOTS:
     void userOfAnotherWorkspaceIsRefused()
     {
         const QString outsiderId = m_f->t().userId(u"other@example.com"_s);
-        auto r = m_f->as(m_f->admin)->put(u"/api/pipelines/connections/"_s + m_conn,
-                                          {{u"notifyUserIds"_s, QJsonArray{outsiderId}}});
+        auto r
+            = m_f->as(m_f->admin)->put(u"/api/pipelines/connections/"_s + m_conn, {{u"notifyUserIds"_s, QJsonArray{outsiderId}}});
         QCOMPARE(r.status, 400);
     }
 
     void membersMayNotRetarget()
     {
-        auto r = m_f->as(m_f->member)->put(u"/api/pipelines/connections/"_s + m_conn,
-                                           {{u"notifyUserIds"_s, QJsonArray{m_f->memberId}}});
+        auto r = m_f->as(m_f->member)
+                     ->put(u"/api/pipelines/connections/"_s + m_conn, {{u"notifyUserIds"_s, QJsonArray{m_f->memberId}}});
         QCOMPARE(r.status, 403);
     }
 };

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/api/apiserver.h"
-#include "engine/store/database.h"
-#include "engine/services/engine.h"
-#include "httpclient.h"
-#include "engine/services/identityservice.h"
 #include "base/ids.h"
-#include "engine/store/schema.h"
-#include "testengine.h"
+#include "engine/api/apiserver.h"
 #include "engine/security/vault.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
 #include "engine/services/webhookservice.h"
+#include "engine/store/database.h"
+#include "engine/store/schema.h"
+#include "httpclient.h"
+#include "testengine.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -50,7 +50,7 @@ class TestTriggersPlaintextTokens : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    QByteArray m_bytes;      // the revealed connection's token
+    QByteArray m_bytes; // the revealed connection's token
     QString m_hex;
     QByteArray m_otherBytes; // a second legacy connection that is never revealed
     QString m_connection;
@@ -79,12 +79,14 @@ private Q_SLOTS:
         {
             SqlQuery ws(old.connection(), u"INSERT INTO workspaces(id, name, created_at) VALUES(?, 'Default', ?)"_s);
             QVERIFY(ws.bind(m_workspace).bind(now).exec());
-            for (const auto &[id, bytes, name] : {std::tuple{m_connection, m_bytes, u"Legacy CRM"_s},
-                                                  std::tuple{m_other, m_otherBytes, u"Other legacy"_s}}) {
-                SqlQuery c(old.connection(),
-                           u"INSERT INTO connections(id, workspace_id, name, type, schedule, webhook_token, created_at, updated_at)"
-                           " VALUES(?, ?, ?, 'CRM_PLATFORM', '{\"enabled\":false,\"frequency\":\"daily\"}', ?, ?, ?)"_s);
-                QVERIFY(c.bind(id).bind(m_workspace).bind(name).bind(QString::fromLatin1(bytes.toHex())).bind(now).bind(now).exec());
+            for (const auto &[id, bytes, name] :
+                 {std::tuple{m_connection, m_bytes, u"Legacy CRM"_s}, std::tuple{m_other, m_otherBytes, u"Other legacy"_s}}) {
+                SqlQuery c(
+                    old.connection(),
+                    u"INSERT INTO connections(id, workspace_id, name, type, schedule, webhook_token, created_at, updated_at)"
+                    " VALUES(?, ?, ?, 'CRM_PLATFORM', '{\"enabled\":false,\"frequency\":\"daily\"}', ?, ?, ?)"_s);
+                QVERIFY(
+                    c.bind(id).bind(m_workspace).bind(name).bind(QString::fromLatin1(bytes.toHex())).bind(now).bind(now).exec());
             }
             SqlQuery c(old.connection(),
                        u"INSERT INTO connections(id, workspace_id, name, type, schedule, created_at, updated_at)"
@@ -125,7 +127,8 @@ private Q_SLOTS:
             return owner.get(u"/api/pipelines/connections/"_s + id + u"/runs"_s).json().value(u"runs"_s).toArray().size();
         };
         auto stopAll = [&](const QString &id) {
-            for (const auto &v : owner.get(u"/api/pipelines/connections/"_s + id + u"/runs"_s).json().value(u"runs"_s).toArray()) {
+            for (const auto &v :
+                 owner.get(u"/api/pipelines/connections/"_s + id + u"/runs"_s).json().value(u"runs"_s).toArray()) {
                 const QJsonObject run = v.toObject();
                 if (run.value(u"status"_s) == u"PENDING"_s || run.value(u"status"_s) == u"RUNNING"_s)
                     (void)owner.post(u"/api/pipelines/connections/"_s + id + u"/runs/"_s + run.value(u"id"_s).toString(), {});
@@ -197,7 +200,10 @@ private Q_SLOTS:
         const QString issuedToken = issuedUrl.mid(issuedUrl.lastIndexOf(u'/') + 1);
         QVERIFY(issuedToken.startsWith(u"whk_"_s) && issuedToken != newToken);
         QCOMPARE(owner.post(u"/api/pipelines/connections/"_s + m_tokenless + u"/webhook-url"_s, {})
-                     .json().value(u"webhookUrl"_s).toString(), issuedUrl);
+                     .json()
+                     .value(u"webhookUrl"_s)
+                     .toString(),
+                 issuedUrl);
         QCOMPARE(anonymous.post(u"/api/pipelines/webhook/"_s + issuedToken, {}).status, 202);
         QCOMPARE(runCount(m_tokenless), 1);
         stopAll(m_tokenless);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/store/database.h"
 #include "engine/services/runservice.h"
+#include "engine/store/database.h"
 #include "triggerfixture.h"
 
 #include <QJsonArray>
@@ -47,9 +47,11 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             m_enabled << m_f->createConnection(u"Enabled %1"_s.arg(i));
         m_disabled = m_f->createConnection(u"Disabled"_s, {{u"enabled"_s, false}});
-        auto foreign = m_f->as(m_f->outsider)->post(u"/api/pipelines/connections"_s,
-                                                    {{u"name"_s, u"Theirs"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
-                                                     {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
+        auto foreign = m_f->as(m_f->outsider)
+                           ->post(u"/api/pipelines/connections"_s,
+                                  {{u"name"_s, u"Theirs"_s},
+                                   {u"type"_s, u"CRM_PLATFORM"_s},
+                                   {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
         QCOMPARE(foreign.status, 201);
         m_foreign = foreign.json().value(u"id"_s).toString();
         QVERIFY(!m_enabled.contains(QString()) && !m_disabled.isEmpty());
@@ -128,8 +130,9 @@ private Q_SLOTS:
         QCOMPARE(m_f->as(m_f->member)->post(u"/api/pipelines/connections/"_s + m_enabled[0] + u"/runs"_s, {}).status, 202);
         QCOMPARE(m_f->as(m_f->member)->post(u"/api/pipelines/connections/"_s + m_enabled[2] + u"/runs"_s, {}).status, 202);
         {
-            SqlQuery q(m_f->engine().metadata()->connection(),
-                       u"UPDATE runs SET status = 'RUNNING', started_at = created_at WHERE connection_id = ? AND status = 'PENDING'"_s);
+            SqlQuery q(
+                m_f->engine().metadata()->connection(),
+                u"UPDATE runs SET status = 'RUNNING', started_at = created_at WHERE connection_id = ? AND status = 'PENDING'"_s);
             QVERIFY(q.bind(m_enabled[0]).exec());
         }
         auto r = runAll(m_f->owner);

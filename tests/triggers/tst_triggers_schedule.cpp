@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/store/database.h"
 #include "base/ids.h"
 #include "engine/services/runservice.h"
+#include "engine/services/triggerservice.h"
+#include "engine/store/database.h"
 #include "engine/store/settingsstore.h"
 #include "triggerfixture.h"
-#include "engine/services/triggerservice.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -12,8 +12,8 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimeZone>
 #include <QThread>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Opbox;
@@ -302,9 +302,7 @@ private Q_SLOTS:
         QVERIFY(clearConnections());
         const QString id = m_f->createConnection(u"Next"_s, {{u"schedule"_s, Daily}});
         const QString manual = m_f->createConnection(u"Manual"_s);
-        auto get = [&](const QString &c) {
-            return m_f->as(m_f->owner)->get(u"/api/pipelines/connections/"_s + c).json();
-        };
+        auto get = [&](const QString &c) { return m_f->as(m_f->owner)->get(u"/api/pipelines/connections/"_s + c).json(); };
         const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-5);
         const QDateTime never = QDateTime::fromString(get(id).value(u"nextRunAt"_s).toString(), Qt::ISODateWithMs);
         QVERIFY(never.isValid() && never >= before);

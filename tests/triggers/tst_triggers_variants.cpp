@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
 #include "engine/store/database.h"
+#include "engine/store/workspacedatastore.h"
 #include "scriptedconnector.h"
 #include "triggerfixture.h"
-#include "engine/security/vault.h"
-#include "engine/store/workspacedatastore.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -120,8 +120,8 @@ private Q_SLOTS:
         auto copied = connections->credentials(m_eu);
         QVERIFY(copied);
         QCOMPARE(copied->value(u"apiKey"_s).toString(), ApiKey);
-        const QVariantList blobs = m_f->column(u"SELECT credentials FROM connections WHERE id IN (?, ?) ORDER BY id = ?"_s,
-                                               {m_source, m_eu, m_eu});
+        const QVariantList blobs
+            = m_f->column(u"SELECT credentials FROM connections WHERE id IN (?, ?) ORDER BY id = ?"_s, {m_source, m_eu, m_eu});
         QCOMPARE(blobs.size(), 2);
         const QByteArray sourceBlob = blobs[0].toByteArray();
         const QByteArray variantBlob = blobs[1].toByteArray();
@@ -132,8 +132,9 @@ private Q_SLOTS:
         QVERIFY(!m_f->engine().vault()->decryptJson(variantBlob, "credentials:" + m_source.toUtf8()));
         QVERIFY(m_f->engine().vault()->decryptJson(variantBlob, "credentials:" + m_eu.toUtf8()));
         // Changing the variant's credentials leaves the source's alone.
-        auto put = m_f->as(m_f->owner)->put(u"/api/pipelines/connections/"_s + m_eu,
-                                            {{u"credentials"_s, QJsonObject{{u"apiKey"_s, u"eu-key"_s}}}});
+        auto put
+            = m_f->as(m_f->owner)
+                  ->put(u"/api/pipelines/connections/"_s + m_eu, {{u"credentials"_s, QJsonObject{{u"apiKey"_s, u"eu-key"_s}}}});
         QCOMPARE(put.status, 200);
         QCOMPARE(connections->credentials(m_source)->value(u"apiKey"_s).toString(), ApiKey);
     }
@@ -201,9 +202,9 @@ private Q_SLOTS:
         QFETCH(QString, who);
         QFETCH(int, status);
         const QString token = who == u"member"_s ? m_f->member
-                            : who == u"viewer"_s ? m_f->viewer
-                            : who == u"outsider"_s ? m_f->outsider
-                                                    : QString();
+            : who == u"viewer"_s                 ? m_f->viewer
+            : who == u"outsider"_s               ? m_f->outsider
+                                                 : QString();
         QCOMPARE(variant(token, m_source, {{u"name"_s, u"Nope"_s}}).status, status);
         QCOMPARE(variant(m_f->owner, u"cunknown000000000000000000"_s, {}).status, 404);
     }
@@ -218,12 +219,14 @@ private Q_SLOTS:
         QTest::newRow("name not a string") << QByteArray("{\"name\":[\"x\"]}") << u"name"_s;
         QTest::newRow("config not an object") << QByteArray("{\"config\":\"x\"}") << u"config"_s;
         QTest::newRow("bad baseUrl") << QByteArray("{\"config\":{\"baseUrl\":\"ftp://x\"}}") << u"config.baseUrl"_s;
-        QTest::newRow("bad createOwnTables") << QByteArray("{\"config\":{\"createOwnTables\":\"yes\"}}") << u"config.createOwnTables"_s;
+        QTest::newRow("bad createOwnTables")
+            << QByteArray("{\"config\":{\"createOwnTables\":\"yes\"}}") << u"config.createOwnTables"_s;
         // A body with several problems names the first of unknown field, name, variantLabel, config.
         QTest::newRow("unknown field before name") << QByteArray("{\"name\":5,\"x\":1}") << u"x"_s;
         QTest::newRow("empty name before label") << QByteArray("{\"name\":\"  \",\"variantLabel\":5}") << u"name"_s;
         QTest::newRow("long label before config")
-            << (QByteArray("{\"variantLabel\":\"") + QByteArray(65, 'L') + QByteArray("\",\"config\":\"x\"}")) << u"variantLabel"_s;
+            << (QByteArray("{\"variantLabel\":\"") + QByteArray(65, 'L') + QByteArray("\",\"config\":\"x\"}"))
+            << u"variantLabel"_s;
         QTest::newRow("malformed JSON") << QByteArray("{\"name\":") << QString();
         QTest::newRow("array body") << QByteArray("[]") << QString();
     }
@@ -233,8 +236,9 @@ private Q_SLOTS:
         const QString unknown = u"cunknown000000000000000000"_s;
         QCOMPARE(variant(m_f->owner, unknown, {{u"name"_s, 5}}).status, 404);
         // A body that is not JSON is refused before the source is looked up.
-        auto r = m_f->as(m_f->owner)->request("POST", u"/api/pipelines/connections/"_s + unknown + u"/variants"_s,
-                                              QByteArray("{\"name\":"), {{"Content-Type", "application/json"}});
+        auto r = m_f->as(m_f->owner)
+                     ->request("POST", u"/api/pipelines/connections/"_s + unknown + u"/variants"_s, QByteArray("{\"name\":"),
+                               {{"Content-Type", "application/json"}});
         QCOMPARE(r.status, 400);
     }
 
@@ -242,8 +246,9 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, field);
-        auto r = m_f->as(m_f->owner)->request("POST", u"/api/pipelines/connections/"_s + m_source + u"/variants"_s, body,
-                                              {{"Content-Type", "application/json"}});
+        auto r = m_f->as(m_f->owner)
+                     ->request("POST", u"/api/pipelines/connections/"_s + m_source + u"/variants"_s, body,
+                               {{"Content-Type", "application/json"}});
         QCOMPARE(r.status, 400);
         if (!field.isEmpty())
             QVERIFY2(r.json().value(u"error"_s).toString().startsWith(field), r.body.constData());
@@ -253,9 +258,7 @@ private Q_SLOTS:
     {
         // A source and variant of its own: whatever the other functions created, the log gains
         // exactly one entry, for this variant and by its creator.
-        const auto events = [this] {
-            return m_f->as(m_f->owner)->get(u"/api/audit-log?action=VARIANT_CREATE&limit=500"_s);
-        };
+        const auto events = [this] { return m_f->as(m_f->owner)->get(u"/api/audit-log?action=VARIANT_CREATE&limit=500"_s); };
         const qsizetype before = events().json().value(u"events"_s).toArray().size();
         const QString source = m_f->createConnection(u"Audited CRM"_s, {{u"credentials"_s, QJsonObject{{u"apiKey"_s, ApiKey}}}});
         QVERIFY(!source.isEmpty());
@@ -278,19 +281,20 @@ private Q_SLOTS:
     {
         Test::ScriptedConnector::configure({200, 20, 10});
         m_f->startScriptedWorkers(3);
-        const QString source = m_f->createConnection(
-            u"Sales CRM (EU)"_s, {{u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://eu.example.test"_s}}}});
-        auto us = variant(m_f->owner, source, {{u"name"_s, u"Sales CRM (US)"_s},
-                                               {u"variantLabel"_s, u"US"_s},
-                                               {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://us.example.test"_s}}}});
-        auto apac = variant(m_f->owner, source, {{u"name"_s, u"Sales CRM (APAC)"_s},
-                                                 {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://apac.example.test"_s}}}});
+        const QString source = m_f->createConnection(u"Sales CRM (EU)"_s,
+                                                     {{u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://eu.example.test"_s}}}});
+        auto us = variant(m_f->owner, source,
+                          {{u"name"_s, u"Sales CRM (US)"_s},
+                           {u"variantLabel"_s, u"US"_s},
+                           {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://us.example.test"_s}}}});
+        auto apac = variant(
+            m_f->owner, source,
+            {{u"name"_s, u"Sales CRM (APAC)"_s}, {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://apac.example.test"_s}}}});
         QCOMPARE(us.status, 201);
         QCOMPARE(apac.status, 201);
         const QStringList group{source, us.json().value(u"id"_s).toString(), apac.json().value(u"id"_s).toString()};
-        const QHash<QString, QString> hostOf{{group[0], u"eu.example.test"_s},
-                                             {group[1], u"us.example.test"_s},
-                                             {group[2], u"apac.example.test"_s}};
+        const QHash<QString, QString> hostOf{
+            {group[0], u"eu.example.test"_s}, {group[1], u"us.example.test"_s}, {group[2], u"apac.example.test"_s}};
         const QHash<QString, QString> labelOf{{group[0], u"1"_s}, {group[1], u"US"_s}, {group[2], u"2"_s}};
 
         const auto runs = syncAll(group);
@@ -305,36 +309,44 @@ private Q_SLOTS:
         // The three really ran at the same time.
         QVERIFY2(lastStart < firstEnd, qPrintable(lastStart + u" >= "_s + firstEnd));
         // One table per stream for the whole group, named after the source without its label.
-        const QVariantList tables =
-            dataColumn(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sales_crm%' ORDER BY name"_s);
+        const QVariantList tables
+            = dataColumn(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sales_crm%' ORDER BY name"_s);
         QCOMPARE(tables, (QVariantList{u"sales_crm__companies"_s, u"sales_crm__contacts"_s, u"sales_crm__owners"_s}));
 
         for (const auto &table : {u"sales_crm__contacts"_s, u"sales_crm__companies"_s, u"sales_crm__owners"_s}) {
             const QString stream = table.mid(QStringLiteral("sales_crm__").size());
             for (const auto &id : group) {
                 // Every row of this variant: its label, its host's content, none lost.
-                QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM "_s + table + u" WHERE _opbox_connection_id = ?"_s, {id})
-                             .value(0).toInt(), 200);
+                QCOMPARE(
+                    dataColumn(u"SELECT COUNT(*) FROM "_s + table + u" WHERE _opbox_connection_id = ?"_s, {id}).value(0).toInt(),
+                    200);
                 QCOMPARE(dataColumn(u"SELECT COUNT(DISTINCT id) FROM "_s + table + u" WHERE _opbox_connection_id = ?"_s, {id})
-                             .value(0).toInt(), 200);
-                QCOMPARE(dataColumn(u"SELECT DISTINCT _opbox_variant FROM "_s + table + u" WHERE _opbox_connection_id = ?"_s, {id}),
-                         QVariantList{labelOf[id]});
+                             .value(0)
+                             .toInt(),
+                         200);
+                QCOMPARE(
+                    dataColumn(u"SELECT DISTINCT _opbox_variant FROM "_s + table + u" WHERE _opbox_connection_id = ?"_s, {id}),
+                    QVariantList{labelOf[id]});
+                QCOMPARE(
+                    dataColumn(u"SELECT COUNT(*) FROM "_s + table
+                                   + u" WHERE _opbox_connection_id = ? AND (host != ? OR name != ? || ' ' || ? || ' ' || id)"_s,
+                               {id, hostOf[id], hostOf[id], stream})
+                        .value(0)
+                        .toInt(),
+                    0);
                 QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM "_s + table
-                                        + u" WHERE _opbox_connection_id = ? AND (host != ? OR name != ? || ' ' || ? || ' ' || id)"_s,
-                                    {id, hostOf[id], hostOf[id], stream})
-                             .value(0).toInt(),
-                         0);
-                QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM "_s + table
-                                        + u" WHERE _opbox_connection_id = ? AND _opbox_deleted_at IS NOT NULL"_s, {id})
-                             .value(0).toInt(),
+                                        + u" WHERE _opbox_connection_id = ? AND _opbox_deleted_at IS NOT NULL"_s,
+                                    {id})
+                             .value(0)
+                             .toInt(),
                          0);
             }
             QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM "_s + table).value(0).toInt(), 600);
         }
         // Each variant keeps its own cursor.
         for (const auto &id : group) {
-            const QVariantList states =
-                dataColumn(u"SELECT state FROM opbox_sync_state WHERE connection_id = ? AND stream = 'contacts'"_s, {id});
+            const QVariantList states
+                = dataColumn(u"SELECT state FROM opbox_sync_state WHERE connection_id = ? AND stream = 'contacts'"_s, {id});
             QCOMPARE(states.size(), 1);
             QVERIFY2(states.first().toString().contains(u"2026-01-01T03:20:00.000Z"_s), qPrintable(states.first().toString()));
         }
@@ -349,38 +361,50 @@ private Q_SLOTS:
             QCOMPARE(run.value(u"rowsCreated"_s).toInt(), 50 + 50 + 50);
         }
         for (const auto &id : group) {
-            QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id = ?"_s, {id})
-                         .value(0).toInt(), 250);
+            QCOMPARE(
+                dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id = ?"_s, {id}).value(0).toInt(),
+                250);
             QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM sales_crm__owners WHERE _opbox_connection_id = ?"
-                                u" AND _opbox_deleted_at IS NULL"_s, {id}).value(0).toInt(), 250);
+                                u" AND _opbox_deleted_at IS NULL"_s,
+                                {id})
+                         .value(0)
+                         .toInt(),
+                     250);
         }
 
         // createOwnTables: the variant writes to tables named after itself, nothing into the shared ones.
-        auto own = variant(m_f->owner, source,
-                           {{u"name"_s, u"Sales CRM (Archive)"_s},
-                            {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://archive.example.test"_s},
-                                                      {u"createOwnTables"_s, true}}}});
+        auto own = variant(
+            m_f->owner, source,
+            {{u"name"_s, u"Sales CRM (Archive)"_s},
+             {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://archive.example.test"_s}, {u"createOwnTables"_s, true}}}});
         QCOMPARE(own.status, 201);
         const QString ownId = own.json().value(u"id"_s).toString();
         QCOMPARE(syncAll({ownId}).first().value(u"status"_s).toString(), u"COMPLETED"_s);
         QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM sales_crm_archive__contacts WHERE _opbox_connection_id = ?"_s, {ownId})
-                     .value(0).toInt(), 250);
-        QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id = ?"_s, {ownId})
-                     .value(0).toInt(), 0);
+                     .value(0)
+                     .toInt(),
+                 250);
+        QCOMPARE(
+            dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id = ?"_s, {ownId}).value(0).toInt(),
+            0);
 
         // Deleting a variant keeps the shared tables and the other variants' rows.
         QCOMPARE(m_f->as(m_f->owner)->del(u"/api/pipelines/connections/"_s + group[1]).status, 204);
         QCOMPARE(dataColumn(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sales_crm__contacts'"_s).size(), 1);
         for (const auto &id : {group[0], group[2]}) {
-            QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id = ?"_s, {id})
-                         .value(0).toInt(), 250);
+            QCOMPARE(
+                dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id = ?"_s, {id}).value(0).toInt(),
+                250);
         }
         // …and the group goes on syncing into them.
         Test::ScriptedConnector::configure({260, 20, 0});
         for (const auto &run : syncAll({group[0], group[2]}))
             QCOMPARE(run.value(u"status"_s).toString(), u"COMPLETED"_s);
-        QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id IN (?, ?)"_s,
-                            {group[0], group[2]}).value(0).toInt(), 520);
+        QCOMPARE(
+            dataColumn(u"SELECT COUNT(*) FROM sales_crm__contacts WHERE _opbox_connection_id IN (?, ?)"_s, {group[0], group[2]})
+                .value(0)
+                .toInt(),
+            520);
     }
 };
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/database.h"
-#include "hubspotfakeserver.h"
-#include "engine/sync/syncworkerpool.h"
-#include "triggerfixture.h"
 #include "engine/store/workspacedatastore.h"
+#include "engine/sync/syncworkerpool.h"
+#include "hubspotfakeserver.h"
+#include "triggerfixture.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -71,9 +71,10 @@ private Q_SLOTS:
         QVERIFY(!source.isEmpty());
         QStringList group{source};
         for (int i = 1; i < 3; ++i) {
-            auto r = m_f->as(m_f->admin)->post(u"/api/pipelines/connections/"_s + source + u"/variants"_s,
-                                              {{u"name"_s, i == 1 ? u"Production CRM (US)"_s : u"Production CRM (APAC)"_s},
-                                               {u"config"_s, m_fakes[i]->connectorConfig()}});
+            auto r = m_f->as(m_f->admin)
+                         ->post(u"/api/pipelines/connections/"_s + source + u"/variants"_s,
+                                {{u"name"_s, i == 1 ? u"Production CRM (US)"_s : u"Production CRM (APAC)"_s},
+                                 {u"config"_s, m_fakes[i]->connectorConfig()}});
             QCOMPARE(r.status, 201);
             group << r.json().value(u"id"_s).toString();
         }
@@ -81,8 +82,8 @@ private Q_SLOTS:
 
         QStringList runIds;
         for (const auto &id : std::as_const(group)) {
-            auto r = m_f->as(m_f->member)->post(u"/api/pipelines/connections/"_s + id + u"/runs"_s,
-                                               {{u"streams"_s, QJsonArray{u"contacts"_s}}});
+            auto r = m_f->as(m_f->member)
+                         ->post(u"/api/pipelines/connections/"_s + id + u"/runs"_s, {{u"streams"_s, QJsonArray{u"contacts"_s}}});
             QCOMPARE(r.status, 202);
             runIds << r.json().value(u"id"_s).toString();
         }
@@ -103,23 +104,31 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             const QString &id = group[i];
             QCOMPARE(dataColumn(u"SELECT COUNT(*) FROM production_crm__contacts WHERE _opbox_connection_id = ?"_s, {id})
-                         .value(0).toInt(), m_counts[i]);
+                         .value(0)
+                         .toInt(),
+                     m_counts[i]);
             QCOMPARE(dataColumn(u"SELECT COUNT(DISTINCT id) FROM production_crm__contacts WHERE _opbox_connection_id = ?"_s, {id})
-                         .value(0).toInt(), m_counts[i]);
+                         .value(0)
+                         .toInt(),
+                     m_counts[i]);
             QCOMPARE(dataColumn(u"SELECT DISTINCT _opbox_variant FROM production_crm__contacts WHERE _opbox_connection_id = ?"_s,
                                 {id}),
                      QVariantList{labels[i]});
             // The one renamed record of this variant's fake, and no other variant's rename.
             QCOMPARE(dataColumn(u"SELECT id FROM production_crm__contacts WHERE _opbox_connection_id = ?"
-                                " AND properties__firstname LIKE 'Changed %' ORDER BY id"_s, {id}),
+                                " AND properties__firstname LIKE 'Changed %' ORDER BY id"_s,
+                                {id}),
                      QVariantList{QString::number(1000 + m_changed[i])});
             // The highest id is this fake's last record.
             QCOMPARE(dataColumn(u"SELECT MAX(CAST(id AS INTEGER)) FROM production_crm__contacts WHERE _opbox_connection_id = ?"_s,
-                                {id}).value(0).toInt(), 1000 + m_counts[i] - 1);
+                                {id})
+                         .value(0)
+                         .toInt(),
+                     1000 + m_counts[i] - 1);
             total += m_counts[i];
             // Its own cursor.
-            const QVariantList states =
-                dataColumn(u"SELECT state FROM opbox_sync_state WHERE connection_id = ? AND stream = 'contacts'"_s, {id});
+            const QVariantList states
+                = dataColumn(u"SELECT state FROM opbox_sync_state WHERE connection_id = ? AND stream = 'contacts'"_s, {id});
             QCOMPARE(states.size(), 1);
             QVERIFY(!states.first().toString().isEmpty());
         }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/store/auditlog.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/runservice.h"
-#include "triggerfixture.h"
 #include "engine/services/webhookservice.h"
+#include "engine/store/auditlog.h"
+#include "triggerfixture.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -65,14 +65,8 @@ private:
             m_otherResponses.append(k + ": " + v);
         return r;
     }
-    void addSecret(const QString &token)
-    {
-        m_secrets << token << hexOf(token) << token.mid(4);
-    }
-    Test::HttpResult hook(const QString &token)
-    {
-        return remember(m_f->as({})->post(u"/api/pipelines/webhook/"_s + token, {}));
-    }
+    void addSecret(const QString &token) { m_secrets << token << hexOf(token) << token.mid(4); }
+    Test::HttpResult hook(const QString &token) { return remember(m_f->as({})->post(u"/api/pipelines/webhook/"_s + token, {})); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -152,11 +146,11 @@ private Q_SLOTS:
         QFETCH(QString, who);
         QFETCH(int, status);
         const QString token = who == u"owner"_s ? m_f->owner
-                            : who == u"admin"_s ? m_f->admin
-                            : who == u"member"_s ? m_f->member
-                            : who == u"viewer"_s ? m_f->viewer
-                            : who == u"outsider"_s ? m_f->outsider
-                                                    : QString();
+            : who == u"admin"_s                 ? m_f->admin
+            : who == u"member"_s                ? m_f->member
+            : who == u"viewer"_s                ? m_f->viewer
+            : who == u"outsider"_s              ? m_f->outsider
+                                                : QString();
         auto r = m_f->as(token)->post(u"/api/pipelines/connections/"_s + m_conn + u"/webhook-url"_s, {});
         QCOMPARE(r.status, status);
         if (status != 200)
@@ -222,10 +216,12 @@ private Q_SLOTS:
         QCOMPARE(r2.json().value(u"message"_s).toString(), u"Sync already in progress"_s);
         QCOMPARE(m_f->revealToken(id), whk);
         // The same 32 bytes cannot belong to two connections, whichever encoding is used.
-        auto dup = remember(m_f->as(m_f->owner)->post(
-            u"/api/pipelines/connections"_s,
-            {{u"name"_s, u"Dup"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
-             {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}, {u"webhookToken"_s, whk}}));
+        auto dup = remember(m_f->as(m_f->owner)
+                                ->post(u"/api/pipelines/connections"_s,
+                                       {{u"name"_s, u"Dup"_s},
+                                        {u"type"_s, u"CRM_PLATFORM"_s},
+                                        {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}},
+                                        {u"webhookToken"_s, whk}}));
         QCOMPARE(dup.status, 409);
         m_f->stopActive(id);
     }
@@ -332,7 +328,8 @@ private Q_SLOTS:
         // The fixture's CRM connection reads contacts, companies, deals and owners (in that order).
         QTest::newRow("one") << u"?streams=deals"_s << 202 << QStringList{u"deals"_s};
         QTest::newRow("two, connector order") << u"?streams=deals,%20contacts"_s << 202 << QStringList{u"contacts"_s, u"deals"_s};
-        QTest::newRow("empty means all") << u"?streams="_s << 202 << QStringList{u"contacts"_s, u"companies"_s, u"deals"_s, u"owners"_s};
+        QTest::newRow("empty means all") << u"?streams="_s << 202
+                                         << QStringList{u"contacts"_s, u"companies"_s, u"deals"_s, u"owners"_s};
         QTest::newRow("unknown") << u"?streams=tickets"_s << 400 << QStringList();
     }
 
@@ -345,7 +342,8 @@ private Q_SLOTS:
         const QString token = m_f->revealToken(id);
         addSecret(token);
         // A payload of the calling service is never read as a stream list.
-        auto r = remember(m_f->as({})->post(u"/api/pipelines/webhook/"_s + token + query, {{u"streams"_s, QJsonArray{u"nothing"_s}}}));
+        auto r = remember(
+            m_f->as({})->post(u"/api/pipelines/webhook/"_s + token + query, {{u"streams"_s, QJsonArray{u"nothing"_s}}}));
         QCOMPARE(r.status, status);
         if (status != 202) {
             QCOMPARE(r.json().value(u"code"_s).toString(), u"VALIDATION_ERROR"_s);
@@ -395,9 +393,9 @@ private Q_SLOTS:
         other.api()->setPublicUrl(QUrl(u"https://app.example.com/opbox/"_s));
         QVERIFY(other.startApi());
         const QString token = other.addUser(u"o@example.com"_s, Role::Owner);
-        auto create = other.client(token)->post(u"/api/pipelines/connections"_s,
-                                                {{u"name"_s, u"X"_s}, {u"type"_s, u"CRM_PLATFORM"_s},
-                                                 {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
+        auto create = other.client(token)->post(
+            u"/api/pipelines/connections"_s,
+            {{u"name"_s, u"X"_s}, {u"type"_s, u"CRM_PLATFORM"_s}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"k"_s}}}});
         QCOMPARE(create.status, 201);
         auto r = other.client(token)->post(
             u"/api/pipelines/connections/"_s + create.json().value(u"id"_s).toString() + u"/webhook-url"_s, {});

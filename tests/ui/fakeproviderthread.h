@@ -39,7 +39,13 @@ public:
     {
         auto *context = new QObject;
         context->moveToThread(&m_thread);
-        QMetaObject::invokeMethod(context, [&f, context] { f(); delete context; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            context,
+            [&f, context] {
+                f();
+                delete context;
+            },
+            Qt::BlockingQueuedConnection);
     }
     [[nodiscard]] Fakes::HubSpotFakeServer *server() const { return m_server; }
     /** Seeds the CRM's four streams on the fake's thread. */

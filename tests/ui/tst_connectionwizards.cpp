@@ -1,34 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/connectioneditdialog.h"
-#include "models/connectionlistmodel.h"
-#include "ui/errorlabel.h"
 #include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "engine/services/identityservice.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
+#include "fakeproviderthread.h"
+#include "models/connectionlistmodel.h"
+#include "models/notificationlistmodel.h"
+#include "models/streamlistmodel.h"
+#include "ui/connectioneditdialog.h"
 #include "ui/cursorchoicepage.h"
 #include "ui/cursorresetwizard.h"
-#include "engine/services/engine.h"
-#include "fakeproviderthread.h"
+#include "ui/errorlabel.h"
 #include "ui/mainwindow.h"
-#include "models/notificationlistmodel.h"
 #include "ui/notificationsdialog.h"
-#include "engine/services/runservice.h"
-#include "models/streamlistmodel.h"
-#include "engine/sync/syncworkerpool.h"
 #include "ui/traycontroller.h"
-#include "engine/services/identityservice.h"
+#include "ui/variantwizard.h"
 #include "uitestsupport.h"
 #include "waitforrun.h"
-#include "ui/variantwizard.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
-#include <QJsonArray>
-#include <QSignalSpy>
 #include <QDateTimeEdit>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
@@ -297,8 +297,9 @@ private Q_SLOTS:
             QString runId;
             bool handled = false;
             QObject after;
-            connect(runs, &RunService::runFinished, &after,
-                    [&](const QString &, const QString &, const QString &id, const QString &) { handled = handled || id == runId; });
+            connect(
+                runs, &RunService::runFinished, &after,
+                [&](const QString &, const QString &, const QString &id, const QString &) { handled = handled || id == runId; });
             auto run = runs->trigger(trigger == RunTrigger::Schedule ? Caller::system(m_f->session->workspaceId())
                                                                      : m_f->session->caller(),
                                      m_id, {u"owners"_s}, trigger);
@@ -315,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(!reported.first().at(2).toBool());
         // The owner turns success messages off: nothing more is reported.
         QVERIFY(m_f->engine.engine().identity()->setNotificationPreferences(m_f->session->caller(),
-                                                                              QJsonObject{{u"onSuccess"_s, false}}));
+                                                                            QJsonObject{{u"onSuccess"_s, false}}));
         runOnce(RunTrigger::Schedule);
         if (QTest::currentTestFailed())
             return;
@@ -333,8 +334,8 @@ private Q_SLOTS:
     void notificationsFromScheduledRun()
     {
         // A scheduled run (no triggering user) notifies the owner; the toolbar counts it.
-        auto run = m_f->engine.engine().runs()->trigger(Caller::system(m_f->session->workspaceId()), m_id, {},
-                                                        RunTrigger::Schedule);
+        auto run
+            = m_f->engine.engine().runs()->trigger(Caller::system(m_f->session->workspaceId()), m_id, {}, RunTrigger::Schedule);
         QVERIFY(run);
         QCOMPARE(finishedStatus(run->id), u"COMPLETED"_s);
         QAction *notifications = m_window->action(u"actionNotifications"_s);

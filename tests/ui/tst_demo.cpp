@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/connectionlistmodel.h"
-#include "engine/services/connectionservice.h"
 #include "app/demosandbox.h"
+#include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
-#include "ui/mainwindow.h"
 #include "engine/services/runservice.h"
-#include "engine/sync/syncworkerpool.h"
 #include "engine/services/triggerservice.h"
+#include "engine/sync/syncworkerpool.h"
+#include "models/connectionlistmodel.h"
+#include "ui/mainwindow.h"
 #include "uitestsupport.h"
 
 #include <QAction>
@@ -32,7 +32,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<bool>("ok");
-        QTest::newRow("complete") << u"CRM_PLATFORM hubspot http://127.0.0.1:4711 config={\"baseUrl\":\"http://127.0.0.1:4711\"} credentials={\"apiKey\":\"k\"}"_s << true;
+        QTest::newRow("complete")
+            << u"CRM_PLATFORM hubspot http://127.0.0.1:4711 config={\"baseUrl\":\"http://127.0.0.1:4711\"} credentials={\"apiKey\":\"k\"}"_s
+            << true;
         QTest::newRow("no credentials") << u"CRM_PLATFORM hubspot http://127.0.0.1:4711 config={}"_s << false;
         QTest::newRow("broken json") << u"CRM_PLATFORM hubspot http://127.0.0.1:4711 config={ credentials={}"_s << false;
         QTest::newRow("not loopback") << u"CRM_PLATFORM hubspot http://example.com config={} credentials={}"_s << false;
@@ -123,7 +125,8 @@ private Q_SLOTS:
         QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)); // Run All
         auto allDone = [&] {
             for (int row = 0; row < window.connectionModel()->rowCount(); ++row) {
-                const QString status = window.connectionModel()->index(row, 0).data(ConnectionListModel::LastRunStatusRole).toString();
+                const QString status
+                    = window.connectionModel()->index(row, 0).data(ConnectionListModel::LastRunStatusRole).toString();
                 if (status != u"COMPLETED"_s)
                     return false;
             }

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktopapiserver.h"
-#include "models/apiservercontroller.h"
-#include "ui/auditlogdialog.h"
-#include "engine/store/auditlog.h"
-#include "models/auditlogmodel.h"
-#include "ui/connectiondetailwidget.h"
-#include "models/connectionlistmodel.h"
-#include "ui/connectionoverviewwidget.h"
-#include "engine/services/connectionservice.h"
 #include "app/desktopapplication.h"
-#include "engine/services/engine.h"
-#include "ui/mainwindow.h"
-#include "engine/store/settingsstore.h"
-#include "uitestsupport.h"
 #include "engine/security/vault.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "engine/store/auditlog.h"
+#include "engine/store/settingsstore.h"
+#include "models/apiservercontroller.h"
+#include "models/auditlogmodel.h"
+#include "models/connectionlistmodel.h"
+#include "ui/auditlogdialog.h"
+#include "ui/connectiondetailwidget.h"
+#include "ui/connectionoverviewwidget.h"
+#include "ui/mainwindow.h"
+#include "uitestsupport.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -41,8 +41,8 @@ ConnectionDraft draft(const QString &name, const QString &type = u"CRM_PLATFORM"
     ConnectionDraft d;
     d.name = name;
     d.type = type;
-    d.credentials = type == u"CRM_PLATFORM"_s ? QJsonObject{{u"apiKey"_s, u"key"_s}}
-                                              : QJsonObject{{u"accessToken"_s, u"token"_s}};
+    d.credentials
+        = type == u"CRM_PLATFORM"_s ? QJsonObject{{u"apiKey"_s, u"key"_s}} : QJsonObject{{u"accessToken"_s, u"token"_s}};
     return d;
 }
 
@@ -307,9 +307,8 @@ private Q_SLOTS:
         QVERIFY(!controller.isRunning());
         QVERIFY(controller.stateText().contains(QString::number(other.port())));
         const auto labels = window.findChildren<QLabel *>();
-        QVERIFY(std::any_of(labels.begin(), labels.end(), [&](QLabel *l) {
-            return l->text().contains(u"API server not running"_s);
-        }));
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [&](QLabel *l) { return l->text().contains(u"API server not running"_s); }));
         // Still works: create through the window's model path.
         QVERIFY(!create(u"Still fine"_s).isEmpty());
         QTRY_COMPARE(window.connectionModel()->rowCount(), 1);

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/connectionlistmodel.h"
 #include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "fakeservicesuite.h"
+#include "models/connectionlistmodel.h"
 #include "models/connectortypemodel.h"
+#include "models/memberlistmodel.h"
+#include "models/streamlistmodel.h"
 #include "ui/connectiontestpage.h"
 #include "ui/connectortypepage.h"
 #include "ui/credentialspage.h"
-#include "engine/services/engine.h"
-#include "fakeservicesuite.h"
-#include "engine/services/runservice.h"
 #include "ui/mainwindow.h"
-#include "models/memberlistmodel.h"
 #include "ui/newconnectionwizard.h"
 #include "ui/notifyrecipientspage.h"
 #include "ui/notifyrecipientswidget.h"
 #include "ui/schedulepage.h"
-#include "models/streamlistmodel.h"
 #include "ui/streamselectionpage.h"
 #include "uitestsupport.h"
 
@@ -179,9 +179,8 @@ private Q_SLOTS:
             return;
         QCOMPARE(wizard->currentId(), int(NewConnectionWizard::CredentialsPageId));
         const auto labels = credentials->findChildren<QLabel *>();
-        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
-            return l->isVisible() && l->text().contains(u"http://"_s);
-        }));
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [](QLabel *l) { return l->isVisible() && l->text().contains(u"http://"_s); }));
         // The fake Zendesk's real credentials and address.
         Fakes::FakeProviderServer *zendesk = m_fakes->server(u"SUPPORT"_s);
         QVERIFY(zendesk);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/api/apiserver.h"
 #include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
 #include "ui/connectortypepage.h"
 #include "ui/credentialspage.h"
-#include "engine/services/engine.h"
 #include "ui/newconnectionwizard.h"
 #include "ui/oauthauthorizepage.h"
 #include "ui/oauthclientpage.h"
@@ -58,11 +58,14 @@ public Q_SLOTS:
     {
         opened.append(url);
         // The browser works on its own time: not inside the openUrl() call.
-        QMetaObject::invokeMethod(this, [this, url] {
-            redirect = fetchRedirect(url);
-            if (follow && redirect.isValid())
-                (void)fetchRedirect(redirect); // the callback on our API server completes the sign-in
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, url] {
+                redirect = fetchRedirect(url);
+                if (follow && redirect.isValid())
+                    (void)fetchRedirect(redirect); // the callback on our API server completes the sign-in
+            },
+            Qt::QueuedConnection);
     }
 
 private:
@@ -224,15 +227,18 @@ private Q_SLOTS:
         QVERIFY(credentials);
         auto *redirect = qobject_cast<QLineEdit *>(credentials->editor(u"oauth:redirectUri"_s));
         QVERIFY(redirect && redirect->isReadOnly());
-        QVERIFY2(redirect->text().startsWith(publicUrl().toString(QUrl::StripTrailingSlash) + u"/api/pipelines/oauth/accounting/callback"_s),
+        QVERIFY2(redirect->text().startsWith(publicUrl().toString(QUrl::StripTrailingSlash)
+                                             + u"/api/pipelines/oauth/accounting/callback"_s),
                  qPrintable(redirect->text()));
         const QJsonObject client = m_xero->credentials();
-        typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"credential:client_id"_s)), client.value(u"client_id"_s).toString());
+        typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"credential:client_id"_s)),
+                 client.value(u"client_id"_s).toString());
         typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"credential:client_secret"_s)),
                  client.value(u"client_secret"_s).toString());
         const QJsonObject config = m_xero->connectorConfig();
         typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"config:baseUrl"_s)), config.value(u"baseUrl"_s).toString());
-        typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"config:authBaseUrl"_s)), config.value(u"authBaseUrl"_s).toString());
+        typeInto(qobject_cast<QLineEdit *>(credentials->editor(u"config:authBaseUrl"_s)),
+                 config.value(u"authBaseUrl"_s).toString());
         QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
         // OAuth: no test or streams step (they need the sign-in first).
         QCOMPARE(wizard.currentId(), int(NewConnectionWizard::SchedulePageId));

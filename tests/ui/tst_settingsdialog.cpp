@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktopapiserver.h"
-#include "models/apiservercontroller.h"
 #include "engine/services/engine.h"
 #include "engine/services/identityservice.h"
-#include "ui/settingsdialog.h"
 #include "engine/store/settingsstore.h"
+#include "models/apiservercontroller.h"
+#include "ui/settingsdialog.h"
 #include "uitestsupport.h"
 
 #include <QCheckBox>
@@ -71,9 +71,8 @@ private Q_SLOTS:
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u"; "_s)));
         // The key store is named.
         const auto labels = dialog.findChildren<QLabel *>();
-        QVERIFY(std::any_of(labels.begin(), labels.end(), [&](QLabel *l) {
-            return l->text() == m_f->engine.engine().keyStoreDescription();
-        }));
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [&](QLabel *l) { return l->text() == m_f->engine.engine().keyStoreDescription(); }));
 
         const quint16 port = freePort();
         dialog.portBox()->setFocus();

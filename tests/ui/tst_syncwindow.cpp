@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/connectiondetailwidget.h"
-#include "models/connectionlistmodel.h"
-#include "ui/connectionoverviewwidget.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
+#include "engine/services/runservice.h"
+#include "engine/sync/syncworkerpool.h"
 #include "fakeproviderthread.h"
-#include "ui/mainwindow.h"
+#include "models/connectionlistmodel.h"
 #include "models/opboxtablelistmodel.h"
 #include "models/runlistmodel.h"
-#include "engine/services/runservice.h"
-#include "ui/runswidget.h"
 #include "models/streamlistmodel.h"
-#include "ui/streamswidget.h"
-#include "engine/sync/syncworkerpool.h"
 #include "models/tablecolumnmodel.h"
 #include "models/tabledatamodel.h"
+#include "ui/connectiondetailwidget.h"
+#include "ui/connectionoverviewwidget.h"
+#include "ui/mainwindow.h"
+#include "ui/runswidget.h"
+#include "ui/streamswidget.h"
 #include "ui/tableswidget.h"
 #include "uitestsupport.h"
 
@@ -194,8 +194,8 @@ private Q_SLOTS:
         QVERIFY(tables->columnModel()->rowCount() > 5);
 
         // Every control on every tab can be named by a screen reader.
-        for (auto tab : {ConnectionDetailWidget::OverviewTab, ConnectionDetailWidget::StreamsTab,
-                         ConnectionDetailWidget::RunsTab, ConnectionDetailWidget::TablesTab}) {
+        for (auto tab : {ConnectionDetailWidget::OverviewTab, ConnectionDetailWidget::StreamsTab, ConnectionDetailWidget::RunsTab,
+                         ConnectionDetailWidget::TablesTab}) {
             m_window->detail()->showTab(tab);
             const QStringList unnamed = Test::unnamedControls(m_window.get());
             QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u"; "_s)));
@@ -223,8 +223,7 @@ private Q_SLOTS:
         QVERIFY(!streams->applyButton()->isEnabled());
         auto stored = m_f->engine.engine().connections()->record(m_f->session->caller(), m_id);
         QVERIFY(stored);
-        QCOMPARE(stored->config.value(u"streams"_s).toArray(),
-                 (QJsonArray{u"contacts"_s, u"companies"_s}));
+        QCOMPARE(stored->config.value(u"streams"_s).toArray(), (QJsonArray{u"contacts"_s, u"companies"_s}));
 
         // Run now reads the selection.
         m_window->action(u"actionRunNow"_s)->trigger();

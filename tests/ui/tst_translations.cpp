@@ -17,11 +17,12 @@ using namespace Opbox;
 
 namespace {
 
-struct Message {
+struct Message
+{
     QString context;
     QString source;
     QStringList translations; // one, or the numerus forms
-    QString type;             // "", "unfinished", "vanished", "obsolete"
+    QString type; // "", "unfinished", "vanished", "obsolete"
     bool numerus = false;
 };
 
@@ -111,8 +112,9 @@ private Q_SLOTS:
                 continue;
             if (m.type == u"unfinished"_s)
                 problems.append(u"unfinished: "_s + where);
-            if (m.translations.isEmpty() || std::any_of(m.translations.begin(), m.translations.end(),
-                                                        [](const QString &t) { return t.trimmed().isEmpty(); }))
+            if (m.translations.isEmpty() || std::any_of(m.translations.begin(), m.translations.end(), [](const QString &t) {
+                    return t.trimmed().isEmpty();
+                }))
                 problems.append(u"missing: "_s + where);
             if (m.numerus && m.translations.size() != 2)
                 problems.append(u"needs 2 plural forms: "_s + where);
@@ -134,8 +136,7 @@ private Q_SLOTS:
         // to find the classes' namespace, which is part of every context.
         lupdate.start(QStringLiteral(OPBOX_LUPDATE),
                       {u"-I"_s, QStringLiteral(OPBOX_SOURCE_DIR), QStringLiteral(OPBOX_SOURCE_DIR "/ui"),
-                       QStringLiteral(OPBOX_SOURCE_DIR "/models"), u"-silent"_s, u"-locations"_s, u"none"_s, u"-ts"_s,
-                       fresh});
+                       QStringLiteral(OPBOX_SOURCE_DIR "/models"), u"-silent"_s, u"-locations"_s, u"none"_s, u"-ts"_s, fresh});
         QVERIFY(lupdate.waitForFinished(60000));
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> found = readTs(fresh);

@@ -4,13 +4,13 @@
 #include "models/ownersession.h"
 #include "testengine.h"
 
-#include <QAccessible>
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QTest>
 #include <QLocale>
+#include <QTest>
 #include <QTranslator>
 #include <QWidget>
 #include <memory>
@@ -18,7 +18,8 @@
 namespace Opbox::Test {
 
 /** An engine with the local owner's session, as the desktop app has it after start-up. */
-struct GuiFixture {
+struct GuiFixture
+{
     explicit GuiFixture(bool withApi = false)
         : engine(withApi)
     {
@@ -75,8 +76,9 @@ inline QStringList unnamedControls(QWidget *root)
         if (!w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus || !w->isEnabled())
             continue;
         // Parts of composite widgets (a spin box's line edit, a view's viewport) are named by their owner.
-        if (w->parentWidget() && (w->parentWidget()->focusProxy() == w || w->parentWidget()->inherits("QAbstractSpinBox")
-                                  || w->parentWidget()->inherits("QComboBox")))
+        if (w->parentWidget()
+            && (w->parentWidget()->focusProxy() == w || w->parentWidget()->inherits("QAbstractSpinBox")
+                || w->parentWidget()->inherits("QComboBox")))
             continue;
         if (QString::fromLatin1(w->metaObject()->className()).startsWith(QStringLiteral("QtPrivate")))
             continue;
@@ -97,8 +99,7 @@ inline void clickButton(QAbstractButton *button)
 }
 
 /** The first visible child of type T of `parent` within five seconds (dialogs open asynchronously). */
-template<typename T>
-T *waitForDialog(QObject *parent, int timeoutMs = 5000)
+template<typename T> T *waitForDialog(QObject *parent, int timeoutMs = 5000)
 {
     QElapsedTimer timer;
     timer.start();

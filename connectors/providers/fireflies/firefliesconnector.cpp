@@ -14,9 +14,8 @@ FirefliesConnector::FirefliesConnector(std::shared_ptr<const ConnectorManifest> 
     : DeclarativeConnector(std::move(manifest), std::move(context))
 {
     const QString provider = m_manifest->provider;
-    m_client.setInspector([provider](const HttpExchange &exchange) {
-        return inspect(exchange, provider, QDateTime::currentDateTimeUtc());
-    });
+    m_client.setInspector(
+        [provider](const HttpExchange &exchange) { return inspect(exchange, provider, QDateTime::currentDateTimeUtc()); });
 }
 
 ProviderHttpClient::Verdict FirefliesConnector::inspect(const HttpExchange &exchange, const QString &provider,

@@ -16,16 +16,15 @@ namespace {
 bool isRateLimitCode(qint64 code)
 {
     switch (code) {
-    case 4:      // application request limit
-    case 17:     // user request limit
-    case 32:     // page request limit
-    case 613:    // calls within one hour exceeded
-    case 80007:  // WhatsApp Business Account rate limit
+    case 4: // application request limit
+    case 17: // user request limit
+    case 32: // page request limit
+    case 613: // calls within one hour exceeded
+    case 80007: // WhatsApp Business Account rate limit
     case 80008:
     case 130429: // throughput
         return true;
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -72,8 +71,7 @@ ProviderHttpClient::Verdict WhatsAppConnector::inspect(const HttpExchange &excha
     if (isCredentialCode(code) || error.value(u"type"_s).toString() == u"OAuthException"_s) {
         verdict.kind = Verdict::Kind::Fail;
         verdict.error = Error::configuration(
-            tr("%1 refused the credentials (%2: %3). Check the access token and its permissions.")
-                .arg(provider, what, detail));
+            tr("%1 refused the credentials (%2: %3). Check the access token and its permissions.").arg(provider, what, detail));
         return verdict;
     }
     verdict.kind = Verdict::Kind::Fail;

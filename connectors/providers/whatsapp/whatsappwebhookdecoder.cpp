@@ -44,9 +44,8 @@ bool signatureMatches(const QByteArray &body, const QByteArray &signatureHeader,
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     const bool computed = HMAC(EVP_sha256(), appSecret.constData(), int(appSecret.size()),
-                               reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size()), mac,
-                               &length)
-                          != nullptr;
+                               reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size()), mac, &length)
+        != nullptr;
     // The comparison always runs over the full length, whatever was sent.
     const bool wellFormed = computed && length == Sha256Bytes && given.size() == Sha256Bytes;
     const QByteArray other = wellFormed ? given : QByteArray(Sha256Bytes, '\0');
@@ -62,14 +61,17 @@ Result<void> WhatsAppWebhookDecoder::verifyDelivery(const QByteArray &body, cons
 {
     const QByteArray appSecret = credentials.value(u"appSecret"_s).toString().toUtf8();
     if (appSecret.isEmpty()) {
-        return Error{Error::Kind::Unauthorized, u"UNAUTHORIZED"_s,
+        return Error{Error::Kind::Unauthorized,
+                     u"UNAUTHORIZED"_s,
                      tr("this connection has no app secret to check webhook signatures with; set the appSecret "
                         "credential first"),
                      {}};
     }
     if (!signatureMatches(body, header(headers, "X-Hub-Signature-256"), appSecret)) {
-        return Error{Error::Kind::Unauthorized, u"INVALID_SIGNATURE"_s,
-                     tr("the X-Hub-Signature-256 header is missing or does not match the body"), {}};
+        return Error{Error::Kind::Unauthorized,
+                     u"INVALID_SIGNATURE"_s,
+                     tr("the X-Hub-Signature-256 header is missing or does not match the body"),
+                     {}};
     }
     return {};
 }

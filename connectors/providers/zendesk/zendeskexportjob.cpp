@@ -37,7 +37,8 @@ std::optional<QString> newer(const std::optional<QString> &a, const std::optiona
     return *a < *b ? b : a;
 }
 
-struct Parsed {
+struct Parsed
+{
     QJsonObject root;
     QString problem;
 };
@@ -71,7 +72,7 @@ ZendeskExportJob::ZendeskExportJob(DeclarativeConnector &connector, const Stream
 bool ZendeskExportJob::isExport(const Stream &stream)
 {
     return stream.incremental && stream.request.pagination.kind == ConnectorManifest::Pagination::Kind::Cursor
-           && stream.request.path.endsWith(u"/cursor.json"_s);
+        && stream.request.path.endsWith(u"/cursor.json"_s);
 }
 
 bool ZendeskExportJob::handles(const ConnectorManifest &manifest, const Stream &stream)
@@ -279,7 +280,8 @@ QCoro::Task<Result<void>> ZendeskExportJob::readChildren(QJsonObject parent, QJs
         if (!co_await emitting)
             co_return cancelledError();
 
-        const Result<Paginator::Step> paged = paginator.next(position, exchange, QJsonValue(parsed.root), count, m_connector.client());
+        const Result<Paginator::Step> paged
+            = paginator.next(position, exchange, QJsonValue(parsed.root), count, m_connector.client());
         if (!paged)
             co_return malformed(exchange.url, tr("bad pagination: %1").arg(paged.error().message));
         const Paginator::Step &step = *paged;

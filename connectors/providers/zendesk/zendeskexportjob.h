@@ -32,8 +32,7 @@ class ZendeskExportJob
 {
     Q_DECLARE_TR_FUNCTIONS(ZendeskExportJob)
 public:
-    ZendeskExportJob(DeclarativeConnector &connector, const ConnectorManifest::Stream &stream, QJsonObject state,
-                     PageSink *sink);
+    ZendeskExportJob(DeclarativeConnector &connector, const ConnectorManifest::Stream &stream, QJsonObject state, PageSink *sink);
 
     [[nodiscard]] QCoro::Task<ReadResult> run();
 
@@ -43,7 +42,8 @@ public:
     static constexpr qint64 ExportLagSeconds = 61;
 
 private:
-    struct ExportPage {
+    struct ExportPage
+    {
         QJsonArray records;
         QString afterCursor;
         bool endOfStream = false;
@@ -61,8 +61,8 @@ private:
     [[nodiscard]] Error malformed(const QUrl &url, const QString &problem) const;
 
     DeclarativeConnector &m_connector;
-    const ConnectorManifest::Stream &m_stream;  // the stream being read
-    const ConnectorManifest::Stream *m_export;  // the export walked: m_stream, or its parent
+    const ConnectorManifest::Stream &m_stream; // the stream being read
+    const ConnectorManifest::Stream *m_export; // the export walked: m_stream, or its parent
     QJsonObject m_state;
     PageSink *m_sink;
     std::shared_ptr<CancelToken> m_stop; // set when the sink says stop
