@@ -12,17 +12,4 @@ qsizetype WebhookDecoder::Decoded::count(const QString &stream) const
     return 0;
 }
 
-QByteArray WebhookDecoder::header(const Headers &headers, QByteArrayView name)
-{
-    QByteArray out;
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0) {
-            if (!out.isEmpty())
-                out += ", ";
-            out += value;
-        }
-    }
-    return out;
-}
-
 } // namespace Opbox

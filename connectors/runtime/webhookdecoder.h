@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/httpheaders.h"
 #include "base/result.h"
 
 #include <QByteArray>
@@ -26,7 +27,7 @@ class WebhookDecoder
 {
 public:
     /** The headers of a request, names as received. */
-    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    using Headers = HttpHeaders;
 
     /** The records of one stream in a delivery. */
     struct StreamRecords
@@ -65,9 +66,6 @@ public:
     [[nodiscard]] virtual Result<QByteArray> answerHandshake(const QUrlQuery &query, const QJsonObject &credentials) const = 0;
     /** The records of `body`, or a Malformed error saying why the delivery cannot be read. */
     [[nodiscard]] virtual Result<Decoded> decode(const QByteArray &body) const = 0;
-
-    /** The value of header `name` in any case; repeated headers joined with ", " as HTTP reads them. */
-    [[nodiscard]] static QByteArray header(const Headers &headers, QByteArrayView name);
 };
 
 } // namespace Opbox

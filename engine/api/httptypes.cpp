@@ -9,15 +9,7 @@ namespace Opbox {
 
 QByteArray HttpRequest::header(const QByteArray &name) const
 {
-    QByteArray out;
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0) {
-            if (!out.isEmpty())
-                out += ", ";
-            out += value;
-        }
-    }
-    return out;
+    return headerValue(headers, name);
 }
 
 HttpResponse HttpResponse::json(const QJsonObject &object, int status)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/httpheaders.h"
 #include "base/result.h"
 
 #include <QByteArray>
@@ -20,7 +21,7 @@ struct HttpRequest
     QByteArray method; // upper-case: GET, POST …
     QString path; // percent-decoded path, no query
     QUrlQuery query;
-    QList<QPair<QByteArray, QByteArray>> headers; // names as received
+    HttpHeaders headers; // names as received
     QByteArray body;
     QString remoteAddress;
     QHash<QString, QString> params; // route parameters (`:id` → value)
@@ -36,7 +37,7 @@ struct HttpResponse
     int status = 200;
     QByteArray body;
     QByteArray contentType = QByteArrayLiteral("application/json");
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HttpHeaders headers;
 
     [[nodiscard]] static HttpResponse json(const QJsonObject &object, int status = 200);
     [[nodiscard]] static HttpResponse noContent();

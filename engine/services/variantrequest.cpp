@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/variantrequest.h"
+#include "engine/services/connectionvalidator.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -16,16 +17,6 @@ constexpr int MaxLabelLength = 64;
 QString tr(const char *s)
 {
     return QCoreApplication::translate("VariantService", s);
-}
-
-Result<QString> checkedName(const QString &value)
-{
-    const QString name = value.trimmed();
-    if (name.isEmpty())
-        return Error::invalid(tr("name: must not be empty"));
-    if (name.size() > 200)
-        return Error::invalid(tr("name: longer than 200 characters"));
-    return name;
 }
 
 Result<QString> checkedLabel(const QString &value)
@@ -55,7 +46,7 @@ Result<VariantRequest> VariantRequest::fromJson(const QJsonObject &body)
     if (isSet(body, u"name"_s)) {
         if (!body.value(u"name"_s).isString())
             return Error::invalid(tr("name: must be a string of 1 to 200 characters"));
-        auto name = checkedName(body.value(u"name"_s).toString());
+        auto name = ConnectionValidator::name(body.value(u"name"_s).toString());
         if (!name)
             return name.error();
         request.name = *name;
@@ -80,7 +71,7 @@ Result<VariantRequest> VariantRequest::validate() const
 {
     VariantRequest checked = *this;
     if (name) {
-        auto trimmed = checkedName(*name);
+        auto trimmed = ConnectionValidator::name(*name);
         if (!trimmed)
             return trimmed.error();
         checked.name = *trimmed;

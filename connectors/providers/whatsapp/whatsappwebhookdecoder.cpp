@@ -67,7 +67,7 @@ Result<void> WhatsAppWebhookDecoder::verifyDelivery(const QByteArray &body, cons
                         "credential first"),
                      {}};
     }
-    if (!signatureMatches(body, header(headers, "X-Hub-Signature-256"), appSecret)) {
+    if (!signatureMatches(body, headerValue(headers, "X-Hub-Signature-256"), appSecret)) {
         return Error{Error::Kind::Unauthorized,
                      u"INVALID_SIGNATURE"_s,
                      tr("the X-Hub-Signature-256 header is missing or does not match the body"),
