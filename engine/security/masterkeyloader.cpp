@@ -2,6 +2,7 @@
 #include "engine/security/masterkeyloader.h"
 #include "base/ids.h"
 #include "engine/enginelogging.h"
+#include "engine/security/secretbinding.h"
 #include "engine/security/secretstore.h"
 #include "engine/security/vault.h"
 #include "engine/store/database.h"
@@ -77,13 +78,15 @@ QList<QPair<QByteArray, QByteArray>> MasterKeyLoader::sealedSecrets(int limit) c
 {
     // Where the services seal secrets, with the associated data each one binds its values to: the
     // credentials and webhook tokens of connections, and the PKCE verifiers of OAuth flows.
-    const QList<QPair<QString, QByteArray>> sources = {
-        {u"SELECT id, credentials FROM connections WHERE credentials IS NOT NULL LIMIT ?"_s, "credentials:"},
-        {u"SELECT id, webhook_token_enc FROM connections WHERE webhook_token_enc IS NOT NULL LIMIT ?"_s, "webhook:"},
-        {u"SELECT id, verifier FROM oauth_states WHERE verifier IS NOT NULL LIMIT ?"_s, "oauth-verifier:"},
+    using Binding = QByteArray (*)(const QString &);
+    const QList<QPair<QString, Binding>> sources = {
+        {u"SELECT id, credentials FROM connections WHERE credentials IS NOT NULL LIMIT ?"_s, &SecretBinding::credentials},
+        {u"SELECT id, webhook_token_enc FROM connections WHERE webhook_token_enc IS NOT NULL LIMIT ?"_s,
+         &SecretBinding::webhookToken},
+        {u"SELECT id, verifier FROM oauth_states WHERE verifier IS NOT NULL LIMIT ?"_s, &SecretBinding::oauthVerifier},
     };
     QList<QPair<QByteArray, QByteArray>> found;
-    for (const auto &[sql, aadPrefix] : sources) {
+    for (const auto &[sql, bind] : sources) {
         if (found.size() >= limit)
             break;
         SqlQuery q(m_metadata->connection(), sql);
@@ -91,7 +94,7 @@ QList<QPair<QByteArray, QByteArray>> MasterKeyLoader::sealedSecrets(int limit) c
         if (!q.exec())
             continue; // unreadable here; the other places may still hold one
         while (q.next())
-            found.append({q.value(1).toByteArray(), aadPrefix + q.value(0).toString().toUtf8()});
+            found.append({q.value(1).toByteArray(), bind(q.value(0).toString())});
     }
     return found;
 }

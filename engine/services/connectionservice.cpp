@@ -2,6 +2,7 @@
 #include "engine/services/connectionservice.h"
 #include "base/ids.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "engine/security/secretbinding.h"
 #include "engine/security/vault.h"
 #include "engine/services/identityservice.h"
 #include "engine/store/auditlog.h"
@@ -14,16 +15,6 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 namespace {
-
-QByteArray credentialsAad(const QString &connectionId)
-{
-    return "credentials:" + connectionId.toUtf8();
-}
-
-QByteArray webhookAad(const QString &connectionId)
-{
-    return "webhook:" + connectionId.toUtf8();
-}
 
 QStringList sortedKeys(const QJsonObject &o)
 {
@@ -107,8 +98,8 @@ Result<ConnectionRecord> ConnectionService::create(const Caller &caller, const C
     }
 
     r.id = Ids::newId();
-    auto encCredentials = m_vault->encryptJson(draft.credentials, credentialsAad(r.id));
-    auto encWebhook = m_vault->encrypt(webhookBytes, webhookAad(r.id));
+    auto encCredentials = m_vault->encryptJson(draft.credentials, SecretBinding::credentials(r.id));
+    auto encWebhook = m_vault->encrypt(webhookBytes, SecretBinding::webhookToken(r.id));
     if (!encCredentials || !encWebhook)
         return Error::internal(tr("cannot encrypt the credentials"));
     const QStringList fieldNames = sortedKeys(draft.credentials);
@@ -181,7 +172,7 @@ Result<ConnectionRecord> ConnectionService::update(const Caller &caller, const Q
     if (change.credentials) {
         if (auto ok = ConnectionValidator::credentials(*type, *change.credentials); !ok)
             return ok.error();
-        auto enc = m_vault->encryptJson(*change.credentials, credentialsAad(id));
+        auto enc = m_vault->encryptJson(*change.credentials, SecretBinding::credentials(id));
         if (!enc)
             return Error::internal(tr("cannot encrypt the credentials"));
         encCredentials = *enc;
@@ -238,7 +229,7 @@ Result<QJsonObject> ConnectionService::credentials(const QString &connectionId) 
         return encrypted.error();
     if (encrypted->isEmpty())
         return QJsonObject();
-    return m_vault->decryptJson(*encrypted, credentialsAad(connectionId));
+    return m_vault->decryptJson(*encrypted, SecretBinding::credentials(connectionId));
 }
 
 Result<void> ConnectionService::storeCredentials(const QString &connectionId, const QJsonObject &credentials)
@@ -280,7 +271,7 @@ Result<void> ConnectionService::storeCredentials(const QString &connectionId, co
 
 Result<void> ConnectionService::writeCredentials(const QString &connectionId, const QJsonObject &credentials)
 {
-    auto enc = m_vault->encryptJson(credentials, credentialsAad(connectionId));
+    auto enc = m_vault->encryptJson(credentials, SecretBinding::credentials(connectionId));
     if (!enc)
         return Error::internal(tr("cannot encrypt the credentials"));
     return m_store.writeCredentials(connectionId, *enc, sortedKeys(credentials), false);

@@ -2,6 +2,7 @@
 #include "engine/services/webhookservice.h"
 #include "base/ids.h"
 #include "engine/enginelogging.h"
+#include "engine/security/secretbinding.h"
 #include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/runservice.h"
@@ -19,11 +20,6 @@ namespace Opbox {
 namespace {
 
 constexpr int TokenBytes = 32;
-
-QByteArray webhookAad(const QString &connectionId)
-{
-    return "webhook:" + connectionId.toUtf8();
-}
 
 /**
  * Moves every committed page back into the main file and empties the WAL, so that a page that
@@ -81,7 +77,7 @@ Result<SealedWebhookToken> WebhookService::seal(const QByteArray &tokenBytes, co
 {
     if (tokenBytes.size() != TokenBytes)
         return Error::internal();
-    auto encrypted = m_vault->encrypt(tokenBytes, webhookAad(connectionId));
+    auto encrypted = m_vault->encrypt(tokenBytes, SecretBinding::webhookToken(connectionId));
     if (!encrypted)
         return Error::internal(tr("cannot encrypt the webhook token"));
     return SealedWebhookToken{Ids::sha256(tokenBytes), *encrypted};
@@ -156,7 +152,7 @@ Result<QByteArray> WebhookService::upgradeOrCreate(const QString &connectionId, 
     q.raw().finish();
 
     if (!encrypted.isNull()) {
-        auto bytes = m_vault->decrypt(encrypted.toByteArray(), webhookAad(connectionId));
+        auto bytes = m_vault->decrypt(encrypted.toByteArray(), SecretBinding::webhookToken(connectionId));
         if (!bytes || bytes->size() != TokenBytes)
             return Error::internal(tr("cannot decrypt the webhook token"));
         if (!legacy.isNull()) {

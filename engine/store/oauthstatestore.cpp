@@ -3,6 +3,7 @@
 
 #include "base/ids.h"
 #include "engine/enginelogging.h"
+#include "engine/security/secretbinding.h"
 #include "engine/security/vault.h"
 #include "engine/store/database.h"
 
@@ -11,15 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
-
-namespace {
-
-QByteArray verifierAad(const QString &stateId)
-{
-    return "oauth-verifier:" + stateId.toUtf8();
-}
-
-} // namespace
 
 OAuthStateStore::OAuthStateStore(Database *metadata, const Vault *vault)
     : m_metadata(metadata)
@@ -44,7 +36,7 @@ Result<QString> OAuthStateStore::issue(PendingAuthorization authorization)
     authorization.stateId = QString::fromLatin1(Ids::base64Url(Ids::randomBytes(16)));
     const qint64 expires = now().toSecsSinceEpoch() + LifetimeSeconds;
     authorization.expiresAt = QDateTime::fromSecsSinceEpoch(expires, Qt::UTC);
-    auto verifier = m_vault->encrypt(authorization.codeVerifier.toUtf8(), verifierAad(authorization.stateId));
+    auto verifier = m_vault->encrypt(authorization.codeVerifier.toUtf8(), SecretBinding::oauthVerifier(authorization.stateId));
     if (!verifier)
         return Error::internal(tr("cannot encrypt the PKCE verifier"));
 
@@ -169,7 +161,7 @@ OAuthStateStore::Check OAuthStateStore::consumeRow(const QString &id, std::optio
     }
     if (!markUsed())
         return rejected(Rejection::Reused, p.connectionId);
-    auto plain = m_vault->decrypt(verifier, verifierAad(id));
+    auto plain = m_vault->decrypt(verifier, SecretBinding::oauthVerifier(id));
     if (!plain) {
         qCWarning(lcEngine) << "the PKCE verifier of an OAuth state cannot be decrypted";
         return rejected(Rejection::Unknown, p.connectionId);
