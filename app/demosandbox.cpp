@@ -197,15 +197,15 @@ Result<QString> DemoSandbox::authorize(Engine *engine, const Caller &caller, con
     if (!oauth)
         return Error::internal(QCoreApplication::translate("DemoSandbox", "the OAuth service is not running"));
     // The client the fake registered, as a user would type it into the OAuth wizard.
-    const QJsonObject client = fake.credentials;
-    QJsonObject body{{u"client_id"_s, client.value(u"client_id"_s)},
-                     {u"client_secret"_s, client.value(u"client_secret"_s)},
-                     {u"config"_s, fake.config}};
+    OAuthAuthorizeRequest request;
+    request.clientId = fake.credentials.value(u"client_id"_s).toString();
+    request.clientSecret = fake.credentials.value(u"client_secret"_s).toString();
+    request.config = fake.config;
     if (connectionId.isEmpty()) {
-        body.insert(u"connectionName"_s, name);
-        body.insert(u"schedule"_s, QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"hourly"_s}});
+        request.connectionName = name;
+        request.schedule = QJsonObject{{u"enabled"_s, true}, {u"frequency"_s, u"hourly"_s}};
     } else {
-        body.insert(u"connectionId"_s, connectionId);
+        request.connectionId = connectionId;
     }
     QUrl base = publicUrl;
     if (!base.isValid() || base.host().isEmpty()) {
@@ -214,12 +214,11 @@ Result<QString> DemoSandbox::authorize(Engine *engine, const Caller &caller, con
         base.setHost(u"127.0.0.1"_s);
         base.setPort(8787);
     }
-    auto started = oauth->authorize(caller, fake.type, body, base);
+    auto started = oauth->authorize(caller, fake.type, request, base);
     if (!started)
         return started.error();
-    const QString id = started->value(u"connectionId"_s).toString();
-    consent(engine, caller, fake.type, id, QUrl(started->value(u"authorizeUrl"_s).toString(), QUrl::StrictMode));
-    return id;
+    consent(engine, caller, fake.type, started->connectionId, started->authorizeUrl);
+    return started->connectionId;
 }
 
 void DemoSandbox::consent(Engine *engine, const Caller &caller, const QString &type, const QString &connectionId,
@@ -271,10 +270,9 @@ void DemoSandbox::exchange(Engine *engine, const Caller &caller, const QString &
     if (!oauth)
         return;
     // The manual-code path of the engine: the state is validated and single-use as for a browser callback.
-    const QJsonObject body{{u"connectionId"_s, connectionId},
-                           {u"code"_s, query.queryItemValue(u"code"_s, QUrl::FullyDecoded)},
-                           {u"state"_s, query.queryItemValue(u"state"_s, QUrl::FullyDecoded)}};
-    oauth->exchange(caller, type, body, this, [this, connectionId](Result<QJsonObject> result) {
+    const OAuthExchangeRequest request{connectionId, query.queryItemValue(u"code"_s, QUrl::FullyDecoded),
+                                       query.queryItemValue(u"state"_s, QUrl::FullyDecoded)};
+    oauth->exchange(caller, type, request, this, [this, connectionId](Result<QJsonObject> result) {
         if (!result) {
             qCWarning(lcDemo) << "demo authorization of" << connectionId << "failed:" << result.error().message;
             Q_EMIT authorizationFinished(connectionId, false, result.error().message);

@@ -4,8 +4,6 @@
 #include "engine/services/oauthservice.h"
 #include "models/ownersession.h"
 
-#include <QJsonArray>
-
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
@@ -23,30 +21,29 @@ OAuthActions::OAuthActions(OwnerSession *session, QObject *parent)
 
 Result<OAuthStart> OAuthActions::authorize(const OAuthSignIn &signIn, const QUrl &publicUrl)
 {
-    QJsonObject body;
+    OAuthAuthorizeRequest request;
     if (!signIn.connectionId.isEmpty()) {
-        body.insert(u"connectionId"_s, signIn.connectionId);
+        // Empty client fields keep the stored ones.
+        request.connectionId = signIn.connectionId;
         if (!signIn.clientId.isEmpty())
-            body.insert(u"client_id"_s, signIn.clientId);
+            request.clientId = signIn.clientId;
         if (!signIn.clientSecret.isEmpty())
-            body.insert(u"client_secret"_s, signIn.clientSecret);
+            request.clientSecret = signIn.clientSecret;
     } else {
-        body.insert(u"connectionName"_s, signIn.name);
-        body.insert(u"client_id"_s, signIn.clientId);
-        body.insert(u"client_secret"_s, signIn.clientSecret);
-        if (!signIn.notifyUserIds.isEmpty())
-            body.insert(u"notifyUserIds"_s, QJsonArray::fromStringList(signIn.notifyUserIds));
+        request.connectionName = signIn.name;
+        request.clientId = signIn.clientId;
+        request.clientSecret = signIn.clientSecret;
+        request.notifyUserIds = signIn.notifyUserIds;
         if (signIn.schedule)
-            body.insert(u"schedule"_s,
-                        QJsonObject{{u"enabled"_s, signIn.schedule->enabled}, {u"frequency"_s, signIn.schedule->frequency}});
+            request.schedule
+                = QJsonObject{{u"enabled"_s, signIn.schedule->enabled}, {u"frequency"_s, signIn.schedule->frequency}};
     }
-    if (!signIn.config.isEmpty())
-        body.insert(u"config"_s, signIn.config);
-    auto result
-        = m_session->engine()->oauth()->authorize(m_session->caller(), OAuthService::pathSegment(signIn.type), body, publicUrl);
+    request.config = signIn.config;
+    auto result = m_session->engine()->oauth()->authorize(m_session->caller(), OAuthService::pathSegment(signIn.type), request,
+                                                          publicUrl);
     if (!result)
         return result.error();
-    return OAuthStart{result->value(u"connectionId"_s).toString(), QUrl(result->value(u"authorizeUrl"_s).toString())};
+    return OAuthStart{result->connectionId, result->authorizeUrl};
 }
 
 void OAuthActions::exchange(const QString &type, const QString &connectionId, const QString &code, QObject *context,
@@ -54,7 +51,7 @@ void OAuthActions::exchange(const QString &type, const QString &connectionId, co
 {
     // The token request goes to the provider from the OAuth service's thread.
     m_session->engine()->oauth()->exchange(m_session->caller(), OAuthService::pathSegment(type),
-                                           QJsonObject{{u"connectionId"_s, connectionId}, {u"code"_s, code}}, context,
+                                           OAuthExchangeRequest{connectionId, code, QString()}, context,
                                            [done = std::move(done)](Result<QJsonObject> result) {
                                                if (!result)
                                                    done(result.error());

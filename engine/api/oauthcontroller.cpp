@@ -35,6 +35,19 @@ HttpResponse browserPage(bool success, const QString &message)
     return r;
 }
 
+/**
+ * The checks the service makes before it reads a request, made before the body is read too, so
+ * that a body with problems sent by a member or to an unknown connector is answered as such.
+ */
+Result<void> admitted(const Caller &caller, const QString &connector)
+{
+    if (auto ok = caller.require(Role::Admin); !ok)
+        return ok.error();
+    if (auto type = OAuthService::oauthType(connector); !type)
+        return type.error();
+    return {};
+}
+
 } // namespace
 
 QString OAuthController::page(bool success, const QString &message)
@@ -65,10 +78,16 @@ void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const Ap
                    auto body = ApiRouter::jsonObject(req);
                    if (!body)
                        return HttpResponse::fromError(body.error());
-                   auto result = engine.oauth()->authorize(caller, req.param(u"connector"_s), *body, api->publicUrl());
+                   const QString connector = req.param(u"connector"_s);
+                   if (auto ok = admitted(caller, connector); !ok)
+                       return HttpResponse::fromError(ok.error());
+                   auto request = OAuthAuthorizeRequest::fromJson(*body);
+                   if (!request)
+                       return HttpResponse::fromError(request.error());
+                   auto result = engine.oauth()->authorize(caller, connector, *request, api->publicUrl());
                    if (!result)
                        return HttpResponse::fromError(result.error());
-                   return HttpResponse::json(*result).withHeader("Cache-Control", "no-store");
+                   return HttpResponse::json(result->toJson()).withHeader("Cache-Control", "no-store");
                }));
 
     // No API token here: the signed, single-use state is the credential.
@@ -104,13 +123,22 @@ void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const Ap
                        reply(HttpResponse::fromError(body.error()));
                        return;
                    }
-                   engine.oauth()->exchange(caller, req.param(u"connector"_s), *body, nullptr,
-                                            [reply](Result<QJsonObject> result) {
-                                                if (result)
-                                                    reply(HttpResponse::json(*result).withHeader("Cache-Control", "no-store"));
-                                                else
-                                                    reply(HttpResponse::fromError(result.error()));
-                                            });
+                   const QString connector = req.param(u"connector"_s);
+                   if (auto ok = admitted(caller, connector); !ok) {
+                       reply(HttpResponse::fromError(ok.error()));
+                       return;
+                   }
+                   auto request = OAuthExchangeRequest::fromJson(*body);
+                   if (!request) {
+                       reply(HttpResponse::fromError(request.error()));
+                       return;
+                   }
+                   engine.oauth()->exchange(caller, connector, *request, nullptr, [reply](Result<QJsonObject> result) {
+                       if (result)
+                           reply(HttpResponse::json(*result).withHeader("Cache-Control", "no-store"));
+                       else
+                           reply(HttpResponse::fromError(result.error()));
+                   });
                }));
 }
 

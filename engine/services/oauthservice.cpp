@@ -14,7 +14,6 @@
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
-#include <QSet>
 #include <exception>
 
 using namespace Qt::StringLiterals;
@@ -23,25 +22,10 @@ namespace Opbox {
 
 namespace {
 
-QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("OAuthService", s, disambiguation, n);
-}
-
 /** RFC 7636 §4.2: BASE64URL-NOPAD(SHA256(ASCII(code_verifier))). */
 QString pkceChallenge(const QString &verifier)
 {
     return QString::fromLatin1(Ids::base64Url(QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)));
-}
-
-Result<QString> requiredString(const QJsonObject &body, const QString &key, int maxLength)
-{
-    const QJsonValue v = body.value(key);
-    if (!v.isString() || v.toString().trimmed().isEmpty())
-        return Error::invalid(tr("%1: required, a non-empty string").arg(key));
-    if (v.toString().size() > maxLength)
-        return Error::invalid(tr("%1: longer than %2 characters").arg(key).arg(maxLength));
-    return v.toString().trimmed();
 }
 
 /** Text a provider or a browser put into a callback URL: one short line, for a status message. */
@@ -110,8 +94,16 @@ QUrl OAuthService::redirectUri(const QUrl &publicUrl, const QString &connector)
     return url;
 }
 
-Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString &connector, const QJsonObject &body,
-                                            const QUrl &publicUrl)
+QJsonObject OAuthAuthorization::toJson() const
+{
+    return QJsonObject{{u"authorizeUrl"_s, authorizeUrl.toString(QUrl::FullyEncoded)},
+                       {u"connectionId"_s, connectionId},
+                       {u"redirectUri"_s, redirectUri},
+                       {u"expiresAt"_s, Ids::iso(expiresAt)}};
+}
+
+Result<OAuthAuthorization> OAuthService::authorize(const Caller &caller, const QString &connector,
+                                                   const OAuthAuthorizeRequest &request, const QUrl &publicUrl)
 {
     if (auto ok = caller.require(Role::Admin); !ok)
         return ok.error();
@@ -120,15 +112,6 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
         return typeResult.error();
     const ConnectorTypeInfo *type = *typeResult;
     const auto profile = OAuthProfile::forType(type->type);
-    static const QSet<QString> allowed{u"client_id"_s, u"client_secret"_s, u"connectionName"_s, u"config"_s,
-                                       u"schedule"_s,  u"notifyUserIds"_s, u"connectionId"_s};
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (!allowed.contains(it.key()))
-            return Error::invalid(tr("%1: unknown field").arg(it.key().left(64)));
-    }
-    const QJsonValue configValue = body.value(u"config"_s);
-    if (!configValue.isUndefined() && !configValue.isNull() && !configValue.isObject())
-        return Error::invalid(tr("config: must be an object"));
     if (!publicUrl.isValid() || publicUrl.host().isEmpty())
         return Error{Error::Kind::Unavailable,
                      u"NO_PUBLIC_URL"_s,
@@ -139,9 +122,9 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
     QString connectionName;
     QJsonObject config;
     QString clientId;
-    const bool reauthorize = body.contains(u"connectionId"_s);
+    const bool reauthorize = request.connectionId.has_value();
     if (reauthorize) {
-        auto id = requiredString(body, u"connectionId"_s, 64);
+        auto id = oauthRequiredText(u"connectionId"_s, *request.connectionId, 64);
         if (!id)
             return id.error();
         auto record = m_connections->record(caller, *id);
@@ -154,10 +137,12 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
             return Error::internal(tr("the stored credentials of this connection cannot be read"));
         QJsonObject stored = *credentials;
         bool clientChanged = false;
-        for (const QString &key : {u"client_id"_s, u"client_secret"_s}) {
-            if (!body.contains(key))
+        const QList<std::pair<QString, std::optional<QString>>> client{{u"client_id"_s, request.clientId},
+                                                                       {u"client_secret"_s, request.clientSecret}};
+        for (const auto &[key, given] : client) {
+            if (!given)
                 continue;
-            auto value = requiredString(body, key, 8192);
+            auto value = oauthRequiredText(key, *given, 8192);
             if (!value)
                 return value.error();
             clientChanged = clientChanged || stored.value(key).toString() != *value;
@@ -166,7 +151,7 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
         if (stored.value(u"client_id"_s).toString().isEmpty() || stored.value(u"client_secret"_s).toString().isEmpty())
             return Error::invalid(tr("client_id: required (this connection has no stored client credentials)"));
         config = record->config;
-        const QJsonObject patch = configValue.toObject();
+        const QJsonObject &patch = request.config;
         for (auto it = patch.begin(); it != patch.end(); ++it) {
             if (it->isNull())
                 config.remove(it.key());
@@ -192,26 +177,23 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
         connectionName = record->name;
         clientId = stored.value(u"client_id"_s).toString();
     } else {
-        auto id = requiredString(body, u"client_id"_s, 8192);
+        auto id = oauthRequiredText(u"client_id"_s, request.clientId.value_or(QString()), 8192);
         if (!id)
             return id.error();
-        auto secret = requiredString(body, u"client_secret"_s, 8192);
+        auto secret = oauthRequiredText(u"client_secret"_s, request.clientSecret.value_or(QString()), 8192);
         if (!secret)
             return secret.error();
-        auto name = requiredString(body, u"connectionName"_s, 200);
+        auto name = oauthRequiredText(u"connectionName"_s, request.connectionName, 200);
         if (!name)
             return name.error();
-        QJsonObject create{{u"name"_s, *name},
-                           {u"type"_s, type->type},
-                           {u"credentials"_s, QJsonObject{{u"client_id"_s, *id}, {u"client_secret"_s, *secret}}}};
-        for (const QString &key : {u"config"_s, u"schedule"_s, u"notifyUserIds"_s}) {
-            if (body.contains(key))
-                create.insert(key, body.value(key));
-        }
-        auto draft = ConnectionDraft::fromJson(create);
-        if (!draft)
-            return draft.error();
-        auto created = m_connections->create(caller, *draft);
+        ConnectionDraft draft;
+        draft.name = *name;
+        draft.type = type->type;
+        draft.credentials = QJsonObject{{u"client_id"_s, *id}, {u"client_secret"_s, *secret}};
+        draft.config = request.config;
+        draft.schedule = request.schedule;
+        draft.notifyUserIds = request.notifyUserIds;
+        auto created = m_connections->create(caller, draft);
         if (!created)
             return created.error();
         connectionId = created->id;
@@ -251,10 +233,7 @@ Result<QJsonObject> OAuthService::authorize(const Caller &caller, const QString 
                                 {u"redirectUri"_s, pending.redirectUri},
                                 {u"scopes"_s, scopes.join(u' ')}});
     qCInfo(lcEngine) << "OAuth authorization started for connection" << connectionId << type->type;
-    return QJsonObject{{u"authorizeUrl"_s, url.toString(QUrl::FullyEncoded)},
-                       {u"connectionId"_s, connectionId},
-                       {u"redirectUri"_s, pending.redirectUri},
-                       {u"expiresAt"_s, Ids::iso(expires)}};
+    return OAuthAuthorization{connectionId, url, pending.redirectUri, expires};
 }
 
 Error OAuthService::rejection(const OAuthStateStore::Check &check)
@@ -336,7 +315,8 @@ void OAuthService::completeCallback(const QString &connector, const QUrlQuery &q
     });
 }
 
-void OAuthService::exchange(const Caller &caller, const QString &connector, const QJsonObject &body, QObject *context, Done done)
+void OAuthService::exchange(const Caller &caller, const QString &connector, const OAuthExchangeRequest &request, QObject *context,
+                            Done done)
 {
     const QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
@@ -346,26 +326,19 @@ void OAuthService::exchange(const Caller &caller, const QString &connector, cons
     auto type = oauthType(connector);
     if (!type)
         return fail(type.error());
-    static const QSet<QString> allowed{u"connectionId"_s, u"code"_s, u"state"_s};
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (!allowed.contains(it.key()))
-            return fail(Error::invalid(tr("%1: unknown field").arg(it.key().left(64))));
-    }
-    auto connectionId = requiredString(body, u"connectionId"_s, 64);
+    auto connectionId = oauthRequiredText(u"connectionId"_s, request.connectionId, 64);
     if (!connectionId)
         return fail(connectionId.error());
-    auto code = requiredString(body, u"code"_s, 4096);
+    auto code = oauthRequiredText(u"code"_s, request.code, 4096);
     if (!code)
         return fail(code.error());
-    if (body.contains(u"state"_s) && !body.value(u"state"_s).isString() && !body.value(u"state"_s).isNull())
-        return fail(Error::invalid(tr("state: must be a string")));
     auto record = m_connections->record(caller, *connectionId);
     if (!record)
         return fail(record.error());
     if (record->type != (*type)->type)
         return fail(Error::invalid(tr("connectionId: is a %1 connection, not %2").arg(record->type, (*type)->type)));
 
-    const QString state = body.value(u"state"_s).toString();
+    const QString &state = request.state;
     auto check = state.isEmpty() ? m_states.consumeLatest(*connectionId) : m_states.consume(state);
     if (!check.ok()) {
         // Only a state issued for this very connection may write onto it.

@@ -5,9 +5,11 @@
 #include "engine/security/caller.h"
 #include "engine/services/connectionjson.h"
 #include "engine/services/networkthread.h"
+#include "engine/services/oauthrequests.h"
 #include "engine/store/oauthstatestore.h"
 
 #include <QCoroTask>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -22,6 +24,20 @@ class ConnectionService;
 class Database;
 class Vault;
 struct ConnectorTypeInfo;
+
+/** A started authorization: where the browser signs in, and the connection it is for. */
+struct OAuthAuthorization
+{
+    QString connectionId;
+    QUrl authorizeUrl;
+    /** The redirect URI the state is bound to, as the provider must see it. */
+    QString redirectUri;
+    /** When the state stops being accepted. */
+    QDateTime expiresAt;
+
+    /** The `POST oauth/:connector/authorize` answer `{authorizeUrl, connectionId, redirectUri, expiresAt}`. */
+    [[nodiscard]] QJsonObject toJson() const;
+};
 
 /**
  * The OAuth 2.0 authorization code flow with PKCE for the OAuth connector types: `authorize`
@@ -47,17 +63,17 @@ public:
     ~OAuthService() override;
 
     /**
-     * `POST oauth/:connector/authorize` (ADMIN+): body `{client_id, client_secret, connectionName,
-     * config?, schedule?, notifyUserIds?}` creates the connection; `{connectionId, client_id?,
-     * client_secret?, config?}` re-authorizes an existing one. Answers `{authorizeUrl, connectionId,
-     * redirectUri, expiresAt}`. `publicUrl` is the base of the redirect URI.
+     * `POST oauth/:connector/authorize` (ADMIN+): creates the request's connection, or with its
+     * `connectionId` set re-authorizes an existing one, and issues the state for the provider's
+     * sign-in. `publicUrl` is the base of the redirect URI.
      */
-    [[nodiscard]] Result<QJsonObject> authorize(const Caller &caller, const QString &connector, const QJsonObject &body,
-                                                const QUrl &publicUrl);
+    [[nodiscard]] Result<OAuthAuthorization> authorize(const Caller &caller, const QString &connector,
+                                                       const OAuthAuthorizeRequest &request, const QUrl &publicUrl);
     /** `GET oauth/:connector/callback?code&state` or `?error&state`: no caller, the state is the credential. */
     void completeCallback(const QString &connector, const QUrlQuery &query, const QString &ip, QObject *context, Done done);
-    /** `POST oauth/:connector/exchange` (ADMIN+): body `{connectionId, code, state?}`, the manual paste flow. */
-    void exchange(const Caller &caller, const QString &connector, const QJsonObject &body, QObject *context, Done done);
+    /** `POST oauth/:connector/exchange` (ADMIN+): a pasted code, the manual paste flow. */
+    void exchange(const Caller &caller, const QString &connector, const OAuthExchangeRequest &request, QObject *context,
+                  Done done);
 
     /** The redirect URI a provider sends the browser back to: `<publicUrl>/api/pipelines/oauth/<connector>/callback`. */
     [[nodiscard]] static QUrl redirectUri(const QUrl &publicUrl, const QString &connector);

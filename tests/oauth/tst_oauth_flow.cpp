@@ -15,6 +15,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -432,6 +433,84 @@ private Q_SLOTS:
         const HttpResult again = post(u"/api/pipelines/oauth/accounting/exchange"_s, body);
         QCOMPARE(again.status, 400);
         QCOMPARE(connection(connectionId).value(u"status"_s).toString(), u"CONNECTED"_s);
+    }
+
+    // A body with several problems is answered with the first one the request meets, in this order:
+    // caller, connector, fields, config; then, for a new connection, client, name, schedule and
+    // users; for a re-authorization, the stored connection before its client fields; for an
+    // exchange, connectionId, code, state before the stored connection.
+    void severalProblems_data()
+    {
+        QTest::addColumn<QString>("path"); // authorize | exchange
+        QTest::addColumn<QString>("connector");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("asMember");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field"); // what the error starts with; empty: not checked
+        const QByteArray unknownId = R"("c000000000000000000000000")";
+        QTest::newRow("authorize: member before unknown field")
+            << u"authorize"_s << u"accounting"_s << QByteArray(R"({"bogus":1})") << true << 403 << QString();
+        QTest::newRow("authorize: connector before unknown field")
+            << u"authorize"_s << u"payroll"_s << QByteArray(R"({"bogus":1})") << false << 404 << u"connector:"_s;
+        QTest::newRow("authorize: unknown field before client_id")
+            << u"authorize"_s << u"accounting"_s << QByteArray(R"({"bogus":1,"config":5})") << false << 400 << u"bogus:"_s;
+        QTest::newRow("authorize: config before client_id")
+            << u"authorize"_s << u"accounting"_s << QByteArray(R"({"config":5})") << false << 400 << u"config:"_s;
+        QTest::newRow("authorize: client_id before schedule")
+            << u"authorize"_s << u"accounting"_s
+            << QByteArray(R"({"client_id":5,"client_secret":"s","connectionName":"n","schedule":5})") << false << 400
+            << u"client_id:"_s;
+        QTest::newRow("authorize: connectionName before notifyUserIds")
+            << u"authorize"_s << u"accounting"_s
+            << QByteArray(R"({"client_id":"i","client_secret":"s","connectionName":" ","notifyUserIds":5})") << false << 400
+            << u"connectionName:"_s;
+        QTest::newRow("authorize: schedule before notifyUserIds")
+            << u"authorize"_s << u"accounting"_s
+            << QByteArray(R"({"client_id":"i","client_secret":"s","connectionName":"n","schedule":5,"notifyUserIds":5})") << false
+            << 400 << u"schedule:"_s;
+        QTest::newRow("re-authorize: config before connectionId")
+            << u"authorize"_s << u"accounting"_s << QByteArray(R"({"connectionId":"","config":5})") << false << 400
+            << u"config:"_s;
+        QTest::newRow("re-authorize: connectionId before client_id")
+            << u"authorize"_s << u"accounting"_s << QByteArray(R"({"connectionId":7,"client_id":5})") << false << 400
+            << u"connectionId:"_s;
+        QTest::newRow("re-authorize: stored connection before client_id")
+            << u"authorize"_s << u"accounting"_s << QByteArray(R"({"connectionId":)" + unknownId + R"(,"client_id":5})") << false
+            << 404 << QString();
+        QTest::newRow("re-authorize: schedule is not read")
+            << u"authorize"_s << u"accounting"_s << QByteArray(R"({"connectionId":)" + unknownId + R"(,"schedule":5})") << false
+            << 404 << QString();
+        QTest::newRow("exchange: member before unknown field")
+            << u"exchange"_s << u"accounting"_s << QByteArray(R"({"bogus":1})") << true << 403 << QString();
+        QTest::newRow("exchange: connector before unknown field")
+            << u"exchange"_s << u"payroll"_s << QByteArray(R"({"bogus":1})") << false << 404 << u"connector:"_s;
+        QTest::newRow("exchange: unknown field before connectionId")
+            << u"exchange"_s << u"accounting"_s << QByteArray(R"({"bogus":1,"connectionId":""})") << false << 400 << u"bogus:"_s;
+        QTest::newRow("exchange: code before state")
+            << u"exchange"_s << u"accounting"_s << QByteArray(R"({"connectionId":)" + unknownId + R"(,"code":"","state":5})")
+            << false << 400 << u"code:"_s;
+        QTest::newRow("exchange: state before the stored connection")
+            << u"exchange"_s << u"accounting"_s << QByteArray(R"({"connectionId":)" + unknownId + R"(,"code":"x","state":5})")
+            << false << 400 << u"state:"_s;
+        QTest::newRow("exchange: the stored connection")
+            << u"exchange"_s << u"accounting"_s << QByteArray(R"({"connectionId":)" + unknownId + R"(,"code":"x"})") << false
+            << 404 << QString();
+    }
+
+    void severalProblems()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, connector);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, asMember);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const QJsonObject object = QJsonDocument::fromJson(body).object();
+        QVERIFY(!object.isEmpty());
+        const HttpResult r = post(u"/api/pipelines/oauth/%1/%2"_s.arg(connector, path), object, asMember ? m_member : m_admin);
+        QCOMPARE(r.status, status);
+        QVERIFY(!r.json().value(u"code"_s).toString().isEmpty());
+        QVERIFY2(r.json().value(u"error"_s).toString().startsWith(field), r.body.constData());
     }
 
     void manualExchangeRejections_data()
