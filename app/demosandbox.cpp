@@ -272,7 +272,7 @@ void DemoSandbox::exchange(Engine *engine, const Caller &caller, const QString &
     // The manual-code path of the engine: the state is validated and single-use as for a browser callback.
     const OAuthExchangeRequest request{connectionId, query.queryItemValue(u"code"_s, QUrl::FullyDecoded),
                                        query.queryItemValue(u"state"_s, QUrl::FullyDecoded)};
-    oauth->exchange(caller, type, request, this, [this, connectionId](Result<QJsonObject> result) {
+    oauth->exchange(caller, type, request, this, [this, connectionId](Result<OAuthConnected> result) {
         if (!result) {
             qCWarning(lcDemo) << "demo authorization of" << connectionId << "failed:" << result.error().message;
             Q_EMIT authorizationFinished(connectionId, false, result.error().message);

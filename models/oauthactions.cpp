@@ -52,7 +52,7 @@ void OAuthActions::exchange(const QString &type, const QString &connectionId, co
     // The token request goes to the provider from the OAuth service's thread.
     m_session->engine()->oauth()->exchange(m_session->caller(), OAuthService::pathSegment(type),
                                            OAuthExchangeRequest{connectionId, code, QString()}, context,
-                                           [done = std::move(done)](Result<QJsonObject> result) {
+                                           [done = std::move(done)](Result<OAuthConnected> result) {
                                                if (!result)
                                                    done(result.error());
                                                else

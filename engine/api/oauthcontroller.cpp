@@ -100,9 +100,9 @@ void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const Ap
                 return;
             }
             engine.oauth()->completeCallback(req.param(u"connector"_s), req.query, req.remoteAddress, nullptr,
-                                             [reply](Result<QJsonObject> result) {
+                                             [reply](Result<OAuthConnected> result) {
                                                  if (result)
-                                                     reply(browserPage(true, result->value(u"message"_s).toString()));
+                                                     reply(browserPage(true, result->message));
                                                  else
                                                      reply(browserPage(false, result.error().message));
                                              });
@@ -133,9 +133,9 @@ void OAuthController::registerRoutes(ApiRouter &router, Engine &engine, const Ap
                        reply(HttpResponse::fromError(request.error()));
                        return;
                    }
-                   engine.oauth()->exchange(caller, connector, *request, nullptr, [reply](Result<QJsonObject> result) {
+                   engine.oauth()->exchange(caller, connector, *request, nullptr, [reply](Result<OAuthConnected> result) {
                        if (result)
-                           reply(HttpResponse::json(*result).withHeader("Cache-Control", "no-store"));
+                           reply(HttpResponse::json(result->toJson()).withHeader("Cache-Control", "no-store"));
                        else
                            reply(HttpResponse::fromError(result.error()));
                    });

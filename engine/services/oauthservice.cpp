@@ -102,6 +102,12 @@ QJsonObject OAuthAuthorization::toJson() const
                        {u"expiresAt"_s, Ids::iso(expiresAt)}};
 }
 
+QJsonObject OAuthConnected::toJson() const
+{
+    return QJsonObject{{u"success"_s, true},    {u"connectionId"_s, connectionId}, {u"status"_s, u"CONNECTED"_s},
+                       {u"message"_s, message}, {u"streams"_s, streams},           {u"connection"_s, connection}};
+}
+
 Result<OAuthAuthorization> OAuthService::authorize(const Caller &caller, const QString &connector,
                                                    const OAuthAuthorizeRequest &request, const QUrl &publicUrl)
 {
@@ -362,7 +368,7 @@ void OAuthService::exchange(const Caller &caller, const QString &connector, cons
 
 QCoro::Task<void> OAuthService::complete(Completion completion, QPointer<QObject> context, bool hadContext, Done done)
 {
-    Result<QJsonObject> result;
+    Result<OAuthConnected> result;
     try {
         // Tasks get their own statement: GCC 12 destroys by-value arguments of a coroutine called
         // inside a co_await expression twice.
@@ -375,7 +381,7 @@ QCoro::Task<void> OAuthService::complete(Completion completion, QPointer<QObject
     deliver(context, hadContext, std::move(done), std::move(result));
 }
 
-QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
+QCoro::Task<Result<OAuthConnected>> OAuthService::runCompletion(Completion c)
 {
     const QString connectionId = c.pending.connectionId;
     const auto profile = OAuthProfile::forType(c.pending.type);
@@ -467,10 +473,8 @@ QCoro::Task<Result<QJsonObject>> OAuthService::runCompletion(Completion c)
     const QString message = account.name.isEmpty() ? tr("Connected to %1").arg(profile->provider)
                                                    : tr("Connected to %1 (%2)").arg(profile->provider, account.name);
     auto refreshed = m_connections->recordById(connectionId);
-    co_return QJsonObject{
-        {u"success"_s, true},          {u"connectionId"_s, connectionId},
-        {u"status"_s, u"CONNECTED"_s}, {u"message"_s, message},
-        {u"streams"_s, streams},       {u"connection"_s, refreshed ? m_connectionJson.toJson(*refreshed) : QJsonValue()}};
+    co_return OAuthConnected{connectionId, message, streams,
+                             refreshed ? QJsonValue(m_connectionJson.toJson(*refreshed)) : QJsonValue()};
 }
 
 } // namespace Opbox

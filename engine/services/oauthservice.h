@@ -10,6 +10,7 @@
 
 #include <QCoroTask>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -39,6 +40,21 @@ struct OAuthAuthorization
     [[nodiscard]] QJsonObject toJson() const;
 };
 
+/** A completed authorization: the connection is CONNECTED with its tokens in the vault. */
+struct OAuthConnected
+{
+    QString connectionId;
+    /** For the user: the provider and, when known, the account that was connected. */
+    QString message;
+    /** The streams the provider offers with the tokens, as the connector describes them. */
+    QJsonArray streams;
+    /** The connection object as the API writes it; null when the connection could not be read back. */
+    QJsonValue connection;
+
+    /** The answer `{success, connectionId, status, message, streams, connection}`. */
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
 /**
  * The OAuth 2.0 authorization code flow with PKCE for the OAuth connector types: `authorize`
  * creates the DISCONNECTED connection and the signed, single-use state; the provider's redirect
@@ -55,7 +71,7 @@ class OAuthService : public QObject
 {
     Q_OBJECT
 public:
-    using Done = std::function<void(Result<QJsonObject>)>;
+    using Done = std::function<void(Result<OAuthConnected>)>;
 
     /** `connectionJson` writes the connection object that a completed authorization answers with. */
     OAuthService(Database *metadata, const Vault *vault, ConnectionService *connections, ConnectionJson connectionJson,
@@ -103,7 +119,7 @@ private:
     };
 
     [[nodiscard]] QCoro::Task<void> complete(Completion completion, QPointer<QObject> context, bool hadContext, Done done);
-    [[nodiscard]] QCoro::Task<Result<QJsonObject>> runCompletion(Completion completion);
+    [[nodiscard]] QCoro::Task<Result<OAuthConnected>> runCompletion(Completion completion);
     /** Records why an authorization failed, unless the connection is CONNECTED (a replay must not break it). */
     void recordFailure(const QString &connectionId, const QString &reason);
     [[nodiscard]] Error rejection(const OAuthStateStore::Check &check);
