@@ -55,7 +55,7 @@ Result<QString> RunActions::resetAllCursors(const QString &connectionId)
     auto result = m_session->engine()->runs()->resetCursor(m_session->caller(), connectionId, CursorReset{});
     if (!result)
         return result.error();
-    return result->value(u"message"_s).toString();
+    return result->message;
 }
 
 Result<QString> RunActions::resetCursor(const QString &connectionId, const QString &stream, const QDateTime &from)
@@ -66,7 +66,7 @@ Result<QString> RunActions::resetCursor(const QString &connectionId, const QStri
     auto result = m_session->engine()->runs()->resetCursor(m_session->caller(), connectionId, reset);
     if (!result)
         return result.error();
-    return result->value(u"message"_s).toString();
+    return result->message;
 }
 
 Result<RunOutcome> RunActions::outcome(const QString &connectionId, const QString &runId) const

@@ -127,7 +127,11 @@ void RunsController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto reset = CursorReset::fromJson(*body);
                    if (!reset)
                        return HttpResponse::fromError(reset.error());
-                   return respond(runs->resetCursor(caller, req.param(u"id"_s), *reset));
+                   auto outcome = runs->resetCursor(caller, req.param(u"id"_s), *reset);
+                   if (!outcome)
+                       return HttpResponse::fromError(outcome.error());
+                   return HttpResponse::json(
+                       QJsonObject{{u"success"_s, true}, {u"syncState"_s, outcome->syncState}, {u"message"_s, outcome->message}});
                }));
 
     router.add("GET", u"/api/notifications"_s, {u"The caller's notifications, newest first"_s, u"notifications"_s, {200, 400}},

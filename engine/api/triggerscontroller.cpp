@@ -24,11 +24,29 @@ QString tr(const char *s)
     return QCoreApplication::translate("TriggersController", s);
 }
 
-HttpResponse respond(const Result<QJsonObject> &result, int status)
+/** `{"success":true,"messages":n,"statuses":m,"skipped":k}`, with `created`/`updated` once rows were written. */
+HttpResponse respond(const Result<MessagingDelivery> &result)
 {
     if (!result)
         return HttpResponse::fromError(result.error());
-    return HttpResponse::json(result.value(), status);
+    QJsonObject answer{{u"success"_s, true},
+                       {u"messages"_s, double(result->messages)},
+                       {u"statuses"_s, double(result->statuses)},
+                       {u"skipped"_s, double(result->skipped)}};
+    if (result->stored) {
+        answer.insert(u"created"_s, double(result->created));
+        answer.insert(u"updated"_s, double(result->updated));
+    }
+    return HttpResponse::json(answer, 200);
+}
+
+/** 202 either way: a call that finds a run already active is covered by it, so it did not fail. */
+HttpResponse respond(const Result<WebhookTriggerOutcome> &result)
+{
+    if (!result)
+        return HttpResponse::fromError(result.error());
+    const QString message = result->alreadyRunning ? tr("Sync already in progress") : tr("Sync triggered");
+    return HttpResponse::json(QJsonObject{{u"success"_s, true}, {u"message"_s, message}}, 202);
 }
 
 /** A 429 says when to come back. */
@@ -102,8 +120,8 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                          // Inbound messages are data, not a trigger: written off this thread.
                          if (MessagingWebhookService *inbound = engine.messagingWebhooks()) {
                              if (auto connection = inbound->receivingConnection(req.param(u"token"_s))) {
-                                 inbound->receive(*connection, req.body, req.headers, [reply](Result<QJsonObject> result) {
-                                     reply(withRetryAfter(respond(result, 200), result));
+                                 inbound->receive(*connection, req.body, req.headers, [reply](Result<MessagingDelivery> result) {
+                                     reply(withRetryAfter(respond(result), result));
                                  });
                                  return;
                              }
@@ -115,7 +133,7 @@ void TriggersController::registerRoutes(ApiRouter &router, Engine &engine, const
                                  streams.append(name.trimmed());
                          }
                          auto result = engine.webhooks()->trigger(req.param(u"token"_s), req.remoteAddress, streams);
-                         reply(withRetryAfter(respond(result, 202), result));
+                         reply(withRetryAfter(respond(result), result));
                      }));
 
     router.addPublic("GET", u"/api/pipelines/webhook/:token"_s,

@@ -27,4 +27,11 @@ struct CursorReset
     [[nodiscard]] static Result<CursorReset> fromJson(const QJsonObject &body);
 };
 
+/** A cursor reset that took effect: the connection's sync state after it and a sentence saying what changed. */
+struct CursorResetOutcome
+{
+    QJsonObject syncState; // `{"version":1,"streams":{…}}`, as the connection's sync state document reads
+    QString message; // translated, for whoever asked: the REST answer and the GUI show the same words
+};
+
 } // namespace Opbox

@@ -125,7 +125,7 @@ void MessagingWebhookService::receive(const ConnectionRecord &connection, const 
     m_writer->start([this, connection, body, done = std::move(done)] { done(write(connection, body)); });
 }
 
-Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &connection, const QByteArray &body)
+Result<MessagingDelivery> MessagingWebhookService::write(const ConnectionRecord &connection, const QByteArray &body)
 {
     const WebhookDecoder *decoder = ConnectorFactory::webhookDecoder(connection.type);
     if (!decoder)
@@ -134,16 +134,14 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
     if (!read)
         return Error::invalid(tr("the webhook delivery cannot be read: %1").arg(read.error().message), u"INVALID_BODY"_s);
     const WebhookDecoder::Decoded &decoded = *read;
-    const qsizetype messages = decoded.count(u"messages"_s);
-    const qsizetype statuses = decoded.count(u"message_statuses"_s);
+    MessagingDelivery delivery;
+    delivery.messages = decoded.count(u"messages"_s);
+    delivery.statuses = decoded.count(u"message_statuses"_s);
+    delivery.skipped = decoded.skipped.size();
     for (const QString &why : decoded.skipped)
         qCWarning(lcEngine).noquote() << "webhook delivery for connection" << connection.id << "left out" << why;
-    QJsonObject answer{{u"success"_s, true},
-                       {u"messages"_s, double(messages)},
-                       {u"statuses"_s, double(statuses)},
-                       {u"skipped"_s, double(decoded.skipped.size())}};
     if (decoded.streams.isEmpty())
-        return answer;
+        return delivery;
 
     Database *data = m_workspaceData->database(connection.workspaceId);
     sqlite3 *db = data ? SqliteLibrary::handle(data->connection()) : nullptr;
@@ -182,11 +180,12 @@ Result<QJsonObject> MessagingWebhookService::write(const ConnectionRecord &conne
         qCWarning(lcEngine) << "webhook delivery for connection" << connection.id << "could not be committed:" << reason;
         return Error::internal(tr("the webhook delivery could not be stored"));
     }
-    qCInfo(lcEngine) << "webhook delivery for connection" << connection.id << "stored" << messages << "messages and" << statuses
-                     << "statuses (" << created << "new," << updated << "again)";
-    answer.insert(u"created"_s, double(created));
-    answer.insert(u"updated"_s, double(updated));
-    return answer;
+    qCInfo(lcEngine) << "webhook delivery for connection" << connection.id << "stored" << delivery.messages << "messages and"
+                     << delivery.statuses << "statuses (" << created << "new," << updated << "again)";
+    delivery.stored = true;
+    delivery.created = created;
+    delivery.updated = updated;
+    return delivery;
 }
 
 } // namespace Opbox

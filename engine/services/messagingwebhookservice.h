@@ -7,7 +7,6 @@
 #include "engine/services/tokenbucket.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QObject>
 #include <QUrlQuery>
 #include <functional>
@@ -20,6 +19,17 @@ namespace Opbox {
 class RunService;
 class WebhookService;
 class WorkspaceDataStore;
+
+/** What one accepted delivery held and how many of its rows were stored. */
+struct MessagingDelivery
+{
+    qsizetype messages = 0;
+    qsizetype statuses = 0;
+    qsizetype skipped = 0; // records the decoder left out (logged with the reason)
+    bool stored = false; // false when the delivery held no records, so nothing was written
+    qint64 created = 0;
+    qint64 updated = 0; // rows a retried delivery wrote again
+};
 
 /**
  * Inbound webhooks on the URL of a connection whose connector decodes pushed data (WhatsApp's
@@ -34,7 +44,7 @@ class MessagingWebhookService : public QObject
 {
     Q_OBJECT
 public:
-    using Done = std::function<void(Result<QJsonObject>)>;
+    using Done = std::function<void(Result<MessagingDelivery>)>;
 
     MessagingWebhookService(ConnectionService *connections, RunService *runs, WorkspaceDataStore *workspaceData,
                             WebhookService *webhooks, QObject *parent = nullptr);
@@ -53,8 +63,7 @@ public:
     /**
      * `POST` delivery: has the decoder check the raw `body` and its `headers` with the connection's
      * credentials (401 and nothing written when it is not genuine; 429 after too many refused), then
-     * writes the delivery's records on the writer thread and calls `done` there with
-     * `{"success":true,"messages":n,"statuses":m}`.
+     * writes the delivery's records on the writer thread and calls `done` there with what was stored.
      */
     void receive(const ConnectionRecord &connection, const QByteArray &body, const WebhookDecoder::Headers &headers, Done done);
 
@@ -63,7 +72,7 @@ public:
 
 private:
     [[nodiscard]] Error refused(const QString &connectionId, Error error);
-    [[nodiscard]] Result<QJsonObject> write(const ConnectionRecord &connection, const QByteArray &body);
+    [[nodiscard]] Result<MessagingDelivery> write(const ConnectionRecord &connection, const QByteArray &body);
 
     ConnectionService *m_connections;
     RunService *m_runs;

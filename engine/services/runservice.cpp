@@ -301,7 +301,7 @@ Result<QJsonObject> RunService::syncState(const Caller &caller, const QString &c
     return SyncStateStore(db).document(connection->id);
 }
 
-Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString &connectionId, const CursorReset &reset)
+Result<CursorResetOutcome> RunService::resetCursor(const Caller &caller, const QString &connectionId, const CursorReset &reset)
 {
     auto connection = connectionFor(caller, connectionId, Role::Admin);
     if (!connection)
@@ -353,7 +353,7 @@ Result<QJsonObject> RunService::resetCursor(const Caller &caller, const QString 
                     QJsonObject{{u"stream"_s, !reset.cursor ? QJsonValue() : QJsonValue(stream)},
                                 {u"cursor"_s, !reset.cursor ? QJsonValue() : QJsonValue(cursor)}});
     Q_EMIT m_connections->connectionChanged(connection->workspaceId, connection->id);
-    return QJsonObject{{u"success"_s, true}, {u"syncState"_s, *document}, {u"message"_s, message}};
+    return CursorResetOutcome{*document, message};
 }
 
 int RunService::recoverInterrupted()

@@ -81,8 +81,9 @@ public:
     [[nodiscard]] Result<RunPage> list(const Caller &caller, const QString &connectionId, int limit, int offset) const;
     /** `GET …/runs/:runId`: the run with live progress. */
     [[nodiscard]] Result<RunRecord> get(const Caller &caller, const QString &connectionId, const QString &runId) const;
-    /** `PATCH connections/:id` (reset cursor, ADMIN+): `{success, syncState, message}`. */
-    [[nodiscard]] Result<QJsonObject> resetCursor(const Caller &caller, const QString &connectionId, const CursorReset &reset);
+    /** `PATCH connections/:id` (reset cursor, ADMIN+): the sync state it leaves and what it did. */
+    [[nodiscard]] Result<CursorResetOutcome> resetCursor(const Caller &caller, const QString &connectionId,
+                                                         const CursorReset &reset);
     /** The connection's sync state document `{"version":1,"streams":{…}}` (VIEWER+; for the GUI). */
     [[nodiscard]] Result<QJsonObject> syncState(const Caller &caller, const QString &connectionId) const;
     /** The active (PENDING/RUNNING) run of a connection, if any. */

@@ -10,6 +10,7 @@
 #include "engine/store/database.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -103,7 +104,7 @@ Result<QString> WebhookService::connectionForToken(const QString &token) const
     return id;
 }
 
-Result<QJsonObject> WebhookService::trigger(const QString &token, const QString &ip, const QStringList &streams)
+Result<WebhookTriggerOutcome> WebhookService::trigger(const QString &token, const QString &ip, const QStringList &streams)
 {
     auto connectionId = connectionForToken(token);
     if (!connectionId)
@@ -129,10 +130,10 @@ Result<QJsonObject> WebhookService::trigger(const QString &token, const QString 
     auto run = m_runs->trigger(Caller::system(connection->workspaceId, ip), connection->id, streams, RunTrigger::Webhook);
     if (run) {
         qCInfo(lcEngine) << "webhook started run" << run->id << "of connection" << connection->id;
-        return QJsonObject{{u"success"_s, true}, {u"message"_s, tr("Sync triggered")}};
+        return WebhookTriggerOutcome{run->id, false};
     }
     if (run.error().code == u"RUN_ACTIVE"_s)
-        return QJsonObject{{u"success"_s, true}, {u"message"_s, tr("Sync already in progress")}};
+        return WebhookTriggerOutcome{run.error().extra.value(u"runId"_s).toString(), true};
     return run.error();
 }
 

@@ -6,7 +6,6 @@
 #include "engine/services/tokenbucket.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
@@ -33,6 +32,13 @@ struct RevealedWebhook
     QString curlExample;
 };
 
+/** What a webhook call did: started a run, or found one already active (the webhook still succeeds then). */
+struct WebhookTriggerOutcome
+{
+    QString runId; // the started run, or the active one the call ran into
+    bool alreadyRunning = false;
+};
+
 /**
  * Webhook triggers and their tokens: resolves a
  * token in either encoding to its connection through the stored hash, rate limits per token,
@@ -47,12 +53,13 @@ public:
                    QObject *parent = nullptr);
 
     /**
-     * `POST /api/pipelines/webhook/:token`: `{"success":true,"message":…}` when a run was started
-     * or one is already active. 404 for an unknown or malformed token (the same work either way),
-     * 429 `RATE_LIMITED` with `extra.retryAfter` (seconds), 409 `CONNECTION_DISABLED`. `streams`
-     * (the URL's `?streams=a,b`) limits the run to those streams; a name the connection lacks is 400.
+     * `POST /api/pipelines/webhook/:token`: the run started, or the one already active (a success
+     * too: the caller's event is picked up by that run or the next). 404 for an unknown or
+     * malformed token (the same work either way), 429 `RATE_LIMITED` with `extra.retryAfter`
+     * (seconds), 409 `CONNECTION_DISABLED`. `streams` (the URL's `?streams=a,b`) limits the run to
+     * those streams; a name the connection lacks is 400.
      */
-    [[nodiscard]] Result<QJsonObject> trigger(const QString &token, const QString &ip, const QStringList &streams = {});
+    [[nodiscard]] Result<WebhookTriggerOutcome> trigger(const QString &token, const QString &ip, const QStringList &streams = {});
 
     /**
      * `POST …/connections/:id/webhook-url` (ADMIN+): the URL, the token's prefix and a curl example under
