@@ -12,6 +12,20 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
+namespace {
+
+/** The base model keeps its rows as JSON objects, keyed by the event id. */
+QList<QJsonObject> rowsOf(const AuditPage &page)
+{
+    QList<QJsonObject> out;
+    out.reserve(page.events.size());
+    for (const AuditEvent &e : page.events)
+        out.append(e.toJson());
+    return out;
+}
+
+} // namespace
+
 AuditLogModel::AuditLogModel(OwnerSession *session, QObject *parent)
     : JsonTableModel(ColumnCount, u"id"_s, parent)
     , m_session(session)
@@ -36,7 +50,7 @@ void AuditLogModel::reload()
     m_error.clear();
     auto page = m_session->engine()->audit()->list(m_session->caller(), PageSize, 0, m_action);
     if (page) {
-        resetRows(objectsOf(*page, u"events"_s), pageTotal(*page));
+        resetRows(rowsOf(*page), page->total);
     } else {
         m_error = page.error().message;
         resetRows({});
@@ -50,12 +64,12 @@ void AuditLogModel::fetchNewest()
         return;
     const QString newestKnown = rows().isEmpty() ? QString() : rows().first().value(u"id"_s).toString();
     QList<QJsonObject> fresh;
-    for (const QJsonObject &e : objectsOf(*page, u"events"_s)) {
-        if (!newestKnown.isEmpty() && e.value(u"id"_s).toString() == newestKnown)
+    for (const AuditEvent &e : std::as_const(page->events)) {
+        if (!newestKnown.isEmpty() && e.id == newestKnown)
             break;
-        fresh.append(e);
+        fresh.append(e.toJson());
     }
-    prependRows(fresh, pageTotal(*page));
+    prependRows(fresh, page->total);
 }
 
 void AuditLogModel::fetchMore(const QModelIndex &parent)
@@ -66,7 +80,7 @@ void AuditLogModel::fetchMore(const QModelIndex &parent)
     auto page = m_session->engine()->audit()->list(m_session->caller(), PageSize, rowCount(), m_action);
     if (!page)
         return;
-    appendPage(objectsOf(*page, u"events"_s), pageTotal(*page));
+    appendPage(rowsOf(*page), page->total);
 }
 
 QVariant AuditLogModel::data(const QModelIndex &index, int role) const

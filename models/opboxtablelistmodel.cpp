@@ -64,8 +64,9 @@ void OpboxTableListModel::reload()
         QList<QJsonObject> list;
         QString error;
         if (tables) {
-            for (const auto &v : *tables)
-                list.append(v.toObject());
+            // The base model keeps its rows as JSON objects, keyed by the table name.
+            for (const TableRecord &t : std::as_const(*tables))
+                list.append(t.toJson());
         } else {
             error = tables.error().message;
         }

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/tablecolumnmodel.h"
 #include "engine/services/engine.h"
-#include "engine/store/tablecatalogstore.h"
 #include "models/displayformat.h"
 #include "models/ownersession.h"
 
 #include <QFont>
-#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -31,13 +29,12 @@ void TableColumnModel::setTable(const QString &table)
         if (!columns) {
             m_error = columns.error().message;
         } else {
-            for (const auto &v : *columns)
-                m_columns.append(Entry{v.toObject(), {}});
+            for (const ColumnRecord &c : std::as_const(*columns))
+                m_columns.append(Entry{c, {}});
             if (history) {
-                for (const auto &v : *history) {
-                    const QJsonObject change = v.toObject();
+                for (const ColumnChange &change : std::as_const(*history)) {
                     for (auto &entry : m_columns) {
-                        if (entry.column.value(u"name"_s) == change.value(u"column"_s))
+                        if (entry.column.name == change.column)
                             entry.history.append(change);
                     }
                 }
@@ -51,7 +48,7 @@ QStringList TableColumnModel::columnNames() const
 {
     QStringList out;
     for (const auto &entry : m_columns)
-        out.append(entry.column.value(u"name"_s).toString());
+        out.append(entry.column.name);
     return out;
 }
 
@@ -71,14 +68,14 @@ QVariant TableColumnModel::data(const QModelIndex &index, int role) const
         return {};
     const bool isColumn = isGroup(index);
     const Entry &entry = m_columns.at(groupOf(index));
-    const QJsonObject &c = entry.column;
+    const ColumnRecord &c = entry.column;
     if (role == ColumnNameRole)
-        return c.value(u"name"_s).toString();
+        return c.name;
     if (role == IsColumnRole)
         return isColumn;
     if (isColumn) {
         if (role == LogicalTypeRole)
-            return c.value(u"type"_s).toString();
+            return c.type;
         if (role == Qt::FontRole && index.column() == NameColumn) {
             QFont f;
             f.setBold(true);
@@ -87,44 +84,43 @@ QVariant TableColumnModel::data(const QModelIndex &index, int role) const
         if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole && role != Qt::ToolTipRole)
             return {};
         switch (index.column()) {
-        case NameColumn: return c.value(u"name"_s).toString();
-        case FieldColumn: return c.value(u"field"_s).toString();
+        case NameColumn: return c.name;
+        case FieldColumn: return c.field;
         case TypeColumn:
             if (role == Qt::ToolTipRole)
-                return c.value(u"type"_s).toString();
-            return DisplayFormat::fieldType(c.value(u"type"_s).toString());
+                return c.type;
+            return DisplayFormat::fieldType(c.type);
         case ChangeColumn: {
             int widenings = 0;
             for (const auto &h : entry.history) {
-                if (h.value(u"change"_s).toString() == u"WIDENED"_s)
+                if (h.isWidening())
                     ++widenings;
             }
-            const QString added = tr("added %1").arg(DisplayFormat::dateTime(c.value(u"createdAt"_s).toString()));
+            const QString added = tr("added %1").arg(DisplayFormat::dateTime(c.createdAt));
             return widenings == 0 ? added : tr("%1, widened %n time(s)", nullptr, widenings).arg(added);
         }
         default: return {};
         }
     }
-    const QJsonObject &h = entry.history.at(index.row());
-    const QString kind = h.value(u"change"_s).toString();
+    const ColumnChange &h = entry.history.at(index.row());
+    const QString &kind = h.change;
     if (role == ChangeKindRole)
         return kind;
     if (role == RunIdRole)
-        return h.value(u"runId"_s).toString();
+        return h.runId.value_or(QString());
     if (role == LogicalTypeRole)
-        return h.value(u"to"_s).toString();
+        return h.to;
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
-    case NameColumn: return kind == u"WIDENED"_s ? tr("Widened") : tr("Added");
-    case FieldColumn: return DisplayFormat::dateTime(h.value(u"at"_s).toString());
+    case NameColumn: return h.isWidening() ? tr("Widened") : tr("Added");
+    case FieldColumn: return DisplayFormat::dateTime(h.at);
     case TypeColumn:
-        if (kind == u"WIDENED"_s)
-            return tr("%1 → %2").arg(DisplayFormat::fieldType(h.value(u"from"_s).toString()),
-                                     DisplayFormat::fieldType(h.value(u"to"_s).toString()));
-        return DisplayFormat::fieldType(h.value(u"to"_s).toString());
+        if (h.isWidening())
+            return tr("%1 → %2").arg(DisplayFormat::fieldType(h.from.value_or(QString())), DisplayFormat::fieldType(h.to));
+        return DisplayFormat::fieldType(h.to);
     case ChangeColumn: {
-        const QString run = h.value(u"runId"_s).toString();
+        const QString run = h.runId.value_or(QString());
         return run.isEmpty() ? QString() : tr("by run %1").arg(run);
     }
     default: return {};

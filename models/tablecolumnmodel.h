@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/store/tablecatalogstore.h"
 #include "models/twolevelitemmodel.h"
 
-#include <QJsonObject>
 #include <QList>
 
 namespace Opbox {
@@ -42,8 +42,8 @@ private:
 
     struct Entry
     {
-        QJsonObject column;
-        QList<QJsonObject> history;
+        ColumnRecord column;
+        QList<ColumnChange> history;
     };
     OwnerSession *m_session;
     QString m_table;

@@ -83,7 +83,10 @@ void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto page = ApiRouter::pageParams(req);
                    if (!page)
                        return HttpResponse::fromError(page.error());
-                   return respond(engine.audit()->list(caller, page->limit, page->offset, req.query.queryItemValue(u"action"_s)));
+                   auto events = engine.audit()->list(caller, page->limit, page->offset, req.query.queryItemValue(u"action"_s));
+                   if (!events)
+                       return HttpResponse::fromError(events.error());
+                   return HttpResponse::json(events->toJson());
                }));
 
     router.add("GET", u"/api/pipelines/connector-types"_s, {u"List available connector types"_s, u"connectors"_s},

@@ -12,6 +12,41 @@ using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
+namespace {
+
+QJsonValue orNull(const std::optional<QString> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+} // namespace
+
+QJsonObject AuditEvent::toJson() const
+{
+    QJsonObject e{{u"id"_s, id},
+                  {u"at"_s, at},
+                  {u"workspaceId"_s, workspaceId},
+                  {u"actorUserId"_s, orNull(actorUserId)},
+                  {u"action"_s, action},
+                  {u"targetType"_s, targetType},
+                  {u"targetId"_s, orNull(targetId)},
+                  {u"ip"_s, orNull(ip)},
+                  {u"details"_s, details}};
+    if (actorEmail)
+        e.insert(u"actorEmail"_s, *actorEmail);
+    return e;
+}
+
+QJsonObject AuditPage::toJson() const
+{
+    QJsonArray list;
+    for (const AuditEvent &e : events)
+        list.append(e.toJson());
+    return QJsonObject{{u"events"_s, list},
+                       {u"pagination"_s,
+                        QJsonObject{{u"limit"_s, limit}, {u"offset"_s, offset}, {u"total"_s, total}, {u"hasMore"_s, hasMore()}}}};
+}
+
 AuditLog::AuditLog(Database *metadata, QObject *parent)
     : QObject(parent)
     , m_metadata(metadata)
@@ -58,7 +93,7 @@ void AuditLog::record(const Caller &caller, const QString &action, const QString
     Q_EMIT recorded(caller.workspaceId);
 }
 
-Result<QJsonObject> AuditLog::list(const Caller &caller, int limit, int offset, const QString &action) const
+Result<AuditPage> AuditLog::list(const Caller &caller, int limit, int offset, const QString &action) const
 {
     if (auto ok = caller.require(Role::Admin); !ok)
         return ok.error();
@@ -82,26 +117,19 @@ Result<QJsonObject> AuditLog::list(const Caller &caller, int limit, int offset, 
     rows.bind(limit).bind(offset);
     if (!rows.exec())
         return Error::internal();
-    QJsonArray events;
+    AuditPage page;
+    page.limit = limit;
+    page.offset = offset;
+    page.total = total;
+    const auto optional = [&rows](int column) {
+        return rows.value(column).isNull() ? std::nullopt : std::optional<QString>(rows.value(column).toString());
+    };
     while (rows.next()) {
-        QJsonObject e{{u"id"_s, rows.value(0).toString()},
-                      {u"at"_s, rows.value(1).toString()},
-                      {u"workspaceId"_s, rows.value(2).toString()},
-                      {u"actorUserId"_s, rows.value(3).isNull() ? QJsonValue() : QJsonValue(rows.value(3).toString())},
-                      {u"action"_s, rows.value(4).toString()},
-                      {u"targetType"_s, rows.value(5).toString()},
-                      {u"targetId"_s, rows.value(6).isNull() ? QJsonValue() : QJsonValue(rows.value(6).toString())},
-                      {u"ip"_s, rows.value(7).isNull() ? QJsonValue() : QJsonValue(rows.value(7).toString())},
-                      {u"details"_s, JsonColumn::object(rows.value(8).toString())}};
-        if (!rows.value(9).isNull())
-            e.insert(u"actorEmail"_s, rows.value(9).toString());
-        events.append(e);
+        page.events.append(AuditEvent{rows.value(0).toString(), rows.value(1).toString(), rows.value(2).toString(), optional(3),
+                                      optional(9), rows.value(4).toString(), rows.value(5).toString(), optional(6), optional(7),
+                                      JsonColumn::object(rows.value(8).toString())});
     }
-    return QJsonObject{
-        {u"events"_s, events},
-        {u"pagination"_s,
-         QJsonObject{
-             {u"limit"_s, limit}, {u"offset"_s, offset}, {u"total"_s, total}, {u"hasMore"_s, offset + events.size() < total}}}};
+    return page;
 }
 
 } // namespace Opbox

@@ -5,11 +5,46 @@
 #include "engine/security/caller.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
+
+#include <optional>
 
 namespace Opbox {
 
 class Database;
+
+/** One entry of the audit trail as it was recorded; optional fields were not known (e.g. a system action). */
+struct AuditEvent
+{
+    QString id;
+    QString at;
+    QString workspaceId;
+    std::optional<QString> actorUserId;
+    /** The actor's e-mail address while the user still exists. */
+    std::optional<QString> actorEmail;
+    QString action;
+    QString targetType;
+    std::optional<QString> targetId;
+    std::optional<QString> ip;
+    QJsonObject details;
+
+    /** `{id, at, workspaceId, actorUserId, action, targetType, targetId, ip, details[, actorEmail]}`, unknowns as null. */
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/** One page of audit events, newest first, and where it lies in the whole filtered trail. */
+struct AuditPage
+{
+    QList<AuditEvent> events;
+    int limit = 0;
+    int offset = 0;
+    qint64 total = 0;
+
+    [[nodiscard]] bool hasMore() const { return offset + events.size() < total; }
+    /** `{"events":[…], "pagination":{limit, offset, total, hasMore}}`. */
+    [[nodiscard]] QJsonObject toJson() const;
+};
 
 /** The append-only audit trail: who did what to which object, from where. */
 class AuditLog : public QObject
@@ -22,8 +57,8 @@ public:
     void record(const Caller &caller, const QString &action, const QString &targetType, const QString &targetId,
                 const QJsonObject &details = {});
 
-    /** `{"events":[…], "pagination":{limit, offset, total, hasMore}}`, newest first; ADMIN+. */
-    [[nodiscard]] Result<QJsonObject> list(const Caller &caller, int limit, int offset, const QString &action = {}) const;
+    /** A page of the workspace's events, newest first, optionally of one action only; ADMIN+. */
+    [[nodiscard]] Result<AuditPage> list(const Caller &caller, int limit, int offset, const QString &action = {}) const;
 
     [[nodiscard]] static QJsonObject scrub(const QJsonObject &details);
 

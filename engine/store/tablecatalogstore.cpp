@@ -6,6 +6,7 @@
 #include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -19,19 +20,53 @@ QString tr(const char *s)
     return QCoreApplication::translate("TableCatalogStore", s);
 }
 
-QJsonValue orNull(const QVariant &v)
+std::optional<QString> optional(const QVariant &v)
 {
-    return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
+    return v.isNull() ? std::nullopt : std::optional<QString>(v.toString());
+}
+
+QJsonValue orNull(const std::optional<QString> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue();
 }
 
 } // namespace
+
+QJsonObject TableRecord::toJson() const
+{
+    return QJsonObject{{u"table"_s, table},
+                       {u"base"_s, base},
+                       {u"stream"_s, stream},
+                       {u"primaryKey"_s, QJsonArray::fromStringList(primaryKey)},
+                       {u"createdAt"_s, createdAt},
+                       {u"createdByRun"_s, orNull(createdByRun)},
+                       {u"connectionIds"_s, QJsonArray::fromStringList(connectionIds)},
+                       {u"rows"_s, rows}};
+}
+
+QJsonObject ColumnRecord::toJson() const
+{
+    return QJsonObject{{u"name"_s, name},         {u"field"_s, field},         {u"type"_s, type},
+                       {u"position"_s, position}, {u"createdAt"_s, createdAt}, {u"createdByRun"_s, orNull(createdByRun)}};
+}
+
+bool ColumnChange::isWidening() const
+{
+    return change == u"WIDENED"_s;
+}
+
+QJsonObject ColumnChange::toJson() const
+{
+    return QJsonObject{{u"column"_s, column}, {u"change"_s, change},       {u"from"_s, orNull(from)},
+                       {u"to"_s, to},         {u"runId"_s, orNull(runId)}, {u"at"_s, at}};
+}
 
 TableCatalogStore::TableCatalogStore(WorkspaceDataStore *workspaceData)
     : m_workspaceData(workspaceData)
 {
 }
 
-Result<QJsonArray> TableCatalogStore::tables(const Caller &caller, const QString &connectionId) const
+Result<QList<TableRecord>> TableCatalogStore::tables(const Caller &caller, const QString &connectionId) const
 {
     Database *db = m_workspaceData->database(caller.workspaceId);
     if (!db)
@@ -42,7 +77,7 @@ Result<QJsonArray> TableCatalogStore::tables(const Caller &caller, const QString
     if (!connectionId.isEmpty())
         sql += u" WHERE EXISTS (SELECT 1 FROM opbox_table_owners o WHERE o.table_name = t.table_name AND o.connection_id = ?)"_s;
     sql += u" ORDER BY t.table_name"_s;
-    QList<QJsonObject> found;
+    QList<TableRecord> found;
     {
         SqlQuery q(db->connection(), sql);
         if (!connectionId.isEmpty())
@@ -51,26 +86,26 @@ Result<QJsonArray> TableCatalogStore::tables(const Caller &caller, const QString
             return Error::internal();
         while (q.next()) {
             const QString owners = q.value(6).toString();
-            found.append(QJsonObject{
-                {u"table"_s, q.value(0).toString()},
-                {u"base"_s, q.value(1).toString()},
-                {u"stream"_s, q.value(2).toString()},
-                {u"primaryKey"_s, JsonColumn::array(q.value(3).toString())},
-                {u"createdAt"_s, q.value(4).toString()},
-                {u"createdByRun"_s, orNull(q.value(5))},
-                {u"connectionIds"_s, QJsonArray::fromStringList(owners.isEmpty() ? QStringList() : owners.split(u','))}});
+            TableRecord t;
+            t.table = q.value(0).toString();
+            t.base = q.value(1).toString();
+            t.stream = q.value(2).toString();
+            for (const QJsonValue &key : JsonColumn::array(q.value(3).toString()))
+                t.primaryKey.append(key.toString());
+            t.createdAt = q.value(4).toString();
+            t.createdByRun = optional(q.value(5));
+            t.connectionIds = owners.isEmpty() ? QStringList() : owners.split(u',');
+            found.append(t);
         }
     }
-    QJsonArray out;
-    for (auto t : std::as_const(found)) {
-        SqlQuery count(db->connection(), u"SELECT COUNT(*) FROM "_s + TableNamingPolicy::quote(t.value(u"table"_s).toString()));
-        t.insert(u"rows"_s, count.exec() && count.next() ? count.value(0).toLongLong() : 0);
-        out.append(t);
+    for (TableRecord &t : found) {
+        SqlQuery count(db->connection(), u"SELECT COUNT(*) FROM "_s + TableNamingPolicy::quote(t.table));
+        t.rows = count.exec() && count.next() ? count.value(0).toLongLong() : 0;
     }
-    return out;
+    return found;
 }
 
-Result<QJsonArray> TableCatalogStore::columns(const Caller &caller, const QString &table) const
+Result<QList<ColumnRecord>> TableCatalogStore::columns(const Caller &caller, const QString &table) const
 {
     Database *db = m_workspaceData->database(caller.workspaceId);
     if (!db)
@@ -87,19 +122,15 @@ Result<QJsonArray> TableCatalogStore::columns(const Caller &caller, const QStrin
     q.bind(table);
     if (!q.exec())
         return Error::internal();
-    QJsonArray out;
+    QList<ColumnRecord> out;
     while (q.next()) {
-        out.append(QJsonObject{{u"name"_s, q.value(0).toString()},
-                               {u"field"_s, q.value(1).toString()},
-                               {u"type"_s, q.value(2).toString()},
-                               {u"position"_s, q.value(3).toInt()},
-                               {u"createdAt"_s, q.value(4).toString()},
-                               {u"createdByRun"_s, orNull(q.value(5))}});
+        out.append(ColumnRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(),
+                                q.value(4).toString(), optional(q.value(5))});
     }
     return out;
 }
 
-Result<QJsonArray> TableCatalogStore::history(const Caller &caller, const QString &table) const
+Result<QList<ColumnChange>> TableCatalogStore::history(const Caller &caller, const QString &table) const
 {
     Database *db = m_workspaceData->database(caller.workspaceId);
     if (!db)
@@ -110,14 +141,10 @@ Result<QJsonArray> TableCatalogStore::history(const Caller &caller, const QStrin
     q.bind(table);
     if (!q.exec())
         return Error::internal();
-    QJsonArray out;
+    QList<ColumnChange> out;
     while (q.next()) {
-        out.append(QJsonObject{{u"column"_s, q.value(0).toString()},
-                               {u"change"_s, q.value(1).toString()},
-                               {u"from"_s, orNull(q.value(2))},
-                               {u"to"_s, q.value(3).toString()},
-                               {u"runId"_s, orNull(q.value(4))},
-                               {u"at"_s, q.value(5).toString()}});
+        out.append(ColumnChange{q.value(0).toString(), q.value(1).toString(), optional(q.value(2)), q.value(3).toString(),
+                                optional(q.value(4)), q.value(5).toString()});
     }
     return out;
 }

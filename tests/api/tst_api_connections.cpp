@@ -237,6 +237,14 @@ private Q_SLOTS:
         QCOMPARE(first.value(u"targetId"_s).toString(), id);
         QCOMPARE(first.value(u"ip"_s).toString(), u"127.0.0.1"_s);
         QCOMPARE(first.value(u"actorUserId"_s).toString(), m_t->userId(u"admin@example.com"_s));
+        // Every field is written, and the actor's address comes with the actor's id while the user exists.
+        QCOMPARE(first.keys(),
+                 (QStringList{u"action"_s, u"actorEmail"_s, u"actorUserId"_s, u"at"_s, u"details"_s, u"id"_s, u"ip"_s,
+                              u"targetId"_s, u"targetType"_s, u"workspaceId"_s}));
+        QCOMPARE(first.value(u"actorEmail"_s).toString(), u"admin@example.com"_s);
+        QCOMPARE(first.value(u"targetType"_s).toString(), u"connection"_s);
+        QCOMPARE(audit.json().value(u"pagination"_s).toObject().keys(),
+                 (QStringList{u"hasMore"_s, u"limit"_s, u"offset"_s, u"total"_s}));
     }
 
     void validation_data()

@@ -160,27 +160,32 @@ private Q_SLOTS:
         const auto tables = catalog.tables(viewer, id);
         QVERIFY(tables.ok());
         QCOMPARE(tables->size(), 2);
-        const QJsonObject contacts = tables->at(0).toObject();
-        QCOMPARE(contacts.value(u"table"_s).toString(), u"production_crm__contacts"_s);
-        QCOMPARE(contacts.value(u"base"_s).toString(), u"production_crm"_s);
-        QCOMPARE(contacts.value(u"rows"_s).toInt(), 100);
-        QCOMPARE(contacts.value(u"connectionIds"_s).toArray(), QJsonArray{id});
-        QCOMPARE(contacts.value(u"primaryKey"_s).toArray(), QJsonArray{u"id"_s});
+        const TableRecord &contacts = tables->at(0);
+        QCOMPARE(contacts.table, u"production_crm__contacts"_s);
+        QCOMPARE(contacts.base, u"production_crm"_s);
+        QCOMPARE(contacts.rows, qint64(100));
+        QCOMPARE(contacts.connectionIds, QStringList{id});
+        QCOMPARE(contacts.primaryKey, QStringList{u"id"_s});
+        // The table browser's JSON keeps its shape.
+        QCOMPARE(contacts.toJson().value(u"connectionIds"_s).toArray(), QJsonArray{id});
+        QCOMPARE(contacts.toJson().value(u"rows"_s).toInteger(), 100);
         const auto columns = catalog.columns(viewer, u"production_crm__contacts"_s);
         QVERIFY(columns.ok());
         bool flattened = false;
-        for (const auto &c : *columns) {
-            if (c.toObject().value(u"name"_s).toString() == u"address__city"_s) {
+        for (const ColumnRecord &c : *columns) {
+            if (c.name == u"address__city"_s) {
                 flattened = true;
-                QCOMPARE(c.toObject().value(u"field"_s).toString(), u"address.city"_s);
-                QCOMPARE(c.toObject().value(u"type"_s).toString(), u"TEXT"_s);
+                QCOMPARE(c.field, u"address.city"_s);
+                QCOMPARE(c.type, u"TEXT"_s);
             }
         }
         QVERIFY(flattened);
         const auto history = catalog.history(viewer, u"production_crm__contacts"_s);
         QVERIFY(history.ok());
         QCOMPARE(history->size(), columns->size());
-        QCOMPARE(history->at(0).toObject().value(u"runId"_s).toString(), run.value(u"id"_s).toString());
+        QCOMPARE(history->at(0).runId.value_or(QString()), run.value(u"id"_s).toString());
+        QCOMPARE(history->at(0).change, u"ADDED"_s);
+        QVERIFY(history->at(0).toJson().value(u"from"_s).isNull());
         QCOMPARE(catalog.columns(viewer, u"nope"_s).error().kind, Error::Kind::NotFound);
 
         // The connection: CONNECTED after a good run (it started DISCONNECTED), lastRun filled.
