@@ -6,8 +6,6 @@
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
 
-#include <QJsonArray>
-
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
@@ -28,12 +26,10 @@ void MemberListModel::reload()
     auto members = m_session->engine()->identity()->members(m_session->caller());
     beginResetModel();
     m_members.clear();
-    if (members) {
-        for (const auto &v : *members)
-            m_members.append(v.toObject());
-    } else {
+    if (members)
+        m_members = *members;
+    else
         qCWarning(lcModels) << "cannot list members:" << members.error().message;
-    }
     // Someone who left the workspace can no longer be notified.
     m_checked.keepOnly(userIds());
     endResetModel();
@@ -48,21 +44,20 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &m = m_members.at(index.row());
-    const QString id = m.value(u"userId"_s).toString();
-    const QString email = m.value(u"email"_s).toString();
-    const QString name = m.value(u"name"_s).toString();
+    const MemberRecord &m = m_members.at(index.row());
+    const QString &id = m.userId;
+    const QString &email = m.email;
+    const QString &name = m.name;
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        return name.isEmpty() || name == email
-            ? tr("%1 (%2)").arg(email, DisplayFormat::role(m.value(u"role"_s).toString()))
-            : tr("%1 <%2> (%3)").arg(name, email, DisplayFormat::role(m.value(u"role"_s).toString()));
+        return name.isEmpty() || name == email ? tr("%1 (%2)").arg(email, DisplayFormat::role(m.role))
+                                               : tr("%1 <%2> (%3)").arg(name, email, DisplayFormat::role(m.role));
     case Qt::CheckStateRole: return m_checked.state(id);
     case UserIdRole: return id;
     case EmailRole: return email;
     case NameRole: return name;
-    case RoleRole: return m.value(u"role"_s).toString();
+    case RoleRole: return m.role;
     default: return {};
     }
 }
@@ -71,7 +66,7 @@ bool MemberListModel::setData(const QModelIndex &index, const QVariant &value, i
 {
     if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
-    const QString id = m_members.at(index.row()).value(u"userId"_s).toString();
+    const QString id = m_members.at(index.row()).userId;
     const bool checked = value.value<Qt::CheckState>() == Qt::Checked || value.toInt() == Qt::Checked;
     if (m_checked.set(id, checked)) {
         Q_EMIT dataChanged(index, index, {Qt::CheckStateRole});
@@ -101,7 +96,7 @@ QStringList MemberListModel::userIds() const
 {
     QStringList out;
     for (const auto &m : m_members)
-        out.append(m.value(u"userId"_s).toString());
+        out.append(m.userId);
     return out;
 }
 
@@ -122,11 +117,8 @@ void MemberListModel::setCheckedUserIds(const QStringList &userIds)
 QString MemberListModel::displayName(const QString &userId) const
 {
     for (const auto &m : m_members) {
-        if (m.value(u"userId"_s).toString() == userId) {
-            const QString name = m.value(u"name"_s).toString();
-            const QString email = m.value(u"email"_s).toString();
-            return name.isEmpty() || name == email ? email : tr("%1 <%2>").arg(name, email);
-        }
+        if (m.userId == userId)
+            return m.name.isEmpty() || m.name == m.email ? m.email : tr("%1 <%2>").arg(m.name, m.email);
     }
     return userId;
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/services/identityservice.h"
 #include "models/checkedkeys.h"
 
 #include <QAbstractListModel>
-#include <QJsonObject>
 #include <QList>
 
 namespace Opbox {
@@ -45,7 +45,7 @@ private:
     [[nodiscard]] QStringList userIds() const;
 
     OwnerSession *m_session;
-    QList<QJsonObject> m_members;
+    QList<MemberRecord> m_members;
     CheckedKeys m_checked;
 };
 

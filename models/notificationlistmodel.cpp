@@ -10,7 +10,6 @@
 
 #include <QFont>
 #include <QHash>
-#include <QJsonArray>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -18,11 +17,6 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 namespace {
-
-QString idOf(const QJsonObject &o)
-{
-    return o.value(u"id"_s).toString();
-}
 
 bool isFinal(const QString &kind)
 {
@@ -45,10 +39,8 @@ NotificationListModel::NotificationListModel(OwnerSession *session, QObject *par
                     m_refresh->start();
             });
     auto list = session->engine()->notifications()->list(session->caller(), Limit);
-    if (list) {
-        for (const auto &v : *list)
-            m_items.append(v.toObject());
-    }
+    if (list)
+        m_items = *list;
     m_unread = unreadCount();
 }
 
@@ -60,27 +52,25 @@ void NotificationListModel::refresh()
         qCWarning(lcModels) << "cannot list notifications:" << list.error().message;
         return;
     }
-    QList<QJsonObject> fresh;
-    QHash<QString, QJsonObject> byId;
-    for (const auto &v : *list) {
-        fresh.append(v.toObject());
-        byId.insert(idOf(fresh.last()), fresh.last());
-    }
+    const QList<NotificationRecord> fresh = *list;
+    QHash<QString, NotificationRecord> byId;
+    for (const auto &n : fresh)
+        byId.insert(n.id, n);
     // 1. Gone (a cancelled run's progress note is removed): remove rows, last first.
     for (int row = int(m_items.size()) - 1; row >= 0; --row) {
-        if (!byId.contains(idOf(m_items.at(row)))) {
+        if (!byId.contains(m_items.at(row).id)) {
             beginRemoveRows({}, row, row);
             m_items.removeAt(row);
             endRemoveRows();
         }
     }
     // 2. Changed in place: update rows (a note moving to the top is handled by the re-sort below).
-    QList<QJsonObject> finished;
+    QList<NotificationRecord> finished;
     for (int row = 0; row < m_items.size(); ++row) {
-        const QJsonObject &now = byId.value(idOf(m_items.at(row)));
+        const NotificationRecord now = byId.value(m_items.at(row).id);
         if (now == m_items.at(row))
             continue;
-        if (!isFinal(m_items.at(row).value(u"kind"_s).toString()) && isFinal(now.value(u"kind"_s).toString()))
+        if (!isFinal(m_items.at(row).kind) && isFinal(now.kind))
             finished.append(now);
         m_items[row] = now;
         Q_EMIT dataChanged(index(row), index(row));
@@ -88,30 +78,30 @@ void NotificationListModel::refresh()
     // 3. New: insert where the fresh order puts them.
     QSet<QString> known;
     for (const auto &item : std::as_const(m_items))
-        known.insert(idOf(item));
+        known.insert(item.id);
     for (int i = 0; i < fresh.size(); ++i) {
-        if (known.contains(idOf(fresh.at(i))))
+        if (known.contains(fresh.at(i).id))
             continue;
         const int row = std::min<int>(i, int(m_items.size()));
         beginInsertRows({}, row, row);
         m_items.insert(row, fresh.at(i));
         endInsertRows();
-        if (isFinal(fresh.at(i).value(u"kind"_s).toString()))
+        if (isFinal(fresh.at(i).kind))
             finished.append(fresh.at(i));
     }
     // 4. Newest first, as the service lists them.
     QStringList order;
     for (const auto &f : std::as_const(fresh))
-        order.append(idOf(f));
+        order.append(f.id);
     QStringList current;
     for (const auto &item : std::as_const(m_items))
-        current.append(idOf(item));
+        current.append(item.id);
     if (current != order) {
         Q_EMIT layoutAboutToBeChanged();
         const QModelIndexList before = persistentIndexList();
         QList<QString> beforeIds;
         for (const auto &idx : before)
-            beforeIds.append(idOf(m_items.at(idx.row())));
+            beforeIds.append(m_items.at(idx.row()).id);
         m_items = fresh;
         QModelIndexList after;
         for (int i = 0; i < before.size(); ++i)
@@ -148,7 +138,7 @@ int NotificationListModel::rowCount(const QModelIndex &parent) const
 int NotificationListModel::rowOf(const QString &id) const
 {
     for (int i = 0; i < m_items.size(); ++i) {
-        if (idOf(m_items.at(i)) == id)
+        if (m_items.at(i).id == id)
             return i;
     }
     return -1;
@@ -158,7 +148,7 @@ int NotificationListModel::unreadCount() const
 {
     int n = 0;
     for (const auto &item : m_items) {
-        if (!item.value(u"read"_s).toBool())
+        if (!item.read)
             ++n;
     }
     return n;
@@ -184,13 +174,13 @@ QVariant NotificationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &n = m_items.at(index.row());
-    const QString kind = n.value(u"kind"_s).toString();
+    const NotificationRecord &n = m_items.at(index.row());
+    const QString &kind = n.kind;
     auto title = [&]() -> QString {
         // Our own wording, so that it is translated; the stored title is the fallback.
-        const QString name = connectionName(n.value(u"connectionId"_s).toString());
+        const QString name = connectionName(n.connectionId);
         if (name.isEmpty())
-            return n.value(u"title"_s).toString();
+            return n.title;
         if (kind == u"COMPLETED"_s)
             return tr("Sync completed: %1").arg(name);
         if (kind == u"FAILED"_s)
@@ -199,25 +189,25 @@ QVariant NotificationListModel::data(const QModelIndex &index, int role) const
     };
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::AccessibleTextRole: return tr("%1\n%2").arg(title(), n.value(u"message"_s).toString());
-    case Qt::ToolTipRole: return DisplayFormat::dateTime(n.value(u"updatedAt"_s).toString());
+    case Qt::AccessibleTextRole: return tr("%1\n%2").arg(title(), n.message);
+    case Qt::ToolTipRole: return DisplayFormat::dateTime(n.updatedAt);
     case Qt::DecorationRole: return IconLibrary::runStatus(kind == u"PROGRESS"_s ? u"RUNNING"_s : kind);
     case Qt::FontRole:
-        if (!n.value(u"read"_s).toBool()) {
+        if (!n.read) {
             QFont f;
             f.setBold(true);
             return f;
         }
         return {};
-    case IdRole: return idOf(n);
+    case IdRole: return n.id;
     case KindRole: return kind;
     case TitleRole: return title();
-    case MessageRole: return n.value(u"message"_s).toString();
-    case ReadRole: return n.value(u"read"_s).toBool();
-    case ConnectionIdRole: return n.value(u"connectionId"_s).toString();
-    case RunIdRole: return n.value(u"runId"_s).toString();
-    case UpdatedAtRole: return DisplayFormat::parse(n.value(u"updatedAt"_s).toString());
-    case NotificationRole: return n;
+    case MessageRole: return n.message;
+    case ReadRole: return n.read;
+    case ConnectionIdRole: return n.connectionId;
+    case RunIdRole: return n.runId;
+    case UpdatedAtRole: return DisplayFormat::parse(n.updatedAt);
+    case NotificationRole: return n.toJson();
     default: return {};
     }
 }

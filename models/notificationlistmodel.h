@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/services/notificationservice.h"
+
 #include <QAbstractListModel>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QSet>
 
@@ -31,7 +32,7 @@ public:
         ConnectionIdRole,
         RunIdRole,
         UpdatedAtRole, ///< QDateTime (UTC)
-        NotificationRole, ///< the notification object
+        NotificationRole, ///< the notification as its JSON object
     };
     Q_ENUM(Role)
 
@@ -53,14 +54,14 @@ public:
 Q_SIGNALS:
     void unreadCountChanged(int count);
     /** A notification became COMPLETED or FAILED (the tray shows it). */
-    void notificationFinished(const QJsonObject &notification);
+    void notificationFinished(const Opbox::NotificationRecord &notification);
 
 private:
     [[nodiscard]] QString connectionName(const QString &connectionId) const;
 
     OwnerSession *m_session;
     mutable QHash<QString, QString> m_names;
-    QList<QJsonObject> m_items;
+    QList<NotificationRecord> m_items;
     QTimer *m_refresh;
     int m_unread = 0;
 };

@@ -25,8 +25,8 @@ bool NotificationSettings::onFailure() const
 
 Result<void> NotificationSettings::save(bool onSuccess, bool onFailure)
 {
-    auto saved = m_session->engine()->identity()->setNotificationPreferences(
-        m_session->caller(), QJsonObject{{u"onSuccess"_s, onSuccess}, {u"onFailure"_s, onFailure}});
+    auto saved = m_session->engine()->identity()->setNotificationPreferences(m_session->caller(),
+                                                                             NotificationPreferencesChange{onSuccess, onFailure});
     if (!saved)
         return saved.error();
     return {};

@@ -58,8 +58,12 @@ void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
                      }));
 
     router.add("GET", u"/api/me"_s, {u"The caller, their workspaces and notification preferences"_s, u"identity"_s},
-               ApiRouter::SyncUserHandler(
-                   [&engine](const HttpRequest &, const Caller &caller) { return respond(engine.identity()->me(caller)); }));
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
+                   auto profile = engine.identity()->me(caller);
+                   if (!profile)
+                       return HttpResponse::fromError(profile.error());
+                   return HttpResponse::json(profile->toJson());
+               }));
 
     router.add("PUT", u"/api/me/notification-preferences"_s,
                {u"Set onSuccess and/or onFailure"_s, u"identity"_s, {200, 400}, true},
@@ -67,7 +71,13 @@ void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto body = ApiRouter::jsonObject(req);
                    if (!body)
                        return HttpResponse::fromError(body.error());
-                   return respond(engine.identity()->setNotificationPreferences(caller, *body));
+                   auto change = NotificationPreferencesChange::fromJson(*body);
+                   if (!change)
+                       return HttpResponse::fromError(change.error());
+                   auto saved = engine.identity()->setNotificationPreferences(caller, *change);
+                   if (!saved)
+                       return HttpResponse::fromError(saved.error());
+                   return HttpResponse::json(QJsonObject{{u"notificationPreferences"_s, saved->toJson()}});
                }));
 
     router.add("GET", u"/api/workspace/members"_s, {u"Members of the active workspace"_s, u"identity"_s},
@@ -75,7 +85,10 @@ void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto members = engine.identity()->members(caller);
                    if (!members)
                        return HttpResponse::fromError(members.error());
-                   return HttpResponse::json(QJsonObject{{u"members"_s, *members}});
+                   QJsonArray out;
+                   for (const auto &member : std::as_const(*members))
+                       out.append(member.toJson());
+                   return HttpResponse::json(QJsonObject{{u"members"_s, out}});
                }));
 
     router.add("GET", u"/api/audit-log"_s, {u"Audit events of the workspace, newest first (ADMIN+)"_s, u"audit"_s},

@@ -20,13 +20,6 @@ QString tr(const char *s)
     return QCoreApplication::translate("RunsController", s);
 }
 
-HttpResponse respond(const Result<QJsonObject> &result, int status = 200)
-{
-    if (!result)
-        return HttpResponse::fromError(result.error());
-    return HttpResponse::json(result.value(), status);
-}
-
 HttpResponse respond(const Result<RunRecord> &run, int status = 200)
 {
     if (!run)
@@ -146,7 +139,10 @@ void RunsController::registerRoutes(ApiRouter &router, Engine &engine)
                    auto list = notifications->list(caller, *limit, unread == u"true"_s || unread == u"1"_s);
                    if (!list)
                        return HttpResponse::fromError(list.error());
-                   return HttpResponse::json(QJsonObject{{u"notifications"_s, *list}});
+                   QJsonArray out;
+                   for (const auto &notification : std::as_const(*list))
+                       out.append(notification.toJson());
+                   return HttpResponse::json(QJsonObject{{u"notifications"_s, out}});
                }));
 
     router.add("POST", u"/api/notifications/:id/read"_s, {u"Mark one notification read"_s, u"notifications"_s, {200, 404}},
@@ -154,7 +150,10 @@ void RunsController::registerRoutes(ApiRouter &router, Engine &engine)
                    NotificationService *notifications = engine.notifications();
                    if (!notifications)
                        return locked();
-                   return respond(notifications->markRead(caller, req.param(u"id"_s)));
+                   auto notification = notifications->markRead(caller, req.param(u"id"_s));
+                   if (!notification)
+                       return HttpResponse::fromError(notification.error());
+                   return HttpResponse::json(notification->toJson());
                }));
 
     router.add("POST", u"/api/notifications/read-all"_s, {u"Mark all of the caller's notifications read"_s, u"notifications"_s},

@@ -6,6 +6,7 @@
 #include "engine/store/workspacedatastore.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +21,49 @@ Error unauthorized(const QString &message)
 
 constexpr auto TokenPrefix = "opb_";
 } // namespace
+
+QJsonObject NotificationPreferences::toJson() const
+{
+    return QJsonObject{{u"onSuccess"_s, onSuccess}, {u"onFailure"_s, onFailure}};
+}
+
+Result<NotificationPreferencesChange> NotificationPreferencesChange::fromJson(const QJsonObject &body)
+{
+    if (!body.contains(u"onSuccess"_s) && !body.contains(u"onFailure"_s))
+        return Error::invalid(IdentityService::tr("give onSuccess and/or onFailure"));
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != u"onSuccess"_s && it.key() != u"onFailure"_s)
+            return Error::invalid(IdentityService::tr("%1: unknown field (expected onSuccess, onFailure)").arg(it.key()));
+        if (!it.value().isBool())
+            return Error::invalid(IdentityService::tr("%1: must be true or false").arg(it.key()));
+    }
+    NotificationPreferencesChange change;
+    if (body.contains(u"onSuccess"_s))
+        change.onSuccess = body.value(u"onSuccess"_s).toBool();
+    if (body.contains(u"onFailure"_s))
+        change.onFailure = body.value(u"onFailure"_s).toBool();
+    return change;
+}
+
+QJsonObject WorkspaceMembership::toJson() const
+{
+    return QJsonObject{{u"id"_s, id}, {u"name"_s, name}, {u"role"_s, role}};
+}
+
+QJsonObject UserProfile::toJson() const
+{
+    QJsonArray memberships;
+    for (const auto &w : workspaces)
+        memberships.append(w.toJson());
+    return QJsonObject{{u"user"_s, QJsonObject{{u"id"_s, userId}, {u"email"_s, email}, {u"name"_s, name}}},
+                       {u"workspaces"_s, memberships},
+                       {u"notificationPreferences"_s, preferences.toJson()}};
+}
+
+QJsonObject MemberRecord::toJson() const
+{
+    return QJsonObject{{u"userId"_s, userId}, {u"email"_s, email}, {u"name"_s, name}, {u"role"_s, role}};
+}
 
 IdentityService::IdentityService(Database *metadata, WorkspaceDataStore *workspaceData, QObject *parent)
     : QObject(parent)
@@ -183,55 +227,46 @@ Result<Caller> IdentityService::callerFor(const QString &userId, const QString &
     return Caller{userId, workspaceId, *role, {}};
 }
 
-Result<QJsonObject> IdentityService::me(const Caller &caller) const
+Result<UserProfile> IdentityService::me(const Caller &caller) const
 {
     auto db = m_metadata->connection();
     SqlQuery u(db, u"SELECT id, email, name, notify_on_success, notify_on_failure FROM users WHERE id = ?"_s);
     u.bind(caller.userId);
     if (!u.exec() || !u.next())
         return Error::notFound(tr("unknown user"));
-    const QJsonObject user{
-        {u"id"_s, u.value(0).toString()}, {u"email"_s, u.value(1).toString()}, {u"name"_s, u.value(2).toString()}};
-    const QJsonObject prefs{{u"onSuccess"_s, u.value(3).toBool()}, {u"onFailure"_s, u.value(4).toBool()}};
+    UserProfile profile;
+    profile.userId = u.value(0).toString();
+    profile.email = u.value(1).toString();
+    profile.name = u.value(2).toString();
+    profile.preferences = {u.value(3).toBool(), u.value(4).toBool()};
     SqlQuery w(db,
                u"SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
                " WHERE m.user_id = ? ORDER BY m.created_at, w.id"_s);
     w.bind(caller.userId);
     if (!w.exec())
         return Error::internal();
-    QJsonArray workspaces;
     while (w.next())
-        workspaces.append(QJsonObject{
-            {u"id"_s, w.value(0).toString()}, {u"name"_s, w.value(1).toString()}, {u"role"_s, w.value(2).toString()}});
-    return QJsonObject{{u"user"_s, user}, {u"workspaces"_s, workspaces}, {u"notificationPreferences"_s, prefs}};
+        profile.workspaces.append({w.value(0).toString(), w.value(1).toString(), w.value(2).toString()});
+    return profile;
 }
 
-Result<QJsonObject> IdentityService::setNotificationPreferences(const Caller &caller, const QJsonObject &body)
+Result<NotificationPreferences> IdentityService::setNotificationPreferences(const Caller &caller,
+                                                                            const NotificationPreferencesChange &change)
 {
     if (caller.isSystem())
         return Error::forbidden(tr("only a user has notification preferences"));
-    if (!body.contains(u"onSuccess"_s) && !body.contains(u"onFailure"_s))
-        return Error::invalid(tr("give onSuccess and/or onFailure"));
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != u"onSuccess"_s && it.key() != u"onFailure"_s)
-            return Error::invalid(tr("%1: unknown field (expected onSuccess, onFailure)").arg(it.key()));
-        if (!it.value().isBool())
-            return Error::invalid(tr("%1: must be true or false").arg(it.key()));
-    }
     NotificationPreferences p = preferences(caller.userId);
-    if (body.contains(u"onSuccess"_s))
-        p.onSuccess = body.value(u"onSuccess"_s).toBool();
-    if (body.contains(u"onFailure"_s))
-        p.onFailure = body.value(u"onFailure"_s).toBool();
+    p.onSuccess = change.onSuccess.value_or(p.onSuccess);
+    p.onFailure = change.onFailure.value_or(p.onFailure);
     SqlQuery q(m_metadata->connection(), u"UPDATE users SET notify_on_success = ?, notify_on_failure = ? WHERE id = ?"_s);
     q.bind(p.onSuccess ? 1 : 0).bind(p.onFailure ? 1 : 0).bind(caller.userId);
     if (!q.exec())
         return Error::internal();
     Q_EMIT preferencesChanged(caller.userId);
-    return QJsonObject{{u"notificationPreferences"_s, QJsonObject{{u"onSuccess"_s, p.onSuccess}, {u"onFailure"_s, p.onFailure}}}};
+    return p;
 }
 
-Result<QJsonArray> IdentityService::members(const Caller &caller) const
+Result<QList<MemberRecord>> IdentityService::members(const Caller &caller) const
 {
     SqlQuery q(m_metadata->connection(),
                u"SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id"
@@ -239,12 +274,9 @@ Result<QJsonArray> IdentityService::members(const Caller &caller) const
     q.bind(caller.workspaceId);
     if (!q.exec())
         return Error::internal();
-    QJsonArray out;
+    QList<MemberRecord> out;
     while (q.next())
-        out.append(QJsonObject{{u"userId"_s, q.value(0).toString()},
-                               {u"email"_s, q.value(1).toString()},
-                               {u"name"_s, q.value(2).toString()},
-                               {u"role"_s, q.value(3).toString()}});
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
     return out;
 }
 

@@ -6,7 +6,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
+#include <optional>
 
 namespace Opbox {
 
@@ -18,6 +20,55 @@ struct NotificationPreferences
 {
     bool onSuccess = true;
     bool onFailure = true;
+
+    /** `{onSuccess, onFailure}` */
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/** Which of a user's notification preferences to change; a `PUT /api/me/notification-preferences` body reads into one. */
+struct NotificationPreferencesChange
+{
+    std::optional<bool> onSuccess;
+    std::optional<bool> onFailure;
+
+    /** Reads the body: at least one of the two fields, each true or false, and no other field. */
+    [[nodiscard]] static Result<NotificationPreferencesChange> fromJson(const QJsonObject &body);
+};
+
+/** One workspace a user belongs to, with the user's role in it. */
+struct WorkspaceMembership
+{
+    QString id;
+    QString name;
+    QString role;
+
+    /** `{id, name, role}` */
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/** Who a user is, where they are a member and what they want to hear about. */
+struct UserProfile
+{
+    QString userId;
+    QString email;
+    QString name;
+    QList<WorkspaceMembership> workspaces;
+    NotificationPreferences preferences;
+
+    /** `{user: {id, email, name}, workspaces: [{id, name, role}], notificationPreferences: {onSuccess, onFailure}}` */
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+/** One member of a workspace. */
+struct MemberRecord
+{
+    QString userId;
+    QString email;
+    QString name;
+    QString role;
+
+    /** `{userId, email, name, role}` */
+    [[nodiscard]] QJsonObject toJson() const;
 };
 
 /** Users, workspaces, memberships and API tokens, and turning a bearer token into a Caller. */
@@ -47,12 +98,13 @@ public:
     /** The Caller for a user acting in a workspace in-process (the GUI's local owner). */
     [[nodiscard]] Result<Caller> callerFor(const QString &userId, const QString &workspaceId) const;
 
-    /** `GET /api/me` */
-    [[nodiscard]] Result<QJsonObject> me(const Caller &caller) const;
-    /** `PUT /api/me/notification-preferences` with `onSuccess` and/or `onFailure`. */
-    [[nodiscard]] Result<QJsonObject> setNotificationPreferences(const Caller &caller, const QJsonObject &body);
-    /** `GET /api/workspace/members` → `[{userId, email, name, role}]` */
-    [[nodiscard]] Result<QJsonArray> members(const Caller &caller) const;
+    /** The caller's profile: the user, their workspaces and notification preferences. */
+    [[nodiscard]] Result<UserProfile> me(const Caller &caller) const;
+    /** Changes the given preferences of the calling user; the preferences after the change. */
+    [[nodiscard]] Result<NotificationPreferences> setNotificationPreferences(const Caller &caller,
+                                                                             const NotificationPreferencesChange &change);
+    /** The members of the caller's workspace, in the order they joined. */
+    [[nodiscard]] Result<QList<MemberRecord>> members(const Caller &caller) const;
 
     [[nodiscard]] bool isMember(const QString &workspaceId, const QString &userId) const;
     [[nodiscard]] QStringList memberIds(const QString &workspaceId) const;

@@ -22,20 +22,21 @@ QString tr(const char *s, int n = -1)
     return QCoreApplication::translate("NotificationService", s, nullptr, n);
 }
 
-QJsonObject readNotification(SqlQuery &q)
+NotificationRecord readNotification(SqlQuery &q)
 {
-    const QString progress = q.value(7).toString();
-    return QJsonObject{
-        {u"id"_s, q.value(0).toString()},
-        {u"runId"_s, q.value(1).toString()},
-        {u"connectionId"_s, q.value(2).toString()},
-        {u"kind"_s, q.value(3).toString()},
-        {u"title"_s, q.value(4).toString()},
-        {u"message"_s, q.value(5).toString()},
-        {u"progress"_s, progress.isEmpty() ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(progress.toUtf8()).object())},
-        {u"read"_s, q.value(6).toBool()},
-        {u"createdAt"_s, q.value(8).toString()},
-        {u"updatedAt"_s, q.value(9).toString()}};
+    NotificationRecord n;
+    n.id = q.value(0).toString();
+    n.runId = q.value(1).toString();
+    n.connectionId = q.value(2).toString();
+    n.kind = q.value(3).toString();
+    n.title = q.value(4).toString();
+    n.message = q.value(5).toString();
+    n.read = q.value(6).toBool();
+    if (const QString progress = q.value(7).toString(); !progress.isEmpty())
+        n.progress = QJsonDocument::fromJson(progress.toUtf8()).object();
+    n.createdAt = q.value(8).toString();
+    n.updatedAt = q.value(9).toString();
+    return n;
 }
 
 const QString SelectColumns = u"id, run_id, connection_id, kind, title, message, read, progress, created_at, updated_at"_s;
@@ -69,6 +70,20 @@ QString messageFor(const QString &kind, const RunRecord &run)
 }
 
 } // namespace
+
+QJsonObject NotificationRecord::toJson() const
+{
+    return QJsonObject{{u"id"_s, id},
+                       {u"runId"_s, runId},
+                       {u"connectionId"_s, connectionId},
+                       {u"kind"_s, kind},
+                       {u"title"_s, title},
+                       {u"message"_s, message},
+                       {u"progress"_s, progress ? QJsonValue(*progress) : QJsonValue()},
+                       {u"read"_s, read},
+                       {u"createdAt"_s, createdAt},
+                       {u"updatedAt"_s, updatedAt}};
+}
 
 NotificationService::NotificationService(Database *metadata, IdentityService *identity, QObject *parent)
     : QObject(parent)
@@ -189,42 +204,42 @@ void NotificationService::runFinished(const RunRecord &run, const ConnectionReco
         upsert(run, connection, keep, kind);
 }
 
-QJsonObject NotificationService::load(const QString &id) const
+std::optional<NotificationRecord> NotificationService::load(const QString &id) const
 {
     SqlQuery q(m_metadata->connection(), u"SELECT "_s + SelectColumns + u" FROM notifications WHERE id = ?"_s);
     q.bind(id);
     if (!q.exec() || !q.next())
-        return {};
+        return std::nullopt;
     return readNotification(q);
 }
 
-Result<QJsonArray> NotificationService::list(const Caller &caller, int limit, bool unreadOnly) const
+Result<QList<NotificationRecord>> NotificationService::list(const Caller &caller, int limit, bool unreadOnly) const
 {
     if (caller.isSystem())
-        return QJsonArray();
+        return QList<NotificationRecord>();
     SqlQuery q(m_metadata->connection(),
                u"SELECT "_s + SelectColumns + u" FROM notifications WHERE user_id = ?"_s
                    + (unreadOnly ? u" AND read = 0"_s : QString()) + u" ORDER BY updated_at DESC, created_at DESC, id LIMIT ?"_s);
     q.bind(caller.userId).bind(limit);
     if (!q.exec())
         return Error::internal();
-    QJsonArray out;
+    QList<NotificationRecord> out;
     while (q.next())
         out.append(readNotification(q));
     return out;
 }
 
-Result<QJsonObject> NotificationService::markRead(const Caller &caller, const QString &id)
+Result<NotificationRecord> NotificationService::markRead(const Caller &caller, const QString &id)
 {
     SqlQuery q(m_metadata->connection(), u"UPDATE notifications SET read = 1 WHERE id = ? AND user_id = ?"_s);
     q.bind(id).bind(caller.userId);
     if (!q.exec())
         return Error::internal();
-    const QJsonObject n = load(id);
-    if (q.numRowsAffected() == 0 || n.isEmpty())
+    const auto n = load(id);
+    if (q.numRowsAffected() == 0 || !n)
         return Error::notFound(tr("notification not found: %1").arg(id.left(64)));
-    Q_EMIT notificationChanged(caller.userId, id, n.value(u"kind"_s).toString());
-    return n;
+    Q_EMIT notificationChanged(caller.userId, id, n->kind);
+    return *n;
 }
 
 Result<int> NotificationService::markAllRead(const Caller &caller)

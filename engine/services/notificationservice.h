@@ -6,8 +6,10 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QStringList>
+#include <optional>
 
 namespace Opbox {
 
@@ -15,6 +17,27 @@ class Database;
 class IdentityService;
 struct ConnectionRecord;
 struct RunRecord;
+
+/** One run notification of one user, as stored. */
+struct NotificationRecord
+{
+    QString id;
+    QString runId;
+    QString connectionId;
+    QString kind; // PROGRESS | COMPLETED | FAILED
+    QString title;
+    QString message;
+    /** The run's progress when the notification was written; unset when none was recorded. */
+    std::optional<QJsonObject> progress;
+    bool read = false;
+    QString createdAt;
+    QString updatedAt;
+
+    /** `{id, runId, connectionId, kind, title, message, progress, read, createdAt, updatedAt}` (progress null when unset) */
+    [[nodiscard]] QJsonObject toJson() const;
+
+    bool operator==(const NotificationRecord &) const = default;
+};
 
 /**
  * Run notifications: one per run and recipient, created as
@@ -38,10 +61,10 @@ public:
     /** COMPLETED/FAILED for those whose preferences ask for it; a CANCELLED run's progress notes are removed. */
     void runFinished(const RunRecord &run, const ConnectionRecord &connection);
 
-    /** `GET /api/notifications`: the caller's notifications, newest first. */
-    [[nodiscard]] Result<QJsonArray> list(const Caller &caller, int limit, bool unreadOnly = false) const;
-    /** Marks one of the caller's notifications read (404 for anyone else's). */
-    [[nodiscard]] Result<QJsonObject> markRead(const Caller &caller, const QString &id);
+    /** The caller's notifications, newest first. */
+    [[nodiscard]] Result<QList<NotificationRecord>> list(const Caller &caller, int limit, bool unreadOnly = false) const;
+    /** Marks one of the caller's notifications read (404 for anyone else's); the notification after it. */
+    [[nodiscard]] Result<NotificationRecord> markRead(const Caller &caller, const QString &id);
     /** Marks all of the caller's notifications read; how many changed. */
     [[nodiscard]] Result<int> markAllRead(const Caller &caller);
 
@@ -51,7 +74,7 @@ Q_SIGNALS:
 
 private:
     void upsert(const RunRecord &run, const ConnectionRecord &connection, const QStringList &users, const QString &kind);
-    [[nodiscard]] QJsonObject load(const QString &id) const;
+    [[nodiscard]] std::optional<NotificationRecord> load(const QString &id) const;
 
     Database *m_metadata;
     IdentityService *m_identity;

@@ -37,6 +37,10 @@ private Q_SLOTS:
         QVERIFY(run);
         QCOMPARE(f.finishedStatus(run->id), u"COMPLETED"_s);
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 10000);
+        const auto completed = finished.first().at(0).value<NotificationRecord>();
+        QCOMPARE(completed.kind, u"COMPLETED"_s);
+        QCOMPARE(completed.runId, run->id);
+        QCOMPARE(completed.toJson().value(u"runId"_s).toString(), run->id);
         QVERIFY(inserted.count() >= 1);
         QCOMPARE(model.rowCount(), 1);
         const QModelIndex n = model.index(0);

@@ -576,9 +576,9 @@ private Q_SLOTS:
         // C does not want success notes.
         auto cCaller = identity->callerFor(c, m_t->workspaceId());
         QVERIFY(cCaller.ok());
-        QVERIFY(identity->setNotificationPreferences(*cCaller, {{u"onSuccess"_s, false}}).ok());
+        QVERIFY(identity->setNotificationPreferences(*cCaller, NotificationPreferencesChange{.onSuccess = false}).ok());
         const auto restorePreference = qScopeGuard([&] {
-            if (!identity->setNotificationPreferences(*cCaller, {{u"onSuccess"_s, true}}).ok())
+            if (!identity->setNotificationPreferences(*cCaller, NotificationPreferencesChange{.onSuccess = true}).ok())
                 qWarning("the admin's success notes stay off");
         });
 

@@ -316,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(!reported.first().at(2).toBool());
         // The owner turns success messages off: nothing more is reported.
         QVERIFY(m_f->engine.engine().identity()->setNotificationPreferences(m_f->session->caller(),
-                                                                            QJsonObject{{u"onSuccess"_s, false}}));
+                                                                            NotificationPreferencesChange{.onSuccess = false}));
         runOnce(RunTrigger::Schedule);
         if (QTest::currentTestFailed())
             return;
