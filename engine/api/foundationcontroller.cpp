@@ -15,14 +15,10 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 namespace {
-template<typename T> HttpResponse respond(const Result<T> &result, int status = 200)
+/** 204 when the operation succeeded, else its error. */
+HttpResponse respondEmpty(const Result<void> &result)
 {
-    if (!result)
-        return HttpResponse::fromError(result.error());
-    if constexpr (std::is_same_v<T, QJsonObject>)
-        return HttpResponse::json(result.value(), status);
-    else
-        return HttpResponse::noContent();
+    return result ? HttpResponse::noContent() : HttpResponse::fromError(result.error());
 }
 
 /** The request's JSON body read as a ConnectionDraft, ConnectionChange or ConnectionProbe. */
@@ -150,7 +146,7 @@ void ConnectionsController::registerRoutes(ApiRouter &router, Engine &engine)
 
     router.add("DELETE", u"/api/pipelines/connections/:id"_s, {u"Delete a connection (ADMIN+)"_s, u"connections"_s, {204, 404}},
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
-                   return respond(engine.connections()->remove(caller, req.param(u"id"_s)));
+                   return respondEmpty(engine.connections()->remove(caller, req.param(u"id"_s)));
                }));
 }
 
