@@ -15,19 +15,6 @@ JsonTableModel::JsonTableModel(int columnCount, QString keyField, QObject *paren
 {
 }
 
-QList<QJsonObject> JsonTableModel::objectsOf(const QJsonObject &page, const QString &key)
-{
-    QList<QJsonObject> objects;
-    for (const auto &v : page.value(key).toArray())
-        objects.append(v.toObject());
-    return objects;
-}
-
-qint64 JsonTableModel::pageTotal(const QJsonObject &page)
-{
-    return page.value(u"pagination"_s).toObject().value(u"total"_s).toInteger();
-}
-
 int JsonTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

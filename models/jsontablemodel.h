@@ -27,10 +27,6 @@ public:
 protected:
     JsonTableModel(int columnCount, QString keyField, QObject *parent);
 
-    /** The objects of a page the engine lists (`{<key>: [...], pagination: {total}}`). */
-    [[nodiscard]] static QList<QJsonObject> objectsOf(const QJsonObject &page, const QString &key);
-    [[nodiscard]] static qint64 pageTotal(const QJsonObject &page);
-
     /** The title of a column; empty for an unknown section. */
     [[nodiscard]] virtual QString columnTitle(int column) const = 0;
 

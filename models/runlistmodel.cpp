@@ -25,18 +25,13 @@ bool isActive(const QString &status)
 }
 
 // The rows are the run objects the REST API shows; the columns read their members.
-Result<QJsonObject> asJson(const Result<RunRecord> &run)
+QList<QJsonObject> rowsOf(const RunPage &page)
 {
-    if (!run)
-        return run.error();
-    return run->toJson();
-}
-
-Result<QJsonObject> asJson(const Result<RunPage> &page)
-{
-    if (!page)
-        return page.error();
-    return page->toJson();
+    QList<QJsonObject> rows;
+    rows.reserve(page.runs.size());
+    for (const RunRecord &run : page.runs)
+        rows.append(run.toJson());
+    return rows;
 }
 
 } // namespace
@@ -73,9 +68,9 @@ void RunListModel::reload()
         resetRows({});
         return;
     }
-    auto page = asJson(m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, 0));
+    auto page = m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, 0);
     if (page) {
-        resetRows(objectsOf(*page, u"runs"_s), pageTotal(*page));
+        resetRows(rowsOf(*page), page->total);
     } else {
         qCWarning(lcModels) << "cannot list runs:" << page.error().message;
         resetRows({});
@@ -86,16 +81,16 @@ void RunListModel::fetchMore(const QModelIndex &parent)
 {
     if (isInserting() || !canFetchMore(parent))
         return;
-    auto page = asJson(m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, rowCount()));
+    auto page = m_session->engine()->runs()->list(m_session->caller(), m_connectionId, PageSize, rowCount());
     if (!page)
         return;
     // Runs started since the first page push older ones down: a page may repeat some already shown.
     QList<QJsonObject> fresh;
-    for (const QJsonObject &run : objectsOf(*page, u"runs"_s)) {
-        if (rowOf(run.value(u"id"_s).toString()) < 0)
-            fresh.append(run);
+    for (const RunRecord &run : std::as_const(page->runs)) {
+        if (rowOf(run.id) < 0)
+            fresh.append(run.toJson());
     }
-    appendPage(fresh, pageTotal(*page));
+    appendPage(fresh, page->total);
 }
 
 void RunListModel::onRunChanged(const QString &workspaceId, const QString &connectionId, const QString &runId)
@@ -112,18 +107,19 @@ void RunListModel::flush()
     const QSet<QString> dirty = std::exchange(m_dirty, {});
     RunService *runs = m_session->engine()->runs();
     for (const QString &runId : dirty) {
-        auto run = asJson(runs->get(m_session->caller(), m_connectionId, runId));
-        if (!run)
+        auto record = runs->get(m_session->caller(), m_connectionId, runId);
+        if (!record)
             continue;
+        const QJsonObject run = record->toJson();
         const int row = rowOf(runId);
-        const QString status = run->value(u"status"_s).toString();
+        const QString status = record->status;
         if (row < 0) {
             // A new run is the newest: it goes on top.
-            insertRowObject(0, *run);
+            insertRowObject(0, run);
             setTotal(total() + 1);
         } else {
             const QString before = rows().at(row).value(u"status"_s).toString();
-            if (!updateRow(row, *run))
+            if (!updateRow(row, run))
                 continue;
             if (isActive(before) && !isActive(status))
                 Q_EMIT runFinished(runId, status);
