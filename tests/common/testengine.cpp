@@ -85,4 +85,12 @@ std::unique_ptr<HttpClient> TestEngine::client(const QString &token) const
     return c;
 }
 
+QJsonObject TestEngine::finishedRun(const QString &token, const QString &connectionId, const QString &runId, int timeoutMs,
+                                    std::source_location where)
+{
+    if (!waitForRun(m_engine->runs(), runId, timeoutMs, where))
+        return {};
+    return client(token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
+}
+
 } // namespace Opbox::Test

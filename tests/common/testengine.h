@@ -5,6 +5,7 @@
 #include "engine/security/caller.h"
 #include "engine/services/engine.h"
 #include "httpclient.h"
+#include "waitforrun.h"
 
 #include <QTemporaryDir>
 #include <memory>
@@ -37,6 +38,15 @@ public:
     [[nodiscard]] QString workspaceId(const QString &workspace = QStringLiteral("Default"));
     /** A client already carrying the token. */
     [[nodiscard]] std::unique_ptr<HttpClient> client(const QString &token = {}) const;
+
+    /**
+     * Waits for run `runId` to end (see waitForRun) and returns the run object
+     * `GET …/connections/<connectionId>/runs/<runId>` answers `token`; empty, with the test failed at
+     * the caller's line, when it did not end.
+     */
+    [[nodiscard]] QJsonObject finishedRun(const QString &token, const QString &connectionId, const QString &runId,
+                                          int timeoutMs = RunTimeoutMs,
+                                          std::source_location where = std::source_location::current());
 
     /** Starts the API server (when constructed without it, after adding routes). */
     bool startApi();

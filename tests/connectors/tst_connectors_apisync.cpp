@@ -34,11 +34,10 @@ private:
     QString m_token;
 
     /** The run object once the run has ended; empty, and the test failed, when it did not end. */
-    QJsonObject finishedRun(const QString &connectionId, const QString &runId)
+    QJsonObject finishedRun(const QString &connectionId, const QString &runId,
+                            std::source_location where = std::source_location::current())
     {
-        if (!Test::waitForRun(m_t->engine().runs(), runId))
-            return {};
-        return m_t->client(m_token)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
+        return m_t->finishedRun(m_token, connectionId, runId, Test::RunTimeoutMs, where);
     }
 
     QJsonObject sync(const QString &connectionId, const QJsonObject &body = {})

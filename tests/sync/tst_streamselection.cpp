@@ -66,11 +66,10 @@ private:
     }
 
     /** The run object once the run has ended; empty, and the test failed, when it did not end. */
-    QJsonObject finishedRun(const QString &connectionId, const QString &runId)
+    QJsonObject finishedRun(const QString &connectionId, const QString &runId,
+                            std::source_location where = std::source_location::current())
     {
-        if (!Test::waitForRun(m_t->engine().runs(), runId))
-            return {};
-        return m_t->client(m_owner)->get(u"/api/pipelines/connections/%1/runs/%2"_s.arg(connectionId, runId)).json();
+        return m_t->finishedRun(m_owner, connectionId, runId, Test::RunTimeoutMs, where);
     }
 
     /** POSTs a run (optionally with a body) and waits for it; the finished run object. */

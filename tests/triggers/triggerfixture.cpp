@@ -60,11 +60,10 @@ QJsonArray TriggerFixture::runs(const QString &connectionId) const
     return r.json().value(u"runs"_s).toArray();
 }
 
-QJsonObject TriggerFixture::finishedRun(const QString &connectionId, const QString &runId, int timeoutMs) const
+QJsonObject TriggerFixture::finishedRun(const QString &connectionId, const QString &runId, int timeoutMs,
+                                        std::source_location where) const
 {
-    if (!waitForRun(m_t->engine().runs(), runId, timeoutMs))
-        return {};
-    return as(owner)->get(u"/api/pipelines/connections/"_s + connectionId + u"/runs/"_s + runId).json();
+    return m_t->finishedRun(owner, connectionId, runId, timeoutMs, where);
 }
 
 void TriggerFixture::stopActive(const QString &connectionId) const

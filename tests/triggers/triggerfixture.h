@@ -38,7 +38,8 @@ public:
     /** The connection's runs, newest first (as the owner sees them). */
     [[nodiscard]] QJsonArray runs(const QString &connectionId) const;
     /** The run object once the run has ended; empty, and the test failed, when it did not end. */
-    [[nodiscard]] QJsonObject finishedRun(const QString &connectionId, const QString &runId, int timeoutMs = RunTimeoutMs) const;
+    [[nodiscard]] QJsonObject finishedRun(const QString &connectionId, const QString &runId, int timeoutMs = RunTimeoutMs,
+                                          std::source_location where = std::source_location::current()) const;
     /** Cancels the connection's active run, if any. */
     void stopActive(const QString &connectionId) const;
     /** The webhook token from a reveal by the owner; empty on failure. */
