@@ -18,6 +18,7 @@ class QNetworkAccessManager;
 
 namespace Opbox {
 
+class ReadScheduler;
 class WebhookDecoder;
 
 /** One field of a stream as discovered: its name and its declared type. */
@@ -85,6 +86,7 @@ struct ConnectorContext
     QNetworkAccessManager *network = nullptr; // owned by the calling thread
     CredentialsUpdater updateCredentials; // may be empty (test without saving)
     std::shared_ptr<CancelToken> cancel;
+    std::shared_ptr<ReadScheduler> scheduler; // the run's read slots; null: a stream's partitions one at a time
 };
 
 /*

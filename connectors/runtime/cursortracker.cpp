@@ -79,35 +79,45 @@ std::optional<QString> CursorTracker::cursorForSlice(const QJsonObject &slice) c
     return m_oldCursor;
 }
 
-void CursorTracker::beginSlice(const QJsonObject &slice)
+int CursorTracker::beginSlice(const QJsonObject &slice)
 {
-    m_sliceKey = sliceKey(slice);
-    m_sliceOldCursor = cursorForSlice(slice);
-    m_sliceMaxSeen.reset();
+    OpenSlice open;
+    open.key = sliceKey(slice);
+    open.oldCursor = cursorForSlice(slice);
     // Which request this slice uses decides whether its records arrive in cursor order.
-    const ConnectorManifest::Request &request = m_stream.requestFor(false, m_sliceOldCursor.has_value());
-    m_ascending = request.order == ConnectorManifest::Order::Ascending;
+    const ConnectorManifest::Request &request = m_stream.requestFor(false, open.oldCursor.has_value());
+    open.ascending = request.order == ConnectorManifest::Order::Ascending;
+    m_ascending = open.ascending;
+    const int id = m_nextSlice++;
+    m_open.insert(id, open);
+    return id;
 }
 
-void CursorTracker::endSlice()
+void CursorTracker::endSlice(int id)
 {
-    if (!m_stream.incremental || !m_stream.incremental->perSlice || m_sliceKey.isEmpty())
+    const auto it = m_open.constFind(id);
+    if (it == m_open.constEnd())
+        return;
+    const OpenSlice slice = *it;
+    m_open.erase(it);
+    if (!m_stream.incremental || !m_stream.incremental->perSlice || slice.key.isEmpty())
         return;
     QString cursor;
     if (m_stream.incremental->cursorIsRunStart)
         cursor = m_runStart;
-    else if (m_sliceMaxSeen)
-        cursor = m_ascending ? *maxOf(m_sliceOldCursor, m_sliceMaxSeen)
-                             : *maxOf(m_sliceOldCursor, minOf(*m_sliceMaxSeen, m_runStart));
+    else if (slice.maxSeen)
+        cursor = slice.ascending ? *maxOf(slice.oldCursor, slice.maxSeen)
+                                 : *maxOf(slice.oldCursor, minOf(*slice.maxSeen, m_runStart));
     else
-        cursor = m_sliceOldCursor.value_or(m_runStart);
-    m_partitions.insert(m_sliceKey, cursor);
+        cursor = slice.oldCursor.value_or(m_runStart);
+    m_partitions.insert(slice.key, cursor);
 }
 
-void CursorTracker::noteCursor(const QString &maxCursor)
+void CursorTracker::noteCursor(int id, const QString &maxCursor)
 {
     m_maxSeen = maxOf(m_maxSeen, maxCursor);
-    m_sliceMaxSeen = maxOf(m_sliceMaxSeen, maxCursor);
+    if (const auto it = m_open.find(id); it != m_open.end())
+        it->maxSeen = maxOf(it->maxSeen, maxCursor);
 }
 
 QJsonObject CursorTracker::stateNow(bool final) const
@@ -120,8 +130,13 @@ QJsonObject CursorTracker::stateNow(bool final) const
         QJsonObject partitions = final ? QJsonObject() : m_oldPartitions;
         for (auto it = m_partitions.begin(); it != m_partitions.end(); ++it)
             partitions.insert(it.key(), it.value());
-        if (!final && m_ascending && m_sliceMaxSeen && !m_sliceKey.isEmpty() && !inc.cursorIsRunStart)
-            partitions.insert(m_sliceKey, *maxOf(m_sliceOldCursor, m_sliceMaxSeen));
+        if (!final && !inc.cursorIsRunStart) {
+            // Slices still being read in cursor order have committed up to their newest record.
+            for (const OpenSlice &open : m_open) {
+                if (open.ascending && open.maxSeen && !open.key.isEmpty())
+                    partitions.insert(open.key, *maxOf(open.oldCursor, open.maxSeen));
+            }
+        }
         std::optional<QString> oldest;
         for (auto it = partitions.begin(); it != partitions.end(); ++it) {
             const QString value = it.value().toString();

@@ -3,6 +3,7 @@
 
 #include "connectors/runtime/connectormanifest.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -18,7 +19,8 @@ namespace Opbox {
  * ascending cursor order advance the cursor page by page; unordered, descending and multi-slice
  * streams keep the stored cursor until their last page and then take the newest record seen, but
  * never later than the moment the read started (a record changed during the read is read again).
- * Cursor values are canonical ISO-8601 UTC strings, so they compare as text.
+ * Cursor values are canonical ISO-8601 UTC strings, so they compare as text. Several slices may
+ * be open at once (partitions read concurrently); each is known by the id beginSlice() returns.
  */
 class CursorTracker
 {
@@ -35,11 +37,12 @@ public:
 
     /** The cursor a slice is read from: its partition's, the stream's, or none (read from the start). */
     [[nodiscard]] std::optional<QString> cursorForSlice(const QJsonObject &slice) const;
-    void beginSlice(const QJsonObject &slice);
-    /** Closes the slice being read: its partition takes the cursor it reached. */
-    void endSlice();
-    /** The newest cursor value of a page handed to the sink. */
-    void noteCursor(const QString &maxCursor);
+    /** Opens a slice for reading; the id names it in the calls below. */
+    [[nodiscard]] int beginSlice(const QJsonObject &slice);
+    /** Closes slice `id`: its partition takes the cursor it reached. Closing it again does nothing. */
+    void endSlice(int id);
+    /** The newest cursor value of a page of slice `id` handed to the sink. */
+    void noteCursor(int id, const QString &maxCursor);
     /** The stream state to store with the page being handed over; `final` for the stream's last page. */
     [[nodiscard]] QJsonObject stateNow(bool final) const;
 
@@ -55,10 +58,16 @@ private:
     bool m_singleSlice = true;
     bool m_ascending = false; // the request in use returns records in cursor order
     std::optional<QString> m_maxSeen; // newest cursor value handed to the sink in this run
-    // The slice being read (per-slice cursors).
-    QString m_sliceKey;
-    std::optional<QString> m_sliceOldCursor;
-    std::optional<QString> m_sliceMaxSeen;
+    /** A slice being read (per-slice cursors). */
+    struct OpenSlice
+    {
+        QString key;
+        std::optional<QString> oldCursor;
+        std::optional<QString> maxSeen;
+        bool ascending = false;
+    };
+    QHash<int, OpenSlice> m_open;
+    int m_nextSlice = 0;
 };
 
 } // namespace Opbox

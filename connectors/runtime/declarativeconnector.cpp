@@ -128,8 +128,21 @@ Result<HttpCall> DeclarativeConnector::buildCall(const ConnectorManifest::Reques
 
 QCoro::Task<Result<void>> DeclarativeConnector::ensureContext(std::shared_ptr<CancelToken> stop)
 {
+    // Streams read at once ask together: one request, the others wait for its answer.
+    while (m_contextLoading)
+        co_await m_contextReady.wait();
     if (!m_manifest->context || m_contextLoaded)
         co_return Result<void>();
+    m_contextLoading = true;
+    auto loading = loadContext(std::move(stop));
+    Result<void> loaded = co_await loading;
+    m_contextLoading = false;
+    m_contextReady.notifyAll();
+    co_return loaded;
+}
+
+QCoro::Task<Result<void>> DeclarativeConnector::loadContext(std::shared_ptr<CancelToken> stop)
+{
     const auto &context = *m_manifest->context;
     TemplateScope scope;
     scope.config = m_context.config;

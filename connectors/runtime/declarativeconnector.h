@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectors/http/providerhttpclient.h"
+#include "connectors/runtime/asyncnotifier.h"
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/connectormanifest.h"
 #include "connectors/runtime/paginator.h"
@@ -37,9 +38,11 @@ public:
     [[nodiscard]] const QJsonObject &config() const { return m_context.config; }
     [[nodiscard]] const QJsonObject &contextValues() const { return m_contextValues; }
     [[nodiscard]] std::shared_ptr<CancelToken> cancelToken() const { return m_context.cancel; }
+    /** The run's read slots (null outside a run: partitions are then read one at a time). */
+    [[nodiscard]] std::shared_ptr<ReadScheduler> scheduler() const { return m_context.scheduler; }
     /** config.pageSize when set (tests use small pages), else 0 for the manifest's. */
     [[nodiscard]] int configuredPageSize() const;
-    /** Loads the manifest's context values (Calendly's user URI) once. */
+    /** Loads the manifest's context values (Calendly's user URI) once, also for streams read at once. */
     [[nodiscard]] QCoro::Task<Result<void>> ensureContext(std::shared_ptr<CancelToken> stop);
     /** Builds the HTTP call of `request` for one page; a Configuration error when a template cannot expand. */
     [[nodiscard]] Result<HttpCall> buildCall(const ConnectorManifest::Request &request, const TemplateScope &scope,
@@ -56,9 +59,12 @@ protected:
 
 private:
     [[nodiscard]] QCoro::Task<Result<void>> probe();
+    [[nodiscard]] QCoro::Task<Result<void>> loadContext(std::shared_ptr<CancelToken> stop);
 
     QJsonObject m_contextValues;
     bool m_contextLoaded = false;
+    bool m_contextLoading = false;
+    AsyncNotifier m_contextReady; // streams that wait for the load another stream started
 };
 
 } // namespace Opbox

@@ -3,10 +3,27 @@
 
 #include "connectors/connectorslogging.h"
 #include "connectors/runtime/declarativeconnector.h"
+#include "connectors/runtime/readscheduler.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
+
+/** Receives the pages of one slice and hands them to the job under that slice's id. */
+class StreamReadJob::SliceHandler final : public PageReader::PageHandler
+{
+public:
+    SliceHandler(StreamReadJob &job, int slice)
+        : m_job(job)
+        , m_slice(slice)
+    {
+    }
+    QCoro::Task<ReadStatus> handle(PageReader::PageData page) override { return m_job.handle(m_slice, std::move(page)); }
+
+private:
+    StreamReadJob &m_job;
+    int m_slice;
+};
 
 StreamReadJob::StreamReadJob(DeclarativeConnector &connector, const ConnectorManifest::Stream &stream, QJsonObject state,
                              PageSink *sink)
@@ -18,8 +35,11 @@ StreamReadJob::StreamReadJob(DeclarativeConnector &connector, const ConnectorMan
     , m_pages(connector, m_stop)
     , m_slices(connector.manifest(), connector.config(), m_pages)
     , m_cursors(stream)
+    , m_scheduler(connector.scheduler())
 {
 }
+
+StreamReadJob::~StreamReadJob() = default;
 
 Error StreamReadJob::stoppedError() const
 {
@@ -44,10 +64,19 @@ QCoro::Task<ReadResult> StreamReadJob::run()
         m_cursors.setSingleSlice(SliceWalker::configValues(m_connector.config(), m_stream.slices.config).size() == 1);
     else if (!m_stream.slices.config.isEmpty())
         m_cursors.setSingleSlice(SliceWalker::configValues(m_connector.config(), m_stream.slices.config).size() <= 1);
+    // A stream read as one slice has nothing to read side by side.
+    if (m_cursors.singleSlice())
+        m_scheduler.reset();
 
     const std::optional<QString> parentCursor = m_stream.slices.parentIncremental ? m_cursors.storedCursor() : std::nullopt;
     auto slicesTask = m_slices.forEachSlice(&m_stream, parentCursor, this);
-    const ReadStatus status = co_await slicesTask;
+    ReadStatus status = co_await slicesTask;
+    if (!status.proceed())
+        m_stop->cancel(); // the partitions still reading end within a page
+    auto waiting = waitForPartitions();
+    co_await waiting;
+    if (status.proceed() && m_partitionEnd)
+        status = *m_partitionEnd;
     if (status.kind == ReadStatus::Kind::Failed)
         co_return status.error;
     if (status.kind == ReadStatus::Kind::Stopped || m_pages.cancelled())
@@ -65,24 +94,80 @@ QCoro::Task<ReadResult> StreamReadJob::run()
 
 QCoro::Task<ReadStatus> StreamReadJob::visit(QJsonObject slice, bool fromConfig)
 {
-    m_cursors.beginSlice(slice);
-    auto task = m_pages.readPages(&m_stream, slice, fromConfig, m_cursors.cursorForSlice(slice), this);
+    if (!m_scheduler) {
+        auto reading = readSlice(std::move(slice), fromConfig);
+        co_return co_await reading;
+    }
+    if (m_partitionEnd)
+        co_return *m_partitionEnd;
+    bool inOwnSlot = m_ownSlotFree;
+    if (!inOwnSlot) {
+        auto acquiring
+            = m_scheduler->acquire(m_stream.name, [this] { return m_ownSlotFree || m_partitionEnd || m_pages.cancelled(); });
+        const ReadScheduler::Grant grant = co_await acquiring;
+        if (grant == ReadScheduler::Grant::Cancelled)
+            co_return ReadStatus::stopped();
+        inOwnSlot = grant == ReadScheduler::Grant::Alternative;
+        if (m_partitionEnd || m_pages.cancelled()) {
+            if (!inOwnSlot)
+                m_scheduler->release(m_stream.name);
+            co_return m_partitionEnd.value_or(ReadStatus::stopped());
+        }
+    }
+    if (inOwnSlot)
+        m_ownSlotFree = false;
+    ++m_partitions;
+    // Runs on its own; waitForPartitions() keeps this job alive until it has ended.
+    [[maybe_unused]] auto partition = readPartition(std::move(slice), fromConfig, inOwnSlot);
+    co_return ReadStatus{};
+}
+
+QCoro::Task<ReadStatus> StreamReadJob::readSlice(QJsonObject slice, bool fromConfig)
+{
+    const int id = m_cursors.beginSlice(slice);
+    SliceHandler handler(*this, id);
+    auto task = m_pages.readPages(&m_stream, slice, fromConfig, m_cursors.cursorForSlice(slice), &handler);
     const ReadStatus status = co_await task;
     if (status.proceed())
-        m_cursors.endSlice();
+        m_cursors.endSlice(id);
     co_return status;
 }
 
-QCoro::Task<ReadStatus> StreamReadJob::handle(PageReader::PageData page)
+QCoro::Task<void> StreamReadJob::readPartition(QJsonObject slice, bool fromConfig, bool inOwnSlot)
+{
+    auto reading = readSlice(std::move(slice), fromConfig);
+    const ReadStatus status = co_await reading;
+    if (!status.proceed() && !m_partitionEnd) {
+        m_partitionEnd = status;
+        m_stop->cancel(); // the other partitions end within a page
+    }
+    --m_partitions;
+    if (inOwnSlot) {
+        m_ownSlotFree = true;
+        m_scheduler->notify();
+    } else {
+        m_scheduler->release(m_stream.name);
+    }
+}
+
+QCoro::Task<void> StreamReadJob::waitForPartitions()
+{
+    while (m_partitions > 0)
+        co_await m_scheduler->changed();
+}
+
+QCoro::Task<ReadStatus> StreamReadJob::handle(int slice, PageReader::PageData page)
 {
     if (!page.maxCursor.isEmpty())
-        m_cursors.noteCursor(page.maxCursor);
+        m_cursors.noteCursor(slice, page.maxCursor);
     const bool lastPage = page.lastOfSlice && m_cursors.singleSlice();
     if (page.records.isEmpty() && !lastPage)
         co_return ReadStatus{};
     if (lastPage)
-        m_cursors.endSlice();
+        m_cursors.endSlice(slice);
     m_records += page.records.size();
+    // The state is made and the page handed over without a suspension between them: the sink
+    // queues it before any other partition can make a state that counts on it.
     RecordPage out{m_stream.name, std::move(page.records), m_cursors.stateNow(lastPage), lastPage};
     auto accepting = m_sink->accept(std::move(out));
     const bool keepGoing = co_await accepting;

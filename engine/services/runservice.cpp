@@ -221,8 +221,11 @@ Result<RunRecord> RunService::trigger(const Caller &caller, const QString &conne
         if (selected.contains(name))
             ordered.append(name);
     }
-    const QJsonObject progress{
-        {u"stream"_s, QJsonValue()}, {u"streamsDone"_s, 0}, {u"streamsTotal"_s, int(ordered.size())}, {u"rowsSynced"_s, 0}};
+    const QJsonObject progress{{u"stream"_s, QJsonValue()},
+                               {u"streamsDone"_s, 0},
+                               {u"streamsTotal"_s, int(ordered.size())},
+                               {u"rowsSynced"_s, 0},
+                               {u"activeStreams"_s, QJsonArray()}};
     auto run
         = m_store.insertPending(connection->id, connection->workspaceId, triggerName(trigger), caller.userId, ordered, progress);
     if (!run)

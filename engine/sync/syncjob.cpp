@@ -2,22 +2,18 @@
 #include "engine/sync/syncjob.h"
 #include "base/ids.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "connectors/runtime/readscheduler.h"
 #include "engine/enginelogging.h"
 #include "engine/services/notificationservice.h"
 #include "engine/services/runservice.h"
 #include "engine/store/database.h"
-#include "engine/store/sqlitelibrary.h"
 #include "engine/store/syncstatestore.h"
 #include "engine/store/workspacedatastore.h"
 #include "engine/sync/opboxtablewriter.h"
-#include "engine/sync/tablenamingpolicy.h"
 
 #include <QCoreApplication>
-#include <QCoroFuture>
-#include <QPromise>
-#include <QThreadPool>
+#include <QJsonArray>
 #include <exception>
-#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +33,22 @@ bool isIncremental(const StreamSpec &spec)
 
 } // namespace
 
+/** What one stream's read hands its pages to: the run, told which stream they belong to. */
+class SyncJob::StreamSink final : public PageSink
+{
+public:
+    StreamSink(SyncJob &job, std::shared_ptr<StreamWriteState> stream)
+        : m_job(job)
+        , m_stream(std::move(stream))
+    {
+    }
+    QCoro::Task<bool> accept(RecordPage page) override { return m_job.accept(m_stream, std::move(page)); }
+
+private:
+    SyncJob &m_job;
+    std::shared_ptr<StreamWriteState> m_stream;
+};
+
 SyncJob::SyncJob(RunService *runs, RunRecord run, QNetworkAccessManager *network, QThreadPool *writer)
     : m_runs(runs)
     , m_run(std::move(run))
@@ -47,9 +59,9 @@ SyncJob::SyncJob(RunService *runs, RunRecord run, QNetworkAccessManager *network
 
 SyncJob::~SyncJob()
 {
-    // Writers finalize their statements; the writer thread is idle by now (drain() ran).
+    // The queue waits for a commit in progress; then the table writers finalise their statements.
+    m_queue.reset();
     m_contexts.clear();
-    m_saveState = SqliteStatement();
 }
 
 QCoro::Task<void> SyncJob::execute()
@@ -66,46 +78,15 @@ QCoro::Task<void> SyncJob::execute()
         finish(u"FAILED"_s, tr("internal error while syncing"));
 }
 
-QFuture<SyncJob::PageOutcome> SyncJob::onWriter(std::function<PageOutcome()> work)
+bool SyncJob::stopping() const
 {
-    auto promise = std::make_shared<QPromise<PageOutcome>>();
-    QFuture<PageOutcome> future = promise->future();
-    promise->start();
-    m_writer->start([promise, work = std::move(work)] {
-        PageOutcome outcome;
-        try {
-            outcome = work();
-        } catch (const std::exception &e) {
-            qCCritical(lcEngine) << "writing a page threw:" << e.what();
-            outcome.error = Error::internal(tr("internal error while writing"));
-        }
-        promise->addResult(std::move(outcome));
-        promise->finish();
-    });
-    return future;
+    return m_cancel->isCancelled() || m_failure.has_value() || (m_queue && m_queue->error().has_value());
 }
 
-QCoro::Task<void> SyncJob::drain()
+void SyncJob::fail(StreamOutcome outcome)
 {
-    if (!m_pending)
-        co_return;
-    QFuture<PageOutcome> future = std::move(*m_pending);
-    m_pending.reset();
-    const PageOutcome outcome = co_await future;
-    if (outcome.error) {
-        if (!m_writeError)
-            m_writeError = outcome.error;
-        co_return;
-    }
-    m_run.rowsCreated += outcome.created;
-    m_run.rowsUpdated += outcome.updated;
-    m_run.rowsSynced = m_run.rowsCreated + m_run.rowsUpdated;
-    if (outcome.context) {
-        outcome.context->lastState = outcome.state;
-        outcome.context->wroteState = true;
-        if (outcome.lastPage)
-            outcome.context->sawLastPage = true;
-    }
+    if (!m_failure || outcome.index < m_failure->index)
+        m_failure = std::move(outcome);
 }
 
 QCoro::Task<void> SyncJob::run()
@@ -133,24 +114,27 @@ QCoro::Task<void> SyncJob::run()
         co_return;
     }
 
+    m_scheduler
+        = std::make_shared<ReadScheduler>(ReadScheduler::capacityFrom(m_connection.config.value(u"maxConcurrency"_s)), m_cancel);
     ConnectorContext context;
     context.type = m_connection.type;
     context.credentials = *credentials;
     context.config = m_connection.config;
     context.network = m_network;
     context.cancel = m_cancel;
+    context.scheduler = m_scheduler;
     ConnectionService *connections = m_runs->connections();
     const QString connectionId = m_connection.id;
     // Rotated OAuth tokens are stored before the connector uses them, so a refresh token is never lost.
     context.updateCredentials = [connections, connectionId](const QJsonObject &updated) {
         return connections->storeCredentials(connectionId, updated).ok();
     };
-    std::unique_ptr<Connector> connector = m_runs->connectorMaker()(std::move(context));
-    if (!connector) {
+    m_connector = m_runs->connectorMaker()(std::move(context));
+    if (!m_connector) {
         finish(u"FAILED"_s, tr("no connector is available for %1").arg(m_connection.type), Error::Kind::Configuration);
         co_return;
     }
-    m_specs = connector->streams();
+    m_specs = m_connector->streams();
 
     m_workspace = m_runs->workspaceData()->database(m_connection.workspaceId);
     if (!m_workspace) {
@@ -158,11 +142,19 @@ QCoro::Task<void> SyncJob::run()
         co_return;
     }
     m_base = m_runs->resolveTableBase(m_connection);
+    m_queue = std::make_unique<PageCommitQueue>(
+        m_writer, PageCommitQueue::Target{m_workspace, m_run.id, m_connection.id, m_connection.variantLabel, m_base}, m_cancel);
+    m_queue->setCommitted([this] {
+        m_run.rowsCreated = m_queue->created();
+        m_run.rowsUpdated = m_queue->updated();
+        m_run.rowsSynced = m_run.rowsCreated + m_run.rowsUpdated;
+        reportProgress(false);
+    });
     SyncStateStore states(m_workspace);
 
+    // Every stream and its stored state first: a run that cannot read one of them reads none.
+    QList<QJsonObject> startStates;
     for (const QString &stream : std::as_const(m_run.streams)) {
-        if (m_cancel->isCancelled())
-            break;
         auto ctx = contextFor(stream);
         if (!ctx) {
             finish(u"FAILED"_s, tr("the connector no longer has the stream \"%1\"").arg(stream));
@@ -179,61 +171,86 @@ QCoro::Task<void> SyncJob::run()
             ctx->refreshStartedAt
                 = (!stored->state.isEmpty() && !stored->refreshStartedAt.isEmpty()) ? stored->refreshStartedAt : Ids::isoNow();
         }
-        m_currentStream = stream;
-        reportProgress(true);
-        qCDebug(lcEngine) << "run" << m_run.id << "reads" << stream << (ctx->fullRefresh ? "(full refresh)" : "(incremental)");
-        // Own statement: GCC 12 destroys by-value arguments of a coroutine called inside co_await twice.
-        auto reading = connector->read(stream, stored->state, this);
-        const ReadResult result = co_await reading;
-        co_await drain();
-        if (m_writeError) {
-            finish(u"FAILED"_s, m_writeError->message);
-            co_return;
-        }
-        if (m_cancel->isCancelled())
-            break;
-        if (!result) {
-            if (result.error().kind == Error::Kind::Cancelled)
-                break;
-            finish(u"FAILED"_s,
-                   result.error().message.isEmpty() ? tr("the connector failed without a reason") : result.error().message,
-                   result.error().kind);
-            co_return;
-        }
-        if (ctx->fullRefresh && !ctx->sawLastPage) {
-            // The read completed without flagging its last page: close the generation now.
-            const QJsonObject state = ctx->wroteState ? ctx->lastState : QJsonObject();
-            m_pending = onWriter([this, ctx, state] { return finishFullRefresh(ctx, state); });
-            co_await drain();
-            if (m_writeError) {
-                finish(u"FAILED"_s, m_writeError->message);
-                co_return;
-            }
-        }
-        ++m_streamsDone;
-        reportProgress(true);
+        startStates.append(stored->state);
     }
-    co_await drain();
-    if (m_writeError) {
-        finish(u"FAILED"_s, m_writeError->message);
+
+    // Streams start in the run's order, each when a slot is free; the scheduler serves a stream
+    // that has none before a stream that wants another for its partitions.
+    for (qsizetype index = 0; index < m_run.streams.size() && !stopping(); ++index) {
+        const QString stream = m_run.streams.at(index);
+        auto acquiring = m_scheduler->acquire(stream, [this] { return stopping(); });
+        if (const ReadScheduler::Grant grant = co_await acquiring; grant != ReadScheduler::Grant::Slot)
+            break;
+        m_active.append(stream);
+        ++m_reading;
+        reportProgress(true);
+        const auto ctx = contextFor(stream);
+        qCDebug(lcEngine) << "run" << m_run.id << "reads" << stream << (ctx->fullRefresh ? "(full refresh)" : "(incremental)");
+        // Runs on its own on this thread; the loop below waits for every stream started.
+        [[maybe_unused]] auto reading = readStream(index, ctx, startStates.at(index));
+    }
+    while (m_reading > 0)
+        co_await m_readsChanged.wait();
+    auto draining = m_queue->drained();
+    co_await draining;
+
+    if (m_queue->error()) {
+        finish(u"FAILED"_s, m_queue->error()->message);
+        co_return;
+    }
+    if (m_failure) {
+        m_failedStream = m_failure->stream;
+        const Error &error = m_failure->error;
+        finish(u"FAILED"_s, error.message.isEmpty() ? tr("the connector failed without a reason") : error.message, error.kind);
         co_return;
     }
     if (m_cancel->isCancelled()) {
         finish(u"CANCELLED"_s, QString());
         co_return;
     }
-    m_currentStream.clear();
     finish(u"COMPLETED"_s, QString());
 }
 
-std::shared_ptr<SyncJob::StreamContext> SyncJob::contextFor(const QString &stream)
+QCoro::Task<void> SyncJob::readStream(qsizetype index, std::shared_ptr<StreamWriteState> ctx, QJsonObject state)
+{
+    const QString stream = ctx->spec.name;
+    StreamSink sink(*this, ctx);
+    ReadResult result = Error::internal(tr("internal error while syncing"));
+    try {
+        // Own statement: GCC 12 destroys by-value arguments of a coroutine called inside co_await twice.
+        auto reading = m_connector->read(stream, std::move(state), &sink);
+        result = co_await reading;
+    } catch (const std::exception &e) {
+        // A stream that threw must still give its slot back, or the run would wait for it forever.
+        qCCritical(lcEngine) << "run" << m_run.id << "reading" << stream << "threw:" << e.what();
+    }
+    auto settling = m_queue->settled(ctx);
+    co_await settling;
+    if (!result && result.error().kind != Error::Kind::Cancelled && !m_cancel->isCancelled())
+        fail({index, stream, result.error()});
+    if (result && !stopping() && ctx->fullRefresh && !ctx->sawLastPage) {
+        // The read completed without flagging its last page: close the generation now.
+        m_queue->enqueueRefreshEnd(ctx, ctx->wroteState ? ctx->lastState : QJsonObject());
+        auto closing = m_queue->settled(ctx);
+        co_await closing;
+    }
+    if (result && !stopping())
+        ++m_streamsDone;
+    m_active.removeOne(stream);
+    reportProgress(true);
+    m_scheduler->release(stream);
+    --m_reading;
+    m_readsChanged.notifyAll();
+}
+
+std::shared_ptr<StreamWriteState> SyncJob::contextFor(const QString &stream)
 {
     if (auto it = m_contexts.constFind(stream); it != m_contexts.constEnd())
         return *it;
     for (const auto &spec : std::as_const(m_specs)) {
         if (spec.name != stream)
             continue;
-        auto ctx = std::make_shared<StreamContext>();
+        auto ctx = std::make_shared<StreamWriteState>();
         ctx->spec = spec;
         ctx->fullRefresh = !isIncremental(spec);
         m_contexts.insert(stream, ctx);
@@ -242,162 +259,45 @@ std::shared_ptr<SyncJob::StreamContext> SyncJob::contextFor(const QString &strea
     return nullptr;
 }
 
-std::optional<Error> SyncJob::openWriter(StreamContext &ctx)
+QCoro::Task<bool> SyncJob::accept(std::shared_ptr<StreamWriteState> ctx, RecordPage page)
 {
-    if (!m_db) {
-        m_db = SqliteLibrary::handle(m_workspace->connection());
-        if (m_db) {
-            // Bulk writes: checkpoint the WAL every ~40 MB instead of every 4 MB. Each checkpoint
-            // copies the hot B-tree pages again, and at the default it took a third of the writer's
-            // time; the WAL file is cut back to that size after each checkpoint.
-            sqlite3_exec(m_db, "PRAGMA wal_autocheckpoint=10000", nullptr, nullptr, nullptr);
-            sqlite3_exec(m_db, "PRAGMA journal_size_limit=41943040", nullptr, nullptr, nullptr);
-        }
-    }
-    if (!m_db)
-        return Error::internal(tr("the workspace's data file cannot be opened"));
-    if (!ctx.writer) {
-        ctx.writer
-            = std::make_unique<OpboxTableWriter>(m_db, TableNamingPolicy::tableName(m_base, ctx.spec.name), m_base, ctx.spec.name,
-                                                 ctx.spec.primaryKey, m_connection.id, m_connection.variantLabel);
-    }
-    return std::nullopt;
-}
-
-std::optional<Error> SyncJob::begin(StreamContext &ctx)
-{
-    if (auto error = openWriter(ctx))
-        return error;
-    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first could fail
-    // with SQLITE_BUSY_SNAPSHOT without waiting when another worker commits in between.
-    for (int attempt = 0; attempt < 6; ++attempt) {
-        const int rc = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK)
-            return std::nullopt;
-        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-            break;
-        if (m_cancel->isCancelled())
-            break;
-    }
-    return Error{
-        Error::Kind::Unavailable, u"DATA_FILE_BUSY"_s, tr("the workspace's data file stayed locked by another writer"), {}};
-}
-
-void SyncJob::rollback(StreamContext &context)
-{
-    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    if (context.writer)
-        context.writer->invalidate();
-}
-
-SyncJob::PageOutcome SyncJob::commit(const RecordPage &page, const std::shared_ptr<StreamContext> &context)
-{
-    PageOutcome out;
-    out.context = context;
-    StreamContext &ctx = *context;
-    if (auto error = begin(ctx)) {
-        out.error = error;
-        return out;
-    }
-    const QString now = Ids::isoNow();
-    auto counts = ctx.writer->write(page.records, m_run.id, now);
-    if (!counts) {
-        rollback(ctx);
-        out.error = counts.error();
-        return out;
-    }
-    QString openGeneration = ctx.fullRefresh ? ctx.refreshStartedAt : QString();
-    if (ctx.fullRefresh && page.lastPage) {
-        auto deleted = ctx.writer->markMissingDeleted(ctx.refreshStartedAt, now);
-        if (!deleted) {
-            rollback(ctx);
-            out.error = deleted.error();
-            return out;
-        }
-        if (*deleted > 0)
-            qCInfo(lcEngine) << "run" << m_run.id << "soft-deleted" << *deleted << "rows of" << ctx.writer->tableName();
-        openGeneration.clear();
-    }
-    const int rc = SyncStateStore::saveInTransaction(m_db, &m_saveState, m_connection.id, page.stream, page.stateAfter, m_run.id,
-                                                     openGeneration);
-    if (rc != SQLITE_OK) {
-        qCWarning(lcEngine) << "saving the sync state failed:" << sqlite3_errmsg(m_db);
-        rollback(ctx);
-        out.error = Error::internal(tr("the sync state cannot be saved: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));
-        return out;
-    }
-    if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        const QString reason = QString::fromUtf8(sqlite3_errstr(sqlite3_errcode(m_db)));
-        rollback(ctx);
-        out.error = Error::internal(tr("committing a page failed: %1").arg(reason));
-        return out;
-    }
-    out.created = counts->created;
-    out.updated = counts->updated;
-    out.lastPage = page.lastPage;
-    out.state = page.stateAfter;
-    return out;
-}
-
-SyncJob::PageOutcome SyncJob::finishFullRefresh(const std::shared_ptr<StreamContext> &context, const QJsonObject &state)
-{
-    PageOutcome out;
-    out.context = context;
-    out.state = state;
-    out.lastPage = true;
-    StreamContext &ctx = *context;
-    if (auto error = begin(ctx)) {
-        out.error = error;
-        return out;
-    }
-    auto deleted = ctx.writer->markMissingDeleted(ctx.refreshStartedAt, Ids::isoNow());
-    if (!deleted) {
-        rollback(ctx);
-        out.error = deleted.error();
-        return out;
-    }
-    if (SyncStateStore::saveInTransaction(m_db, &m_saveState, m_connection.id, ctx.spec.name, state, m_run.id, QString())
-            != SQLITE_OK
-        || sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        rollback(ctx);
-        out.error = Error::internal(tr("the sync state cannot be saved"));
-    }
-    return out;
-}
-
-QCoro::Task<bool> SyncJob::accept(RecordPage page)
-{
-    if (m_cancel->isCancelled() || m_writeError)
+    if (stopping())
         co_return false;
     if (page.stream.isEmpty())
-        page.stream = m_currentStream;
-    auto ctx = contextFor(page.stream);
-    if (!ctx) {
-        m_writeError = Error::internal(tr("the connector sent a page of an unknown stream \"%1\"").arg(page.stream.left(64)));
-        co_return false;
+        page.stream = ctx->spec.name;
+    if (page.stream != ctx->spec.name) {
+        // A connector may hand over pages of another stream it reads along (a parent's records).
+        ctx = contextFor(page.stream);
+        if (!ctx) {
+            fail({m_run.streams.size(), page.stream,
+                  Error::internal(tr("the connector sent a page of an unknown stream \"%1\"").arg(page.stream.left(64)))});
+            co_return false;
+        }
     }
     if (ctx->fullRefresh && ctx->refreshStartedAt.isEmpty())
         ctx->refreshStartedAt = Ids::isoNow();
-    // One page in the writer at a time: wait for the previous one, then hand this one over and let
-    // the connector go on with the next while it is written.
-    co_await drain();
-    if (m_writeError)
-        co_return false;
-    reportProgress(false);
-    if (m_cancel->isCancelled())
-        co_return false;
-    m_pending = onWriter([this, ctx, page = std::move(page)] { return commit(page, ctx); });
-    co_return true;
+    // Queued before the first suspension: pages commit in the order the readers made their states.
+    m_queue->enqueue(ctx, std::move(page));
+    auto waiting = m_queue->waitForRoom(m_scheduler->capacity());
+    co_await waiting;
+    co_return !stopping();
+}
+
+QJsonObject SyncJob::progress() const
+{
+    const QString stream = !m_failedStream.isEmpty() ? m_failedStream : m_active.value(0);
+    return QJsonObject{{u"stream"_s, stream.isEmpty() ? QJsonValue() : QJsonValue(stream)},
+                       {u"streamsDone"_s, m_streamsDone},
+                       {u"streamsTotal"_s, int(m_run.streams.size())},
+                       {u"rowsSynced"_s, m_run.rowsSynced},
+                       {u"activeStreams"_s, QJsonArray::fromStringList(m_active)}};
 }
 
 void SyncJob::reportProgress(bool force)
 {
-    m_run.progress = QJsonObject{{u"stream"_s, m_currentStream.isEmpty() ? QJsonValue() : QJsonValue(m_currentStream)},
-                                 {u"streamsDone"_s, m_streamsDone},
-                                 {u"streamsTotal"_s, int(m_run.streams.size())},
-                                 {u"rowsSynced"_s, m_run.rowsSynced}};
+    m_run.progress = progress();
     m_runs->publishProgress(m_run);
-    // The live copy follows every page; the stored copy and the notifications follow at a pace the
+    // The live copy follows every commit; the stored copy and the notifications follow at a pace the
     // metadata database and the GUI can take.
     if (force || m_sincePersist.elapsed() >= 500) {
         m_sincePersist.restart();
@@ -415,16 +315,13 @@ void SyncJob::finish(const QString &status, const QString &error, std::optional<
     if (m_finished)
         return;
     m_finished = true;
-    if (m_pending) {
-        // Only reached on an exception path: the page being written must end before the job does.
-        m_pending->waitForFinished();
-        m_pending.reset();
+    if (m_queue) {
+        // Only busy on an exception path: the page being written must end before the job does.
+        m_queue->waitBlocking();
     }
     RunStore *store = m_runs->store();
-    m_run.progress = QJsonObject{{u"stream"_s, m_currentStream.isEmpty() ? QJsonValue() : QJsonValue(m_currentStream)},
-                                 {u"streamsDone"_s, m_streamsDone},
-                                 {u"streamsTotal"_s, int(m_run.streams.size())},
-                                 {u"rowsSynced"_s, m_run.rowsSynced}};
+    m_active.clear();
+    m_run.progress = progress();
     if (!store->updateProgress(m_run.id, m_run.progress, m_run.rowsSynced, m_run.rowsCreated, m_run.rowsUpdated))
         qCWarning(lcEngine) << "run" << m_run.id << "counters could not be stored";
     // The connection's status changes before the run shows as ended: whoever sees the run FAILED
