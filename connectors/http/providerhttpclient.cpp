@@ -86,6 +86,7 @@ ProviderHttpClient::ProviderHttpClient(std::shared_ptr<const ConnectorManifest> 
         base.chop(1);
     m_baseUrl = QUrl(base, QUrl::StrictMode);
     m_gate = RateLimitGate::forAccount(RateLimitGate::accountKey(m_baseUrl, m_credentials, m_config));
+    m_gate->declareRate(m_manifest->rateLimit.maxRequests, qint64(m_manifest->rateLimit.perSeconds) * 1000);
     QStringList secrets;
     for (auto it = m_credentials.begin(); it != m_credentials.end(); ++it)
         secrets.append(it->toString());
@@ -322,8 +323,10 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
         if (stopped(stop))
             co_return cancelledError(provider, what);
         // The account's budget is shared with every other client on it: a pause another run was
-        // told to take holds this request back too, and spaced requests queue for the next slot.
-        for (qint64 wait = m_gate->reserve(call.minIntervalMs); wait > 0; wait = m_gate->pausedForMs()) {
+        // told to take holds this request back too, and spaced requests queue for the next slot. The
+        // place in the provider's declared rate is held until the answer has been read.
+        const RateLimitGate::Slot place = m_gate->take(call.minIntervalMs);
+        for (qint64 wait = place.waitMs(); wait > 0; wait = m_gate->pausedForMs()) {
             if (m_gate->pausedForMs() > 0)
                 qCInfo(lcConnectors) << provider << "rate limit reached on this account; pausing" << wait << "ms";
             auto waiting = waitFor(wait, stop);

@@ -71,16 +71,96 @@ QByteArray RateLimitGate::accountKey(const QUrl &baseUrl, const QJsonObject &cre
     return hash.result();
 }
 
-qint64 RateLimitGate::reserve(int minIntervalMs)
+RateLimitGate::Slot::Slot(Slot &&other) noexcept
+    : m_gate(std::exchange(other.m_gate, nullptr))
+    , m_index(other.m_index)
+    , m_generation(other.m_generation)
+    , m_waitMs(other.m_waitMs)
+{
+}
+
+RateLimitGate::Slot &RateLimitGate::Slot::operator=(Slot &&other) noexcept
+{
+    if (this != &other) {
+        if (m_gate)
+            m_gate->settle(m_index, m_generation);
+        m_gate = std::exchange(other.m_gate, nullptr);
+        m_index = other.m_index;
+        m_generation = other.m_generation;
+        m_waitMs = other.m_waitMs;
+    }
+    return *this;
+}
+
+RateLimitGate::Slot::~Slot()
+{
+    if (m_gate)
+        m_gate->settle(m_index, m_generation);
+}
+
+void RateLimitGate::declareRate(int requests, qint64 windowMs)
+{
+    if (requests <= 0 || windowMs <= 0)
+        return;
+    QMutexLocker lock(&m_mutex);
+    const Clock::duration length = std::chrono::milliseconds(windowMs);
+    if (!m_window.empty()) {
+        // Stricter means fewer requests per unit of time: requests/length below the current one.
+        const auto current = double(m_window.size()) / double(m_windowLength.count());
+        const auto declared = double(requests) / double(length.count());
+        if (declared >= current)
+            return;
+    }
+    m_window.resize(size_t(requests));
+    m_windowLength = length;
+}
+
+RateLimitGate::Slot RateLimitGate::take(int minIntervalMs)
 {
     QMutexLocker lock(&m_mutex);
     const Clock::time_point now = m_now();
     Clock::time_point start = std::max(now, m_pausedUntil);
+    Slot slot;
+    if (!m_window.empty()) {
+        // The place that comes free first. One still in flight comes free a window after its
+        // answer, which has not come: it is assumed to take a minute, and it is only chosen when
+        // every place is in flight (a rate smaller than the requests sent at once).
+        const auto freeAt = [this](const WindowSlot &w) { return w.inFlight ? w.freeAt + std::chrono::minutes(1) : w.freeAt; };
+        size_t best = 0;
+        for (size_t i = 1; i < m_window.size(); ++i) {
+            if (freeAt(m_window[i]) < freeAt(m_window[best]))
+                best = i;
+        }
+        WindowSlot &place = m_window[best];
+        start = std::max(start, freeAt(place));
+        place.inFlight = true;
+        place.freeAt = start + m_windowLength;
+        ++place.generation;
+        slot.m_gate = this;
+        slot.m_index = best;
+        slot.m_generation = place.generation;
+    }
     if (minIntervalMs > 0) {
         start = std::max(start, m_nextSlot);
         m_nextSlot = start + std::chrono::milliseconds(minIntervalMs);
     }
-    return msUntil(start, now);
+    slot.m_waitMs = msUntil(start, now);
+    return slot;
+}
+
+void RateLimitGate::settle(size_t index, quint64 generation)
+{
+    QMutexLocker lock(&m_mutex);
+    if (index >= m_window.size() || m_window[index].generation != generation || !m_window[index].inFlight)
+        return;
+    // A window from the answer, and never earlier than a window from when the request was let go.
+    m_window[index].inFlight = false;
+    m_window[index].freeAt = std::max(m_window[index].freeAt, m_now() + m_windowLength);
+}
+
+qint64 RateLimitGate::reserve(int minIntervalMs)
+{
+    return take(minIntervalMs).waitMs();
 }
 
 qint64 RateLimitGate::pausedForMs() const

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace Opbox {
 
@@ -16,6 +17,12 @@ namespace Opbox {
  * same account: concurrent runs, variants (which copy their source's credentials) and connection
  * checks. A "come back in N seconds" from the provider then holds all of them back, and a request
  * spacing (HubSpot's search endpoint) applies to the account, not to each run on its own.
+ *
+ * A rate the provider documents (HubSpot's 100 requests per 10 s) is kept as a sliding window of
+ * slots: a request takes the slot that came free first, and a slot comes free one window after
+ * its request was answered. The provider counts a request when it arrives, which is before the
+ * answer, so no window of the provider's ever sees more requests than the rate allows, however
+ * many requests are in flight, queued in the network stack or delayed on the way.
  */
 class RateLimitGate
 {
@@ -35,11 +42,40 @@ public:
      */
     [[nodiscard]] static QByteArray accountKey(const QUrl &baseUrl, const QJsonObject &credentials, const QJsonObject &config);
 
+    /** One request's place in the declared rate: held while the request is sent and answered. */
+    class Slot
+    {
+    public:
+        Slot() = default;
+        Slot(Slot &&other) noexcept;
+        Slot &operator=(Slot &&other) noexcept;
+        Slot(const Slot &) = delete;
+        Slot &operator=(const Slot &) = delete;
+        /** The answer came (or the request was given up): the slot comes free one window from now. */
+        ~Slot();
+        /** How long the request must wait before it is sent, in ms. */
+        [[nodiscard]] qint64 waitMs() const { return m_waitMs; }
+
+    private:
+        friend class RateLimitGate;
+        RateLimitGate *m_gate = nullptr;
+        size_t m_index = 0;
+        quint64 m_generation = 0;
+        qint64 m_waitMs = 0;
+    };
+
     /**
-     * How long the next request must wait, in ms. With `minIntervalMs` > 0 it also takes the
-     * account's next slot, so that concurrent callers queue behind each other instead of all going
-     * at once when the interval ends.
+     * The provider's documented rate: at most `requests` per `windowMs`. The strictest declaration
+     * of the account's clients applies; 0 requests declares nothing.
      */
+    void declareRate(int requests, qint64 windowMs);
+    /**
+     * Takes the next request's place: its wait covers a pause, the spacing of `minIntervalMs` > 0
+     * (concurrent callers queue behind each other instead of all going at once when the interval
+     * ends) and the declared rate. Keep the slot until the answer is read.
+     */
+    [[nodiscard]] Slot take(int minIntervalMs);
+    /** take() for a caller that keeps no slot (no declared rate applies to it). */
     [[nodiscard]] qint64 reserve(int minIntervalMs);
     /** What is left of a pause the provider asked for, in ms (0: none). */
     [[nodiscard]] qint64 pausedForMs() const;
@@ -47,10 +83,21 @@ public:
     void pauseFor(qint64 ms);
 
 private:
+    /** One place in the declared rate's window. */
+    struct WindowSlot
+    {
+        Clock::time_point freeAt{};
+        bool inFlight = false;
+        quint64 generation = 0;
+    };
+    void settle(size_t index, quint64 generation);
+
     Now m_now;
     mutable QMutex m_mutex;
     Clock::time_point m_pausedUntil{};
     Clock::time_point m_nextSlot{};
+    std::vector<WindowSlot> m_window; // the declared rate's requests; empty when none is declared
+    Clock::duration m_windowLength{};
 };
 
 } // namespace Opbox

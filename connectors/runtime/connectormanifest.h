@@ -45,6 +45,8 @@ public:
         QList<int> exhaustedStatuses; // e.g. GitHub's 403 that means "rate limited" when remaining is 0
         QStringList messagePatterns; // lower-case substrings of a provider message that mean "rate limited"
         int minWaitMs = 0; // a limit that names no wait: wait at least this, doubling per retry (GitHub: 60 s)
+        int maxRequests = 0; // the provider's documented rate: at most this many requests of the account…
+        int perSeconds = 0; // …in any this many seconds (0: none declared)
     };
 
     struct Pagination

@@ -135,7 +135,7 @@ void ManifestParser::readRateLimit(const QJsonObject &rate, Manifest::RateLimit 
     const QString rw = u"rateLimit"_s;
     m_reader.onlyKeys(rate, rw,
                       {"retryAfterHeader", "remainingHeader", "resetHeader", "resetFormat", "exhaustedStatuses",
-                       "messagePatterns", "minWaitMs"});
+                       "messagePatterns", "minWaitMs", "maxRequests", "perSeconds"});
     const QString retryAfter = m_reader.string(rate, "retryAfterHeader", rw);
     if (!retryAfter.isEmpty())
         limit.retryAfterHeader = retryAfter.toLower().toLatin1();
@@ -149,6 +149,11 @@ void ManifestParser::readRateLimit(const QJsonObject &rate, Manifest::RateLimit 
     for (const QString &pattern : m_reader.stringList(rate, "messagePatterns", rw))
         limit.messagePatterns.append(pattern.toLower());
     limit.minWaitMs = m_reader.integer(rate, "minWaitMs", rw, 0);
+    // The documented request rate: both keys or neither.
+    limit.maxRequests = m_reader.integer(rate, "maxRequests", rw, 0);
+    limit.perSeconds = m_reader.integer(rate, "perSeconds", rw, 0);
+    if ((limit.maxRequests > 0) != (limit.perSeconds > 0) || limit.maxRequests < 0 || limit.perSeconds < 0)
+        m_reader.fail(rw, u"maxRequests and perSeconds declare a rate together, both positive"_s);
 }
 
 void ManifestParser::readContext(const QJsonObject &ctx, Manifest &m)
