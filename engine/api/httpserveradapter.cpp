@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/api/httpserveradapter.h"
+#include "engine/api/httplistener.h"
 #include "engine/enginelogging.h"
 
 #include <QHttpServer>
@@ -77,12 +78,16 @@ struct PendingReply
 {
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
+    QPointer<HttpListener> listener;
     std::atomic<bool> sent{false};
 
     PendingReply(QHttpServerResponder &&r)
         : responder(std::move(r))
         , socket(responder.socket())
+        , listener(HttpListener::of(socket))
     {
+        if (listener)
+            listener->requestStarted(socket);
     }
 
     void write(const HttpResponse &response)
@@ -108,6 +113,8 @@ struct PendingReply
         responder.writeHeader("X-Content-Type-Options", "nosniff");
         responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
         responder.writeBody(response.body);
+        if (listener)
+            listener->requestAnswered(socket);
     }
 };
 
@@ -128,9 +135,15 @@ void filterHttpServerCategories(QLoggingCategory *category)
 } // namespace
 
 HttpServerAdapter::HttpServerAdapter(HttpHandler handler, QObject *parent)
+    : HttpServerAdapter(std::move(handler), HttpLimits{}, parent)
+{
+}
+
+HttpServerAdapter::HttpServerAdapter(HttpHandler handler, const HttpLimits &limits, QObject *parent)
     : QObject(parent)
     , m_server(std::make_unique<QHttpServer>())
     , m_handler(std::move(handler))
+    , m_limits(limits)
 {
     static std::once_flag filterInstalled;
     std::call_once(filterInstalled, [] { g_previousFilter = QLoggingCategory::installFilter(filterHttpServerCategories); });
@@ -172,10 +185,15 @@ HttpServerAdapter::~HttpServerAdapter() = default;
 
 quint16 HttpServerAdapter::listen(const QHostAddress &address, quint16 port)
 {
-    // Never the 6.4 default (every interface): the caller always names the address.
-    const quint16 bound = m_server->listen(address, port);
-    if (bound == 0)
-        qCWarning(lcApi) << "cannot listen on" << address.toString() << port;
+    // Never the 6.4 default (every interface): the caller always names the address. The server
+    // takes its connections from our listener, which checks each byte before the server reads it.
+    auto listener = std::make_unique<HttpListener>(m_limits);
+    if (!listener->listen(address, port)) {
+        qCWarning(lcApi) << "cannot listen on" << address.toString() << port << listener->errorString();
+        return 0;
+    }
+    const quint16 bound = listener->serverPort();
+    m_server->bind(listener.release());
     return bound;
 }
 

@@ -187,15 +187,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<int>("status"); // the answer; 0: the server hangs up without one
-        QTest::newRow("garbage") << QByteArray("GARBAGE\r\n\r\n") << 0;
-        QTest::newRow("no path") << QByteArray("GET\r\n\r\n") << 0;
-        // The HTTP parser takes any one-digit version; the request is served as HTTP/1.1 would be.
-        QTest::newRow("unknown version") << QByteArray("GET /api/health HTTP/9.9\r\n\r\n") << 200;
+        QTest::newRow("garbage") << QByteArray("GARBAGE\r\n\r\n") << 400;
+        QTest::newRow("no path") << QByteArray("GET\r\n\r\n") << 400;
+        QTest::newRow("unknown version") << QByteArray("GET /api/health HTTP/9.9\r\n\r\n") << 505;
         QTest::newRow("negative length") << QByteArray(
             "POST /api/pipelines/connections HTTP/1.1\r\nHost: @HOST@\r\nAuthorization: Bearer @TOKEN@\r\n"
             "Content-Length: -5\r\n\r\n") << 400;
         QTest::newRow("huge header") << "GET /api/health HTTP/1.1\r\nHost: @HOST@\r\nX-Big: " + QByteArray(20000, 'x')
-                + "\r\n\r\n" << 200;
+                + "\r\n\r\n" << 431;
         QTest::newRow("foreign host") << QByteArray("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n") << 403;
     }
 

@@ -3,6 +3,7 @@
 // a client that hangs up before its answer, a handler that answers twice. After each, the server
 // must still answer the next request.
 #include "engine/api/httpserveradapter.h"
+#include "rawhttp.h"
 
 #include <QFile>
 #include <QHostAddress>
@@ -16,50 +17,8 @@ using namespace Opbox;
 
 namespace {
 
-/** One answer as read off the wire. */
-struct RawResponse
-{
-    QByteArray statusLine;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    [[nodiscard]] QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[n, v] : headers) {
-            if (n.compare(name, Qt::CaseInsensitive) == 0)
-                return v;
-        }
-        return {};
-    }
-};
-
-/**
- * Takes one complete response (headers plus Content-Length bytes) off the front of `buffer`;
- * false while it is still incomplete.
- */
-bool takeResponse(QByteArray &buffer, RawResponse &out)
-{
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0)
-        return false;
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    RawResponse r;
-    r.statusLine = lines.value(0).trimmed();
-    qsizetype length = 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon < 0)
-            continue;
-        r.headers.append({lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
-        if (r.headers.last().first.compare("Content-Length", Qt::CaseInsensitive) == 0)
-            length = r.headers.last().second.toLongLong();
-    }
-    if (buffer.size() < end + 4 + length)
-        return false;
-    r.body = buffer.mid(end + 4, length);
-    buffer.remove(0, end + 4 + length);
-    out = r;
-    return true;
-}
+using RawResponse = RawHttp::Response;
+using RawHttp::takeResponse;
 
 QByteArray request(const QByteArray &path)
 {
