@@ -49,7 +49,9 @@ bool DesktopApplication::installTranslations(const QLocale &locale)
         translator = nullptr;
     }
     auto *candidate = new QTranslator(qApp);
-    if (!candidate->load(locale, u"opbox"_s, u"_"_s, u":/i18n"_s)) {
+    // A language without a translation (and the C locale) gets English: it carries the plural forms.
+    if (!candidate->load(locale, u"opbox"_s, u"_"_s, u":/i18n"_s)
+        && !candidate->load(QLocale(QLocale::English), u"opbox"_s, u"_"_s, u":/i18n"_s)) {
         delete candidate;
         return false;
     }

@@ -22,7 +22,7 @@ ConnectorTypeModel::ConnectorTypeModel(QObject *parent)
             m_categories.append(Category{info.category, {}});
             it = std::prev(m_categories.end());
         }
-        it->types.append(&info);
+        it->types.append(ConnectorCatalog::find(info.type)); // the registry's entry outlives this copy
     }
 }
 
@@ -57,6 +57,7 @@ QVariant ConnectorTypeModel::data(const QModelIndex &index, int role) const
             font.setBold(true);
             return font;
         }
+        case Qt::ForegroundRole: return QGuiApplication::palette().brush(QPalette::Active, QPalette::WindowText);
         case CategoryRole: return c.name;
         case IsCategoryRole: return true;
         case IsOAuthRole: return false;
@@ -88,9 +89,10 @@ Qt::ItemFlags ConnectorTypeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    // Categories group the types; only a type can be chosen.
+    // Categories group the types; only a type can be chosen. Without ItemIsEnabled the arrow keys
+    // pass over a category instead of landing on it (and leaving nothing chosen).
     if (isGroup(index))
-        return Qt::ItemIsEnabled;
+        return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 

@@ -3,6 +3,7 @@
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
 #include "engine/services/notificationservice.h"
+#include "engine/services/runservice.h"
 #include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/modelslogging.h"
@@ -11,6 +12,7 @@
 #include <QFont>
 #include <QHash>
 #include <QTimer>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +49,7 @@ NotificationListModel::NotificationListModel(OwnerSession *session, QObject *par
 void NotificationListModel::refresh()
 {
     m_names.clear();
+    m_messages.clear();
     auto list = m_session->engine()->notifications()->list(m_session->caller(), Limit);
     if (!list) {
         qCWarning(lcModels) << "cannot list notifications:" << list.error().message;
@@ -130,6 +133,36 @@ QString NotificationListModel::connectionName(const QString &connectionId) const
     return name;
 }
 
+QString NotificationListModel::message(const NotificationRecord &n) const
+{
+    // The engine words the stored body once, in English, for every recipient; the GUI says the
+    // same in its own language, with the plural forms of the numbers.
+    auto it = m_messages.constFind(n.id);
+    if (it != m_messages.cend())
+        return *it;
+    QString text = n.message;
+    if (auto run = m_session->engine()->runs()->get(m_session->caller(), n.connectionId, n.runId)) {
+        const int rows = int(std::min<qint64>(run->rowsSynced, std::numeric_limits<int>::max()));
+        const QString stream = run->progress.value(u"stream"_s).toString();
+        const int done = run->progress.value(u"streamsDone"_s).toInt();
+        const int total = run->progress.value(u"streamsTotal"_s).toInt();
+        if (n.kind == u"FAILED"_s)
+            text = run->error.isEmpty() ? tr("The sync failed.") : run->error;
+        else if (n.kind == u"COMPLETED"_s)
+            text = tr("%n row(s) synced (%1 new, %2 updated).", nullptr, rows)
+                       .arg(DisplayFormat::count(run->rowsCreated), DisplayFormat::count(run->rowsUpdated));
+        else if (stream.isEmpty())
+            text = tr("%n row(s) synced so far.", nullptr, rows);
+        else
+            text = tr("%n row(s) synced so far; stream %1 (%2 of %3).", nullptr, rows)
+                       .arg(stream)
+                       .arg(std::min(done + 1, std::max(total, 1)))
+                       .arg(total);
+    }
+    m_messages.insert(n.id, text);
+    return text;
+}
+
 int NotificationListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_items.size());
@@ -189,7 +222,7 @@ QVariant NotificationListModel::data(const QModelIndex &index, int role) const
     };
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::AccessibleTextRole: return tr("%1\n%2").arg(title(), n.message);
+    case Qt::AccessibleTextRole: return tr("%1\n%2").arg(title(), message(n));
     case Qt::ToolTipRole: return DisplayFormat::dateTime(n.updatedAt);
     case Qt::DecorationRole: return IconLibrary::runStatus(kind == u"PROGRESS"_s ? u"RUNNING"_s : kind);
     case Qt::FontRole:
@@ -202,7 +235,7 @@ QVariant NotificationListModel::data(const QModelIndex &index, int role) const
     case IdRole: return n.id;
     case KindRole: return kind;
     case TitleRole: return title();
-    case MessageRole: return n.message;
+    case MessageRole: return message(n);
     case ReadRole: return n.read;
     case ConnectionIdRole: return n.connectionId;
     case RunIdRole: return n.runId;

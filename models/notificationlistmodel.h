@@ -58,9 +58,12 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] QString connectionName(const QString &connectionId) const;
+    /** The body in the GUI's language, worded from the run itself; the stored text when the run is gone. */
+    [[nodiscard]] QString message(const NotificationRecord &n) const;
 
     OwnerSession *m_session;
     mutable QHash<QString, QString> m_names;
+    mutable QHash<QString, QString> m_messages; // notification id → translated body, until the next refresh
     QList<NotificationRecord> m_items;
     QTimer *m_refresh;
     int m_unread = 0;

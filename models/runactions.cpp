@@ -4,6 +4,7 @@
 #include "engine/services/engine.h"
 #include "engine/services/runservice.h"
 #include "engine/services/triggerservice.h"
+#include "engine/store/runstore.h"
 #include "models/ownersession.h"
 
 using namespace Qt::StringLiterals;
@@ -21,13 +22,13 @@ RunActions::RunActions(OwnerSession *session, QObject *parent)
             });
 }
 
-Result<void> RunActions::trigger(const QString &connectionId)
+Result<QString> RunActions::trigger(const QString &connectionId)
 {
     // No list: the run reads the connection's own selection (config.streams), like every later run.
     auto run = m_session->engine()->runs()->trigger(m_session->caller(), connectionId, {}, RunTrigger::Manual);
     if (!run)
         return run.error();
-    return {};
+    return run->id;
 }
 
 Result<bool> RunActions::stop(const QString &connectionId)
@@ -42,12 +43,17 @@ Result<bool> RunActions::stop(const QString &connectionId)
     return true;
 }
 
-Result<int> RunActions::runAll()
+Result<QList<StartedRun>> RunActions::runAll()
 {
     auto result = m_session->engine()->triggers()->runAll(m_session->caller());
     if (!result)
         return result.error();
-    return int(result->runIds.size());
+    QList<StartedRun> started;
+    for (const QString &runId : std::as_const(result->runIds)) {
+        if (const auto run = m_session->engine()->runs()->store()->get(runId))
+            started.append({run->connectionId, runId});
+    }
+    return started;
 }
 
 Result<QString> RunActions::resetAllCursors(const QString &connectionId)

@@ -20,6 +20,13 @@ struct RunOutcome
     qint64 rowsUpdated = 0;
 };
 
+/** A run that was started, and the connection it syncs. */
+struct StartedRun
+{
+    QString connectionId;
+    QString runId;
+};
+
 /**
  * What the GUI does to sync runs in the owner's workspace: start one now, stop it, start every
  * enabled connection, reset cursors, and hear when a run finishes. Calls go through the engine's
@@ -31,12 +38,12 @@ class RunActions : public QObject
 public:
     explicit RunActions(OwnerSession *session, QObject *parent = nullptr);
 
-    /** Starts a manual sync of the connection's own stream selection; `RUN_ACTIVE` when one runs already. */
-    [[nodiscard]] Result<void> trigger(const QString &connectionId);
+    /** Starts a manual sync of the connection's own stream selection; its run id, `RUN_ACTIVE` when one runs already. */
+    [[nodiscard]] Result<QString> trigger(const QString &connectionId);
     /** Stops the connection's active run; false when none was running. */
     [[nodiscard]] Result<bool> stop(const QString &connectionId);
-    /** Starts every enabled connection that is not running; how many started. */
-    [[nodiscard]] Result<int> runAll();
+    /** Starts every enabled connection that is not running; the runs it started. */
+    [[nodiscard]] Result<QList<StartedRun>> runAll();
     /** Clears every cursor of a connection: the next sync reads everything again. The engine's message. */
     [[nodiscard]] Result<QString> resetAllCursors(const QString &connectionId);
     /** Sets one stream's cursor: the next sync reads from `from` on. The engine's message. */

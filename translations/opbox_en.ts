@@ -97,6 +97,33 @@
     </message>
 </context>
 <context>
+    <name>DemoSandbox</name>
+    <message>
+        <source>the sandbox announced a service in a form it does not know: %1</source>
+        <translation>the sandbox announced a service in a form it does not know: %1</translation>
+    </message>
+    <message>
+        <source>the sandbox %1 did not start: %2</source>
+        <translation>the sandbox %1 did not start: %2</translation>
+    </message>
+    <message>
+        <source>the sandbox %1 did not announce its services</source>
+        <translation>the sandbox %1 did not announce its services</translation>
+    </message>
+    <message>
+        <source>the OAuth service is not running</source>
+        <translation>the OAuth service is not running</translation>
+    </message>
+    <message>
+        <source>the sandbox provider answered %1 without a redirect</source>
+        <translation>the sandbox provider answered %1 without a redirect</translation>
+    </message>
+    <message>
+        <source>the sandbox provider refused the authorization: %1</source>
+        <translation>the sandbox provider refused the authorization: %1</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>CRM Platform</source>
@@ -445,6 +472,103 @@
     </message>
 </context>
 <context>
+    <name>Opbox</name>
+    <message>
+        <source>Usage:
+  opbox-pipelines                      start the desktop application
+  opbox-pipelines --server [options]   run headless: API server, scheduler, workers
+      --listen HOST:PORT   address to serve on (default 127.0.0.1:8787)
+      --data-dir DIR       data directory (default: $OPBOX_DATA_DIR, else the user&apos;s data dir)
+      --public-url URL     base of webhook and OAuth redirect URLs (default http://HOST:PORT)
+      --workers N          concurrent sync runs (default 4)
+      --demo               also start the sandbox services and a demo workspace
+  opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]
+                               [--workspace NAME] [--data-dir DIR]
+                               [--expires-in DAYS]
+                                       create user/workspace/membership if missing, print a new API token
+  opbox-pipelines token list [--user EMAIL] [--data-dir DIR]
+                                       one line per token: id, user, name, first 8 characters,
+                                       created, last used, expires
+  opbox-pipelines token revoke ID [--data-dir DIR]
+                                       revoke a token (exit 1 for an unknown id)
+  opbox-pipelines key rotate [--data-dir DIR]
+                                       with the server stopped: a new master key, every secret
+                                       re-encrypted under it
+  opbox-pipelines --version | --help
+
+Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+</source>
+        <translation>Usage:
+  opbox-pipelines                      start the desktop application
+  opbox-pipelines --server [options]   run headless: API server, scheduler, workers
+      --listen HOST:PORT   address to serve on (default 127.0.0.1:8787)
+      --data-dir DIR       data directory (default: $OPBOX_DATA_DIR, else the user&apos;s data dir)
+      --public-url URL     base of webhook and OAuth redirect URLs (default http://HOST:PORT)
+      --workers N          concurrent sync runs (default 4)
+      --demo               also start the sandbox services and a demo workspace
+  opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]
+                               [--workspace NAME] [--data-dir DIR]
+                               [--expires-in DAYS]
+                                       create user/workspace/membership if missing, print a new API token
+  opbox-pipelines token list [--user EMAIL] [--data-dir DIR]
+                                       one line per token: id, user, name, first 8 characters,
+                                       created, last used, expires
+  opbox-pipelines token revoke ID [--data-dir DIR]
+                                       revoke a token (exit 1 for an unknown id)
+  opbox-pipelines key rotate [--data-dir DIR]
+                                       with the server stopped: a new master key, every secret
+                                       re-encrypted under it
+  opbox-pipelines --version | --help
+
+Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+</translation>
+    </message>
+    <message>
+        <source>cannot open the window on the display (%1); use --server to run headless</source>
+        <translation>cannot open the window on the display (%1); use --server to run headless</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ActivityListModel</name>
+    <message>
+        <source>Sync completed: %1</source>
+        <translation>Sync completed: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Sync stopped: %1</translation>
+    </message>
+    <message>
+        <source>Syncing %1</source>
+        <translation>Syncing %1</translation>
+    </message>
+    <message>
+        <source>The sync failed.</source>
+        <translation>The sync failed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) synced (%1 new, %2 updated).</source>
+        <translation>
+            <numerusform>%n row synced (%1 new, %2 updated).</numerusform>
+            <numerusform>%n rows synced (%1 new, %2 updated).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — started %2</source>
+        <translation>%1 — started %2</translation>
+    </message>
+    <message>
+        <source>%1 — started %2
+%3</source>
+        <translation>%1 — started %2
+%3</translation>
+    </message>
+</context>
+<context>
     <name>Opbox::ApiServerController</name>
     <message>
         <source>port %1 on %2 is in use or not available</source>
@@ -526,6 +650,61 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::CommandLine</name>
+    <message>
+        <source>unknown token command (expected: token create|list|revoke)</source>
+        <translation>unknown token command (expected: token create|list|revoke)</translation>
+    </message>
+    <message>
+        <source>unknown key command (expected: key rotate)</source>
+        <translation>unknown key command (expected: key rotate)</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>unexpected argument: %1</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a directory</source>
+        <translation>--data-dir needs a directory</translation>
+    </message>
+    <message>
+        <source>token revoke needs the id of a token (see token list)</source>
+        <translation>token revoke needs the id of a token (see token list)</translation>
+    </message>
+    <message>
+        <source>--user: &quot;%1&quot; is not an email address</source>
+        <translation>--user: &quot;%1&quot; is not an email address</translation>
+    </message>
+    <message>
+        <source>--expires-in: &quot;%1&quot; is not a number of days from 1 to 3650</source>
+        <translation>--expires-in: &quot;%1&quot; is not a number of days from 1 to 3650</translation>
+    </message>
+    <message>
+        <source>token create needs --user EMAIL</source>
+        <translation>token create needs --user EMAIL</translation>
+    </message>
+    <message>
+        <source>--role: &quot;%1&quot; is not one of OWNER, ADMIN, MEMBER, VIEWER</source>
+        <translation>--role: &quot;%1&quot; is not one of OWNER, ADMIN, MEMBER, VIEWER</translation>
+    </message>
+    <message>
+        <source>--workspace needs a name</source>
+        <translation>--workspace needs a name</translation>
+    </message>
+    <message>
+        <source>--listen: &quot;%1&quot; is not HOST:PORT (for example 127.0.0.1:8787)</source>
+        <translation>--listen: &quot;%1&quot; is not HOST:PORT (for example 127.0.0.1:8787)</translation>
+    </message>
+    <message>
+        <source>--workers: &quot;%1&quot; is not a number from 1 to 64</source>
+        <translation>--workers: &quot;%1&quot; is not a number from 1 to 64</translation>
+    </message>
+    <message>
+        <source>--public-url: &quot;%1&quot; is not an http(s) URL</source>
+        <translation>--public-url: &quot;%1&quot; is not an http(s) URL</translation>
     </message>
 </context>
 <context>
@@ -1149,10 +1328,6 @@ No sync until you start one or the schedule does</translation>
         <translation>Problem with the form</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
         <source>Enter the OAuth app credentials you registered with %1.</source>
         <translation>Enter the OAuth app credentials you registered with %1.</translation>
     </message>
@@ -1200,6 +1375,10 @@ No sync until you start one or the schedule does</translation>
         <source>Connection details form</source>
         <translation>Connection details form</translation>
     </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
 </context>
 <context>
     <name>Opbox::CursorChoicePage</name>
@@ -1216,10 +1395,6 @@ No sync until you start one or the schedule does</translation>
         <translation>Reset Cursor</translation>
     </message>
     <message>
-        <source>Incremental streams continue where the last sync stopped. Move that point back to fetch older changes again, or start over.</source>
-        <translation>Incremental streams continue where the last sync stopped. Move that point back to fetch older changes again, or start over.</translation>
-    </message>
-    <message>
         <source>Streams with their current cursors</source>
         <translation>Streams with their current cursors</translation>
     </message>
@@ -1234,6 +1409,17 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>Date and time to sync again from</source>
         <translation>Date and time to sync again from</translation>
+    </message>
+    <message>
+        <source>Incremental streams continue where the last sync stopped (their cursor). Move that point back to fetch older changes again, or start over.</source>
+        <translation>Incremental streams continue where the last sync stopped (their cursor). Move that point back to fetch older changes again, or start over.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Skip %n day(s) of changes: what changed between the stored cursor and this date is never synced.</source>
+        <translation>
+            <numerusform>&amp;Skip %n day of changes: what changed between the stored cursor and this date is never synced.</numerusform>
+            <numerusform>&amp;Skip %n days of changes: what changed between the stored cursor and this date is never synced.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1456,13 @@ No sync until you start one or the schedule does</translation>
         <source>The cursor was not reset: %1</source>
         <translation>The cursor was not reset: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Changes of %n day(s) before that date are skipped.</source>
+        <translation>
+            <numerusform>Changes of %n day before that date are skipped.</numerusform>
+            <numerusform>Changes of %n days before that date are skipped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Opbox::CursorResetWizard</name>
@@ -1291,6 +1484,13 @@ No sync until you start one or the schedule does</translation>
             <numerusform>%n stream will sync again from %1.</numerusform>
             <numerusform>%n streams will sync again from %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::DisplayGuard</name>
+    <message>
+        <source>no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); use --server to run headless</source>
+        <translation>no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); use --server to run headless</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1720,26 @@ No sync until you start one or the schedule does</translation>
         <source>Rename the selected connection or replace its credentials</source>
         <translation>Rename the selected connection or replace its credentials</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Syncs started here</source>
+        <translation>Syncs started here</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivity</source>
+        <translation>Ac&amp;tivity</translation>
+    </message>
+    <message>
+        <source>The syncs started in this window and how they ended</source>
+        <translation>The syncs started in this window and how they ended</translation>
+    </message>
 </context>
 <context>
     <name>Opbox::MemberListModel</name>
@@ -1570,6 +1790,31 @@ No sync until you start one or the schedule does</translation>
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>The sync failed.</source>
+        <translation>The sync failed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) synced (%1 new, %2 updated).</source>
+        <translation>
+            <numerusform>%n row synced (%1 new, %2 updated).</numerusform>
+            <numerusform>%n rows synced (%1 new, %2 updated).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) synced so far.</source>
+        <translation>
+            <numerusform>%n row synced so far.</numerusform>
+            <numerusform>%n rows synced so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) synced so far; stream %1 (%2 of %3).</source>
+        <translation>
+            <numerusform>%n row synced so far; stream %1 (%2 of %3).</numerusform>
+            <numerusform>%n rows synced so far; stream %1 (%2 of %3).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1803,21 +2048,6 @@ No sync until you start one or the schedule does</translation>
     </message>
 </context>
 <context>
-    <name>Opbox::RedirectUriEdit</name>
-    <message>
-        <source>Redirect URI</source>
-        <translation>Redirect URI</translation>
-    </message>
-    <message>
-        <source>Register this address as the redirect URI of your OAuth app at the provider.</source>
-        <translation>Register this address as the redirect URI of your OAuth app at the provider.</translation>
-    </message>
-    <message>
-        <source>&amp;Redirect URI:</source>
-        <translation>&amp;Redirect URI:</translation>
-    </message>
-</context>
-<context>
     <name>Opbox::OAuthWizard</name>
     <message>
         <source>Sign In to a Service</source>
@@ -1852,6 +2082,21 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>Created</source>
         <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::RedirectUriEdit</name>
+    <message>
+        <source>Redirect URI</source>
+        <translation>Redirect URI</translation>
+    </message>
+    <message>
+        <source>Register this address as the redirect URI of your OAuth app at the provider.</source>
+        <translation>Register this address as the redirect URI of your OAuth app at the provider.</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>&amp;Redirect URI:</translation>
     </message>
 </context>
 <context>
@@ -2461,9 +2706,12 @@ No sync until you start one or the schedule does</translation>
         <source>Sync completed: %1</source>
         <translation>Sync completed: %1</translation>
     </message>
-    <message>
-        <source>%1 rows synced (%2 new, %3 updated).</source>
-        <translation>%1 rows synced (%2 new, %3 updated).</translation>
+    <message numerus="yes">
+        <source>%n row(s) synced (%1 new, %2 updated).</source>
+        <translation>
+            <numerusform>%n row synced (%1 new, %2 updated).</numerusform>
+            <numerusform>%n rows synced (%1 new, %2 updated).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2520,16 +2768,16 @@ No sync until you start one or the schedule does</translation>
         <translation>A variant syncs the same service with the same credentials under its own label, schedule, cursors and webhook.</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
         <source>&amp;Label:</source>
         <translation>&amp;Label:</translation>
     </message>
     <message>
         <source>Tables it writes:</source>
         <translation>Tables it writes:</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
     </message>
 </context>
 <context>

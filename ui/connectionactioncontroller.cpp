@@ -55,6 +55,7 @@ void ConnectionActionController::runNow()
             m_window->showError(run.error().message);
         return;
     }
+    m_window->trackRun(id, *run);
     m_window->showStatus(tr("Sync of \"%1\" started.").arg(name));
     connections->refresh(id);
     m_window->detail()->showTab(ConnectionDetailWidget::RunsTab);
@@ -86,8 +87,11 @@ void ConnectionActionController::runAll()
         return;
     }
     const int total = m_window->connectionModel()->rowCount();
-    QString message = tr("%n sync(s) started.", nullptr, *started);
-    if (*started < total)
+    for (const StartedRun &run : std::as_const(*started))
+        m_window->trackRun(run.connectionId, run.runId);
+    const int count = int(started->size());
+    QString message = tr("%n sync(s) started.", nullptr, count);
+    if (count < total)
         message += u' ' + tr("Others are disabled or already running.");
     m_window->showStatus(message);
 }
@@ -159,6 +163,7 @@ void ConnectionActionController::newConnection(const QString &type)
         // The model hears about the new row through the service's signal; make sure it is there now.
         m_window->connectionModel()->refresh(id);
         m_window->selectConnection(id);
+        m_window->trackRun(id, wizard->firstRunId);
         m_window->showStatus(tr("Connection \"%1\" created.").arg(wizard->name));
     });
 }

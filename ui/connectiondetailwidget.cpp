@@ -38,6 +38,9 @@ ConnectionDetailWidget::ConnectionDetailWidget(OwnerSession *session, Connection
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A connection's name is the user's text, never markup.
+    m_title->setTextFormat(Qt::PlainText);
+    m_subtitle->setTextFormat(Qt::PlainText);
     m_title->setAccessibleName(tr("Connection name"));
     m_subtitle->setAccessibleName(tr("Connection type and status"));
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);

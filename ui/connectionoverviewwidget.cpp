@@ -6,6 +6,7 @@
 #include "models/iconlibrary.h"
 #include "models/memberlistmodel.h"
 #include "models/ownersession.h"
+#include "ui/messageview.h"
 #include "ui/notifyrecipientsdialog.h"
 
 #include <QCheckBox>
@@ -30,11 +31,13 @@ namespace Opbox {
 namespace {
 
 // Short values do not wrap: QFormLayout sizes wrapped labels for a narrower column than it gives
-// them, which cuts their second line off. Only the free-text status message wraps.
+// them, which cuts their second line off. The free-text status message is a MessageView.
 QLabel *valueLabel(QWidget *parent, bool wrap = false)
 {
     auto *label = new QLabel(parent);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Names and provider texts are shown as they are, never interpreted as markup.
+    label->setTextFormat(Qt::PlainText);
     label->setWordWrap(wrap);
     label->setFocusPolicy(Qt::NoFocus);
     return label;
@@ -49,6 +52,8 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
     , m_members(members)
 {
     auto *scroll = new QScrollArea(this);
+    // The page scrolls with the wheel and follows the focus; as a Tab stop of its own it would be invisible.
+    scroll->setFocusPolicy(Qt::NoFocus);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setAccessibleName(tr("Connection overview"));
@@ -82,8 +87,7 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
     connect(m_check, &QPushButton::clicked, this, &ConnectionOverviewWidget::checkConnection);
     m_form->addRow(tr("Status:"), statusRow);
 
-    m_statusMessage = valueLabel(content, true);
-    m_statusMessage->setAccessibleName(tr("Status message"));
+    m_statusMessage = new MessageView(tr("Status message"), content);
     m_form->addRow(tr("Message:"), m_statusMessage);
 
     m_type = valueLabel(content);

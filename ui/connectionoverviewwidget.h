@@ -20,6 +20,7 @@ namespace Opbox {
 
 class ConnectionActions;
 class MemberListModel;
+class MessageView;
 class OwnerSession;
 
 /**
@@ -32,6 +33,8 @@ class ConnectionOverviewWidget : public QWidget
     Q_OBJECT
 public:
     ConnectionOverviewWidget(OwnerSession *session, MemberListModel *members, QWidget *parent = nullptr);
+    /** The status message in full (selectable, copyable). */
+    [[nodiscard]] MessageView *statusMessageView() const { return m_statusMessage; }
 
     /** Shows a connection object (as the engine returns it). */
     void setConnection(const QJsonObject &connection);
@@ -66,7 +69,7 @@ private:
 
     QLabel *m_statusIcon;
     QLabel *m_status;
-    QLabel *m_statusMessage;
+    MessageView *m_statusMessage;
     QLabel *m_type;
     QLabel *m_variant;
     QCheckBox *m_enabled;

@@ -129,6 +129,8 @@ bool ConnectionSummaryPage::validatePage()
         auto run = RunActions(session).trigger(w->createdConnectionId());
         if (!run)
             qCWarning(lcUi) << "first sync not started:" << run.error().message;
+        else
+            w->firstRunId = *run;
     }
     return true;
 }

@@ -29,6 +29,8 @@ ConnectionTestPage::ConnectionTestPage(QWidget *parent)
     setSubTitle(tr("Opbox Pipelines asks the provider whether these credentials work. Nothing is saved yet."));
     m_icon->setFixedSize(24, 24);
     m_result->setWordWrap(true);
+    // The provider's answer is quoted as it is, never interpreted as markup.
+    m_result->setTextFormat(Qt::PlainText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_result->setAccessibleName(tr("Test result"));
     m_busy->setRange(0, 0);

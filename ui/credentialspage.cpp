@@ -60,7 +60,8 @@ CredentialsPage::CredentialsPage(QWidget *parent)
     connect(m_name, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
 
     auto *nameForm = new QFormLayout;
-    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    // Not "&Name": Alt+N is the wizard's Next.
+    auto *nameLabel = new QLabel(tr("N&ame:"), this);
     nameLabel->setBuddy(m_name);
     nameForm->addRow(nameLabel, m_name);
 
@@ -72,6 +73,8 @@ CredentialsPage::CredentialsPage(QWidget *parent)
     contentLayout->addWidget(m_configBox);
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
+    // The form scrolls to the focused field by itself; as a Tab stop the area would be invisible.
+    scroll->setFocusPolicy(Qt::NoFocus);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setAccessibleName(tr("Connection details form"));
@@ -171,6 +174,8 @@ QWidget *CredentialsPage::addField(QFormLayout *form, const ConnectorFieldEntry 
         editor->setAccessibleDescription(field.help);
     }
     auto *label = new QLabel(field.required ? tr("%1 *:").arg(labelText) : tr("%1:").arg(labelText), this);
+    // Labels come from the connector's spec: plain text, whatever characters they hold.
+    label->setTextFormat(Qt::PlainText);
     label->setBuddy(editor);
     form->addRow(label, editor);
     m_editors.insert(key, editor);

@@ -3,6 +3,7 @@
 
 #include <QWizardPage>
 
+class QCheckBox;
 class QDateTimeEdit;
 class QRadioButton;
 class QTreeView;
@@ -25,13 +26,25 @@ public:
     [[nodiscard]] QRadioButton *fullButton() const { return m_full; }
     [[nodiscard]] QDateTimeEdit *dateEdit() const { return m_when; }
     [[nodiscard]] QTreeView *view() const { return m_view; }
+    /** Shown when the date is after a chosen stream's cursor; Next waits until it is ticked. */
+    [[nodiscard]] QCheckBox *skipConfirmation() const { return m_skip; }
+    /** Whole days of changes the chosen date skips (0 when it is not after any chosen stream's cursor). */
+    [[nodiscard]] int skippedDays() const;
 
 private:
+    /** The earliest stored cursor of the checked streams (of all streams while none is checked). */
+    [[nodiscard]] QDateTime earliestCursor() const;
+    void proposeDate();
+    void updateSkipWarning();
+
     CursorResetWizard *m_wizard;
     QRadioButton *m_date;
     QRadioButton *m_full;
     QDateTimeEdit *m_when;
     QTreeView *m_view;
+    QCheckBox *m_skip;
+    bool m_dateEdited = false;
+    bool m_proposing = false;
 };
 
 } // namespace Opbox

@@ -31,6 +31,8 @@ void CursorConfirmPage::initializePage()
             lines.append(current.isEmpty() ? tr("• %1 (not synced yet)").arg(stream)
                                            : tr("• %1 (now at %2)").arg(stream, DisplayFormat::dateTime(current)));
         }
+        if (m_wizard->skippedDays > 0)
+            lines.append(tr("Changes of %n day(s) before that date are skipped.", nullptr, m_wizard->skippedDays));
     }
     showSummary(lines);
 }

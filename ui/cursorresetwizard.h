@@ -28,6 +28,7 @@ public:
     bool fullResync = false;
     QDateTime cursor; // UTC
     QStringList chosenStreams;
+    int skippedDays = 0; // days of changes the date skips, which the user confirmed
 
     /** Applies the reset through the RunService; false with the engine's reason. */
     [[nodiscard]] bool apply(QString *error);

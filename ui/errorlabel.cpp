@@ -7,6 +7,9 @@ ErrorLabel::ErrorLabel(const QString &accessibleName, QWidget *parent)
     : QLabel(parent)
 {
     setWordWrap(true);
+    // Errors often quote the provider: shown as they are, never interpreted as markup.
+    setTextFormat(Qt::PlainText);
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
     setAccessibleName(accessibleName);
     // The same red in every form, readable on light and dark palettes.
     QPalette p = palette();

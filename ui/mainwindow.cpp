@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
+#include "models/activitylistmodel.h"
 #include "models/apiservercontroller.h"
 #include "models/connectionlistmodel.h"
 #include "models/connectorcatalog.h"
@@ -11,6 +12,7 @@
 #include "ui/auditlogdialog.h"
 #include "ui/connectionactioncontroller.h"
 #include "ui/connectiondetailwidget.h"
+#include "ui/desktopnotifier.h"
 #include "ui/notificationsdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/uilogging.h"
@@ -18,9 +20,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -46,6 +50,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     , m_startup(new QLabel(this))
     , m_apiState(new QLabel(this))
     , m_keyState(new QLabel(this))
+    , m_notifier(new DesktopNotifier(this))
 {
     setWindowTitle(tr("Opbox Pipelines"));
     setWindowIcon(IconLibrary::application());
@@ -163,6 +168,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_notifications);
     view->addAction(m_auditLog);
+    m_viewMenu = view;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -331,7 +337,8 @@ void MainWindow::attachSession(OwnerSession *session)
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_workspace);
 
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { updateView(); });
+    // A mouse press makes the row current before it selects it: the selection is what counts.
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateView(); });
     connect(m_connections, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateView);
     connect(m_connections, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateView);
     connect(m_connections, &QAbstractItemModel::modelReset, this, &MainWindow::updateView);
@@ -342,6 +349,8 @@ void MainWindow::attachSession(OwnerSession *session)
     connect(m_notificationModel, &NotificationListModel::unreadCountChanged, this, &MainWindow::updateNotificationCount);
     updateNotificationCount(m_notificationModel->unreadCount());
 
+    createActivityDock();
+
     m_keyState->setText(tr("Master key: %1").arg(InstallationInfo::keyStoreDescription(m_engine)));
     setWindowTitle(tr("Opbox Pipelines — %1").arg(session->workspaceName()));
     if (m_connections->rowCount() > 0)
@@ -349,14 +358,53 @@ void MainWindow::attachSession(OwnerSession *session)
     updateView();
 }
 
+void MainWindow::createActivityDock()
+{
+    m_activity = new ActivityListModel(m_session, this);
+    connect(m_activity, &ActivityListModel::runEnded, this, [this](const QString &title, const QString &message, bool failed) {
+        showStatus(tr("%1: %2").arg(title, message));
+        m_notifier->notify(title, message, failed);
+    });
+    m_activityDock = new QDockWidget(tr("Activity"), this);
+    m_activityDock->setObjectName(u"activityDock"_s);
+    auto *list = new QListView(m_activityDock);
+    list->setObjectName(u"activityList"_s);
+    list->setModel(m_activity);
+    list->setAccessibleName(tr("Syncs started here"));
+    list->setWordWrap(true);
+    list->setAlternatingRowColors(true);
+    list->setIconSize(QSize(16, 16));
+    list->setTextElideMode(Qt::ElideNone);
+    connect(list, &QListView::activated, this, [this](const QModelIndex &index) {
+        selectConnection(index.data(ActivityListModel::ConnectionIdRole).toString());
+        m_detail->showTab(ConnectionDetailWidget::RunsTab);
+    });
+    m_activityDock->setWidget(list);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+    // It opens by itself with the first sync started here; until then it takes no room.
+    m_activityDock->hide();
+    QAction *toggle = m_activityDock->toggleViewAction();
+    toggle->setObjectName(u"actionActivity"_s);
+    toggle->setText(tr("Ac&tivity"));
+    toggle->setStatusTip(tr("The syncs started in this window and how they ended"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_viewMenu->addAction(toggle);
+}
+
+void MainWindow::trackRun(const QString &connectionId, const QString &runId)
+{
+    if (!m_activity)
+        return;
+    m_activity->track(connectionId, runId);
+    m_activityDock->show();
+}
+
 QString MainWindow::currentConnectionId() const
 {
     if (!m_list)
         return {};
-    const QModelIndex current = m_list->selectionModel()->currentIndex();
-    if (!current.isValid() || !m_list->selectionModel()->isRowSelected(current.row(), current.parent()))
-        return {};
-    return current.data(ConnectionListModel::IdRole).toString();
+    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(ConnectionListModel::IdRole).toString();
 }
 
 void MainWindow::selectConnection(const QString &connectionId)

@@ -8,18 +8,22 @@
 
 class QAction;
 class QDialog;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
 
 namespace Opbox {
 
+class ActivityListModel;
 class ApiServerController;
 class ConnectionActionController;
 class ConnectionDetailWidget;
 class ConnectionListModel;
+class DesktopNotifier;
 class Engine;
 class MemberListModel;
 class NotificationListModel;
@@ -50,6 +54,12 @@ public:
     [[nodiscard]] QTreeView *connectionView() const { return m_list; }
     [[nodiscard]] ConnectionDetailWidget *detail() const { return m_detail; }
     [[nodiscard]] NotificationListModel *notificationModel() const { return m_notificationModel; }
+    /** The syncs this window started and how they ended. */
+    [[nodiscard]] ActivityListModel *activityModel() const { return m_activity; }
+    /** Tells the desktop user how the syncs they started ended (the tray sets its fallback). */
+    [[nodiscard]] DesktopNotifier *notifier() const { return m_notifier; }
+    /** Follows a run this window started: the Activity list and a desktop notification when it ends. */
+    void trackRun(const QString &connectionId, const QString &runId);
     [[nodiscard]] QString currentConnectionId() const;
     void selectConnection(const QString &connectionId);
     /** The base of webhook and OAuth redirect URLs: the API server's public URL. */
@@ -84,6 +94,7 @@ private:
 
     void createActions();
     void createMenus();
+    void createActivityDock();
     QWidget *createWelcome();
     void updateActions();
     void updateView();
@@ -116,6 +127,10 @@ private:
     QLabel *m_keyState;
 
     NotificationListModel *m_notificationModel = nullptr;
+    ActivityListModel *m_activity = nullptr;
+    DesktopNotifier *m_notifier;
+    QDockWidget *m_activityDock = nullptr;
+    QMenu *m_viewMenu = nullptr;
 
     QAction *m_newConnection = nullptr;
     QAction *m_delete = nullptr;

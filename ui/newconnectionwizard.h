@@ -61,6 +61,7 @@ public:
     QStringList selectedStreams;
     QStringList availableStreams;
     bool firstSync = false;
+    QString firstRunId; // the first sync the summary page started, if any
 
     /** What the pages collected, as the connection to create. */
     [[nodiscard]] NewConnection draft() const;

@@ -38,6 +38,8 @@ OAuthAuthorizePage::OAuthAuthorizePage(OwnerSession *session, std::function<QUrl
     setSubTitle(tr("Allow Opbox Pipelines to read your data in the browser window that opens. "
                    "This page continues by itself when the provider sends you back."));
     m_state->setWordWrap(true);
+    // It may quote the provider's error: plain text, never markup.
+    m_state->setTextFormat(Qt::PlainText);
     m_state->setAccessibleName(tr("Sign-in state"));
     m_busy->setRange(0, 0);
     m_busy->setTextVisible(false);

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traycontroller.h"
+#include "models/activitylistmodel.h"
 #include "models/connectionactions.h"
 #include "models/displayformat.h"
 #include "models/iconlibrary.h"
 #include "models/notificationsettings.h"
 #include "models/ownersession.h"
 #include "models/runactions.h"
+#include "ui/desktopnotifier.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
 #include <QMenu>
 #include <QSystemTrayIcon>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +52,9 @@ TrayController::TrayController(MainWindow *window, QObject *parent)
                     tr("The window is closed, but scheduled syncs go on. Use the tray icon to open it again or to quit."), false);
     });
     window->setCloseToTray(true);
+    // Without a desktop notification service, the window's notifications become tray messages.
+    window->notifier()->setFallback(
+        [this](const QString &title, const QString &message, bool failure) { showMessage(title, message, failure); });
     m_tray->show();
 }
 
@@ -97,16 +103,19 @@ void TrayController::onRunFinished(const QString &connectionId, const QString &r
 {
     if (!m_session || !shouldReport(connectionId, status))
         return;
+    // A sync started in the window is reported by the window's own notification.
+    if (m_window && m_window->activityModel() && m_window->activityModel()->isTracked(runId))
+        return;
     auto record = m_connections->facts(connectionId);
     auto run = m_runs->outcome(connectionId, runId);
     if (!record || !run)
         return;
     const bool failed = status == u"FAILED"_s;
     const QString title = failed ? tr("Sync failed: %1").arg(record->name) : tr("Sync completed: %1").arg(record->name);
+    const int rows = int(std::min<qint64>(run->rowsSynced, std::numeric_limits<int>::max()));
     const QString message = failed ? run->error
-                                   : tr("%1 rows synced (%2 new, %3 updated).")
-                                         .arg(DisplayFormat::count(run->rowsSynced), DisplayFormat::count(run->rowsCreated),
-                                              DisplayFormat::count(run->rowsUpdated));
+                                   : tr("%n row(s) synced (%1 new, %2 updated).", nullptr, rows)
+                                         .arg(DisplayFormat::count(run->rowsCreated), DisplayFormat::count(run->rowsUpdated));
     showMessage(title, message, failed);
     Q_EMIT runReported(title, message, failed);
 }

@@ -18,7 +18,8 @@ VariantDetailsPage::VariantDetailsPage(VariantWizard *wizard)
     setSubTitle(tr("A variant syncs the same service with the same credentials under its own label, "
                    "schedule, cursors and webhook."));
     auto *form = new QFormLayout;
-    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    // Not "&Name": Alt+N is the wizard's Next.
+    auto *nameLabel = new QLabel(tr("N&ame:"), this);
     nameLabel->setBuddy(wizard->nameEdit());
     form->addRow(nameLabel, wizard->nameEdit());
     auto *labelLabel = new QLabel(tr("&Label:"), this);

@@ -5,12 +5,14 @@
 #include "engine/services/runservice.h"
 #include "engine/sync/syncworkerpool.h"
 #include "fakeproviderthread.h"
+#include "models/activitylistmodel.h"
 #include "models/connectionlistmodel.h"
 #include "models/notificationlistmodel.h"
 #include "models/streamlistmodel.h"
 #include "ui/connectioneditdialog.h"
 #include "ui/cursorchoicepage.h"
 #include "ui/cursorresetwizard.h"
+#include "ui/desktopnotifier.h"
 #include "ui/errorlabel.h"
 #include "ui/mainwindow.h"
 #include "ui/notificationsdialog.h"
@@ -21,8 +23,12 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QDateTimeEdit>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,6 +40,29 @@
 
 using namespace Qt::StringLiterals;
 using namespace Opbox;
+
+namespace {
+
+/** The desktop's notification service as a desktop session has it, recording what it was asked to show. */
+class FakeNotificationServer : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    QStringList summaries;
+    QStringList bodies;
+
+public Q_SLOTS:
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &body, const QStringList &,
+                const QVariantMap &, int)
+    {
+        summaries.append(summary);
+        bodies.append(body);
+        return uint(summaries.size());
+    }
+};
+
+} // namespace
 
 /** The variant and cursor-reset wizards and the notifications, driven from the main window with key and mouse events. */
 class TestConnectionWizards : public QObject
@@ -205,8 +234,14 @@ private Q_SLOTS:
         QVERIFY(wizard->previewTables().contains(u"production_crm_eu__contacts"_s));
         QVERIFY(wizard->previewLabel()->text().contains(u"production_crm_eu__deals"_s));
         Test::screenshot(wizard, u"variant-1-details"_s);
-        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
-        QCOMPARE(wizard->currentId(), int(VariantWizard::ConfirmPageId));
+        // Every mnemonic of the page is its own: Alt+A is the name, Alt+N the Next button.
+        QVERIFY2(Test::mnemonicClashes(wizard).isEmpty(), qPrintable(Test::mnemonicClashes(wizard).join(u"; "_s)));
+        wizard->activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), wizard);
+        QTest::keySequence(wizard, QKeySequence(Qt::ALT | Qt::Key_A));
+        QTRY_COMPARE(QApplication::focusWidget(), wizard->nameEdit());
+        QTest::keySequence(wizard, QKeySequence(Qt::ALT | Qt::Key_N));
+        QTRY_COMPARE(wizard->currentId(), int(VariantWizard::ConfirmPageId));
         Test::screenshot(wizard, u"variant-2-confirm"_s);
         QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
         QTRY_VERIFY(!wizard->isVisible() || wizard->result() == QDialog::Accepted);
@@ -252,7 +287,9 @@ private Q_SLOTS:
         page->view()->setCurrentIndex(wizard->streams()->index(contacts, 0));
         QTest::keyClick(page->view(), Qt::Key_Space);
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
-        page->dateEdit()->setDateTime(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toLocalTime());
+        // Back from the stored cursor (the fake's newest change is in 2024): nothing is skipped.
+        page->dateEdit()->setDateTime(QDateTime(QDate(2023, 6, 1), QTime(0, 0), Qt::UTC).toLocalTime());
+        QVERIFY(!page->skipConfirmation()->isVisible());
         Test::screenshot(wizard, u"cursor-1-choice"_s);
         QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
         Test::screenshot(wizard, u"cursor-2-confirm"_s);
@@ -260,9 +297,56 @@ private Q_SLOTS:
         auto state = m_f->engine.engine().runs()->syncState(m_f->session->caller(), m_id);
         QVERIFY(state);
         QCOMPARE(state->value(u"streams"_s).toObject().value(u"contacts"_s).toObject().value(u"cursor"_s).toString(),
-                 u"2026-01-01T00:00:00.000Z"_s);
+                 u"2023-06-01T00:00:00.000Z"_s);
         // Other streams keep theirs.
         QVERIFY(!state->value(u"streams"_s).toObject().value(u"deals"_s).toObject().value(u"cursor"_s).toString().isEmpty());
+    }
+
+    void cursorResetStartsAtTheStoredCursor()
+    {
+        // The stored cursor of "contacts" is 1 January; the wizard proposes it, and a later date
+        // needs the user to confirm how many days of changes are skipped.
+        auto run = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual);
+        QVERIFY(run);
+        QCOMPARE(finishedStatus(run->id), u"COMPLETED"_s);
+        CursorReset reset;
+        reset.stream = u"contacts"_s;
+        reset.cursor = u"2026-01-01T00:00:00.000Z"_s;
+        QVERIFY(m_f->engine.engine().runs()->resetCursor(m_f->session->caller(), m_id, reset));
+        QTRY_VERIFY(m_window->action(u"actionResetCursor"_s)->isEnabled());
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        auto *wizard = Test::waitForDialog<CursorResetWizard>(m_window.get());
+        QVERIFY(wizard);
+        auto *page = qobject_cast<CursorChoicePage *>(wizard->currentPage());
+        QVERIFY(page);
+        const QDateTime stored(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        QVERIFY(page->dateEdit()->dateTime().toUTC() <= stored);
+        const int contacts = int(wizard->streams()->streamNames().indexOf(u"contacts"_s));
+        const QModelIndex row = wizard->streams()->index(contacts, 0);
+        page->view()->setFocus();
+        page->view()->setCurrentIndex(row);
+        QTest::keyClick(page->view(), Qt::Key_Space);
+        QCOMPARE(page->dateEdit()->dateTime().toUTC(), stored);
+        QVERIFY(!page->skipConfirmation()->isVisible());
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+
+        // Three and a half days later: Next waits for the explicit confirmation, which counts 4 days.
+        page->dateEdit()->setFocus();
+        page->dateEdit()->setDateTime(QDateTime(QDate(2026, 1, 4), QTime(12, 0), Qt::UTC).toLocalTime());
+        QVERIFY(page->skipConfirmation()->isVisible());
+        QVERIFY2(page->skipConfirmation()->text().contains(u"4 days"_s), qPrintable(page->skipConfirmation()->text()));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        Test::screenshot(wizard, u"cursor-1-skip"_s);
+        Test::clickButton(page->skipConfirmation());
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        const auto labels = wizard->currentPage()->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text().contains(u"Changes of 4 days"_s); }));
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        auto state = m_f->engine.engine().runs()->syncState(m_f->session->caller(), m_id);
+        QVERIFY(state);
+        QCOMPARE(state->value(u"streams"_s).toObject().value(u"contacts"_s).toObject().value(u"cursor"_s).toString(),
+                 u"2026-01-04T12:00:00.000Z"_s);
     }
 
     void cursorFullResync()
@@ -283,6 +367,46 @@ private Q_SLOTS:
         QVERIFY(state);
         QVERIFY(state->value(u"streams"_s).toObject().isEmpty());
         QVERIFY(wizard->resultMessage().contains(u"Every cursor cleared"_s));
+    }
+
+    void runNowNotifiesTheDesktopUser()
+    {
+        // The engine leaves the user who started a run out of its notifications; the window tells
+        // them through the desktop's notification service and lists the run under Activity.
+        QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"fake-notifications"_s);
+        QVERIFY(bus.isConnected());
+        FakeNotificationServer server;
+        QVERIFY(bus.registerObject(u"/org/freedesktop/Notifications"_s, &server, QDBusConnection::ExportAllSlots));
+        QVERIFY(bus.registerService(u"org.freedesktop.Notifications"_s));
+        QSignalSpy shown(m_window->notifier(), &DesktopNotifier::shown);
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QTRY_COMPARE_WITH_TIMEOUT(server.summaries.size(), 1, 20000);
+        QCOMPARE(server.summaries.first(), u"Sync completed: Production CRM"_s);
+        QVERIFY2(server.bodies.first().contains(u" rows synced ("_s), qPrintable(server.bodies.first()));
+        QTRY_COMPARE(shown.size(), 1);
+        QCOMPARE(shown.first().at(2).value<DesktopNotifier::Channel>(), DesktopNotifier::Channel::DesktopService);
+        ActivityListModel *activity = m_window->activityModel();
+        QCOMPARE(activity->rowCount(), 1);
+        QCOMPARE(activity->index(0).data(ActivityListModel::StatusRole).toString(), u"COMPLETED"_s);
+        QVERIFY(activity->index(0).data().toString().contains(u"Sync completed: Production CRM"_s));
+        QVERIFY(m_window->findChild<QDockWidget *>(u"activityDock"_s)->isVisible());
+        Test::screenshot(m_window.get(), u"mainwindow-activity"_s);
+        bus.unregisterService(u"org.freedesktop.Notifications"_s);
+        QDBusConnection::disconnectFromBus(u"fake-notifications"_s);
+    }
+
+    void runNowFallsBackWithoutTheDesktopService()
+    {
+        // No notification service on the bus (the one of the test before has gone).
+        QTRY_VERIFY(
+            !QDBusConnection::sessionBus().interface()
+            || !QDBusConnection::sessionBus().interface()->isServiceRegistered(u"org.freedesktop.Notifications"_s).value());
+        QStringList fallback;
+        m_window->notifier()->setFallback([&fallback](const QString &title, const QString &, bool) { fallback.append(title); });
+        QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QTRY_COMPARE_WITH_TIMEOUT(fallback.size(), 1, 20000);
+        QCOMPARE(fallback.first(), u"Sync completed: Production CRM"_s);
+        m_window->notifier()->setFallback({});
     }
 
     void trayReportsRespectPreferences()

@@ -13,12 +13,15 @@
 #include "ui/connectiondetailwidget.h"
 #include "ui/connectionoverviewwidget.h"
 #include "ui/mainwindow.h"
+#include "ui/messageview.h"
 #include "uitestsupport.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -151,6 +154,83 @@ private Q_SLOTS:
         QTRY_COMPARE(window.connectionModel()->connection(b).value(u"name"_s).toString(), u"Bookings"_s);
         const auto labels = window.detail()->findChildren<QLabel *>();
         QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text() == u"Bookings"_s; }));
+    }
+
+    void clickOpensConnection()
+    {
+        // A mouse user clicks a row: the detail shows it and the connection's actions are enabled.
+        const QString a = create(u"Alpha"_s);
+        const QString b = create(u"Beta"_s, u"SCHEDULING"_s);
+        MainWindow window(&m_f->engine.engine());
+        window.attachSession(m_f->session.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *view = window.connectionView();
+        for (const QString &id : {b, a}) {
+            QModelIndex index;
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                if (view->model()->index(row, 0).data(ConnectionListModel::IdRole).toString() == id)
+                    index = view->model()->index(row, 0);
+            }
+            QVERIFY(index.isValid());
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+            QCOMPARE(window.currentConnectionId(), id);
+            QCOMPARE(window.detail()->connectionId(), id);
+            QVERIFY(window.detail()->isVisible());
+            QVERIFY(window.action(u"actionRunNow"_s)->isEnabled());
+            QVERIFY(window.action(u"actionDelete"_s)->isEnabled());
+            QVERIFY(window.action(u"actionNewVariant"_s)->isEnabled());
+        }
+    }
+
+    void overviewShowsTheWholeMessage()
+    {
+        // A provider error with a long URL: all of it is on screen, wrapped, and can be copied.
+        const QString id = create(u"Alpha"_s);
+        const QString message = u"HubSpot: GET /crm/v3/objects/contacts?limit=100&archived=false&properties=email,firstname,"
+                                u"lastname,phone,company,lifecyclestage,hs_lead_status,createdate,lastmodifieddate answered "
+                                u"HTTP 500 Internal Server Error after 4 attempts; the provider said: upstream timed out"_s;
+        QVERIFY(m_f->engine.engine().connections()->setStatus(id, u"ERROR"_s, message));
+        MainWindow window(&m_f->engine.engine());
+        window.resize(1024, 640);
+        window.attachSession(m_f->session.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectConnection(id);
+        MessageView *view = window.detail()->overview()->statusMessageView();
+        QTRY_COMPARE(view->text(), message);
+        QTRY_VERIFY(view->isVisible());
+        // Wrapped into several lines, each of which fits: the view is as tall as its text.
+        const QFontMetrics fm(view->font());
+        QVERIFY(view->height() >= 2 * fm.lineSpacing());
+        const QPoint right = view->mapTo(window.detail(), QPoint(view->width(), 0));
+        QVERIFY2(right.x() <= window.detail()->width(), qPrintable(u"%1 > %2"_s.arg(right.x()).arg(window.detail()->width())));
+        Test::screenshot(&window, u"mainwindow-error-message"_s);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(4, 4));
+        QTest::keySequence(view, QKeySequence::SelectAll);
+        QTest::keySequence(view, QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), message);
+    }
+
+    void providerTextsArePlainText()
+    {
+        // A name or provider message that starts with a tag is shown as typed, never as markup.
+        const QString id = create(u"<b>Sales</b> CRM"_s);
+        QVERIFY(m_f->engine.engine().connections()->setStatus(id, u"ERROR"_s, u"<a href=\"x\">Forbidden</a> by the provider"_s));
+        MainWindow window(&m_f->engine.engine());
+        window.attachSession(m_f->session.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectConnection(id);
+        int shown = 0;
+        for (QLabel *label : window.findChildren<QLabel *>()) {
+            if (!label->text().contains(u"<b>Sales"_s) && !label->text().contains(u"<a href"_s))
+                continue;
+            ++shown;
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->text()));
+        }
+        QVERIFY(shown >= 1);
+        QCOMPARE(window.detail()->overview()->statusMessageView()->text(), u"<a href=\"x\">Forbidden</a> by the provider"_s);
     }
 
     void overviewSavesSchedule()

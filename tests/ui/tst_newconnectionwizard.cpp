@@ -19,6 +19,7 @@
 #include "uitestsupport.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -365,6 +366,60 @@ private Q_SLOTS:
         QVERIFY(!c->config.contains(u"streams"_s));
         QVERIFY(!c->schedule.value(u"enabled"_s).toBool());
         QVERIFY(c->notifyUserIds.isEmpty());
+    }
+
+    void arrowKeysPassOverCategories()
+    {
+        // Up from the first type of a category lands on the last type of the one above, never on
+        // its header (which would leave nothing chosen and Next disabled).
+        NewConnectionWizard wizard(m_f->session.get());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        auto *page = qobject_cast<ConnectorTypePage *>(wizard.currentPage());
+        QVERIFY(page);
+        QTreeView *view = page->view();
+        auto *model = qobject_cast<ConnectorTypeModel *>(view->model());
+        QVERIFY(model->rowCount() >= 2);
+        const QModelIndex second = model->index(1, 0);
+        const QModelIndex firstOfSecond = model->index(0, 0, second);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(firstOfSecond).center());
+        QCOMPARE(view->currentIndex(), firstOfSecond);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Up);
+        const QModelIndex first = model->index(0, 0);
+        QCOMPARE(view->currentIndex(), model->index(model->rowCount(first) - 1, 0, first));
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex(), firstOfSecond);
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        // Home goes to the first type, not to the first header.
+        QTest::keyClick(view, Qt::Key_Home);
+        QCOMPARE(view->currentIndex(), model->index(0, 0, first));
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    }
+
+    void tabGoesFromNameToTheToken()
+    {
+        // Tab from the name reaches the first credential; no invisible stop in between, and Alt+N
+        // is Next only.
+        NewConnectionWizard wizard(m_f->session.get());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        wizard.preselectType(u"DEVELOPMENT"_s);
+        clickNext(&wizard);
+        if (QTest::currentTestFailed())
+            return;
+        auto *page = qobject_cast<CredentialsPage *>(wizard.currentPage());
+        QVERIFY(page);
+        QVERIFY2(Test::mnemonicClashes(&wizard).isEmpty(), qPrintable(Test::mnemonicClashes(&wizard).join(u"; "_s)));
+        QWidget *name = page->editor(u"name"_s);
+        QWidget *token = page->editor(u"credential:token"_s);
+        QTest::keySequence(&wizard, QKeySequence(Qt::ALT | Qt::Key_A));
+        QTRY_COMPARE(QApplication::focusWidget(), name);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), token);
+        QTest::keyClicks(QApplication::focusWidget(), u"ghp_typed"_s);
+        QCOMPARE(qobject_cast<QLineEdit *>(token)->text(), u"ghp_typed"_s);
     }
 
     void typeChangeResetsForm()

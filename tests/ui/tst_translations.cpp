@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/desktopapplication.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "ui/mainwindow.h"
 #include "uitestsupport.h"
@@ -170,6 +171,18 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u'\n')));
+    }
+
+    void pluralsInTheCLocale()
+    {
+        // LANG=C has no translation of its own: the app loads English, which has the plural forms.
+        QVERIFY(DesktopApplication::installTranslations(QLocale::c()));
+        QCOMPARE(QCoreApplication::translate("Opbox::RunListModel", "%n row(s)", nullptr, 30), u"30 rows"_s);
+        QCOMPARE(QCoreApplication::translate("Opbox::RunListModel", "%n row(s)", nullptr, 1), u"1 row"_s);
+        QVERIFY(DesktopApplication::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+        QCOMPARE(QCoreApplication::translate("Opbox::RunListModel", "%n row(s)", nullptr, 30), u"30 Zeilen"_s);
+        QVERIFY(DesktopApplication::installTranslations(QLocale::c()));
+        QVERIFY(Test::installTranslation(QLocale::English));
     }
 
     void germanWindow()

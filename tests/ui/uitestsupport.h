@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QLabel>
 #include <QLocale>
 #include <QTest>
 #include <QTranslator>
@@ -88,6 +90,41 @@ inline QStringList unnamedControls(QWidget *root)
             out.append(QStringLiteral("%1 '%2' in %3")
                            .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
                                 QString::fromLatin1(w->parentWidget() ? w->parentWidget()->metaObject()->className() : "")));
+    }
+    return out;
+}
+
+/**
+ * Mnemonics (Alt+letter) that two visible labels or buttons of `root` share, such as "&Name" and
+ * "&Next": one of them could never be reached with its key.
+ */
+inline QStringList mnemonicClashes(QWidget *root)
+{
+    QHash<QChar, QString> seen;
+    QStringList out;
+    const auto widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisibleTo(root))
+            continue;
+        QString text;
+        if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy())
+            text = label->text();
+        else if (auto *button = qobject_cast<QAbstractButton *>(w))
+            text = button->text();
+        for (int i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != QLatin1Char('&'))
+                continue;
+            if (text.at(i + 1) == QLatin1Char('&')) {
+                ++i;
+                continue;
+            }
+            const QChar key = text.at(i + 1).toLower();
+            if (seen.contains(key))
+                out.append(QStringLiteral("Alt+%1: \"%2\" and \"%3\"").arg(key, seen.value(key), text));
+            else
+                seen.insert(key, text);
+            break;
+        }
     }
     return out;
 }
