@@ -325,8 +325,8 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
         // The account's budget is shared with every other client on it: a pause another run was
         // told to take holds this request back too, and spaced requests queue for the next slot. The
         // place in the provider's declared rate is held until the answer has been read.
-        const RateLimitGate::Slot place = m_gate->take(call.minIntervalMs);
-        for (qint64 wait = place.waitMs(); wait > 0; wait = m_gate->pausedForMs()) {
+        RateLimitGate::Slot place = m_gate->take(call.minIntervalMs);
+        for (qint64 wait = place.waitMs(); wait > 0; wait = m_gate->remainingMs(place)) {
             if (m_gate->pausedForMs() > 0)
                 qCInfo(lcConnectors) << provider << "rate limit reached on this account; pausing" << wait << "ms";
             auto waiting = waitFor(wait, stop);

@@ -74,8 +74,11 @@ QByteArray RateLimitGate::accountKey(const QUrl &baseUrl, const QJsonObject &cre
 RateLimitGate::Slot::Slot(Slot &&other) noexcept
     : m_gate(std::exchange(other.m_gate, nullptr))
     , m_index(other.m_index)
-    , m_generation(other.m_generation)
+    , m_generation(std::exchange(other.m_generation, 0))
     , m_waitMs(other.m_waitMs)
+    , m_start(other.m_start)
+    , m_waiting(other.m_waiting)
+    , m_minIntervalMs(other.m_minIntervalMs)
 {
 }
 
@@ -86,8 +89,11 @@ RateLimitGate::Slot &RateLimitGate::Slot::operator=(Slot &&other) noexcept
             m_gate->settle(m_index, m_generation);
         m_gate = std::exchange(other.m_gate, nullptr);
         m_index = other.m_index;
-        m_generation = other.m_generation;
+        m_generation = std::exchange(other.m_generation, 0);
         m_waitMs = other.m_waitMs;
+        m_start = other.m_start;
+        m_waiting = other.m_waiting;
+        m_minIntervalMs = other.m_minIntervalMs;
     }
     return *this;
 }
@@ -115,42 +121,74 @@ void RateLimitGate::declareRate(int requests, qint64 windowMs)
     m_windowLength = length;
 }
 
+bool RateLimitGate::place(Slot &slot, Clock::time_point now)
+{
+    // The place that comes free first. One in flight comes free a window after its answer, which
+    // has not come yet: while every place is in flight the request waits for an answer.
+    size_t best = m_window.size();
+    for (size_t i = 0; i < m_window.size(); ++i) {
+        if (!m_window[i].inFlight && (best == m_window.size() || m_window[i].freeAt < m_window[best].freeAt))
+            best = i;
+    }
+    if (best == m_window.size())
+        return false;
+    Clock::time_point start = std::max({now, m_pausedUntil, m_window[best].freeAt});
+    if (slot.m_minIntervalMs > 0) {
+        start = std::max(start, m_nextSlot);
+        m_nextSlot = start + std::chrono::milliseconds(slot.m_minIntervalMs);
+    }
+    WindowSlot &chosen = m_window[best];
+    chosen.inFlight = true;
+    chosen.freeAt = start + m_windowLength;
+    ++chosen.generation;
+    slot.m_gate = this;
+    slot.m_index = best;
+    slot.m_generation = chosen.generation;
+    slot.m_start = start;
+    slot.m_waiting = false;
+    return true;
+}
+
 RateLimitGate::Slot RateLimitGate::take(int minIntervalMs)
 {
     QMutexLocker lock(&m_mutex);
     const Clock::time_point now = m_now();
-    Clock::time_point start = std::max(now, m_pausedUntil);
     Slot slot;
+    slot.m_minIntervalMs = minIntervalMs;
     if (!m_window.empty()) {
-        // The place that comes free first. One still in flight comes free a window after its
-        // answer, which has not come: it is assumed to take a minute, and it is only chosen when
-        // every place is in flight (a rate smaller than the requests sent at once).
-        const auto freeAt = [this](const WindowSlot &w) { return w.inFlight ? w.freeAt + std::chrono::minutes(1) : w.freeAt; };
-        size_t best = 0;
-        for (size_t i = 1; i < m_window.size(); ++i) {
-            if (freeAt(m_window[i]) < freeAt(m_window[best]))
-                best = i;
+        if (!place(slot, now)) {
+            slot.m_gate = this;
+            slot.m_waiting = true;
+            slot.m_waitMs = WaitingPollMs;
+            return slot;
         }
-        WindowSlot &place = m_window[best];
-        start = std::max(start, freeAt(place));
-        place.inFlight = true;
-        place.freeAt = start + m_windowLength;
-        ++place.generation;
-        slot.m_gate = this;
-        slot.m_index = best;
-        slot.m_generation = place.generation;
+        slot.m_waitMs = msUntil(slot.m_start, now);
+        return slot;
     }
+    Clock::time_point start = std::max(now, m_pausedUntil);
     if (minIntervalMs > 0) {
         start = std::max(start, m_nextSlot);
         m_nextSlot = start + std::chrono::milliseconds(minIntervalMs);
     }
+    slot.m_start = start;
     slot.m_waitMs = msUntil(start, now);
     return slot;
+}
+
+qint64 RateLimitGate::remainingMs(Slot &slot)
+{
+    QMutexLocker lock(&m_mutex);
+    const Clock::time_point now = m_now();
+    if (slot.m_waiting && !place(slot, now))
+        return WaitingPollMs;
+    return std::max(msUntil(m_pausedUntil, now), msUntil(slot.m_start, now));
 }
 
 void RateLimitGate::settle(size_t index, quint64 generation)
 {
     QMutexLocker lock(&m_mutex);
+    if (generation == 0)
+        return; // a slot that never got a place
     if (index >= m_window.size() || m_window[index].generation != generation || !m_window[index].inFlight)
         return;
     // A window from the answer, and never earlier than a window from when the request was let go.

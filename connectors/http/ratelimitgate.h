@@ -28,6 +28,8 @@ class RateLimitGate
 {
 public:
     using Clock = std::chrono::steady_clock;
+    /** How often a request looks again for a place when every place of the declared rate is in flight. */
+    static constexpr qint64 WaitingPollMs = 25;
     /** Where the gate reads the time: the steady clock, or one a test moves by hand. */
     using Now = std::function<Clock::time_point()>;
 
@@ -62,6 +64,9 @@ public:
         size_t m_index = 0;
         quint64 m_generation = 0;
         qint64 m_waitMs = 0;
+        Clock::time_point m_start{};
+        bool m_waiting = false; // every place of the window was in flight: none is taken yet
+        int m_minIntervalMs = 0;
     };
 
     /**
@@ -75,6 +80,12 @@ public:
      * ends) and the declared rate. Keep the slot until the answer is read.
      */
     [[nodiscard]] Slot take(int minIntervalMs);
+    /**
+     * What is left of `slot`'s wait, in ms, after the caller waited what it was told: a pause
+     * that came meanwhile, or, when every place of the window was in flight, the place it can have
+     * now (or a short poll until an answer frees one).
+     */
+    [[nodiscard]] qint64 remainingMs(Slot &slot);
     /** take() for a caller that keeps no slot (no declared rate applies to it). */
     [[nodiscard]] qint64 reserve(int minIntervalMs);
     /** What is left of a pause the provider asked for, in ms (0: none). */
@@ -91,6 +102,8 @@ private:
         quint64 generation = 0;
     };
     void settle(size_t index, quint64 generation);
+    /** Gives `slot` the window's place that comes free first, unless all are in flight; under the lock. */
+    bool place(Slot &slot, Clock::time_point now);
 
     Now m_now;
     mutable QMutex m_mutex;

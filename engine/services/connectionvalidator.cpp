@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -159,6 +160,13 @@ Result<void> ConnectionValidator::config(const ConnectorTypeInfo &type, const QJ
     }
     if (config.contains(u"createOwnTables"_s) && !config.value(u"createOwnTables"_s).isBool())
         return Error::invalid(tr("config.createOwnTables: must be true or false"));
+    if (config.contains(u"maxConcurrency"_s)) {
+        // How many streams and partitions one run reads at once (ReadScheduler's slots).
+        const QJsonValue v = config.value(u"maxConcurrency"_s);
+        const double n = v.toDouble();
+        if (!v.isDouble() || n != std::floor(n) || n < 1 || n > 16)
+            return Error::invalid(tr("config.maxConcurrency: must be an integer from 1 to 16"));
+    }
     if (config.contains(u"streams"_s)) {
         // The streams every run reads unless the trigger names its own; empty or absent: all.
         const QJsonValue streams = config.value(u"streams"_s);

@@ -436,6 +436,12 @@ void RunService::publishProgress(const RunRecord &run)
         Q_EMIT runChanged(run.workspaceId, run.connectionId, run.id);
 }
 
+bool RunService::isExecuting(const QString &runId) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_live.contains(runId);
+}
+
 void RunService::endExecution(const RunRecord &run)
 {
     {

@@ -117,6 +117,8 @@ public:
     void publishProgress(const RunRecord &run);
     /** The run stopped executing (whatever its status): forget its live state and tell listeners. */
     void endExecution(const RunRecord &run);
+    /** Whether a worker is still executing run `runId` (a stopped run executes until its readers end). */
+    [[nodiscard]] bool isExecuting(const QString &runId) const;
     /** The table base of a connection, fixed in `connections.table_base` at its first sync (a rename keeps the tables). */
     [[nodiscard]] QString resolveTableBase(const ConnectionRecord &connection);
 

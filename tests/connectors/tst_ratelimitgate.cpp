@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The account-wide request budget: who shares a gate, how it spaces requests and holds pauses, and
-// two HTTP clients on one HubSpot account against the fake.
+// The account-wide request budget: who shares a gate, how it spaces requests and holds pauses, how
+// it keeps a declared rate, and two HTTP clients on one HubSpot account against the fake.
 #include "connectors/http/providerhttpclient.h"
 #include "connectors/http/ratelimitgate.h"
 #include "connectors/runtime/connectormanifest.h"
 #include "hubspotfakeserver.h"
+#include "ratewindowfake.h"
 
 #include <QCoroTask>
 #include <QElapsedTimer>
@@ -197,6 +198,81 @@ private Q_SLOTS:
         // client instead, it would have gone after 300 ms.
         QVERIFY2(timer.elapsed() >= 700, QByteArray::number(timer.elapsed()).constData());
         QCOMPARE(hubspot.requestCount(), 6);
+    }
+
+    void declaredRateIsASlidingWindow()
+    {
+        ManualClock clock;
+        RateLimitGate gate(clock.now());
+        gate.declareRate(3, 1000);
+        gate.declareRate(10, 1000); // a looser declaration of another client changes nothing
+        std::vector<RateLimitGate::Slot> inFlight;
+        for (int i = 0; i < 3; ++i) {
+            inFlight.push_back(gate.take(0));
+            QCOMPARE(inFlight.back().waitMs(), 0);
+        }
+        clock.advance(200);
+        inFlight.erase(inFlight.begin()); // the first answer arrives: its place is free a window later
+        RateLimitGate::Slot fourth = gate.take(0);
+        QCOMPARE(fourth.waitMs(), 1000);
+        clock.advance(300);
+        inFlight.clear(); // two more answers at 500 ms
+        RateLimitGate::Slot fifth = gate.take(0);
+        QCOMPARE(fifth.waitMs(), 1000); // free at 1500 ms
+        RateLimitGate::Slot sixth = gate.take(0);
+        QCOMPARE(sixth.waitMs(), 1000);
+        // Every place in flight: the request looks again until an answer frees one.
+        RateLimitGate::Slot seventh = gate.take(0);
+        QCOMPARE(seventh.waitMs(), RateLimitGate::WaitingPollMs);
+        QCOMPARE(gate.remainingMs(seventh), RateLimitGate::WaitingPollMs);
+        clock.advance(100);
+        fourth = RateLimitGate::Slot(); // let go at 1200 ms, answered at 600: free a window after 1200
+        QCOMPARE(gate.remainingMs(seventh), 1600);
+    }
+
+    void declaredRateSharedByTwoClients_data()
+    {
+        QTest::addColumn<bool>("declared");
+        QTest::newRow("declared: no 429") << true;
+        QTest::newRow("not declared: the burst meets 429s") << false;
+    }
+
+    void declaredRateSharedByTwoClients()
+    {
+        QFETCH(bool, declared);
+        // Two variants of one connection: the same account, the same budget.
+        Fakes::RateWindowFake<Fakes::HubSpotFakeServer> hubspot;
+        QVERIFY(hubspot.start());
+        hubspot.setRateWindow(5, 1000);
+        hubspot.setDelay(20);
+        auto manifest = std::make_shared<ConnectorManifest>(*ConnectorManifest::forType(u"CRM_PLATFORM"_s));
+        manifest->rateLimit.maxRequests = declared ? 5 : 0;
+        manifest->rateLimit.perSeconds = declared ? 1 : 0;
+        QNetworkAccessManager network;
+        const QJsonObject config{{u"baseUrl"_s, hubspot.baseUrl().toString()}, {u"retryBaseMs"_s, 5}};
+        ProviderHttpClient first(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
+        ProviderHttpClient second(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
+        HttpCall call;
+        call.url = first.urlFor(u"/crm/v3/objects/contacts"_s, u"limit=1"_s);
+        QElapsedTimer timer;
+        timer.start();
+        std::vector<QCoro::Task<Result<HttpExchange>>> sends;
+        for (int i = 0; i < 6; ++i) {
+            sends.push_back(first.send(call, nullptr));
+            sends.push_back(second.send(call, nullptr));
+        }
+        for (auto &send : sends) {
+            const Result<HttpExchange> result = QCoro::waitFor(std::move(send));
+            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        }
+        QCOMPARE(hubspot.served(), 12);
+        if (declared) {
+            QCOMPARE(hubspot.refusals(), 0);
+            // Twelve requests at five per second: the last two wait for the second window to pass.
+            QVERIFY2(timer.elapsed() >= 2000, QByteArray::number(timer.elapsed()).constData());
+        } else {
+            QVERIFY(hubspot.refusals() > 0);
+        }
     }
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QMutexLocker>
 #include <QString>
 #include <QtGlobal>
 #include <algorithm>
@@ -29,6 +30,14 @@ public:
         m_maxRequests = maxRequests;
         m_windowMs = windowMs;
         m_clock.start();
+    }
+    /** Forgets the requests counted so far and the tallies (between two measured runs). */
+    void restartWindow()
+    {
+        QMutexLocker lock(&this->mutex());
+        m_arrivals.clear();
+        m_refusals.store(0);
+        m_served.store(0);
     }
     /** Requests refused with 429 because they were over the rate. */
     [[nodiscard]] int refusals() const { return m_refusals.load(); }
