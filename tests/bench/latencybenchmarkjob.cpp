@@ -75,8 +75,8 @@ bool digestWorkspace(const QString &path, LatencyRunResult &result)
         if (sqlite3_prepare_v2(db, sql.constData(), -1, &statement, nullptr) == SQLITE_OK) {
             for (int i = 0; i < sqlite3_column_count(statement); ++i) {
                 const QByteArray name = sqlite3_column_name(statement, i);
-                // Which run wrote a row, and when, differ between any two runs.
-                if (name == "_opbox_run_id" || name == "_opbox_synced_at")
+                // Which connection and run wrote a row, and when, differ between any two runs.
+                if (name.startsWith("_opbox_") && name != "_opbox_deleted_at")
                     skip.append(i);
             }
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A sync that never ends, in its own process, for tst_synccrash to kill at random moments:
-// `opbox-sync-crashchild <data-dir> <base64 master key>`. Prints `rows N` as pages commit.
+// `opbox-sync-crashchild <data-dir> <base64 master key> [concurrent]`. Prints `rows N` as pages
+// commit. With `concurrent`, three endless streams are read at once (maxConcurrency 3).
 #include "engine/security/caller.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
@@ -36,6 +37,15 @@ int main(int argc, char **argv)
     spec.supportedSyncModes = {u"full_refresh"_s, u"incremental"_s};
     provider->addStream(spec, {});
     provider->setEndless(u"contacts"_s, true);
+    const bool concurrent = args.value(3) == u"concurrent"_s;
+    if (concurrent) {
+        for (const QString &name : {u"companies"_s, u"deals"_s}) {
+            StreamSpec other = spec;
+            other.name = name;
+            provider->addStream(other, {});
+            provider->setEndless(name, true);
+        }
+    }
     engine.runs()->setConnectorMaker(Test::FakeProvider::maker(provider));
 
     auto user = engine.identity()->ensureUser(u"crash@example.com"_s);
@@ -52,7 +62,10 @@ int main(int argc, char **argv)
     } else {
         auto created = engine.connections()->create(
             *caller,
-            ConnectionDraft{.name = u"Crash"_s, .type = u"CRM_PLATFORM"_s, .credentials = QJsonObject{{u"apiKey"_s, u"k"_s}}});
+            ConnectionDraft{.name = u"Crash"_s,
+                            .type = u"CRM_PLATFORM"_s,
+                            .credentials = QJsonObject{{u"apiKey"_s, u"k"_s}},
+                            .config = concurrent ? QJsonObject{{u"maxConcurrency"_s, 3}} : QJsonObject()});
         if (!created)
             return 1;
         connectionId = created->id;

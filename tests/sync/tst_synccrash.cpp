@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Crash recovery: a child process syncs without end and is killed with SIGKILL at random moments;
 // each time the data file must open, hold no duplicate key, hold exactly the rows its stored cursor
-// covers, and the interrupted run must read FAILED "interrupted". The next run resumes there.
+// covers, and the interrupted run must read FAILED "interrupted". The next run resumes there. A
+// run that reads three streams at once is killed the same way: each stream's cursor covers exactly
+// its own committed rows, and the counters of the next runs stay exact.
 #include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
@@ -13,6 +15,7 @@
 #include "fakeconnector.h"
 #include "testengine.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -115,6 +118,63 @@ private Q_SLOTS:
         QCOMPARE(provider->starts().size(), 1);
         QCOMPARE(provider->starts().at(0).second.value(u"page"_s).toInt() * 10, previousRows);
         engine.syncWorkers()->stop(u"test end"_s);
+    }
+
+    void killConcurrentRun()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray key = Vault::generateKey();
+        const QString child = QStringLiteral(OPBOX_BIN_DIR) + u"/opbox-sync-crashchild"_s;
+        const quint32 seed = QRandomGenerator::system()->generate();
+        qInfo("concurrent kill moments from seed %u", seed);
+        QRandomGenerator moments(seed);
+        const QStringList streams{u"contacts"_s, u"companies"_s, u"deals"_s};
+        QHash<QString, int> previous;
+        for (int round = 0; round < 4; ++round) {
+            QProcess process;
+            process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            process.start(child, {dir.path(), QString::fromLatin1(key.toBase64()), u"concurrent"_s});
+            QVERIFY(process.waitForStarted(5000));
+            QByteArray out;
+            QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("rows 3"), 15000);
+            QTest::qWait(int(moments.bounded(20, 250)));
+            process.kill(); // SIGKILL, with three readers and the writer busy
+            QVERIFY(process.waitForFinished(5000));
+
+            Engine engine(dir.path());
+            QVERIFY(engine.open().ok());
+            QVERIFY(engine.unlockWithKey(key).ok());
+            const QString workspace = *engine.identity()->ensureWorkspace(u"Default"_s);
+            const QString connectionId = engine.connections()->ids(workspace).value(0);
+            const auto run = engine.runs()->store()->lastRun(connectionId);
+            QVERIFY(run.has_value());
+            QCOMPARE(run->error, u"interrupted"_s);
+            Database *db = engine.workspaceData()->database(workspace);
+            QVERIFY(db);
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+            QCOMPARE(q.value(0).toString(), u"ok"_s);
+            int total = 0;
+            for (const QString &stream : streams) {
+                // A stream the kill came before has no table yet.
+                if (!q.exec(u"SELECT COUNT(*), COUNT(DISTINCT id) FROM crash__%1"_s.arg(stream)) || !q.next())
+                    continue;
+                const int rows = q.value(0).toInt();
+                QCOMPARE(q.value(1).toInt(), rows);
+                QVERIFY(q.exec(u"SELECT state FROM opbox_sync_state WHERE connection_id = '%1' AND stream = '%2'"_s.arg(
+                    connectionId, stream)));
+                const QJsonObject state
+                    = q.next() ? QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object() : QJsonObject();
+                // Each stream resumes from its own checkpoint: its cursor covers exactly its rows.
+                QCOMPARE(state.value(u"page"_s).toInt() * 10, rows);
+                QVERIFY(rows >= previous.value(stream));
+                previous.insert(stream, rows);
+                total += rows;
+            }
+            QVERIFY(total > 0);
+            db->closeThisThread();
+        }
     }
 };
 
