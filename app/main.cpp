@@ -14,11 +14,18 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+#ifdef Q_OS_UNIX
+    // Every file this process creates (databases, exports, logs) is its user's alone.
+    ::umask(077);
+#endif
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

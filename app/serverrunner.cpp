@@ -13,11 +13,15 @@
 #include <QCoreApplication>
 #include <QCoroTask>
 #include <QSocketNotifier>
+#include <QTimer>
 #include <csignal>
 #include <cstdio>
 #include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +96,24 @@ int ServerRunner::runTokenCreate(const CommandLine &cl)
 
 int ServerRunner::runServer(const CommandLine &cl)
 {
+#ifdef Q_OS_LINUX
+    // The server holds the master key and every connection's credentials in memory: no core
+    // dump of it, and no other process of the same user may attach to it or read its memory.
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+    // Installed before anything announces readiness: a supervisor may signal right after the
+    // "listening on" line or while the demo starts, and that must still be a clean shutdown.
+    // Until the event loop runs, a signal is only noted (quitting a nested loop of the start
+    // would fail the start instead).
+    UnixSignalWatcher signals;
+    bool stopRequested = false;
+    bool serving = false;
+    QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, qApp, [&stopRequested, &serving](int) {
+        stopRequested = true;
+        if (serving)
+            QCoreApplication::quit();
+    });
+
     Engine engine(cl.resolvedDataDir());
     if (auto ok = engine.open(); !ok)
         return fail(ok.error().message);
@@ -131,8 +153,11 @@ int ServerRunner::runServer(const CommandLine &cl)
                      qPrintable(DemoSandbox::workspaceName()), qPrintable(DemoSandbox::workspaceName()));
     }
 
-    UnixSignalWatcher signals;
-    QObject::connect(&signals, &UnixSignalWatcher::terminationRequested, qApp, [](int) { QCoreApplication::quit(); });
+    QTimer::singleShot(0, qApp, [&stopRequested, &serving] {
+        serving = true;
+        if (stopRequested)
+            QCoreApplication::quit();
+    });
     const int rc = QCoreApplication::exec();
     // Shutdown order: stop accepting requests, then let the engine finish (runs are checkpointed
     // by their workers), then the databases close with the engine.

@@ -14,6 +14,7 @@
 #include "engine/services/webhookservice.h"
 #include "engine/store/auditlog.h"
 #include "engine/store/database.h"
+#include "engine/store/filemodepolicy.h"
 #include "engine/store/schema.h"
 #include "engine/store/settingsstore.h"
 #include "engine/store/workspacedatastore.h"
@@ -52,8 +53,9 @@ Engine::~Engine()
 
 Result<void> Engine::open()
 {
-    if (!QDir().mkpath(m_dataDir))
+    if (!FileModePolicy::makePrivateDirectory(m_dataDir))
         return Error::internal(QCoreApplication::translate("Engine", "cannot create the data directory %1").arg(m_dataDir));
+    FileModePolicy::tightenDataDirectory(m_dataDir);
     m_metadata = std::make_unique<Database>(m_dataDir + u"/opbox.db"_s, Schema::metadataMigrations(), u"metadata"_s);
     if (auto ok = m_metadata->open(); !ok)
         return ok;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/store/database.h"
 #include "engine/enginelogging.h"
+#include "engine/store/filemodepolicy.h"
 #include "engine/store/sqlitelibrary.h"
 
 #include <QCoreApplication>
@@ -144,8 +145,12 @@ int Database::schemaVersion() const
 Result<void> Database::open()
 {
     const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath()))
+    if (!FileModePolicy::makePrivateDirectory(info.absolutePath()))
         return Error::internal(QCoreApplication::translate("Database", "cannot create the folder %1").arg(info.absolutePath()));
+    // The file exists 0600 before SQLite opens it: SQLite gives its -wal and -shm files the
+    // database file's mode, so none of them is readable by other users whatever the umask.
+    if (!FileModePolicy::makePrivateFile(m_path))
+        return Error::internal(QCoreApplication::translate("Database", "cannot open the database %1").arg(m_path));
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return Error::internal(QCoreApplication::translate("Database", "cannot open the database %1").arg(m_path));
