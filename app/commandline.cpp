@@ -28,7 +28,16 @@ QString usage()
               "      --demo               also start the sandbox services and a demo workspace\n"
               "  opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]\n"
               "                               [--workspace NAME] [--data-dir DIR]\n"
+              "                               [--expires-in DAYS]\n"
               "                                       create user/workspace/membership if missing, print a new API token\n"
+              "  opbox-pipelines token list [--user EMAIL] [--data-dir DIR]\n"
+              "                                       one line per token: id, user, name, first 8 characters,\n"
+              "                                       created, last used, expires\n"
+              "  opbox-pipelines token revoke ID [--data-dir DIR]\n"
+              "                                       revoke a token (exit 1 for an unknown id)\n"
+              "  opbox-pipelines key rotate [--data-dir DIR]\n"
+              "                                       with the server stopped: a new master key, every secret\n"
+              "                                       re-encrypted under it\n"
               "  opbox-pipelines --version | --help\n"
               "\n"
               "Exit codes: 0 ok, 1 runtime failure, 2 usage error.\n");
@@ -75,9 +84,18 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     cl.helpText = usage();
     QStringList args = arguments;
     const bool token = args.size() >= 2 && args.at(1) == u"token"_s;
+    const bool key = args.size() >= 2 && args.at(1) == u"key"_s;
+    QString subcommand;
     if (token) {
-        if (args.size() < 3 || args.at(2) != u"create"_s) {
-            cl.error = tr("unknown token command (expected: token create --user EMAIL)");
+        subcommand = args.size() >= 3 ? args.at(2) : QString();
+        if (subcommand != u"create"_s && subcommand != u"list"_s && subcommand != u"revoke"_s) {
+            cl.error = tr("unknown token command (expected: token create|list|revoke)");
+            return cl;
+        }
+        args.remove(1, 2);
+    } else if (key) {
+        if (args.size() < 3 || args.at(2) != u"rotate"_s) {
+            cl.error = tr("unknown key command (expected: key rotate)");
             return cl;
         }
         args.remove(1, 2);
@@ -98,16 +116,24 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption name(u"name"_s, {}, u"NAME"_s);
     const QCommandLineOption role(u"role"_s, {}, u"ROLE"_s);
     const QCommandLineOption workspace(u"workspace"_s, {}, u"NAME"_s);
-    if (token)
-        parser.addOptions({help, helpShort, user, name, role, workspace, dataDir});
+    const QCommandLineOption expiresIn(u"expires-in"_s, {}, u"DAYS"_s);
+    if (token && subcommand == u"create"_s)
+        parser.addOptions({help, helpShort, user, name, role, workspace, expiresIn, dataDir});
+    else if (token && subcommand == u"list"_s)
+        parser.addOptions({help, helpShort, user, dataDir});
+    else if (token || key)
+        parser.addOptions({help, helpShort, dataDir});
     else
         parser.addOptions({help, helpShort, version, server, listen, dataDir, publicUrl, workers, demo});
     if (!parser.parse(args)) {
         cl.error = parser.errorText();
         return cl;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        cl.error = tr("unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+    QStringList positional = parser.positionalArguments();
+    if (token && subcommand == u"revoke"_s && !positional.isEmpty())
+        cl.tokenId = positional.takeFirst();
+    if (!positional.isEmpty()) {
+        cl.error = tr("unexpected argument: %1").arg(positional.constFirst());
         return cl;
     }
     if (parser.isSet(help) || parser.isSet(helpShort)) {
@@ -121,8 +147,33 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             return cl;
         }
     }
+    if (key) {
+        cl.mode = Mode::KeyRotate;
+        return cl;
+    }
+    if (token && subcommand == u"revoke"_s) {
+        cl.mode = Mode::TokenRevoke;
+        if (cl.tokenId.trimmed().isEmpty())
+            cl.error = tr("token revoke needs the id of a token (see token list)");
+        return cl;
+    }
+    if (token && subcommand == u"list"_s) {
+        cl.mode = Mode::TokenList;
+        cl.user = parser.value(user).trimmed();
+        if (parser.isSet(user) && !cl.user.contains(u'@'))
+            cl.error = tr("--user: \"%1\" is not an email address").arg(cl.user);
+        return cl;
+    }
     if (token) {
         cl.mode = Mode::TokenCreate;
+        if (parser.isSet(expiresIn)) {
+            bool ok = false;
+            cl.expiresInDays = parser.value(expiresIn).toInt(&ok);
+            if (!ok || cl.expiresInDays < 1 || cl.expiresInDays > 3650) {
+                cl.error = tr("--expires-in: \"%1\" is not a number of days from 1 to 3650").arg(parser.value(expiresIn));
+                return cl;
+            }
+        }
         cl.user = parser.value(user).trimmed();
         if (cl.user.isEmpty()) {
             cl.error = tr("token create needs --user EMAIL");

@@ -11,7 +11,7 @@ namespace Opbox {
 /** What the command line asked for, parsed and validated. */
 struct CommandLine
 {
-    enum class Mode { Gui, Server, TokenCreate, Version, Help };
+    enum class Mode { Gui, Server, TokenCreate, TokenList, TokenRevoke, KeyRotate, Version, Help };
     Mode mode = Mode::Gui;
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
     QString listenHost = QStringLiteral("127.0.0.1");
@@ -26,6 +26,9 @@ struct CommandLine
     QString name;
     QString role; // empty when --role is not given: OWNER for a new membership, an existing one keeps its role
     QString workspace = QStringLiteral("Default");
+    int expiresInDays = 0; // token create --expires-in: 0 = never
+    // token list --user (empty: every user); token revoke ID
+    QString tokenId;
 
     QString error; // set when parsing failed: a usage error (exit 2)
     QString helpText;

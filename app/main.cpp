@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root: parse the command line and hand over to the mode it asks for.
+#include "app/admincommandrunner.h"
 #include "app/commandline.h"
 #include "app/demosandbox.h"
 #include "app/desktopapplication.h"
 #include "app/displayguard.h"
 #include "app/serverrunner.h"
+#include "engine/security/environmentsecrets.h"
 #include "models/ownersession.h"
 
 #include <QApplication>
@@ -26,6 +28,9 @@ int main(int argc, char *argv[])
     // Every file this process creates (databases, exports, logs) is its user's alone.
     ::umask(077);
 #endif
+    // Secrets given through the environment leave it before anything can start a child process
+    // (the demo sandbox, a browser for OAuth) that would inherit them.
+    Opbox::EnvironmentSecrets::stash();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
@@ -52,7 +57,10 @@ int main(int argc, char *argv[])
     switch (cl.mode) {
     case Opbox::CommandLine::Mode::Help: std::fprintf(stdout, "%s", qPrintable(cl.helpText)); return 0;
     case Opbox::CommandLine::Mode::Version: std::fprintf(stdout, "opbox-pipelines %s\n", OPBOX_VERSION); return 0;
-    case Opbox::CommandLine::Mode::TokenCreate: return Opbox::ServerRunner::runTokenCreate(cl);
+    case Opbox::CommandLine::Mode::TokenCreate: return Opbox::AdminCommandRunner::tokenCreate(cl);
+    case Opbox::CommandLine::Mode::TokenList: return Opbox::AdminCommandRunner::tokenList(cl);
+    case Opbox::CommandLine::Mode::TokenRevoke: return Opbox::AdminCommandRunner::tokenRevoke(cl);
+    case Opbox::CommandLine::Mode::KeyRotate: return Opbox::AdminCommandRunner::keyRotate(cl);
     case Opbox::CommandLine::Mode::Server: return Opbox::ServerRunner::runServer(cl);
     case Opbox::CommandLine::Mode::Gui: {
         Opbox::DesktopApplication::Options options;

@@ -68,32 +68,6 @@ UnixSignalWatcher::~UnixSignalWatcher()
     signal(SIGTERM, SIG_DFL);
 }
 
-int ServerRunner::runTokenCreate(const CommandLine &cl)
-{
-    Engine engine(cl.resolvedDataDir());
-    if (auto ok = engine.open(); !ok)
-        return fail(ok.error().message);
-    auto user = engine.identity()->ensureUser(cl.user, cl.name);
-    if (!user)
-        return fail(user.error().message);
-    auto workspace = engine.identity()->ensureWorkspace(cl.workspace);
-    if (!workspace)
-        return fail(workspace.error().message);
-    // The role defaults to OWNER for a new membership only; an explicit --role changes
-    // an existing one. Without --role an existing member keeps the role (no silent escalation).
-    const auto role = parseRole(cl.role);
-    const auto membership = role ? engine.identity()->setMembership(*user, *workspace, *role)
-                                 : engine.identity()->ensureMembership(*user, *workspace, Role::Owner);
-    if (!membership)
-        return fail(membership.error().message);
-    auto token = engine.identity()->createToken(*user, cl.name.isEmpty() ? u"cli"_s : cl.name);
-    if (!token)
-        return fail(token.error().message);
-    std::fprintf(stdout, "%s\n", qPrintable(*token));
-    std::fflush(stdout);
-    return 0;
-}
-
 int ServerRunner::runServer(const CommandLine &cl)
 {
 #ifdef Q_OS_LINUX

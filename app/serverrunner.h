@@ -19,14 +19,12 @@ Q_SIGNALS:
     void terminationRequested(int signal);
 };
 
-/** Entry points of the executable's modes, so main.cpp stays a dispatcher. */
+/** The entry point of `--server`, so main.cpp stays a dispatcher. */
 class ServerRunner
 {
 public:
     /** `--server`: API server (+ scheduler and workers as they land) until SIGINT/SIGTERM. */
     static int runServer(const CommandLine &cl);
-    /** `token create …`: prints only the token on stdout. */
-    static int runTokenCreate(const CommandLine &cl);
 };
 
 } // namespace Opbox

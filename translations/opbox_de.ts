@@ -474,6 +474,10 @@
 <context>
     <name>Opbox</name>
     <message>
+        <source>cannot open the window on the display (%1); use --server to run headless</source>
+        <translation>das Fenster kann auf der Anzeige nicht geöffnet werden (%1); mit --server läuft das Programm ohne Oberfläche</translation>
+    </message>
+    <message>
         <source>Usage:
   opbox-pipelines                      start the desktop application
   opbox-pipelines --server [options]   run headless: API server, scheduler, workers
@@ -482,6 +486,8 @@
       --public-url URL     base of webhook and OAuth redirect URLs (default http://HOST:PORT)
       --workers N          concurrent sync runs (default 4)
       --demo               also start the sandbox services and a demo workspace
+      --allow-private-hosts  let connections reach loopback, private and link-local addresses
+                           (also env OPBOX_ALLOW_PRIVATE_HOSTS=1; needed for local test services)
   opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]
                                [--workspace NAME] [--data-dir DIR]
                                [--expires-in DAYS]
@@ -498,34 +504,7 @@
 
 Exit codes: 0 ok, 1 runtime failure, 2 usage error.
 </source>
-        <translation>Aufruf:
-  opbox-pipelines                      die Desktop-Anwendung starten
-  opbox-pipelines --server [Optionen]  ohne Fenster laufen: API-Server, Zeitplaner, Worker
-      --listen HOST:PORT   Adresse, unter der der Server erreichbar ist (Standard 127.0.0.1:8787)
-      --data-dir DIR       Datenverzeichnis (Standard: $OPBOX_DATA_DIR, sonst das Datenverzeichnis des Benutzers)
-      --public-url URL     Basis der Webhook- und OAuth-Weiterleitungs-URLs (Standard http://HOST:PORT)
-      --workers N          gleichzeitige Synchronisationen (Standard 4)
-      --demo               zusätzlich die Sandbox-Dienste und einen Demo-Workspace starten
-  opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]
-                               [--workspace NAME] [--data-dir DIR]
-                               [--expires-in DAYS]
-                                       Benutzer/Workspace/Mitgliedschaft anlegen, falls nötig, und ein neues API-Token ausgeben
-  opbox-pipelines token list [--user EMAIL] [--data-dir DIR]
-                                       eine Zeile je Token: ID, Benutzer, Name, erste 8 Zeichen,
-                                       erstellt, zuletzt benutzt, läuft ab
-  opbox-pipelines token revoke ID [--data-dir DIR]
-                                       ein Token widerrufen (Exit-Code 1 bei unbekannter ID)
-  opbox-pipelines key rotate [--data-dir DIR]
-                                       bei gestopptem Server: ein neuer Hauptschlüssel, jedes Geheimnis
-                                       damit neu verschlüsselt
-  opbox-pipelines --version | --help
-
-Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
-</translation>
-    </message>
-    <message>
-        <source>cannot open the window on the display (%1); use --server to run headless</source>
-        <translation>das Fenster kann auf der Anzeige nicht geöffnet werden (%1); mit --server läuft das Programm ohne Oberfläche</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -862,6 +841,18 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
         <source>The connection was not saved: %1</source>
         <translation>Die Verbindung wurde nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Streams read at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many streams, and parts of a stream such as the tickets of each project, a sync reads at the same time. 1 reads one request after another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streams &amp;read at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Opbox::ConnectionListModel</name>
@@ -912,6 +903,25 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A variant of &quot;%1&quot; with a copy of its credentials: Check Now or its first sync connects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, variant %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectionListView</name>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished">Verbindungen</translation>
     </message>
 </context>
 <context>
@@ -1618,10 +1628,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
         <translation>Verbindungen filtern</translation>
     </message>
     <message>
-        <source>Connections</source>
-        <translation>Verbindungen</translation>
-    </message>
-    <message>
         <source>Select a connection to see its details.</source>
         <translation>Wählen Sie eine Verbindung, um ihre Details zu sehen.</translation>
     </message>
@@ -2206,6 +2212,10 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Reading now: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,22 @@ void FoundationController::registerRoutes(ApiRouter &router, Engine &engine)
                    return HttpResponse::json(QJsonObject{{u"notificationPreferences"_s, saved->toJson()}});
                }));
 
+    router.add("GET", u"/api/me/tokens"_s, {u"The caller's API tokens (never the token values)"_s, u"identity"_s},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
+                   auto tokens = engine.identity()->tokens(caller);
+                   if (!tokens)
+                       return HttpResponse::fromError(tokens.error());
+                   QJsonArray out;
+                   for (const auto &token : std::as_const(*tokens))
+                       out.append(token.toJson());
+                   return HttpResponse::json(QJsonObject{{u"tokens"_s, out}});
+               }));
+
+    router.add("DELETE", u"/api/me/tokens/:id"_s, {u"Revoke one of the caller's API tokens"_s, u"identity"_s, {204, 404}},
+               ApiRouter::SyncUserHandler([&engine](const HttpRequest &req, const Caller &caller) {
+                   return respondEmpty(engine.identity()->revokeToken(caller, req.param(u"id"_s)));
+               }));
+
     router.add("GET", u"/api/workspace/members"_s, {u"Members of the active workspace"_s, u"identity"_s},
                ApiRouter::SyncUserHandler([&engine](const HttpRequest &, const Caller &caller) {
                    auto members = engine.identity()->members(caller);

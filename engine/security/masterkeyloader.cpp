@@ -2,7 +2,9 @@
 #include "engine/security/masterkeyloader.h"
 #include "base/ids.h"
 #include "engine/enginelogging.h"
+#include "engine/security/environmentsecrets.h"
 #include "engine/security/secretbinding.h"
+#include "engine/security/secretresealjob.h"
 #include "engine/security/secretstore.h"
 #include "engine/security/vault.h"
 #include "engine/store/database.h"
@@ -13,6 +15,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <algorithm>
+#include <cstdio>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -22,7 +25,7 @@ namespace Opbox {
 namespace {
 const auto KeyCheckSetting = u"vault_key_check"_s;
 const QByteArray KeyCheckPlain = QByteArrayLiteral("opbox-pipelines master key check v1");
-const QByteArray KeyCheckAad = QByteArrayLiteral("settings:vault_key_check");
+const QByteArray KeyCheckAad = SecretBinding::setting(KeyCheckSetting);
 // Enough to get past a damaged value; a wrong key opens none of them.
 constexpr int MaxSecretsTried = 20;
 
@@ -67,6 +70,51 @@ QString MasterKeyLoader::keyFilePath() const
     return m_dataDir + u"/master.key"_s;
 }
 
+QString MasterKeyLoader::pendingKeyFilePath() const
+{
+    return keyFilePath() + u".new"_s;
+}
+
+QString MasterKeyLoader::pendingKeychainKey() const
+{
+    return keychainKey() + u"-next"_s;
+}
+
+QCoro::Task<std::optional<QByteArray>> MasterKeyLoader::pendingKeyThatOpens(MasterKey::Source source)
+{
+    // A rotation that re-encrypted the secrets but was cut off before its key took the current
+    // one's place: the kept key is the right one, and it moves into place now.
+    QByteArray key;
+    if (source == MasterKey::Source::Keychain && m_keychain) {
+        auto reading = m_keychain->read(pendingKeychainKey());
+        const SecretStoreResult found = co_await reading;
+        if (found.status != SecretStoreResult::Status::Ok)
+            co_return std::nullopt;
+        key = found.data;
+    } else if (source == MasterKey::Source::File) {
+        QFile pending(pendingKeyFilePath());
+        if (!pending.open(QIODevice::ReadOnly))
+            co_return std::nullopt;
+        key = QByteArray::fromBase64(pending.readAll().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    }
+    if (key.size() != Vault::KeySize || !verify(key, pendingKeyFilePath()).ok()) {
+        Vault::wipe(key);
+        co_return std::nullopt;
+    }
+    if (source == MasterKey::Source::Keychain) {
+        auto writing = m_keychain->write(keychainKey(), key);
+        if ((co_await writing).status == SecretStoreResult::Status::Ok) {
+            auto removing = m_keychain->remove(pendingKeychainKey());
+            (void)co_await removing;
+        }
+    } else if (::rename(QFile::encodeName(pendingKeyFilePath()).constData(), QFile::encodeName(keyFilePath()).constData()) != 0) {
+        qCWarning(lcVault).noquote()
+            << tr("the master key is in %1; it could not replace %2").arg(pendingKeyFilePath(), keyFilePath());
+    }
+    qCWarning(lcVault) << "finished an interrupted master key rotation";
+    co_return key;
+}
+
 bool MasterKeyLoader::hasKeyCheck() const
 {
     SqlQuery q(m_metadata->connection(), u"SELECT 1 FROM settings WHERE key = ?"_s);
@@ -76,25 +124,18 @@ bool MasterKeyLoader::hasKeyCheck() const
 
 QList<QPair<QByteArray, QByteArray>> MasterKeyLoader::sealedSecrets(int limit) const
 {
-    // Where the services seal secrets, with the associated data each one binds its values to: the
-    // credentials and webhook tokens of connections, and the PKCE verifiers of OAuth flows.
-    using Binding = QByteArray (*)(const QString &);
-    const QList<QPair<QString, Binding>> sources = {
-        {u"SELECT id, credentials FROM connections WHERE credentials IS NOT NULL LIMIT ?"_s, &SecretBinding::credentials},
-        {u"SELECT id, webhook_token_enc FROM connections WHERE webhook_token_enc IS NOT NULL LIMIT ?"_s,
-         &SecretBinding::webhookToken},
-        {u"SELECT id, verifier FROM oauth_states WHERE verifier IS NOT NULL LIMIT ?"_s, &SecretBinding::oauthVerifier},
-    };
     QList<QPair<QByteArray, QByteArray>> found;
-    for (const auto &[sql, bind] : sources) {
+    for (const SealedColumn &column : SecretResealJob::sealedColumns()) {
         if (found.size() >= limit)
             break;
-        SqlQuery q(m_metadata->connection(), sql);
+        SqlQuery q(m_metadata->connection(), column.select + u" LIMIT ?"_s);
         q.bind(int(limit - found.size()));
         if (!q.exec())
             continue; // unreadable here; the other places may still hold one
-        while (q.next())
-            found.append({q.value(1).toByteArray(), bind(q.value(0).toString())});
+        while (q.next()) {
+            const QByteArray raw = q.value(1).toByteArray();
+            found.append({column.base64Text ? QByteArray::fromBase64(raw) : raw, column.binding(q.value(0).toString())});
+        }
     }
     return found;
 }
@@ -144,11 +185,32 @@ Result<void> MasterKeyLoader::verify(const QByteArray &key, const QString &where
     return {};
 }
 
+Result<void> MasterKeyLoader::writeKeyFile(const QString &path, const QByteArray &key)
+{
+    // Create with 0600 from the start: a umask-created file would be readable for a moment.
+    const mode_t old = ::umask(0077);
+    QSaveFile out(path);
+    const bool opened = out.open(QIODevice::WriteOnly);
+    ::umask(old);
+    if (!opened)
+        return keyError(tr("cannot create %1").arg(path));
+    QByteArray encoded = key.toBase64();
+    out.write(encoded);
+    out.write("\n");
+    Vault::wipe(encoded);
+    if (!out.commit())
+        return keyError(tr("cannot write %1").arg(path));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return {};
+}
+
 QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
 {
-    const QByteArray env = qgetenv("OPBOX_MASTER_KEY");
+    // Out of the environment before anything else: no child process or browser inherits it.
+    QByteArray env = EnvironmentSecrets::take(EnvironmentSecrets::MasterKey);
     if (!env.isEmpty()) {
         const QByteArray key = QByteArray::fromBase64(env.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        Vault::wipe(env);
         if (key.size() != Vault::KeySize)
             co_return keyError(tr("OPBOX_MASTER_KEY must be the base64 of exactly 32 bytes"));
         if (auto ok = verify(key, u"OPBOX_MASTER_KEY"_s); !ok)
@@ -163,8 +225,12 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
         auto reading = m_keychain->read(keychainKey());
         const SecretStoreResult found = co_await reading;
         if (found.status == SecretStoreResult::Status::Ok) {
-            if (auto ok = verify(found.data, tr("the keychain")); !ok)
+            if (auto ok = verify(found.data, tr("the keychain")); !ok) {
+                auto pending = pendingKeyThatOpens(MasterKey::Source::Keychain);
+                if (auto kept = co_await pending)
+                    co_return MasterKey{*kept, MasterKey::Source::Keychain, false};
                 co_return ok.error();
+            }
             co_return MasterKey{found.data, MasterKey::Source::Keychain, false};
         }
         keychainUsable = found.status == SecretStoreResult::Status::NotFound;
@@ -177,8 +243,12 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
         if (!file.open(QIODevice::ReadOnly))
             co_return keyError(tr("cannot read %1").arg(keyFilePath()));
         const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
-        if (auto ok = verify(key, keyFilePath()); !ok)
+        if (auto ok = verify(key, keyFilePath()); !ok) {
+            auto pending = pendingKeyThatOpens(MasterKey::Source::File);
+            if (auto kept = co_await pending)
+                co_return MasterKey{*kept, MasterKey::Source::File, false};
             co_return ok.error();
+        }
         // The file is the key to every stored secret: readable by others, it is closed again
         // (as created) and the administrator is told, since a copy may already exist.
         constexpr QFileDevice::Permissions OthersMayTouch = QFileDevice::ReadGroup | QFileDevice::WriteGroup
@@ -214,18 +284,8 @@ QCoro::Task<Result<MasterKey>> MasterKeyLoader::load()
     }
 
     QDir().mkpath(m_dataDir);
-    // Create with 0600 from the start: a umask-created file would be readable for a moment.
-    const mode_t old = ::umask(0077);
-    QSaveFile out(keyFilePath());
-    const bool opened = out.open(QIODevice::WriteOnly);
-    ::umask(old);
-    if (!opened)
-        co_return keyError(tr("cannot create %1").arg(keyFilePath()));
-    out.write(key.toBase64());
-    out.write("\n");
-    if (!out.commit())
-        co_return keyError(tr("cannot write %1").arg(keyFilePath()));
-    QFile::setPermissions(keyFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (auto written = writeKeyFile(keyFilePath(), key); !written)
+        co_return written.error();
     qCWarning(lcVault).noquote() << tr("The system keychain is not available; the master key was stored in %1 "
                                        "(readable only by you). Anyone who can read that file can decrypt the stored secrets.")
                                         .arg(keyFilePath());

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <optional>
 
 namespace Opbox {
 
@@ -37,6 +38,11 @@ public:
     /** The keychain entry name for this data directory. */
     [[nodiscard]] QString keychainKey() const;
     [[nodiscard]] QString keyFilePath() const;
+    /** Where `key rotate` keeps the new key until the secrets are re-encrypted under it. */
+    [[nodiscard]] QString pendingKeyFilePath() const;
+    [[nodiscard]] QString pendingKeychainKey() const;
+    /** Writes `key` (base64) to `path`, readable only by its owner from the first byte. */
+    [[nodiscard]] static Result<void> writeKeyFile(const QString &path, const QByteArray &key);
 
 private:
     [[nodiscard]] Result<void> verify(const QByteArray &key, const QString &where) const;
@@ -44,6 +50,8 @@ private:
     /** Up to `limit` sealed values already in the database, each with its associated data. */
     [[nodiscard]] QList<QPair<QByteArray, QByteArray>> sealedSecrets(int limit) const;
     [[nodiscard]] bool storeKeyCheck(const QByteArray &key) const;
+    /** The key a rotation kept aside, when the current one does not open the secrets and it does. */
+    [[nodiscard]] QCoro::Task<std::optional<QByteArray>> pendingKeyThatOpens(MasterKey::Source source);
 
     QString m_dataDir;
     Database *m_metadata;

@@ -26,6 +26,11 @@ namespace SecretBinding {
 {
     return "oauth-verifier:" + stateId.toUtf8();
 }
+/** A sealed installation setting (the key check, the cron secret), by its settings key. */
+[[nodiscard]] inline QByteArray setting(const QString &key)
+{
+    return "settings:" + key.toUtf8();
+}
 } // namespace SecretBinding
 
 } // namespace Opbox

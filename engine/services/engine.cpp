@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/services/engine.h"
 #include "engine/enginelogging.h"
+#include "engine/security/secretresealjob.h"
 #include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/connectorservice.h"
@@ -26,6 +27,23 @@
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
+
+namespace {
+/**
+ * Seals what older versions left in plaintext (webhook tokens, the cron secret) and reseals values
+ * of the first format (raw key, no key id) under the derived key, before any service reads them.
+ */
+Result<void> upgradeSealedSecrets(Database *metadata, const Vault &vault)
+{
+    auto outcome = SecretResealJob(metadata, &vault, &vault).run(SecretResealJob::Scope::OutdatedOnly);
+    if (!outcome)
+        return outcome.error();
+    if (outcome->resealed > 0 || outcome->sealedPlaintext > 0)
+        qCInfo(lcVault) << "upgraded stored secrets:" << outcome->resealed << "re-encrypted," << outcome->sealedPlaintext
+                        << "plaintext values sealed";
+    return {};
+}
+} // namespace
 
 Engine::Engine(QString dataDir, QObject *parent)
     : QObject(parent)
@@ -85,7 +103,12 @@ QCoro::Task<Result<void>> Engine::unlock(SecretStore *keychain)
     if (!key)
         co_return key.error();
     m_vault = std::make_unique<Vault>(key->key);
+    Vault::wipe(key->key);
     m_keySource = key->source;
+    if (auto upgraded = upgradeSealedSecrets(m_metadata.get(), *m_vault); !upgraded) {
+        m_vault.reset();
+        co_return upgraded.error();
+    }
     startSecretServices();
     co_return Result<void>();
 }
@@ -96,12 +119,17 @@ Result<void> Engine::unlockWithKey(const QByteArray &key)
         return Error::internal(u"the master key must be 32 bytes"_s);
     m_vault = std::make_unique<Vault>(key);
     m_keySource = MasterKey::Source::Environment;
+    if (auto upgraded = upgradeSealedSecrets(m_metadata.get(), *m_vault); !upgraded) {
+        m_vault.reset();
+        return upgraded;
+    }
     startSecretServices();
     return {};
 }
 
 void Engine::startSecretServices()
 {
+    m_settings->setVault(m_vault.get());
     m_connections = new ConnectionService(m_metadata.get(), m_vault.get(), m_identity, m_audit);
     m_connectorService = new ConnectorService(m_connections, m_audit);
     m_notifications = new NotificationService(m_metadata.get(), m_identity);

@@ -154,15 +154,66 @@ Result<void> IdentityService::ensureMembership(const QString &userId, const QStr
     return {};
 }
 
-Result<QString> IdentityService::createToken(const QString &userId, const QString &name)
+Result<QString> IdentityService::createToken(const QString &userId, const QString &name, const QDateTime &expiresAt)
 {
     const QString token = QString::fromLatin1(TokenPrefix + Ids::base64Url(Ids::randomBytes(32)));
-    SqlQuery q(m_metadata->connection(),
-               u"INSERT INTO api_tokens(id, user_id, name, token_hash, created_at) VALUES(?, ?, ?, ?, ?)"_s);
-    q.bind(Ids::newId()).bind(userId).bind(name).bind(Ids::sha256(token.toUtf8())).bind(Ids::isoNow());
-    if (!q.exec())
+    ApiTokenRecord record;
+    record.id = Ids::newId();
+    record.userId = userId;
+    record.name = name;
+    record.prefix = token.left(8);
+    record.createdAt = QDateTime::currentDateTimeUtc();
+    record.expiresAt = expiresAt;
+    if (auto ok = ApiTokenStore(m_metadata).insert(record, Ids::sha256(token.toUtf8())); !ok)
         return Error::invalid(tr("unknown user"));
     return token;
+}
+
+Result<QList<ApiTokenRecord>> IdentityService::tokens(const Caller &caller) const
+{
+    if (caller.userId.isEmpty())
+        return Error::forbidden(tr("only a user has API tokens"));
+    return ApiTokenStore(m_metadata).list(caller.userId);
+}
+
+Result<void> IdentityService::revokeToken(const Caller &caller, const QString &tokenId)
+{
+    // Another user's token answers as an unknown one: its id says nothing about whether it exists.
+    auto revoked = caller.userId.isEmpty()
+        ? Result<bool>(false)
+        : ApiTokenStore(m_metadata).revoke(tokenId, QDateTime::currentDateTimeUtc(), caller.userId);
+    if (!revoked)
+        return revoked.error();
+    if (!*revoked)
+        return Error::notFound(tr("API token not found: %1").arg(tokenId.left(64)));
+    qCInfo(lcEngine) << "API token" << tokenId << "revoked by its user";
+    return {};
+}
+
+Result<QList<ApiTokenRecord>> IdentityService::allTokens(const QString &email) const
+{
+    QString userId;
+    if (!email.isEmpty()) {
+        SqlQuery q(m_metadata->connection(), u"SELECT id FROM users WHERE email = ?"_s);
+        q.bind(email.trimmed());
+        if (!q.exec())
+            return Error::internal();
+        if (!q.next())
+            return Error::notFound(tr("no user with the email %1").arg(email.left(254)));
+        userId = q.value(0).toString();
+    }
+    return ApiTokenStore(m_metadata).list(userId);
+}
+
+Result<void> IdentityService::revokeTokenById(const QString &tokenId)
+{
+    auto revoked = ApiTokenStore(m_metadata).revoke(tokenId, QDateTime::currentDateTimeUtc());
+    if (!revoked)
+        return revoked.error();
+    if (!*revoked)
+        return Error::notFound(tr("no active API token with the id %1").arg(tokenId.left(64)));
+    qCInfo(lcEngine) << "API token" << tokenId << "revoked";
+    return {};
 }
 
 std::optional<Role> IdentityService::roleIn(const QString &workspaceId, const QString &userId) const
@@ -185,23 +236,20 @@ Result<Caller> IdentityService::authenticate(const QByteArray &authorization, co
     if (token.isEmpty() || token.size() > 512)
         return unauthorized(tr("invalid API token"));
     auto db = m_metadata->connection();
-    SqlQuery q(db, u"SELECT t.id, t.user_id FROM api_tokens t WHERE t.token_hash = ?"_s);
-    q.bind(Ids::sha256(token));
-    if (!q.exec())
-        return Error::internal();
-    if (!q.next())
+    ApiTokenStore store(m_metadata);
+    auto found = store.findByHash(Ids::sha256(token));
+    if (!found)
+        return found.error();
+    if (!*found)
         return unauthorized(tr("invalid API token"));
-    const QString tokenId = q.value(0).toString();
-    const QString userId = q.value(1).toString();
-    // Finish the read before writing: an open SELECT holds a read transaction that makes the
-    // UPDATE below wait for busy sync writers ("database is locked").
-    q.raw().finish();
-
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if ((*found)->revokedAt.isValid())
+        return unauthorized(tr("this API token was revoked"));
+    if ((*found)->isExpired(now))
+        return unauthorized(tr("this API token has expired"));
+    const QString userId = (*found)->userId;
     // Remember roughly when a token was last used, without a write on every request.
-    const QString now = Ids::isoNow();
-    SqlQuery touch(db, u"UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"_s);
-    touch.bind(now).bind(tokenId).bind(Ids::iso(QDateTime::currentDateTimeUtc().addSecs(-300)));
-    (void)touch.exec();
+    store.touch((*found)->id, now);
 
     if (!workspaceId.isEmpty()) {
         const auto role = roleIn(workspaceId, userId);

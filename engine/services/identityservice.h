@@ -3,6 +3,7 @@
 
 #include "base/result.h"
 #include "engine/security/caller.h"
+#include "engine/store/apitokenstore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -86,12 +87,23 @@ public:
     [[nodiscard]] Result<void> setMembership(const QString &userId, const QString &workspaceId, Role role);
     /** Adds the user to the workspace with `role` unless already a member (an existing membership keeps its role). */
     [[nodiscard]] Result<void> ensureMembership(const QString &userId, const QString &workspaceId, Role role);
-    /** A new API token for the user; only its SHA-256 is stored, so this is the one time it is seen. */
-    [[nodiscard]] Result<QString> createToken(const QString &userId, const QString &name);
+    /**
+     * A new API token for the user, valid until `expiresAt` (invalid: for good); only its SHA-256
+     * is stored, so this is the one time it is seen.
+     */
+    [[nodiscard]] Result<QString> createToken(const QString &userId, const QString &name, const QDateTime &expiresAt = {});
+    /** `GET /api/me/tokens`: the caller's tokens that are not revoked, oldest first. */
+    [[nodiscard]] Result<QList<ApiTokenRecord>> tokens(const Caller &caller) const;
+    /** `DELETE /api/me/tokens/:id`: revokes one of the caller's tokens; 404 for any other id. */
+    [[nodiscard]] Result<void> revokeToken(const Caller &caller, const QString &tokenId);
+    /** Every token not revoked (the administrator's `token list`), only the user's when an email is given. */
+    [[nodiscard]] Result<QList<ApiTokenRecord>> allTokens(const QString &email = {}) const;
+    /** Revokes a token by id (the administrator's `token revoke`); 404 when no such token is active. */
+    [[nodiscard]] Result<void> revokeTokenById(const QString &tokenId);
 
     /**
      * Resolves `Authorization: Bearer <token>` and `X-Workspace-Id` (else the user's first workspace).
-     * 401 for a missing or unknown token, 403 for a workspace that is unknown or not the user's.
+     * 401 for a missing, unknown, revoked or expired token, 403 for a workspace that is unknown or not the user's.
      */
     [[nodiscard]] Result<Caller> authenticate(const QByteArray &authorization, const QString &workspaceId,
                                               const QString &ip) const;

@@ -99,7 +99,20 @@ QList<Migration> metadataMigrations()
         " created_at TEXT NOT NULL, expires_at INTEGER NOT NULL, used_at TEXT)"_s,
         u"CREATE INDEX oauth_states_by_connection ON oauth_states(connection_id, created_at)"_s,
     };
-    return {v1, v2, v3};
+
+    Migration v4;
+    v4.version = 4;
+    v4.statements = {
+        // API tokens that expire and can be revoked; a revoked token keeps its row, so that the
+        // list can tell "revoked" from "never existed". The prefix (first 8 characters) lets a
+        // user recognise a token without it ever being shown again.
+        u"ALTER TABLE api_tokens ADD COLUMN token_prefix TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE api_tokens ADD COLUMN expires_at TEXT"_s,
+        u"ALTER TABLE api_tokens ADD COLUMN revoked_at TEXT"_s,
+        u"CREATE INDEX api_tokens_by_user ON api_tokens(user_id, created_at)"_s,
+    };
+
+    return {v1, v2, v3, v4};
 }
 
 QList<Migration> workspaceMigrations()

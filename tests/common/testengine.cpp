@@ -3,6 +3,7 @@
 #include "engine/security/vault.h"
 #include "engine/services/identityservice.h"
 
+#include <QCoroTask>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -16,12 +17,13 @@ void pinEnvironment()
     QStandardPaths::setTestModeEnabled(true);
 }
 
-TestEngine::TestEngine(bool withApi)
+TestEngine::TestEngine(bool withApi, const QByteArray &key)
+    : m_withApi(withApi)
 {
     m_engine = std::make_unique<Engine>(m_dir.path());
     if (!m_engine->open())
         return;
-    if (!m_engine->unlockWithKey(Vault::generateKey()))
+    if (!m_engine->unlockWithKey(key.isEmpty() ? Vault::generateKey() : key))
         return;
     m_api = std::make_unique<ApiServer>(m_engine.get());
     m_ok = true;
@@ -33,6 +35,30 @@ TestEngine::~TestEngine()
 {
     if (m_api)
         m_api->stop();
+}
+
+void TestEngine::close()
+{
+    if (m_api)
+        m_api->stop();
+    m_api.reset();
+    m_engine.reset();
+    m_ok = false;
+}
+
+Result<void> TestEngine::reopen(SecretStore *keychain)
+{
+    close();
+    m_engine = std::make_unique<Engine>(m_dir.path());
+    if (auto opened = m_engine->open(); !opened)
+        return opened;
+    if (auto unlocked = QCoro::waitFor(m_engine->unlock(keychain)); !unlocked)
+        return unlocked;
+    m_api = std::make_unique<ApiServer>(m_engine.get());
+    m_ok = !m_withApi || startApi();
+    if (!m_ok)
+        return Error::internal(u"the API server did not start"_s);
+    return {};
 }
 
 bool TestEngine::startApi()

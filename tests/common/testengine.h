@@ -22,8 +22,17 @@ void pinEnvironment();
 class TestEngine
 {
 public:
-    explicit TestEngine(bool withApi = true);
+    /** Unlocked with `key`, or with a random key when it is empty. */
+    explicit TestEngine(bool withApi = true, const QByteArray &key = {});
     ~TestEngine();
+
+    /** Stops the API server and closes the engine, as a stopped server leaves the data directory. */
+    void close();
+    /**
+     * Closes the engine (when open) and opens it again on the same data directory, unlocked the way
+     * the application does it (environment, `keychain`, master.key), with the API server when it had one.
+     */
+    [[nodiscard]] Result<void> reopen(SecretStore *keychain);
 
     [[nodiscard]] bool ok() const { return m_ok; }
     [[nodiscard]] Engine &engine() { return *m_engine; }
@@ -56,6 +65,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<ApiServer> m_api;
     quint16 m_port = 0;
+    bool m_withApi = true;
     bool m_ok = false;
 };
 

@@ -259,6 +259,8 @@ private Q_SLOTS:
             QVERIFY(!unlocked.ok());
             QVERIFY2(unlocked.error().message.contains(u"wrong key"_s), qPrintable(unlocked.error().message));
         }
+        // The environment's key is taken out of it when read: a new start is given it again.
+        offerKey(Source(source), key, dir.path(), store);
         Engine again(dir.path());
         QVERIFY(again.open().ok());
         const auto reopened = QCoro::waitFor(again.unlock(&store));

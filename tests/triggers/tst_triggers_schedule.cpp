@@ -154,15 +154,30 @@ private Q_SLOTS:
 
     void cronSecretFromEnvironment()
     {
+        // The environment's secret is read once, when the engine opens, and replaces the stored one;
+        // the variable is gone from the environment afterwards.
         const QByteArray stored = bearer();
         qputenv("OPBOX_CRON_SECRET", "from-the-environment-0123456789");
-        const int withEnv = cron("Bearer from-the-environment-0123456789").status;
-        const int storedWhileEnv = cron(stored).status;
-        qunsetenv("OPBOX_CRON_SECRET");
-        QCOMPARE(withEnv, 200);
-        QCOMPARE(storedWhileEnv, 401); // the environment's secret replaces the stored one
+        Test::TriggerFixture withEnv;
+        QVERIFY(!qEnvironmentVariableIsSet("OPBOX_CRON_SECRET"));
+        const auto cronOf = [&withEnv](const QByteArray &authorization) {
+            return withEnv.as({})->request("GET", u"/api/pipelines/cron"_s, {}, {{"Authorization", authorization}}).status;
+        };
+        QCOMPARE(cronOf("Bearer from-the-environment-0123456789"), 200);
+        QCOMPARE(withEnv.engine().settings()->cronSecret(), u"from-the-environment-0123456789"_s);
+        QCOMPARE(cronOf(stored), 401); // another installation's secret
+        // An engine opened without the variable uses its stored secret.
         QCOMPARE(cron("Bearer from-the-environment-0123456789").status, 401);
         QCOMPARE(cron(stored).status, 200);
+    }
+
+    void cronSecretIsSealed()
+    {
+        const QString secret = m_f->engine().settings()->cronSecret();
+        const QString stored = m_f->engine().settings()->value(u"cron_secret_sealed"_s);
+        QVERIFY(!stored.isEmpty());
+        QVERIFY(!stored.contains(secret) && !QByteArray::fromBase64(stored.toLatin1()).contains(secret.toUtf8()));
+        QVERIFY(m_f->engine().settings()->value(u"cronSecret"_s).isEmpty());
     }
 
     void cronTriggersDueConnections()
