@@ -102,7 +102,7 @@ void CredentialsPage::rebuild(const ConnectorTypeEntry *type)
     if (!type || type == m_builtFor)
         return;
     m_builtFor = type;
-    auto clear = [this](QFormLayout *form) {
+    auto clear = [](QFormLayout *form) {
         while (form->rowCount() > 0)
             form->removeRow(0);
     };
