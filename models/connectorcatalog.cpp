@@ -5,7 +5,7 @@
 
 namespace Opbox {
 
-const QList<ConnectorTypeEntry> &ConnectorCatalog::all()
+QList<ConnectorTypeEntry> ConnectorCatalog::all()
 {
     return ConnectorTypeRegistry::all();
 }

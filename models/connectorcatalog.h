@@ -27,7 +27,7 @@ class ConnectorCatalog
 {
 public:
     /** Every type in display order. */
-    [[nodiscard]] static const QList<ConnectorTypeEntry> &all();
+    [[nodiscard]] static QList<ConnectorTypeEntry> all();
     /** The entry of a type (CRM_PLATFORM …), nullptr when unknown. */
     [[nodiscard]] static const ConnectorTypeEntry *find(const QString &type);
     /** The engine's own check of a new connection's credentials and config; its message names the field. */

@@ -15,7 +15,10 @@
 void opboxInitConnectorResources()
 {
     static std::once_flag once;
-    std::call_once(once, [] { Q_INIT_RESOURCE(opbox_connector_manifests); });
+    std::call_once(once, [] {
+        Q_INIT_RESOURCE(opbox_connector_manifests);
+        Q_INIT_RESOURCE(opbox_connector_schema);
+    });
 }
 
 namespace Opbox {
@@ -25,13 +28,12 @@ std::unique_ptr<Connector> ConnectorFactory::create(ConnectorContext context)
     auto manifest = ConnectorManifest::forType(context.type);
     if (!manifest)
         return nullptr;
+    // The manifest's `implementation` names the C++ a provider needs; user manifests are always declarative.
     if (manifest->implementation == QLatin1StringView("fireflies"))
         return std::make_unique<FirefliesConnector>(std::move(manifest), std::move(context));
-    // Providers whose C++ part is chosen by type: the manifest format names only the declarative
-    // and fireflies implementations.
-    if (manifest->type == QLatin1StringView("SUPPORT"))
+    if (manifest->implementation == QLatin1StringView("zendesk"))
         return std::make_unique<ZendeskConnector>(manifest, std::move(context));
-    if (manifest->type == QLatin1StringView("MESSAGING"))
+    if (manifest->implementation == QLatin1StringView("whatsapp"))
         return std::make_unique<WhatsAppConnector>(std::move(manifest), std::move(context));
     return std::make_unique<DeclarativeConnector>(std::move(manifest), std::move(context));
 }
@@ -44,7 +46,8 @@ bool ConnectorFactory::isAvailable(const QString &type)
 const WebhookDecoder *ConnectorFactory::webhookDecoder(const QString &type)
 {
     static const WhatsAppWebhookDecoder whatsApp;
-    if (type == WhatsAppWebhookDecoder::ConnectorType)
+    const auto manifest = ConnectorManifest::forType(type);
+    if (manifest && manifest->implementation == QLatin1StringView("whatsapp"))
         return &whatsApp;
     return nullptr;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectors/runtime/connector.h"
+#include "connectors/runtime/connectortyperegistry.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -146,6 +147,16 @@ public:
     QString provider; // display name used in messages
     QString baseUrl;
     QString implementation = QStringLiteral("declarative");
+    // What the product shows about the type: GET connector-types is generated from these.
+    QString name;
+    QString category;
+    QString service;
+    QString version;
+    QString documentationUrl;
+    QString authType; // api_key | basic | bearer | oauth2
+    int listOrder = 1000; // position among the connector types (built-ins first, in their order)
+    QList<ConnectorField> credentials;
+    QList<ConnectorField> config;
     Auth auth;
     QList<QPair<QByteArray, QByteArray>> headers;
     QList<QStringList> errorMessagePaths;
@@ -154,13 +165,13 @@ public:
     Request check;
     QList<Stream> streams;
 
-    [[nodiscard]] const Stream *stream(const QString &name) const;
+    [[nodiscard]] const Stream *stream(const QString &streamName) const;
 
     /** Parses a manifest; an Invalid error naming the first problem when it is not valid. */
     [[nodiscard]] static Result<ConnectorManifest> parse(const QByteArray &json);
-    /** The embedded manifest of a connector type, parsed once per process; nullptr when there is none. */
+    /** The manifest of a connector type (embedded or user-installed); nullptr when there is none. */
     [[nodiscard]] static std::shared_ptr<const ConnectorManifest> forType(const QString &type);
-    /** Types that have an embedded manifest. */
+    /** Types that have a manifest, sorted. */
     [[nodiscard]] static QStringList availableTypes();
 };
 

@@ -1,8 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectors/runtime/connectortyperegistry.h"
 
+#include "connectors/connectorslogging.h"
+#include "connectors/runtime/connectormanifest.h"
+#include "connectors/runtime/manifestvalidator.h"
+
 #include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QReadWriteLock>
+#include <algorithm>
+
+void opboxInitConnectorResources();
 
 using namespace Qt::StringLiterals;
 
@@ -21,122 +33,92 @@ QString kindName(ConnectorField::Kind kind)
     return u"string"_s;
 }
 
-ConnectorField secretField(const QString &name, const QString &label, bool required = true)
+// Labels are declared in English; the GUI's translation carries them under this context.
+QString translated(const QString &english)
 {
-    return ConnectorField{name, label, required, true, ConnectorField::Kind::String, {}, {}, {}};
+    if (english.isEmpty())
+        return english;
+    const QByteArray source = english.toUtf8();
+    return QCoreApplication::translate("ConnectorTypeRegistry", source.constData());
 }
 
-ConnectorField plainField(const QString &name, const QString &label, bool required = true,
-                          ConnectorField::Kind kind = ConnectorField::Kind::String, const QString &help = {})
+struct Entry
 {
-    return ConnectorField{name, label, required, false, kind, help, {}, {}};
+    ConnectorTypeInfo info;
+    std::shared_ptr<const ConnectorManifest> manifest;
+    QJsonObject document;
+    int listOrder = 0;
+};
+
+struct Catalog
+{
+    QReadWriteLock lock;
+    QList<std::shared_ptr<const Entry>> builtins; // in list order
+    QList<std::shared_ptr<const Entry>> users; // by type
+    QList<std::shared_ptr<const Entry>> retired; // replaced or removed, kept for pointers handed out
+};
+
+std::shared_ptr<const Entry> makeEntry(std::shared_ptr<const ConnectorManifest> manifest, QJsonObject document, bool builtin)
+{
+    auto entry = std::make_shared<Entry>();
+    entry->info = ConnectorTypeRegistry::describe(*manifest, builtin);
+    entry->listOrder = manifest->listOrder;
+    entry->manifest = std::move(manifest);
+    entry->document = std::move(document);
+    return entry;
 }
 
-// Values with a documented shape are checked when the connection is saved, not at its first sync.
-ConnectorField withPattern(ConnectorField field, const QString &pattern, const QString &hint)
+QList<std::shared_ptr<const Entry>> loadBuiltins()
 {
-    field.pattern = pattern;
-    field.patternHint = hint;
-    return field;
+    opboxInitConnectorResources();
+    QList<std::shared_ptr<const Entry>> out;
+    QDirIterator it(u":/connectors"_s, QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString dir = it.next();
+        QFile file(dir + u"/manifest.json"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        auto outcome = ManifestValidator::validate(file.readAll(), ManifestValidator::Origin::Builtin);
+        if (!outcome.valid()) {
+            qCWarning(lcConnectors) << "ignoring invalid connector manifest" << file.fileName() << outcome.summary();
+            continue;
+        }
+        auto manifest = std::make_shared<ConnectorManifest>(std::move(*outcome.manifest));
+        manifest->directory = QFileInfo(dir).fileName();
+        out.append(makeEntry(std::move(manifest), outcome.document, true));
+    }
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+        return a->listOrder != b->listOrder ? a->listOrder < b->listOrder : a->info.type < b->info.type;
+    });
+    return out;
 }
 
-// Every connector honours baseUrl so that it can be pointed at a local fake or a proxy.
-ConnectorField baseUrlField()
+Catalog &catalog()
 {
-    return plainField(u"baseUrl"_s, QCoreApplication::translate("ConnectorTypeRegistry", "API base URL"), false,
-                      ConnectorField::Kind::String,
-                      QCoreApplication::translate("ConnectorTypeRegistry", "Leave empty for the provider's own API."));
+    // Built on first use, from whatever thread gets there first (static init is thread-safe).
+    static Catalog *instance = [] {
+        auto *c = new Catalog;
+        c->builtins = loadBuiltins();
+        return c;
+    }();
+    return *instance;
 }
 
-ConnectorField authBaseUrlField()
+// Caller holds the lock.
+std::shared_ptr<const Entry> entryOf(const Catalog &c, const QString &type)
 {
-    return plainField(u"authBaseUrl"_s, QCoreApplication::translate("ConnectorTypeRegistry", "OAuth base URL"), false);
+    for (const auto &list : {&c.builtins, &c.users}) {
+        for (const auto &entry : *list) {
+            if (entry->info.type == type)
+                return entry;
+        }
+    }
+    return nullptr;
 }
 
-QList<ConnectorTypeInfo> buildRegistry()
+void sortUsers(QList<std::shared_ptr<const Entry>> &users)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("ConnectorTypeRegistry", s); };
-    using K = ConnectorField::Kind;
-    QList<ConnectorTypeInfo> types;
-    types.append({u"CRM_PLATFORM"_s,
-                  u"CRM Platform"_s,
-                  u"CRM"_s,
-                  u"HubSpot CRM v3"_s,
-                  u"api_key"_s,
-                  {secretField(u"apiKey"_s, tr("Private app token"))},
-                  {baseUrlField()}});
-    types.append({u"ACCOUNTING"_s,
-                  u"Accounting Software"_s,
-                  u"Accounting"_s,
-                  u"Xero Accounting"_s,
-                  u"oauth2"_s,
-                  {plainField(u"client_id"_s, tr("Client ID")), secretField(u"client_secret"_s, tr("Client secret"))},
-                  {plainField(u"tenantId"_s, tr("Tenant ID (discovered)"), false), baseUrlField(), authBaseUrlField()}});
-    types.append({u"PROJECT_MGMT"_s,
-                  u"Project Management"_s,
-                  u"Project Management"_s,
-                  u"Asana"_s,
-                  u"api_key"_s,
-                  {secretField(u"accessToken"_s, tr("Personal access token"))},
-                  {plainField(u"workspaceGid"_s, tr("Workspace GID (empty: every workspace)"), false), baseUrlField()}});
-    types.append({u"SCHEDULING"_s,
-                  u"Scheduling Platform"_s,
-                  u"Scheduling"_s,
-                  u"Calendly v2"_s,
-                  u"api_key"_s,
-                  {secretField(u"accessToken"_s, tr("Personal access token"))},
-                  {baseUrlField()}});
-    types.append(
-        {u"DOC_SIGNING"_s,
-         u"Document Signing"_s,
-         u"Documents"_s,
-         u"DocuSign eSignature v2.1"_s,
-         u"oauth2"_s,
-         {plainField(u"client_id"_s, tr("Integration key (client ID)")), secretField(u"client_secret"_s, tr("Secret key"))},
-         {plainField(u"accountId"_s, tr("Account ID (discovered)"), false), baseUrlField(), authBaseUrlField()}});
-    types.append({u"MEETINGS"_s,
-                  u"Meeting Transcription"_s,
-                  u"Meetings"_s,
-                  u"Fireflies.ai GraphQL"_s,
-                  u"api_key"_s,
-                  {secretField(u"apiKey"_s, tr("API key"))},
-                  {baseUrlField()}});
-    types.append({u"SUPPORT"_s,
-                  u"Customer Support"_s,
-                  u"Support"_s,
-                  u"Zendesk Support"_s,
-                  u"basic"_s,
-                  {plainField(u"email"_s, tr("Agent email")), secretField(u"apiToken"_s, tr("API token"))},
-                  {plainField(u"subdomain"_s, tr("Subdomain (<subdomain>.zendesk.com)")), baseUrlField()}});
-    types.append({u"MESSAGING"_s,
-                  u"WhatsApp Messaging"_s,
-                  u"Messaging"_s,
-                  u"WhatsApp Business Cloud"_s,
-                  u"api_key"_s,
-                  {secretField(u"accessToken"_s, tr("System-user access token")),
-                   secretField(u"appSecret"_s, tr("App secret (for inbound webhooks)"), false),
-                   secretField(u"verifyToken"_s, tr("Webhook verify token"), false)},
-                  {plainField(u"wabaId"_s, tr("WhatsApp Business Account ID")), baseUrlField()}});
-    types.append({u"REGISTRY"_s,
-                  u"Registry Service"_s,
-                  u"Registry"_s,
-                  u"UK Companies House"_s,
-                  u"api_key"_s,
-                  {secretField(u"apiKey"_s, tr("API key"))},
-                  {withPattern(plainField(u"companyNumbers"_s, tr("Company numbers"), true, K::StringList), u"[A-Za-z0-9]{8}"_s,
-                               tr("a company number (8 letters or digits, e.g. 00445790 or SC123456)")),
-                   baseUrlField()}});
-    types.append({u"DEVELOPMENT"_s,
-                  u"Development"_s,
-                  u"Development"_s,
-                  u"GitHub REST"_s,
-                  u"api_key"_s,
-                  {secretField(u"token"_s, tr("Access token"))},
-                  {withPattern(plainField(u"repositories"_s, tr("Repositories (owner/name; empty: all of the token's)"), false,
-                                          K::StringList),
-                               u"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+"_s, tr("owner/name (e.g. octocat/hello-world)")),
-                   baseUrlField()}});
-    return types;
+    std::sort(users.begin(), users.end(), [](const auto &a, const auto &b) { return a->info.type < b->info.type; });
 }
 
 } // namespace
@@ -158,23 +140,55 @@ QJsonObject ConnectorTypeInfo::toJson() const
     QJsonArray conf;
     for (const auto &f : config)
         conf.append(f.toJson());
-    return QJsonObject{{u"type"_s, type},         {u"name"_s, name},         {u"category"_s, category}, {u"service"_s, service},
-                       {u"authType"_s, authType}, {u"credentials"_s, creds}, {u"config"_s, conf}};
+    return QJsonObject{{u"type"_s, type},         {u"name"_s, name},
+                       {u"category"_s, category}, {u"service"_s, service},
+                       {u"authType"_s, authType}, {u"credentials"_s, creds},
+                       {u"config"_s, conf},       {u"source"_s, builtin ? u"builtin"_s : u"user"_s},
+                       {u"version"_s, version}};
 }
 
-const QList<ConnectorTypeInfo> &ConnectorTypeRegistry::all()
+ConnectorTypeInfo ConnectorTypeRegistry::describe(const ConnectorManifest &manifest, bool builtin)
 {
-    static const QList<ConnectorTypeInfo> types = buildRegistry();
-    return types;
+    ConnectorTypeInfo info;
+    info.type = manifest.type;
+    info.name = manifest.name;
+    info.category = manifest.category;
+    info.service = manifest.service;
+    info.authType = manifest.authType;
+    info.version = manifest.version;
+    info.documentationUrl = manifest.documentationUrl;
+    info.builtin = builtin;
+    const auto localise = [](QList<ConnectorField> fields) {
+        for (auto &field : fields) {
+            field.label = translated(field.label);
+            field.help = translated(field.help);
+            field.patternHint = translated(field.patternHint);
+        }
+        return fields;
+    };
+    info.credentials = localise(manifest.credentials);
+    info.config = localise(manifest.config);
+    return info;
+}
+
+QList<ConnectorTypeInfo> ConnectorTypeRegistry::all()
+{
+    Catalog &c = catalog();
+    QReadLocker locker(&c.lock);
+    QList<ConnectorTypeInfo> out;
+    for (const auto &list : {&c.builtins, &c.users}) {
+        for (const auto &entry : *list)
+            out.append(entry->info);
+    }
+    return out;
 }
 
 const ConnectorTypeInfo *ConnectorTypeRegistry::find(const QString &type)
 {
-    for (const auto &info : all()) {
-        if (info.type == type)
-            return &info;
-    }
-    return nullptr;
+    Catalog &c = catalog();
+    QReadLocker locker(&c.lock);
+    const auto entry = entryOf(c, type);
+    return entry ? &entry->info : nullptr; // entries are never freed (see the class comment)
 }
 
 const ConnectorTypeInfo *ConnectorTypeRegistry::findLoose(const QString &type)
@@ -190,6 +204,75 @@ QStringList ConnectorTypeRegistry::typeNames()
     for (const auto &info : all())
         names.append(info.type);
     return names;
+}
+
+std::shared_ptr<const ConnectorManifest> ConnectorTypeRegistry::manifest(const QString &type)
+{
+    Catalog &c = catalog();
+    QReadLocker locker(&c.lock);
+    const auto entry = entryOf(c, type);
+    return entry ? entry->manifest : nullptr;
+}
+
+QJsonObject ConnectorTypeRegistry::document(const QString &type)
+{
+    Catalog &c = catalog();
+    QReadLocker locker(&c.lock);
+    const auto entry = entryOf(c, type);
+    return entry ? entry->document : QJsonObject();
+}
+
+bool ConnectorTypeRegistry::isBuiltin(const QString &type)
+{
+    Catalog &c = catalog();
+    QReadLocker locker(&c.lock);
+    return std::any_of(c.builtins.begin(), c.builtins.end(), [&type](const auto &e) { return e->info.type == type; });
+}
+
+bool ConnectorTypeRegistry::putUser(std::shared_ptr<const ConnectorManifest> manifest, const QJsonObject &document)
+{
+    if (!manifest || isBuiltin(manifest->type))
+        return false;
+    auto entry = makeEntry(std::move(manifest), document, false);
+    Catalog &c = catalog();
+    QWriteLocker locker(&c.lock);
+    for (qsizetype i = 0; i < c.users.size(); ++i) {
+        if (c.users.at(i)->info.type == entry->info.type) {
+            c.retired.append(c.users.at(i));
+            c.users.replace(i, entry);
+            return true;
+        }
+    }
+    c.users.append(entry);
+    sortUsers(c.users);
+    return true;
+}
+
+bool ConnectorTypeRegistry::removeUser(const QString &type)
+{
+    Catalog &c = catalog();
+    QWriteLocker locker(&c.lock);
+    for (qsizetype i = 0; i < c.users.size(); ++i) {
+        if (c.users.at(i)->info.type == type) {
+            c.retired.append(c.users.takeAt(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+void ConnectorTypeRegistry::replaceUsers(const QList<QPair<std::shared_ptr<const ConnectorManifest>, QJsonObject>> &manifests)
+{
+    QList<std::shared_ptr<const Entry>> fresh;
+    for (const auto &[manifest, document] : manifests) {
+        if (manifest && !isBuiltin(manifest->type))
+            fresh.append(makeEntry(manifest, document, false));
+    }
+    sortUsers(fresh);
+    Catalog &c = catalog();
+    QWriteLocker locker(&c.lock);
+    c.retired.append(c.users);
+    c.users = fresh;
 }
 
 } // namespace Opbox

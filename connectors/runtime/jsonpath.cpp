@@ -59,8 +59,10 @@ QJsonValue JsonPath::value(const QJsonValue &root, const QStringList &segments)
             current = current.toObject().value(segment);
         } else if (current.isArray()) {
             bool ok = false;
-            const int index = segment.toInt(&ok);
+            int index = segment.toInt(&ok);
             const QJsonArray array = current.toArray();
+            if (ok && index < 0)
+                index += int(array.size()); // -1 is the last element (Stripe's starting_after is the last record's id)
             if (!ok || index < 0 || index >= array.size())
                 return QJsonValue(QJsonValue::Undefined);
             current = array.at(index);

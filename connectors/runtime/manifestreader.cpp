@@ -3,15 +3,76 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
+namespace {
+
+// Levenshtein distance, to suggest the key a typo meant.
+qsizetype distance(const QString &a, const QString &b)
+{
+    QList<qsizetype> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        qsizetype diagonal = row[0];
+        row[0] = i;
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const qsizetype above = row[j];
+            const bool same = a.at(i - 1).toLower() == b.at(j - 1).toLower();
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+QString ManifestReader::unknownKeyMessage(const QString &key, const QStringList &allowed)
+{
+    QString best;
+    qsizetype bestDistance = 3; // more than two edits away is no typo
+    for (const QString &candidate : allowed) {
+        const qsizetype d = distance(key, candidate);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate;
+        }
+    }
+    if (!best.isEmpty())
+        return u"unknown key '%1': write '%2' instead"_s.arg(key, best);
+    return u"unknown key '%1': remove it (allowed here: %2)"_s.arg(key, allowed.join(u", "_s));
+}
+
+QString ManifestReader::error() const
+{
+    if (m_issues.isEmpty())
+        return {};
+    const ManifestIssue &first = m_issues.first();
+    return (first.path.isEmpty() ? u"/"_s : first.path) + u": "_s + first.message;
+}
+
+QString ManifestReader::at(const QString &where, const QString &key)
+{
+    QString escaped = key;
+    escaped.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
+    return where + u'/' + escaped;
+}
+
+QString ManifestReader::at(const QString &where, qsizetype index)
+{
+    return where + u'/' + QString::number(index);
+}
+
 bool ManifestReader::fail(const QString &where, const QString &what)
 {
-    if (m_error.isEmpty())
-        m_error = where + u": "_s + what;
+    const ManifestIssue issue{where, what};
+    if (!m_issues.contains(issue))
+        m_issues.append(issue);
     return false;
 }
 
@@ -25,8 +86,12 @@ bool ManifestReader::onlyKeys(const QJsonObject &o, const QString &where, std::i
                 break;
             }
         }
-        if (!known)
-            return fail(where, u"unknown key '%1'"_s.arg(it.key()));
+        if (!known) {
+            QStringList allowed;
+            for (const char *key : keys)
+                allowed.append(QLatin1StringView(key));
+            return fail(at(where, it.key()), unknownKeyMessage(it.key(), allowed));
+        }
     }
     return true;
 }
@@ -36,11 +101,12 @@ QString ManifestReader::string(const QJsonObject &o, const char *key, const QStr
     const QJsonValue v = o.value(QLatin1StringView(key));
     if (v.isUndefined()) {
         if (required)
-            fail(where, u"'%1' is required"_s.arg(QLatin1StringView(key)));
+            fail(at(where, QLatin1StringView(key)), u"'%1' is required: add it as a string"_s.arg(QLatin1StringView(key)));
         return {};
     }
     if (!v.isString()) {
-        fail(where, u"'%1' must be a string"_s.arg(QLatin1StringView(key)));
+        fail(at(where, QLatin1StringView(key)),
+             u"'%1' must be a string (write it in double quotes)"_s.arg(QLatin1StringView(key)));
         return {};
     }
     return v.toString();
@@ -52,7 +118,8 @@ int ManifestReader::integer(const QJsonObject &o, const char *key, const QString
     if (v.isUndefined())
         return fallback;
     if (!v.isDouble() || v.toDouble() != double(v.toInteger())) {
-        fail(where, u"'%1' must be an integer"_s.arg(QLatin1StringView(key)));
+        fail(at(where, QLatin1StringView(key)),
+             u"'%1' must be an integer, without quotes (e.g. 100)"_s.arg(QLatin1StringView(key)));
         return fallback;
     }
     return int(v.toInteger());
@@ -64,7 +131,7 @@ bool ManifestReader::boolean(const QJsonObject &o, const char *key, const QStrin
     if (v.isUndefined())
         return fallback;
     if (!v.isBool()) {
-        fail(where, u"'%1' must be true or false"_s.arg(QLatin1StringView(key)));
+        fail(at(where, QLatin1StringView(key)), u"'%1' must be true or false, without quotes"_s.arg(QLatin1StringView(key)));
         return fallback;
     }
     return v.toBool();
@@ -76,7 +143,7 @@ QJsonObject ManifestReader::object(const QJsonObject &o, const char *key, const 
     if (v.isUndefined())
         return {};
     if (!v.isObject()) {
-        fail(where, u"'%1' must be an object"_s.arg(QLatin1StringView(key)));
+        fail(at(where, QLatin1StringView(key)), u"'%1' must be an object ({…})"_s.arg(QLatin1StringView(key)));
         return {};
     }
     return v.toObject();
@@ -87,7 +154,8 @@ QJsonObject ManifestReader::stringMap(const QJsonObject &o, const char *key, con
     const QJsonObject map = object(o, key, where);
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!it->isString())
-            fail(where, u"'%1.%2' must be a string"_s.arg(QLatin1StringView(key), it.key()));
+            fail(at(at(where, QLatin1StringView(key)), it.key()),
+                 u"'%1.%2' must be a string (write it in double quotes)"_s.arg(QLatin1StringView(key), it.key()));
     }
     return map;
 }
@@ -99,12 +167,14 @@ QList<int> ManifestReader::intList(const QJsonObject &o, const char *key, const 
     if (v.isUndefined())
         return out;
     if (!v.isArray()) {
-        fail(where, u"'%1' must be an array of integers"_s.arg(QLatin1StringView(key)));
+        fail(at(where, QLatin1StringView(key)),
+             u"'%1' must be an array of integers (e.g. [404, 409])"_s.arg(QLatin1StringView(key)));
         return out;
     }
     for (const auto &item : v.toArray()) {
         if (!item.isDouble())
-            fail(where, u"'%1' must be an array of integers"_s.arg(QLatin1StringView(key)));
+            fail(at(where, QLatin1StringView(key)),
+                 u"'%1' must be an array of integers (e.g. [404, 409])"_s.arg(QLatin1StringView(key)));
         out.append(item.toInt());
     }
     return out;
@@ -117,12 +187,14 @@ QStringList ManifestReader::stringList(const QJsonObject &o, const char *key, co
     if (v.isUndefined())
         return out;
     if (!v.isArray()) {
-        fail(where, u"'%1' must be an array of strings"_s.arg(QLatin1StringView(key)));
+        fail(at(where, QLatin1StringView(key)),
+             u"'%1' must be an array of strings (e.g. [\"id\"])"_s.arg(QLatin1StringView(key)));
         return out;
     }
     for (const auto &item : v.toArray()) {
         if (!item.isString())
-            fail(where, u"'%1' must be an array of strings"_s.arg(QLatin1StringView(key)));
+            fail(at(where, QLatin1StringView(key)),
+                 u"'%1' must be an array of strings (e.g. [\"id\"])"_s.arg(QLatin1StringView(key)));
         out.append(item.toString());
     }
     return out;

@@ -9,19 +9,38 @@
 
 namespace Opbox {
 
+/** One problem in a manifest: where it is (a JSON pointer, RFC 6901) and what to write instead. */
+struct ManifestIssue
+{
+    QString path;
+    QString message;
+
+    [[nodiscard]] QJsonObject toJson() const { return {{QStringLiteral("path"), path}, {QStringLiteral("message"), message}}; }
+    friend bool operator==(const ManifestIssue &, const ManifestIssue &) = default;
+};
+
 /**
  * Reads typed values out of a manifest's JSON objects strictly: every key must be known, every
- * value of the expected kind. The first problem is kept (`error`, prefixed with where it was
- * found) so that a typo in a manifest fails a test instead of silently changing a sync; reading
- * goes on after a problem and returns fallbacks, which keeps the parsing steps free of checks.
+ * value of the expected kind. Each problem is kept with the JSON pointer of the value it concerns
+ * (`where` is the pointer of the object being read), so that a typo in a manifest fails a test
+ * instead of silently changing a sync; reading goes on after a problem and returns fallbacks, which
+ * keeps the parsing steps free of checks and lets one validation report every problem.
  */
 class ManifestReader
 {
 public:
     /** The first problem found, "where: what"; empty while the manifest is valid. */
-    [[nodiscard]] const QString &error() const { return m_error; }
+    [[nodiscard]] QString error() const;
+    /** Every problem found, in the order found. */
+    [[nodiscard]] const QList<ManifestIssue> &issues() const { return m_issues; }
 
-    /** Records a problem (unless an earlier one is kept) and returns false. */
+    /** The JSON pointer of `key` inside the object at `where` (`~` and `/` escaped). */
+    [[nodiscard]] static QString at(const QString &where, const QString &key);
+    [[nodiscard]] static QString at(const QString &where, qsizetype index);
+
+    /** "unknown key 'x'" with the key a typo most likely meant, or the keys allowed there. */
+    [[nodiscard]] static QString unknownKeyMessage(const QString &key, const QStringList &allowed);
+    /** Records a problem at the JSON pointer `where` and returns false. */
     bool fail(const QString &where, const QString &what);
     /** False (and a problem) when `o` has a key outside `keys`. */
     bool onlyKeys(const QJsonObject &o, const QString &where, std::initializer_list<const char *> keys);
@@ -36,7 +55,7 @@ public:
     [[nodiscard]] QStringList stringList(const QJsonObject &o, const char *key, const QString &where);
 
 private:
-    QString m_error;
+    QList<ManifestIssue> m_issues;
 };
 
 } // namespace Opbox

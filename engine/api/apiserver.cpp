@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/api/apiserver.h"
+#include "engine/api/connectormanifestscontroller.h"
 #include "engine/api/foundationcontroller.h"
 #include "engine/api/hostheaderpolicy.h"
 #include "engine/api/httpserveradapter.h"
@@ -31,6 +32,7 @@ ApiServer::ApiServer(Engine *engine, QObject *parent)
     RunsController::registerRoutes(m_router, *engine);
     TriggersController::registerRoutes(m_router, *engine, *this);
     OAuthController::registerRoutes(m_router, *engine, *this);
+    ConnectorManifestsController::registerRoutes(m_router, *engine);
 }
 
 ApiServer::~ApiServer()

@@ -4,6 +4,7 @@
 #include "engine/security/secretresealjob.h"
 #include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
+#include "engine/services/connectormanifestservice.h"
 #include "engine/services/connectorservice.h"
 #include "engine/services/identityservice.h"
 #include "engine/services/messagingwebhookservice.h"
@@ -66,6 +67,7 @@ Engine::~Engine()
     delete m_connectorService;
     delete m_connections;
     delete m_identity;
+    delete m_connectorManifests;
     delete m_audit;
 }
 
@@ -93,6 +95,9 @@ Result<void> Engine::open()
     m_settings = std::make_unique<SettingsStore>(m_metadata.get());
     m_audit = new AuditLog(m_metadata.get());
     m_identity = new IdentityService(m_metadata.get(), m_workspaceData.get());
+    // User connector types are known before the vault opens: a locked GUI still lists them.
+    m_connectorManifests = new ConnectorManifestService(m_dataDir, m_metadata.get(), m_audit);
+    m_connectorManifests->loadInstalled();
     return {};
 }
 

@@ -13,6 +13,7 @@ namespace Opbox {
 
 class AuditLog;
 class ConnectionService;
+class ConnectorManifestService;
 class ConnectorService;
 class Database;
 class IdentityService;
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] ConnectionService *connections() const { return m_connections; }
     /** Test, check and discover against the provider, off the calling thread. */
     [[nodiscard]] ConnectorService *connectorService() const { return m_connectorService; }
+    /** User connector types (manifests): list, validate, install, remove, test-read; exists once opened. */
+    [[nodiscard]] ConnectorManifestService *connectorManifests() const { return m_connectorManifests; }
     /** Sync runs: trigger, stop, list, cursor reset (null until unlocked). */
     [[nodiscard]] RunService *runs() const { return m_runs; }
     [[nodiscard]] NotificationService *notifications() const { return m_notifications; }
@@ -97,6 +100,7 @@ private:
     AuditLog *m_audit = nullptr;
     ConnectionService *m_connections = nullptr;
     ConnectorService *m_connectorService = nullptr;
+    ConnectorManifestService *m_connectorManifests = nullptr;
     NotificationService *m_notifications = nullptr;
     RunService *m_runs = nullptr;
     SyncWorkerPool *m_syncWorkers = nullptr;

@@ -74,6 +74,15 @@ Result<QList<ConnectionRecord>> ConnectionStore::list(const QString &workspaceId
     return out;
 }
 
+Result<int> ConnectionStore::countOfType(const QString &type) const
+{
+    SqlQuery q(m_metadata->connection(), u"SELECT COUNT(*) FROM connections WHERE type = ?"_s);
+    q.bind(type);
+    if (!q.exec() || !q.next())
+        return Error::internal();
+    return q.value(0).toInt();
+}
+
 Result<ConnectionRecord> ConnectionStore::find(const QString &id, const QString &workspaceId) const
 {
     const QString where = workspaceId.isNull() ? u" WHERE id = ?"_s : u" WHERE id = ? AND workspace_id = ?"_s;

@@ -36,6 +36,8 @@ public:
     /** A connection by id; a non-null workspaceId restricts it to that workspace (not found otherwise). */
     [[nodiscard]] Result<ConnectionRecord> find(const QString &id, const QString &workspaceId = QString()) const;
     [[nodiscard]] QStringList ids(const QString &workspaceId) const;
+    /** How many connections of a connector type exist, in every workspace. */
+    [[nodiscard]] Result<int> countOfType(const QString &type) const;
     /** Ids of the other connections of a variant group. */
     [[nodiscard]] Result<QStringList> variantGroupMembers(const QString &groupId, const QString &exceptId) const;
 
