@@ -130,6 +130,7 @@ public:
         QList<Match> include;
         QList<QPair<QString, QString>> addFields; // field -> template
         QList<QStringList> dateTimeFields; // pre-split paths of the fields typed `datetime`
+        QStringList dateTimeFormats; // per date-time field: its declared text format (Qt syntax, UTC), or empty
 
         [[nodiscard]] StreamSpec spec() const;
         /** The request of one slice: the incremental one once a cursor is known, the config slices' one, or the stream's. */

@@ -3,6 +3,7 @@
 
 #include "connectors/runtime/jsonpath.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -410,12 +411,27 @@ QList<StreamField> ManifestParser::readFields(const QJsonObject &o, const QStrin
         return out;
     }
     QSet<QString> seen;
+    m_formats.clear();
     const QJsonArray list = v.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString at = ManifestReader::at(fw, i);
         const QJsonObject f = list.at(i).toObject();
-        m_reader.onlyKeys(f, at, {"name", "type"});
+        m_reader.onlyKeys(f, at, {"name", "type", "format"});
         StreamField field{m_reader.string(f, "name", at, true), m_reader.string(f, "type", at, true)};
+        const QString format = m_reader.string(f, "format", at);
+        if (!format.isEmpty()) {
+            // A format is usable when a date-time survives writing and reading it (Qt's syntax).
+            const QDateTime probe(QDate(2024, 6, 1), QTime(10, 20, 30), Qt::UTC);
+            const QDateTime back = QDateTime::fromString(probe.toString(format), format);
+            if (field.type != u"datetime")
+                m_reader.fail(ManifestReader::at(at, u"format"_s),
+                              u"'format' is only for datetime fields: remove it or write \"type\": \"datetime\""_s);
+            else if (!back.isValid() || back.date() != probe.date())
+                m_reader.fail(
+                    ManifestReader::at(at, u"format"_s),
+                    u"format '%1' cannot be read back: write a Qt date-time format such as yyyy-MM-dd HH:mm:ss"_s.arg(format));
+        }
+        m_formats.insert(field.name, format);
         if (!field.type.isEmpty() && !kFieldTypes.contains(field.type))
             m_reader.fail(
                 ManifestReader::at(at, u"type"_s),
@@ -439,8 +455,10 @@ ConnectorManifest::Stream ManifestParser::readStream(const QJsonObject &so, cons
         m_reader.fail(ManifestReader::at(sw, u"primaryKey"_s), u"'primaryKey' is required, e.g. [\"id\"]"_s);
     s.request = readRequest(m_reader.object(so, "request", sw), ManifestReader::at(sw, u"request"_s));
     for (const auto &field : std::as_const(s.fields)) {
-        if (field.type == u"datetime")
+        if (field.type == u"datetime") {
             s.dateTimeFields.append(JsonPath::split(field.name));
+            s.dateTimeFormats.append(m_formats.value(field.name));
+        }
     }
     for (qsizetype i = 0; i < s.primaryKey.size(); ++i) {
         const QString &pk = s.primaryKey.at(i);

@@ -5,6 +5,7 @@
 #include "connectors/runtime/manifestreader.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -50,6 +51,7 @@ private:
     void checkCursorUse(const Manifest::Stream &s, const QString &where);
 
     ManifestReader m_reader;
+    QHash<QString, QString> m_formats; // the stream being read: field name -> declared date-time format
 };
 
 } // namespace Opbox

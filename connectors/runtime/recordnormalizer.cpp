@@ -40,7 +40,7 @@ bool validKey(const QJsonValue &v)
 
 RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
 {
-    const auto add = [this](const QStringList &segments, Action action) {
+    const auto add = [this](const QStringList &segments, Action action, const QString &format) {
         Node *node = &m_root;
         for (const QString &segment : segments) {
             auto child = std::find_if(node->children.begin(), node->children.end(),
@@ -54,9 +54,10 @@ RecordNormalizer::RecordNormalizer(const ConnectorManifest::Stream &stream)
         }
         node->action = action;
         node->path = segments.join(u'.');
+        node->format = format;
     };
-    for (const auto &path : stream.dateTimeFields)
-        add(path, Action::DateTime);
+    for (qsizetype i = 0; i < stream.dateTimeFields.size(); ++i)
+        add(stream.dateTimeFields.at(i), Action::DateTime, stream.dateTimeFormats.value(i));
     finish(m_root);
     collect(m_root, {});
     for (const QString &pk : stream.primaryKey)
@@ -68,7 +69,7 @@ void RecordNormalizer::collect(const Node &node, const QStringList &above)
     for (const Node &child : node.children) {
         const QStringList segments = above + QStringList{child.key};
         if (child.action != Action::None)
-            m_leaves.push_back({segments, Node{child.action, child.key, {}, {}, child.path, {}}});
+            m_leaves.push_back({segments, Node{child.action, child.key, {}, {}, child.path, {}, child.format}});
         collect(child, segments);
     }
 }
@@ -102,6 +103,17 @@ Result<void> RecordNormalizer::transform(const QJsonValue &in, const Node &leaf,
                 *out = QJsonValue(QJsonValue::Null);
                 return {};
             }
+        }
+        if (!leaf.format.isEmpty() && in.isString()) {
+            // A declared format: read as UTC unless the format itself carries an offset.
+            QDateTime declared = QDateTime::fromString(trimmed.toString(), leaf.format);
+            if (!declared.isValid())
+                return Error::malformed(
+                    tr("field '%1' is not a date-time in the format %2 (%3)").arg(leaf.path, leaf.format, excerpt(in)));
+            if (declared.timeSpec() == Qt::LocalTime)
+                declared.setTimeSpec(Qt::UTC);
+            *out = DateTimeFormat::toIso(declared);
+            return {};
         }
         const auto when = DateTimeFormat::parse(in);
         if (!when)

@@ -36,6 +36,7 @@ private:
         QByteArray keyLatin1; // keeps keyView's bytes
         QString path;
         std::vector<Node> children;
+        QString format; // DateTime: the declared text format, or empty for the shapes DateTimeFormat knows
     };
     [[nodiscard]] Result<void> apply(QJsonObject &object, const Node &node, bool *changed) const;
     [[nodiscard]] Result<void> transform(const QJsonValue &in, const Node &leaf, QJsonValue *out) const;

@@ -5,6 +5,7 @@
 #include "connectors/runtime/connectortyperegistry.h"
 #include "connectors/runtime/jsonschemavalidator.h"
 #include "connectors/runtime/manifestvalidator.h"
+#include "connectors/runtime/recordnormalizer.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -221,6 +222,10 @@ private Q_SLOTS:
                                           << u"'version' is required"_s;
         QTest::newRow("field kind") << withValue(good, u"/credentials/0/kind"_s, u"password"_s) << u"/credentials/0/kind"_s
                                     << u"write one of string, url, email, array"_s;
+        QTest::newRow("format on a text field") << withValue(good, u"/streams/0/fields/1/format"_s, u"yyyy-MM-dd"_s)
+                                                << u"/streams/0/fields/1/format"_s << u"only for datetime fields"_s;
+        QTest::newRow("format that cannot be read") << withValue(good, u"/streams/0/fields/7/format"_s, u"qqq"_s)
+                                                    << u"/streams/0/fields/7/format"_s << u"cannot be read back"_s;
         QTest::newRow("unknown parent") << withValue(good, u"/streams/3/slices"_s, QJsonObject{{u"parent"_s, u"dealz"_s}})
                                         << u"/streams/3/slices/parent"_s << u"parent stream 'dealz' is not declared"_s;
     }
@@ -234,6 +239,26 @@ private Q_SLOTS:
         QVERIFY(!outcome.valid());
         QVERIFY(!outcome.manifest);
         QVERIFY2(hasIssue(outcome.issues, path, message), qPrintable(describe(outcome.issues)));
+    }
+
+    void readsDeclaredDateTimeFormats()
+    {
+        // Pipedrive's API v1 writes "2024-01-04 10:44:11" (UTC, no zone): a declared format reads it.
+        const QJsonObject document = withValue(
+            example(u"pipedrive"_s), u"/streams/0/fields/7"_s,
+            QJsonObject{{u"name"_s, u"update_time"_s}, {u"type"_s, u"datetime"_s}, {u"format"_s, u"yyyy-MM-dd HH:mm:ss"_s}});
+        const auto outcome = ManifestValidator::validate(document, ManifestValidator::Origin::User);
+        QVERIFY2(outcome.valid(), qPrintable(describe(outcome.issues)));
+        const RecordNormalizer normalizer(*outcome.manifest->stream(u"persons"_s));
+        QJsonObject record{
+            {u"id"_s, 1}, {u"update_time"_s, u"2024-01-04 10:44:11"_s}, {u"add_time"_s, u"2024-01-01T08:00:00+01:00"_s}};
+        QVERIFY(normalizer.normalize(record).ok());
+        QCOMPARE(record.value(u"update_time"_s).toString(), u"2024-01-04T10:44:11.000Z"_s);
+        QCOMPARE(record.value(u"add_time"_s).toString(), u"2024-01-01T07:00:00.000Z"_s); // no format: the usual shapes
+        QJsonObject other{{u"id"_s, 2}, {u"update_time"_s, u"04.01.2024"_s}};
+        const auto refused = normalizer.normalize(other);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"in the format yyyy-MM-dd HH:mm:ss"_s), qPrintable(refused.error().message));
     }
 
     void rejectsWhatIsNoJsonObject_data()
