@@ -106,6 +106,18 @@ QStringList ConnectionListModel::ids() const
     return out;
 }
 
+int ConnectionListModel::anchorRow(int row) const
+{
+    const QString group = str(rows().at(row), u"variantGroupId"_s);
+    if (group.isEmpty())
+        return row;
+    for (int i = 0; i < row; ++i) {
+        if (str(rows().at(i), u"variantGroupId"_s) == group)
+            return i;
+    }
+    return row;
+}
+
 QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -132,8 +144,14 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     case LastRunAtRole: return DisplayFormat::parse(str(run, u"startedAt"_s));
     case NextRunAtRole: return nextRunAt;
     case ConnectionRole: return c;
+    case GroupAnchorRowRole: return anchorRow(index.row());
+    case VariantDepthRole: return anchorRow(index.row()) == index.row() ? 0 : 1;
     default: break;
     }
+    // A variant gets a copy of its source's credentials but has not used them yet: "Not connected"
+    // alone would read as if something were wrong with it.
+    const bool unchecked = str(c, u"status"_s) == u"DISCONNECTED"_s && str(c, u"statusMessage"_s).isEmpty() && run.isEmpty()
+        && anchorRow(index.row()) != index.row();
 
     switch (index.column()) {
     case NameColumn:
@@ -142,7 +160,10 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
         case Qt::EditRole: return str(c, u"name"_s);
         case SortRole: return str(c, u"name"_s).toLower();
         case Qt::DecorationRole: return IconLibrary::connectorType(str(c, u"type"_s));
-        case Qt::ToolTipRole: return tr("%1 — %2").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
+        case Qt::ToolTipRole:
+            if (!str(c, u"variantLabel"_s).isEmpty())
+                return tr("%1 — %2, variant %3").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)), str(c, u"variantLabel"_s));
+            return tr("%1 — %2").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
         case Qt::AccessibleTextRole: return tr("%1, %2 connection").arg(str(c, u"name"_s), typeNameOf(str(c, u"type"_s)));
         case Qt::FontRole:
             if (!c.value(u"enabled"_s).toBool(true)) {
@@ -166,11 +187,17 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
                 return DisplayFormat::runStatus(runStatus);
             if (!c.value(u"enabled"_s).toBool(true))
                 return tr("Disabled");
+            if (unchecked)
+                return tr("Not checked yet");
             return DisplayFormat::connectionStatus(str(c, u"status"_s));
         case SortRole: return running ? u"0"_s : str(c, u"status"_s);
         case Qt::DecorationRole:
             return running ? IconLibrary::runStatus(runStatus) : IconLibrary::connectionStatus(str(c, u"status"_s));
-        case Qt::ToolTipRole: return str(c, u"statusMessage"_s);
+        case Qt::ToolTipRole:
+            if (unchecked)
+                return tr("A variant of \"%1\" with a copy of its credentials: Check Now or its first sync connects it.")
+                    .arg(str(rows().at(anchorRow(index.row())), u"name"_s));
+            return str(c, u"statusMessage"_s);
         default: return {};
         }
     }
@@ -244,6 +271,8 @@ QHash<int, QByteArray> ConnectionListModel::roleNames() const
     names.insert(NextRunAtRole, "nextRunAt");
     names.insert(ConnectionRole, "connection");
     names.insert(SortRole, "sortValue");
+    names.insert(GroupAnchorRowRole, "groupAnchorRow");
+    names.insert(VariantDepthRole, "variantDepth");
     return names;
 }
 
@@ -258,8 +287,12 @@ void ConnectionListModel::onRemoved(const QString &workspaceId, const QString &c
     if (workspaceId != m_session->workspaceId())
         return;
     const int row = rowOf(connectionId);
-    if (row >= 0)
-        removeRowObject(row);
+    if (row < 0)
+        return;
+    removeRowObject(row);
+    // The next connection of a variant group may now be the one the others are listed under.
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void ConnectionListModel::refresh(const QString &connectionId)

@@ -38,6 +38,8 @@ public:
         NextRunAtRole, ///< QDateTime (UTC), invalid when not scheduled or not known yet
         ConnectionRole, ///< the whole connection object (QJsonObject)
         SortRole, ///< a value that sorts the column sensibly
+        GroupAnchorRowRole, ///< the row of the first connection of its variant group (its own row when in none)
+        VariantDepthRole, ///< 1 for a variant listed under its group's first connection, else 0
     };
     Q_ENUM(Role)
 
@@ -63,6 +65,8 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] QString columnTitle(int column) const override;
+    /** The row of the first connection (in creation order) of `row`'s variant group. */
+    [[nodiscard]] int anchorRow(int row) const;
     void onChanged(const QString &workspaceId, const QString &connectionId);
     void onRemoved(const QString &workspaceId, const QString &connectionId);
 

@@ -504,7 +504,32 @@
 
 Exit codes: 0 ok, 1 runtime failure, 2 usage error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf:
+  opbox-pipelines                      die Desktop-Anwendung starten
+  opbox-pipelines --server [Optionen]  ohne Fenster laufen: API-Server, Zeitplaner, Worker
+      --listen HOST:PORT   Adresse, unter der der Server erreichbar ist (Standard 127.0.0.1:8787)
+      --data-dir DIR       Datenverzeichnis (Standard: $OPBOX_DATA_DIR, sonst das Datenverzeichnis des Benutzers)
+      --public-url URL     Basis der Webhook- und OAuth-Weiterleitungs-URLs (Standard http://HOST:PORT)
+      --workers N          gleichzeitige Synchronisationen (Standard 4)
+      --demo               zusätzlich die Sandbox-Dienste und einen Demo-Workspace starten
+      --allow-private-hosts  Verbindungen zu Loopback-, privaten und Link-Local-Adressen erlauben
+                           (auch per OPBOX_ALLOW_PRIVATE_HOSTS=1; nötig für lokale Testdienste)
+  opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]
+                               [--workspace NAME] [--data-dir DIR]
+                               [--expires-in DAYS]
+                                       Benutzer/Workspace/Mitgliedschaft anlegen, falls nötig, und ein neues API-Token ausgeben
+  opbox-pipelines token list [--user EMAIL] [--data-dir DIR]
+                                       eine Zeile je Token: ID, Benutzer, Name, erste 8 Zeichen,
+                                       erstellt, zuletzt benutzt, läuft ab
+  opbox-pipelines token revoke ID [--data-dir DIR]
+                                       ein Token widerrufen (Exit-Code 1 bei unbekannter ID)
+  opbox-pipelines key rotate [--data-dir DIR]
+                                       bei gestopptem Server: ein neuer Hauptschlüssel, jedes Geheimnis
+                                       damit neu verschlüsselt
+  opbox-pipelines --version | --help
+
+Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
+</translation>
     </message>
 </context>
 <context>
@@ -843,15 +868,15 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     </message>
     <message>
         <source>Streams read at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig gelesene Streams</translation>
     </message>
     <message>
         <source>How many streams, and parts of a stream such as the tickets of each project, a sync reads at the same time. 1 reads one request after another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Streams und Teile eines Streams, etwa die Tickets jedes Projekts, eine Synchronisierung gleichzeitig liest. 1 liest eine Anfrage nach der anderen.</translation>
     </message>
     <message>
         <source>Streams &amp;read at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig &amp;gelesene Streams:</translation>
     </message>
 </context>
 <context>
@@ -906,22 +931,22 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft</translation>
     </message>
     <message>
         <source>A variant of &quot;%1&quot; with a copy of its credentials: Check Now or its first sync connects it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Variante von „%1“ mit einer Kopie ihrer Zugangsdaten: „Jetzt prüfen“ oder die erste Synchronisierung verbindet sie.</translation>
     </message>
     <message>
         <source>%1 — %2, variant %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, Variante %3</translation>
     </message>
 </context>
 <context>
     <name>Opbox::ConnectionListView</name>
     <message>
         <source>Connections</source>
-        <translation type="unfinished">Verbindungen</translation>
+        <translation>Verbindungen</translation>
     </message>
 </context>
 <context>
@@ -2215,7 +2240,7 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     </message>
     <message>
         <source>Reading now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest gerade: %1</translation>
     </message>
 </context>
 <context>

@@ -504,7 +504,32 @@
 
 Exit codes: 0 ok, 1 runtime failure, 2 usage error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage:
+  opbox-pipelines                      start the desktop application
+  opbox-pipelines --server [options]   run headless: API server, scheduler, workers
+      --listen HOST:PORT   address to serve on (default 127.0.0.1:8787)
+      --data-dir DIR       data directory (default: $OPBOX_DATA_DIR, else the user&apos;s data dir)
+      --public-url URL     base of webhook and OAuth redirect URLs (default http://HOST:PORT)
+      --workers N          concurrent sync runs (default 4)
+      --demo               also start the sandbox services and a demo workspace
+      --allow-private-hosts  let connections reach loopback, private and link-local addresses
+                           (also env OPBOX_ALLOW_PRIVATE_HOSTS=1; needed for local test services)
+  opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]
+                               [--workspace NAME] [--data-dir DIR]
+                               [--expires-in DAYS]
+                                       create user/workspace/membership if missing, print a new API token
+  opbox-pipelines token list [--user EMAIL] [--data-dir DIR]
+                                       one line per token: id, user, name, first 8 characters,
+                                       created, last used, expires
+  opbox-pipelines token revoke ID [--data-dir DIR]
+                                       revoke a token (exit 1 for an unknown id)
+  opbox-pipelines key rotate [--data-dir DIR]
+                                       with the server stopped: a new master key, every secret
+                                       re-encrypted under it
+  opbox-pipelines --version | --help
+
+Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+</translation>
     </message>
 </context>
 <context>
@@ -843,15 +868,15 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     </message>
     <message>
         <source>Streams read at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Streams read at once</translation>
     </message>
     <message>
         <source>How many streams, and parts of a stream such as the tickets of each project, a sync reads at the same time. 1 reads one request after another.</source>
-        <translation type="unfinished"></translation>
+        <translation>How many streams, and parts of a stream such as the tickets of each project, a sync reads at the same time. 1 reads one request after another.</translation>
     </message>
     <message>
         <source>Streams &amp;read at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Streams &amp;read at once:</translation>
     </message>
 </context>
 <context>
@@ -906,22 +931,22 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked yet</translation>
     </message>
     <message>
         <source>A variant of &quot;%1&quot; with a copy of its credentials: Check Now or its first sync connects it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A variant of &quot;%1&quot; with a copy of its credentials: Check Now or its first sync connects it.</translation>
     </message>
     <message>
         <source>%1 — %2, variant %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, variant %3</translation>
     </message>
 </context>
 <context>
     <name>Opbox::ConnectionListView</name>
     <message>
         <source>Connections</source>
-        <translation type="unfinished">Connections</translation>
+        <translation>Connections</translation>
     </message>
 </context>
 <context>
@@ -2215,7 +2240,7 @@ No sync until you start one or the schedule does</translation>
     </message>
     <message>
         <source>Reading now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading now: %1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "models/activitylistmodel.h"
 #include "models/apiservercontroller.h"
 #include "models/connectionlistmodel.h"
+#include "models/connectionsortproxy.h"
 #include "models/connectorcatalog.h"
 #include "models/iconlibrary.h"
 #include "models/installationinfo.h"
@@ -12,6 +13,7 @@
 #include "ui/auditlogdialog.h"
 #include "ui/connectionactioncontroller.h"
 #include "ui/connectiondetailwidget.h"
+#include "ui/connectionlistview.h"
 #include "ui/desktopnotifier.h"
 #include "ui/notificationsdialog.h"
 #include "ui/settingsdialog.h"
@@ -29,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -75,7 +78,41 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    saveLayout();
+}
+
+namespace {
+
+/** Where the window keeps its layout between starts. */
+constexpr auto geometryKey = "mainWindow/geometry";
+constexpr auto stateKey = "mainWindow/state";
+constexpr auto splitterKey = "mainWindow/splitter";
+
+} // namespace
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QLatin1String(geometryKey)).toByteArray());
+    restoreState(settings.value(QLatin1String(stateKey)).toByteArray());
+    if (m_splitter)
+        m_splitter->restoreState(settings.value(QLatin1String(splitterKey)).toByteArray());
+    if (m_list)
+        m_list->restoreLayout();
+}
+
+void MainWindow::saveLayout()
+{
+    if (!m_list)
+        return;
+    QSettings settings;
+    settings.setValue(QLatin1String(geometryKey), saveGeometry());
+    settings.setValue(QLatin1String(stateKey), saveState());
+    settings.setValue(QLatin1String(splitterKey), m_splitter->saveState());
+    m_list->saveLayout();
+}
 
 void MainWindow::createActions()
 {
@@ -265,16 +302,11 @@ void MainWindow::attachSession(OwnerSession *session)
     m_connections = new ConnectionListModel(session, this);
     m_members = new MemberListModel(session, this);
 
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_connections);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setSortRole(ConnectionListModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-
     m_workspace = new QWidget(this);
     auto *splitter = new QSplitter(Qt::Horizontal, m_workspace);
+    splitter->setObjectName(u"mainSplitter"_s);
     splitter->setChildrenCollapsible(false);
+    m_splitter = splitter;
 
     auto *left = new QWidget(splitter);
     auto *leftLayout = new QVBoxLayout(left);
@@ -283,19 +315,9 @@ void MainWindow::attachSession(OwnerSession *session)
     m_filter->setPlaceholderText(tr("Filter connections"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter connections"));
+    m_list = new ConnectionListView(m_connections, left);
+    m_proxy = m_list->proxy();
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    m_list = new QTreeView(left);
-    m_list->setObjectName(u"connectionList"_s);
-    m_list->setModel(m_proxy);
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setAlternatingRowColors(true);
-    m_list->setSortingEnabled(true);
-    m_list->sortByColumn(-1, Qt::AscendingOrder);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setIconSize(QSize(20, 20));
-    m_list->setAccessibleName(tr("Connections"));
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->addActions({m_runNow, m_stop});
     auto *separator = new QAction(m_list);
@@ -304,12 +326,6 @@ void MainWindow::attachSession(OwnerSession *session)
     auto *separator2 = new QAction(m_list);
     separator2->setSeparator(true);
     m_list->addActions({separator2, m_delete});
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(ConnectionListModel::NameColumn, QHeaderView::Stretch);
-    m_list->setColumnWidth(ConnectionListModel::VariantColumn, 56);
-    m_list->setColumnWidth(ConnectionListModel::StatusColumn, 126);
-    m_list->setColumnWidth(ConnectionListModel::LastRunColumn, 110);
-    m_list->setColumnWidth(ConnectionListModel::NextRunColumn, 96);
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_list, 1);
 
@@ -326,9 +342,9 @@ void MainWindow::attachSession(OwnerSession *session)
 
     splitter->addWidget(left);
     splitter->addWidget(m_detailStack);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({580, 700});
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 4);
+    splitter->setSizes({540, 740});
     auto *workspaceLayout = new QVBoxLayout(m_workspace);
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
     workspaceLayout->addWidget(splitter);
@@ -350,6 +366,7 @@ void MainWindow::attachSession(OwnerSession *session)
     updateNotificationCount(m_notificationModel->unreadCount());
 
     createActivityDock();
+    restoreLayout();
 
     m_keyState->setText(tr("Master key: %1").arg(InstallationInfo::keyStoreDescription(m_engine)));
     setWindowTitle(tr("Opbox Pipelines — %1").arg(session->workspaceName()));
@@ -559,6 +576,7 @@ void MainWindow::present(QDialog *dialog, Modality modality)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveLayout();
     if (m_closeToTray) {
         hide();
         event->ignore();

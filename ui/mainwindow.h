@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/connectionlistview.h"
+
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
@@ -13,8 +15,8 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
-class QTreeView;
 
 namespace Opbox {
 
@@ -51,7 +53,7 @@ public:
 
     [[nodiscard]] OwnerSession *session() const { return m_session; }
     [[nodiscard]] ConnectionListModel *connectionModel() const { return m_connections; }
-    [[nodiscard]] QTreeView *connectionView() const { return m_list; }
+    [[nodiscard]] ConnectionListView *connectionView() const { return m_list; }
     [[nodiscard]] ConnectionDetailWidget *detail() const { return m_detail; }
     [[nodiscard]] NotificationListModel *notificationModel() const { return m_notificationModel; }
     /** The syncs this window started and how they ended. */
@@ -95,6 +97,9 @@ private:
     void createActions();
     void createMenus();
     void createActivityDock();
+    /** Window geometry, splitter and the list's column widths and sort order, as the user left them. */
+    void restoreLayout();
+    void saveLayout();
     QWidget *createWelcome();
     void updateActions();
     void updateView();
@@ -112,6 +117,7 @@ private:
     ConnectionListModel *m_connections = nullptr;
     MemberListModel *m_members = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
+    QSplitter *m_splitter = nullptr;
     bool m_closeToTray = false;
 
     QStackedWidget *m_stack;
@@ -119,7 +125,7 @@ private:
     QWidget *m_welcome = nullptr;
     QWidget *m_workspace = nullptr;
     QLineEdit *m_filter = nullptr;
-    QTreeView *m_list = nullptr;
+    ConnectionListView *m_list = nullptr;
     ConnectionDetailWidget *m_detail = nullptr;
     QStackedWidget *m_detailStack = nullptr;
     QLabel *m_noSelection = nullptr;

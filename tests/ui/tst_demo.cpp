@@ -25,6 +25,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Test::pinEnvironment();
+        Test::isolateSettings();
         QVERIFY(Test::installTranslation(QLocale::English));
     }
 

@@ -4,6 +4,7 @@
 #include "engine/security/vault.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/engine.h"
+#include "engine/services/variantservice.h"
 #include "engine/store/auditlog.h"
 #include "engine/store/settingsstore.h"
 #include "models/apiservercontroller.h"
@@ -22,11 +23,13 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -231,6 +234,72 @@ private Q_SLOTS:
         }
         QVERIFY(shown >= 1);
         QCOMPARE(window.detail()->overview()->statusMessageView()->text(), u"<a href=\"x\">Forbidden</a> by the provider"_s);
+    }
+
+    void listGroupsVariantsAndRemembersItsLayout()
+    {
+        // A variant sits under its source, indented, whichever way the list is sorted; a copy of
+        // the credentials that was never used says so instead of "Not connected".
+        const QString source = create(u"Zeta CRM"_s);
+        (void)create(u"Alpha"_s);
+        (void)create(u"Omega"_s);
+        VariantRequest request;
+        request.label = u"EU"_s;
+        auto variant = m_f->engine.engine().variants()->create(m_f->session->caller(), source, request);
+        QVERIFY(variant);
+        const QString variantId = variant->connection.id;
+        {
+            MainWindow window(&m_f->engine.engine());
+            window.attachSession(m_f->session.get());
+            window.resize(1024, 640);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            ConnectionListView *view = window.connectionView();
+            auto order = [view] {
+                QStringList names;
+                for (int row = 0; row < view->model()->rowCount(); ++row)
+                    names.append(view->model()->index(row, 0).data().toString());
+                return names;
+            };
+            QCOMPARE(order(), (QStringList{u"Alpha"_s, u"Omega"_s, u"Zeta CRM"_s, u"Zeta CRM (EU)"_s}));
+            QVERIFY(view->model()->index(3, 0).data(Qt::ToolTipRole).toString().contains(u"variant EU"_s));
+            QModelIndex variantRow;
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                if (view->model()->index(row, 0).data(ConnectionListModel::IdRole).toString() == variantId)
+                    variantRow = view->model()->index(row, ConnectionListModel::StatusColumn);
+            }
+            QCOMPARE(variantRow.data().toString(), u"Not checked yet"_s);
+            QVERIFY(variantRow.data(Qt::ToolTipRole).toString().contains(u"Zeta CRM"_s));
+            QCOMPARE(variantRow.siblingAtColumn(0).data(ConnectionListModel::VariantDepthRole).toInt(), 1);
+            // Sorted by name the other way with a click on the header: the variant still follows its source.
+            QHeaderView *header = view->header();
+            const int x = header->sectionViewportPosition(ConnectionListModel::NameColumn) + 10;
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+            QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+            QCOMPARE(order(), (QStringList{u"Zeta CRM"_s, u"Zeta CRM (EU)"_s, u"Omega"_s, u"Alpha"_s}));
+            Test::screenshot(&window, u"mainwindow-variants"_s);
+            // Status and times are never cut: their columns are as wide as their longest text.
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                for (int column : {int(ConnectionListModel::StatusColumn), int(ConnectionListModel::LastRunColumn),
+                                   int(ConnectionListModel::NextRunColumn)}) {
+                    const QModelIndex index = view->model()->index(row, column);
+                    QVERIFY2(view->sizeHintForIndex(index).width() <= view->columnWidth(column),
+                             qPrintable(index.data().toString()));
+                }
+            }
+            // The name takes the space that is left, even at 1024 pixels, and every column fits.
+            QVERIFY(view->columnWidth(ConnectionListModel::NameColumn) >= 100);
+            QVERIFY(!view->horizontalScrollBar()->isVisible());
+            view->setColumnWidth(ConnectionListModel::StatusColumn, 222);
+            window.resize(1100, 700);
+        }
+        // A second start: the same sort order, column width and window size.
+        MainWindow again(&m_f->engine.engine());
+        again.attachSession(m_f->session.get());
+        QCOMPARE(again.connectionView()->header()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(again.connectionView()->header()->sortIndicatorSection(), int(ConnectionListModel::NameColumn));
+        QCOMPARE(again.connectionView()->columnWidth(ConnectionListModel::StatusColumn), 222);
+        QCOMPARE(again.size(), QSize(1100, 700));
     }
 
     void overviewSavesSchedule()

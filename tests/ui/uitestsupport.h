@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QLabel>
 #include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
 #include <QWidget>
@@ -19,12 +21,23 @@
 
 namespace Opbox::Test {
 
+/**
+ * Keeps the window's remembered layout (QSettings) out of the user's configuration and starts
+ * each test from none: QStandardPaths' test mode, then an empty settings file.
+ */
+inline void isolateSettings()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
 /** An engine with the local owner's session, as the desktop app has it after start-up. */
 struct GuiFixture
 {
     explicit GuiFixture(bool withApi = false)
         : engine(withApi)
     {
+        isolateSettings();
         if (!engine.ok())
             return;
         auto s = OwnerSession::open(&engine.engine(), QStringLiteral("Default"));
