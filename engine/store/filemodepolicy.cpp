@@ -82,7 +82,7 @@ int FileModePolicy::tightenDataDirectory(const QString &dataDir)
     }
     if (tightened > 0) {
         qCWarning(lcEngine).noquote()
-            << u"restricted %1 files and folders in %2 that other users could read to their owner"_s.arg(tightened).arg(
+            << u"restricted %1 files and folders in %2 to their owner; other users could read them"_s.arg(tightened).arg(
                    QDir::toNativeSeparators(dataDir));
     }
 #else
