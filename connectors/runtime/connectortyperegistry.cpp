@@ -78,10 +78,18 @@ QList<std::shared_ptr<const Entry>> loadBuiltins()
         QFile file(dir + u"/manifest.json"_s);
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        auto outcome = ManifestValidator::validate(file.readAll(), ManifestValidator::Origin::Builtin);
+        const QByteArray json = file.readAll();
+        auto outcome = ManifestValidator::validate(json, ManifestValidator::Origin::Builtin);
         if (!outcome.valid()) {
-            qCWarning(lcConnectors) << "ignoring invalid connector manifest" << file.fileName() << outcome.summary();
-            continue;
+            // The test suite holds every built-in to the schema; a drift between schema and parser
+            // must not cost a shipped connector, so what the runtime can parse is still offered.
+            auto parsed = ConnectorManifest::parse(json);
+            qCWarning(lcConnectors) << (parsed ? "built-in connector manifest does not validate:"
+                                               : "ignoring invalid connector manifest")
+                                    << file.fileName() << outcome.summary();
+            if (!parsed)
+                continue;
+            outcome.manifest = std::move(*parsed);
         }
         auto manifest = std::make_shared<ConnectorManifest>(std::move(*outcome.manifest));
         manifest->directory = QFileInfo(dir).fileName();
