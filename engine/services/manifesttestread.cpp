@@ -76,6 +76,7 @@ public:
     QJsonArray records;
     int pages = 0;
     bool stopped = false;
+    std::shared_ptr<CancelToken> cancel;
     std::map<QString, LogicalType> columns;
     QStringList order;
 
@@ -87,6 +88,8 @@ public:
             noteColumns(page.records, row);
         }
         stopped = pages >= ManifestTestRead::MaxPages || records.size() >= ManifestTestRead::MaxRecords;
+        if (stopped && cancel)
+            cancel->cancel(); // a page already being fetched ahead is dropped, not read
         co_return !stopped;
     }
 
@@ -197,6 +200,7 @@ QCoro::Task<ManifestTestRead::Stream> ManifestTestRead::readStream(QString name,
     context.network = &recorder;
     context.cancel = std::make_shared<CancelToken>();
     PreviewSink sink;
+    sink.cancel = context.cancel;
     ReadResult read = qint64(0);
     try {
         DeclarativeConnector connector(m_manifest, context);

@@ -18,9 +18,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace Opbox;
@@ -384,6 +386,47 @@ private Q_SLOTS:
         QVERIFY2(filtered, qPrintable(seen.join(u'\n')));
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM \"%1\""_s.arg(customers)).toInt(), 121);
         QCOMPARE(scalar(u"SELECT COUNT(*) FROM \"%1\" WHERE id = '%2'"_s.arg(customers, late)).toInt(), 1);
+    }
+
+    void serviceAnswersOnTheCallersThread()
+    {
+        // What the Connector Builder uses: validation and test reads off the GUI thread, answers on it.
+        ConnectorManifestService *service = m_t->engine().connectorManifests();
+        QSignalSpy changed(service, &ConnectorManifestService::manifestsChanged);
+        const Caller admin{m_t->userId(u"admin@example.com"_s), m_t->workspaceId(), Role::Admin, {}};
+        const Caller owner{m_t->userId(u"owner@example.com"_s), m_t->workspaceId(), Role::Owner, {}};
+        QObject context;
+        std::optional<Result<ConnectorManifestService::Validation>> validation;
+        QThread *answeredOn = nullptr;
+        service->validateAsync(admin, example(u"stripe"_s), &context, [&](Result<ConnectorManifestService::Validation> r) {
+            validation = std::move(r);
+            answeredOn = QThread::currentThread();
+        });
+        QTRY_VERIFY(validation.has_value());
+        QCOMPARE(answeredOn, QThread::currentThread());
+        QVERIFY(validation->ok() && (*validation)->valid());
+
+        std::optional<Result<QList<ManifestTestRead::Stream>>> read;
+        ConnectorManifestService::TestReadRequest request{
+            example(u"stripe"_s), m_stripe->credentials(), m_stripe->connectorConfig(), {u"charges"_s}};
+        service->testRead(admin, request, &context, [&](Result<QList<ManifestTestRead::Stream>> r) { read = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 15000);
+        QVERIFY(read->ok());
+        QCOMPARE((*read)->size(), 1);
+        QCOMPARE((*read)->first().records.size(), 100);
+        QVERIFY((*read)->first().requests.size() >= 1);
+
+        QJsonObject manifest = example(u"stripe"_s);
+        manifest.insert(u"type"_s, u"STRIPE_BUILDER"_s);
+        QVERIFY(!service->install(admin, u"STRIPE_BUILDER"_s, manifest).ok()); // OWNER only
+        QCOMPARE(changed.count(), 0);
+        auto installed = service->install(owner, u"STRIPE_BUILDER"_s, manifest);
+        QVERIFY(installed.ok());
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(ConnectorTypeRegistry::find(u"STRIPE_BUILDER"_s));
+        QVERIFY(service->remove(owner, u"STRIPE_BUILDER"_s).ok());
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(!ConnectorTypeRegistry::find(u"STRIPE_BUILDER"_s));
     }
 
     void readsManifestsAtStartAndListsBrokenOnes()
