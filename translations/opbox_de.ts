@@ -1414,6 +1414,14 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
         <source>N&amp;ame:</source>
         <translation>N&amp;ame:</translation>
     </message>
+    <message>
+        <source>Where to get them, and which permissions (scopes) they need: &lt;a href=&quot;%1&quot;&gt;%2 documentation&lt;/a&gt;</source>
+        <translation>Woher Sie sie bekommen und welche Berechtigungen (Scopes) sie brauchen: &lt;a href=&quot;%1&quot;&gt;Dokumentation von %2&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Where to get the credentials</source>
+        <translation>Woher die Zugangsdaten kommen</translation>
+    </message>
 </context>
 <context>
     <name>Opbox::CursorChoicePage</name>
@@ -1924,7 +1932,7 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     </message>
     <message>
         <source>&amp;Try Again</source>
-        <translation>Erneut &amp;versuchen</translation>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>Sign In</source>
@@ -1983,10 +1991,6 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
         <translation>Der Anbieter hat den Zugriff nicht gewährt: %1</translation>
     </message>
     <message>
-        <source>Sign-in page: %1</source>
-        <translation>Anmeldeseite: %1</translation>
-    </message>
-    <message>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>Warten, bis Sie sich im Browser anmelden …</translation>
     </message>
@@ -2001,6 +2005,22 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>The code was not accepted: %1</source>
         <translation>Der Code wurde nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in address</source>
+        <translation>Die Anmeldeadresse kopieren</translation>
+    </message>
+    <message>
+        <source>The sign-in address is on the clipboard: open it in a browser where you can sign in.</source>
+        <translation>Die Anmeldeadresse ist in der Zwischenablage: Öffnen Sie sie in einem Browser, in dem Sie sich anmelden können.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;page:</source>
+        <translation>Anmelde&amp;seite:</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2261,10 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>Reading now: %1</source>
         <translation>Liest gerade: %1</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
     </message>
 </context>
 <context>

@@ -1414,6 +1414,14 @@ No sync until you start one or the schedule does</translation>
         <source>N&amp;ame:</source>
         <translation>N&amp;ame:</translation>
     </message>
+    <message>
+        <source>Where to get them, and which permissions (scopes) they need: &lt;a href=&quot;%1&quot;&gt;%2 documentation&lt;/a&gt;</source>
+        <translation>Where to get them, and which permissions (scopes) they need: &lt;a href=&quot;%1&quot;&gt;%2 documentation&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Where to get the credentials</source>
+        <translation>Where to get the credentials</translation>
+    </message>
 </context>
 <context>
     <name>Opbox::CursorChoicePage</name>
@@ -1983,10 +1991,6 @@ No sync until you start one or the schedule does</translation>
         <translation>The provider did not grant access: %1</translation>
     </message>
     <message>
-        <source>Sign-in page: %1</source>
-        <translation>Sign-in page: %1</translation>
-    </message>
-    <message>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>Waiting for you to sign in in the browser…</translation>
     </message>
@@ -2001,6 +2005,22 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>The code was not accepted: %1</source>
         <translation>The code was not accepted: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copy URL</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in address</source>
+        <translation>Copy the sign-in address</translation>
+    </message>
+    <message>
+        <source>The sign-in address is on the clipboard: open it in a browser where you can sign in.</source>
+        <translation>The sign-in address is on the clipboard: open it in a browser where you can sign in.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;page:</source>
+        <translation>Sign-in &amp;page:</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2261,10 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>Reading now: %1</source>
         <translation>Reading now: %1</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Skipped: %1</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,23 @@ void CredentialsPage::rebuild(const ConnectorTypeEntry *type)
 
     for (const ConnectorFieldEntry &field : type->credentials)
         addField(m_credentialsForm, field, u"credential:"_s + field.name);
+    m_documentation = nullptr;
+    if (!type->documentationUrl.isEmpty()) {
+        // Below the fields, so that Tab goes from one field to the next: the one place that says
+        // where the token comes from and which permissions (scopes) it needs.
+        m_documentation = new QLabel(this);
+        m_documentation->setObjectName(u"documentationLink"_s);
+        m_documentation->setTextFormat(Qt::RichText);
+        m_documentation->setWordWrap(true);
+        m_documentation->setOpenExternalLinks(true);
+        m_documentation->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+        m_documentation->setText(
+            tr("Where to get them, and which permissions (scopes) they need: <a href=\"%1\">%2 documentation</a>")
+                .arg(type->documentationUrl.toHtmlEscaped(), type->service.toHtmlEscaped()));
+        m_documentation->setToolTip(type->documentationUrl);
+        m_documentation->setAccessibleName(tr("Where to get the credentials"));
+        m_credentialsForm->addRow(m_documentation);
+    }
     if (type->isOAuth()) {
         // The provider only sends the browser back to a redirect URI registered with the app.
         auto *redirect = new RedirectUriEdit(this);
@@ -132,6 +149,7 @@ void CredentialsPage::rebuild(const ConnectorTypeEntry *type)
     for (const ConnectorFieldEntry &field : type->config)
         addField(m_configForm, field, u"config:"_s + field.name);
     m_configBox->setVisible(!type->config.isEmpty());
+    alignLabels();
     m_error->hide();
     Q_EMIT completeChanged();
 }
@@ -180,6 +198,22 @@ QWidget *CredentialsPage::addField(QFormLayout *form, const ConnectorFieldEntry 
     form->addRow(label, editor);
     m_editors.insert(key, editor);
     return editor;
+}
+
+void CredentialsPage::alignLabels()
+{
+    QList<QWidget *> labels;
+    for (QFormLayout *form : {m_credentialsForm, m_configForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole); item && item->widget())
+                labels.append(item->widget());
+        }
+    }
+    int width = 0;
+    for (QWidget *label : std::as_const(labels))
+        width = std::max(width, label->sizeHint().width());
+    for (QWidget *label : std::as_const(labels))
+        label->setMinimumWidth(width);
 }
 
 int CredentialsPage::nextId() const

@@ -33,11 +33,15 @@ public:
 
     /** The editor of a field: "name", "credential:<field>" or "config:<field>". */
     [[nodiscard]] QWidget *editor(const QString &key) const { return m_editors.value(key); }
+    /** Where to get the credentials: a link to the provider's documentation (null without one). */
+    [[nodiscard]] QLabel *documentationLabel() const { return m_documentation; }
 
 private:
     void rebuild(const ConnectorTypeEntry *type);
     QWidget *addField(QFormLayout *form, const ConnectorFieldEntry &field, const QString &key);
     [[nodiscard]] QString text(const QString &key) const;
+    /** Gives the labels of both forms one width, so that their fields line up. */
+    void alignLabels();
 
     const ConnectorTypeEntry *m_builtFor = nullptr;
     QLineEdit *m_name;
@@ -46,6 +50,7 @@ private:
     QGroupBox *m_configBox;
     QFormLayout *m_configForm;
     ErrorLabel *m_error;
+    QLabel *m_documentation = nullptr;
     QHash<QString, QWidget *> m_editors;
 };
 

@@ -6,8 +6,10 @@
 #include "models/ownersession.h"
 #include "ui/uilogging.h"
 
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,7 +31,8 @@ OAuthAuthorizePage::OAuthAuthorizePage(OwnerSession *session, std::function<QUrl
     , m_state(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_open(new QPushButton(IconLibrary::action(u"authorize"_s), tr("&Open the Sign-in Page Again"), this))
-    , m_link(new QLabel(this))
+    , m_link(new QLineEdit(this))
+    , m_copy(new QPushButton(IconLibrary::action(u"copy"_s), tr("&Copy URL"), this))
     , m_code(new QLineEdit(this))
     , m_useCode(new QPushButton(tr("&Use Code"), this))
     , m_retry(new QPushButton(IconLibrary::action(u"refresh"_s), tr("&Try Again"), this))
@@ -45,10 +48,14 @@ OAuthAuthorizePage::OAuthAuthorizePage(OwnerSession *session, std::function<QUrl
     m_busy->setTextVisible(false);
     m_busy->setAccessibleName(tr("Waiting for the sign-in"));
     m_open->setAccessibleName(tr("Open the sign-in page again"));
-    m_link->setWordWrap(true);
-    m_link->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_link->setForegroundRole(QPalette::PlaceholderText);
+    // One line that scrolls: a long address neither wraps into a wall of text nor widens the wizard.
+    m_link->setReadOnly(true);
     m_link->setAccessibleName(tr("Sign-in address"));
+    m_copy->setAccessibleName(tr("Copy the sign-in address"));
+    connect(m_copy, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_url.toString(QUrl::FullyEncoded));
+        m_state->setText(tr("The sign-in address is on the clipboard: open it in a browser where you can sign in."));
+    });
     m_code->setAccessibleName(tr("Authorization code"));
     m_code->setPlaceholderText(tr("Paste the code from the address the browser shows"));
     m_useCode->setAccessibleName(tr("Use the pasted code"));
@@ -73,7 +80,13 @@ OAuthAuthorizePage::OAuthAuthorizePage(OwnerSession *session, std::function<QUrl
     layout->addWidget(m_state);
     layout->addWidget(m_busy);
     layout->addLayout(buttons);
-    layout->addWidget(m_link);
+    auto *linkRow = new QHBoxLayout;
+    auto *linkLabel = new QLabel(tr("Sign-in &page:"), this);
+    linkLabel->setBuddy(m_link);
+    linkRow->addWidget(linkLabel);
+    linkRow->addWidget(m_link, 1);
+    linkRow->addWidget(m_copy);
+    layout->addLayout(linkRow);
     layout->addSpacing(16);
     layout->addWidget(fallback);
     layout->addLayout(codeRow);
@@ -133,7 +146,8 @@ void OAuthAuthorizePage::start()
     // Only a reason recorded after this point is news about this attempt.
     if (auto record = m_connections->facts(m_connectionId))
         m_knownReason = record->statusMessage;
-    m_link->setText(tr("Sign-in page: %1").arg(m_url.toString()));
+    m_link->setText(m_url.toString(QUrl::FullyEncoded));
+    m_link->setCursorPosition(0);
     m_state->setText(tr("Waiting for you to sign in in the browser…"));
     m_busy->show();
     m_open->show();

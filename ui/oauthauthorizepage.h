@@ -39,6 +39,8 @@ public:
     [[nodiscard]] bool isAuthorized() const { return m_done; }
     [[nodiscard]] QLineEdit *codeEdit() const { return m_code; }
     [[nodiscard]] QPushButton *useCodeButton() const { return m_useCode; }
+    /** Puts the sign-in address on the clipboard, for a browser on another computer. */
+    [[nodiscard]] QPushButton *copyUrlButton() const { return m_copy; }
 
 Q_SIGNALS:
     void authorized(const QString &connectionId);
@@ -64,7 +66,8 @@ private:
     QLabel *m_state;
     QProgressBar *m_busy;
     QPushButton *m_open;
-    QLabel *m_link;
+    QLineEdit *m_link;
+    QPushButton *m_copy;
     QLineEdit *m_code;
     QPushButton *m_useCode;
     QPushButton *m_retry;

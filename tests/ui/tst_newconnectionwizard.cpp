@@ -420,6 +420,15 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), token);
         QTest::keyClicks(QApplication::focusWidget(), u"ghp_typed"_s);
         QCOMPARE(qobject_cast<QLineEdit *>(token)->text(), u"ghp_typed"_s);
+        // Where the token comes from: the provider's documentation, from its manifest.
+        QVERIFY(page->documentationLabel());
+        QVERIFY(page->documentationLabel()->isVisible());
+        QVERIFY2(page->documentationLabel()->text().contains(u"href=\"https://docs.github.com/en/rest\""_s),
+                 qPrintable(page->documentationLabel()->text()));
+        // The fields of both groups line up.
+        QWidget *repositories = page->editor(u"config:repositories"_s);
+        QCOMPARE(token->mapTo(page, QPoint()).x(), repositories->mapTo(page, QPoint()).x());
+        Test::screenshot(&wizard, u"wizard-2-credentials-github"_s);
     }
 
     void typeChangeResetsForm()

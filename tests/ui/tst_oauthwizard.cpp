@@ -12,9 +12,11 @@
 #include "xerofakeserver.h"
 
 #include <QAbstractButton>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -153,6 +155,7 @@ private Q_SLOTS:
         QVERIFY(wizard.clientPage()->configEdit(u"baseUrl"_s)->isVisible());
         fillClient(wizard.clientPage());
         Test::screenshot(&wizard, u"oauth-1-client"_s);
+        const QSize clientSize = wizard.size();
         QVERIFY(wizard.button(QWizard::CommitButton)->isEnabled());
         QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(OAuthWizard::AuthorizePageId));
@@ -162,6 +165,10 @@ private Q_SLOTS:
         QCOMPARE(QUrlQuery(wizard.authorizePage()->authorizeUrl()).queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded),
                  redirect->text());
         Test::screenshot(&wizard, u"oauth-2-waiting"_s);
+        // The long sign-in address does not widen the wizard, and Copy URL puts all of it on the clipboard.
+        QCOMPARE(wizard.size(), clientSize);
+        QTest::mouseClick(wizard.authorizePage()->copyUrlButton(), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), wizard.authorizePage()->authorizeUrl().toString(QUrl::FullyEncoded));
         // …and the provider's redirect to our loopback callback completes the page by itself.
         QTRY_VERIFY_WITH_TIMEOUT(wizard.authorizePage()->isAuthorized(), 20000);
         QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
