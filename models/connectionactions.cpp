@@ -98,6 +98,13 @@ Result<void> ConnectionActions::setEnabled(const QString &connectionId, bool ena
     return update(connectionId, change);
 }
 
+Result<void> ConnectionActions::setMaxConcurrency(const QString &connectionId, int maxConcurrency)
+{
+    ConnectionChange change;
+    change.config = QJsonObject{{u"maxConcurrency"_s, maxConcurrency}};
+    return update(connectionId, change);
+}
+
 Result<void> ConnectionActions::setSchedule(const QString &connectionId, const ConnectionSchedule &schedule)
 {
     ConnectionChange change;

@@ -63,6 +63,8 @@ public:
      */
     [[nodiscard]] Result<void> edit(const QString &connectionId, const QString &name, const QJsonObject &credentials);
     [[nodiscard]] Result<void> setEnabled(const QString &connectionId, bool enabled);
+    /** How many streams and partitions one run of the connection reads at once (1–16). */
+    [[nodiscard]] Result<void> setMaxConcurrency(const QString &connectionId, int maxConcurrency);
     [[nodiscard]] Result<void> setSchedule(const QString &connectionId, const ConnectionSchedule &schedule);
     /** Empty: every workspace member is told. */
     [[nodiscard]] Result<void> setNotifyUserIds(const QString &connectionId, const QStringList &userIds);

@@ -12,7 +12,9 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +25,7 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
     , m_session(session)
     , m_id(connectionId)
     , m_name(new QLineEdit(this))
+    , m_concurrency(new QSpinBox(this))
     , m_error(new ErrorLabel(tr("Why the connection was not saved"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -39,6 +42,18 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
     auto *nameLabel = new QLabel(tr("&Name:"), this);
     nameLabel->setBuddy(m_name);
     nameForm->addRow(nameLabel, m_name);
+    // Streams and a parent's partitions read side by side: a sync bound by the provider's answer
+    // time, not by this computer, gets faster up to the provider's rate limit.
+    const QJsonValue stored = c.config.value(u"maxConcurrency"_s);
+    m_storedConcurrency = stored.isDouble() ? std::clamp(stored.toInt(), 1, 16) : 4;
+    m_concurrency->setRange(1, 16);
+    m_concurrency->setValue(m_storedConcurrency);
+    m_concurrency->setAccessibleName(tr("Streams read at once"));
+    m_concurrency->setToolTip(tr("How many streams, and parts of a stream such as the tickets of each project, a "
+                                 "sync reads at the same time. 1 reads one request after another."));
+    auto *concurrencyLabel = new QLabel(tr("Streams &read at once:"), this);
+    concurrencyLabel->setBuddy(m_concurrency);
+    nameForm->addRow(concurrencyLabel, m_concurrency);
     layout->addLayout(nameForm);
 
     if (m_type && !m_type->isOAuth()) {
@@ -103,6 +118,14 @@ void ConnectionEditDialog::accept()
     if (!saved) {
         m_error->showMessage(tr("The connection was not saved: %1").arg(saved.error().message), nullptr);
         return;
+    }
+    if (m_concurrency->value() != m_storedConcurrency) {
+        auto set = ConnectionActions(m_session).setMaxConcurrency(m_id, m_concurrency->value());
+        if (!set) {
+            m_error->showMessage(tr("The connection was not saved: %1").arg(set.error().message), m_concurrency);
+            return;
+        }
+        m_storedConcurrency = m_concurrency->value();
     }
     QDialog::accept();
 }

@@ -8,6 +8,7 @@
 
 class QDialogButtonBox;
 class QLineEdit;
+class QSpinBox;
 
 namespace Opbox {
 
@@ -15,8 +16,9 @@ class ErrorLabel;
 class OwnerSession;
 
 /**
- * Renames a connection and replaces its credentials, as after rotating an API key. OAuth
- * connections sign in again through Authorize instead, so they only get the name here.
+ * Renames a connection, replaces its credentials, as after rotating an API key, and sets how many
+ * streams its runs read at once. OAuth connections sign in again through Authorize instead, so
+ * they get no credential fields here.
  */
 class ConnectionEditDialog : public QDialog
 {
@@ -29,6 +31,8 @@ public:
     /** The editor of a credential field (null for OAuth connections). */
     [[nodiscard]] QLineEdit *credentialEdit(const QString &field) const { return m_credentials.value(field); }
     [[nodiscard]] ErrorLabel *errorLabel() const { return m_error; }
+    /** How many streams and partitions a run reads at once (config.maxConcurrency). */
+    [[nodiscard]] QSpinBox *concurrencyEdit() const { return m_concurrency; }
 
     /** Saves through the engine; the dialog stays open with the engine's reason when it refuses. */
     void accept() override;
@@ -39,6 +43,8 @@ private:
     const ConnectorTypeEntry *m_type = nullptr;
     QLineEdit *m_name;
     QHash<QString, QLineEdit *> m_credentials;
+    QSpinBox *m_concurrency;
+    int m_storedConcurrency = 4;
     ErrorLabel *m_error;
     QDialogButtonBox *m_buttons;
 };

@@ -121,8 +121,14 @@ void RunsWidget::showDetails()
                      .arg(DisplayFormat::count(run.value(u"rowsSynced"_s).toInteger()),
                           DisplayFormat::count(run.value(u"rowsCreated"_s).toInteger()),
                           DisplayFormat::count(run.value(u"rowsUpdated"_s).toInteger())));
-    if (run.value(u"status"_s).toString() == u"RUNNING"_s)
+    if (run.value(u"status"_s).toString() == u"RUNNING"_s) {
         lines.append(tr("Progress: %1").arg(RunListModel::progressText(run)));
+        QStringList active;
+        for (const auto &v : run.value(u"progress"_s).toObject().value(u"activeStreams"_s).toArray())
+            active.append(v.toString());
+        if (!active.isEmpty())
+            lines.append(tr("Reading now: %1").arg(active.join(u", "_s)));
+    }
     const QString error = run.value(u"error"_s).toString();
     if (!error.isEmpty())
         lines.append(tr("Error: %1").arg(error));

@@ -86,7 +86,11 @@ ProviderHttpClient::ProviderHttpClient(std::shared_ptr<const ConnectorManifest> 
         base.chop(1);
     m_baseUrl = QUrl(base, QUrl::StrictMode);
     m_gate = RateLimitGate::forAccount(RateLimitGate::accountKey(m_baseUrl, m_credentials, m_config));
-    m_gate->declareRate(m_manifest->rateLimit.maxRequests, qint64(m_manifest->rateLimit.perSeconds) * 1000);
+    // The documented rate is the provider's own API's: an API root of the connection's choosing (a
+    // proxy, a mirror, a local fake) has limits of its own, which its 429s make known.
+    const QString ownRoot = m_config.value(u"baseUrl"_s).toString().trimmed();
+    if (ownRoot.isEmpty() || QUrl(m_manifest->baseUrl).adjusted(QUrl::RemovePath) == m_baseUrl.adjusted(QUrl::RemovePath))
+        m_gate->declareRate(m_manifest->rateLimit.maxRequests, qint64(m_manifest->rateLimit.perSeconds) * 1000);
     QStringList secrets;
     for (auto it = m_credentials.begin(); it != m_credentials.end(); ++it)
         secrets.append(it->toString());

@@ -421,13 +421,17 @@ void RunService::publishProgress(const RunRecord &run)
         auto it = m_live.find(run.id);
         if (it == m_live.end())
             return;
+        // A stream that starts or ends is always told (streams read at once may all end within
+        // moments); row counts follow at most every 100 ms.
+        const bool streamsChanged = it->progress.value(u"streamsDone"_s) != run.progress.value(u"streamsDone"_s)
+            || it->progress.value(u"activeStreams"_s) != run.progress.value(u"activeStreams"_s);
         it->progress = run.progress;
         it->rowsSynced = run.rowsSynced;
         it->rowsCreated = run.rowsCreated;
         it->rowsUpdated = run.rowsUpdated;
         const qint64 now = monotonicMs();
         // A page can take well under a millisecond: the GUI needs a live view, not every page.
-        if (now - it->lastSignalMs >= 100) {
+        if (streamsChanged || now - it->lastSignalMs >= 100) {
             it->lastSignalMs = now;
             signal = true;
         }

@@ -39,15 +39,17 @@ int runLatency(const QCommandLineParser &parser)
             return 2;
         }
     }
-    Opbox::Bench::LatencyBenchmarkJob job(latency, concurrency, limitRequests, limitSeconds);
+    const bool declare = !parser.isSet(u"undeclared"_s);
+    Opbox::Bench::LatencyBenchmarkJob job(latency, concurrency, limitRequests, limitSeconds, declare);
     const QString only = parser.value(u"shape"_s);
     int exitCode = 0;
     for (const auto &shape : Opbox::Bench::LatencyBenchmarkJob::shapes()) {
         if (!only.isEmpty() && only != shape.name)
             continue;
         const auto [maxRequests, perSeconds] = job.rateFor(shape);
-        std::printf("%s\n  latency %d ms, fake's limit %d requests per %d s (429 + Retry-After beyond it)\n",
-                    qPrintable(shape.description), latency, maxRequests, perSeconds);
+        std::printf("%s\n  latency %d ms, fake's limit %d requests per %d s (429 + Retry-After beyond it), %s\n",
+                    qPrintable(shape.description), latency, maxRequests, perSeconds,
+                    declare ? "declared to the engine" : "not declared to the engine");
         std::fflush(stdout);
         const auto results = job.run(shape, concurrency == 1 ? QList<int>{1} : QList<int>{concurrency, 1});
         for (const auto &r : results) {
@@ -99,6 +101,7 @@ int main(int argc, char **argv)
     parser.addOption({u"concurrency"_s, u"latency: the maxConcurrency measured beside 1 (default 4)."_s, u"N"_s, u"4"_s});
     parser.addOption(
         {u"limit"_s, u"latency: the fakes' rate limit, REQUESTS/SECONDS (default: the manifest's declared rate)."_s, u"N/S"_s});
+    parser.addOption({u"undeclared"_s, u"latency: do not tell the engine the fakes' rate (it then meets their 429s)."_s});
     parser.addOption({u"shape"_s, u"latency: only this shape (hubspot, github, calendly)."_s, u"S"_s});
     parser.process(app);
     if (parser.positionalArguments().value(0) == u"latency"_s)

@@ -39,7 +39,8 @@ struct LatencyShape
 class LatencyBenchmarkJob
 {
 public:
-    LatencyBenchmarkJob(int latencyMs, int maxConcurrency, int limitRequests, int limitSeconds);
+    /** `declare` false: the engine is not told the rate the fake enforces (it then meets its 429s). */
+    LatencyBenchmarkJob(int latencyMs, int maxConcurrency, int limitRequests, int limitSeconds, bool declare = true);
 
     [[nodiscard]] static QList<LatencyShape> shapes();
     /**
@@ -57,6 +58,7 @@ private:
     int m_maxConcurrency;
     int m_limitRequests;
     int m_limitSeconds;
+    bool m_declare;
 };
 
 } // namespace Opbox::Bench

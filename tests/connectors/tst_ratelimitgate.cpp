@@ -233,8 +233,8 @@ private Q_SLOTS:
     void declaredRateSharedByTwoClients_data()
     {
         QTest::addColumn<bool>("declared");
-        QTest::newRow("declared: no 429") << true;
-        QTest::newRow("not declared: the burst meets 429s") << false;
+        QTest::newRow("the provider's API: no 429") << true;
+        QTest::newRow("an API root of the connection's own: the burst meets 429s") << false;
     }
 
     void declaredRateSharedByTwoClients()
@@ -246,10 +246,16 @@ private Q_SLOTS:
         hubspot.setRateWindow(5, 1000);
         hubspot.setDelay(20);
         auto manifest = std::make_shared<ConnectorManifest>(*ConnectorManifest::forType(u"CRM_PLATFORM"_s));
-        manifest->rateLimit.maxRequests = declared ? 5 : 0;
-        manifest->rateLimit.perSeconds = declared ? 1 : 0;
+        manifest->rateLimit.maxRequests = 5;
+        manifest->rateLimit.perSeconds = 1;
+        // The rate is the provider's own API's: it holds where the manifest's API root is used, and
+        // not for a root the connection chose itself.
         QNetworkAccessManager network;
-        const QJsonObject config{{u"baseUrl"_s, hubspot.baseUrl().toString()}, {u"retryBaseMs"_s, 5}};
+        QJsonObject config{{u"retryBaseMs"_s, 5}};
+        if (declared)
+            manifest->baseUrl = hubspot.baseUrl().toString();
+        else
+            config.insert(u"baseUrl"_s, hubspot.baseUrl().toString());
         ProviderHttpClient first(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
         ProviderHttpClient second(manifest, hubspot.credentials(), config, &network, std::make_shared<CancelToken>());
         HttpCall call;

@@ -35,6 +35,7 @@
 #include <QListView>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 #include <QTreeView>
 
@@ -157,6 +158,27 @@ private Q_SLOTS:
         auto *list = m_window->findChild<QAbstractItemView *>(u"connectionList"_s);
         QVERIFY(list);
         QTRY_VERIFY(!list->model()->match(list->model()->index(0, 0), Qt::DisplayRole, u"Renamed CRM"_s).isEmpty());
+    }
+
+    void editSetsTheStreamsReadAtOnce()
+    {
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->concurrencyEdit()->value(), 4); // the default when none is stored
+        QVERIFY(Test::mnemonicClashes(dialog).isEmpty());
+        QSpinBox *concurrency = dialog->concurrencyEdit();
+        QVERIFY(!concurrency->accessibleName().isEmpty());
+        QTest::mouseClick(concurrency, Qt::LeftButton);
+        QTest::keyClick(concurrency, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(concurrency, u"8"_s);
+        QCOMPARE(concurrency->value(), 8);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(m_f->engine.engine().connections()->recordById(m_id)->config.value(u"maxConcurrency"_s).toInt(), 8);
+        dialog = openEditDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->concurrencyEdit()->value(), 8);
+        dialog->reject();
     }
 
     void editKeepsTheCredentialsLeftEmpty()
