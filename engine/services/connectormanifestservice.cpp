@@ -154,6 +154,7 @@ void ConnectorManifestService::loadInstalled()
     QList<QPair<std::shared_ptr<const ConnectorManifest>, QJsonObject>> valid;
     QList<Entry> broken;
     QSet<QString> seen;
+    QHash<QString, QString> sources;
     for (const QString &dir : directories()) {
         const QFileInfoList files = QDir(dir).entryInfoList({u"*.json"_s}, QDir::Files | QDir::Readable, QDir::Name);
         for (const QFileInfo &info : files) {
@@ -181,6 +182,7 @@ void ConnectorManifestService::loadInstalled()
             if (seen.contains(type))
                 continue; // an earlier directory (the data directory first) wins
             seen.insert(type);
+            sources.insert(type, info.absoluteFilePath());
             valid.append({std::make_shared<const ConnectorManifest>(std::move(*outcome.manifest)), outcome.document});
         }
     }
@@ -188,6 +190,7 @@ void ConnectorManifestService::loadInstalled()
     {
         QMutexLocker locker(&m_lock);
         m_broken = broken;
+        m_sources = sources;
     }
     if (!valid.isEmpty())
         qCInfo(lcEngine) << "user connector types:" << valid.size();
@@ -292,8 +295,10 @@ Result<void> ConnectorManifestService::remove(const Caller &caller, const QStrin
             Error::Kind::Conflict, u"BUILTIN_TYPE"_s, tr("%1 is a built-in connector type and cannot be removed").arg(type), {}};
     const bool installed = ConnectorTypeRegistry::find(type) != nullptr;
     QString brokenFile;
+    QHash<QString, QString> sources;
     {
         QMutexLocker locker(&m_lock);
+        sources = m_sources;
         for (const Entry &e : std::as_const(m_broken)) {
             if (e.type == type)
                 brokenFile = e.file;
@@ -313,6 +318,14 @@ Result<void> ConnectorManifestService::remove(const Caller &caller, const QStrin
         return e;
     }
     const QString file = installDirectory() + u'/' + type + u".json"_s;
+    // A type from a shared XDG directory would come back at the next start: say where it lives.
+    const QString origin = sources.value(type);
+    if (installed && !QFile::exists(file) && !origin.isEmpty()
+        && QFileInfo(origin).absolutePath() != QDir(installDirectory()).absolutePath())
+        return Error{Error::Kind::Conflict,
+                     u"TYPE_SYSTEM_WIDE"_s,
+                     tr("%1 is read from %2, outside the data directory; remove that file instead").arg(type, origin),
+                     {}};
     if (QFile::exists(file) && !QFile::remove(file))
         return Error::internal(tr("cannot remove the manifest of %1").arg(type));
     if (!brokenFile.isEmpty() && brokenFile != file && QFileInfo(brokenFile).absolutePath() == QFileInfo(file).absolutePath())

@@ -7,6 +7,7 @@
 #include "engine/services/manifesttestread.h"
 #include "engine/services/networkthread.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -107,6 +108,7 @@ private:
     Database *m_metadata;
     AuditLog *m_audit;
     QList<Entry> m_broken; // guarded by m_lock
+    QHash<QString, QString> m_sources; // type -> the file a user type was read from at start; guarded by m_lock
     mutable QMutex m_lock;
     NetworkThread m_thread;
 };

@@ -458,6 +458,11 @@ private Q_SLOTS:
             }
         }
         QVERIFY(brokenListed);
+        // A type from a shared directory is not the data directory's to remove.
+        auto refused = engine.connectorManifests()->remove(owner, u"STRIPE_SHARED"_s);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"TYPE_SYSTEM_WIDE"_s);
+        QVERIFY(QFile::exists(m_xdgShared.path() + u"/opbox-pipelines/connectors/shared.json"_s));
         QFile::remove(m_xdgHome.path() + u"/opbox-pipelines/connectors/home.json"_s);
         QFile::remove(m_xdgShared.path() + u"/opbox-pipelines/connectors/shared.json"_s);
     }
