@@ -17,11 +17,6 @@ using namespace Qt::StringLiterals;
 namespace Opbox {
 
 namespace {
-QString trn(const char *s, int n)
-{
-    return QCoreApplication::translate("AdminCommandRunner", s, nullptr, n);
-}
-
 int fail(const QString &message)
 {
     std::fprintf(stderr, "opbox-pipelines: %s\n", qPrintable(message));
@@ -119,19 +114,24 @@ int AdminCommandRunner::keyRotate(const CommandLine &cl)
         Vault::wipe(encoded);
         Vault::wipe(rotated->newKey);
         std::fprintf(stderr, "%s\n",
-                     qPrintable(trn("%n secret(s) re-encrypted. Set OPBOX_MASTER_KEY to the key above before the next start; "
-                                    "the old key opens nothing any more.",
-                                    rotated->resealed)));
+                     qPrintable(QCoreApplication::translate(
+                         "AdminCommandRunner",
+                         "%n secret(s) re-encrypted. Set OPBOX_MASTER_KEY to the key above before the next start; "
+                         "the old key opens nothing any more.",
+                         nullptr, rotated->resealed)));
         break;
     }
     case MasterKey::Source::Keychain:
-        std::fprintf(
-            stdout, "%s\n",
-            qPrintable(trn("%n secret(s) re-encrypted; the new master key is in the system keychain.", rotated->resealed)));
+        std::fprintf(stdout, "%s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "AdminCommandRunner", "%n secret(s) re-encrypted; the new master key is in the system keychain.",
+                         nullptr, rotated->resealed)));
         break;
     case MasterKey::Source::File:
         std::fprintf(stdout, "%s\n",
-                     qPrintable(trn("%n secret(s) re-encrypted; the new master key is in %1.", rotated->resealed)
+                     qPrintable(QCoreApplication::translate("AdminCommandRunner",
+                                                            "%n secret(s) re-encrypted; the new master key is in %1.", nullptr,
+                                                            rotated->resealed)
                                     .arg(engine.dataDir() + u"/master.key"_s)));
         break;
     }

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AdminCommandRunner</name>
+    <message numerus="yes">
+        <source>%n secret(s) re-encrypted. Set OPBOX_MASTER_KEY to the key above before the next start; the old key opens nothing any more.</source>
+        <translation>
+            <numerusform>%n Geheimnis neu verschlüsselt. Setzen Sie OPBOX_MASTER_KEY vor dem nächsten Start auf den Schlüssel oben; der alte Schlüssel öffnet nichts mehr.</numerusform>
+            <numerusform>%n Geheimnisse neu verschlüsselt. Setzen Sie OPBOX_MASTER_KEY vor dem nächsten Start auf den Schlüssel oben; der alte Schlüssel öffnet nichts mehr.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) re-encrypted; the new master key is in the system keychain.</source>
+        <translation>
+            <numerusform>%n Geheimnis neu verschlüsselt; der neue Hauptschlüssel liegt im Schlüsselbund des Systems.</numerusform>
+            <numerusform>%n Geheimnisse neu verschlüsselt; der neue Hauptschlüssel liegt im Schlüsselbund des Systems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) re-encrypted; the new master key is in %1.</source>
+        <translation>
+            <numerusform>%n Geheimnis neu verschlüsselt; der neue Hauptschlüssel liegt in %1.</numerusform>
+            <numerusform>%n Geheimnisse neu verschlüsselt; der neue Hauptschlüssel liegt in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectorTypeRegistry</name>
     <message>
         <source>API base URL</source>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminCommandRunner</name>
+    <message numerus="yes">
+        <source>%n secret(s) re-encrypted. Set OPBOX_MASTER_KEY to the key above before the next start; the old key opens nothing any more.</source>
+        <translation>
+            <numerusform>%n secret re-encrypted. Set OPBOX_MASTER_KEY to the key above before the next start; the old key opens nothing any more.</numerusform>
+            <numerusform>%n secrets re-encrypted. Set OPBOX_MASTER_KEY to the key above before the next start; the old key opens nothing any more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) re-encrypted; the new master key is in the system keychain.</source>
+        <translation>
+            <numerusform>%n secret re-encrypted; the new master key is in the system keychain.</numerusform>
+            <numerusform>%n secrets re-encrypted; the new master key is in the system keychain.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) re-encrypted; the new master key is in %1.</source>
+        <translation>
+            <numerusform>%n secret re-encrypted; the new master key is in %1.</numerusform>
+            <numerusform>%n secrets re-encrypted; the new master key is in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectorTypeRegistry</name>
     <message>
         <source>API base URL</source>
