@@ -128,8 +128,7 @@ void ManifestParser::readTop(const QJsonObject &root, Manifest &m)
                       u"implementation '%1' is unknown: write declarative (or leave it out)"_s.arg(m.implementation));
     if (!m.baseUrl.isEmpty()) {
         // A built-in's host may name a config value ({subdomain}); it is checked as a plain host here.
-        QString concrete = m.baseUrl;
-        concrete.replace(QRegularExpression(u"\\{[A-Za-z0-9_]+\\}"_s), u"x"_s);
+        const QString concrete = QString(m.baseUrl).replace(QRegularExpression(u"\\{[A-Za-z0-9_]+\\}"_s), u"x"_s);
         const QUrl url(concrete, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty()
             || !url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
@@ -557,11 +556,10 @@ void ManifestParser::readFilters(const QJsonObject &so, const QString &sw, Manif
 void ManifestParser::checkCursorUse(const Manifest::Stream &s, const QString &iw)
 {
     const Manifest::Incremental &inc = *s.incremental;
-    const bool requestUsesCursor = hasTemplate(QJsonValue(s.request.query), u"${cursor")
-        || hasTemplate(QJsonValue(s.request.headers), u"${cursor") || hasTemplate(s.request.body, u"${cursor")
-        || s.request.path.contains(u"${cursor");
+    const QJsonObject request{
+        {u"q"_s, s.request.query}, {u"h"_s, s.request.headers}, {u"b"_s, s.request.body}, {u"p"_s, s.request.path}};
     // A stream pushed by webhooks has no request; a child may follow its parent's cursor.
-    const bool hasRequest = !s.request.path.isEmpty();
+    const bool hasRequest = !s.request.path.isEmpty(), requestUsesCursor = hasTemplate(request, u"${cursor");
     if (hasRequest && inc.query.isEmpty() && !inc.request && !inc.clientFilter && !inc.stopWhenOlder && !requestUsesCursor
         && !inc.cursorIsRunStart && !s.slices.parentIncremental)
         m_reader.fail(iw,
