@@ -77,6 +77,17 @@ struct Error
     {
         return {Kind::Cancelled, QStringLiteral("CANCELLED"), message, {}};
     }
+    /**
+     * The provider answered, but does not let this account read what was asked for (a role that
+     * may not list users, a repository the token cannot see, a feature the plan lacks): the
+     * credentials work, the rest of the account can still be read.
+     */
+    [[nodiscard]] static Error notPermitted(const QString &message)
+    {
+        return {Kind::Configuration, QString(NotPermittedCode), message, {}};
+    }
+    [[nodiscard]] bool isNotPermitted() const { return kind == Kind::Configuration && code == NotPermittedCode; }
+    static constexpr QLatin1StringView NotPermittedCode{"PROVIDER_NOT_PERMITTED"};
 };
 
 /** A value or an Error; the engine's return type wherever something can be refused. */

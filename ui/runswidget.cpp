@@ -132,6 +132,9 @@ void RunsWidget::showDetails()
     const QString error = run.value(u"error"_s).toString();
     if (!error.isEmpty())
         lines.append(tr("Error: %1").arg(error));
+    // What a completed run skipped because the account may not read it.
+    for (const auto &warning : run.value(u"warnings"_s).toArray())
+        lines.append(tr("Skipped: %1").arg(warning.toString()));
     const QString text = lines.join(u'\n');
     if (text != m_details->toPlainText())
         m_details->setPlainText(text);

@@ -54,6 +54,27 @@ QString statusText(int status, const QString &providerMessage)
     return u"HTTP %1: %2"_s.arg(status).arg(providerMessage);
 }
 
+/**
+ * Whether an answer refuses this account one resource while its credentials work: a 403 (rate
+ * limits are told apart before), a 402 for a feature the plan lacks, or a 400/404 whose body says
+ * so (DocuSign's USER_LACKS_PERMISSIONS is a 400).
+ */
+bool isPermissionRefusal(int status, const QByteArray &body)
+{
+    const QByteArray text = body.left(4096).toLower();
+    const auto mentions = [&](const QByteArrayList &markers) {
+        return std::any_of(markers.begin(), markers.end(), [&](const QByteArray &m) { return text.contains(m); });
+    };
+    if (status == 402)
+        return true;
+    if (status == 403) // a 403 about the token itself (Xero's AuthenticationUnsuccessful) refuses the credentials
+        return !mentions({"authentication", "bad credentials", "invalid token", "expired token"});
+    if (status != 400 && status != 404)
+        return false;
+    return mentions({"user_lacks_permissions", "lacks sufficient permission", "permission denied", "not accessible by",
+                     "not permitted", "not available on your plan", "upgrade your plan", "feature is not enabled"});
+}
+
 Error cancelledError(const QString &provider, const QString &what)
 {
     return Error::cancelled(ProviderHttpClient::tr("%1: %2 was cancelled").arg(provider, what));
@@ -422,6 +443,9 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
                     co_return refreshed.error();
                 qCInfo(lcConnectors).noquote() << provider << what << "answered 401; retrying with a refreshed token";
                 continue;
+            } else if (isPermissionRefusal(exchange.status, exchange.body)) {
+                co_return Error::notPermitted(
+                    tr("%1 does not let this account read %2 (%3)").arg(provider, what, statusText(exchange.status, message)));
             } else if (exchange.status == 401 || exchange.status == 403) {
                 co_return Error::configuration(tr("%1 refused the credentials (%2: %3). Check the API key and its permissions.")
                                                    .arg(provider, what, statusText(exchange.status, message)));

@@ -18,6 +18,9 @@ QJsonObject StreamSpec::toJson() const
         o.insert(u"cursorField"_s, cursorField);
     if (!parent.isEmpty())
         o.insert(u"parent"_s, parent);
+    o.insert(u"available"_s, available);
+    if (!available)
+        o.insert(u"reason"_s, reason);
     return o;
 }
 

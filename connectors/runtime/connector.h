@@ -38,6 +38,8 @@ struct StreamSpec
     QStringList primaryKey; // field names; usually {"id"}
     QString cursorField; // empty for full-refresh-only streams
     QString parent; // parent stream for child streams, else empty
+    bool available = true; // false: the provider does not let this account read it
+    QString reason; // why it is not available, in the provider's words
     [[nodiscard]] QJsonObject toJson() const;
 };
 
@@ -61,6 +63,11 @@ class PageSink
 public:
     virtual ~PageSink() = default;
     [[nodiscard]] virtual QCoro::Task<bool> accept(RecordPage page) = 0;
+    /**
+     * A part of the stream (one parent's children) that the provider does not let this account
+     * read was skipped; `reason` is the provider's. The read goes on with the other parts.
+     */
+    virtual void skipped(const QString & /*reason*/) { }
 };
 
 /** Cooperative cancellation shared between the engine and a running read. */
@@ -74,8 +81,18 @@ private:
     std::atomic<bool> m_cancelled{false};
 };
 
-/** Persists credentials that change during a run (rotated OAuth tokens) before they are used. */
-using CredentialsUpdater = std::function<bool(const QJsonObject &newCredentials)>;
+/**
+ * Where a connection's credentials are kept, for OAuth tokens that change during a read. `load`
+ * reads what is stored now; `replace` stores `fresh` only while the stored refresh token is still
+ * `expectedRefreshToken` (compare-and-swap) and answers with what is stored afterwards: `fresh`, or
+ * the newer credentials that another refresh stored first. Both empty: nothing is kept (a test of
+ * unsaved credentials).
+ */
+struct CredentialsStore
+{
+    std::function<Result<QJsonObject>()> load;
+    std::function<Result<QJsonObject>(const QString &expectedRefreshToken, const QJsonObject &fresh)> replace;
+};
 
 /** What a connector is built with: decrypted credentials, config, and the thread's network manager. */
 struct ConnectorContext
@@ -84,7 +101,7 @@ struct ConnectorContext
     QJsonObject credentials;
     QJsonObject config;
     QNetworkAccessManager *network = nullptr; // owned by the calling thread
-    CredentialsUpdater updateCredentials; // may be empty (test without saving)
+    CredentialsStore credentialsStore; // rotated OAuth tokens are stored here before they are used
     std::shared_ptr<CancelToken> cancel;
     std::shared_ptr<ReadScheduler> scheduler; // the run's read slots; null: a stream's partitions one at a time
 };

@@ -38,7 +38,7 @@ DeclarativeConnector::DeclarativeConnector(std::shared_ptr<const ConnectorManife
     if (auto profile = OAuthProfile::forType(m_context.type)) {
         m_client.setTokenProvider(std::make_shared<OAuthTokenProvider>(
             std::move(profile), m_context.credentials, m_context.config,
-            m_context.network ? m_context.network : m_ownNetwork.get(), m_context.updateCredentials));
+            m_context.network ? m_context.network : m_ownNetwork.get(), m_context.credentialsStore));
     }
 }
 
@@ -195,15 +195,59 @@ QCoro::Task<Result<void>> DeclarativeConnector::probe()
 QCoro::Task<Result<void>> DeclarativeConnector::check()
 {
     auto probing = probe();
-    co_return co_await probing;
+    const Result<void> probed = co_await probing;
+    // The provider answered that this account may not read the check's resource (a non-admin and
+    // DocuSign's users): the credentials work, and discovery tells which streams are readable.
+    if (!probed && probed.error().isNotPermitted()) {
+        qCInfo(lcConnectors).noquote() << m_manifest->provider
+                                       << "check: the credentials work; the check request is not permitted";
+        co_return Result<void>();
+    }
+    co_return probed;
+}
+
+QCoro::Task<Result<void>> DeclarativeConnector::probeStream(const ConnectorManifest::Stream &stream)
+{
+    auto contextTask = ensureContext(nullptr);
+    if (const Result<void> context = co_await contextTask; !context)
+        co_return context.error();
+    TemplateScope scope;
+    scope.config = m_context.config;
+    scope.context = m_contextValues;
+    scope.fields = &stream.fields;
+    Result<HttpCall> call = buildCall(stream.request, scope, {}, nullptr, {});
+    if (!call)
+        co_return Result<void>(); // a request that needs more than the config is the read's to judge
+    call->maxRetries = std::min(2, m_client.policy().settings().maxRetries);
+    auto sending = m_client.send(*call, nullptr);
+    const Result<HttpExchange> exchange = co_await sending;
+    if (!exchange)
+        co_return exchange.error();
+    co_return Result<void>();
 }
 
 QCoro::Task<DiscoverResult> DeclarativeConnector::discover()
 {
-    const Result<void> probed = co_await probe();
-    if (!probed)
-        co_return probed.error();
-    co_return streams();
+    auto checking = check();
+    if (const Result<void> checked = co_await checking; !checked)
+        co_return checked.error();
+    QList<StreamSpec> out = streams();
+    for (StreamSpec &spec : out) {
+        const ConnectorManifest::Stream *stream = m_manifest->stream(spec.name);
+        // A stream read per parent record or config value may be refused for one of them only: its read says which.
+        if (!stream || !stream->slices.parent.isEmpty() || !stream->slices.config.isEmpty())
+            continue;
+        auto probing = probeStream(*stream);
+        const Result<void> readable = co_await probing;
+        if (!readable && readable.error().isNotPermitted()) {
+            spec.available = false;
+            spec.reason = readable.error().message;
+        } else if (!readable) {
+            qCInfo(lcConnectors).noquote() << m_manifest->provider << "discover: probing" << spec.name << "failed;"
+                                           << "the read will tell";
+        }
+    }
+    co_return out;
 }
 
 QCoro::Task<ReadResult> DeclarativeConnector::read(QString stream, QJsonObject state, PageSink *sink)

@@ -59,6 +59,8 @@ protected:
 
 private:
     [[nodiscard]] QCoro::Task<Result<void>> probe();
+    /** Asks for the first page of a stream read without a parent: whether the provider lets the account read it. */
+    [[nodiscard]] QCoro::Task<Result<void>> probeStream(const ConnectorManifest::Stream &stream);
     [[nodiscard]] QCoro::Task<Result<void>> loadContext(std::shared_ptr<CancelToken> stop);
 
     QJsonObject m_contextValues;

@@ -127,7 +127,12 @@ QCoro::Task<ReadStatus> StreamReadJob::readSlice(QJsonObject slice, bool fromCon
     const int id = m_cursors.beginSlice(slice);
     SliceHandler handler(*this, id);
     auto task = m_pages.readPages(&m_stream, slice, fromConfig, m_cursors.cursorForSlice(slice), &handler);
-    const ReadStatus status = co_await task;
+    ReadStatus status = co_await task;
+    if (status.kind == ReadStatus::Kind::Failed && status.error.isNotPermitted() && !m_cursors.singleSlice()) {
+        // One parent the account may not read (a repository the token cannot see): the others still are.
+        m_sink->skipped(status.error.message);
+        status = ReadStatus{};
+    }
     if (status.proceed())
         m_cursors.endSlice(id);
     co_return status;

@@ -4,6 +4,7 @@
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/security/secretbinding.h"
 #include "engine/security/vault.h"
+#include "engine/services/connectionoriginchange.h"
 #include "engine/services/identityservice.h"
 #include "engine/store/auditlog.h"
 #include "engine/store/database.h"
@@ -22,6 +23,8 @@ QStringList sortedKeys(const QJsonObject &o)
     keys.sort();
     return keys;
 }
+
+const QString RefreshKey = u"refresh_token"_s;
 
 void merge(QJsonObject &into, const QJsonObject &patch)
 {
@@ -167,16 +170,23 @@ Result<ConnectionRecord> ConnectionService::update(const Caller &caller, const Q
         r.enabled = *change.enabled;
         changed.append(u"enabled"_s);
     }
+    // Credentials follow their origin: a move to another address brings its own.
+    const ConnectionOriginChange moved = ConnectionOriginChange::between(current->config, r.config);
+    if (!moved.isEmpty() && !change.credentials)
+        return moved.credentialsRequired(u"credentials"_s);
     QByteArray encCredentials;
     QStringList fieldNames;
     if (change.credentials) {
         if (auto ok = ConnectionValidator::credentials(*type, *change.credentials); !ok)
             return ok.error();
-        auto enc = m_vault->encryptJson(*change.credentials, SecretBinding::credentials(id));
+        // Tokens an OAuth server issued are never carried to another one; the connection signs in again.
+        const QJsonObject stored
+            = moved.isEmpty() ? *change.credentials : ConnectionOriginChange::withoutTokens(*change.credentials);
+        auto enc = m_vault->encryptJson(stored, SecretBinding::credentials(id));
         if (!enc)
             return Error::internal(tr("cannot encrypt the credentials"));
         encCredentials = *enc;
-        fieldNames = sortedKeys(*change.credentials);
+        fieldNames = sortedKeys(stored);
         changed.append(u"credentials"_s);
     }
 
@@ -191,8 +201,10 @@ Result<ConnectionRecord> ConnectionService::update(const Caller &caller, const Q
     }
     if (!tx.commit())
         return Error::internal();
-    m_audit->record(caller, u"CONNECTION_UPDATE"_s, u"connection"_s, id,
-                    QJsonObject{{u"fields"_s, QJsonArray::fromStringList(changed)}});
+    QJsonObject details{{u"fields"_s, QJsonArray::fromStringList(changed)}};
+    if (!moved.isEmpty())
+        details.insert(u"originChanged"_s, moved.auditDetails());
+    m_audit->record(caller, u"CONNECTION_UPDATE"_s, u"connection"_s, id, details);
     Q_EMIT connectionChanged(caller.workspaceId, id);
     return record(caller, id);
 }
@@ -234,38 +246,77 @@ Result<QJsonObject> ConnectionService::credentials(const QString &connectionId) 
 
 Result<void> ConnectionService::storeCredentials(const QString &connectionId, const QJsonObject &credentials)
 {
-    const QString refreshKey = u"refresh_token"_s;
+    // Read and written under the write lock: a refresh stored meanwhile by another thread or
+    // process cannot slip between the read of the old refresh token and the write.
+    Transaction tx(m_metadata->connection(), Transaction::Mode::Immediate);
     auto previous = this->credentials(connectionId);
-    Transaction tx(m_metadata->connection());
+    if (!previous && previous.error().kind == Error::Kind::NotFound)
+        return previous.error();
+    if (auto ok = writeWithVariants(connectionId, previous ? *previous : QJsonObject(), credentials); !ok)
+        return ok;
+    if (!tx.commit())
+        return Error::internal();
+    return {};
+}
+
+Result<QJsonObject> ConnectionService::replaceTokens(const QString &connectionId, const QString &expectedRefreshToken,
+                                                     const QJsonObject &fresh)
+{
+    Transaction tx(m_metadata->connection(), Transaction::Mode::Immediate);
+    auto current = this->credentials(connectionId);
+    if (!current)
+        return current.error();
+    if (current->value(RefreshKey).toString() != expectedRefreshToken) {
+        // Another refresh replaced the tokens after this one started: its tokens are the newer ones.
+        return *current;
+    }
+    if (auto ok = writeWithVariants(connectionId, *current, fresh); !ok)
+        return ok.error();
+    if (!tx.commit())
+        return Error::internal();
+    return fresh;
+}
+
+CredentialsStore ConnectionService::credentialsStore(const QString &connectionId)
+{
+    CredentialsStore store;
+    store.load = [this, connectionId] { return credentials(connectionId); };
+    store.replace = [this, connectionId](const QString &expected, const QJsonObject &fresh) {
+        return replaceTokens(connectionId, expected, fresh);
+    };
+    return store;
+}
+
+Result<void> ConnectionService::writeWithVariants(const QString &connectionId, const QJsonObject &previous,
+                                                  const QJsonObject &credentials)
+{
     if (auto ok = writeCredentials(connectionId, credentials); !ok)
         return ok;
     // Variants copy an OAuth connection's tokens. A provider that rotates refresh tokens (Xero does
     // on every refresh) would leave the others of the group holding a dead one, so a rotation
     // reaches every connection of the group that held the same refresh token.
-    const QString oldRefresh = previous ? previous->value(refreshKey).toString() : QString();
-    const QString newRefresh = credentials.value(refreshKey).toString();
-    if (!oldRefresh.isEmpty() && !newRefresh.isEmpty() && oldRefresh != newRefresh) {
-        auto record = recordById(connectionId);
-        if (record && !record->variantGroupId.isEmpty()) {
-            auto others = m_store.variantGroupMembers(record->variantGroupId, connectionId);
-            if (!others)
-                return others.error();
-            for (const auto &other : std::as_const(*others)) {
-                auto theirs = this->credentials(other);
-                if (!theirs || theirs->value(refreshKey).toString() != oldRefresh)
-                    continue;
-                QJsonObject updated = *theirs;
-                for (const auto &key : {u"access_token"_s, u"refresh_token"_s, u"expires_at"_s}) {
-                    if (credentials.contains(key))
-                        updated.insert(key, credentials.value(key));
-                }
-                if (auto ok = writeCredentials(other, updated); !ok)
-                    return ok;
-            }
+    const QString oldRefresh = previous.value(RefreshKey).toString();
+    const QString newRefresh = credentials.value(RefreshKey).toString();
+    if (oldRefresh.isEmpty() || newRefresh.isEmpty() || oldRefresh == newRefresh)
+        return {};
+    auto record = recordById(connectionId);
+    if (!record || record->variantGroupId.isEmpty())
+        return {};
+    auto others = m_store.variantGroupMembers(record->variantGroupId, connectionId);
+    if (!others)
+        return others.error();
+    for (const auto &other : std::as_const(*others)) {
+        auto theirs = this->credentials(other);
+        if (!theirs || theirs->value(RefreshKey).toString() != oldRefresh)
+            continue;
+        QJsonObject updated = *theirs;
+        for (const auto &key : {u"access_token"_s, u"refresh_token"_s, u"expires_at"_s}) {
+            if (credentials.contains(key))
+                updated.insert(key, credentials.value(key));
         }
+        if (auto ok = writeCredentials(other, updated); !ok)
+            return ok;
     }
-    if (!tx.commit())
-        return Error::internal();
     return {};
 }
 

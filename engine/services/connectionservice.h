@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "connectors/runtime/connector.h"
 #include "engine/security/caller.h"
 #include "engine/services/connectiondraft.h"
 #include "engine/services/connectionvalidator.h"
@@ -48,6 +49,15 @@ public:
      * step, and passes a rotated refresh token on to the variants that shared the old one.
      */
     [[nodiscard]] Result<void> storeCredentials(const QString &connectionId, const QJsonObject &credentials);
+    /**
+     * Compare-and-swap of refreshed OAuth tokens: stores `fresh` only while the stored refresh
+     * token is still `expectedRefreshToken`, and answers with the credentials stored afterwards
+     * (`fresh`, or the newer ones another refresh stored first).
+     */
+    [[nodiscard]] Result<QJsonObject> replaceTokens(const QString &connectionId, const QString &expectedRefreshToken,
+                                                    const QJsonObject &fresh);
+    /** The connection's credentials as a connector reads and replaces them during a read (thread-safe). */
+    [[nodiscard]] CredentialsStore credentialsStore(const QString &connectionId);
     /** Sets status (DISCONNECTED|CONNECTED|ERROR) and its message. */
     [[nodiscard]] Result<void> setStatus(const QString &connectionId, const QString &status, const QString &message);
     /** Merges keys into the stored config (discovered tenant ids and the like). */
@@ -64,6 +74,9 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] Result<void> writeCredentials(const QString &connectionId, const QJsonObject &credentials);
+    /** Writes the credentials and passes a rotated refresh token on to the variants that held `previous`'s. */
+    [[nodiscard]] Result<void> writeWithVariants(const QString &connectionId, const QJsonObject &previous,
+                                                 const QJsonObject &credentials);
 
     Database *m_metadata;
     ConnectionStore m_store;

@@ -103,11 +103,8 @@ Result<ConnectorContext> ConnectorService::contextFor(const Caller &caller, cons
     context.type = record->type;
     context.credentials = *credentials;
     context.config = record->config;
-    ConnectionService *connections = m_connections;
-    const QString id = connectionId;
     // Rotated OAuth tokens are stored before the connector uses them.
-    context.updateCredentials
-        = [connections, id](const QJsonObject &fresh) { return connections->storeCredentials(id, fresh).ok(); };
+    context.credentialsStore = m_connections->credentialsStore(connectionId);
     context.cancel = std::make_shared<CancelToken>();
     return context;
 }

@@ -439,10 +439,7 @@ QCoro::Task<Result<OAuthConnected>> OAuthService::runCompletion(Completion c)
     context.config = record->config;
     context.network = m_thread.network();
     context.cancel = std::make_shared<CancelToken>();
-    ConnectionService *connections = m_connections;
-    context.updateCredentials = [connections, connectionId](const QJsonObject &updated) {
-        return connections->storeCredentials(connectionId, updated).ok();
-    };
+    context.credentialsStore = m_connections->credentialsStore(connectionId);
     std::unique_ptr<Connector> connector = ConnectorFactory::create(std::move(context));
     if (connector) {
         const DiscoverResult discovered = co_await connector->discover();

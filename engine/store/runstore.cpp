@@ -16,7 +16,7 @@ namespace Opbox {
 namespace {
 
 const QString Columns = u"id, connection_id, workspace_id, status, trigger, triggered_by, streams, progress, error,"
-                        " rows_synced, rows_created, rows_updated, created_at, started_at, completed_at"_s;
+                        " rows_synced, rows_created, rows_updated, created_at, started_at, completed_at, warnings"_s;
 
 RunRecord readRun(SqlQuery &q)
 {
@@ -37,6 +37,8 @@ RunRecord readRun(SqlQuery &q)
     r.createdAt = q.value(12).toString();
     r.startedAt = q.value(13).toString();
     r.completedAt = q.value(14).toString();
+    for (const auto &w : JsonColumn::array(q.value(15).toString()))
+        r.warnings.append(w.toString());
     return r;
 }
 
@@ -49,18 +51,22 @@ QJsonValue orNull(const QString &s)
 
 QJsonObject RunRecord::toJson() const
 {
-    return QJsonObject{{u"id"_s, id},
-                       {u"connectionId"_s, connectionId},
-                       {u"status"_s, status},
-                       {u"trigger"_s, trigger},
-                       {u"streams"_s, QJsonArray::fromStringList(streams)},
-                       {u"startedAt"_s, orNull(startedAt)},
-                       {u"completedAt"_s, orNull(completedAt)},
-                       {u"rowsSynced"_s, rowsSynced},
-                       {u"rowsCreated"_s, rowsCreated},
-                       {u"rowsUpdated"_s, rowsUpdated},
-                       {u"progress"_s, progress.isEmpty() ? QJsonValue() : QJsonValue(progress)},
-                       {u"error"_s, orNull(error)}};
+    QJsonObject out{{u"id"_s, id},
+                    {u"connectionId"_s, connectionId},
+                    {u"status"_s, status},
+                    {u"trigger"_s, trigger},
+                    {u"streams"_s, QJsonArray::fromStringList(streams)},
+                    {u"startedAt"_s, orNull(startedAt)},
+                    {u"completedAt"_s, orNull(completedAt)},
+                    {u"rowsSynced"_s, rowsSynced},
+                    {u"rowsCreated"_s, rowsCreated},
+                    {u"rowsUpdated"_s, rowsUpdated},
+                    {u"progress"_s, progress.isEmpty() ? QJsonValue() : QJsonValue(progress)},
+                    {u"error"_s, orNull(error)}};
+    // Only a run that skipped something has warnings: the other run objects keep their shape.
+    if (!warnings.isEmpty())
+        out.insert(u"warnings"_s, QJsonArray::fromStringList(warnings));
+    return out;
 }
 
 RunStore::RunStore(Database *metadata)
@@ -191,6 +197,15 @@ bool RunStore::updateProgress(const QString &runId, const QJsonObject &progress,
                u"UPDATE runs SET progress = ?, rows_synced = ?, rows_created = ?, rows_updated = ? WHERE id = ?"_s);
     q.bind(JsonColumn::text(progress)).bind(synced).bind(created).bind(updated).bind(runId);
     return q.exec();
+}
+
+bool RunStore::addWarning(const QString &runId, const QString &warning)
+{
+    // Appended in SQL: the run's other writers never rewrite the list, so none is lost.
+    SqlQuery q(m_metadata->connection(),
+               u"UPDATE runs SET warnings = json_insert(COALESCE(warnings, '[]'), '$[#]', ?) WHERE id = ?"_s);
+    q.bind(warning).bind(runId);
+    return q.exec() && q.numRowsAffected() == 1;
 }
 
 bool RunStore::finish(const QString &runId, const QString &status, const QString &error)

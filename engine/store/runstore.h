@@ -31,9 +31,11 @@ struct RunRecord
     QString createdAt;
     QString startedAt;
     QString completedAt;
+    /** What the run skipped and still completed: "<stream>: <the provider's reason>". */
+    QStringList warnings;
 
     [[nodiscard]] bool isActive() const { return status == QLatin1String("PENDING") || status == QLatin1String("RUNNING"); }
-    /** The run object: `id, connectionId, status, trigger, streams, startedAt, completedAt, rowsSynced, rowsCreated, rowsUpdated, progress, error`. */
+    /** The run object: `id, connectionId, status, trigger, streams, startedAt, completedAt, rowsSynced, rowsCreated, rowsUpdated, progress, error`, and `warnings` when it has any. */
     [[nodiscard]] QJsonObject toJson() const;
 };
 
@@ -64,6 +66,8 @@ public:
     /** Counters and progress of a run, whatever its status. */
     [[nodiscard]] bool updateProgress(const QString &runId, const QJsonObject &progress, qint64 synced, qint64 created,
                                       qint64 updated);
+    /** Adds a warning to the run's list; false when the run does not exist. */
+    [[nodiscard]] bool addWarning(const QString &runId, const QString &warning);
     /** RUNNING → `status` (COMPLETED/FAILED/CANCELLED) with `error`; false when the run was no longer RUNNING. */
     [[nodiscard]] bool finish(const QString &runId, const QString &status, const QString &error);
     /** Every PENDING/RUNNING run → FAILED/CANCELLED with `error`; the ids changed. */

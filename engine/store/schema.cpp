@@ -112,7 +112,13 @@ QList<Migration> metadataMigrations()
         u"CREATE INDEX api_tokens_by_user ON api_tokens(user_id, created_at)"_s,
     };
 
-    return {v1, v2, v3, v4};
+    Migration v5;
+    v5.version = 5;
+    v5.statements = {
+        // What a completed run skipped (a stream the account may not read), as a JSON array of text.
+        u"ALTER TABLE runs ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'"_s,
+    };
+    return {v1, v2, v3, v4, v5};
 }
 
 QList<Migration> workspaceMigrations()

@@ -43,6 +43,7 @@ public:
     {
     }
     QCoro::Task<bool> accept(RecordPage page) override { return m_job.accept(m_stream, std::move(page)); }
+    void skipped(const QString &reason) override { m_job.warn(m_stream->spec.name, reason); }
 
 private:
     SyncJob &m_job;
@@ -123,12 +124,8 @@ QCoro::Task<void> SyncJob::run()
     context.network = m_network;
     context.cancel = m_cancel;
     context.scheduler = m_scheduler;
-    ConnectionService *connections = m_runs->connections();
-    const QString connectionId = m_connection.id;
     // Rotated OAuth tokens are stored before the connector uses them, so a refresh token is never lost.
-    context.updateCredentials = [connections, connectionId](const QJsonObject &updated) {
-        return connections->storeCredentials(connectionId, updated).ok();
-    };
+    context.credentialsStore = m_runs->connections()->credentialsStore(m_connection.id);
     m_connector = m_runs->connectorMaker()(std::move(context));
     if (!m_connector) {
         finish(u"FAILED"_s, tr("no connector is available for %1").arg(m_connection.type), Error::Kind::Configuration);
@@ -226,7 +223,10 @@ QCoro::Task<void> SyncJob::readStream(qsizetype index, std::shared_ptr<StreamWri
     }
     auto settling = m_queue->settled(ctx);
     co_await settling;
-    if (!result && result.error().kind != Error::Kind::Cancelled && !m_cancel->isCancelled())
+    const bool refused = !result && result.error().isNotPermitted();
+    if (refused) // the account may not read this stream: the run reads the others and says so
+        warn(stream, result.error().message);
+    else if (!result && result.error().kind != Error::Kind::Cancelled && !m_cancel->isCancelled())
         fail({index, stream, result.error()});
     if (result && !stopping() && ctx->fullRefresh && !ctx->sawLastPage) {
         // The read completed without flagging its last page: close the generation now.
@@ -234,13 +234,20 @@ QCoro::Task<void> SyncJob::readStream(qsizetype index, std::shared_ptr<StreamWri
         auto closing = m_queue->settled(ctx);
         co_await closing;
     }
-    if (result && !stopping())
+    if ((result || refused) && !stopping())
         ++m_streamsDone;
     m_active.removeOne(stream);
     reportProgress(true);
     m_scheduler->release(stream);
     --m_reading;
     m_readsChanged.notifyAll();
+}
+
+void SyncJob::warn(const QString &stream, const QString &reason)
+{
+    qCInfo(lcEngine).noquote() << "run" << m_run.id << "skipped what the account may not read of" << stream;
+    if (!m_runs->store()->addWarning(m_run.id, stream + u": "_s + reason))
+        qCWarning(lcEngine) << "run" << m_run.id << "warning could not be stored";
 }
 
 std::shared_ptr<StreamWriteState> SyncJob::contextFor(const QString &stream)

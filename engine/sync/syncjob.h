@@ -64,6 +64,8 @@ private:
     [[nodiscard]] QCoro::Task<bool> accept(std::shared_ptr<StreamWriteState> ctx, RecordPage page);
     /** Notes a stream's failure; the first in the run's order is the run's error, and the others stop. */
     void fail(StreamOutcome outcome);
+    /** Records on the run that `stream` (or a part of it) was skipped: the account may not read it. */
+    void warn(const QString &stream, const QString &reason);
     [[nodiscard]] bool stopping() const;
     [[nodiscard]] QJsonObject progress() const;
     void reportProgress(bool force);

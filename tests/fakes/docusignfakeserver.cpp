@@ -213,7 +213,17 @@ FakeProviderServer::Response DocuSignFakeServer::handle(const Request &request)
         return envelopes(request);
     if (resource == u"templates"_s)
         return list(request, u"envelopeTemplates"_s, m_templates, false);
+    if (!m_admin) {
+        return docuSignError(400, u"USER_LACKS_PERMISSIONS"_s,
+                             u"This user lacks sufficient permissions to access this resource."_s);
+    }
     return list(request, u"users"_s, m_users, false);
+}
+
+void DocuSignFakeServer::setAccountAdmin(bool admin)
+{
+    QMutexLocker lock(&mutex());
+    m_admin = admin;
 }
 
 FakeProviderServer::Response DocuSignFakeServer::envelopes(const Request &request)

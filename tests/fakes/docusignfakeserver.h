@@ -41,6 +41,11 @@ public:
     [[nodiscard]] int count(const QString &stream) const;
     /** The `requests`-th API request from now (1 = the next) finds every access token expired. */
     void expireTokensAtRequest(int requests);
+    /**
+     * Whether the consenting user is an account admin (default true). A user who is not may read
+     * envelopes and templates, but users answers 400 USER_LACKS_PERMISSIONS, as DocuSign does.
+     */
+    void setAccountAdmin(bool admin);
 
 protected:
     [[nodiscard]] QString apiPrefix() const override { return QStringLiteral("/restapi"); }
@@ -63,6 +68,7 @@ private:
     QList<QJsonObject> m_templates;
     QList<QJsonObject> m_users;
     mutable std::atomic<int> m_expireAt{0};
+    bool m_admin = true;
 };
 
 } // namespace Opbox::Fakes

@@ -170,6 +170,12 @@ void GitHubFakeServer::seed(int repositories, int issuesPerRepo, int pullsPerRep
     }
 }
 
+void GitHubFakeServer::refuseRepository(const QString &repository)
+{
+    QMutexLocker lock(&mutex());
+    m_refused.append(repository);
+}
+
 void GitHubFakeServer::addEmptyRepository(const QString &name)
 {
     QMutexLocker lock(&mutex());
@@ -418,6 +424,8 @@ FakeProviderServer::Response GitHubFakeServer::route(const Request &request)
     if (!repo)
         return error(404, u"Not Found"_s);
     const QString what = m.captured(3);
+    if (!what.isEmpty() && m_refused.contains(repo->record.value(u"full_name"_s).toString()))
+        return error(403, u"Resource not accessible by personal access token"_s);
     if (what.isEmpty())
         return json(repo->record);
 

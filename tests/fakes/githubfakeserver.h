@@ -42,6 +42,12 @@ public:
     [[nodiscard]] int commitCount(const QString &repository) const;
     /** The next `requests` answers are 403 "API rate limit exceeded" with remaining 0, reset in `resetInSeconds`. */
     void exhaustPrimaryLimit(int requests, int resetInSeconds);
+    /**
+     * The token may list `repository` (owner/name) but not read it: its issues, pulls and commits
+     * answer 403 "Resource not accessible by personal access token", as for a fine-grained token
+     * without access to that repository.
+     */
+    void refuseRepository(const QString &repository);
 
 protected:
     [[nodiscard]] bool isAuthorized(const Request &request) const override;
@@ -68,6 +74,7 @@ private:
     int m_exhaustedRequests = 0;
     int m_exhaustedResetIn = 0;
     int m_nextId = 1;
+    QStringList m_refused;
 };
 
 } // namespace Opbox::Fakes

@@ -156,6 +156,12 @@ int OAuthFakeServer::tokenGrants(const QString &grantType) const
     return m_grants.value(grantType);
 }
 
+int OAuthFakeServer::refusedGrants(const QString &grantType) const
+{
+    QMutexLocker lock(&m_lock);
+    return m_refusals.value(grantType);
+}
+
 bool OAuthFakeServer::isAuthorized(const Request &request) const
 {
     // The authorize and token endpoints authenticate the client themselves; userinfo needs a token.
@@ -311,10 +317,14 @@ FakeProviderServer::Response OAuthFakeServer::token(const Request &request)
     if (grant == u"refresh_token"_s) {
         const QString presented = value(form, u"refresh_token"_s);
         auto it = m_refreshTokens.find(presented);
-        if (it == m_refreshTokens.end() || it->revoked)
+        if (it == m_refreshTokens.end() || it->revoked) {
+            m_refusals[grant] += 1;
             return oauthError(400, u"invalid_grant"_s, u"the refresh token is invalid"_s);
-        if (it->rotatedAt.isValid() && it->rotatedAt.addSecs(m_reuseGrace) < now)
+        }
+        if (it->rotatedAt.isValid() && it->rotatedAt.addSecs(m_reuseGrace) < now) {
+            m_refusals[grant] += 1; // a superseded token: real providers refuse it once its successor exists
             return oauthError(400, u"invalid_grant"_s, u"the refresh token was already used"_s);
+        }
         const QString scope = it->scope;
         m_grants[grant] += 1;
         if (!m_rotate) {

@@ -69,6 +69,8 @@ public:
     [[nodiscard]] QStringList issuedCodes() const;
     /** Successful token requests of a grant type (authorization_code, refresh_token). */
     [[nodiscard]] int tokenGrants(const QString &grantType) const;
+    /** Token requests of a grant type answered invalid_grant (a revoked, unknown or superseded refresh token). */
+    [[nodiscard]] int refusedGrants(const QString &grantType) const;
 
 protected:
     [[nodiscard]] bool isAuthorized(const Request &request) const override;
@@ -120,6 +122,7 @@ private:
     QStringList m_refreshOrder;
     QStringList m_codeOrder;
     QHash<QString, int> m_grants;
+    QHash<QString, int> m_refusals;
 };
 
 } // namespace Opbox::Fakes

@@ -169,14 +169,14 @@ class TstOAuthSync : public QObject
         return q.value(0);
     }
 
-    std::unique_ptr<Connector> directConnector(const QString &connectionId, CredentialsUpdater updater)
+    std::unique_ptr<Connector> directConnector(const QString &connectionId, CredentialsStore store)
     {
         auto record = m_t->engine().connections()->recordById(connectionId);
         ConnectorContext context;
         context.type = record->type;
         context.credentials = credentials(connectionId);
         context.config = record->config;
-        context.updateCredentials = std::move(updater);
+        context.credentialsStore = std::move(store);
         context.cancel = std::make_shared<CancelToken>();
         return ConnectorFactory::create(std::move(context));
     }
@@ -353,7 +353,9 @@ private Q_SLOTS:
         m_xero->clearRequests();
         const int refreshes = m_xero->authServer().tokenGrants(u"refresh_token"_s);
         // The store refuses: the connector must stop before it sends the new access token anywhere.
-        auto connector = directConnector(id, [](const QJsonObject &) { return false; });
+        CredentialsStore refusing;
+        refusing.replace = [](const QString &, const QJsonObject &) -> Result<QJsonObject> { return Error::internal(); };
+        auto connector = directConnector(id, refusing);
         QVERIFY(connector);
         CollectingSink sink;
         const ReadResult result = QCoro::waitFor(readStream(connector.get(), u"accounts"_s, {}, &sink));
