@@ -108,6 +108,24 @@ private Q_SLOTS:
         QVERIFY2(validator.unsupportedKeywords().isEmpty(), qPrintable(describe(validator.unsupportedKeywords())));
     }
 
+    void everyKeyOfTheSchemaIsDocumented()
+    {
+        QFile doc(QStringLiteral(OPBOX_SOURCE_DIR) + u"/connectors/MANIFEST.md"_s);
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(doc.readAll());
+        const QJsonObject schema = ManifestValidator::schema();
+        QStringList keys = schema.value(u"properties"_s).toObject().keys();
+        const QJsonObject defs = schema.value(u"$defs"_s).toObject();
+        for (auto it = defs.begin(); it != defs.end(); ++it)
+            keys += it->toObject().value(u"properties"_s).toObject().keys();
+        QStringList missing;
+        for (const QString &key : std::as_const(keys)) {
+            if (!text.contains(u'`' + key + u'`'))
+                missing.append(key);
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
+    }
+
     void everyBuiltinValidatesAgainstTheSchema_data()
     {
         QTest::addColumn<QString>("path");
