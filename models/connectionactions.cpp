@@ -75,10 +75,14 @@ Result<QString> ConnectionActions::create(const NewConnection &draft)
     return created->id;
 }
 
-Result<void> ConnectionActions::edit(const QString &connectionId, const QString &name, const QJsonObject &credentials)
+Result<void> ConnectionActions::edit(const QString &connectionId, const QString &name, const QJsonObject &credentials,
+                                     const QJsonObject &config)
 {
     ConnectionChange change;
     change.name = name;
+    // Keys merged into the stored config; a null one is removed (back to the provider's default).
+    if (!config.isEmpty())
+        change.config = config;
     if (!credentials.isEmpty()) {
         auto stored = m_session->engine()->connections()->credentials(connectionId);
         if (!stored)

@@ -60,8 +60,10 @@ public:
     /**
      * Renames a connection and replaces the credential fields that `credentials` names; the
      * engine stores credentials as a whole, so the fields it does not name keep their stored values.
+     * `config` is merged into the stored config in the same change (a null value removes its key).
      */
-    [[nodiscard]] Result<void> edit(const QString &connectionId, const QString &name, const QJsonObject &credentials);
+    [[nodiscard]] Result<void> edit(const QString &connectionId, const QString &name, const QJsonObject &credentials,
+                                    const QJsonObject &config = {});
     [[nodiscard]] Result<void> setEnabled(const QString &connectionId, bool enabled);
     /** How many streams and partitions one run of the connection reads at once (1–16). */
     [[nodiscard]] Result<void> setMaxConcurrency(const QString &connectionId, int maxConcurrency);

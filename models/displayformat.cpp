@@ -60,6 +60,10 @@ const char *const KnownCategories[] = {
     QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "API base URL"),
     QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "Leave empty for the provider's own API."),
     QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "OAuth base URL"),
+    // What a value must look like (patternHint), quoted when a form refuses one.
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "a workspace GID (its number, e.g. 1201234567890, not its web address)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "a company number (8 letters or digits, e.g. 00445790 or SC123456)"),
+    QT_TRANSLATE_NOOP("ConnectorTypeRegistry", "owner/name (e.g. octocat/hello-world)"),
 };
 
 QString translateKnown(const QString &english, const char *const *table, size_t size)

@@ -119,6 +119,18 @@
         <source>Workspace GID (empty: every workspace)</source>
         <translation>Workspace-GID (leer: alle Workspaces)</translation>
     </message>
+    <message>
+        <source>a workspace GID (its number, e.g. 1201234567890, not its web address)</source>
+        <translation>eine Workspace-GID (ihre Nummer, z. B. 1201234567890, nicht ihre Webadresse)</translation>
+    </message>
+    <message>
+        <source>a company number (8 letters or digits, e.g. 00445790 or SC123456)</source>
+        <translation>eine Firmennummer (8 Buchstaben oder Ziffern, z. B. 00445790 oder SC123456)</translation>
+    </message>
+    <message>
+        <source>owner/name (e.g. octocat/hello-world)</source>
+        <translation>Besitzer/Name (z. B. octocat/hello-world)</translation>
+    </message>
 </context>
 <context>
     <name>DemoSandbox</name>
@@ -1177,6 +1189,53 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
     </message>
 </context>
 <context>
+    <name>Opbox::ConnectionSettingsForm</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Problem with the settings</source>
+        <translation>Problem mit den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Several values, separated by commas</source>
+        <translation>Mehrere Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>https://… (leave empty for the provider&apos;s own service)</source>
+        <translation>https://… (leer lassen für den Dienst des Anbieters)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>%1 *:</source>
+        <translation>%1 *:</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required.</source>
+        <translation>„%1“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an http:// or https:// address.</source>
+        <translation>„%1“ muss eine http://- oder https://-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not %3.</source>
+        <translation>„%1“: „%2“ ist nicht %3.</translation>
+    </message>
+    <message>
+        <source>in the expected form</source>
+        <translation>in der erwarteten Form</translation>
+    </message>
+</context>
+<context>
     <name>Opbox::ConnectionSummaryPage</name>
     <message>
         <source>Summary</source>
@@ -1316,6 +1375,268 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>The test failed: %1</source>
         <translation>Der Test ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderActions</name>
+    <message>
+        <source>REST API with a bearer token (minimal)</source>
+        <translation>REST-API mit Bearer-Token (minimal)</translation>
+    </message>
+    <message>
+        <source>Pipedrive (API token in the query, cursor pages)</source>
+        <translation>Pipedrive (API-Token in der Abfrage, Cursor-Seiten)</translation>
+    </message>
+    <message>
+        <source>Stripe (bearer secret key, starting_after pages)</source>
+        <translation>Stripe (geheimer Bearer-Schlüssel, starting_after-Seiten)</translation>
+    </message>
+    <message>
+        <source>not valid JSON here: %1</source>
+        <translation>hier kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>a manifest is a JSON object: write { … } around its keys</source>
+        <translation>ein Manifest ist ein JSON-Objekt: schreiben Sie { … } um seine Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderDialog</name>
+    <message>
+        <source>Why the last action failed</source>
+        <translation>Warum die letzte Aktion fehlschlug</translation>
+    </message>
+    <message>
+        <source>&amp;New from template</source>
+        <translation>&amp;Neu aus Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Open installed</source>
+        <translation>Installierten ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Test read</source>
+        <translation>&amp;Probelesen</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Installieren</translation>
+    </message>
+    <message>
+        <source>Connector Builder</source>
+        <translation>Connector-Baukasten</translation>
+    </message>
+    <message>
+        <source>Start from a template (Undo brings the current text back)</source>
+        <translation>Mit einer Vorlage beginnen (Rückgängig holt den aktuellen Text zurück)</translation>
+    </message>
+    <message>
+        <source>Edit a connector type you installed</source>
+        <translation>Einen von Ihnen installierten Connector-Typ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Cr&amp;edentials</source>
+        <translation>Zugangs&amp;daten</translation>
+    </message>
+    <message>
+        <source>Test re&amp;sults</source>
+        <translation>Ergebnisse des Probe&amp;lesens</translation>
+    </message>
+    <message>
+        <source>Read at most 5 pages or 100 records of each stream; nothing is stored</source>
+        <translation>Höchstens 5 Seiten oder 100 Datensätze je Stream lesen; nichts wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Install the connector type; New Connection offers it at once</source>
+        <translation>Den Connector-Typ installieren; „Neue Verbindung“ bietet ihn sofort an</translation>
+    </message>
+    <message>
+        <source>No connector types installed yet</source>
+        <translation>Noch keine Connector-Typen installiert</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Line %1, %2</source>
+        <translation>Zeile %1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Problems: none</source>
+        <translation>&amp;Probleme: keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Problems (%n)</source>
+        <translation>
+            <numerusform>&amp;Probleme (%n)</numerusform>
+            <numerusform>&amp;Probleme (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is valid.</source>
+        <translation>%1 ist gültig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before a test read or install.</source>
+        <translation>
+            <numerusform>%n Problem vor dem Probelesen oder Installieren zu beheben.</numerusform>
+            <numerusform>%n Probleme vor dem Probelesen oder Installieren zu beheben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading a few pages of each stream…</source>
+        <translation>Einige Seiten jedes Streams werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The test read failed.</source>
+        <translation>Das Probelesen ist fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test read done: %n stream(s) failed.</source>
+        <translation>
+            <numerusform>Probelesen fertig: %n Stream fehlgeschlagen.</numerusform>
+            <numerusform>Probelesen fertig: %n Streams fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Test read done: %n stream(s) read.</source>
+        <translation>
+            <numerusform>Probelesen fertig: %n Stream gelesen.</numerusform>
+            <numerusform>Probelesen fertig: %n Streams gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is installed: New Connection offers it now.</source>
+        <translation>%1 ist installiert: „Neue Verbindung“ bietet ihn jetzt an.</translation>
+    </message>
+    <message>
+        <source>Only the installation&apos;s owner can install connector types</source>
+        <translation>Nur der Eigentümer der Installation kann Connector-Typen installieren</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderForm</name>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>The test read uses these values; they are not stored. The fields are the ones the manifest declares under &quot;credentials&quot; and &quot;config&quot;.</source>
+        <translation>Das Probelesen verwendet diese Werte; sie werden nicht gespeichert. Die Felder sind die, die das Manifest unter „credentials“ und „config“ angibt.</translation>
+    </message>
+    <message>
+        <source>The manifest declares no fields here.</source>
+        <translation>Das Manifest gibt hier keine Felder an.</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>values separated by commas</source>
+        <translation>Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderTestReadWidget</name>
+    <message>
+        <source>Why the stream could not be read</source>
+        <translation>Warum der Stream nicht gelesen werden konnte</translation>
+    </message>
+    <message>
+        <source>Strea&amp;m:</source>
+        <translation>Strea&amp;m:</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Inferred columns</source>
+        <translation>Erkannte Spalten</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>Anfrageprotokoll</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Press Test read to read a few pages of each stream (nothing is stored).</source>
+        <translation>Drücken Sie „Probelesen“, um einige Seiten jedes Streams zu lesen (nichts wird gespeichert).</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2123,29 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>The syncs started in this window and how they ended</source>
         <translation>Die in diesem Fenster gestarteten Synchronisierungen und wie sie ausgingen</translation>
+    </message>
+    <message>
+        <source>Connector &amp;Builder…</source>
+        <translation>Connector-&amp;Baukasten …</translation>
+    </message>
+    <message>
+        <source>Write, test and install a connector type for any REST API</source>
+        <translation>Einen Connector-Typ für eine beliebige REST-API schreiben, testen und installieren</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ManifestEditor</name>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>The connector manifest as JSON; lines with problems are marked</source>
+        <translation>Das Connector-Manifest als JSON; Zeilen mit Problemen sind markiert</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,18 @@
         <source>Workspace GID (empty: every workspace)</source>
         <translation>Workspace GID (empty: every workspace)</translation>
     </message>
+    <message>
+        <source>a workspace GID (its number, e.g. 1201234567890, not its web address)</source>
+        <translation>a workspace GID (its number, e.g. 1201234567890, not its web address)</translation>
+    </message>
+    <message>
+        <source>a company number (8 letters or digits, e.g. 00445790 or SC123456)</source>
+        <translation>a company number (8 letters or digits, e.g. 00445790 or SC123456)</translation>
+    </message>
+    <message>
+        <source>owner/name (e.g. octocat/hello-world)</source>
+        <translation>owner/name (e.g. octocat/hello-world)</translation>
+    </message>
 </context>
 <context>
     <name>DemoSandbox</name>
@@ -1177,6 +1189,53 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     </message>
 </context>
 <context>
+    <name>Opbox::ConnectionSettingsForm</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Problem with the settings</source>
+        <translation>Problem with the settings</translation>
+    </message>
+    <message>
+        <source>Several values, separated by commas</source>
+        <translation>Several values, separated by commas</translation>
+    </message>
+    <message>
+        <source>https://… (leave empty for the provider&apos;s own service)</source>
+        <translation>https://… (leave empty for the provider&apos;s own service)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>%1 *:</source>
+        <translation>%1 *:</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required.</source>
+        <translation>&quot;%1&quot; is required.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an http:// or https:// address.</source>
+        <translation>&quot;%1&quot; must be an http:// or https:// address.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &quot;%2&quot; is not %3.</source>
+        <translation>&quot;%1&quot;: &quot;%2&quot; is not %3.</translation>
+    </message>
+    <message>
+        <source>in the expected form</source>
+        <translation>in the expected form</translation>
+    </message>
+</context>
+<context>
     <name>Opbox::ConnectionSummaryPage</name>
     <message>
         <source>Summary</source>
@@ -1316,6 +1375,268 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>The test failed: %1</source>
         <translation>The test failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderActions</name>
+    <message>
+        <source>REST API with a bearer token (minimal)</source>
+        <translation>REST API with a bearer token (minimal)</translation>
+    </message>
+    <message>
+        <source>Pipedrive (API token in the query, cursor pages)</source>
+        <translation>Pipedrive (API token in the query, cursor pages)</translation>
+    </message>
+    <message>
+        <source>Stripe (bearer secret key, starting_after pages)</source>
+        <translation>Stripe (bearer secret key, starting_after pages)</translation>
+    </message>
+    <message>
+        <source>not valid JSON here: %1</source>
+        <translation>not valid JSON here: %1</translation>
+    </message>
+    <message>
+        <source>a manifest is a JSON object: write { … } around its keys</source>
+        <translation>a manifest is a JSON object: write { … } around its keys</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderDialog</name>
+    <message>
+        <source>Why the last action failed</source>
+        <translation>Why the last action failed</translation>
+    </message>
+    <message>
+        <source>&amp;New from template</source>
+        <translation>&amp;New from template</translation>
+    </message>
+    <message>
+        <source>&amp;Open installed</source>
+        <translation>&amp;Open installed</translation>
+    </message>
+    <message>
+        <source>&amp;Test read</source>
+        <translation>&amp;Test read</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Install</translation>
+    </message>
+    <message>
+        <source>Connector Builder</source>
+        <translation>Connector Builder</translation>
+    </message>
+    <message>
+        <source>Start from a template (Undo brings the current text back)</source>
+        <translation>Start from a template (Undo brings the current text back)</translation>
+    </message>
+    <message>
+        <source>Edit a connector type you installed</source>
+        <translation>Edit a connector type you installed</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Cr&amp;edentials</source>
+        <translation>Cr&amp;edentials</translation>
+    </message>
+    <message>
+        <source>Test re&amp;sults</source>
+        <translation>Test re&amp;sults</translation>
+    </message>
+    <message>
+        <source>Read at most 5 pages or 100 records of each stream; nothing is stored</source>
+        <translation>Read at most 5 pages or 100 records of each stream; nothing is stored</translation>
+    </message>
+    <message>
+        <source>Install the connector type; New Connection offers it at once</source>
+        <translation>Install the connector type; New Connection offers it at once</translation>
+    </message>
+    <message>
+        <source>No connector types installed yet</source>
+        <translation>No connector types installed yet</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <source>Line %1, %2</source>
+        <translation>Line %1, %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Problems: none</source>
+        <translation>&amp;Problems: none</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Problems (%n)</source>
+        <translation>
+            <numerusform>&amp;Problems (%n)</numerusform>
+            <numerusform>&amp;Problems (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is valid.</source>
+        <translation>%1 is valid.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before a test read or install.</source>
+        <translation>
+            <numerusform>%n problem to fix before a test read or install.</numerusform>
+            <numerusform>%n problems to fix before a test read or install.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading a few pages of each stream…</source>
+        <translation>Reading a few pages of each stream…</translation>
+    </message>
+    <message>
+        <source>The test read failed.</source>
+        <translation>The test read failed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Test read done: %n stream(s) failed.</source>
+        <translation>
+            <numerusform>Test read done: %n stream failed.</numerusform>
+            <numerusform>Test read done: %n streams failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Test read done: %n stream(s) read.</source>
+        <translation>
+            <numerusform>Test read done: %n stream read.</numerusform>
+            <numerusform>Test read done: %n streams read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is installed: New Connection offers it now.</source>
+        <translation>%1 is installed: New Connection offers it now.</translation>
+    </message>
+    <message>
+        <source>Only the installation&apos;s owner can install connector types</source>
+        <translation>Only the installation&apos;s owner can install connector types</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderForm</name>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>The test read uses these values; they are not stored. The fields are the ones the manifest declares under &quot;credentials&quot; and &quot;config&quot;.</source>
+        <translation>The test read uses these values; they are not stored. The fields are the ones the manifest declares under &quot;credentials&quot; and &quot;config&quot;.</translation>
+    </message>
+    <message>
+        <source>The manifest declares no fields here.</source>
+        <translation>The manifest declares no fields here.</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>values separated by commas</source>
+        <translation>values separated by commas</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ConnectorBuilderTestReadWidget</name>
+    <message>
+        <source>Why the stream could not be read</source>
+        <translation>Why the stream could not be read</translation>
+    </message>
+    <message>
+        <source>Strea&amp;m:</source>
+        <translation>Strea&amp;m:</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Inferred columns</source>
+        <translation>Inferred columns</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>Request log</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Press Test read to read a few pages of each stream (nothing is stored).</source>
+        <translation>Press Test read to read a few pages of each stream (nothing is stored).</translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (failed)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2123,29 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>The syncs started in this window and how they ended</source>
         <translation>The syncs started in this window and how they ended</translation>
+    </message>
+    <message>
+        <source>Connector &amp;Builder…</source>
+        <translation>Connector &amp;Builder…</translation>
+    </message>
+    <message>
+        <source>Write, test and install a connector type for any REST API</source>
+        <translation>Write, test and install a connector type for any REST API</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::ManifestEditor</name>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>The connector manifest as JSON; lines with problems are marked</source>
+        <translation>The connector manifest as JSON; lines with problems are marked</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "models/connectionactions.h"
 #include "models/connectorcatalog.h"
 #include "models/ownersession.h"
+#include "ui/connectionsettingsform.h"
 #include "ui/errorlabel.h"
 #include "ui/secretlineedit.h"
 #include "ui/uistrings.h"
@@ -12,6 +13,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -30,6 +32,8 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Edit Connection"));
+    // Wide enough that the wrapped hints and reasons read as sentences, not as a column of words.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 84);
     const auto connection = ConnectionActions(m_session).facts(m_id);
     const ConnectionFacts c = connection ? *connection : ConnectionFacts();
     m_type = ConnectorCatalog::find(c.type);
@@ -87,11 +91,20 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
         note->setWordWrap(true);
         layout->addWidget(note);
     }
+    if (m_type && !m_type->config.isEmpty()) {
+        m_settings = new ConnectionSettingsForm(*m_type, c.config, this);
+        layout->addWidget(m_settings);
+        // Save waits until every setting is one the connector accepts; the form says why not.
+        connect(m_settings, &ConnectionSettingsForm::problemChanged, this,
+                [this](const QString &problem) { m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty()); });
+    }
     layout->addWidget(m_error);
     UiStrings::translateButtons(m_buttons);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionEditDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (m_settings)
+        m_buttons->button(QDialogButtonBox::Save)->setEnabled(m_settings->problem().isEmpty());
     if (!connection)
         m_error->showMessage(connection.error().message, nullptr);
 }
@@ -114,7 +127,13 @@ void ConnectionEditDialog::accept()
     }
     // Fields left empty keep their stored values (a rotated Zendesk token keeps its agent email,
     // a WhatsApp token its app secret).
-    auto saved = ConnectionActions(m_session).edit(m_id, name, typed);
+    if (m_settings && !m_settings->problem().isEmpty()) {
+        m_error->showMessage(m_settings->problem(), nullptr);
+        return;
+    }
+    // Settings and credentials in one change: a base URL moved to another host needs the
+    // credentials for that host in the same save, and the engine says so when they are missing.
+    auto saved = ConnectionActions(m_session).edit(m_id, name, typed, m_settings ? m_settings->changes() : QJsonObject());
     if (!saved) {
         m_error->showMessage(tr("The connection was not saved: %1").arg(saved.error().message), nullptr);
         return;

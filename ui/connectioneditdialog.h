@@ -12,12 +12,14 @@ class QSpinBox;
 
 namespace Opbox {
 
+class ConnectionSettingsForm;
 class ErrorLabel;
 class OwnerSession;
 
 /**
- * Renames a connection, replaces its credentials, as after rotating an API key, and sets how many
- * streams its runs read at once. OAuth connections sign in again through Authorize instead, so
+ * Renames a connection, replaces its credentials, as after rotating an API key, changes its
+ * provider settings (base URL, subdomain, repositories …) and sets how many streams its runs read
+ * at once. OAuth connections sign in again through Authorize instead, so
  * they get no credential fields here.
  */
 class ConnectionEditDialog : public QDialog
@@ -33,6 +35,8 @@ public:
     [[nodiscard]] ErrorLabel *errorLabel() const { return m_error; }
     /** How many streams and partitions a run reads at once (config.maxConcurrency). */
     [[nodiscard]] QSpinBox *concurrencyEdit() const { return m_concurrency; }
+    /** The provider settings (null when the connector type has none). */
+    [[nodiscard]] ConnectionSettingsForm *settingsForm() const { return m_settings; }
 
     /** Saves through the engine; the dialog stays open with the engine's reason when it refuses. */
     void accept() override;
@@ -45,6 +49,7 @@ private:
     QHash<QString, QLineEdit *> m_credentials;
     QSpinBox *m_concurrency;
     int m_storedConcurrency = 4;
+    ConnectionSettingsForm *m_settings = nullptr;
     ErrorLabel *m_error;
     QDialogButtonBox *m_buttons;
 };

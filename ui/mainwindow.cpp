@@ -413,7 +413,11 @@ void MainWindow::trackRun(const QString &connectionId, const QString &runId)
     if (!m_activity)
         return;
     m_activity->track(connectionId, runId);
-    m_activityDock->show();
+    if (!m_activityDock->isVisible()) {
+        m_activityDock->show();
+        // A few lines high: the list of connections and the detail keep most of the window.
+        resizeDocks({m_activityDock}, {fontMetrics().lineSpacing() * 6}, Qt::Vertical);
+    }
 }
 
 QString MainWindow::currentConnectionId() const

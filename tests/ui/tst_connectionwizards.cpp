@@ -10,6 +10,7 @@
 #include "models/notificationlistmodel.h"
 #include "models/streamlistmodel.h"
 #include "ui/connectioneditdialog.h"
+#include "ui/connectionsettingsform.h"
 #include "ui/cursorchoicepage.h"
 #include "ui/cursorresetwizard.h"
 #include "ui/desktopnotifier.h"
@@ -28,11 +29,13 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -178,6 +181,64 @@ private Q_SLOTS:
         dialog = openEditDialog();
         QVERIFY(dialog);
         QCOMPARE(dialog->concurrencyEdit()->value(), 8);
+        dialog->reject();
+    }
+
+    void editChecksTheSettingsAsYouType()
+    {
+        // An Asana workspace GID pasted as the workspace's web address is refused with the reason
+        // while it is typed; the number is saved.
+        ConnectionDraft draft;
+        draft.name = u"Projects"_s;
+        draft.type = u"PROJECT_MGMT"_s;
+        draft.credentials = QJsonObject{{u"accessToken"_s, u"pat-asana"_s}};
+        auto created = m_f->engine.engine().connections()->create(m_f->session->caller(), draft);
+        QVERIFY(created);
+        QTRY_VERIFY(m_window->connectionModel()->rowOf(created->id) >= 0);
+        m_window->selectConnection(created->id);
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->settingsForm());
+        auto *gid = qobject_cast<QLineEdit *>(dialog->settingsForm()->editor(u"workspaceGid"_s));
+        QVERIFY(gid);
+        QAbstractButton *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        QVERIFY(save->isEnabled());
+        gid->setFocus();
+        QTest::keyClicks(gid, u"https://app.asana.com/0/1201234567890/list"_s);
+        QVERIFY(!save->isEnabled());
+        QVERIFY2(dialog->settingsForm()->problem().contains(u"not its web address"_s),
+                 qPrintable(dialog->settingsForm()->problem()));
+        const auto errors = dialog->settingsForm()->findChildren<ErrorLabel *>();
+        QVERIFY(std::any_of(errors.begin(), errors.end(),
+                            [](ErrorLabel *e) { return e->isVisible() && e->text().contains(u"not its web address"_s); }));
+        Test::screenshot(dialog, u"connection-edit-settings"_s);
+        QTest::keySequence(gid, QKeySequence::SelectAll);
+        QTest::keyClicks(gid, u"1201234567890"_s);
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(m_f->engine.engine().connections()->recordById(created->id)->config.value(u"workspaceGid"_s).toString(),
+                 u"1201234567890"_s);
+    }
+
+    void editNeedsNewCredentialsForAnotherHost()
+    {
+        // The base URL moves to another host without new credentials: the engine's reason is shown
+        // and nothing is saved.
+        const QString before = m_f->engine.engine().connections()->recordById(m_id)->config.value(u"baseUrl"_s).toString();
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        auto *base = qobject_cast<QLineEdit *>(dialog->settingsForm()->editor(u"baseUrl"_s));
+        QVERIFY(base);
+        QCOMPARE(base->text(), before);
+        base->setFocus();
+        QTest::keySequence(base, QKeySequence::SelectAll);
+        QTest::keyClicks(base, u"https://api.example.org"_s);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        QVERIFY(dialog->isVisible());
+        QTRY_VERIFY(dialog->errorLabel()->isVisible());
+        QVERIFY2(dialog->errorLabel()->text().contains(u"another origin"_s), qPrintable(dialog->errorLabel()->text()));
+        QCOMPARE(m_f->engine.engine().connections()->recordById(m_id)->config.value(u"baseUrl"_s).toString(), before);
         dialog->reject();
     }
 
