@@ -326,12 +326,17 @@ void ProviderHttpClient::notePause(const HttpExchange &exchange)
     const auto &rate = m_manifest->rateLimit;
     if (rate.remainingHeader.isEmpty() || rate.resetHeader.isEmpty())
         return;
-    if (exchange.header(rate.remainingHeader).trimmed() != "0")
+    bool numeric = false;
+    const qint64 remaining = exchange.header(rate.remainingHeader).trimmed().toLongLong(&numeric);
+    if (!numeric)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (const auto wait = HttpRetryPolicy::parseReset(exchange.header(rate.resetHeader), rate.resetIsEpoch, now)) {
         // Spend no request we know will be refused; a wait beyond our limit is left to the 429 path.
-        if (*wait <= m_policy.settings().maxWaitMs)
+        if (*wait > m_policy.settings().maxWaitMs)
+            return;
+        m_gate->noteRemaining(remaining, *wait); // concurrent requests share what is left
+        if (remaining == 0)
             m_gate->pauseFor(*wait);
     }
 }

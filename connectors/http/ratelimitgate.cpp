@@ -79,6 +79,7 @@ RateLimitGate::Slot::Slot(Slot &&other) noexcept
     , m_start(other.m_start)
     , m_waiting(other.m_waiting)
     , m_minIntervalMs(other.m_minIntervalMs)
+    , m_counted(std::exchange(other.m_counted, false))
 {
 }
 
@@ -86,7 +87,7 @@ RateLimitGate::Slot &RateLimitGate::Slot::operator=(Slot &&other) noexcept
 {
     if (this != &other) {
         if (m_gate)
-            m_gate->settle(m_index, m_generation);
+            m_gate->settle(m_index, m_generation, m_counted);
         m_gate = std::exchange(other.m_gate, nullptr);
         m_index = other.m_index;
         m_generation = std::exchange(other.m_generation, 0);
@@ -94,6 +95,7 @@ RateLimitGate::Slot &RateLimitGate::Slot::operator=(Slot &&other) noexcept
         m_start = other.m_start;
         m_waiting = other.m_waiting;
         m_minIntervalMs = other.m_minIntervalMs;
+        m_counted = std::exchange(other.m_counted, false);
     }
     return *this;
 }
@@ -101,7 +103,7 @@ RateLimitGate::Slot &RateLimitGate::Slot::operator=(Slot &&other) noexcept
 RateLimitGate::Slot::~Slot()
 {
     if (m_gate)
-        m_gate->settle(m_index, m_generation);
+        m_gate->settle(m_index, m_generation, m_counted);
 }
 
 void RateLimitGate::declareRate(int requests, qint64 windowMs)
@@ -146,7 +148,33 @@ bool RateLimitGate::place(Slot &slot, Clock::time_point now)
     slot.m_generation = chosen.generation;
     slot.m_start = start;
     slot.m_waiting = false;
+    count(slot, now);
     return true;
+}
+
+void RateLimitGate::count(Slot &slot, Clock::time_point now)
+{
+    // The provider's own count of what is left until its reset: spent by every request let go,
+    // those still in flight included, and when it is gone the next ones wait for the reset.
+    if (now < m_budgetUntil && slot.m_start < m_budgetUntil) {
+        if (m_budget > 0)
+            --m_budget;
+        else
+            slot.m_start = m_budgetUntil;
+    }
+    slot.m_gate = this;
+    slot.m_counted = true;
+    ++m_inFlight;
+}
+
+void RateLimitGate::noteRemaining(qint64 remaining, qint64 resetInMs)
+{
+    if (resetInMs <= 0 || remaining < 0)
+        return;
+    QMutexLocker lock(&m_mutex);
+    // The answer that says so is still counted in flight, though the provider has counted it.
+    m_budget = remaining - std::max(0, m_inFlight - 1);
+    m_budgetUntil = m_now() + std::chrono::milliseconds(resetInMs);
 }
 
 RateLimitGate::Slot RateLimitGate::take(int minIntervalMs)
@@ -171,7 +199,8 @@ RateLimitGate::Slot RateLimitGate::take(int minIntervalMs)
         m_nextSlot = start + std::chrono::milliseconds(minIntervalMs);
     }
     slot.m_start = start;
-    slot.m_waitMs = msUntil(start, now);
+    count(slot, now);
+    slot.m_waitMs = msUntil(slot.m_start, now);
     return slot;
 }
 
@@ -184,9 +213,11 @@ qint64 RateLimitGate::remainingMs(Slot &slot)
     return std::max(msUntil(m_pausedUntil, now), msUntil(slot.m_start, now));
 }
 
-void RateLimitGate::settle(size_t index, quint64 generation)
+void RateLimitGate::settle(size_t index, quint64 generation, bool counted)
 {
     QMutexLocker lock(&m_mutex);
+    if (counted)
+        --m_inFlight;
     if (generation == 0)
         return; // a slot that never got a place
     if (index >= m_window.size() || m_window[index].generation != generation || !m_window[index].inFlight)

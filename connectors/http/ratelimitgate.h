@@ -67,6 +67,7 @@ public:
         Clock::time_point m_start{};
         bool m_waiting = false; // every place of the window was in flight: none is taken yet
         int m_minIntervalMs = 0;
+        bool m_counted = false; // let go: counted among the requests in flight
     };
 
     /**
@@ -88,6 +89,12 @@ public:
     [[nodiscard]] qint64 remainingMs(Slot &slot);
     /** take() for a caller that keeps no slot (no declared rate applies to it). */
     [[nodiscard]] qint64 reserve(int minIntervalMs);
+    /**
+     * An answer said `remaining` requests are left until its reset in `resetInMs`: the requests
+     * let go after it (and those still in flight) spend that, so a burst of concurrent readers
+     * does not run into the 429s the provider announced.
+     */
+    void noteRemaining(qint64 remaining, qint64 resetInMs);
     /** What is left of a pause the provider asked for, in ms (0: none). */
     [[nodiscard]] qint64 pausedForMs() const;
     /** The provider refuses requests for `ms` (Retry-After, or an exhausted quota until its reset). */
@@ -101,7 +108,9 @@ private:
         bool inFlight = false;
         quint64 generation = 0;
     };
-    void settle(size_t index, quint64 generation);
+    void settle(size_t index, quint64 generation, bool counted);
+    /** Counts a request that was let go; it waits for the reset when the provider's budget is spent. */
+    void count(Slot &slot, Clock::time_point now);
     /** Gives `slot` the window's place that comes free first, unless all are in flight; under the lock. */
     bool place(Slot &slot, Clock::time_point now);
 
@@ -111,6 +120,9 @@ private:
     Clock::time_point m_nextSlot{};
     std::vector<WindowSlot> m_window; // the declared rate's requests; empty when none is declared
     Clock::duration m_windowLength{};
+    int m_inFlight = 0; // requests let go whose answer has not been read
+    qint64 m_budget = 0; // what the provider said is left, minus what was let go since
+    Clock::time_point m_budgetUntil{}; // the provider's reset of that budget
 };
 
 } // namespace Opbox

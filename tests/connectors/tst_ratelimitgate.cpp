@@ -230,6 +230,23 @@ private Q_SLOTS:
         QCOMPARE(gate.remainingMs(seventh), 1600);
     }
 
+    void announcedRemainingIsSharedByRequestsInFlight()
+    {
+        ManualClock clock;
+        RateLimitGate gate(clock.now());
+        std::vector<RateLimitGate::Slot> inFlight;
+        for (int i = 0; i < 3; ++i)
+            inFlight.push_back(gate.take(0));
+        // One answer says 3 are left until the reset in 1 s; the two others in flight spend two of them.
+        gate.noteRemaining(3, 1000);
+        inFlight.erase(inFlight.begin());
+        RateLimitGate::Slot last = gate.take(0);
+        QCOMPARE(last.waitMs(), 0);
+        QCOMPARE(gate.take(0).waitMs(), 1000); // nothing left: the next waits for the reset
+        clock.advance(1000);
+        QCOMPARE(gate.take(0).waitMs(), 0); // a new window, not known to be short
+    }
+
     void declaredRateSharedByTwoClients_data()
     {
         QTest::addColumn<bool>("declared");
