@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs (only what is missing), then configures and builds (build/ for the
-# default dev preset; OPBOX_PRESET=release|asan picks another).
+# default dev preset; OPBOX_PRESET=release|asan picks another). The asan preset builds with Clang 14
+# (its sanitizer runtimes and libFuzzer come from clang-14, libclang-rt-14-dev and libfuzzer-14-dev).
 # Shared by scripts/run.sh and scripts/test.sh; safe to run again and again.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,7 @@ packages=(
   qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libsqlite3-dev libgl-dev
   dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
   desktop-file-utils appstream dpkg-dev file clang-format locales tzdata
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )
 
 missing=()
