@@ -9,6 +9,7 @@
 #include "connectors/runtime/connector.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/enginelogging.h"
+#include "engine/services/connectionoriginchange.h"
 #include "engine/services/connectionservice.h"
 #include "engine/store/auditlog.h"
 
@@ -166,8 +167,13 @@ Result<OAuthAuthorization> OAuthService::authorize(const Caller &caller, const Q
         }
         if (auto ok = ConnectionValidator::config(*type, config); !ok)
             return ok.error();
-        if (clientChanged) {
-            // Tokens belong to the app that issued them: another client id or secret starts afresh.
+        // Credentials follow their origin: a new OAuth or API host is told a client secret and
+        // sent tokens only when this request brings the client credentials for it.
+        const ConnectionOriginChange moved = ConnectionOriginChange::between(record->config, config);
+        if (!moved.isEmpty() && (!request.clientId || !request.clientSecret))
+            return moved.credentialsRequired(u"client_id, client_secret"_s);
+        if (clientChanged || !moved.isEmpty()) {
+            // Tokens belong to the app and the server that issued them: another client or origin starts afresh.
             const QJsonObject fresh{{u"client_id"_s, stored.value(u"client_id"_s)},
                                     {u"client_secret"_s, stored.value(u"client_secret"_s)}};
             if (auto ok = m_connections->storeCredentials(*id, fresh); !ok)
@@ -178,6 +184,11 @@ Result<OAuthAuthorization> OAuthService::authorize(const Caller &caller, const Q
         if (!patch.isEmpty()) {
             if (auto ok = m_connections->mergeConfig(*id, patch); !ok)
                 return ok.error();
+        }
+        if (!moved.isEmpty()) {
+            m_audit->record(caller, u"CONNECTION_UPDATE"_s, u"connection"_s, *id,
+                            QJsonObject{{u"fields"_s, QJsonArray{u"config"_s, u"credentials"_s}},
+                                        {u"originChanged"_s, moved.auditDetails()}});
         }
         connectionId = *id;
         connectionName = record->name;

@@ -39,8 +39,9 @@ bool isSet(const QJsonObject &body, const QString &key)
 Result<VariantRequest> VariantRequest::fromJson(const QJsonObject &body)
 {
     for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != u"name"_s && it.key() != u"variantLabel"_s && it.key() != u"config"_s)
-            return Error::invalid(tr("%1: unknown field (expected name, variantLabel, config)").arg(it.key().left(64)));
+        if (it.key() != u"name"_s && it.key() != u"variantLabel"_s && it.key() != u"config"_s && it.key() != u"credentials"_s)
+            return Error::invalid(
+                tr("%1: unknown field (expected name, variantLabel, config, credentials)").arg(it.key().left(64)));
     }
     VariantRequest request;
     if (isSet(body, u"name"_s)) {
@@ -63,6 +64,11 @@ Result<VariantRequest> VariantRequest::fromJson(const QJsonObject &body)
         if (!body.value(u"config"_s).isObject())
             return Error::invalid(tr("config: must be an object"));
         request.config = body.value(u"config"_s).toObject();
+    }
+    if (isSet(body, u"credentials"_s)) {
+        if (!body.value(u"credentials"_s).isObject())
+            return Error::invalid(tr("credentials: must be an object"));
+        request.credentials = body.value(u"credentials"_s).toObject();
     }
     return request;
 }

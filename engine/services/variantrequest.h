@@ -21,9 +21,14 @@ struct VariantRequest
     std::optional<QString> label;
     /** Merged key by key into the source's config (a key set to null is removed). */
     QJsonObject config;
+    /**
+     * Unset: the source's credentials are copied. Required when `config` moves `baseUrl` or
+     * `authBaseUrl` to another origin, since the source's were given for its own.
+     */
+    std::optional<QJsonObject> credentials;
 
     /**
-     * Reads a `{name?, variantLabel?, config?}` body (a null member counts as absent). A body with
+     * Reads a `{name?, variantLabel?, config?, credentials?}` body (a null member counts as absent). A body with
      * several problems is answered with the first of unknown field, name, variantLabel, config; so
      * the name and the label are checked in full while they are read.
      */

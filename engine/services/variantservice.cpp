@@ -3,6 +3,7 @@
 #include "base/ids.h"
 #include "connectors/runtime/connectortyperegistry.h"
 #include "engine/enginelogging.h"
+#include "engine/services/connectionoriginchange.h"
 #include "engine/services/connectionservice.h"
 #include "engine/services/webhookservice.h"
 #include "engine/store/auditlog.h"
@@ -59,9 +60,20 @@ Result<VariantService::Created> VariantService::create(const Caller &caller, con
     }
     if (auto ok = ConnectionValidator::config(*type, config); !ok)
         return ok.error();
-    auto credentials = m_connections->credentials(source.id);
+    // Credentials follow their origin: a variant pointed elsewhere brings its own.
+    const ConnectionOriginChange moved = ConnectionOriginChange::between(source.config, config);
+    if (!moved.isEmpty() && !checked->credentials)
+        return moved.credentialsRequired(u"credentials"_s);
+    Result<QJsonObject> credentials
+        = checked->credentials ? Result<QJsonObject>(*checked->credentials) : m_connections->credentials(source.id);
     if (!credentials)
         return credentials.error();
+    if (checked->credentials) {
+        if (auto ok = ConnectionValidator::credentials(*type, *credentials); !ok)
+            return ok.error();
+        if (!moved.isEmpty())
+            credentials = ConnectionOriginChange::withoutTokens(*credentials);
+    }
 
     const QString id = Ids::newId();
     const QByteArray tokenBytes = Ids::randomBytes(32);
@@ -154,6 +166,11 @@ Result<VariantService::Created> VariantService::create(const Caller &caller, con
                                 {u"variantLabel"_s, label},
                                 {u"name"_s, name},
                                 {u"sourceBackfilled"_s, backfilled}});
+    if (!moved.isEmpty()) {
+        m_audit->record(
+            caller, u"CONNECTION_UPDATE"_s, u"connection"_s, id,
+            QJsonObject{{u"fields"_s, QJsonArray{u"config"_s, u"credentials"_s}}, {u"originChanged"_s, moved.auditDetails()}});
+    }
     qCInfo(lcEngine) << "variant" << id << "of connection" << source.id << "created in group" << groupId;
     if (backfilled)
         Q_EMIT m_connections->connectionChanged(source.workspaceId, source.id);

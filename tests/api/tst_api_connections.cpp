@@ -192,7 +192,8 @@ private Q_SLOTS:
         auto upd = remember(
             c->put(u"/api/pipelines/connections/"_s + id,
                    QJsonObject{{u"name"_s, u"Production CRM (EU)"_s},
-                               {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://127.0.0.1:1"_s}, {u"region"_s, u"eu"_s}}}}));
+                               {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://127.0.0.1:1"_s}, {u"region"_s, u"eu"_s}}},
+                               {u"credentials"_s, QJsonObject{{u"apiKey"_s, Canary}}}}));
         QCOMPARE(upd.status, 200);
         QCOMPARE(upd.json().value(u"name"_s).toString(), u"Production CRM (EU)"_s);
         QCOMPARE(upd.json().value(u"config"_s).toObject().value(u"region"_s).toString(), u"eu"_s);
@@ -245,6 +246,104 @@ private Q_SLOTS:
         QCOMPARE(first.value(u"targetType"_s).toString(), u"connection"_s);
         QCOMPARE(audit.json().value(u"pagination"_s).toObject().keys(),
                  (QStringList{u"hasMore"_s, u"limit"_s, u"offset"_s, u"total"_s}));
+    }
+
+    void credentialsFollowTheirOrigin_data()
+    {
+        QTest::addColumn<QJsonObject>("config");
+        QTest::addColumn<QString>("key"); // the key the refusal names; empty: the origin stays, no credentials needed
+        QTest::newRow("another host") << QJsonObject{{u"baseUrl"_s, u"https://elsewhere.example"_s}} << u"baseUrl"_s;
+        QTest::newRow("another scheme") << QJsonObject{{u"baseUrl"_s, u"http://api.hubapi.com"_s}} << u"baseUrl"_s;
+        QTest::newRow("another port") << QJsonObject{{u"baseUrl"_s, u"https://api.hubapi.com:8443"_s}} << u"baseUrl"_s;
+        QTest::newRow("OAuth host") << QJsonObject{{u"authBaseUrl"_s, u"https://login.elsewhere.example"_s}} << u"authBaseUrl"_s;
+        QTest::newRow("removed: the provider's default") << QJsonObject{{u"baseUrl"_s, QJsonValue()}} << u"baseUrl"_s;
+        QTest::newRow("same origin, other path") << QJsonObject{{u"baseUrl"_s, u"https://API.hubapi.com:443/v2"_s}} << QString();
+    }
+    void credentialsFollowTheirOrigin()
+    {
+        QFETCH(QJsonObject, config);
+        QFETCH(QString, key);
+        auto c = as(m_admin);
+        QJsonObject body = crmBody(u"Origin CRM"_s);
+        body.insert(u"config"_s, QJsonObject{{u"baseUrl"_s, u"https://api.hubapi.com"_s}});
+        auto created = remember(c->post(u"/api/pipelines/connections"_s, body));
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(u"id"_s).toString();
+        const QString path = u"/api/pipelines/connections/"_s + id;
+
+        auto refused = remember(c->put(path, QJsonObject{{u"config"_s, config}}));
+        if (key.isEmpty()) {
+            QCOMPARE(refused.status, 200);
+            QVERIFY(remember(c->del(path)).status == 204);
+            return;
+        }
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.json().value(u"code"_s).toString(), u"CREDENTIALS_REQUIRED"_s);
+        QVERIFY2(refused.json().value(u"error"_s).toString().contains(u"config."_s + key), refused.body.constData());
+        // Nothing changed: the stored key still belongs to the stored origin.
+        QCOMPARE(remember(c->get(path)).json().value(u"config"_s).toObject().value(u"baseUrl"_s).toString(),
+                 u"https://api.hubapi.com"_s);
+
+        const QString newKey = Canary + u"-moved"_s;
+        auto moved
+            = remember(c->put(path, QJsonObject{{u"config"_s, config}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, newKey}}}}));
+        QCOMPARE(moved.status, 200);
+        QCOMPARE(moved.json().value(u"status"_s).toString(), u"DISCONNECTED"_s);
+        QCOMPARE(m_t->engine().connections()->credentials(id)->value(u"apiKey"_s).toString(), newKey);
+
+        auto audit = remember(c->get(u"/api/audit-log?limit=1"_s));
+        const QJsonObject entry = audit.json().value(u"events"_s).toArray().at(0).toObject();
+        QCOMPARE(entry.value(u"action"_s).toString(), u"CONNECTION_UPDATE"_s);
+        QCOMPARE(entry.value(u"targetId"_s).toString(), id);
+        const QJsonObject origin = entry.value(u"details"_s).toObject().value(u"originChanged"_s).toArray().at(0).toObject();
+        QCOMPARE(origin.value(u"key"_s).toString(), key);
+        if (key == u"baseUrl"_s)
+            QCOMPARE(origin.value(u"from"_s).toString(), u"https://api.hubapi.com"_s);
+        QCOMPARE(origin.value(u"to"_s).toString(), config.value(key).isNull() ? QString() : config.value(key).toString());
+        QVERIFY(!audit.body.contains(newKey.toUtf8()));
+        QVERIFY(remember(c->del(path)).status == 204);
+    }
+
+    void variantElsewhereBringsItsCredentials()
+    {
+        auto c = as(m_admin);
+        QJsonObject body = crmBody(u"Variant origin CRM"_s);
+        body.insert(u"config"_s, QJsonObject{{u"baseUrl"_s, u"https://eu.example.test"_s}});
+        auto created = remember(c->post(u"/api/pipelines/connections"_s, body));
+        QCOMPARE(created.status, 201);
+        const QString source = created.json().value(u"id"_s).toString();
+        const QString path = u"/api/pipelines/connections/"_s + source + u"/variants"_s;
+        const QJsonObject elsewhere{{u"baseUrl"_s, u"https://us.example.test"_s}};
+
+        auto refused = remember(c->post(path, QJsonObject{{u"config"_s, elsewhere}}));
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.json().value(u"code"_s).toString(), u"CREDENTIALS_REQUIRED"_s);
+        QVERIFY2(refused.json().value(u"error"_s).toString().contains(u"config.baseUrl"_s), refused.body.constData());
+
+        // Same origin: the source's credentials are copied as before.
+        auto same
+            = remember(c->post(path, QJsonObject{{u"config"_s, QJsonObject{{u"baseUrl"_s, u"https://eu.example.test/v2"_s}}}}));
+        QCOMPARE(same.status, 201);
+        QCOMPARE(m_t->engine().connections()->credentials(same.json().value(u"id"_s).toString())->value(u"apiKey"_s).toString(),
+                 Canary);
+
+        const QString usKey = Canary + u"-us"_s;
+        auto moved = remember(
+            c->post(path, QJsonObject{{u"config"_s, elsewhere}, {u"credentials"_s, QJsonObject{{u"apiKey"_s, usKey}}}}));
+        QCOMPARE(moved.status, 201);
+        const QString variant = moved.json().value(u"id"_s).toString();
+        QCOMPARE(m_t->engine().connections()->credentials(variant)->value(u"apiKey"_s).toString(), usKey);
+        QCOMPARE(m_t->engine().connections()->credentials(source)->value(u"apiKey"_s).toString(), Canary);
+        const QJsonObject entry
+            = remember(c->get(u"/api/audit-log?limit=1"_s)).json().value(u"events"_s).toArray().at(0).toObject();
+        QCOMPARE(entry.value(u"action"_s).toString(), u"CONNECTION_UPDATE"_s);
+        QCOMPARE(entry.value(u"targetId"_s).toString(), variant);
+        QCOMPARE(entry.value(u"details"_s).toObject().value(u"originChanged"_s).toArray().at(0).toObject(),
+                 (QJsonObject{{u"key"_s, u"baseUrl"_s},
+                              {u"from"_s, u"https://eu.example.test"_s},
+                              {u"to"_s, u"https://us.example.test"_s}}));
+        // Bad credentials for the type are refused like on create.
+        QCOMPARE(remember(c->post(path, QJsonObject{{u"config"_s, elsewhere}, {u"credentials"_s, QJsonObject{}}})).status, 400);
     }
 
     void validation_data()

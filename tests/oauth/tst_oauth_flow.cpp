@@ -579,6 +579,46 @@ private Q_SLOTS:
         QCOMPARE(connection(connectionId).value(u"status"_s).toString(), u"CONNECTED"_s);
     }
 
+    void reauthorizeElsewhereDropsTheTokens()
+    {
+        const QJsonObject started = authorize(u"accounting"_s, *m_xero);
+        const QString connectionId = started.value(u"connectionId"_s).toString();
+        QCOMPARE(keep(browserGet(consent(started.value(u"authorizeUrl"_s).toString()))).status, 200);
+        QCOMPARE(connection(connectionId).value(u"status"_s).toString(), u"CONNECTED"_s);
+        const QJsonObject before = *m_t->engine().connections()->credentials(connectionId);
+        QVERIFY(!before.value(u"refresh_token"_s).toString().isEmpty());
+        const QJsonObject elsewhere{{u"authBaseUrl"_s, u"https://identity.elsewhere.example"_s}};
+
+        // Without the client credentials the stored secret and tokens never meet the new host.
+        const HttpResult refused
+            = post(u"/api/pipelines/oauth/accounting/authorize"_s, {{u"connectionId"_s, connectionId}, {u"config"_s, elsewhere}});
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.json().value(u"code"_s).toString(), u"CREDENTIALS_REQUIRED"_s);
+        QVERIFY2(refused.json().value(u"error"_s).toString().contains(u"config.authBaseUrl"_s), refused.body.constData());
+        QCOMPARE(*m_t->engine().connections()->credentials(connectionId), before);
+        QCOMPARE(connection(connectionId).value(u"config"_s).toObject().value(u"authBaseUrl"_s),
+                 m_xero->connectorConfig().value(u"authBaseUrl"_s));
+        QCOMPARE(connection(connectionId).value(u"status"_s).toString(), u"CONNECTED"_s);
+
+        QJsonObject body = m_xero->credentials();
+        body.insert(u"connectionId"_s, connectionId);
+        body.insert(u"config"_s, elsewhere);
+        const HttpResult moved = post(u"/api/pipelines/oauth/accounting/authorize"_s, body);
+        QCOMPARE(moved.status, 200);
+        QVERIFY(moved.json().value(u"authorizeUrl"_s).toString().startsWith(u"https://identity.elsewhere.example/"_s));
+        const QJsonObject after = *m_t->engine().connections()->credentials(connectionId);
+        QVERIFY(!after.contains(u"refresh_token"_s));
+        QVERIFY(!after.contains(u"access_token"_s));
+        QCOMPARE(connection(connectionId).value(u"status"_s).toString(), u"DISCONNECTED"_s);
+        QSqlQuery q(m_t->engine().metadata()->connection());
+        QVERIFY(
+            q.exec(u"SELECT details FROM audit_log WHERE action = 'CONNECTION_UPDATE' AND target_id = '%1'"_s.arg(connectionId)));
+        QVERIFY(q.next());
+        const QJsonObject details = QJsonDocument::fromJson(q.value(0).toByteArray()).object();
+        QCOMPARE(details.value(u"originChanged"_s).toArray().at(0).toObject().value(u"to"_s).toString(),
+                 u"https://identity.elsewhere.example"_s);
+    }
+
     void noSecretLeaks()
     {
         QStringList secrets;

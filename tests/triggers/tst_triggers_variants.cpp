@@ -213,7 +213,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("field");
-        QTest::newRow("unknown field") << QByteArray("{\"credentials\":{\"apiKey\":\"x\"}}") << u"credentials"_s;
+        QTest::newRow("unknown field") << QByteArray("{\"webhookToken\":\"x\"}") << u"webhookToken"_s;
+        QTest::newRow("credentials not an object") << QByteArray("{\"credentials\":\"x\"}") << u"credentials"_s;
+        QTest::newRow("credentials the type does not take")
+            << QByteArray("{\"config\":{\"baseUrl\":\"https://other.example\"},\"credentials\":{}}") << u"credentials"_s;
         QTest::newRow("label not a string") << QByteArray("{\"variantLabel\":5}") << u"variantLabel"_s;
         QTest::newRow("empty label") << QByteArray("{\"variantLabel\":\"  \"}") << u"variantLabel"_s;
         QTest::newRow("name not a string") << QByteArray("{\"name\":[\"x\"]}") << u"name"_s;
@@ -286,10 +289,12 @@ private Q_SLOTS:
         auto us = variant(m_f->owner, source,
                           {{u"name"_s, u"Sales CRM (US)"_s},
                            {u"variantLabel"_s, u"US"_s},
-                           {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://us.example.test"_s}}}});
-        auto apac = variant(
-            m_f->owner, source,
-            {{u"name"_s, u"Sales CRM (APAC)"_s}, {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://apac.example.test"_s}}}});
+                           {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://us.example.test"_s}}},
+                           {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"test-api-key"_s}}}});
+        auto apac = variant(m_f->owner, source,
+                            {{u"name"_s, u"Sales CRM (APAC)"_s},
+                             {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://apac.example.test"_s}}},
+                             {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"test-api-key"_s}}}});
         QCOMPARE(us.status, 201);
         QCOMPARE(apac.status, 201);
         const QStringList group{source, us.json().value(u"id"_s).toString(), apac.json().value(u"id"_s).toString()};
@@ -373,10 +378,11 @@ private Q_SLOTS:
         }
 
         // createOwnTables: the variant writes to tables named after itself, nothing into the shared ones.
-        auto own = variant(
-            m_f->owner, source,
-            {{u"name"_s, u"Sales CRM (Archive)"_s},
-             {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://archive.example.test"_s}, {u"createOwnTables"_s, true}}}});
+        auto own
+            = variant(m_f->owner, source,
+                      {{u"name"_s, u"Sales CRM (Archive)"_s},
+                       {u"config"_s, QJsonObject{{u"baseUrl"_s, u"http://archive.example.test"_s}, {u"createOwnTables"_s, true}}},
+                       {u"credentials"_s, QJsonObject{{u"apiKey"_s, u"test-api-key"_s}}}});
         QCOMPARE(own.status, 201);
         const QString ownId = own.json().value(u"id"_s).toString();
         QCOMPARE(syncAll({ownId}).first().value(u"status"_s).toString(), u"COMPLETED"_s);

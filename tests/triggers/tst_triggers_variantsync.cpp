@@ -74,7 +74,8 @@ private Q_SLOTS:
             auto r = m_f->as(m_f->admin)
                          ->post(u"/api/pipelines/connections/"_s + source + u"/variants"_s,
                                 {{u"name"_s, i == 1 ? u"Production CRM (US)"_s : u"Production CRM (APAC)"_s},
-                                 {u"config"_s, m_fakes[i]->connectorConfig()}});
+                                 {u"config"_s, m_fakes[i]->connectorConfig()},
+                                 {u"credentials"_s, m_fakes[i]->credentials()}});
             QCOMPARE(r.status, 201);
             group << r.json().value(u"id"_s).toString();
         }
