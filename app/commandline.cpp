@@ -26,6 +26,8 @@ QString usage()
               "      --public-url URL     base of webhook and OAuth redirect URLs (default http://HOST:PORT)\n"
               "      --workers N          concurrent sync runs (default 4)\n"
               "      --demo               also start the sandbox services and a demo workspace\n"
+              "      --allow-private-hosts  let connections reach loopback, private and link-local addresses\n"
+              "                           (also env OPBOX_ALLOW_PRIVATE_HOSTS=1; needed for local test services)\n"
               "  opbox-pipelines token create --user EMAIL [--name NAME] [--role OWNER|ADMIN|MEMBER|VIEWER]\n"
               "                               [--workspace NAME] [--data-dir DIR]\n"
               "                               [--expires-in DAYS]\n"
@@ -112,6 +114,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption publicUrl(u"public-url"_s, {}, u"URL"_s);
     const QCommandLineOption workers(u"workers"_s, {}, u"N"_s);
     const QCommandLineOption demo(u"demo"_s);
+    const QCommandLineOption allowPrivateHosts(u"allow-private-hosts"_s);
     const QCommandLineOption user(u"user"_s, {}, u"EMAIL"_s);
     const QCommandLineOption name(u"name"_s, {}, u"NAME"_s);
     const QCommandLineOption role(u"role"_s, {}, u"ROLE"_s);
@@ -124,7 +127,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     else if (token || key)
         parser.addOptions({help, helpShort, dataDir});
     else
-        parser.addOptions({help, helpShort, version, server, listen, dataDir, publicUrl, workers, demo});
+        parser.addOptions({help, helpShort, version, server, listen, dataDir, publicUrl, workers, demo, allowPrivateHosts});
     if (!parser.parse(args)) {
         cl.error = parser.errorText();
         return cl;
@@ -207,6 +210,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     }
     cl.mode = parser.isSet(server) ? Mode::Server : Mode::Gui;
     cl.demo = parser.isSet(demo);
+    cl.allowPrivateHosts = parser.isSet(allowPrivateHosts) || qEnvironmentVariable("OPBOX_ALLOW_PRIVATE_HOSTS") == u"1"_s;
     if (parser.isSet(listen) && !parseListen(parser.value(listen), cl)) {
         cl.error = tr("--listen: \"%1\" is not HOST:PORT (for example 127.0.0.1:8787)").arg(parser.value(listen));
         return cl;

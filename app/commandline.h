@@ -21,6 +21,7 @@ struct CommandLine
     QUrl publicUrl;
     int workers = 4;
     bool demo = false;
+    bool allowPrivateHosts = false; // --allow-private-hosts or OPBOX_ALLOW_PRIVATE_HOSTS=1
     // token create
     QString user;
     QString name;

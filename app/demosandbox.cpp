@@ -126,6 +126,19 @@ bool DemoSandbox::start(QString *error, const QString &program)
     return fail(QCoreApplication::translate("DemoSandbox", "the sandbox %1 did not announce its services").arg(executable));
 }
 
+QSet<quint16> DemoSandbox::loopbackPorts() const
+{
+    QSet<quint16> ports;
+    for (const Service &service : m_services) {
+        for (const QUrl &url : {service.baseUrl, QUrl(service.config.value(u"baseUrl"_s).toString()),
+                                QUrl(service.config.value(u"authBaseUrl"_s).toString())}) {
+            if (url.isValid() && url.port() > 0)
+                ports.insert(quint16(url.port()));
+        }
+    }
+    return ports;
+}
+
 QStringList DemoSandbox::describe() const
 {
     QStringList lines;

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QUrl>
 #include <memory>
@@ -53,6 +54,8 @@ public:
      * it has announced every fake on 127.0.0.1; false with the reason.
      */
     [[nodiscard]] bool start(QString *error, const QString &program = {});
+    /** The loopback ports the fakes listen on (API and OAuth servers): all a demo server may reach locally. */
+    [[nodiscard]] QSet<quint16> loopbackPorts() const;
     /** "<TYPE> <service> <baseUrl>" per fake. */
     [[nodiscard]] QStringList describe() const;
     /**

@@ -2,6 +2,7 @@
 #include "app/serverrunner.h"
 #include "app/commandline.h"
 #include "app/demosandbox.h"
+#include "connectors/http/outboundaddresspolicy.h"
 #include "engine/api/apiserver.h"
 #include "engine/security/caller.h"
 #include "engine/security/secretstore.h"
@@ -88,6 +89,9 @@ int ServerRunner::runServer(const CommandLine &cl)
             QCoreApplication::quit();
     });
 
+    // Whoever may configure a connection must not make the server reach its own network.
+    OutboundAddressPolicy::install(cl.allowPrivateHosts ? OutboundAddressPolicy::allowAll()
+                                                        : OutboundAddressPolicy::publicOnly());
     Engine engine(cl.resolvedDataDir());
     if (auto ok = engine.open(); !ok)
         return fail(ok.error().message);
@@ -115,6 +119,8 @@ int ServerRunner::runServer(const CommandLine &cl)
         QString error;
         if (!sandbox->start(&error))
             return fail(u"the demo sandbox did not start: %1"_s.arg(error));
+        if (!cl.allowPrivateHosts)
+            OutboundAddressPolicy::install(OutboundAddressPolicy::publicOnly(sandbox->loopbackPorts()));
         auto workspace = engine.identity()->ensureWorkspace(DemoSandbox::workspaceName());
         if (!workspace)
             return fail(workspace.error().message);

@@ -2,6 +2,8 @@
 #include "connectors/http/providerhttpclient.h"
 
 #include "connectors/connectorslogging.h"
+#include "connectors/http/outboundaddresspolicy.h"
+#include "connectors/http/replybodylimit.h"
 #include "connectors/oauth/oauthtokenprovider.h"
 #include "connectors/runtime/jsonpath.h"
 
@@ -24,6 +26,7 @@ namespace Opbox {
 namespace {
 
 constexpr qint64 kPollMs = 100; // how often a wait looks at the cancel token
+constexpr int kMaxRedirects = 10;
 
 QString networkProblem(QNetworkReply::NetworkError error, int timeoutMs)
 {
@@ -73,6 +76,22 @@ bool isPermissionRefusal(int status, const QByteArray &body)
         return false;
     return mentions({"user_lacks_permissions", "lacks sufficient permission", "permission denied", "not accessible by",
                      "not permitted", "not available on your plan", "upgrade your plan", "feature is not enabled"});
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.isValid() && a.scheme() == b.scheme() && a.host() == b.host()
+        && a.port(a.scheme() == u"https" ? 443 : 80) == b.port(b.scheme() == u"https" ? 443 : 80);
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+QString originOf(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
 }
 
 Error cancelledError(const QString &provider, const QString &what)
@@ -146,8 +165,7 @@ QUrl ProviderHttpClient::urlFor(const QString &encodedPath, const QString &encod
 
 bool ProviderHttpClient::isSameOrigin(const QUrl &url) const
 {
-    return url.isValid() && url.scheme() == m_baseUrl.scheme() && url.host() == m_baseUrl.host()
-        && url.port(url.scheme() == u"https" ? 443 : 80) == m_baseUrl.port(m_baseUrl.scheme() == u"https" ? 443 : 80);
+    return sameOrigin(url, m_baseUrl);
 }
 
 QString ProviderHttpClient::describe(const QByteArray &method, const QUrl &url)
@@ -176,12 +194,8 @@ QString ProviderHttpClient::providerMessage(const QByteArray &body) const
             }
         }
     }
-    if (message.isEmpty() && doc.isNull()) {
-        // Not JSON (a proxy's HTML page, a plain-text error): keep a short, single-line excerpt.
-        message = QString::fromUtf8(body.left(200)).simplified();
-        if (message.startsWith(u'<'))
-            message.clear();
-    }
+    // Not JSON (a proxy's HTML page, a plain-text error, some internal service): the status alone
+    // is told, so that no answer of a host the connection points at is read out through a message.
     if (message.size() > 300)
         message = message.left(300) + u"…"_s;
     return scrub(message);
@@ -235,8 +249,9 @@ QNetworkRequest ProviderHttpClient::buildRequest(const HttpCall &call) const
     }
     QNetworkRequest request(url);
     request.setTransferTimeout(m_policy.settings().timeoutMs);
-    // A redirect to another host must not carry the provider's credentials along.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    // Redirects are followed by transfer(): each target is checked for its origin (a redirect to
+    // another host must not carry the provider's credentials along) and for its address.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("User-Agent", "OpboxPipelines/" OPBOX_VERSION);
     request.setRawHeader("Accept", "application/json");
     for (const auto &[name, value] : m_manifest->headers)
@@ -341,6 +356,75 @@ void ProviderHttpClient::notePause(const HttpExchange &exchange)
     }
 }
 
+Error ProviderHttpClient::permanentFailure(const QString &what, const QString &problem, const QUrl &url) const
+{
+    // Blaming the base URL misleads when none was entered: the provider's own address failing
+    // points at this computer's network or proxy.
+    const bool ownAddress = m_config.value(u"baseUrl"_s).toString().trimmed().isEmpty();
+    const QString hint
+        = ownAddress ? tr("Check this computer's network connection and proxy settings.") : tr("Check the API base URL.");
+    return Error::configuration(tr("%1: %2 failed: %3 (%4). %5").arg(m_manifest->provider, what, problem, url.host(), hint));
+}
+
+QCoro::Task<Result<ProviderHttpClient::Transfer>> ProviderHttpClient::transfer(HttpCall call, std::shared_ptr<CancelToken> stop)
+{
+    const QString what = describe(call.method, call.url);
+    const OutboundAddressPolicy addresses = OutboundAddressPolicy::current();
+    for (int hop = 0;; ++hop) {
+        auto preparing = addresses.prepare(buildRequest(call));
+        const Result<QNetworkRequest> request = co_await preparing;
+        if (!request)
+            co_return permanentFailure(what, request.error().message, call.url);
+        std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply;
+        if (call.method == "GET")
+            reply.reset(m_network->get(*request));
+        else
+            reply.reset(m_network->sendCustomRequest(*request, call.method, call.body));
+        ReplyBodyLimit body(reply.get(), MaxBodyBytes);
+        while (!reply->isFinished()) {
+            // The wrapper must outlive its task (the task refers to it), so both are named.
+            auto awaitable = qCoro(reply.get());
+            auto waiting = awaitable.waitForFinished(std::chrono::milliseconds(kPollMs * 3));
+            const bool finished = co_await waiting;
+            if (!finished && stopped(stop))
+                reply->abort();
+        }
+        if (body.exceeded()) {
+            co_return Error::malformed(tr("%1: %2 answered with more than %3 MiB, more than any page may have; the answer "
+                                          "was refused")
+                                           .arg(m_manifest->provider, what)
+                                           .arg(MaxBodyBytes / (1024 * 1024)));
+        }
+        Transfer result;
+        result.exchange.url = call.url;
+        result.exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.exchange.headers = reply->rawHeaderPairs();
+        result.exchange.body = body.take();
+        result.error = reply->error();
+        result.handshakeIncomplete = result.error == QNetworkReply::RemoteHostClosedError && call.url.scheme() == u"https"_s
+            && reply->sslConfiguration().sessionCipher().isNull();
+        if (stopped(stop) || !isRedirect(result.exchange.status) || call.acceptStatuses.contains(result.exchange.status))
+            co_return result;
+        const QByteArray location = result.exchange.header("location");
+        if (location.isEmpty())
+            co_return result;
+        const QUrl target = call.url.resolved(QUrl::fromEncoded(location));
+        if (!sameOrigin(target, call.url)) {
+            co_return permanentFailure(
+                what, tr("it redirected to another origin (%1), which is never sent the credentials").arg(originOf(target)),
+                call.url);
+        }
+        if (hop >= kMaxRedirects)
+            co_return permanentFailure(what, tr("it redirected more than %1 times").arg(kMaxRedirects), call.url);
+        const int status = result.exchange.status;
+        if (status == 303 || ((status == 301 || status == 302) && call.method == "POST")) {
+            call.method = QByteArrayLiteral("GET");
+            call.body.clear();
+        }
+        call.url = target;
+    }
+}
+
 QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::shared_ptr<CancelToken> stop)
 {
     const QString what = describe(call.method, call.url);
@@ -370,51 +454,26 @@ QCoro::Task<Result<HttpExchange>> ProviderHttpClient::send(HttpCall call, std::s
                 co_return refreshed.error();
         }
         const QString sentToken = m_tokens ? m_tokens->accessToken() : QString();
-        const QNetworkRequest request = buildRequest(call);
-        std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply;
-        if (call.method == "GET")
-            reply.reset(m_network->get(request));
-        else
-            reply.reset(m_network->sendCustomRequest(request, call.method, call.body));
-        while (!reply->isFinished()) {
-            // The wrapper must outlive its task (the task refers to it), so both are named.
-            auto awaitable = qCoro(reply.get());
-            auto waiting = awaitable.waitForFinished(std::chrono::milliseconds(kPollMs * 3));
-            const bool finished = co_await waiting;
-            if (!finished && stopped(stop))
-                reply->abort();
-        }
+        auto transferring = transfer(call, stop);
+        Result<Transfer> transferred = co_await transferring;
         if (stopped(stop))
             co_return cancelledError(provider, what);
-
-        HttpExchange exchange;
-        exchange.url = call.url;
-        exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        exchange.headers = reply->rawHeaderPairs();
-        exchange.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after a timeout
+        if (!transferred)
+            co_return transferred.error();
+        HttpExchange exchange = std::move(transferred->exchange);
 
         qint64 waitMs = -1;
         bool throttled = false; // the provider said the account is out of requests for now
         // A status does not make an answer whole: the connection may have dropped in the middle of
-        // the body (a truncated page must not pass for the page), or the answer was a redirect that
-        // was not followed.
-        const auto networkError = reply->error();
+        // the body (a truncated page must not pass for the page).
+        const auto networkError = transferred->error;
         const bool transportFailed = networkError != QNetworkReply::NoError && networkError <= QNetworkReply::UnknownNetworkError;
         if (exchange.status == 0 || transportFailed) {
             lastProblem = networkProblem(networkError, m_policy.settings().timeoutMs);
-            if (networkError == QNetworkReply::InsecureRedirectError) {
-                const QUrl target = call.url.resolved(QUrl::fromEncoded(exchange.header("location")));
-                lastProblem
-                    = tr("it redirected to another origin (%1), which is never sent the credentials")
-                          .arg(target.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
-                                   .toString());
-            } else if (networkError == QNetworkReply::RemoteHostClosedError && call.url.scheme() == u"https"_s
-                       && reply->sslConfiguration().sessionCipher().isNull()) {
+            if (transferred->handshakeIncomplete)
                 lastProblem = tr("the server closed the connection during the TLS handshake");
-            }
-            if (isPermanentNetworkError(networkError)) {
-                co_return Error::configuration(tr("%1: %2 failed: %3. Check the API base URL.").arg(provider, what, lastProblem));
-            }
+            if (isPermanentNetworkError(networkError))
+                co_return permanentFailure(what, lastProblem, exchange.url);
         } else {
             Verdict verdict;
             if (m_inspector)

@@ -64,6 +64,9 @@ public:
     };
     using Inspector = std::function<Verdict(const HttpExchange &exchange)>;
 
+    /** The largest response body a provider may send; a larger one fails the request. */
+    static constexpr qint64 MaxBodyBytes = 64 * 1024 * 1024;
+
     ProviderHttpClient(std::shared_ptr<const ConnectorManifest> manifest, QJsonObject credentials, QJsonObject config,
                        QNetworkAccessManager *network, std::shared_ptr<CancelToken> cancel);
 
@@ -104,6 +107,20 @@ public:
     [[nodiscard]] QString providerName() const { return m_manifest->provider; }
 
 private:
+    /** One request's answer as it arrived, after the same-origin redirects were followed. */
+    struct Transfer
+    {
+        HttpExchange exchange;
+        QNetworkReply::NetworkError error = QNetworkReply::NoError;
+        bool handshakeIncomplete = false; // https closed before a cipher was agreed
+    };
+    /**
+     * Sends `call` once, to checked addresses only, following redirects within its origin; an
+     * error for what no retry can change (a refused address or redirect, an oversized body).
+     */
+    [[nodiscard]] QCoro::Task<Result<Transfer>> transfer(HttpCall call, std::shared_ptr<CancelToken> stop);
+    /** The error for a failure that retries cannot mend, with a hint where to look. */
+    [[nodiscard]] Error permanentFailure(const QString &what, const QString &problem, const QUrl &url) const;
     [[nodiscard]] bool stopped(const std::shared_ptr<CancelToken> &stop) const;
     [[nodiscard]] QCoro::Task<bool> waitFor(qint64 ms, std::shared_ptr<CancelToken> stop);
     /** Refreshes the OAuth tokens after `rejected` stopped working; the error scrubbed of secrets. */

@@ -2,6 +2,8 @@
 #include "connectors/oauth/oauthaccountdiscovery.h"
 
 #include "connectors/connectorslogging.h"
+#include "connectors/http/outboundaddresspolicy.h"
+#include "connectors/http/replybodylimit.h"
 
 #include <QCoroNetworkReply>
 #include <QJsonArray>
@@ -17,6 +19,7 @@ namespace Opbox {
 
 namespace {
 constexpr int kTimeoutMs = 30000;
+constexpr qint64 kMaxAnswerBytes = 4 * 1024 * 1024; // a list of tenants or accounts
 
 QString stripSlashes(QString text)
 {
@@ -34,20 +37,30 @@ QCoro::Task<Result<OAuthAccount>> OAuthAccountDiscovery::discover(std::shared_pt
     const QUrl url = profile->discoveryUrl(config);
     QNetworkRequest request(url);
     request.setTransferTimeout(kTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    // Never redirected: the access token goes to the discovery endpoint only.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "OpboxPipelines/" OPBOX_VERSION);
-    std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply(network->get(request));
+    const QString what = u"GET "_s + url.path();
+    const OutboundAddressPolicy addresses = OutboundAddressPolicy::current();
+    auto preparing = addresses.prepare(request);
+    const Result<QNetworkRequest> checked = co_await preparing;
+    if (!checked)
+        co_return Error::configuration(tr("%1: %2 failed: %3").arg(profile->provider, what, checked.error().message));
+    std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply(network->get(*checked));
+    ReplyBodyLimit limit(reply.get(), kMaxAnswerBytes);
     co_await qCoro(reply.get()).waitForFinished(std::chrono::milliseconds(kTimeoutMs + 5000));
     if (!reply->isFinished())
         reply->abort();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString what = u"GET "_s + url.path();
+    if (limit.exceeded())
+        co_return Error::malformed(
+            tr("%1 answered %2 with more than %3 MiB").arg(profile->provider, what).arg(kMaxAnswerBytes >> 20));
     if (status == 0)
         co_return Error::unavailable(
             tr("%1: %2 failed (network error %3)").arg(profile->provider, what).arg(int(reply->error())));
-    const QByteArray body = reply->readAll();
+    const QByteArray body = limit.take();
     if (status < 200 || status >= 300)
         co_return Error::upstream(tr("%1 refused %2 (HTTP %3)").arg(profile->provider, what).arg(status));
     const QJsonDocument answer = QJsonDocument::fromJson(body);
@@ -55,7 +68,23 @@ QCoro::Task<Result<OAuthAccount>> OAuthAccountDiscovery::discover(std::shared_pt
         co_return Error::malformed(tr("%1 returned malformed data for %2").arg(profile->provider, what));
     switch (profile->discovery) {
     case OAuthProfile::Discovery::XeroConnections: co_return xeroTenant(*profile, config, answer);
-    case OAuthProfile::Discovery::DocuSignUserInfo: co_return docuSignAccount(*profile, config, answer);
+    case OAuthProfile::Discovery::DocuSignUserInfo: {
+        Result<OAuthAccount> account = docuSignAccount(*profile, config, answer);
+        if (!account)
+            co_return account;
+        // The API root it names receives the access token: held to the rules of every provider address.
+        const QUrl base(account->config.value(u"baseUri"_s).toString(), QUrl::StrictMode);
+        if (!addresses.allowsPlainHttp(base) || (base.scheme() != u"https"_s && base.scheme() != u"http"_s))
+            co_return Error::configuration(
+                tr("%1 userinfo names a base_uri that is not https (%2)").arg(profile->provider, base.toDisplayString()));
+        if (addresses.restricts()) {
+            auto resolving = addresses.resolve(base);
+            if (const Result<QHostAddress> allowed = co_await resolving; !allowed)
+                co_return Error::configuration(
+                    tr("%1 userinfo names a base_uri that cannot be used: %2").arg(profile->provider, allowed.error().message));
+        }
+        co_return account;
+    }
     case OAuthProfile::Discovery::None: break;
     }
     co_return OAuthAccount();

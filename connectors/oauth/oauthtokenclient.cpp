@@ -3,6 +3,8 @@
 
 #include "connectors/connectorslogging.h"
 #include "connectors/http/formencoding.h"
+#include "connectors/http/outboundaddresspolicy.h"
+#include "connectors/http/replybodylimit.h"
 
 #include <QCoroNetworkReply>
 #include <QCoroTimer>
@@ -11,7 +13,9 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QUrl>
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -28,17 +32,24 @@ QString scrubbed(QString text, const QStringList &secrets)
     return text;
 }
 
+/**
+ * `expires_in` in seconds within [MinTokenLifetimeSeconds, MaxTokenLifetimeSeconds]: a token that
+ * claims to last forever is refreshed within a year, one that claims to be expired already (zero,
+ * negative, NaN) is used for a minute.
+ */
 std::optional<qint64> lifetimeSeconds(const QJsonValue &v)
 {
-    if (v.isDouble() && v.toDouble() > 0)
-        return qint64(v.toDouble());
-    if (v.isString()) {
-        bool ok = false;
-        const qint64 n = v.toString().toLongLong(&ok);
-        if (ok && n > 0)
-            return n;
-    }
-    return std::nullopt;
+    bool ok = v.isDouble();
+    double seconds = v.toDouble();
+    if (v.isString())
+        seconds = v.toString().trimmed().toDouble(&ok);
+    if (!ok)
+        return std::nullopt; // no lifetime given: the provider's documented default applies
+    if (std::isnan(seconds))
+        return OAuthTokenClient::MinTokenLifetimeSeconds;
+    // Clamped as a double: no value, however huge, is converted to an integer out of range.
+    return qint64(std::clamp(seconds, double(OAuthTokenClient::MinTokenLifetimeSeconds),
+                             double(OAuthTokenClient::MaxTokenLifetimeSeconds)));
 }
 
 } // namespace
@@ -84,6 +95,7 @@ QCoro::Task<Result<OAuthTokens>> OAuthTokenClient::post(QList<QPair<QString, QSt
     if (clientSecret.isEmpty())
         form.append({u"client_id"_s, clientId}); // a public (PKCE-only) client names itself in the body
     const QByteArray body = FormEncoding::encode(form);
+    const OutboundAddressPolicy addresses = OutboundAddressPolicy::current();
     QString lastProblem;
     for (int attempt = 0;; ++attempt) {
         QNetworkRequest request(url);
@@ -98,12 +110,25 @@ QCoro::Task<Result<OAuthTokens>> OAuthTokenClient::post(QList<QPair<QString, QSt
             const QByteArray basic = QUrl::toPercentEncoding(clientId) + ':' + QUrl::toPercentEncoding(clientSecret);
             request.setRawHeader("Authorization", "Basic " + basic.toBase64());
         }
-        std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply(m_network->post(request, body));
+        auto preparing = addresses.prepare(request);
+        const Result<QNetworkRequest> checked = co_await preparing;
+        if (!checked) {
+            co_return Error::configuration(
+                tr("%1 token endpoint (%2) was not asked: %3")
+                    .arg(provider, url.toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), checked.error().message));
+        }
+        std::unique_ptr<QNetworkReply, QScopedPointerDeleteLater> reply(m_network->post(*checked, body));
+        ReplyBodyLimit limit(reply.get(), MaxAnswerBytes);
         co_await qCoro(reply.get()).waitForFinished(std::chrono::milliseconds(m_timeoutMs + 5000));
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray answer = reply->isFinished() ? reply->readAll() : QByteArray();
+        const QByteArray answer = reply->isFinished() ? limit.take() : QByteArray();
         if (!reply->isFinished())
             reply->abort();
+        if (limit.exceeded()) {
+            co_return Error::malformed(tr("%1 token endpoint answered with more than %2 KiB; the answer was refused")
+                                           .arg(provider)
+                                           .arg(MaxAnswerBytes / 1024));
+        }
         const bool retryable = status == 0 || status == 429 || status >= 500;
         if (!retryable)
             co_return interpret(status, answer, what, secrets);

@@ -53,6 +53,12 @@ public:
     static constexpr QLatin1StringView ClientId{"client_id"};
     static constexpr QLatin1StringView ClientSecret{"client_secret"};
 
+    /** A token endpoint's answer is a few hundred bytes; a larger one than this is refused. */
+    static constexpr qint64 MaxAnswerBytes = 1024 * 1024;
+    /** The range an `expires_in` is clamped to. */
+    static constexpr qint64 MinTokenLifetimeSeconds = 60;
+    static constexpr qint64 MaxTokenLifetimeSeconds = 365 * 24 * 3600;
+
     OAuthTokenClient(std::shared_ptr<const OAuthProfile> profile, QJsonObject config, QNetworkAccessManager *network);
 
     /** Retries after network errors, 429 and 5xx (default 2), with a short backoff. */

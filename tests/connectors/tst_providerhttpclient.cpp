@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The provider client against small servers on 127.0.0.1 that misbehave on purpose: a connection
 // reset in the middle of a body, a redirect to another origin, a host that does not resolve, and a
-// plain-TCP server spoken to over https.
+// plain-TCP server spoken to over https; the outbound address policy, which refuses internal
+// addresses (each range, a name that resolves to one, a redirect to one) unless they are allowed,
+// and answers that are too large.
+#include "connectors/http/outboundaddresspolicy.h"
 #include "connectors/http/providerhttpclient.h"
 
 #include <QCoroTask>
@@ -154,6 +157,168 @@ class TestProviderHttpClient : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void cleanup() { OutboundAddressPolicy::install(OutboundAddressPolicy::allowAll()); }
+
+    void internalRanges_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("internal");
+        for (const char *a : {"127.0.0.1", "127.255.3.4", "10.0.0.5", "10.255.255.255", "172.16.0.1", "172.31.255.254",
+                              "192.168.1.1", "169.254.169.254", "0.0.0.0", "::", "::1", "fc00::1", "fdff::1", "fe80::1",
+                              "febf::1", "::ffff:127.0.0.1", "::ffff:10.1.2.3", "::ffff:169.254.169.254"})
+            QTest::newRow(a) << QString::fromLatin1(a) << true;
+        for (const char *a : {"8.8.8.8", "172.15.255.255", "172.32.0.1", "192.169.0.1", "11.0.0.1", "169.255.0.1",
+                              "2606:4700::1111", "fec0::1", "::ffff:8.8.8.8"})
+            QTest::newRow(a) << QString::fromLatin1(a) << false;
+    }
+    void internalRanges()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, internal);
+        const QHostAddress host(address);
+        QVERIFY(!host.isNull());
+        QCOMPARE(OutboundAddressPolicy::isInternal(host), internal);
+        QCOMPARE(OutboundAddressPolicy::publicOnly().allows(host, 443), !internal);
+        QVERIFY(OutboundAddressPolicy::allowAll().allows(host, 443));
+    }
+
+    void internalAddressesRefused_data()
+    {
+        QTest::addColumn<QString>("baseUrl"); // PORT: the test server's port
+        QTest::addColumn<QString>("policy"); // server | allow-private | demo (this server's port) | demo-other
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("loopback") << u"http://127.0.0.1:PORT"_s << u"server"_s << false;
+        QTest::newRow("a name for loopback") << u"http://localhost:PORT"_s << u"server"_s << false;
+        QTest::newRow("IPv4-mapped loopback") << u"http://[::ffff:127.0.0.1]:PORT"_s << u"server"_s << false;
+        QTest::newRow("private 10/8") << u"http://10.0.0.5:8080"_s << u"server"_s << false;
+        QTest::newRow("private 172.16/12") << u"http://172.16.4.2"_s << u"server"_s << false;
+        QTest::newRow("private 192.168/16") << u"https://192.168.0.10"_s << u"server"_s << false;
+        QTest::newRow("link-local metadata") << u"http://169.254.169.254"_s << u"server"_s << false;
+        QTest::newRow("unspecified") << u"http://0.0.0.0:PORT"_s << u"server"_s << false;
+        QTest::newRow("unique local IPv6") << u"http://[fd00::1]"_s << u"server"_s << false;
+        QTest::newRow("link-local IPv6") << u"http://[fe80::1]"_s << u"server"_s << false;
+        QTest::newRow("loopback IPv6") << u"http://[::1]:PORT"_s << u"server"_s << false;
+        QTest::newRow("allowed: loopback") << u"http://127.0.0.1:PORT"_s << u"allow-private"_s << true;
+        QTest::newRow("allowed: a name for loopback") << u"http://localhost:PORT"_s << u"allow-private"_s << true;
+        QTest::newRow("demo: its port") << u"http://127.0.0.1:PORT"_s << u"demo"_s << true;
+        QTest::newRow("demo: its port by name") << u"http://localhost:PORT"_s << u"demo"_s << true;
+        QTest::newRow("demo: another port") << u"http://127.0.0.1:PORT"_s << u"demo-other"_s << false;
+        QTest::newRow("demo: private 10/8") << u"http://10.0.0.5:8080"_s << u"demo"_s << false;
+    }
+    void internalAddressesRefused()
+    {
+        QFETCH(QString, baseUrl);
+        QFETCH(QString, policy);
+        QFETCH(bool, ok);
+        ScriptServer server;
+        server.script = [](QTcpSocket *socket, const QByteArray &) { socket->write(okResponse(R"({"items":[]})")); };
+        QVERIFY(server.start());
+        if (policy == u"server"_s)
+            OutboundAddressPolicy::install(OutboundAddressPolicy::publicOnly());
+        else if (policy == u"demo"_s)
+            OutboundAddressPolicy::install(OutboundAddressPolicy::publicOnly({server.port()}));
+        else if (policy == u"demo-other"_s)
+            OutboundAddressPolicy::install(OutboundAddressPolicy::publicOnly({quint16(server.port() + 1)}));
+        const QString url = QString(baseUrl).replace(u"PORT"_s, QString::number(server.port()));
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), url, u"/items"_s, 2);
+        QVERIFY2(result.ok == ok, qPrintable(result.message));
+        if (ok) {
+            QCOMPARE(server.requests.size(), 1);
+            // Pinned to the checked address, the request still names the host it was written for.
+            QCOMPARE(requestHeader(server.requests.constFirst(), "Host"), QUrl(url).authority().toLatin1());
+            return;
+        }
+        QCOMPARE(server.requests.size(), 0); // refused before connecting, and not retried
+        QVERIFY2(result.message.contains(QUrl(url).host()), qPrintable(result.message));
+        QVERIFY2(result.message.contains(u"--allow-private-hosts"_s), qPrintable(result.message));
+        QVERIFY2(result.message.contains(u"GET /items"_s), qPrintable(result.message));
+    }
+
+    void redirectToAnInternalAddress_data()
+    {
+        QTest::addColumn<QString>("policy");
+        QTest::newRow("server (demo ports)") << u"demo"_s;
+        QTest::newRow("allow-private") << u"allow-private"_s;
+    }
+    void redirectToAnInternalAddress()
+    {
+        QFETCH(QString, policy);
+        ScriptServer inner;
+        inner.script = [](QTcpSocket *socket, const QByteArray &) { socket->write(okResponse(R"({"secret":1})")); };
+        QVERIFY(inner.start());
+        ScriptServer outer;
+        outer.script = [&inner](QTcpSocket *socket, const QByteArray &request) {
+            const QByteArray line = request.left(request.indexOf("\r\n"));
+            QByteArray location = "/next";
+            if (line.contains("/away"))
+                location = inner.origin().toLatin1() + "/steal";
+            if (line.contains("/next")) {
+                socket->write(okResponse(R"({"items":[]})"));
+                return;
+            }
+            socket->write("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n");
+        };
+        QVERIFY(outer.start());
+        OutboundAddressPolicy::install(policy == u"demo"_s ? OutboundAddressPolicy::publicOnly({outer.port()})
+                                                           : OutboundAddressPolicy::allowAll());
+        const auto manifest = manifestWith(ConnectorManifest::Auth::Kind::Bearer);
+        // Within the origin, the redirect is followed to the checked address with the credentials.
+        const Outcome followed = get(manifest, outer.origin(), u"/start"_s);
+        QVERIFY2(followed.ok, qPrintable(followed.message));
+        QCOMPARE(outer.requests.size(), 2);
+        QVERIFY(carriesCredential(outer.requests.last(), "Authorization"));
+        // To another address: never followed, whether or not that address is allowed.
+        const Outcome refused = get(manifest, outer.origin(), u"/away"_s, 2);
+        QVERIFY(!refused.ok);
+        QCOMPARE(inner.requests.size(), 0);
+        QVERIFY2(refused.message.contains(u"redirected"_s), qPrintable(refused.message));
+    }
+
+    void oversizedBody_data()
+    {
+        QTest::addColumn<bool>("declared"); // Content-Length says so, or the body just keeps coming
+        QTest::newRow("Content-Length 65 MiB") << true;
+        QTest::newRow("65 MiB until the connection closes") << false;
+    }
+    void oversizedBody()
+    {
+        QFETCH(bool, declared);
+        const qint64 size = 65 * 1024 * 1024;
+        ScriptServer server;
+        server.script = [declared, size](QTcpSocket *socket, const QByteArray &) {
+            QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+            head += declared ? QByteArray("Content-Length: " + QByteArray::number(size) + "\r\n\r\n")
+                             : QByteArray("Connection: close\r\n\r\n");
+            socket->write(head);
+            const QByteArray chunk(1024 * 1024, ' ');
+            for (qint64 sent = 0; sent < size; sent += chunk.size())
+                socket->write(chunk);
+            if (!declared)
+                socket->disconnectFromHost();
+        };
+        QVERIFY(server.start());
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), server.origin(), u"/items"_s, 2);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.message.contains(u"64 MiB"_s), qPrintable(result.message));
+        QVERIFY2(result.message.contains(u"GET /items"_s), qPrintable(result.message));
+        QCOMPARE(server.requests.size(), 1); // an oversized answer is not asked for again
+    }
+
+    void nonJsonErrorBodyIsNotRepeated()
+    {
+        ScriptServer server;
+        server.script = [](QTcpSocket *socket, const QByteArray &) {
+            const QByteArray body = "internal-service-banner version 1.2.3";
+            socket->write("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        };
+        QVERIFY(server.start());
+        const Outcome result = get(manifestWith(ConnectorManifest::Auth::Kind::Bearer), server.origin(), u"/items"_s);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.message.contains(u"HTTP 400"_s), qPrintable(result.message));
+        QVERIFY2(!result.message.contains(u"banner"_s), qPrintable(result.message));
+    }
+
     void resetMidBody_data()
     {
         QTest::addColumn<int>("resets"); // how many attempts meet the reset
@@ -266,7 +431,20 @@ private Q_SLOTS:
         QVERIFY(!result.ok);
         QVERIFY2(result.message.contains(u"host not found"_s), qPrintable(result.message));
         QVERIFY2(result.message.contains(u"Check the API base URL"_s), qPrintable(result.message));
+        QVERIFY2(result.message.contains(u"(no-such-provider.invalid)"_s), qPrintable(result.message));
         QVERIFY2(freeOfSecrets(result.message.toUtf8()), qPrintable(result.message));
+    }
+
+    void hostNotFoundAtTheProvidersOwnAddress()
+    {
+        // No base URL was entered: the message names the host and points at the network, not the field.
+        auto manifest = manifestWith(ConnectorManifest::Auth::Kind::Bearer);
+        manifest->baseUrl = u"http://api.no-such-provider.invalid"_s;
+        const Outcome result = get(manifest, QString(), u"/items"_s, 3);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.message.contains(u"(api.no-such-provider.invalid)"_s), qPrintable(result.message));
+        QVERIFY2(result.message.contains(u"proxy"_s), qPrintable(result.message));
+        QVERIFY2(!result.message.contains(u"base URL"_s), qPrintable(result.message));
     }
 
     void tlsToPlainServer_data()

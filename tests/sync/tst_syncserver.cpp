@@ -58,7 +58,8 @@ private Q_SLOTS:
         QProcess server;
         server.setProcessEnvironment(env);
         server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        server.start(app, {u"--server"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--workers"_s, u"2"_s});
+        // The fakes listen on 127.0.0.1, which a server reaches only when allowed to.
+        server.start(app, {u"--server"_s, u"--allow-private-hosts"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--workers"_s, u"2"_s});
         QVERIFY(server.waitForStarted(10000));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += server.readAllStandardOutput()).contains("listening on"), 20000);
