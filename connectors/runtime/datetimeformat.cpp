@@ -66,7 +66,9 @@ template<typename View> bool canonical(View s)
         return false;
     const int month = readDigits(s, 5, 2), day = readDigits(s, 8, 2), hour = readDigits(s, 11, 2), minute = readDigits(s, 14, 2),
               second = readDigits(s, 17, 2);
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
+    // The calendar decides the day: a 31 June or 29 February of a common year is no instant and
+    // must go through the parser, which refuses it, instead of being stored as it came.
+    return QDate::isValid(readDigits(s, 0, 4), month, day) && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59
         && second >= 0 && second <= 59;
 }
 

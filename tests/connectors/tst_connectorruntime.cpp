@@ -117,6 +117,10 @@ private Q_SLOTS:
         QCOMPARE(DateTimeFormat::format(when, u"epoch_s"), u"1748736005"_s);
         QCOMPARE(DateTimeFormat::format(when, u"date"), u"2025-06-01"_s);
         QVERIFY(!DateTimeFormat::isCanonical(u"2025-06-01T00:00:05Z"));
+        // Days the calendar does not have are not canonical, in either text form.
+        QVERIFY(DateTimeFormat::isCanonical(u"2024-02-29T10:00:00.000Z"));
+        QVERIFY(!DateTimeFormat::isCanonical(u"2024-06-31T10:00:00.000Z"));
+        QVERIFY(!DateTimeFormat::isCanonical(QLatin1StringView("2023-02-29T10:00:00.000Z")));
     }
 
     void readsRetryAfter_data()
