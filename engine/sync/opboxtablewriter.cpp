@@ -280,6 +280,8 @@ Result<OpboxTableWriter::Counts> OpboxTableWriter::write(const RecordBatch &reco
                 return sqlError("preparing the upsert");
             if (bindRecord(records, row, runId, &failed))
                 break;
+            if (failed && !m_schema.refusal().isEmpty())
+                return Error{Error::Kind::Malformed, u"TOO_MANY_COLUMNS"_s, m_schema.refusal(), {}};
             if (failed)
                 return sqlError("changing the columns");
         }

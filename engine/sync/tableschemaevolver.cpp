@@ -6,6 +6,7 @@
 #include "engine/store/sqlitestatement.h"
 #include "engine/sync/tablenamingpolicy.h"
 
+#include <QCoreApplication>
 #include <atomic>
 #include <sqlite3.h>
 
@@ -180,6 +181,19 @@ bool TableSchemaEvolver::create(const RecordBatch &records, const QString &runId
 
 int TableSchemaEvolver::addColumn(const QString &field, LogicalType type, const QString &runId)
 {
+    if (runId != m_countedRun) {
+        m_countedRun = runId;
+        m_addedInRun = 0;
+    }
+    if (m_addedInRun >= MaxNewColumnsPerRun) {
+        m_refusal = QCoreApplication::translate("TableSchemaEvolver",
+                                                "the provider sent more than %1 new fields for table %2 in one run; the "
+                                                "run stops before the table grows without bound (field %3)")
+                        .arg(MaxNewColumnsPerRun)
+                        .arg(m_table, field.left(64));
+        return -1;
+    }
+    ++m_addedInRun;
     const QString name = TableNamingPolicy::deduplicate(TableNamingPolicy::columnName(field), m_taken);
     if (!exec(u"ALTER TABLE "_s + TableNamingPolicy::quote(m_table) + u" ADD COLUMN "_s + TableNamingPolicy::quote(name)))
         return -1;

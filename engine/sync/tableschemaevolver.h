@@ -65,6 +65,11 @@ public:
     /** The columns of the primary key, in key order. */
     [[nodiscard]] const QList<int> &keyColumns() const { return m_keyColumns; }
 
+    /** How many columns one run may add to a table: a provider cannot widen a table without bound. */
+    static constexpr int MaxNewColumnsPerRun = 500;
+    /** Why the last change was refused when it was not an SQL error (the per-run column limit); else empty. */
+    [[nodiscard]] const QString &refusal() const { return m_refusal; }
+
     /** The system columns every Opbox table has, in order. */
     [[nodiscard]] static const QStringList &systemColumns();
 
@@ -93,6 +98,9 @@ private:
     QHash<QString, FieldEntry> m_fields;
     QSet<QString> m_taken;
     QList<int> m_keyColumns;
+    QString m_countedRun; // the run whose added columns m_addedInRun counts
+    int m_addedInRun = 0;
+    QString m_refusal;
 };
 
 } // namespace Opbox

@@ -8,6 +8,7 @@
 #include "engine/sync/columntypepolicy.h"
 #include "engine/sync/opboxtablewriter.h"
 #include "engine/sync/tablenamingpolicy.h"
+#include "engine/sync/tableschemaevolver.h"
 #include "testengine.h"
 
 #include <QJsonArray>
@@ -296,6 +297,39 @@ private Q_SLOTS:
     {
         // A failed step must not leave its transaction open for the next one.
         sqlite3_exec(handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+
+    void newColumnsPerRunAreCapped()
+    {
+        // A record with `count` fields never seen before, named from `first` on.
+        const auto wide = [](int id, int first, int count) {
+            QJsonObject record{{u"id"_s, id}};
+            for (int i = first; i < first + count; ++i)
+                record.insert(u"f%1"_s.arg(i), i);
+            return RecordBatch::fromJson(QJsonArray{record});
+        };
+        OpboxTableWriter w(handle(), u"wide__items"_s, u"wide"_s, u"items"_s, {u"id"_s}, u"c1"_s, QString());
+        const int cap = TableSchemaEvolver::MaxNewColumnsPerRun;
+        QVERIFY(begin());
+        // The run's first page adds the key column and fields up to the cap…
+        auto c = w.write(wide(1, 0, cap - 1), u"r1"_s, u"2026-01-01T00:00:00.000Z"_s);
+        QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error().message));
+        QVERIFY(commit());
+        // …and a later page of the same run may add no more.
+        QVERIFY(begin());
+        c = w.write(wide(2, cap, 2), u"r1"_s, u"2026-01-01T00:00:01.000Z"_s);
+        QVERIFY(!c.ok());
+        QCOMPARE(c.error().code, u"TOO_MANY_COLUMNS"_s);
+        QVERIFY2(c.error().message.contains(u"500"_s) && c.error().message.contains(u"wide__items"_s),
+                 qPrintable(c.error().message));
+        QVERIFY(sqlite3_exec(handle(), "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
+        w.invalidate();
+        // The next run starts counting afresh.
+        QVERIFY(begin());
+        c = w.write(wide(2, cap, 2), u"r2"_s, u"2026-01-01T00:00:02.000Z"_s);
+        QVERIFY2(c.ok(), c.ok() ? "" : qPrintable(c.error().message));
+        QVERIFY(commit());
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM opbox_columns WHERE table_name = 'wide__items'"_s).toInt(), cap + 2);
     }
 
     void rollbackInvalidatesCatalog()
