@@ -25,6 +25,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -286,6 +287,26 @@ private Q_SLOTS:
         qInfo("large sync: %lld rows in %lld ms; GUI thread: %lld ticks, longest gap %lld ms", Contacts, total.elapsed(), ticks,
               longest);
         QVERIFY2(longest <= 50, qPrintable(u"the GUI thread stalled for %1 ms"_s.arg(longest)));
+    }
+
+    void runDetailsShowWhatWasSkipped()
+    {
+        // The token may not read deals: the run completes with the other stream, and its details say what it skipped.
+        m_fake->run([this] { m_fake->server()->failNext(1, 403, u"/objects/deals"_s); });
+        auto run
+            = m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {u"contacts"_s, u"deals"_s}, RunTrigger::Manual);
+        QVERIFY(run);
+        m_window->detail()->showTab(ConnectionDetailWidget::RunsTab);
+        RunsWidget *runs = m_window->detail()->runs();
+        RunListModel *model = runs->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, 0).data(RunListModel::StatusRole).toString(), u"COMPLETED"_s, 30000);
+        QTest::mouseClick(runs->view()->viewport(), Qt::LeftButton, {}, runs->view()->visualRect(model->index(0, 0)).center());
+        auto *details = runs->findChild<QPlainTextEdit *>();
+        QVERIFY(details);
+        QTRY_VERIFY(details->toPlainText().contains(u"Skipped: deals: "_s));
+        QVERIFY2(details->toPlainText().contains(u"HubSpot"_s), qPrintable(details->toPlainText()));
+        QVERIFY(!details->toPlainText().contains(u"Skipped: contacts"_s));
     }
 };
 
