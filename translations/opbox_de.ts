@@ -1020,10 +1020,6 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
         <translation>Variante:</translation>
     </message>
     <message>
-        <source>&amp;Enabled (scheduled, webhook and run-all syncs may start)</source>
-        <translation>&amp;Aktiviert (geplante, Webhook- und Sammel-Synchronisationen dürfen starten)</translation>
-    </message>
-    <message>
         <source>Connection enabled</source>
         <translation>Verbindung aktiviert</translation>
     </message>
@@ -1186,6 +1182,14 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
     <message>
         <source>Connection check failed: %1</source>
         <translation>Prüfung der Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>Akti&amp;viert</translation>
+    </message>
+    <message>
+        <source>Scheduled, webhook and run-all syncs may start.</source>
+        <translation>Geplante, Webhook- und Sammel-Synchronisationen dürfen starten.</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2864,37 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>Cursor</source>
         <translation>Cursor</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>No table yet</source>
+        <translation>Noch keine Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Zuletzt synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in the table</source>
+        <translation>nicht in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Table column</source>
+        <translation>Tabellenspalte</translation>
     </message>
 </context>
 <context>

@@ -1020,10 +1020,6 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
         <translation>Variant:</translation>
     </message>
     <message>
-        <source>&amp;Enabled (scheduled, webhook and run-all syncs may start)</source>
-        <translation>&amp;Enabled (scheduled, webhook and run-all syncs may start)</translation>
-    </message>
-    <message>
         <source>Connection enabled</source>
         <translation>Connection enabled</translation>
     </message>
@@ -1186,6 +1182,14 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     <message>
         <source>Connection check failed: %1</source>
         <translation>Connection check failed: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Enabled</translation>
+    </message>
+    <message>
+        <source>Scheduled, webhook and run-all syncs may start.</source>
+        <translation>Scheduled, webhook and run-all syncs may start.</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2864,37 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>Cursor</source>
         <translation>Cursor</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>No table yet</source>
+        <translation>No table yet</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Last synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not in the table</source>
+        <translation>not in the table</translation>
+    </message>
+    <message>
+        <source>Table column</source>
+        <translation>Table column</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,8 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
     contentLayout->addStretch(1);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // In a narrow pane a long row puts its value under its label instead of scrolling sideways.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_form->setVerticalSpacing(10);
 
     auto *statusRow = new QWidget(content);
@@ -98,8 +100,12 @@ ConnectionOverviewWidget::ConnectionOverviewWidget(OwnerSession *session, Member
     m_variant->setAccessibleName(tr("Variant"));
     m_form->addRow(tr("Variant:"), m_variant);
 
-    m_enabled = new QCheckBox(tr("&Enabled (scheduled, webhook and run-all syncs may start)"), content);
+    // A short check box with its meaning in the tooltip: a check box text cannot wrap, and a long
+    // one would make the detail pane as wide as the sentence.
+    m_enabled = new QCheckBox(tr("&Enabled"), content);
     m_enabled->setAccessibleName(tr("Connection enabled"));
+    m_enabled->setToolTip(tr("Scheduled, webhook and run-all syncs may start."));
+    m_enabled->setAccessibleDescription(m_enabled->toolTip());
     m_form->addRow(tr("Syncing:"), m_enabled);
     connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_updating)

@@ -330,6 +330,9 @@ void MainWindow::attachSession(OwnerSession *session)
     leftLayout->addWidget(m_list, 1);
 
     m_detailStack = new QStackedWidget(splitter);
+    // The detail's pages scroll (scroll areas and tables), so they need not claim the room the
+    // list needs for its status and times.
+    m_detailStack->setMinimumWidth(360);
     m_noSelection = new QLabel(tr("Select a connection to see its details."), m_detailStack);
     m_noSelection->setAlignment(Qt::AlignCenter);
     m_detail = new ConnectionDetailWidget(session, m_connections, m_members,
@@ -342,9 +345,10 @@ void MainWindow::attachSession(OwnerSession *session)
 
     splitter->addWidget(left);
     splitter->addWidget(m_detailStack);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 4);
-    splitter->setSizes({540, 740});
+    // Half and half: the list's status and times need their room as much as the detail does.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({640, 640});
     auto *workspaceLayout = new QVBoxLayout(m_workspace);
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
     workspaceLayout->addWidget(splitter);

@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktopapplication.h"
 #include "connectors/runtime/connectortyperegistry.h"
+#include "engine/services/connectionservice.h"
+#include "engine/services/engine.h"
+#include "engine/services/variantservice.h"
+#include "ui/connectiondetailwidget.h"
+#include "ui/connectioneditdialog.h"
+#include "ui/connectionoverviewwidget.h"
 #include "ui/mainwindow.h"
+#include "ui/newconnectionwizard.h"
 #include "uitestsupport.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QFile>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
@@ -182,6 +192,77 @@ private Q_SLOTS:
         QVERIFY(DesktopApplication::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
         QCOMPARE(QCoreApplication::translate("Opbox::RunListModel", "%n row(s)", nullptr, 30), u"30 Zeilen"_s);
         QVERIFY(DesktopApplication::installTranslations(QLocale::c()));
+        QVERIFY(Test::installTranslation(QLocale::English));
+    }
+
+    void germanWindowsFit_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1440x900") << QSize(1440, 900);
+        QTest::newRow("1024x640") << QSize(1024, 640);
+    }
+
+    void germanWindowsFit()
+    {
+        // German words are longer: at both window sizes no status or time in the list is cut,
+        // the list needs no horizontal scrolling, and the wizards' and dialogs' mnemonics stay unique.
+        QFETCH(QSize, size);
+        QVERIFY(Test::installTranslation(QLocale::German));
+        Test::GuiFixture f;
+        QVERIFY(f.ok());
+        ConnectionDraft draft;
+        draft.name = u"Vertrieb"_s;
+        draft.type = u"CRM_PLATFORM"_s;
+        draft.credentials = QJsonObject{{u"apiKey"_s, u"key"_s}};
+        auto source = f.engine.engine().connections()->create(f.session->caller(), draft);
+        QVERIFY(source);
+        QVERIFY(f.engine.engine().connections()->setStatus(source->id, u"ERROR"_s,
+                                                           u"HubSpot: GET /crm/v3/objects/contacts answered HTTP 500"_s));
+        VariantRequest request;
+        request.label = u"EU"_s;
+        QVERIFY(f.engine.engine().variants()->create(f.session->caller(), source->id, request));
+        draft.name = u"Projekte"_s;
+        draft.type = u"PROJECT_MGMT"_s;
+        draft.credentials = QJsonObject{{u"accessToken"_s, u"token"_s}};
+        QVERIFY(f.engine.engine().connections()->create(f.session->caller(), draft));
+
+        MainWindow window(&f.engine.engine());
+        window.attachSession(f.session.get());
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectConnection(source->id);
+        const QString suffix = u"-de-%1x%2"_s.arg(size.width()).arg(size.height());
+        Test::screenshot(&window, u"mainwindow"_s + suffix);
+        QTreeView *view = window.connectionView();
+        QVERIFY(!view->horizontalScrollBar()->isVisible());
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            for (int column = 1; column < view->model()->columnCount(); ++column) {
+                if (view->isColumnHidden(column))
+                    continue;
+                const QModelIndex index = view->model()->index(row, column);
+                QVERIFY2(view->sizeHintForIndex(index).width() <= view->columnWidth(column), qPrintable(index.data().toString()));
+            }
+        }
+
+        QVERIFY2(Test::mnemonicClashes(window.detail()->overview()).isEmpty(),
+                 qPrintable(Test::mnemonicClashes(window.detail()->overview()).join(u"; "_s)));
+        window.action(u"actionEditConnection"_s)->trigger();
+        auto *edit = Test::waitForDialog<ConnectionEditDialog>(&window);
+        QVERIFY(edit);
+        Test::screenshot(edit, u"connection-edit"_s + suffix);
+        QVERIFY2(Test::mnemonicClashes(edit).isEmpty(), qPrintable(Test::mnemonicClashes(edit).join(u"; "_s)));
+        edit->reject();
+
+        NewConnectionWizard wizard(f.session.get());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        Test::screenshot(&wizard, u"wizard-1-type"_s + suffix);
+        wizard.preselectType(u"REGISTRY"_s);
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(NewConnectionWizard::CredentialsPageId));
+        Test::screenshot(&wizard, u"wizard-2-credentials"_s + suffix);
+        QVERIFY2(Test::mnemonicClashes(&wizard).isEmpty(), qPrintable(Test::mnemonicClashes(&wizard).join(u"; "_s)));
         QVERIFY(Test::installTranslation(QLocale::English));
     }
 
