@@ -104,7 +104,7 @@ std::optional<HttpRequest> parse(const QByteArray &input, int *caller)
 {
     if (input.isEmpty())
         return std::nullopt;
-    *caller = (uchar(input.at(0)) - '0') % 5;
+    *caller = int(unsigned(uchar(input.at(0)) - uchar('0')) % 5);
     const qsizetype lineEnd = input.indexOf('\n');
     const QByteArray line = input.mid(1, lineEnd < 0 ? -1 : lineEnd - 1);
     const qsizetype space = line.indexOf(' ');
