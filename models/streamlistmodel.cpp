@@ -5,11 +5,14 @@
 #include "engine/services/connectorservice.h"
 #include "engine/services/engine.h"
 #include "engine/services/runservice.h"
+#include "engine/store/tablecatalogstore.h"
 #include "models/displayformat.h"
+#include "models/guithread.h"
 #include "models/modelslogging.h"
 #include "models/ownersession.h"
 
 #include <QFont>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -25,15 +28,18 @@ QStringList strings(const QJsonValue &v)
 }
 } // namespace
 
-StreamListModel::StreamListModel(OwnerSession *session, QObject *parent)
-    : TwoLevelItemModel(ColumnCount, parent)
+StreamListModel::StreamListModel(OwnerSession *session, QObject *parent, Details details)
+    : TwoLevelItemModel(details == Details::WithSyncDetails ? ColumnCount : CursorColumn + 1, parent)
     , m_session(session)
+    , m_syncDetails(details == Details::WithSyncDetails)
 {
     RunService *runs = session->engine()->runs();
     connect(runs, &RunService::runFinished, this,
             [this](const QString &, const QString &connectionId, const QString &, const QString &) {
-                if (connectionId == m_connectionId)
-                    refreshCursors();
+                if (connectionId != m_connectionId)
+                    return;
+                refreshCursors();
+                reloadSyncDetails();
             });
     // A cursor reset announces itself as a change of the connection.
     connect(session->engine()->connections(), &ConnectionService::connectionChanged, this,
@@ -41,6 +47,12 @@ StreamListModel::StreamListModel(OwnerSession *session, QObject *parent)
                 if (connectionId == m_connectionId)
                     refreshCursors();
             });
+}
+
+StreamListModel::~StreamListModel()
+{
+    // The task reads through the engine's stores; let it end before they can go away.
+    m_task.waitForFinished();
 }
 
 void StreamListModel::setConnectionId(const QString &connectionId)
@@ -66,7 +78,10 @@ void StreamListModel::setConnectionId(const QString &connectionId)
         m_error = record.error().message;
     }
     m_cursors = readCursors();
+    m_tables.clear();
+    m_lastSync.clear();
     setStreams(streams);
+    reloadSyncDetails();
     // The connection's own selection (config.streams) is what is checked; names the connector no
     // longer has are left out, and a selection with none left means every stream, as in a run.
     QStringList checked;
@@ -86,6 +101,9 @@ void StreamListModel::setConnectorType(const QString &type, const QJsonObject &c
     m_discovering = false;
     m_error.clear();
     m_cursors = {};
+    m_tables.clear();
+    m_lastSync.clear();
+    ++m_detailsGeneration;
     ConnectorContext context;
     context.type = type;
     context.config = config;
@@ -131,6 +149,91 @@ void StreamListModel::refreshCursors()
     m_cursors = cursors;
     if (!m_streams.isEmpty())
         Q_EMIT dataChanged(index(0, CursorColumn), index(int(m_streams.size()) - 1, CursorColumn));
+}
+
+void StreamListModel::reloadSyncDetails()
+{
+    const quint64 generation = ++m_detailsGeneration;
+    if (!m_syncDetails || m_connectionId.isEmpty())
+        return;
+    // The last completed run that read each stream; runs come newest first.
+    m_lastSync.clear();
+    if (auto page = m_session->engine()->runs()->list(m_session->caller(), m_connectionId, 100, 0)) {
+        for (const RunRecord &run : std::as_const(page->runs)) {
+            if (run.status != QLatin1String("COMPLETED"))
+                continue;
+            for (const QString &stream : run.streams) {
+                if (!m_lastSync.contains(stream))
+                    m_lastSync.insert(stream, run.completedAt);
+            }
+        }
+    }
+    // Counting rows is bulk database work: on a pool thread, which the Database gives its own connection.
+    WorkspaceDataStore *data = m_session->engine()->workspaceData();
+    const Caller caller = m_session->caller();
+    const QString connectionId = m_connectionId;
+    QPointer<StreamListModel> self(this);
+    m_task = QtConcurrent::run([self, data, caller, connectionId, generation] {
+        const TableCatalogStore catalog(data);
+        QHash<QString, StreamTable> tables;
+        auto list = catalog.tables(caller, connectionId);
+        if (!list)
+            qCWarning(lcModels) << "cannot read the table catalog:" << list.error().message;
+        for (const TableRecord &t : list ? *list : QList<TableRecord>()) {
+            StreamTable table;
+            table.rows = t.rows;
+            if (auto columns = catalog.columns(caller, t.table)) {
+                for (const ColumnRecord &c : std::as_const(*columns)) {
+                    // The bookkeeping columns every Opbox table has are not fields of the stream.
+                    if (c.name.startsWith(u"_opbox_"_s))
+                        continue;
+                    table.columns.append(c.name);
+                    table.columnOfField.insert(c.field, c.name);
+                }
+            }
+            tables.insert(t.stream, table);
+        }
+        GuiThread::deliver(self, [generation, tables](StreamListModel *model) { model->applySyncDetails(generation, tables); });
+    });
+}
+
+void StreamListModel::applySyncDetails(quint64 generation, const QHash<QString, StreamTable> &tables)
+{
+    if (generation != m_detailsGeneration)
+        return;
+    m_tables = tables;
+    if (!m_streams.isEmpty())
+        Q_EMIT dataChanged(index(0, RowsColumn), index(int(m_streams.size()) - 1, ColumnsColumn));
+    Q_EMIT syncDetailsLoaded();
+}
+
+QVariant StreamListModel::syncDetail(const QString &stream, int column, int role) const
+{
+    const auto table = m_tables.constFind(stream);
+    const bool hasTable = table != m_tables.cend();
+    if (role == Qt::TextAlignmentRole && column == RowsColumn)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole) {
+        if (column == LastSyncColumn)
+            return m_lastSync.value(stream);
+        if (column == ColumnsColumn && hasTable)
+            return table->columns.join(u'\n');
+        return {};
+    }
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    switch (column) {
+    case RowsColumn: return hasTable ? DisplayFormat::count(table->rows) : QString();
+    case LastSyncColumn: {
+        const QString at = m_lastSync.value(stream);
+        return at.isEmpty() ? tr("Never") : DisplayFormat::dateTime(at);
+    }
+    case ColumnsColumn:
+        if (!hasTable)
+            return tr("No table yet");
+        return tr("%n column(s)", nullptr, int(table->columns.size()));
+    default: return {};
+    }
 }
 
 void StreamListModel::discover()
@@ -224,6 +327,9 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     case CursorRole: return cursor(streamName);
     case IncrementalRole: return incremental;
     case StreamRole: return s;
+    case RowCountRole: return m_tables.contains(streamName) ? QVariant(m_tables.value(streamName).rows) : QVariant();
+    case LastSyncRole: return m_lastSync.value(streamName);
+    case TableColumnsRole: return m_tables.value(streamName).columns;
     default: break;
     }
 
@@ -267,7 +373,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             if (role == Qt::ToolTipRole)
                 return cursor(streamName);
             return {};
-        default: return {};
+        default: return syncDetail(streamName, index.column(), role);
         }
     }
 
@@ -287,6 +393,13 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         if (fieldName == cursorField)
             tags.append(tr("cursor field"));
         return tags.join(u", "_s);
+    }
+    case ColumnsColumn: {
+        const auto table = m_tables.constFind(streamName);
+        if (table == m_tables.cend())
+            return QString();
+        const QString column = table->columnOfField.value(fieldName);
+        return column.isEmpty() ? tr("not in the table") : column;
     }
     default: return {};
     }
@@ -325,6 +438,9 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
     case NameColumn: return tr("Stream or field");
     case DetailColumn: return tr("Sync mode or type");
     case CursorColumn: return tr("Cursor");
+    case RowsColumn: return tr("Rows");
+    case LastSyncColumn: return tr("Last synced");
+    case ColumnsColumn: return tr("Table column");
     default: return {};
     }
 }
@@ -338,6 +454,9 @@ QHash<int, QByteArray> StreamListModel::roleNames() const
     names.insert(CursorRole, "cursor");
     names.insert(IncrementalRole, "incremental");
     names.insert(StreamRole, "streamObject");
+    names.insert(RowCountRole, "rowCount");
+    names.insert(LastSyncRole, "lastSync");
+    names.insert(TableColumnsRole, "tableColumns");
     return names;
 }
 

@@ -16,6 +16,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,7 +25,7 @@ namespace Opbox {
 StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_model(new StreamListModel(session, this))
+    , m_model(new StreamListModel(session, this, StreamListModel::Details::WithSyncDetails))
     , m_view(new QTreeView(this))
     , m_discover(new QPushButton(IconLibrary::action(u"discover"_s), tr("&Discover"), this))
     , m_apply(new QPushButton(tr("&Apply Selection"), this))
@@ -39,8 +40,10 @@ StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidge
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(StreamListModel::NameColumn, 240);
-    m_view->setColumnWidth(StreamListModel::DetailColumn, 200);
+    // What a sync left behind reads first after the name; the columns synced, the longest text, last.
+    m_view->header()->moveSection(m_view->header()->visualIndex(StreamListModel::RowsColumn), 1);
+    m_view->header()->moveSection(m_view->header()->visualIndex(StreamListModel::LastSyncColumn), 2);
+    fitColumns();
 
     m_discover->setAccessibleName(tr("Discover streams from the provider"));
     m_discover->setToolTip(tr("Ask the provider which streams and fields this connection offers"));
@@ -90,6 +93,20 @@ StreamsWidget::StreamsWidget(OwnerSession *session, QAction *resetCursor, QWidge
     });
     connect(m_model, &StreamListModel::checkedChanged, this, &StreamsWidget::updateSelectionState);
     connect(m_apply, &QPushButton::clicked, this, &StreamsWidget::applySelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &StreamsWidget::fitColumns);
+    connect(m_model, &StreamListModel::syncDetailsLoaded, this, &StreamsWidget::fitColumns);
+    connect(m_view, &QTreeView::expanded, this, &StreamsWidget::fitColumns); // field names count once shown
+}
+
+void StreamsWidget::fitColumns()
+{
+    // As wide as the header and the texts in any language, within a cap so that long field names
+    // or cursors leave room for the columns synced, which take the rest.
+    static constexpr int Cap = 320;
+    for (int column = 0; column < StreamListModel::ColumnsColumn; ++column) {
+        m_view->resizeColumnToContents(column); // the header's text counts too
+        m_view->setColumnWidth(column, std::min(std::max(m_view->columnWidth(column), 80), Cap));
+    }
 }
 
 void StreamsWidget::updateSelectionState()

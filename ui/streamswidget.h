@@ -16,8 +16,8 @@ class OwnerSession;
 class StreamListModel;
 
 /**
- * The Streams tab: every stream of the connection with its sync mode and current cursor, its
- * fields and their types, which streams its syncs read (checkboxes, saved by Apply as the
+ * The Streams tab: every stream of the connection with its rows, last sync, sync mode and current
+ * cursor, the columns its table holds, its fields and their types, which streams its syncs read (checkboxes, saved by Apply as the
  * connection's `config.streams`), and Discover, which asks the provider without blocking the window.
  */
 class StreamsWidget : public QWidget
@@ -37,6 +37,7 @@ public:
 
 private:
     void updateSelectionState();
+    void fitColumns();
 
     OwnerSession *m_session;
     StreamListModel *m_model;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/displayformat.h"
 #include "models/streamlistmodel.h"
 #include "modeltestsupport.h"
 #include "synctestsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Opbox;
@@ -103,6 +105,57 @@ private Q_SLOTS:
         QCOMPARE(reset.count(), 1);
         QVERIFY(model.streamNames().contains(u"contacts"_s));
         QVERIFY(!model.cursor(u"contacts"_s).isEmpty());
+    }
+
+    void syncDetails()
+    {
+        Test::SyncFixture f(40);
+        QVERIFY(f.ready);
+        const QString id = f.createConnection(u"CRM"_s);
+        StreamListModel plain(f.session.get());
+        QCOMPARE(plain.columnCount(), int(StreamListModel::CursorColumn) + 1); // the wizards' choice of streams
+        StreamListModel model(f.session.get(), nullptr, StreamListModel::Details::WithSyncDetails);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.columnCount(), int(StreamListModel::ColumnCount));
+        QSignalSpy loaded(&model, &StreamListModel::syncDetailsLoaded);
+        model.setConnectionId(id);
+        QVERIFY(loaded.wait(10000));
+        const QModelIndex contacts = model.index(int(model.streamNames().indexOf(u"contacts"_s)), 0);
+        QVERIFY(!contacts.data(StreamListModel::RowCountRole).isValid());
+        QCOMPARE(contacts.siblingAtColumn(StreamListModel::LastSyncColumn).data().toString(), u"Never"_s);
+        QCOMPARE(contacts.siblingAtColumn(StreamListModel::ColumnsColumn).data().toString(), u"No table yet"_s);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const QString runId = f.trigger(id);
+        QCOMPARE(f.finishedStatus(runId), u"COMPLETED"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts.data(StreamListModel::RowCountRole).toLongLong(), 40, 10000);
+        QCOMPARE(contacts.siblingAtColumn(StreamListModel::RowsColumn).data().toString(), u"40"_s);
+        auto run = f.engine.engine().runs()->get(f.session->caller(), id, runId);
+        QVERIFY(run);
+        QCOMPARE(contacts.data(StreamListModel::LastSyncRole).toString(), run->completedAt);
+        // Today's sync shows its time only; the date is there for any other day.
+        const QString shown = contacts.siblingAtColumn(StreamListModel::LastSyncColumn).data().toString();
+        QCOMPARE(shown, DisplayFormat::dateTime(run->completedAt));
+        QVERIFY2(!shown.contains(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat)), qPrintable(shown));
+        const QStringList columns = contacts.data(StreamListModel::TableColumnsRole).toStringList();
+        QVERIFY2(columns.contains(u"properties__email"_s), qPrintable(columns.join(u", "_s)));
+        QVERIFY(std::none_of(columns.begin(), columns.end(), [](const QString &c) { return c.startsWith(u"_opbox_"_s); }));
+        QCOMPARE(contacts.siblingAtColumn(StreamListModel::ColumnsColumn).data().toString(),
+                 QString::number(columns.size()) + u" columns"_s);
+        QVERIFY(contacts.siblingAtColumn(StreamListModel::ColumnsColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"properties__email"_s));
+        // Each field row names the column that holds it.
+        const auto fields = contacts.data(StreamListModel::StreamRole).toJsonObject().value(u"fields"_s).toArray();
+        int email = -1;
+        for (int i = 0; i < fields.size(); ++i) {
+            if (fields.at(i).toObject().value(u"name"_s).toString() == u"properties.email"_s)
+                email = i;
+        }
+        QVERIFY(email >= 0);
+        QCOMPARE(model.index(email, StreamListModel::ColumnsColumn, contacts).data().toString(), u"properties__email"_s);
+        QVERIFY(changed.count() >= 1);
     }
 
     void discoverReportsRefusal()

@@ -5,6 +5,7 @@
 #include "engine/sync/syncworkerpool.h"
 #include "fakeproviderthread.h"
 #include "models/connectionlistmodel.h"
+#include "models/displayformat.h"
 #include "models/opboxtablelistmodel.h"
 #include "models/runlistmodel.h"
 #include "models/streamlistmodel.h"
@@ -22,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -162,6 +164,32 @@ private Q_SLOTS:
         StreamsWidget *streams = m_window->detail()->streams();
         QVERIFY(streams->model()->streamNames().contains(u"contacts"_s));
         QVERIFY(!streams->model()->cursor(u"contacts"_s).isEmpty());
+        // Per stream: the rows of its table, when a run last completed it, and the columns synced.
+        StreamListModel *streamModel = streams->model();
+        const QModelIndex contacts = streamModel->index(int(streamModel->streamNames().indexOf(u"contacts"_s)), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts.data(StreamListModel::RowCountRole).toLongLong(), 600, 10000);
+        const QModelIndex rows = contacts.siblingAtColumn(StreamListModel::RowsColumn);
+        QTest::mouseClick(streams->view()->viewport(), Qt::LeftButton, {}, streams->view()->visualRect(rows).center());
+        QCOMPARE(streams->view()->currentIndex().row(), contacts.row());
+        QCOMPARE(rows.data().toString(), QLocale().toString(600));
+        const auto finished = m_f->engine.engine().runs()->list(m_f->session->caller(), m_id, 1, 0);
+        QVERIFY(finished && !finished->runs.isEmpty());
+        const QString lastSync = contacts.siblingAtColumn(StreamListModel::LastSyncColumn).data().toString();
+        QCOMPARE(lastSync, DisplayFormat::dateTime(finished->runs.first().completedAt));
+        QVERIFY(!lastSync.isEmpty());
+        // Expanded by a click on its arrow, each field names the table column that holds it.
+        const QRect arrow = streams->view()->visualRect(contacts);
+        QTest::mouseClick(streams->view()->viewport(), Qt::LeftButton, {},
+                          QPoint(arrow.left() - streams->view()->indentation() / 2, arrow.center().y()));
+        QTRY_VERIFY(streams->view()->isExpanded(contacts));
+        const QStringList fieldColumns = [&] {
+            QStringList out;
+            for (int i = 0; i < streamModel->rowCount(contacts); ++i)
+                out.append(streamModel->index(i, StreamListModel::ColumnsColumn, contacts).data().toString());
+            return out;
+        }();
+        QVERIFY2(fieldColumns.contains(u"properties__email"_s), qPrintable(fieldColumns.join(u", "_s)));
+        QVERIFY(streams->view()->visualRect(streamModel->index(0, StreamListModel::ColumnsColumn, contacts)).width() > 0);
         QTest::mouseClick(streams->discoverButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(streams->discoverButton()->isEnabled(), 20000);
         QVERIFY2(streams->statusLabel()->text().contains(u"stream"_s), qPrintable(streams->statusLabel()->text()));
@@ -201,6 +229,46 @@ private Q_SLOTS:
             const QStringList unnamed = Test::unnamedControls(m_window.get());
             QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u"; "_s)));
         }
+    }
+
+    void streamsTabInEnglishAndGerman_data()
+    {
+        QTest::addColumn<int>("language");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("en-1440") << int(QLocale::English) << QSize(1440, 900);
+        QTest::newRow("en-1024") << int(QLocale::English) << QSize(1024, 640);
+        QTest::newRow("de-1440") << int(QLocale::German) << QSize(1440, 900);
+        QTest::newRow("de-1024") << int(QLocale::German) << QSize(1024, 640);
+    }
+
+    void streamsTabInEnglishAndGerman()
+    {
+        QFETCH(int, language);
+        QFETCH(QSize, size);
+        QVERIFY(m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual));
+        QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"COMPLETED"_s, 30000);
+        QVERIFY(Test::installTranslation(QLocale::Language(language)));
+        MainWindow window(&m_f->engine.engine());
+        window.attachSession(m_f->session.get());
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectConnection(m_id);
+        window.detail()->showTab(ConnectionDetailWidget::StreamsTab);
+        StreamsWidget *streams = window.detail()->streams();
+        QTRY_VERIFY_WITH_TIMEOUT(streams->model()->index(0, 0).data(StreamListModel::RowCountRole).isValid(), 10000);
+        streams->view()->expand(streams->model()->index(0, 0));
+        // Every header reads in full, in either language and at either size.
+        QHeaderView *header = streams->view()->header();
+        for (int column :
+             {int(StreamListModel::NameColumn), int(StreamListModel::RowsColumn), int(StreamListModel::LastSyncColumn),
+              int(StreamListModel::DetailColumn), int(StreamListModel::CursorColumn)}) {
+            const QString title = streams->model()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) >= header->fontMetrics().horizontalAdvance(title) + 12, qPrintable(title));
+        }
+        const QString tag = QLocale(QLocale::Language(language)).name().left(2) + u'-' + QString::number(size.width());
+        Test::screenshot(&window, u"streams-"_s + tag);
+        QVERIFY(Test::installTranslation(QLocale::English));
     }
 
     void streamSelectionOnTheStreamsTab()
