@@ -1420,7 +1420,7 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     </message>
     <message>
         <source>&amp;Test read</source>
-        <translation>&amp;Probelesen</translation>
+        <translation>Pro&amp;belesen</translation>
     </message>
     <message>
         <source>&amp;Install</source>
@@ -1529,6 +1529,14 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>Only the installation&apos;s owner can install connector types</source>
         <translation>Nur der Eigentümer der Installation kann Connector-Typen installieren</translation>
+    </message>
+    <message>
+        <source>Values for the test read</source>
+        <translation>Werte für das Probelesen</translation>
+    </message>
+    <message>
+        <source>Credentials and test results</source>
+        <translation>Zugangsdaten und Ergebnisse des Probelesens</translation>
     </message>
 </context>
 <context>

@@ -1530,6 +1530,14 @@ No sync until you start one or the schedule does</translation>
         <source>Only the installation&apos;s owner can install connector types</source>
         <translation>Only the installation&apos;s owner can install connector types</translation>
     </message>
+    <message>
+        <source>Values for the test read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials and test results</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Opbox::ConnectorBuilderForm</name>

@@ -4,6 +4,7 @@
 #include "models/apiservercontroller.h"
 #include "models/connectionlistmodel.h"
 #include "models/connectionsortproxy.h"
+#include "models/connectorbuilderactions.h"
 #include "models/connectorcatalog.h"
 #include "models/iconlibrary.h"
 #include "models/installationinfo.h"
@@ -14,6 +15,7 @@
 #include "ui/connectionactioncontroller.h"
 #include "ui/connectiondetailwidget.h"
 #include "ui/connectionlistview.h"
+#include "ui/connectorbuilderdialog.h"
 #include "ui/desktopnotifier.h"
 #include "ui/notificationsdialog.h"
 #include "ui/settingsdialog.h"
@@ -159,6 +161,13 @@ void MainWindow::createActions()
         {&m_settings, u"actionSettings"_s, u"settings"_s, tr("&Settings…"),
          tr("API server, workers, key store and notifications"), QKeySequence::Preferences, [this] { showSettings(); },
          QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+        {&m_connectorBuilder,
+         u"actionConnectorBuilder"_s,
+         u"discover"_s,
+         tr("Connector &Builder…"),
+         tr("Write, test and install a connector type for any REST API"),
+         {},
+         [this] { showConnectorBuilder(); }},
         {&m_about,
          u"actionAbout"_s,
          u"about"_s,
@@ -206,6 +215,10 @@ void MainWindow::createMenus()
     view->addAction(m_notifications);
     view->addAction(m_auditLog);
     m_viewMenu = view;
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(u"menuTools"_s);
+    tools->addAction(m_connectorBuilder);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -512,6 +525,7 @@ void MainWindow::updateActions()
     m_resetCursor->setEnabled(admin && selected && !active);
     m_authorize->setEnabled(admin && selected && type && type->isOAuth());
     m_auditLog->setEnabled(admin);
+    m_connectorBuilder->setEnabled(admin);
     m_notifications->setEnabled(ready);
     m_settings->setEnabled(ready);
 }
@@ -552,6 +566,16 @@ void MainWindow::showAuditLog()
     if (!m_session)
         return;
     present(new AuditLogDialog(m_session, this), Modeless);
+}
+
+void MainWindow::showConnectorBuilder()
+{
+    if (!m_session)
+        return;
+    auto *actions = new ConnectorBuilderActions(m_session);
+    auto *dialog = new ConnectorBuilderDialog(actions, this);
+    actions->setParent(dialog); // the facade lives as long as its dialog
+    present(dialog, Modeless);
 }
 
 void MainWindow::showAbout()

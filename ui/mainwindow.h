@@ -73,6 +73,8 @@ public Q_SLOTS:
     void showNotifications();
     void showSettings();
     void showAuditLog();
+    /** Tools → Connector Builder: write, test-read and install a connector type as a manifest. */
+    void showConnectorBuilder();
     void showAbout();
     void showError(const QString &message);
     /** A short message in the status bar (also emitted as statusMessage). */
@@ -151,6 +153,7 @@ private:
     QAction *m_auditLog = nullptr;
     QAction *m_settings = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_connectorBuilder = nullptr;
     QAction *m_quit = nullptr;
 };
 
