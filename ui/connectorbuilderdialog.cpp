@@ -82,6 +82,7 @@ ConnectorBuilderDialog::ConnectorBuilderDialog(ConnectorBuilderActions *actions,
     left->addWidget(problemsBox);
     left->setStretchFactor(0, 4);
     left->setStretchFactor(1, 1);
+    left->setSizes({560, 110}); // a few problem lines; the text gets the rest
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_form);
@@ -98,6 +99,8 @@ ConnectorBuilderDialog::ConnectorBuilderDialog(ConnectorBuilderActions *actions,
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
+    // The editor's lines are long (URLs, descriptions): it gets the larger half in any language.
+    split->setSizes({650, 530});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_testRead, QDialogButtonBox::ActionRole);

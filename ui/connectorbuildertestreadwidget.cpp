@@ -34,6 +34,7 @@ ConnectorBuilderTestReadWidget::ConnectorBuilderTestReadWidget(QWidget *parent)
     m_stream->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     top->addWidget(streamLabel);
     top->addWidget(m_stream);
+    m_summary->setWordWrap(true);
     top->addWidget(m_summary, 1);
     layout->addLayout(top);
     m_error->setObjectName(u"testReadError"_s);
