@@ -31,6 +31,7 @@ struct ConnectionFacts
     QString tableBase;
     QJsonObject config;
     QStringList notifyUserIds;
+    QJsonObject schedule; ///< {enabled, frequency}
 };
 
 /** A connection's inbound webhook address, shown to admins on request. */

@@ -660,6 +660,89 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
             <numerusform>%n Einträge</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Search who, what, target or details</source>
+        <translation>Nach Wer, Was, Ziel oder Details suchen</translation>
+    </message>
+    <message>
+        <source>Search the audit log</source>
+        <translation>Das Prüfprotokoll durchsuchen</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>Su&amp;chen:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Zwischen …</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Von Datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Bis Datum</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Export the audit log as CSV</source>
+        <translation>Das Prüfprotokoll als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Save the events shown as a CSV file</source>
+        <translation>Die angezeigten Ereignisse als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1</source>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Opbox::AuditLogModel</name>
@@ -690,6 +773,34 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Removed user</source>
+        <translation>Entfernter Benutzer</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <source>A run</source>
+        <translation>Ein Lauf</translation>
+    </message>
+    <message>
+        <source>Run of %1</source>
+        <translation>Lauf von %1</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1024,22 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
     <message>
         <source>Streams &amp;read at once:</source>
         <translation>Gleichzeitig &amp;gelesene Streams:</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;utomatically</source>
+        <translation>A&amp;utomatisch synchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation>Automatisch synchronisieren</translation>
+    </message>
+    <message>
+        <source>Schedule frequency</source>
+        <translation>Häufigkeit des Zeitplans</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,89 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
             <numerusform>%n events</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Search who, what, target or details</source>
+        <translation>Search who, what, target or details</translation>
+    </message>
+    <message>
+        <source>Search the audit log</source>
+        <translation>Search the audit log</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>Searc&amp;h:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Between…</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>Export the audit log as CSV</source>
+        <translation>Export the audit log as CSV</translation>
+    </message>
+    <message>
+        <source>Save the events shown as a CSV file</source>
+        <translation>Save the events shown as a CSV file</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>Export Audit Log</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported to %1</source>
+        <translation>
+            <numerusform>%n event exported to %1</numerusform>
+            <numerusform>%n events exported to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Opbox::AuditLogModel</name>
@@ -690,6 +773,34 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Removed user</source>
+        <translation>Removed user</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <source>A run</source>
+        <translation>A run</translation>
+    </message>
+    <message>
+        <source>Run of %1</source>
+        <translation>Run of %1</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1024,22 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     <message>
         <source>Streams &amp;read at once:</source>
         <translation>Streams &amp;read at once:</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;utomatically</source>
+        <translation>Sync a&amp;utomatically</translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation>Sync automatically</translation>
+    </message>
+    <message>
+        <source>Schedule frequency</source>
+        <translation>Schedule frequency</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Schedule:</translation>
     </message>
 </context>
 <context>
@@ -1532,11 +1659,11 @@ No sync until you start one or the schedule does</translation>
     </message>
     <message>
         <source>Values for the test read</source>
-        <translation type="unfinished"></translation>
+        <translation>Values for the test read</translation>
     </message>
     <message>
         <source>Credentials and test results</source>
-        <translation type="unfinished"></translation>
+        <translation>Credentials and test results</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,19 @@
 #include "ui/connectioneditdialog.h"
 #include "models/connectionactions.h"
 #include "models/connectorcatalog.h"
+#include "models/displayformat.h"
 #include "models/ownersession.h"
 #include "ui/connectionsettingsform.h"
 #include "ui/errorlabel.h"
 #include "ui/secretlineedit.h"
 #include "ui/uistrings.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -28,6 +32,8 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
     , m_id(connectionId)
     , m_name(new QLineEdit(this))
     , m_concurrency(new QSpinBox(this))
+    , m_scheduled(new QCheckBox(tr("Sync a&utomatically"), this))
+    , m_frequency(new QComboBox(this))
     , m_error(new ErrorLabel(tr("Why the connection was not saved"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -58,6 +64,21 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
     auto *concurrencyLabel = new QLabel(tr("Streams &read at once:"), this);
     concurrencyLabel->setBuddy(m_concurrency);
     nameForm->addRow(concurrencyLabel, m_concurrency);
+    m_storedSchedule = c.schedule;
+    m_scheduled->setAccessibleName(tr("Sync automatically"));
+    m_scheduled->setChecked(c.schedule.value(u"enabled"_s).toBool());
+    m_frequency->setAccessibleName(tr("Schedule frequency"));
+    for (const QString &f : {u"hourly"_s, u"daily"_s, u"weekly"_s, u"monthly"_s})
+        m_frequency->addItem(DisplayFormat::frequency(f), f);
+    const int frequency = m_frequency->findData(c.schedule.value(u"frequency"_s).toString(u"daily"_s));
+    m_frequency->setCurrentIndex(frequency < 0 ? 1 : frequency);
+    m_frequency->setEnabled(m_scheduled->isChecked());
+    connect(m_scheduled, &QCheckBox::toggled, m_frequency, &QWidget::setEnabled);
+    auto *scheduleRow = new QHBoxLayout;
+    scheduleRow->addWidget(m_scheduled);
+    scheduleRow->addWidget(m_frequency);
+    scheduleRow->addStretch(1);
+    nameForm->addRow(tr("Schedule:"), scheduleRow);
     layout->addLayout(nameForm);
 
     if (m_type && !m_type->isOAuth()) {
@@ -145,6 +166,16 @@ void ConnectionEditDialog::accept()
             return;
         }
         m_storedConcurrency = m_concurrency->value();
+    }
+    const ConnectionSchedule schedule{m_scheduled->isChecked(), m_frequency->currentData().toString()};
+    if (schedule.enabled != m_storedSchedule.value(u"enabled"_s).toBool()
+        || schedule.frequency != m_storedSchedule.value(u"frequency"_s).toString(u"daily"_s)) {
+        auto set = ConnectionActions(m_session).setSchedule(m_id, schedule);
+        if (!set) {
+            m_error->showMessage(tr("The connection was not saved: %1").arg(set.error().message), m_scheduled);
+            return;
+        }
+        m_storedSchedule = QJsonObject{{u"enabled"_s, schedule.enabled}, {u"frequency"_s, schedule.frequency}};
     }
     QDialog::accept();
 }

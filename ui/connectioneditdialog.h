@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <QHash>
 
+class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QSpinBox;
@@ -35,6 +37,8 @@ public:
     [[nodiscard]] ErrorLabel *errorLabel() const { return m_error; }
     /** How many streams and partitions a run reads at once (config.maxConcurrency). */
     [[nodiscard]] QSpinBox *concurrencyEdit() const { return m_concurrency; }
+    [[nodiscard]] QCheckBox *scheduleBox() const { return m_scheduled; }
+    [[nodiscard]] QComboBox *frequencyBox() const { return m_frequency; }
     /** The provider settings (null when the connector type has none). */
     [[nodiscard]] ConnectionSettingsForm *settingsForm() const { return m_settings; }
 
@@ -50,6 +54,9 @@ private:
     QSpinBox *m_concurrency;
     int m_storedConcurrency = 4;
     ConnectionSettingsForm *m_settings = nullptr;
+    QCheckBox *m_scheduled;
+    QComboBox *m_frequency;
+    QJsonObject m_storedSchedule;
     ErrorLabel *m_error;
     QDialogButtonBox *m_buttons;
 };

@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDateTimeEdit>
@@ -219,6 +220,24 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->isVisible());
         QCOMPARE(m_f->engine.engine().connections()->recordById(created->id)->config.value(u"workspaceGid"_s).toString(),
                  u"1201234567890"_s);
+    }
+
+    void editSetsTheSchedule()
+    {
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->scheduleBox()->isChecked());
+        QVERIFY(!dialog->frequencyBox()->isEnabled());
+        Test::clickButton(dialog->scheduleBox());
+        QVERIFY(dialog->frequencyBox()->isEnabled());
+        dialog->frequencyBox()->setFocus();
+        QTest::keyClick(dialog->frequencyBox(), Qt::Key_Down); // daily → weekly
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+        const auto record = m_f->engine.engine().connections()->recordById(m_id);
+        QVERIFY(record);
+        QVERIFY(record->schedule.value(u"enabled"_s).toBool());
+        QCOMPARE(record->schedule.value(u"frequency"_s).toString(), u"weekly"_s);
     }
 
     void editNeedsNewCredentialsForAnotherHost()
