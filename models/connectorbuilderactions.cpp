@@ -157,20 +157,23 @@ void ConnectorBuilderActions::testRead(const QJsonObject &manifest, const QJsonO
                                        QObject *context, TestReadDone done)
 {
     const QPointer<QObject> target(context);
-    ConnectorManifestService::TestReadRequest request{manifest, credentials, config, {}};
-    m_session->engine()->connectorManifests()->testRead(m_session->caller(), request, nullptr,
-                                                        [target, done](Result<QList<ManifestTestRead::Stream>> r) {
-                                                            Result<QList<TestReadStreamResult>> out = Error::internal();
-                                                            if (!r) {
-                                                                out = r.error();
-                                                            } else {
-                                                                QList<TestReadStreamResult> streams;
-                                                                for (const auto &s : *r)
-                                                                    streams.append(resultOf(s));
-                                                                out = streams;
-                                                            }
-                                                            GuiThread::deliver(target, [out, done](QObject *) { done(out); });
-                                                        });
+    ConnectorManifestService *service = m_session->engine()->connectorManifests();
+    const Caller caller = m_session->caller();
+    const ConnectorManifestService::TestReadRequest request{manifest, credentials, config, {}};
+    auto answer = [target, done = std::move(done)](Result<QList<ManifestTestRead::Stream>> r) {
+        Result<QList<TestReadStreamResult>> out = Error::internal();
+        if (!r) {
+            out = r.error();
+        } else {
+            QList<TestReadStreamResult> streams;
+            for (const auto &s : *r)
+                streams.append(resultOf(s));
+            out = streams;
+        }
+        GuiThread::deliver(target, [out, done](QObject *) { done(out); });
+    };
+    // The service validates the manifest before it reads: that happens off the GUI thread too.
+    (void)QtConcurrent::run([service, caller, request, answer] { service->testRead(caller, request, nullptr, answer); });
 }
 
 Result<void> ConnectorBuilderActions::install(const QJsonObject &manifest)
