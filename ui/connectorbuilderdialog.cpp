@@ -160,8 +160,11 @@ void ConnectorBuilderDialog::fillOpenMenu()
     }
     if (types->isEmpty())
         m_openMenu->addAction(tr("No connector types installed yet"))->setEnabled(false);
-    for (const QString &type : std::as_const(*types))
-        connect(m_openMenu->addAction(type), &QAction::triggered, this, [this, type] { openInstalled(type); });
+    for (const QString &type : std::as_const(*types)) {
+        QAction *open = m_openMenu->addAction(type);
+        open->setObjectName(u"installed-"_s + type);
+        connect(open, &QAction::triggered, this, [this, type] { openInstalled(type); });
+    }
 }
 
 void ConnectorBuilderDialog::textEdited()

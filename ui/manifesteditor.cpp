@@ -44,7 +44,8 @@ ManifestEditor::ManifestEditor(QWidget *parent)
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    setTabChangesFocus(false);
+    // Tab moves on to the next control (no keyboard trap); Return keeps the indentation instead.
+    setTabChangesFocus(true);
     setTabStopDistance(fontMetrics().horizontalAdvance(u' ') * 2);
     setAccessibleName(tr("Manifest"));
     setAccessibleDescription(tr("The connector manifest as JSON; lines with problems are marked"));

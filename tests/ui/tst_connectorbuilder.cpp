@@ -95,6 +95,22 @@ private:
         QCOMPARE(entries.size(), ConnectorBuilderActions::templates().size());
     }
 
+    static void showTemplate(ConnectorBuilderDialog &dialog, const QString &id)
+    {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        chooseTemplate(&dialog, id);
+        QTRY_VERIFY(dialog.isValid());
+    }
+
+    static void clickTestRead(ConnectorBuilderDialog &dialog)
+    {
+        QSignalSpy finished(&dialog, &ConnectorBuilderDialog::testReadFinished);
+        QVERIFY(dialog.testReadButton()->isEnabled());
+        QTest::mouseClick(dialog.testReadButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30000);
+    }
+
     static void typeInto(QLineEdit *editor, const QString &text)
     {
         QVERIFY(editor);
@@ -256,10 +272,9 @@ private Q_SLOTS:
         QVERIFY(stripe.start());
         ConnectorBuilderActions actions(m_f->session.get());
         ConnectorBuilderDialog dialog(&actions);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        chooseTemplate(&dialog, u"stripe"_s);
-        QTRY_VERIFY(dialog.isValid());
+        showTemplate(dialog, u"stripe"_s);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(dialog.editor()->toPlainText().contains(u"\"STRIPE\""_s));
 
         // The form is the manifest's own: a masked secret key and the API base URL.
@@ -270,9 +285,7 @@ private Q_SLOTS:
         typeInto(key, stripe.credentials().value(u"secretKey"_s).toString());
         typeInto(dialog.form()->editor(u"config.baseUrl"_s), stripe.baseUrl().toString());
 
-        QSignalSpy finished(&dialog, &ConnectorBuilderDialog::testReadFinished);
-        QTest::mouseClick(dialog.testReadButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30000);
+        clickTestRead(dialog);
         ConnectorBuilderTestReadWidget *view = dialog.testReadView();
         QCOMPARE(dialog.tabs()->currentWidget(), view);
         QCOMPARE(view->streamChooser()->count(), 4);
@@ -316,15 +329,12 @@ private Q_SLOTS:
         QVERIFY(stripe.start());
         ConnectorBuilderActions actions(m_f->session.get());
         ConnectorBuilderDialog dialog(&actions);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        chooseTemplate(&dialog, u"stripe"_s);
-        QTRY_VERIFY(dialog.isValid());
+        showTemplate(dialog, u"stripe"_s);
+        if (QTest::currentTestFailed())
+            return;
         typeInto(dialog.form()->editor(u"credentials.secretKey"_s), u"sk_test_wrongWrongWrong42"_s);
         typeInto(dialog.form()->editor(u"config.baseUrl"_s), stripe.baseUrl().toString());
-        QSignalSpy finished(&dialog, &ConnectorBuilderDialog::testReadFinished);
-        QTest::mouseClick(dialog.testReadButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30000);
+        clickTestRead(dialog);
         ErrorLabel *error = dialog.testReadView()->errorLabel();
         QVERIFY(!error->isHidden());
         QVERIFY(!error->text().isEmpty());
@@ -350,6 +360,13 @@ private Q_SLOTS:
         // Open installed lists it.
         const QStringList entries = clickInButtonMenu(dialog->openButton());
         QVERIFY2(entries.contains(u"STRIPE"_s), qPrintable(entries.join(u", "_s)));
+        // Opening it brings its manifest back into the editor.
+        chooseTemplate(dialog, u"bearer-rest"_s);
+        QTRY_VERIFY(dialog->isValid());
+        QVERIFY(!dialog->editor()->toPlainText().contains(u"STRIPE"_s));
+        clickInButtonMenu(dialog->openButton(), u"installed-STRIPE"_s);
+        QTRY_VERIFY(dialog->editor()->toPlainText().contains(u"\"type\": \"STRIPE\""_s));
+        QTRY_VERIFY(dialog->isValid());
 
         // New Connection's service list has it at once.
         window.action(u"actionNewConnection"_s)->trigger();
