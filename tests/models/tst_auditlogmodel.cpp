@@ -6,6 +6,7 @@
 #include "testengine.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -59,7 +60,11 @@ private Q_SLOTS:
         QCOMPARE(top.data(AuditLogModel::ActionRole).toString(), u"CONNECTION_CREATE"_s);
         QCOMPARE(top.data().toString(), u"Connection created"_s);
         QCOMPARE(model.index(0, AuditLogModel::TargetColumn).data().toString(), u"Meetings"_s);
-        QCOMPARE(model.index(0, AuditLogModel::ActorColumn).data().toString(), OwnerSession::ownerEmail());
+        // Who by name (the owner's account name), the e-mail address in the tooltip.
+        auto members = m_t->engine().identity()->members(m_session->caller());
+        QVERIFY(members && !members->isEmpty());
+        QCOMPARE(model.index(0, AuditLogModel::ActorColumn).data().toString(), members->first().name);
+        QCOMPARE(model.index(0, AuditLogModel::ActorColumn).data(Qt::ToolTipRole).toString(), OwnerSession::ownerEmail());
         QVERIFY(!model.index(0, AuditLogModel::DetailsColumn).data().toString().contains(u"\"k\""_s));
 
         QVERIFY(m_t->engine().connections()->remove(m_session->caller(), id));
@@ -95,6 +100,65 @@ private Q_SLOTS:
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, 0).data(AuditLogModel::ActionRole).toString(), u"CONNECTION_UPDATE"_s);
+    }
+
+    void readableDetails_data()
+    {
+        QTest::addColumn<QJsonObject>("details");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QJsonObject() << QString();
+        QTest::newRow("scalars") << QJsonObject{{u"name"_s, u"CRM"_s}, {u"type"_s, u"CRM_PLATFORM"_s}}
+                                 << u"name: CRM; type: CRM_PLATFORM"_s;
+        QTest::newRow("list") << QJsonObject{{u"fields"_s, QJsonArray{u"name"_s, u"credentials"_s}}}
+                              << u"fields: name, credentials"_s;
+        QTest::newRow("moved") << QJsonObject{{u"originChanged"_s,
+                                               QJsonArray{QJsonObject{{u"key"_s, u"baseUrl"_s},
+                                                                      {u"from"_s, u"https://a"_s},
+                                                                      {u"to"_s, u"https://b"_s}}}}}
+                               << u"baseUrl: https://a → https://b"_s;
+        QTest::newRow("moved from nothing") << QJsonObject{{u"key"_s, u"subdomain"_s},
+                                                           {u"from"_s, QJsonValue()},
+                                                           {u"to"_s, u"acme"_s}}
+                                            << u"subdomain: — → acme"_s;
+        QTest::newRow("nested") << QJsonObject{{u"count"_s, 3}, {u"options"_s, QJsonObject{{u"full"_s, true}}}}
+                                << u"count: 3; options: full: true"_s;
+    }
+
+    void readableDetails()
+    {
+        QFETCH(QJsonObject, details);
+        QFETCH(QString, text);
+        QCOMPARE(AuditLogModel::readableDetails(details), text);
+    }
+
+    void searchAndDates()
+    {
+        const QString id = create(u"Alpha"_s);
+        (void)create(u"Beta"_s);
+        QVERIFY(m_t->engine().connections()->update(m_session->caller(), id, ConnectionChange{.name = u"Gamma"_s}));
+        AuditLogModel model(m_session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 3);
+        // Alpha was renamed: its events are found by its name now, Beta's by its own.
+        model.setSearchText(u"gamma"_s);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.canFetchMore({}));
+        model.setSearchText(u"  beta "_s);
+        QCOMPARE(model.rowCount(), 1);
+        // A new event that matches appears at the top; one that does not stays out.
+        (void)create(u"Beta two"_s);
+        QCOMPARE(model.rowCount(), 2);
+        (void)create(u"Delta"_s);
+        QCOMPARE(model.rowCount(), 2);
+        model.setSearchText({});
+        QCOMPARE(model.rowCount(), 5);
+        const QDate today = QDate::currentDate();
+        model.setDateRange(today.addDays(-3), today.addDays(-1));
+        QCOMPARE(model.rowCount(), 0);
+        model.setDateRange(today, {});
+        QCOMPARE(model.rowCount(), 5);
+        model.setDateRange({}, today.addDays(-1));
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void viewerIsRefused()
