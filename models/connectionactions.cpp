@@ -50,8 +50,8 @@ Result<ConnectionFacts> ConnectionActions::facts(const QString &connectionId) co
     auto record = m_session->engine()->connections()->record(m_session->caller(), connectionId);
     if (!record)
         return record.error();
-    ConnectionFacts facts{record->id,        record->name,   record->type, record->status,  record->statusMessage,
-                          record->tableBase, record->config, {},           record->schedule};
+    ConnectionFacts facts{record->id,        record->name,   record->type, record->status,   record->statusMessage,
+                          record->tableBase, record->config, {},           record->schedule, record->credentialFields};
     for (const auto &v : record->notifyUserIds)
         facts.notifyUserIds.append(v.toString());
     return facts;

@@ -32,6 +32,7 @@ struct ConnectionFacts
     QJsonObject config;
     QStringList notifyUserIds;
     QJsonObject schedule; ///< {enabled, frequency}
+    QStringList credentialFields; ///< the names of the credentials stored (never their values)
 };
 
 /** A connection's inbound webhook address, shown to admins on request. */

@@ -24,6 +24,10 @@
             <numerusform>%n Geheimnisse neu verschlüsselt; der neue Hauptschlüssel liegt in %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is in use by process %2 (a server or the desktop app); stop it before rotating the key.</source>
+        <translation>%1 wird von Prozess %2 verwendet (einem Server oder der Desktop-App); beenden Sie ihn, bevor Sie den Schlüssel wechseln.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorTypeRegistry</name>
@@ -1040,6 +1044,14 @@ Exit-Codes: 0 in Ordnung, 1 Laufzeitfehler, 2 Aufruffehler.
     <message>
         <source>Schedule:</source>
         <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2667,36 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     <message>
         <source>&amp;Redirect URI:</source>
         <translation>&amp;Weiterleitungs-URI:</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::RunChartWidget</name>
+    <message>
+        <source>Chart of the last runs</source>
+        <translation>Diagramm der letzten Läufe</translation>
+    </message>
+    <message>
+        <source>Rows synced</source>
+        <translation>Synchronisierte Zeilen</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Dauer (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No finished runs yet</source>
+        <translation>Noch keine abgeschlossenen Läufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>Die letzten %n Läufe</numerusform>
+        </translation>
     </message>
 </context>
 <context>

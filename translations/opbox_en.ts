@@ -24,6 +24,10 @@
             <numerusform>%n secrets re-encrypted; the new master key is in %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is in use by process %2 (a server or the desktop app); stop it before rotating the key.</source>
+        <translation>%1 is in use by process %2 (a server or the desktop app); stop it before rotating the key.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorTypeRegistry</name>
@@ -1040,6 +1044,14 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
     <message>
         <source>Schedule:</source>
         <translation>Schedule:</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>not stored</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2667,36 @@ No sync until you start one or the schedule does</translation>
     <message>
         <source>&amp;Redirect URI:</source>
         <translation>&amp;Redirect URI:</translation>
+    </message>
+</context>
+<context>
+    <name>Opbox::RunChartWidget</name>
+    <message>
+        <source>Chart of the last runs</source>
+        <translation>Chart of the last runs</translation>
+    </message>
+    <message>
+        <source>Rows synced</source>
+        <translation>Rows synced</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Duration (seconds)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>No finished runs yet</source>
+        <translation>No finished runs yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>The last %n runs</numerusform>
+        </translation>
     </message>
 </context>
 <context>

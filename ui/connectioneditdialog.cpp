@@ -95,7 +95,9 @@ ConnectionEditDialog::ConnectionEditDialog(OwnerSession *session, const QString 
             const QString label = field.label.isEmpty() ? field.name : field.label;
             edit->setObjectName(u"credential:"_s + field.name);
             edit->setAccessibleName(label);
-            edit->setPlaceholderText(tr("unchanged"));
+            // "unchanged" only for what is stored: a required credential that is not must be typed.
+            const bool isStored = c.credentialFields.contains(field.name);
+            edit->setPlaceholderText(isStored ? tr("unchanged") : field.required ? tr("required") : tr("not stored"));
             if (!field.help.isEmpty())
                 edit->setToolTip(field.help);
             auto *fieldLabel = new QLabel(tr("%1:").arg(label), box);

@@ -144,6 +144,7 @@ private Q_SLOTS:
         QVERIFY(key);
         QCOMPARE(key->echoMode(), QLineEdit::Password);
         QVERIFY(key->text().isEmpty()); // the stored secret is never shown
+        QCOMPARE(key->placeholderText(), u"unchanged"_s); // it is stored, so empty keeps it
         dialog->nameEdit()->selectAll();
         QTest::keyClicks(dialog->nameEdit(), u"Renamed CRM"_s);
         key->setFocus();
@@ -220,6 +221,17 @@ private Q_SLOTS:
         QTRY_VERIFY(!dialog->isVisible());
         QCOMPARE(m_f->engine.engine().connections()->recordById(created->id)->config.value(u"workspaceGid"_s).toString(),
                  u"1201234567890"_s);
+    }
+
+    void editSaysWhichCredentialsAreMissing()
+    {
+        // Only the stored credentials are offered as "unchanged": one that is missing (a manifest
+        // that gained a field, a partial rotation) and required says so.
+        QVERIFY(m_f->engine.engine().connections()->storeCredentials(m_id, QJsonObject{}));
+        auto *dialog = openEditDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->credentialEdit(u"apiKey"_s)->placeholderText(), u"required"_s);
+        dialog->reject();
     }
 
     void editSetsTheSchedule()
