@@ -7,6 +7,7 @@
 #include "engine/security/vault.h"
 #include "engine/services/engine.h"
 #include "engine/services/identityservice.h"
+#include "engine/store/datadiruse.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -97,6 +98,12 @@ int AdminCommandRunner::tokenRevoke(const CommandLine &cl)
 
 int AdminCommandRunner::keyRotate(const CommandLine &cl)
 {
+    // A running server or app would keep sealing secrets with the old key after the rotation.
+    if (const QList<qint64> users = DataDirUse::otherUsers(cl.resolvedDataDir()); !users.isEmpty())
+        return fail(QCoreApplication::translate("AdminCommandRunner",
+                                                "%1 is in use by process %2 (a server or the desktop app); stop it before "
+                                                "rotating the key.")
+                        .arg(cl.resolvedDataDir(), QString::number(users.constFirst())));
     Engine engine(cl.resolvedDataDir());
     if (auto ok = engine.open(); !ok)
         return fail(ok.error().message);

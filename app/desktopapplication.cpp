@@ -4,6 +4,7 @@
 #include "engine/security/secretstore.h"
 #include "engine/services/engine.h"
 #include "engine/services/triggerservice.h"
+#include "engine/store/datadiruse.h"
 #include "engine/sync/syncworkerpool.h"
 #include "models/apiservercontroller.h"
 #include "models/iconlibrary.h"
@@ -71,6 +72,10 @@ bool DesktopApplication::start()
         m_window->show();
         return false;
     }
+    // Held while the window is open, so that `key rotate` refuses to run underneath the app.
+    m_dataDirUse = std::make_unique<DataDirUse>();
+    if (auto held = m_dataDirUse->hold(m_engine->dataDir()); !held)
+        qCWarning(lcUi) << held.error().message;
     m_api = std::make_unique<DesktopApiServer>(m_engine.get());
     m_apiController = std::make_unique<ApiServerController>(m_api.get(), m_engine->settings());
     m_apiController->setCommandLine(m_options.apiAddress, m_options.apiPort, m_options.apiPortGiven, m_options.publicUrl,

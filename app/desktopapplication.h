@@ -12,6 +12,7 @@ class QLocale;
 
 namespace Opbox {
 
+class DataDirUse;
 class DesktopApiServer;
 class ApiServerController;
 class Engine;
@@ -70,6 +71,7 @@ private:
 
     Options m_options;
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<DataDirUse> m_dataDirUse;
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<DesktopApiServer> m_api;
     std::unique_ptr<ApiServerController> m_apiController;

@@ -9,6 +9,7 @@
 #include "engine/services/engine.h"
 #include "engine/services/identityservice.h"
 #include "engine/services/triggerservice.h"
+#include "engine/store/datadiruse.h"
 #include "engine/sync/syncworkerpool.h"
 
 #include <QCoreApplication>
@@ -95,6 +96,10 @@ int ServerRunner::runServer(const CommandLine &cl)
     Engine engine(cl.resolvedDataDir());
     if (auto ok = engine.open(); !ok)
         return fail(ok.error().message);
+    // Held while serving, so that `key rotate` refuses to run underneath this process.
+    DataDirUse inUse;
+    if (auto held = inUse.hold(engine.dataDir()); !held)
+        std::fprintf(stderr, "opbox-pipelines: %s\n", qPrintable(held.error().message));
     KeychainSecretStore keychain;
     auto unlocked = QCoro::waitFor(engine.unlock(&keychain));
     if (!unlocked)

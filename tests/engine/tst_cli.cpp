@@ -478,6 +478,39 @@ private Q_SLOTS:
         QVERIFY(serverListens(withKey(QString::fromLatin1(lines.at(0))), dir.path()));
     }
 
+    void keyRotateRefusedWhileServing()
+    {
+        // A running server would go on sealing secrets with the old key: rotation waits for it.
+        QTemporaryDir dir;
+        const QString key = QString::fromLatin1(QByteArray(32, 'r').toBase64());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"OPBOX_MASTER_KEY"_s, key);
+        env.insert(u"OPBOX_DATA_DIR"_s, dir.path());
+        QProcess server;
+        server.setProcessEnvironment(env);
+        server.start(binary(), {u"--server"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, dir.path()});
+        QVERIFY(server.waitForStarted());
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (!out.contains('\n') && clock.elapsed() < 20000 && server.state() == QProcess::Running) {
+            server.waitForReadyRead(500);
+            out += server.readAllStandardOutput();
+        }
+        QVERIFY2(out.startsWith("listening on "), out.constData());
+
+        const Run refused = runWith({u"key"_s, u"rotate"_s}, env);
+        QCOMPARE(refused.exitCode, 1);
+        const QByteArray expected = QByteArray("in use by process ") + QByteArray::number(server.processId());
+        QVERIFY2(refused.err.contains(expected), refused.err.constData());
+
+        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 0);
+        const Run rotated = runWith({u"key"_s, u"rotate"_s}, env);
+        QVERIFY2(rotated.exitCode == 0, rotated.err.constData());
+    }
+
     void serverEnvironmentHoldsNoSecrets()
     {
         // The server's own environment (what /proc shows, and what its children inherit) no longer
