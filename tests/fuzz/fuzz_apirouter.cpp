@@ -177,18 +177,32 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     }
     fixture->canary = "fuzz-canary-" + Vault::generateKey().toHex();
     createConnection();
-    // libFuzzer ends with exit(), after Qt's global state may be gone: the engine stays open (its
-    // pointer keeps it reachable) and only its temporary data directory is removed.
+    return 0;
+}
+
+/**
+ * libFuzzer ends a run that found nothing with exit(0). By then the engine's service threads still
+ * run, and exit() would destroy Qt's global state under them; closing the engine from an exit
+ * handler cannot work either, as part of that state is gone first. So the first handler to run
+ * removes the temporary data directory and ends the process at once. It is registered with the
+ * first input, after libFuzzer has read its flags and dictionary (whose errors exit non-zero);
+ * crashes, leaks and timeouts end the process without exit handlers.
+ */
+void endWithoutTeardown()
+{
     static const std::string dataDir = fixture->engine->dataDir().toStdString();
     std::atexit([] {
         std::error_code ignored;
         std::filesystem::remove_all(dataDir, ignored);
+        std::fflush(nullptr);
+        std::_Exit(0);
     });
-    return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static const bool registered = (endWithoutTeardown(), true);
+    Q_UNUSED(registered);
     int caller = 0;
     const std::optional<HttpRequest> r = parse(Opbox::Fuzz::bytes(data, size), &caller);
     if (!r)
@@ -205,12 +219,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // A deleted fixture connection comes back, so that later inputs still reach its routes.
     if (response && response->status == 204 && r->method == "DELETE" && r->path.contains(fixture->connectionId))
         createConnection();
-    // libFuzzer ends with exit(), after Qt's global state may be gone: the engine stays open (its
-    // pointer keeps it reachable) and only its temporary data directory is removed.
-    static const std::string dataDir = fixture->engine->dataDir().toStdString();
-    std::atexit([] {
-        std::error_code ignored;
-        std::filesystem::remove_all(dataDir, ignored);
-    });
     return 0;
 }
