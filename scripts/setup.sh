@@ -14,6 +14,8 @@ packages=(
   qtkeychain-qt6-dev qcoro-qt6-dev libssl-dev libsqlite3-dev libgl-dev
   dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
   desktop-file-utils appstream dpkg-dev file clang-format locales tzdata
+  # Qt Charts: qt6-charts-dev is the package that provides libqt6charts6-dev; its CMake package needs Qt OpenGL's.
+  qt6-charts-dev libqt6opengl6-dev
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )
 

@@ -2,6 +2,7 @@
 #include "ui/runswidget.h"
 #include "models/displayformat.h"
 #include "models/runlistmodel.h"
+#include "ui/runchartwidget.h"
 #include "ui/runprogressdelegate.h"
 
 #include <QAction>
@@ -39,6 +40,7 @@ RunsWidget::RunsWidget(OwnerSession *session, QAction *runNow, QAction *stop, QW
     , m_view(new QTreeView(this))
     , m_details(new QPlainTextEdit(this))
     , m_empty(new QLabel(tr("No runs yet. Start one with Run Now."), this))
+    , m_chart(new RunChartWidget(m_model, this))
 {
     m_view->setModel(m_model);
     m_view->setObjectName(u"runList"_s);
@@ -68,10 +70,12 @@ RunsWidget::RunsWidget(OwnerSession *session, QAction *runNow, QAction *stop, QW
     buttons->addWidget(m_empty);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_chart);
     splitter->addWidget(m_view);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -11,10 +11,12 @@ class QTreeView;
 namespace Opbox {
 
 class OwnerSession;
+class RunChartWidget;
 class RunListModel;
 
 /**
- * The Runs tab: the connection's sync history with a live progress bar for the running run,
+ * The Runs tab: a chart of the last runs above the connection's sync history, with a live
+ * progress bar for the running run,
  * Run now and Stop, and the selected run's details and error text.
  */
 class RunsWidget : public QWidget
@@ -26,6 +28,7 @@ public:
     void setConnectionId(const QString &connectionId);
     [[nodiscard]] RunListModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *view() const { return m_view; }
+    [[nodiscard]] RunChartWidget *chart() const { return m_chart; }
 
 private:
     void showDetails();
@@ -34,6 +37,7 @@ private:
     QTreeView *m_view;
     QPlainTextEdit *m_details;
     QLabel *m_empty;
+    RunChartWidget *m_chart;
 };
 
 } // namespace Opbox

@@ -14,12 +14,16 @@
 #include "ui/connectiondetailwidget.h"
 #include "ui/connectionoverviewwidget.h"
 #include "ui/mainwindow.h"
+#include "ui/runchartwidget.h"
 #include "ui/runswidget.h"
 #include "ui/streamswidget.h"
 #include "ui/tableswidget.h"
 #include "uitestsupport.h"
 
 #include <QAction>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -29,6 +33,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -268,6 +273,51 @@ private Q_SLOTS:
         }
         const QString tag = QLocale(QLocale::Language(language)).name().left(2) + u'-' + QString::number(size.width());
         Test::screenshot(&window, u"streams-"_s + tag);
+        QVERIFY(Test::installTranslation(QLocale::English));
+    }
+
+    void runsChartInEnglishAndGerman_data() { streamsTabInEnglishAndGerman_data(); }
+
+    void runsChartInEnglishAndGerman()
+    {
+        QFETCH(int, language);
+        QFETCH(QSize, size);
+        // One run that completes, then one that fails (the provider no longer takes the token).
+        QVERIFY(m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual));
+        QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"COMPLETED"_s, 30000);
+        const QString token = m_fake->credentials().value(u"apiKey"_s).toString();
+        m_fake->run([this] { m_fake->server()->setToken(u"another-token"_s); });
+        QVERIFY(m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual));
+        QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"FAILED"_s, 30000);
+
+        QVERIFY(Test::installTranslation(QLocale::Language(language)));
+        MainWindow window(&m_f->engine.engine());
+        window.attachSession(m_f->session.get());
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectConnection(m_id);
+        window.detail()->showTab(ConnectionDetailWidget::RunsTab);
+        RunChartWidget *chart = window.detail()->runs()->chart();
+        QTRY_COMPARE(chart->points().size(), 2);
+        // Oldest on the left: the completed run with every row, then the failed one, marked.
+        QCOMPARE(chart->points().at(0).rows, 600 + 20 + 30 + 4);
+        QVERIFY(!chart->points().at(0).failed);
+        QVERIFY(chart->points().at(1).failed);
+        auto *failed = qobject_cast<QScatterSeries *>(chart->chart()->series().at(2));
+        QVERIFY(failed);
+        QCOMPARE(failed->count(), 1);
+        QCOMPARE(failed->at(0).x(), 1.0);
+        auto *bars = qobject_cast<QBarSeries *>(chart->chart()->series().at(0));
+        QVERIFY(bars && bars->count() == 1);
+        QCOMPARE(bars->barSets().first()->at(0), 654.0);
+        QVERIFY(chart->isVisible() && chart->height() >= 150);
+        // A run that starts and finishes is added on the right.
+        m_fake->run([this, token] { m_fake->server()->setToken(token); });
+        QVERIFY(m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual));
+        QTRY_COMPARE_WITH_TIMEOUT(chart->points().size(), 3, 30000);
+        const QString tag = QLocale(QLocale::Language(language)).name().left(2) + u'-' + QString::number(size.width());
+        Test::screenshot(&window, u"runs-chart-"_s + tag);
         QVERIFY(Test::installTranslation(QLocale::English));
     }
 
