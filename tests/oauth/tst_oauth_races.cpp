@@ -14,18 +14,15 @@
 #include "engine/store/workspacedatastore.h"
 #include "engine/sync/syncworkerpool.h"
 #include "githubfakeserver.h"
+#include "oauthconsent.h"
 #include "testengine.h"
 #include "waitforrun.h"
 #include "xerofakeserver.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSqlQuery>
 #include <QTest>
-#include <QTimer>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -34,25 +31,6 @@ using namespace Opbox::Test;
 using namespace Opbox::Fakes;
 
 namespace {
-
-/** The provider's redirect after consent, without following it (the browser would). */
-QUrl consentRedirect(const QString &authorizeUrl)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest request(QUrl(authorizeUrl, QUrl::StrictMode));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = nam.get(request);
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(20000);
-    loop.exec();
-    const QUrl location(QString::fromUtf8(reply->rawHeader("Location")), QUrl::StrictMode);
-    reply->deleteLater();
-    return location;
-}
 
 QString queryValue(const QUrl &url, const QString &key)
 {
