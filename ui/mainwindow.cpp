@@ -11,6 +11,7 @@
 #include "models/memberlistmodel.h"
 #include "models/notificationlistmodel.h"
 #include "models/ownersession.h"
+#include "models/recentrunoutcomes.h"
 #include "ui/auditlogdialog.h"
 #include "ui/connectionactioncontroller.h"
 #include "ui/connectiondetailwidget.h"
@@ -18,6 +19,7 @@
 #include "ui/connectorbuilderdialog.h"
 #include "ui/desktopnotifier.h"
 #include "ui/notificationsdialog.h"
+#include "ui/runstripdelegate.h"
 #include "ui/settingsdialog.h"
 #include "ui/uilogging.h"
 
@@ -329,6 +331,7 @@ void MainWindow::attachSession(OwnerSession *session)
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter connections"));
     m_list = new ConnectionListView(m_connections, left);
+    m_list->setItemDelegate(new RunStripDelegate(new RecentRunOutcomes(session, m_list), m_list));
     m_proxy = m_list->proxy();
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -5,6 +5,7 @@
 #include "engine/sync/syncworkerpool.h"
 #include "fakeproviderthread.h"
 #include "models/connectionlistmodel.h"
+#include "models/connectionsortproxy.h"
 #include "models/displayformat.h"
 #include "models/opboxtablelistmodel.h"
 #include "models/runlistmodel.h"
@@ -12,9 +13,11 @@
 #include "models/tablecolumnmodel.h"
 #include "models/tabledatamodel.h"
 #include "ui/connectiondetailwidget.h"
+#include "ui/connectionlistview.h"
 #include "ui/connectionoverviewwidget.h"
 #include "ui/mainwindow.h"
 #include "ui/runchartwidget.h"
+#include "ui/runstripdelegate.h"
 #include "ui/runswidget.h"
 #include "ui/streamswidget.h"
 #include "ui/tableswidget.h"
@@ -319,6 +322,31 @@ private Q_SLOTS:
         const QString tag = QLocale(QLocale::Language(language)).name().left(2) + u'-' + QString::number(size.width());
         Test::screenshot(&window, u"runs-chart-"_s + tag);
         QVERIFY(Test::installTranslation(QLocale::English));
+    }
+
+    void lastRunsStripInTheConnectionList()
+    {
+        // A completed run, then a failed one: the list paints one box per run, oldest on the left.
+        QVERIFY(m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual));
+        QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"COMPLETED"_s, 30000);
+        m_fake->run([this] { m_fake->server()->setToken(u"another-token"_s); });
+        QVERIFY(m_f->engine.engine().runs()->trigger(m_f->session->caller(), m_id, {}, RunTrigger::Manual));
+        QTRY_COMPARE_WITH_TIMEOUT(lastRunStatus(), u"FAILED"_s, 30000);
+        ConnectionListView *list = m_window->connectionView();
+        QVERIFY(qobject_cast<RunStripDelegate *>(list->itemDelegate()));
+        // Nothing selected, so the boxes sit on the plain row background.
+        list->clearSelection();
+        const QModelIndex row = list->proxy()->index(0, ConnectionListModel::NameColumn);
+        QCOMPARE(row.data(ConnectionListModel::IdRole).toString(), m_id);
+        const auto pixelAt = [list](const QPoint &p) {
+            return list->viewport()->grab().toImage().pixelColor(p * list->viewport()->devicePixelRatioF());
+        };
+        const QRect cell = list->visualRect(row);
+        QTRY_COMPARE(pixelAt(RunStripDelegate::boxRect(cell, 0, 2).center()), RunStripDelegate::colour(u"COMPLETED"_s));
+        QCOMPARE(pixelAt(RunStripDelegate::boxRect(cell, 1, 2).center()), RunStripDelegate::colour(u"FAILED"_s));
+        // The name is still there, left of the strip.
+        QVERIFY(list->visualRect(row).width() > RunStripDelegate::boxRect(cell, 0, 2).width() * 10);
+        Test::screenshot(m_window.get(), u"connection-list-strip"_s);
     }
 
     void streamSelectionOnTheStreamsTab()
