@@ -2754,6 +2754,16 @@ Keine Synchronisation, bis Sie oder der Zeitplan eine starten</translation>
     </message>
 </context>
 <context>
+    <name>Opbox::RunStripDelegate</name>
+    <message numerus="yes">
+        <source>Last %n run(s), oldest first: %1</source>
+        <translation>
+            <numerusform>Letzter Lauf (%n): %1</numerusform>
+            <numerusform>Letzte %n Läufe, der älteste zuerst: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Opbox::RunsWidget</name>
     <message>
         <source>No runs yet. Start one with Run Now.</source>

@@ -2754,6 +2754,16 @@ No sync until you start one or the schedule does</translation>
     </message>
 </context>
 <context>
+    <name>Opbox::RunStripDelegate</name>
+    <message numerus="yes">
+        <source>Last %n run(s), oldest first: %1</source>
+        <translation>
+            <numerusform>Last %n run: %1</numerusform>
+            <numerusform>Last %n runs, oldest first: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Opbox::RunsWidget</name>
     <message>
         <source>No runs yet. Start one with Run Now.</source>

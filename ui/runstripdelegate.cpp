@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/runstripdelegate.h"
 #include "models/connectionlistmodel.h"
+#include "models/displayformat.h"
 #include "models/recentrunoutcomes.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
+
+using namespace Qt::StringLiterals;
 
 namespace Opbox {
 
@@ -82,6 +87,31 @@ QSize RunStripDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     if (index.column() == ConnectionListModel::NameColumn)
         size.rwidth() += stripWidth(int(m_outcomes->outcomes(index.data(ConnectionListModel::IdRole).toString()).size()));
     return size;
+}
+
+QString RunStripDelegate::stripToolTip(const QModelIndex &index) const
+{
+    const QStringList outcomes = m_outcomes->outcomes(index.data(ConnectionListModel::IdRole).toString());
+    if (outcomes.isEmpty())
+        return {};
+    QStringList words;
+    for (const QString &status : outcomes)
+        words.append(DisplayFormat::runStatus(status));
+    return tr("Last %n run(s), oldest first: %1", nullptr, int(outcomes.size())).arg(words.join(u", "_s));
+}
+
+bool RunStripDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && index.column() == ConnectionListModel::NameColumn) {
+        const QString text = stripToolTip(index);
+        const int count = int(m_outcomes->outcomes(index.data(ConnectionListModel::IdRole).toString()).size());
+        if (!text.isEmpty() && event->pos().x() > option.rect.right() - stripWidth(count)) {
+            QToolTip::showText(event->globalPos(), text, view);
+            return true;
+        }
+    }
+    return ConnectionListDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace Opbox

@@ -23,6 +23,11 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /** Over the strip, the tooltip lists the runs' outcomes in words. */
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+    /** "Last 2 runs, oldest first: Completed, Failed"; empty when the connection has not run. */
+    [[nodiscard]] QString stripToolTip(const QModelIndex &index) const;
 
     /** The box of run `i` (0 = oldest) of `count` in a name cell at `cell`. */
     [[nodiscard]] static QRect boxRect(const QRect &cell, int i, int count);

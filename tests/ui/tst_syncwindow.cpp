@@ -344,6 +344,9 @@ private Q_SLOTS:
         const QRect cell = list->visualRect(row);
         QTRY_COMPARE(pixelAt(RunStripDelegate::boxRect(cell, 0, 2).center()), RunStripDelegate::colour(u"COMPLETED"_s));
         QCOMPARE(pixelAt(RunStripDelegate::boxRect(cell, 1, 2).center()), RunStripDelegate::colour(u"FAILED"_s));
+        // In words for whoever hovers over it (and cannot tell the colours apart).
+        auto *strip = qobject_cast<RunStripDelegate *>(list->itemDelegate());
+        QCOMPARE(strip->stripToolTip(row), u"Last 2 runs, oldest first: Completed, Failed"_s);
         // The name is still there, left of the strip.
         QVERIFY(list->visualRect(row).width() > RunStripDelegate::boxRect(cell, 0, 2).width() * 10);
         Test::screenshot(m_window.get(), u"connection-list-strip"_s);
