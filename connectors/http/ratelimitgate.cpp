@@ -173,8 +173,20 @@ void RateLimitGate::noteRemaining(qint64 remaining, qint64 resetInMs)
         return;
     QMutexLocker lock(&m_mutex);
     // The answer that says so is still counted in flight, though the provider has counted it.
-    m_budget = remaining - std::max(0, m_inFlight - 1);
-    m_budgetUntil = m_now() + std::chrono::milliseconds(resetInMs);
+    const qint64 budget = remaining - std::max(0, m_inFlight - 1);
+    const Clock::time_point until = m_now() + std::chrono::milliseconds(resetInMs);
+    // Answers of requests read at once arrive in any order: within one provider window an older
+    // answer announces more than is left, so the budget only ever shrinks until the window ends;
+    // an answer of a window that has already ended says nothing about the current one.
+    constexpr auto sameWindow = std::chrono::milliseconds(500);
+    if (until + sameWindow < m_budgetUntil)
+        return;
+    if (until <= m_budgetUntil + sameWindow && m_now() < m_budgetUntil) {
+        m_budget = std::min(m_budget, budget);
+        return;
+    }
+    m_budget = budget;
+    m_budgetUntil = until;
 }
 
 RateLimitGate::Slot RateLimitGate::take(int minIntervalMs)

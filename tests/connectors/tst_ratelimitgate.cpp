@@ -247,6 +247,38 @@ private Q_SLOTS:
         QCOMPARE(gate.take(0).waitMs(), 0); // a new window, not known to be short
     }
 
+    void anOlderAnswerArrivingLateDoesNotRaiseTheBudget()
+    {
+        ManualClock clock;
+        RateLimitGate gate(clock.now());
+        // Two requests read at once: the provider counted the first (2 left), then the second
+        // (1 left), but the second one's answer arrives first.
+        RateLimitGate::Slot first = gate.take(0);
+        RateLimitGate::Slot second = gate.take(0);
+        gate.noteRemaining(1, 1000);
+        second = RateLimitGate::Slot();
+        clock.advance(10);
+        gate.noteRemaining(2, 990);
+        first = RateLimitGate::Slot();
+        // One request is left until the reset: never two let go at once.
+        std::vector<RateLimitGate::Slot> next;
+        int withoutWaiting = 0;
+        for (int i = 0; i < 2; ++i) {
+            next.push_back(gate.take(0));
+            if (next.back().waitMs() == 0)
+                ++withoutWaiting;
+        }
+        QVERIFY2(withoutWaiting <= 1, qPrintable(QString::number(withoutWaiting)));
+        QCOMPARE(next.back().waitMs(), 990);
+        // An answer of a window that has ended says nothing about the one after it.
+        next.clear();
+        clock.advance(990);
+        gate.noteRemaining(5, 1000);
+        clock.advance(10);
+        gate.noteRemaining(9, -1);
+        QCOMPARE(gate.take(0).waitMs(), 0);
+    }
+
     void declaredRateSharedByTwoClients_data()
     {
         QTest::addColumn<bool>("declared");
