@@ -30,6 +30,7 @@ RunChartWidget::RunChartWidget(RunListModel *runs, QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
+    m_chart->setLocalizeNumbers(true); // "0,5 s" in German
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Chart of the last runs"));
     m_view->viewport()->setAccessibleName(tr("Chart of the last runs"));
@@ -123,7 +124,7 @@ void RunChartWidget::rebuild()
     auto *left = new QValueAxis;
     // The legend names what each axis counts; axis titles would take the room of their labels.
     left->setTickCount(4);
-    left->setLabelFormat(u"%d"_s);
+    left->setLabelFormat(u"%.0f"_s);
     left->setRange(0, std::max<qint64>(10, mostRows + mostRows / 10));
     auto *right = new QValueAxis;
     right->setTickCount(4);
