@@ -84,8 +84,12 @@ void RunChartWidget::rebuild()
         return;
     m_points = points;
     m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
+    // removeAxis() hands the axis back to the caller (removeAllSeries() deletes the series).
+    const QList<QAbstractAxis *> axes = m_chart->axes();
+    for (QAbstractAxis *axis : axes) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
 
     auto *rows = new QBarSet(tr("Rows synced"));
     rows->setColor(QColor(0x3d, 0x7e, 0xc9));
