@@ -8,7 +8,6 @@
 #include "engine/store/runstore.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -33,7 +32,7 @@ NotificationRecord readNotification(SqlQuery &q)
     n.message = q.value(5).toString();
     n.read = q.value(6).toBool();
     if (const QString progress = q.value(7).toString(); !progress.isEmpty())
-        n.progress = QJsonDocument::fromJson(progress.toUtf8()).object();
+        n.progress = JsonColumn::object(progress);
     n.createdAt = q.value(8).toString();
     n.updatedAt = q.value(9).toString();
     return n;
